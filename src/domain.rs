@@ -5,3 +5,4 @@
 //! One rule family per file, named by its rule ids in `../shared/domain.md`.
 
 pub mod calendar;
+pub mod profile;

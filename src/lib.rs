@@ -8,3 +8,7 @@
 //! - `ui`: the Leptos client-side app (wasm32 only).
 
 pub mod domain;
+pub mod storage;
+pub mod sync;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,141 @@
+//! [`RecordStore`] over IndexedDB (indexed_db_futures 0.6).
+//!
+//! Each write method is one readwrite transaction committed explicitly: the crate
+//! rolls a transaction back unless `commit()` is awaited, so an error half-way leaves
+//! nothing behind.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::{KeyPath, KeyRange};
+use serde_json::Value;
+
+use super::schema::{self, StoreName};
+use super::{RecordStore, StorageError};
+
+/// An open Outpost database. Cheap to clone: clones share the connection.
+#[derive(Clone, Debug)]
+pub struct IdbStore {
+    db: Database,
+}
+
+fn tx_err(e: impl std::fmt::Display) -> StorageError {
+    StorageError::Transaction(e.to_string())
+}
+
+impl IdbStore {
+    /// Opens (creating or upgrading) the app's database at the current schema version.
+    pub async fn open() -> Result<Self, StorageError> {
+        Self::open_named(schema::DB_NAME, schema::VERSION).await
+    }
+
+    /// Opens `name` at `version`, running every missing [`schema::Step`]. Tests use
+    /// this to build a database as an older release left it.
+    pub async fn open_named(name: &str, version: u32) -> Result<Self, StorageError> {
+        let db = Database::open(name)
+            .with_version(version)
+            .with_on_upgrade_needed(move |event, db| {
+                let old = event.old_version() as u32;
+                let new = event.new_version().map_or(version, |v| v as u32);
+                for step in schema::steps_between(old, new) {
+                    for def in step.creates {
+                        let store = db.create_object_store(def.store.as_str()).build()?;
+                        for ix in def.indexes {
+                            store.create_index(ix.name, KeyPath::from(ix.key_path)).build()?;
+                        }
+                    }
+                }
+                Ok(())
+            })
+            .await
+            .map_err(|e| StorageError::Open(e.to_string()))?;
+        Ok(Self { db })
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    /// The object stores the open database holds, sorted.
+    pub fn store_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.db.object_store_names().collect();
+        v.sort();
+        v
+    }
+
+    /// Closes the connection so the database can be upgraded or deleted.
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Deletes a whole database (tests, and "clear this device" later).
+    pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+        Database::delete_by_name(name)
+            .map_err(|e| StorageError::Open(e.to_string()))?
+            .await
+            .map_err(|e| StorageError::Open(e.to_string()))
+    }
+
+    /// Records of `store` whose index `index` equals `value`, using `getAll` on the index.
+    pub async fn get_all_by_index(&self, store: StoreName, index: &str, value: &Value) -> Result<Vec<Value>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        let ix = os.index(index).map_err(tx_err)?;
+        let rows = ix
+            .get_all::<Value>()
+            .with_query::<Value, _>(KeyRange::Only(value.clone()))
+            .serde()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string()))).collect()
+    }
+}
+
+impl RecordStore for IdbStore {
+    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        for (key, value) in records {
+            // Requests go out without being awaited one by one; commit() reports the
+            // first failure and the whole batch rolls back.
+            os.put(value).with_key(key).serde().map_err(tx_err)?;
+        }
+        tx.commit().await.map_err(tx_err)
+    }
+
+    async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        os.get::<Value, String, _>(key.to_owned())
+            .serde()
+            .map_err(tx_err)?
+            .await
+            .map_err(|e| StorageError::Decode(e.to_string()))
+    }
+
+    async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        let rows = os.get_all::<Value>().serde().map_err(tx_err)?.await.map_err(tx_err)?;
+        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string()))).collect()
+    }
+
+    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        os.delete(key.to_owned()).serde().map_err(tx_err)?.await.map_err(tx_err)?;
+        tx.commit().await.map_err(tx_err)
+    }
+}

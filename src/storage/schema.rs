@@ -1,0 +1,112 @@
+//! The one place that owns the IndexedDB database name, its schema version and every
+//! upgrade step (style.md: "the IndexedDB schema version and all its upgrades in one file").
+//!
+//! A step only ever adds: opening a database written by an older Outpost runs each
+//! missing step in order and keeps every record. Steps are data, so native tests can
+//! check them; the browser applies them in [`super::idb`].
+//!
+//! Adding an index to a store that already exists needs the version-change
+//! transaction; indexed_db_futures 0.6 exposes it only through the open request
+//! (`OpenDbRequest::as_sys().transaction()`). No step needs that yet.
+
+/// The database every Outpost install uses.
+pub const DB_NAME: &str = "outpost";
+
+/// The schema version this build writes. Raise it only by appending a [`Step`].
+pub const VERSION: u32 = 2;
+
+/// The object stores, by the name IndexedDB knows them under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StoreName {
+    /// People using this device ([`crate::domain::profile`]).
+    Profiles,
+    /// Team settings: the working-day calendar and time zone, lists the team edits.
+    Settings,
+    /// Facts about this install: its device id.
+    Meta,
+}
+
+impl StoreName {
+    pub const ALL: [StoreName; 3] = [StoreName::Profiles, StoreName::Settings, StoreName::Meta];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoreName::Profiles => "profiles",
+            StoreName::Settings => "settings",
+            StoreName::Meta => "meta",
+        }
+    }
+}
+
+/// An index on a store: its name and the key path into the stored JSON object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexDef {
+    pub name: &'static str,
+    pub key_path: &'static str,
+}
+
+/// A store created by a step. Keys are out-of-line: callers pass them explicitly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreDef {
+    pub store: StoreName,
+    pub indexes: &'static [IndexDef],
+}
+
+/// What upgrading to `version` creates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub version: u32,
+    pub creates: &'static [StoreDef],
+}
+
+/// Every step since the first release, oldest first.
+pub const STEPS: &[Step] = &[
+    Step {
+        version: 1,
+        creates: &[StoreDef {
+            store: StoreName::Profiles,
+            indexes: &[IndexDef { name: "by_created", key_path: "created_ms" }],
+        }],
+    },
+    Step {
+        version: 2,
+        creates: &[
+            StoreDef { store: StoreName::Settings, indexes: &[] },
+            StoreDef { store: StoreName::Meta, indexes: &[] },
+        ],
+    },
+];
+
+/// The steps to run when a database at `old` is opened at `new`.
+pub fn steps_between(old: u32, new: u32) -> impl Iterator<Item = &'static Step> {
+    STEPS.iter().filter(move |s| s.version > old && s.version <= new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_numbered_one_by_one_up_to_the_current_version() {
+        for (i, step) in STEPS.iter().enumerate() {
+            assert_eq!(step.version as usize, i + 1);
+        }
+        assert_eq!(STEPS.last().map(|s| s.version), Some(VERSION));
+    }
+
+    #[test]
+    fn every_store_is_created_by_exactly_one_step() {
+        for store in StoreName::ALL {
+            let n = STEPS.iter().flat_map(|s| s.creates).filter(|d| d.store == store).count();
+            assert_eq!(n, 1, "{store:?}");
+        }
+    }
+
+    #[test]
+    fn upgrading_from_one_runs_only_the_later_steps() {
+        let v: Vec<u32> = steps_between(1, VERSION).map(|s| s.version).collect();
+        assert_eq!(v, vec![2]);
+        assert_eq!(steps_between(0, VERSION).count(), STEPS.len());
+        assert_eq!(steps_between(VERSION, VERSION).count(), 0);
+    }
+}

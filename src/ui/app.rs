@@ -1,0 +1,57 @@
+//! The root component: opens the database, then shows the first-run form or the shell.
+
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::components::profile_form::ProfileForm;
+use super::components::shell::Shell;
+use super::i18n::{provide_i18n, t, Msg};
+use super::session::{load_profiles, provide_session, use_session, Db};
+use crate::domain::profile::Profile;
+use crate::storage::idb::IdbStore;
+
+#[derive(Clone)]
+enum Boot {
+    Opening,
+    Ready(Db, Vec<Profile>),
+    Failed(String),
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    let boot = RwSignal::new(Boot::Opening);
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = async {
+            let store = IdbStore::open().await?;
+            let profiles = load_profiles(&store).await?;
+            Ok::<_, crate::storage::StorageError>((store, profiles))
+        }
+        .await;
+        boot.set(match result {
+            Ok((store, profiles)) => Boot::Ready(Db(SendWrapper::new(store)), profiles),
+            Err(e) => Boot::Failed(e.to_string()),
+        });
+    });
+
+    move || match boot.get() {
+        Boot::Opening => view! { <p class="boot" data-testid="boot">{t(Msg::Loading)}</p> }.into_any(),
+        Boot::Failed(e) => view! {
+            <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
+        }
+        .into_any(),
+        Boot::Ready(db, profiles) => view! { <Ready db profiles /> }.into_any(),
+    }
+}
+
+#[component]
+fn Ready(db: Db, profiles: Vec<Profile>) -> impl IntoView {
+    provide_session(db, profiles);
+    let session = use_session();
+    let needs_form = move || session.current.get().is_none() || session.adding.get();
+    view! {
+        <Show when=needs_form fallback=|| view! { <Shell /> }>
+            <ProfileForm />
+        </Show>
+    }
+}

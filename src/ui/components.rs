@@ -1,0 +1,11 @@
+//! Reusable pieces of the shell.
+
+pub mod calendar_settings;
+pub mod lang_toggle;
+pub mod nav_bar;
+pub mod net_status;
+pub mod profile_form;
+pub mod profile_switcher;
+pub mod shell;
+pub mod storage_health;
+pub mod update_banner;

@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+
+use super::lang_toggle::LangToggle;
+use super::nav_bar::NavBar;
+use super::net_status::NetStatus;
+use super::profile_switcher::ProfileSwitcher;
+use super::update_banner::UpdateBanner;
+use crate::ui::i18n::{t, Msg};
+use crate::ui::pages::page_view;
+use crate::ui::route::{provide_route, Page};
+
+/// The frame around every page: top bar, page, bottom navigation (thumb reach on a tablet).
+#[component]
+pub fn Shell() -> impl IntoView {
+    let route = provide_route();
+    let title = move || route.0.get().title();
+    view! {
+        <div class="shell" data-testid="app-shell">
+            <UpdateBanner />
+            <header class="top-bar">
+                <span class="brand">{t(Msg::AppName)}</span>
+                <h1 class="page-title" data-testid="page-title">{move || {
+                    let i18n = crate::ui::i18n::use_i18n();
+                    title().text(i18n.lang())
+                }}</h1>
+                <NetStatus />
+                <LangToggle />
+                <ProfileSwitcher />
+            </header>
+            <main class="page" data-page=move || route.0.get().slug()>
+                {move || page_view(route.0.get())}
+            </main>
+            <NavBar current=route.0 />
+        </div>
+    }
+}
+
+/// Every page the navigation offers, in order.
+pub fn nav_pages() -> [Page; 7] {
+    Page::ALL
+}

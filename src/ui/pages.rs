@@ -1,0 +1,25 @@
+//! One file per page; [`page_view`] maps a route to its page.
+
+pub mod coming_page;
+pub mod settings_page;
+pub mod today_page;
+
+use leptos::prelude::*;
+
+use super::i18n::Msg;
+use super::route::Page;
+use coming_page::ComingPage;
+use settings_page::SettingsPage;
+use today_page::TodayPage;
+
+pub fn page_view(page: Page) -> AnyView {
+    match page {
+        Page::Today => view! { <TodayPage /> }.into_any(),
+        Page::Settings => view! { <SettingsPage /> }.into_any(),
+        Page::Customers => view! { <ComingPage what=Msg::CustomersComing /> }.into_any(),
+        Page::Pool => view! { <ComingPage what=Msg::PoolComing /> }.into_any(),
+        Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
+        Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
+        Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),
+    }
+}

@@ -1,0 +1,77 @@
+//! Hash routing (`#/customers`): any static host serves the one `index.html`, under
+//! any sub-path, with no rewrite rules; a reload offline lands on the same page.
+
+use leptos::prelude::*;
+
+use super::i18n::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Today,
+    Customers,
+    Pool,
+    Activities,
+    Events,
+    Reports,
+    Settings,
+}
+
+impl Page {
+    pub const ALL: [Page; 7] =
+        [Page::Today, Page::Customers, Page::Pool, Page::Activities, Page::Events, Page::Reports, Page::Settings];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Today => "today",
+            Page::Customers => "customers",
+            Page::Pool => "pool",
+            Page::Activities => "activities",
+            Page::Events => "events",
+            Page::Reports => "reports",
+            Page::Settings => "settings",
+        }
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Page::Today => Msg::NavToday,
+            Page::Customers => Msg::NavCustomers,
+            Page::Pool => Msg::NavPool,
+            Page::Activities => Msg::NavActivities,
+            Page::Events => Msg::NavEvents,
+            Page::Reports => Msg::NavReports,
+            Page::Settings => Msg::NavSettings,
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// The page a location hash names; anything unknown is Today.
+    pub fn from_hash(hash: &str) -> Page {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let slug = slug.split(['/', '?']).next().unwrap_or("");
+        Page::ALL.into_iter().find(|p| p.slug() == slug).unwrap_or(Page::Today)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Route(pub ReadSignal<Page>);
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn provide_route() -> Route {
+    let (page, set_page) = signal(Page::from_hash(&current_hash()));
+    let handle = window_event_listener_untyped("hashchange", move |_| set_page.set(Page::from_hash(&current_hash())));
+    on_cleanup(move || handle.remove());
+    let route = Route(page);
+    provide_context(route);
+    route
+}
+
+pub fn use_route() -> Route {
+    expect_context::<Route>()
+}
