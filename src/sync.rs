@@ -1,5 +1,8 @@
 //! Sync: how devices share records through encrypted snapshots on a static file host.
 //!
-//! The data core (envelopes, merge, crypto, transports) lands with the data-core
-//! issue; this layer exists from day one so the dependency direction is fixed:
+//! The pure half lives here and tests natively: [`crypto`] seals every file under the
+//! team key. Envelopes, merge and the HTTP transports come with the data-core work;
+//! the layer exists from day one so the dependency direction is fixed:
 //! ui → domain → storage → sync.
+
+pub mod crypto;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::lang_toggle::LangToggle;
 use crate::domain::profile::{new_profile, ProfileError, Role};
 use crate::ui::i18n::{name_too_long, t, use_i18n, Lang, Msg};
 use crate::ui::platform::{new_id, now_ms};
@@ -76,7 +77,10 @@ pub fn ProfileForm() -> impl IntoView {
     view! {
         <div class="first-run">
             <form class="card form" data-testid="first-run" on:submit=submit novalidate>
-                <h1>{move || if first_run() { t(Msg::FirstRunTitle)() } else { t(Msg::AddProfileTitle)() }}</h1>
+                <div class="form-head">
+                    <h1>{move || if first_run() { t(Msg::FirstRunTitle)() } else { t(Msg::AddProfileTitle)() }}</h1>
+                    <LangToggle />
+                </div>
                 <p class="muted">{t(Msg::FirstRunIntro)}</p>
                 <label class="field">
                     <span>{t(Msg::FieldName)}</span>
