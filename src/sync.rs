@@ -6,3 +6,5 @@
 //! ui → domain → storage → sync.
 
 pub mod crypto;
+pub mod hlc;
+pub mod record;
