@@ -14,7 +14,7 @@
 //! ```
 //! use outpost::sync::crypto::{open, seal, TeamKey};
 //! let key = TeamKey::from_bytes([7; 32]);
-//! let sealed = seal(&key, [1; 12], b"header", b"customer: 张三");
+//! let sealed = seal(&key, [1; 12], b"header", "customer: 张三".as_bytes());
 //! assert_eq!(open(&key, b"header", &sealed).unwrap(), "customer: 张三".as_bytes());
 //! assert!(open(&TeamKey::from_bytes([8; 32]), b"header", &sealed).is_err());
 //! ```
