@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# nginx-conf.sh PORT DIST_DIR SYNC_DIR PREFIX_DIR — writes PREFIX_DIR/nginx.conf for a
+# foreground nginx serving DIST_DIR at / and /outpost/ and SYNC_DIR as WebDAV at /sync/.
+# Start it with: nginx -p PREFIX_DIR -c PREFIX_DIR/nginx.conf
+set -euo pipefail
+port=$1; dist=$(realpath "$2"); sync=$(mkdir -p "$3" && realpath "$3"); prefix=$(mkdir -p "$4" && realpath "$4")
+mkdir -p "$prefix/tmp"
+user=""
+# Workers run as nobody by default and could not write the sync folder root owns.
+[ "$(id -u)" -eq 0 ] && user="user root;"
+sed -e "s|@PORT@|$port|g" -e "s|@DIST@|$dist|g" -e "s|@SYNC@|$sync|g" -e "s|@PREFIX@|$prefix|g" -e "s|@USER@|$user|g" \
+  "$(dirname "${BASH_SOURCE[0]}")/nginx.conf.template" > "$prefix/nginx.conf"
+echo "$prefix/nginx.conf"

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# THE test command: every layer, in order, on a fresh machine or a warm one.
+#   1. native cargo test (domain, pure sync, storage port)      — includes doctests
+#   2. wasm-bindgen-test in headless Chromium (real IndexedDB)
+#   3. release build + Playwright end to end against nginx on 127.0.0.1
+# Every layer runs even if an earlier one failed; the exit code is non-zero if any did.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+export PROPTEST_CASES="${PROPTEST_CASES:-2000}"
+export CI="${CI:-}"
+logs="$ROOT/target/test-logs"
+mkdir -p "$logs"
+failed_layers=()
+passed=0
+failed=0
+
+# Adds up "N passed; M failed" from cargo/wasm-bindgen-test summaries in a log.
+count_cargo() {
+  local p f
+  p=$(grep -Eo 'test result: [A-Za-z]+\. [0-9]+ passed' "$1" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$1" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+bash scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
+
+step "1/3 native: cargo test (PROPTEST_CASES=$PROPTEST_CASES)"
+cargo test --offline 2>&1 | tee "$logs/native.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(native)
+count_cargo "$logs/native.log"
+
+step "2/3 browser: wasm-bindgen-test in headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --offline --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/browser.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(browser)
+count_cargo "$logs/browser.log"
+
+step "3/3 end to end: release build + Playwright"
+if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  (cd tests/e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(e2e)
+  p=$(grep -Eo '^ *[0-9]+ passed' "$logs/e2e.log" | tail -1 | tr -dc 0-9)
+  f=$(grep -Eo '^ *[0-9]+ failed' "$logs/e2e.log" | tail -1 | tr -dc 0-9)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+else
+  failed_layers+=(build)
+fi
+
+step "summary"
+[ ${#failed_layers[@]} -eq 0 ] || echo "failed layers: ${failed_layers[*]}"
+echo "screenshots: tests/e2e/screenshots/"
+echo "$passed passed, $failed failed"
+[ ${#failed_layers[@]} -eq 0 ]

@@ -1,0 +1,66 @@
+// Starts and stops a real nginx on 127.0.0.1 serving dist/ (at / and /outpost/) and a
+// WebDAV sync folder, exactly as scripts/run.sh does, in a temp folder of its own.
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const STATE_FILE = path.join(os.tmpdir(), 'outpost-e2e-host.json');
+
+export interface Host {
+  pid: number;
+  port: number;
+  base: string;
+  dir: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitForPort(port: number, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => { s.end(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nginx did not listen on 127.0.0.1:${port}`);
+}
+
+export async function startHost(): Promise<Host> {
+  const dist = path.join(ROOT, 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `bash scripts/build.sh` first (scripts/test.sh does)');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-e2e-'));
+  const port = await freePort();
+  const conf = execFileSync('bash', [path.join(ROOT, 'scripts/nginx-conf.sh'), String(port), dist,
+    path.join(dir, 'sync'), path.join(dir, 'nginx')]).toString().trim();
+  const child = spawn('nginx', ['-p', path.join(dir, 'nginx'), '-c', conf], { stdio: 'inherit', detached: false });
+  await waitForPort(port, 10_000);
+  const host = { pid: child.pid!, port, base: `http://127.0.0.1:${port}`, dir };
+  child.unref();
+  return host;
+}
+
+export function stopHost(host: Host): void {
+  try {
+    process.kill(host.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  fs.rmSync(host.dir, { recursive: true, force: true });
+}
