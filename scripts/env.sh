@@ -1,7 +1,7 @@
 # Sourced by every script: repo root, PATH with cargo's and the project's local tools.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
-export PATH="$HOME/.cargo/bin:$ROOT/.tools/binaryen/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/.tools/binaryen/node_modules/.bin:$PATH"
 # Trunk must never download anything; it also passes --offline to cargo.
 export TRUNK_OFFLINE=true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
