@@ -8,3 +8,4 @@
 pub mod crypto;
 pub mod hlc;
 pub mod record;
+pub mod snapshot;

@@ -1,0 +1,226 @@
+//! What a device writes to the host, and the restore step that reads it back.
+//!
+//! Each file on the host is a [`SealedFile`]: a small plaintext header (`format`,
+//! `version`, `device`, `kind`) and the sealed body. The header is bound to the
+//! ciphertext as associated data, so it cannot be moved onto another file. Inside is a
+//! versioned JSON document: a [`Chunk`] (some of the device's changes) or its [`Head`]
+//! (the list of its chunks, its clock, the devices it knows).
+//!
+//! Everything read from a host is untrusted. [`open_head`] and [`open_chunk`] check the
+//! header, decrypt, refuse a newer format they do not understand (touching nothing),
+//! migrate an older one, and clean what they return: a chunk may only carry changes
+//! stamped by the device that wrote it.
+//!
+//! Chunk names are the SHA-256 of the sealed bytes, so a reader can check a chunk
+//! before decrypting it and the same chunk is never stored twice.
+
+use std::collections::BTreeMap;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::crypto::{open, seal, CryptoError, TeamKey, NONCE_LEN};
+use super::hlc::Hlc;
+use super::record::Replica;
+
+pub const SEALED_FORMAT: &str = "outpost.sealed";
+pub const SEALED_VERSION: u32 = 1;
+pub const HEAD_FORMAT: &str = "outpost.head";
+pub const HEAD_VERSION: u32 = 1;
+pub const CHUNK_FORMAT: &str = "outpost.chunk";
+pub const CHUNK_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Head,
+    Chunk,
+}
+
+/// The file as the host stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedFile {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub kind: FileKind,
+    /// base64url of `nonce ‖ ciphertext ‖ tag`.
+    pub data: String,
+}
+
+/// A device's index of what it has published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    /// Chunk names (SHA-256 hex), oldest first.
+    pub chunks: Vec<String>,
+    /// The device's clock when it wrote this head.
+    pub hlc: Hlc,
+    /// Devices this one has merged from, with the newest head it read from each
+    /// (epoch ms), so a team can see who is behind.
+    pub known_devices: BTreeMap<String, i64>,
+    pub written_ms: i64,
+}
+
+/// Some of one device's changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chunk {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub replica: Replica,
+}
+
+impl Head {
+    pub fn new(device: &str, chunks: Vec<String>, hlc: Hlc, known_devices: BTreeMap<String, i64>, written_ms: i64) -> Self {
+        Self { format: HEAD_FORMAT.into(), version: HEAD_VERSION, device: device.into(), chunks, hlc, known_devices, written_ms }
+    }
+}
+
+impl Chunk {
+    pub fn new(device: &str, replica: Replica) -> Self {
+        Self { format: CHUNK_FORMAT.into(), version: CHUNK_VERSION, device: device.into(), replica }
+    }
+}
+
+/// Why a file from the host was refused. Nothing local changes on any of these.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SnapshotError {
+    #[error("this is not an Outpost sync file")]
+    NotOutpost,
+    #[error("this {what} was written by a newer Outpost (format version {found}; this app reads up to {supported}); update the app")]
+    TooNew { what: &'static str, found: u32, supported: u32 },
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error("the file is damaged: {0}")]
+    Malformed(String),
+    #[error("the file claims device {found} but sits in the folder of {expected}")]
+    WrongDevice { expected: String, found: String },
+    #[error("the chunk's content does not match its name")]
+    HashMismatch,
+    #[error("the chunk carries a change stamped by device {0}, not by its author")]
+    ForeignStamp(String),
+}
+
+fn malformed(e: impl std::fmt::Display) -> SnapshotError {
+    SnapshotError::Malformed(e.to_string())
+}
+
+/// The SHA-256 (hex) a chunk file is named by.
+pub fn chunk_name(sealed_bytes: &[u8]) -> String {
+    Sha256::digest(sealed_bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn aad(device: &str, kind: FileKind) -> Vec<u8> {
+    let kind = match kind {
+        FileKind::Head => "head",
+        FileKind::Chunk => "chunk",
+    };
+    format!("{SEALED_FORMAT}|{SEALED_VERSION}|{device}|{kind}").into_bytes()
+}
+
+fn seal_json<T: Serialize>(key: &TeamKey, nonce: [u8; NONCE_LEN], device: &str, kind: FileKind, body: &T) -> Vec<u8> {
+    let plain = serde_json::to_vec(body).unwrap_or_default();
+    let file = SealedFile {
+        format: SEALED_FORMAT.into(),
+        version: SEALED_VERSION,
+        device: device.into(),
+        kind,
+        data: URL_SAFE_NO_PAD.encode(seal(key, nonce, &aad(device, kind), &plain)),
+    };
+    serde_json::to_vec(&file).unwrap_or_default()
+}
+
+pub fn seal_head(key: &TeamKey, nonce: [u8; NONCE_LEN], head: &Head) -> Vec<u8> {
+    seal_json(key, nonce, &head.device, FileKind::Head, head)
+}
+
+pub fn seal_chunk(key: &TeamKey, nonce: [u8; NONCE_LEN], chunk: &Chunk) -> Vec<u8> {
+    seal_json(key, nonce, &chunk.device, FileKind::Chunk, chunk)
+}
+
+/// Reads the outer file, checks it belongs to `device` and is a `kind`, and decrypts
+/// the body to JSON.
+fn open_json(key: &TeamKey, bytes: &[u8], device: &str, kind: FileKind) -> Result<Value, SnapshotError> {
+    let outer: Value = serde_json::from_slice(bytes).map_err(|_| SnapshotError::NotOutpost)?;
+    if outer.get("format").and_then(Value::as_str) != Some(SEALED_FORMAT) {
+        return Err(SnapshotError::NotOutpost);
+    }
+    let version = outer.get("version").and_then(Value::as_u64).ok_or(SnapshotError::NotOutpost)? as u32;
+    if version > SEALED_VERSION {
+        return Err(SnapshotError::TooNew { what: "file", found: version, supported: SEALED_VERSION });
+    }
+    let file: SealedFile = serde_json::from_value(outer).map_err(malformed)?;
+    if file.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: file.device });
+    }
+    if file.kind != kind {
+        return Err(malformed("a head where a chunk was expected, or the reverse"));
+    }
+    let sealed = URL_SAFE_NO_PAD.decode(file.data.as_bytes()).map_err(|_| malformed("the body is not base64url"))?;
+    let plain = open(key, &aad(device, kind), &sealed)?;
+    serde_json::from_slice(&plain).map_err(malformed)
+}
+
+/// Checks an inner document's `format` and `version`, returning the version.
+fn check_inner(v: &Value, format: &str, current: u32, what: &'static str) -> Result<u32, SnapshotError> {
+    if v.get("format").and_then(Value::as_str) != Some(format) {
+        return Err(malformed(format!("expected a {what}")));
+    }
+    let version = v.get("version").and_then(Value::as_u64).ok_or_else(|| malformed("no version"))? as u32;
+    if version > current {
+        return Err(SnapshotError::TooNew { what, found: version, supported: current });
+    }
+    Ok(version)
+}
+
+/// Reads `devices/<device>/head.json`.
+pub fn open_head(key: &TeamKey, bytes: &[u8], device: &str) -> Result<Head, SnapshotError> {
+    let v = open_json(key, bytes, device, FileKind::Head)?;
+    // Version 1 is the first; later versions add a migration step here, oldest first.
+    let _version = check_inner(&v, HEAD_FORMAT, HEAD_VERSION, "head")?;
+    let head: Head = serde_json::from_value(v).map_err(malformed)?;
+    if head.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: head.device });
+    }
+    Ok(head)
+}
+
+/// Reads `devices/<device>/chunks/<name>.json`, checking the name first.
+pub fn open_chunk(key: &TeamKey, bytes: &[u8], device: &str, name: &str) -> Result<Chunk, SnapshotError> {
+    if chunk_name(bytes) != name {
+        return Err(SnapshotError::HashMismatch);
+    }
+    let v = open_json(key, bytes, device, FileKind::Chunk)?;
+    let _version = check_inner(&v, CHUNK_FORMAT, CHUNK_VERSION, "chunk")?;
+    let chunk: Chunk = serde_json::from_value(v).map_err(malformed)?;
+    if chunk.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: chunk.device });
+    }
+    clean_chunk(&chunk)?;
+    Ok(chunk)
+}
+
+/// A chunk may only hold its own device's changes, each filed under its own id.
+fn clean_chunk(chunk: &Chunk) -> Result<(), SnapshotError> {
+    if let Some(s) = chunk.replica.stamps().find(|s| s.device != chunk.device) {
+        return Err(SnapshotError::ForeignStamp(s.device.clone()));
+    }
+    for (id, doc) in &chunk.replica.docs {
+        if *id != doc.id {
+            return Err(malformed(format!("document filed as {id} is {}", doc.id)));
+        }
+    }
+    for (id, e) in &chunk.replica.entries {
+        if *id != e.id {
+            return Err(malformed(format!("entry filed as {id} is {}", e.id)));
+        }
+    }
+    Ok(())
+}
