@@ -6,6 +6,8 @@
 //! ui → domain → storage → sync.
 
 pub mod crypto;
+pub mod engine;
 pub mod hlc;
+pub mod host;
 pub mod record;
 pub mod snapshot;

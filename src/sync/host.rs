@@ -1,0 +1,124 @@
+//! The static file host, seen as three verbs: GET (optionally conditional), PUT, and
+//! "which device folders exist" where the host can tell.
+//!
+//! [`Host`] is the port; the browser implementation speaks HTTP (WebDAV PUT/MKCOL, plain
+//! GET for read-only hosts) and [`MemoryHost`] stands in for native tests, with switches
+//! to fail the way real hosts fail.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use thiserror::Error;
+
+/// What a GET found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetched {
+    /// 304: the ETag we sent still matches.
+    NotModified,
+    /// 404: no such file.
+    Missing,
+    Found { bytes: Vec<u8>, etag: Option<String> },
+}
+
+/// Why the host could not be used; the UI words each reason.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum HostError {
+    /// No answer at all: offline, DNS, refused connection, CORS.
+    #[error("the sync host could not be reached: {0}")]
+    Unreachable(String),
+    /// An HTTP status we cannot work with (500, 403, …).
+    #[error("the sync host answered HTTP {0}")]
+    Status(u16),
+    /// The host serves files but refuses writes (a plain static host): pull only.
+    #[error("the sync host is read-only")]
+    ReadOnly,
+    /// 401: the host wants (other) credentials.
+    #[error("the sync host refused the credentials")]
+    Unauthorized,
+}
+
+#[allow(async_fn_in_trait)]
+pub trait Host {
+    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError>;
+    /// Writes a whole file; the host creates missing folders (or the implementation does,
+    /// with MKCOL).
+    async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError>;
+    /// Device folder names under `devices/`, or `None` when the host cannot list folders.
+    async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError>;
+}
+
+/// A host in memory, with failure switches for tests.
+#[derive(Debug, Default)]
+pub struct MemoryHost {
+    pub files: RefCell<BTreeMap<String, Vec<u8>>>,
+    /// Every PUT whose path contains this fails with `Unreachable` (the host "stops").
+    pub fail_put_containing: RefCell<Option<String>>,
+    /// Every request answers this status.
+    pub status: RefCell<Option<u16>>,
+    /// Every GET answers these bytes (a host serving an error page or garbage).
+    pub garbage: RefCell<Option<Vec<u8>>>,
+    pub puts: RefCell<Vec<String>>,
+    /// A plain static host that cannot list folders.
+    pub no_listing: RefCell<bool>,
+}
+
+impl MemoryHost {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn etag(bytes: &[u8]) -> String {
+        format!("\"{}-{}\"", bytes.len(), bytes.iter().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(*b as u32)))
+    }
+
+    pub fn paths(&self) -> Vec<String> {
+        self.files.borrow().keys().cloned().collect()
+    }
+}
+
+impl Host for MemoryHost {
+    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
+        if let Some(s) = *self.status.borrow() {
+            return Err(HostError::Status(s));
+        }
+        if let Some(g) = self.garbage.borrow().as_ref() {
+            return Ok(Fetched::Found { bytes: g.clone(), etag: None });
+        }
+        Ok(match self.files.borrow().get(path) {
+            None => Fetched::Missing,
+            Some(b) if etag == Some(Self::etag(b).as_str()) => Fetched::NotModified,
+            Some(b) => Fetched::Found { bytes: b.clone(), etag: Some(Self::etag(b)) },
+        })
+    }
+
+    async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+        if let Some(s) = *self.status.borrow() {
+            return Err(HostError::Status(s));
+        }
+        if let Some(p) = self.fail_put_containing.borrow().as_ref() {
+            if path.contains(p.as_str()) {
+                return Err(HostError::Unreachable("connection refused".into()));
+            }
+        }
+        self.puts.borrow_mut().push(path.to_owned());
+        self.files.borrow_mut().insert(path.to_owned(), bytes);
+        Ok(())
+    }
+
+    async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        if let Some(s) = *self.status.borrow() {
+            return Err(HostError::Status(s));
+        }
+        if *self.no_listing.borrow() {
+            return Ok(None);
+        }
+        let mut devices: Vec<String> = self
+            .files
+            .borrow()
+            .keys()
+            .filter_map(|p| p.strip_prefix("devices/")?.split('/').next().map(str::to_owned))
+            .collect();
+        devices.dedup();
+        Ok(Some(devices))
+    }
+}
