@@ -9,6 +9,7 @@
 pub mod memory;
 pub mod schema;
 pub mod settings;
+pub mod data;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 
@@ -18,6 +19,8 @@ use serde_json::Value;
 use thiserror::Error;
 
 pub use schema::StoreName;
+
+use crate::sync::record::{Document, Entry};
 
 /// Why a storage call failed. The UI turns the variant into a sentence; the text here
 /// is for logs and tests.
@@ -34,15 +37,81 @@ pub enum StorageError {
     Decode(String),
 }
 
-/// The storage port. Every write method is one transaction: all of it lands or none.
+/// One change inside a [`RecordStore::write`] batch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Write {
+    Put(StoreName, String, Value),
+    Delete(StoreName, String),
+    /// Deletes the record only if it still equals this value (clearing what a push sent
+    /// while leaving anything edited since).
+    DeleteIfEqual(StoreName, String, Value),
+    /// Merges a document into the stored one (read and write in the same transaction).
+    MergeDoc(StoreName, String, Document),
+    /// Adds an entry unless one with its id is stored (entries are immutable).
+    MergeEntry(StoreName, String, Entry),
+}
+
+impl Write {
+    pub fn store(&self) -> StoreName {
+        match self {
+            Write::Put(s, ..) | Write::Delete(s, _) | Write::DeleteIfEqual(s, ..) | Write::MergeDoc(s, ..) | Write::MergeEntry(s, ..) => *s,
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        match self {
+            Write::Put(_, k, _) | Write::Delete(_, k) | Write::DeleteIfEqual(_, k, _) | Write::MergeDoc(_, k, _) | Write::MergeEntry(_, k, _) => k,
+        }
+    }
+}
+
+pub(crate) fn to_json<T: Serialize>(v: &T) -> Result<Value, StorageError> {
+    serde_json::to_value(v).map_err(|e| StorageError::Decode(e.to_string()))
+}
+
+/// Applies one read-modify-write to a current value; `None` means "leave it".
+pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<Option<Value>>, StorageError> {
+    Ok(match write {
+        Write::Put(_, _, v) => Some(Some(v.clone())),
+        Write::Delete(..) => current.map(|_| None),
+        Write::DeleteIfEqual(_, _, v) => (current == Some(v)).then_some(None),
+        Write::MergeDoc(_, _, doc) => {
+            let merged = match current {
+                None => doc.clone(),
+                Some(cur) => {
+                    let cur: Document = serde_json::from_value(cur.clone()).map_err(|e| StorageError::Decode(e.to_string()))?;
+                    cur.merge(doc.clone())
+                }
+            };
+            let v = to_json(&merged)?;
+            (current != Some(&v)).then_some(Some(v))
+        }
+        Write::MergeEntry(_, _, e) => match current {
+            Some(_) => None,
+            None => Some(Some(to_json(e)?)),
+        },
+    })
+}
+
+/// The storage port. Every write is one transaction: all of it lands or none.
 #[allow(async_fn_in_trait)] // single-threaded wasm: no Send bound wanted
 pub trait RecordStore {
-    /// Writes every `(key, value)` in one transaction, replacing existing keys.
-    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError>;
+    /// Applies every write in one transaction over the stores they touch; returns how
+    /// many records changed.
+    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError>;
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError>;
     /// Every record of a store, in key order.
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError>;
-    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError>;
+    async fn count(&self, store: StoreName) -> Result<usize, StorageError>;
+
+    /// Writes every `(key, value)` in one transaction, replacing existing keys.
+    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
+        self.write(records.into_iter().map(|(k, v)| Write::Put(store, k, v)).collect()).await.map(|_| ())
+    }
+
+    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
+        self.write(vec![Write::Delete(store, key.to_owned())]).await.map(|_| ())
+    }
 }
 
 /// Serialises `value` and writes it under `key`.

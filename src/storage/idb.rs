@@ -11,7 +11,7 @@ use indexed_db_futures::{KeyPath, KeyRange};
 use serde_json::Value;
 
 use super::schema::{self, StoreName};
-use super::{RecordStore, StorageError};
+use super::{resolve, RecordStore, StorageError, Write};
 
 /// An open Outpost database. Cheap to clone: clones share the connection.
 #[derive(Clone, Debug)]
@@ -94,20 +94,47 @@ impl IdbStore {
 }
 
 impl RecordStore for IdbStore {
-    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
+    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
+        let mut names: Vec<&'static str> = writes.iter().map(|w| w.store().as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.is_empty() {
+            return Ok(0);
+        }
         let tx = self
             .db
-            .transaction(store.as_str())
+            .transaction(names.as_slice())
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(tx_err)?;
-        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        for (key, value) in records {
+        let mut changed = 0;
+        for w in &writes {
+            let os = tx.object_store(w.store().as_str()).map_err(tx_err)?;
+            let current = match w {
+                Write::Put(..) => None,
+                _ => os
+                    .get::<Value, String, _>(w.key().to_owned())
+                    .serde()
+                    .map_err(tx_err)?
+                    .await
+                    .map_err(|e| StorageError::Decode(e.to_string()))?,
+            };
             // Requests go out without being awaited one by one; commit() reports the
             // first failure and the whole batch rolls back.
-            os.put(value).with_key(key).serde().map_err(tx_err)?;
+            match resolve(w, current.as_ref())? {
+                None => {}
+                Some(Some(v)) => {
+                    os.put(v).with_key(w.key().to_owned()).serde().map_err(tx_err)?;
+                    changed += 1;
+                }
+                Some(None) => {
+                    os.delete(w.key().to_owned()).serde().map_err(tx_err)?;
+                    changed += 1;
+                }
+            }
         }
-        tx.commit().await.map_err(tx_err)
+        tx.commit().await.map_err(tx_err)?;
+        Ok(changed)
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
@@ -127,15 +154,10 @@ impl RecordStore for IdbStore {
         rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string()))).collect()
     }
 
-    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(store.as_str())
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(tx_err)?;
+    async fn count(&self, store: StoreName) -> Result<usize, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        os.delete(key.to_owned()).serde().map_err(tx_err)?.await.map_err(tx_err)?;
-        tx.commit().await.map_err(tx_err)
+        let n = os.count().primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+        Ok(n as usize)
     }
 }

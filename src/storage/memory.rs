@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use super::{RecordStore, StorageError, StoreName};
+use super::{resolve, RecordStore, StorageError, StoreName, Write};
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
@@ -20,11 +20,27 @@ impl MemoryStore {
 }
 
 impl RecordStore for MemoryStore {
-    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
-        let mut stores = self.stores.borrow_mut();
-        let map = stores.entry(store).or_default();
-        map.extend(records);
-        Ok(())
+    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
+        // Resolve everything against a copy first so a failing write changes nothing.
+        let mut stores = self.stores.borrow().clone();
+        let mut changed = 0;
+        for w in &writes {
+            let key = w.key().to_owned();
+            let map = stores.entry(w.store()).or_default();
+            match resolve(w, map.get(&key))? {
+                None => {}
+                Some(Some(v)) => {
+                    map.insert(key, v);
+                    changed += 1;
+                }
+                Some(None) => {
+                    map.remove(&key);
+                    changed += 1;
+                }
+            }
+        }
+        *self.stores.borrow_mut() = stores;
+        Ok(changed)
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
@@ -35,10 +51,7 @@ impl RecordStore for MemoryStore {
         Ok(self.stores.borrow().get(&store).map(|m| m.values().cloned().collect()).unwrap_or_default())
     }
 
-    async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
-        if let Some(m) = self.stores.borrow_mut().get_mut(&store) {
-            m.remove(key);
-        }
-        Ok(())
+    async fn count(&self, store: StoreName) -> Result<usize, StorageError> {
+        Ok(self.stores.borrow().get(&store).map_or(0, |m| m.len()))
     }
 }

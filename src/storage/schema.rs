@@ -13,7 +13,7 @@
 pub const DB_NAME: &str = "outpost";
 
 /// The schema version this build writes. Raise it only by appending a [`Step`].
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The object stores, by the name IndexedDB knows them under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,18 +22,28 @@ pub enum StoreName {
     Profiles,
     /// Team settings: the working-day calendar and time zone, lists the team edits.
     Settings,
-    /// Facts about this install: its device id.
+    /// Facts about this install: its device id, the team it syncs with, sync state.
     Meta,
+    /// Documents ([`crate::sync::record::Document`]) by id.
+    Docs,
+    /// Immutable entries ([`crate::sync::record::Entry`]) by id.
+    Entries,
+    /// This device's changes not yet published: `d:<doc id>` and `e:<entry id>`.
+    Outbox,
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 3] = [StoreName::Profiles, StoreName::Settings, StoreName::Meta];
+    pub const ALL: [StoreName; 6] =
+        [StoreName::Profiles, StoreName::Settings, StoreName::Meta, StoreName::Docs, StoreName::Entries, StoreName::Outbox];
 
     pub fn as_str(self) -> &'static str {
         match self {
             StoreName::Profiles => "profiles",
             StoreName::Settings => "settings",
             StoreName::Meta => "meta",
+            StoreName::Docs => "docs",
+            StoreName::Entries => "entries",
+            StoreName::Outbox => "outbox",
         }
     }
 }
@@ -75,6 +85,20 @@ pub const STEPS: &[Step] = &[
             StoreDef { store: StoreName::Meta, indexes: &[] },
         ],
     },
+    Step {
+        version: 3,
+        creates: &[
+            StoreDef { store: StoreName::Docs, indexes: &[IndexDef { name: "by_kind", key_path: "kind" }] },
+            StoreDef {
+                store: StoreName::Entries,
+                indexes: &[
+                    IndexDef { name: "by_kind", key_path: "kind" },
+                    IndexDef { name: "by_subject", key_path: "subject" },
+                ],
+            },
+            StoreDef { store: StoreName::Outbox, indexes: &[] },
+        ],
+    },
 ];
 
 /// The steps to run when a database at `old` is opened at `new`.
@@ -105,7 +129,7 @@ mod tests {
     #[test]
     fn upgrading_from_one_runs_only_the_later_steps() {
         let v: Vec<u32> = steps_between(1, VERSION).map(|s| s.version).collect();
-        assert_eq!(v, vec![2]);
+        assert_eq!(v, vec![2, 3]);
         assert_eq!(steps_between(0, VERSION).count(), STEPS.len());
         assert_eq!(steps_between(VERSION, VERSION).count(), 0);
     }

@@ -1,0 +1,119 @@
+//! The data core on the device: documents, entries and the outbox, each change landing
+//! in one transaction.
+//!
+//! - [`apply_local`] records this device's change in the documents/entries *and* the
+//!   outbox together, so an edit is never stored without being queued for sync.
+//! - [`apply_remote`] merges what a pull brought and the new sync state together, so a
+//!   chunk is never marked merged without its records.
+//! - [`mark_pushed`] clears from the outbox exactly what a push published, keeping
+//!   anything edited meanwhile.
+
+use serde_json::Value;
+
+use super::{get_typed, RecordStore, StorageError, StoreName, Write};
+use crate::sync::engine::SyncState;
+use crate::sync::record::{Document, Entry, Replica};
+
+const SYNC_STATE_KEY: &str = "sync_state";
+
+fn outbox_doc_key(id: &str) -> String {
+    format!("d:{id}")
+}
+
+fn outbox_entry_key(id: &str) -> String {
+    format!("e:{id}")
+}
+
+fn merges(r: &Replica, docs: StoreName, entries: StoreName, doc_key: fn(&str) -> String, entry_key: fn(&str) -> String) -> Vec<Write> {
+    r.docs
+        .values()
+        .map(|d| Write::MergeDoc(docs, doc_key(&d.id), d.clone()))
+        .chain(r.entries.values().map(|e| Write::MergeEntry(entries, entry_key(&e.id), e.clone())))
+        .collect()
+}
+
+fn same(id: &str) -> String {
+    id.to_owned()
+}
+
+/// Stores a change made on this device and queues it for the next push.
+pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica) -> Result<usize, StorageError> {
+    let mut w = merges(change, StoreName::Docs, StoreName::Entries, same, same);
+    w.extend(merges(change, StoreName::Outbox, StoreName::Outbox, outbox_doc_key, outbox_entry_key));
+    s.write(w).await
+}
+
+/// Merges what a pull brought, with the sync state that says so, in one transaction.
+pub async fn apply_remote<S: RecordStore>(s: &S, incoming: &Replica, state: &SyncState) -> Result<usize, StorageError> {
+    let mut w = merges(incoming, StoreName::Docs, StoreName::Entries, same, same);
+    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    s.write(w).await
+}
+
+/// What this device has not published yet.
+pub async fn outbox<S: RecordStore>(s: &S) -> Result<Replica, StorageError> {
+    let mut r = Replica::default();
+    for v in s.get_all(StoreName::Outbox).await? {
+        if v.get("fields").is_some() {
+            let d: Document = decode(v)?;
+            r.docs.insert(d.id.clone(), d);
+        } else {
+            let e: Entry = decode(v)?;
+            r.entries.insert(e.id.clone(), e);
+        }
+    }
+    Ok(r)
+}
+
+/// After a successful push: forget what was published (unless edited since) and keep
+/// the new state.
+pub async fn mark_pushed<S: RecordStore>(s: &S, pushed: &Replica, state: &SyncState) -> Result<(), StorageError> {
+    let mut w = Vec::new();
+    for d in pushed.docs.values() {
+        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_doc_key(&d.id), super::to_json(d)?));
+    }
+    for e in pushed.entries.values() {
+        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_entry_key(&e.id), super::to_json(e)?));
+    }
+    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    s.write(w).await.map(|_| ())
+}
+
+pub async fn sync_state<S: RecordStore>(s: &S) -> Result<SyncState, StorageError> {
+    Ok(get_typed(s, StoreName::Meta, SYNC_STATE_KEY).await?.unwrap_or_default())
+}
+
+/// Changes waiting to be published (documents and entries).
+pub async fn unsynced_count<S: RecordStore>(s: &S) -> Result<usize, StorageError> {
+    s.count(StoreName::Outbox).await
+}
+
+/// Every live document of a kind (tombstoned ones left out).
+pub async fn documents<S: RecordStore>(s: &S, kind: &str) -> Result<Vec<Document>, StorageError> {
+    let mut out = Vec::new();
+    for v in s.get_all(StoreName::Docs).await? {
+        let d: Document = decode(v)?;
+        if d.kind == kind && !d.is_deleted() {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+/// Everything stored, as one replica (tests, export, compaction).
+pub async fn replica<S: RecordStore>(s: &S) -> Result<Replica, StorageError> {
+    let mut r = Replica::default();
+    for v in s.get_all(StoreName::Docs).await? {
+        let d: Document = decode(v)?;
+        r.docs.insert(d.id.clone(), d);
+    }
+    for v in s.get_all(StoreName::Entries).await? {
+        let e: Entry = decode(v)?;
+        r.entries.insert(e.id.clone(), e);
+    }
+    Ok(r)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, StorageError> {
+    serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string()))
+}
