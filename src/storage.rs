@@ -6,12 +6,13 @@
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
+pub mod data;
+pub mod sync_run;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod memory;
 pub mod schema;
 pub mod settings;
-pub mod data;
-#[cfg(target_arch = "wasm32")]
-pub mod idb;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -54,13 +55,21 @@ pub enum Write {
 impl Write {
     pub fn store(&self) -> StoreName {
         match self {
-            Write::Put(s, ..) | Write::Delete(s, _) | Write::DeleteIfEqual(s, ..) | Write::MergeDoc(s, ..) | Write::MergeEntry(s, ..) => *s,
+            Write::Put(s, ..)
+            | Write::Delete(s, _)
+            | Write::DeleteIfEqual(s, ..)
+            | Write::MergeDoc(s, ..)
+            | Write::MergeEntry(s, ..) => *s,
         }
     }
 
     pub fn key(&self) -> &str {
         match self {
-            Write::Put(_, k, _) | Write::Delete(_, k) | Write::DeleteIfEqual(_, k, _) | Write::MergeDoc(_, k, _) | Write::MergeEntry(_, k, _) => k,
+            Write::Put(_, k, _)
+            | Write::Delete(_, k)
+            | Write::DeleteIfEqual(_, k, _)
+            | Write::MergeDoc(_, k, _)
+            | Write::MergeEntry(_, k, _) => k,
         }
     }
 }
@@ -70,7 +79,10 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> Result<Value, StorageError> {
 }
 
 /// Applies one read-modify-write to a current value; `None` means "leave it".
-pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<Option<Value>>, StorageError> {
+pub(crate) fn resolve(
+    write: &Write,
+    current: Option<&Value>,
+) -> Result<Option<Option<Value>>, StorageError> {
     Ok(match write {
         Write::Put(_, _, v) => Some(Some(v.clone())),
         Write::Delete(..) => current.map(|_| None),
@@ -79,7 +91,8 @@ pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<O
             let merged = match current {
                 None => doc.clone(),
                 Some(cur) => {
-                    let cur: Document = serde_json::from_value(cur.clone()).map_err(|e| StorageError::Decode(e.to_string()))?;
+                    let cur: Document = serde_json::from_value(cur.clone())
+                        .map_err(|e| StorageError::Decode(e.to_string()))?;
                     cur.merge(doc.clone())
                 }
             };
@@ -105,12 +118,25 @@ pub trait RecordStore {
     async fn count(&self, store: StoreName) -> Result<usize, StorageError>;
 
     /// Writes every `(key, value)` in one transaction, replacing existing keys.
-    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
-        self.write(records.into_iter().map(|(k, v)| Write::Put(store, k, v)).collect()).await.map(|_| ())
+    async fn put_all(
+        &self,
+        store: StoreName,
+        records: Vec<(String, Value)>,
+    ) -> Result<(), StorageError> {
+        self.write(
+            records
+                .into_iter()
+                .map(|(k, v)| Write::Put(store, k, v))
+                .collect(),
+        )
+        .await
+        .map(|_| ())
     }
 
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
-        self.write(vec![Write::Delete(store, key.to_owned())]).await.map(|_| ())
+        self.write(vec![Write::Delete(store, key.to_owned())])
+            .await
+            .map(|_| ())
     }
 }
 
@@ -133,7 +159,9 @@ pub async fn get_typed<S: RecordStore, T: DeserializeOwned>(
 ) -> Result<Option<T>, StorageError> {
     match store.get(name, key).await? {
         None => Ok(None),
-        Some(v) => serde_json::from_value(v).map(Some).map_err(|e| StorageError::Decode(e.to_string())),
+        Some(v) => serde_json::from_value(v)
+            .map(Some)
+            .map_err(|e| StorageError::Decode(e.to_string())),
     }
 }
 

@@ -5,12 +5,19 @@
 mod common;
 
 use common::{entry, set, stamp};
-use outpost::storage::data::{apply_local, apply_remote, mark_pushed, outbox, replica, sync_state, unsynced_count};
+use outpost::storage::data::{
+    apply_local, apply_remote, mark_pushed, outbox, replica, sync_state, unsynced_count,
+};
 use outpost::storage::idb::IdbStore;
 use outpost::storage::schema::{self, StoreName};
 use outpost::storage::{RecordStore, Write};
 use outpost::sync::engine::SyncState;
+use outpost::sync::hlc::Clock;
 use serde_json::json;
+
+fn clk() -> Clock {
+    Clock::new("a")
+}
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -23,8 +30,16 @@ fn unique(name: &str) -> String {
 async fn the_change_log_survives_closing_and_reopening_the_database() {
     let name = unique("outbox");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    apply_local(&db, &set("c1", "name", json!("张三"), stamp("a", 1))).await.unwrap();
-    apply_local(&db, &entry("claim-1", "c1", stamp("a", 2))).await.unwrap();
+    apply_local(
+        &db,
+        &set("c1", "name", json!("张三"), stamp("a", 1)),
+        &clk(),
+    )
+    .await
+    .unwrap();
+    apply_local(&db, &entry("claim-1", "c1", stamp("a", 2)), &clk())
+        .await
+        .unwrap();
     db.close();
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
     assert_eq!(unsynced_count(&db).await.unwrap(), 2);
@@ -32,7 +47,10 @@ async fn the_change_log_survives_closing_and_reopening_the_database() {
     assert_eq!(out.docs["c1"].get("name"), Some(&json!("张三")));
     assert!(out.entries.contains_key("claim-1"));
     // The entry is indexed by its subject.
-    let by_subject = db.get_all_by_index(StoreName::Entries, "by_subject", &json!("c1")).await.unwrap();
+    let by_subject = db
+        .get_all_by_index(StoreName::Entries, "by_subject", &json!("c1"))
+        .await
+        .unwrap();
     assert_eq!(by_subject.len(), 1);
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
@@ -42,15 +60,49 @@ async fn the_change_log_survives_closing_and_reopening_the_database() {
 async fn merge_push_and_pull_writes_behave_as_in_memory() {
     let name = unique("merge");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    apply_local(&db, &set("c1", "phone", json!("138"), stamp("a", 5))).await.unwrap();
+    apply_local(
+        &db,
+        &set("c1", "phone", json!("138"), stamp("a", 5)),
+        &clk(),
+    )
+    .await
+    .unwrap();
     let sent = outbox(&db).await.unwrap();
-    apply_local(&db, &set("c1", "phone", json!("137"), stamp("a", 7))).await.unwrap();
-    mark_pushed(&db, &sent, &SyncState { last_sync_ms: Some(1), ..Default::default() }).await.unwrap();
-    assert_eq!(unsynced_count(&db).await.unwrap(), 1, "the edit made during the push stays queued");
+    apply_local(
+        &db,
+        &set("c1", "phone", json!("137"), stamp("a", 7)),
+        &clk(),
+    )
+    .await
+    .unwrap();
+    mark_pushed(
+        &db,
+        &sent,
+        &SyncState {
+            last_sync_ms: Some(1),
+            ..Default::default()
+        },
+        &clk(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        unsynced_count(&db).await.unwrap(),
+        1,
+        "the edit made during the push stays queued"
+    );
 
-    let incoming = set("c1", "phone", json!("139"), stamp("b", 6)).merge(set("c2", "name", json!("李四"), stamp("b", 6)));
-    let state = SyncState { last_sync_ms: Some(2), ..Default::default() };
-    apply_remote(&db, &incoming, &state).await.unwrap();
+    let incoming = set("c1", "phone", json!("139"), stamp("b", 6)).merge(set(
+        "c2",
+        "name",
+        json!("李四"),
+        stamp("b", 6),
+    ));
+    let state = SyncState {
+        last_sync_ms: Some(2),
+        ..Default::default()
+    };
+    apply_remote(&db, &incoming, &state, &clk()).await.unwrap();
     let all = replica(&db).await.unwrap();
     assert_eq!(all.docs["c1"].get("phone"), Some(&json!("137")));
     assert_eq!(all.docs["c2"].get("name"), Some(&json!("李四")));
@@ -63,14 +115,27 @@ async fn merge_push_and_pull_writes_behave_as_in_memory() {
 async fn a_batch_that_fails_half_way_leaves_indexeddb_untouched() {
     let name = unique("atomic");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    db.put_all(StoreName::Docs, vec![("bad".into(), json!({"not": "a document"}))]).await.unwrap();
-    let change = set("c1", "name", json!("x"), stamp("a", 1)).merge(set("bad", "name", json!("y"), stamp("a", 2)));
-    assert!(apply_local(&db, &change).await.is_err());
+    db.put_all(
+        StoreName::Docs,
+        vec![("bad".into(), json!({"not": "a document"}))],
+    )
+    .await
+    .unwrap();
+    let change = set("c1", "name", json!("x"), stamp("a", 1)).merge(set(
+        "bad",
+        "name",
+        json!("y"),
+        stamp("a", 2),
+    ));
+    assert!(apply_local(&db, &change, &clk()).await.is_err());
     assert_eq!(db.get(StoreName::Docs, "c1").await.unwrap(), None);
     assert_eq!(unsynced_count(&db).await.unwrap(), 0);
     // A plain batch across two stores lands whole.
     let n = db
-        .write(vec![Write::Put(StoreName::Meta, "k".into(), json!(1)), Write::Put(StoreName::Settings, "k".into(), json!(2))])
+        .write(vec![
+            Write::Put(StoreName::Meta, "k".into(), json!(1)),
+            Write::Put(StoreName::Settings, "k".into(), json!(2)),
+        ])
         .await
         .unwrap();
     assert_eq!(n, 2);
@@ -82,11 +147,21 @@ async fn a_batch_that_fails_half_way_leaves_indexeddb_untouched() {
 async fn a_version_2_database_with_settings_upgrades_to_the_data_core_stores() {
     let name = unique("v2");
     let v2 = IdbStore::open_named(&name, 2).await.unwrap();
-    v2.put_all(StoreName::Settings, vec![("calendar".into(), json!({"utc_offset_minutes": 0}))]).await.unwrap();
+    v2.put_all(
+        StoreName::Settings,
+        vec![("calendar".into(), json!({"utc_offset_minutes": 0}))],
+    )
+    .await
+    .unwrap();
     v2.close();
     let now = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    assert_eq!(now.get(StoreName::Settings, "calendar").await.unwrap(), Some(json!({"utc_offset_minutes": 0})));
-    apply_local(&now, &set("c1", "name", json!("x"), stamp("a", 1))).await.unwrap();
+    assert_eq!(
+        now.get(StoreName::Settings, "calendar").await.unwrap(),
+        Some(json!({"utc_offset_minutes": 0}))
+    );
+    apply_local(&now, &set("c1", "name", json!("x"), stamp("a", 1)), &clk())
+        .await
+        .unwrap();
     assert_eq!(unsynced_count(&now).await.unwrap(), 1);
     now.close();
     IdbStore::delete_database(&name).await.unwrap();

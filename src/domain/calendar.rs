@@ -66,7 +66,8 @@ impl Default for TeamCalendar {
 
 impl TeamCalendar {
     pub fn is_weekend(&self, day: NaiveDate) -> bool {
-        self.weekend.contains(&(day.weekday().num_days_from_monday() as u8))
+        self.weekend
+            .contains(&(day.weekday().num_days_from_monday() as u8))
     }
 
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
@@ -126,7 +127,8 @@ impl TeamCalendar {
 
     fn offset(&self) -> FixedOffset {
         // Validated on every set; fall back to UTC for a value edited by hand in storage.
-        FixedOffset::east_opt(self.utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
+        FixedOffset::east_opt(self.utc_offset_minutes * 60)
+            .unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
     }
 
     /// The team-local calendar date of an instant.
@@ -165,8 +167,11 @@ pub fn parse_date_list(text: &str) -> Result<BTreeSet<NaiveDate>, CalendarError>
         if line.is_empty() {
             continue;
         }
-        let date = NaiveDate::parse_from_str(line, "%Y-%m-%d")
-            .map_err(|_| CalendarError::BadDate { line: i + 1, text: line.to_owned() })?;
+        let date =
+            NaiveDate::parse_from_str(line, "%Y-%m-%d").map_err(|_| CalendarError::BadDate {
+                line: i + 1,
+                text: line.to_owned(),
+            })?;
         out.insert(date);
     }
     Ok(out)

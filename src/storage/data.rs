@@ -12,9 +12,11 @@ use serde_json::Value;
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
 use crate::sync::engine::SyncState;
+use crate::sync::hlc::Clock;
 use crate::sync::record::{Document, Entry, Replica};
 
 const SYNC_STATE_KEY: &str = "sync_state";
+const CLOCK_KEY: &str = "clock";
 
 fn outbox_doc_key(id: &str) -> String {
     format!("d:{id}")
@@ -24,11 +26,21 @@ fn outbox_entry_key(id: &str) -> String {
     format!("e:{id}")
 }
 
-fn merges(r: &Replica, docs: StoreName, entries: StoreName, doc_key: fn(&str) -> String, entry_key: fn(&str) -> String) -> Vec<Write> {
+fn merges(
+    r: &Replica,
+    docs: StoreName,
+    entries: StoreName,
+    doc_key: fn(&str) -> String,
+    entry_key: fn(&str) -> String,
+) -> Vec<Write> {
     r.docs
         .values()
         .map(|d| Write::MergeDoc(docs, doc_key(&d.id), d.clone()))
-        .chain(r.entries.values().map(|e| Write::MergeEntry(entries, entry_key(&e.id), e.clone())))
+        .chain(
+            r.entries
+                .values()
+                .map(|e| Write::MergeEntry(entries, entry_key(&e.id), e.clone())),
+        )
         .collect()
 }
 
@@ -36,18 +48,55 @@ fn same(id: &str) -> String {
     id.to_owned()
 }
 
-/// Stores a change made on this device and queues it for the next push.
-pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica) -> Result<usize, StorageError> {
+fn put_clock(clock: &Clock) -> Result<Write, StorageError> {
+    Ok(Write::Put(
+        StoreName::Meta,
+        CLOCK_KEY.into(),
+        super::to_json(clock)?,
+    ))
+}
+
+/// Stores a change made on this device, queues it for the next push and keeps the
+/// clock that stamped it, in one transaction.
+pub async fn apply_local<S: RecordStore>(
+    s: &S,
+    change: &Replica,
+    clock: &Clock,
+) -> Result<usize, StorageError> {
     let mut w = merges(change, StoreName::Docs, StoreName::Entries, same, same);
-    w.extend(merges(change, StoreName::Outbox, StoreName::Outbox, outbox_doc_key, outbox_entry_key));
+    w.extend(merges(
+        change,
+        StoreName::Outbox,
+        StoreName::Outbox,
+        outbox_doc_key,
+        outbox_entry_key,
+    ));
+    w.push(put_clock(clock)?);
     s.write(w).await
 }
 
 /// Merges what a pull brought, with the sync state that says so, in one transaction.
-pub async fn apply_remote<S: RecordStore>(s: &S, incoming: &Replica, state: &SyncState) -> Result<usize, StorageError> {
+pub async fn apply_remote<S: RecordStore>(
+    s: &S,
+    incoming: &Replica,
+    state: &SyncState,
+    clock: &Clock,
+) -> Result<usize, StorageError> {
     let mut w = merges(incoming, StoreName::Docs, StoreName::Entries, same, same);
-    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    w.push(Write::Put(
+        StoreName::Meta,
+        SYNC_STATE_KEY.into(),
+        super::to_json(state)?,
+    ));
+    w.push(put_clock(clock)?);
     s.write(w).await
+}
+
+/// This device's clock as last stored, or a new one.
+pub async fn clock<S: RecordStore>(s: &S, device: &str) -> Result<Clock, StorageError> {
+    Ok(get_typed(s, StoreName::Meta, CLOCK_KEY)
+        .await?
+        .unwrap_or_else(|| Clock::new(device)))
 }
 
 /// What this device has not published yet.
@@ -67,20 +116,40 @@ pub async fn outbox<S: RecordStore>(s: &S) -> Result<Replica, StorageError> {
 
 /// After a successful push: forget what was published (unless edited since) and keep
 /// the new state.
-pub async fn mark_pushed<S: RecordStore>(s: &S, pushed: &Replica, state: &SyncState) -> Result<(), StorageError> {
+pub async fn mark_pushed<S: RecordStore>(
+    s: &S,
+    pushed: &Replica,
+    state: &SyncState,
+    clock: &Clock,
+) -> Result<(), StorageError> {
     let mut w = Vec::new();
     for d in pushed.docs.values() {
-        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_doc_key(&d.id), super::to_json(d)?));
+        w.push(Write::DeleteIfEqual(
+            StoreName::Outbox,
+            outbox_doc_key(&d.id),
+            super::to_json(d)?,
+        ));
     }
     for e in pushed.entries.values() {
-        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_entry_key(&e.id), super::to_json(e)?));
+        w.push(Write::DeleteIfEqual(
+            StoreName::Outbox,
+            outbox_entry_key(&e.id),
+            super::to_json(e)?,
+        ));
     }
-    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    w.push(Write::Put(
+        StoreName::Meta,
+        SYNC_STATE_KEY.into(),
+        super::to_json(state)?,
+    ));
+    w.push(put_clock(clock)?);
     s.write(w).await.map(|_| ())
 }
 
 pub async fn sync_state<S: RecordStore>(s: &S) -> Result<SyncState, StorageError> {
-    Ok(get_typed(s, StoreName::Meta, SYNC_STATE_KEY).await?.unwrap_or_default())
+    Ok(get_typed(s, StoreName::Meta, SYNC_STATE_KEY)
+        .await?
+        .unwrap_or_default())
 }
 
 /// Changes waiting to be published (documents and entries).

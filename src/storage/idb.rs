@@ -41,7 +41,9 @@ impl IdbStore {
                     for def in step.creates {
                         let store = db.create_object_store(def.store.as_str()).build()?;
                         for ix in def.indexes {
-                            store.create_index(ix.name, KeyPath::from(ix.key_path)).build()?;
+                            store
+                                .create_index(ix.name, KeyPath::from(ix.key_path))
+                                .build()?;
                         }
                     }
                 }
@@ -78,8 +80,17 @@ impl IdbStore {
     }
 
     /// Records of `store` whose index `index` equals `value`, using `getAll` on the index.
-    pub async fn get_all_by_index(&self, store: StoreName, index: &str, value: &Value) -> Result<Vec<Value>, StorageError> {
-        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+    pub async fn get_all_by_index(
+        &self,
+        store: StoreName,
+        index: &str,
+        value: &Value,
+    ) -> Result<Vec<Value>, StorageError> {
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .build()
+            .map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let ix = os.index(index).map_err(tx_err)?;
         let rows = ix
@@ -89,7 +100,8 @@ impl IdbStore {
             .map_err(tx_err)?
             .await
             .map_err(tx_err)?;
-        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string()))).collect()
+        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string())))
+            .collect()
     }
 }
 
@@ -124,7 +136,10 @@ impl RecordStore for IdbStore {
             match resolve(w, current.as_ref())? {
                 None => {}
                 Some(Some(v)) => {
-                    os.put(v).with_key(w.key().to_owned()).serde().map_err(tx_err)?;
+                    os.put(v)
+                        .with_key(w.key().to_owned())
+                        .serde()
+                        .map_err(tx_err)?;
                     changed += 1;
                 }
                 Some(None) => {
@@ -138,7 +153,11 @@ impl RecordStore for IdbStore {
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
-        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .build()
+            .map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         os.get::<Value, String, _>(key.to_owned())
             .serde()
@@ -148,16 +167,35 @@ impl RecordStore for IdbStore {
     }
 
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError> {
-        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .build()
+            .map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let rows = os.get_all::<Value>().serde().map_err(tx_err)?.await.map_err(tx_err)?;
-        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string()))).collect()
+        let rows = os
+            .get_all::<Value>()
+            .serde()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string())))
+            .collect()
     }
 
     async fn count(&self, store: StoreName) -> Result<usize, StorageError> {
-        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let tx = self
+            .db
+            .transaction(store.as_str())
+            .build()
+            .map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let n = os.count().primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+        let n = os
+            .count()
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
         Ok(n as usize)
     }
 }

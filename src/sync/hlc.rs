@@ -55,7 +55,12 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(device: &str) -> Self {
-        Self { device: device.to_owned(), wall_ms: 0, counter: 0, offset_ms: 0 }
+        Self {
+            device: device.to_owned(),
+            wall_ms: 0,
+            counter: 0,
+            offset_ms: 0,
+        }
     }
 
     fn now(&self, local_now_ms: i64) -> i64 {
@@ -71,7 +76,11 @@ impl Clock {
         } else {
             self.counter = self.counter.saturating_add(1);
         }
-        Hlc { wall_ms: self.wall_ms, counter: self.counter, device: self.device.clone() }
+        Hlc {
+            wall_ms: self.wall_ms,
+            counter: self.counter,
+            device: self.device.clone(),
+        }
     }
 
     /// Takes a remote stamp into account so later local stamps sort after it — unless it
@@ -81,7 +90,10 @@ impl Clock {
         let now = self.now(local_now_ms);
         let bound = now.saturating_add(MAX_SKEW_MS);
         let (wall, counter, warning) = if remote.wall_ms > bound {
-            let w = SkewWarning { device: remote.device.clone(), ahead_ms: remote.wall_ms - now };
+            let w = SkewWarning {
+                device: remote.device.clone(),
+                ahead_ms: remote.wall_ms - now,
+            };
             (bound, 0, Some(w))
         } else {
             (remote.wall_ms, remote.counter, None)
@@ -123,7 +135,11 @@ mod tests {
     fn observing_a_later_stamp_makes_the_next_local_stamp_later_still() {
         let mut c = Clock::new("a");
         c.tick(100);
-        let remote = Hlc { wall_ms: 200, counter: 7, device: "b".into() };
+        let remote = Hlc {
+            wall_ms: 200,
+            counter: 7,
+            device: "b".into(),
+        };
         assert_eq!(c.observe(&remote, 150), None);
         assert!(c.tick(150) > remote);
     }
@@ -132,12 +148,19 @@ mod tests {
     fn a_stamp_a_year_ahead_is_merged_but_does_not_drag_the_clock_with_it() {
         let year = 365 * 24 * 3600 * 1000_i64;
         let mut c = Clock::new("a");
-        let remote = Hlc { wall_ms: 1_000 + year, counter: 0, device: "bad-tablet".into() };
+        let remote = Hlc {
+            wall_ms: 1_000 + year,
+            counter: 0,
+            device: "bad-tablet".into(),
+        };
         let w = c.observe(&remote, 1_000).expect("warning");
         assert_eq!(w.device, "bad-tablet");
         assert_eq!(w.ahead_ms, year);
         let next = c.tick(1_001);
-        assert!(next.wall_ms <= 1_001 + MAX_SKEW_MS, "clock stayed near real time");
+        assert!(
+            next.wall_ms <= 1_001 + MAX_SKEW_MS,
+            "clock stayed near real time"
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
+use super::engine::valid_device_name;
+
 /// What a GET found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetched {
@@ -17,7 +19,10 @@ pub enum Fetched {
     NotModified,
     /// 404: no such file.
     Missing,
-    Found { bytes: Vec<u8>, etag: Option<String> },
+    Found {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+    },
 }
 
 /// Why the host could not be used; the UI words each reason.
@@ -68,7 +73,13 @@ impl MemoryHost {
     }
 
     fn etag(bytes: &[u8]) -> String {
-        format!("\"{}-{}\"", bytes.len(), bytes.iter().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(*b as u32)))
+        format!(
+            "\"{}-{}\"",
+            bytes.len(),
+            bytes
+                .iter()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(*b as u32))
+        )
     }
 
     pub fn paths(&self) -> Vec<String> {
@@ -82,12 +93,18 @@ impl Host for MemoryHost {
             return Err(HostError::Status(s));
         }
         if let Some(g) = self.garbage.borrow().as_ref() {
-            return Ok(Fetched::Found { bytes: g.clone(), etag: None });
+            return Ok(Fetched::Found {
+                bytes: g.clone(),
+                etag: None,
+            });
         }
         Ok(match self.files.borrow().get(path) {
             None => Fetched::Missing,
             Some(b) if etag == Some(Self::etag(b).as_str()) => Fetched::NotModified,
-            Some(b) => Fetched::Found { bytes: b.clone(), etag: Some(Self::etag(b)) },
+            Some(b) => Fetched::Found {
+                bytes: b.clone(),
+                etag: Some(Self::etag(b)),
+            },
         })
     }
 
@@ -116,9 +133,33 @@ impl Host for MemoryHost {
             .files
             .borrow()
             .keys()
-            .filter_map(|p| p.strip_prefix("devices/")?.split('/').next().map(str::to_owned))
+            .filter_map(|p| {
+                p.strip_prefix("devices/")?
+                    .split('/')
+                    .next()
+                    .map(str::to_owned)
+            })
             .collect();
         devices.dedup();
         Ok(Some(devices))
     }
+}
+
+/// Device folder names from an nginx JSON autoindex or an HTML index page.
+pub fn parse_listing(text: &str) -> Vec<String> {
+    if let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(text) {
+        return items
+            .iter()
+            .filter(|i| i.get("type").and_then(|t| t.as_str()) == Some("directory"))
+            .filter_map(|i| i.get("name").and_then(|n| n.as_str()).map(str::to_owned))
+            .filter(|n| valid_device_name(n))
+            .collect();
+    }
+    text.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|href| href.strip_suffix('/'))
+        .filter(|n| valid_device_name(n))
+        .map(str::to_owned)
+        .collect()
 }

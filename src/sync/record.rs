@@ -61,7 +61,11 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: &str, kind: &str) -> Self {
-        Self { id: id.to_owned(), kind: kind.to_owned(), fields: BTreeMap::new() }
+        Self {
+            id: id.to_owned(),
+            kind: kind.to_owned(),
+            fields: BTreeMap::new(),
+        }
     }
 
     pub fn get(&self, field: &str) -> Option<&Value> {
@@ -74,7 +78,11 @@ impl Document {
 
     /// Sets a field if `stamp` beats the current one; returns whether it changed.
     pub fn set(&mut self, field: &str, value: Value, stamp: Hlc, author: &str) -> bool {
-        let new = Register { value, stamp, author: author.to_owned() };
+        let new = Register {
+            value,
+            stamp,
+            author: author.to_owned(),
+        };
         match self.fields.get(field) {
             Some(old) if new.merge_cmp(old) != Ordering::Greater => false,
             _ => {

@@ -34,13 +34,15 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    move || match boot.get() {
+    move || {
+        match boot.get() {
         Boot::Opening => view! { <p class="boot" data-testid="boot">{t(Msg::Loading)}</p> }.into_any(),
         Boot::Failed(e) => view! {
             <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
         }
         .into_any(),
         Boot::Ready(db, profiles) => view! { <Ready db profiles /> }.into_any(),
+    }
     }
 }
 

@@ -23,7 +23,10 @@ pub fn browser_language() -> Option<String> {
 }
 
 pub fn set_html_lang(tag: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = el.set_attribute("lang", tag);
     }
 }
@@ -54,7 +57,9 @@ async fn promise_value(p: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
 
 /// Whether the browser promised not to evict our data; `None` when it cannot say.
 pub async fn storage_persisted() -> Option<bool> {
-    promise_value(storage_manager()?.persisted()).await?.as_bool()
+    promise_value(storage_manager()?.persisted())
+        .await?
+        .as_bool()
 }
 
 /// Asks for persistent storage; the answer is the browser's.
@@ -65,7 +70,11 @@ pub async fn storage_persist() -> Option<bool> {
 /// `(usage, quota)` in bytes from `navigator.storage.estimate()`.
 pub async fn storage_estimate() -> Option<(f64, f64)> {
     let est = promise_value(storage_manager()?.estimate()).await?;
-    let get = |k: &str| js_sys::Reflect::get(&est, &JsValue::from_str(k)).ok()?.as_f64();
+    let get = |k: &str| {
+        js_sys::Reflect::get(&est, &JsValue::from_str(k))
+            .ok()?
+            .as_f64()
+    };
     Some((get("usage")?, get("quota")?))
 }
 
@@ -78,7 +87,11 @@ pub fn human_bytes(n: f64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    if u == 0 { format!("{v:.0} {}", UNITS[u]) } else { format!("{v:.1} {}", UNITS[u]) }
+    if u == 0 {
+        format!("{v:.0} {}", UNITS[u])
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
 }
 
 /// True once `sw-register.js` saw a new service worker waiting.

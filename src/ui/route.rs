@@ -17,8 +17,15 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 7] =
-        [Page::Today, Page::Customers, Page::Pool, Page::Activities, Page::Events, Page::Reports, Page::Settings];
+    pub const ALL: [Page; 7] = [
+        Page::Today,
+        Page::Customers,
+        Page::Pool,
+        Page::Activities,
+        Page::Events,
+        Page::Reports,
+        Page::Settings,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -52,7 +59,10 @@ impl Page {
     pub fn from_hash(hash: &str) -> Page {
         let slug = hash.trim_start_matches('#').trim_start_matches('/');
         let slug = slug.split(['/', '?']).next().unwrap_or("");
-        Page::ALL.into_iter().find(|p| p.slug() == slug).unwrap_or(Page::Today)
+        Page::ALL
+            .into_iter()
+            .find(|p| p.slug() == slug)
+            .unwrap_or(Page::Today)
     }
 }
 
@@ -60,12 +70,16 @@ impl Page {
 pub struct Route(pub ReadSignal<Page>);
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 pub fn provide_route() -> Route {
     let (page, set_page) = signal(Page::from_hash(&current_hash()));
-    let handle = window_event_listener_untyped("hashchange", move |_| set_page.set(Page::from_hash(&current_hash())));
+    let handle = window_event_listener_untyped("hashchange", move |_| {
+        set_page.set(Page::from_hash(&current_hash()))
+    });
     on_cleanup(move || handle.remove());
     let route = Route(page);
     provide_context(route);

@@ -33,7 +33,8 @@ pub struct Session {
 impl Session {
     pub fn current_profile(&self) -> Option<Profile> {
         let id = self.current.get()?;
-        self.profiles.with(|ps| ps.iter().find(|p| p.id == id).cloned())
+        self.profiles
+            .with(|ps| ps.iter().find(|p| p.id == id).cloned())
     }
 
     pub fn switch_to(&self, id: &str) {
@@ -55,7 +56,8 @@ pub async fn save_profile(store: &IdbStore, p: &Profile) -> Result<(), StorageEr
 }
 
 pub fn provide_session(db: Db, profiles: Vec<Profile>) -> Session {
-    let remembered = super::platform::local_get(CURRENT_KEY).filter(|id| profiles.iter().any(|p| &p.id == id));
+    let remembered =
+        super::platform::local_get(CURRENT_KEY).filter(|id| profiles.iter().any(|p| &p.id == id));
     let current = remembered.or_else(|| profiles.first().map(|p| p.id.clone()));
     let session = Session {
         profiles: RwSignal::new(profiles),

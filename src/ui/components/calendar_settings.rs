@@ -10,8 +10,9 @@ use crate::ui::session::use_db;
 
 /// UTC offsets offered, in minutes: every whole hour plus the half/quarter hours in use.
 const OFFSETS: &[i32] = &[
-    -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120, 180, 210, 240,
-    270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720, 765, 780, 840,
+    -720, -660, -600, -570, -540, -480, -420, -360, -300, -240, -210, -180, -120, -60, 0, 60, 120,
+    180, 210, 240, 270, 300, 330, 345, 360, 390, 420, 480, 525, 540, 570, 600, 630, 660, 720, 765,
+    780, 840,
 ];
 
 fn offset_label(m: i32) -> String {
@@ -20,7 +21,10 @@ fn offset_label(m: i32) -> String {
 }
 
 fn dates_text(d: &BTreeSet<NaiveDate>) -> String {
-    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+    d.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[derive(Clone, PartialEq)]

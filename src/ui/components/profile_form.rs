@@ -51,7 +51,13 @@ pub fn ProfileForm() -> impl IntoView {
             return;
         }
         let existing = session.profiles.get_untracked();
-        let profile = match new_profile(new_id(), &name.get_untracked(), role.get_untracked(), now_ms(), &existing) {
+        let profile = match new_profile(
+            new_id(),
+            &name.get_untracked(),
+            role.get_untracked(),
+            now_ms(),
+            &existing,
+        ) {
             Ok(p) => p,
             Err(e) => return error.set(Some(FormError::Rule(e))),
         };

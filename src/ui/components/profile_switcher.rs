@@ -10,7 +10,12 @@ pub fn ProfileSwitcher() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let open = RwSignal::new(false);
-    let current_name = move || session.current_profile().map(|p| p.name).unwrap_or_default();
+    let current_name = move || {
+        session
+            .current_profile()
+            .map(|p| p.name)
+            .unwrap_or_default()
+    };
 
     view! {
         <div class="profile-switcher">

@@ -7,7 +7,8 @@ use crate::ui::platform::{apply_update, update_ready};
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let (ready, set_ready) = signal(update_ready());
-    let handle = window_event_listener_untyped("outpost:update-ready", move |_| set_ready.set(true));
+    let handle =
+        window_event_listener_untyped("outpost:update-ready", move |_| set_ready.set(true));
     on_cleanup(move || handle.remove());
     view! {
         <Show when=move || ready.get()>

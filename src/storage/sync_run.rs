@@ -1,0 +1,108 @@
+//! One sync round for this device: pull, merge, push — with every step's result stored
+//! in one transaction, so an interruption anywhere loses nothing.
+//!
+//! Also owns the device's identity and team membership (`meta` store): the device id,
+//! and the [`Team`] (host URL and key) this device syncs with.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::data::{apply_remote, clock, mark_pushed, outbox, sync_state, unsynced_count};
+use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
+use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
+use crate::sync::engine::{pull, push, Rejected, SyncError};
+use crate::sync::hlc::SkewWarning;
+use crate::sync::host::Host;
+
+const DEVICE_KEY: &str = "device_id";
+const TEAM_KEY: &str = "team";
+
+/// The team this device syncs with. The key never leaves the device except in an
+/// invite link's fragment or its QR code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Team {
+    /// The sync folder, ending in `/` (e.g. `https://files.example.com/outpost-sync/`).
+    pub host_url: String,
+    /// The team key as base64url text.
+    pub key: String,
+    /// The device that invited this one, to find the team on hosts that cannot list.
+    pub inviter: Option<String>,
+    /// Basic-auth user and password, when the host wants them.
+    pub user: Option<String>,
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SyncRunError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error(transparent)]
+    Sync(#[from] SyncError),
+    #[error(transparent)]
+    Key(#[from] CryptoError),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncReport {
+    /// Records that changed locally because of what was pulled.
+    pub pulled: usize,
+    /// Whether a chunk with this device's changes was published.
+    pub pushed: bool,
+    pub rejected: Vec<Rejected>,
+    /// Devices whose clocks run ahead (merged anyway).
+    pub skew: Vec<SkewWarning>,
+    pub unsynced: usize,
+}
+
+/// This install's device id, made (by `new_id`) and stored on first use.
+pub async fn device_id<S: RecordStore>(s: &S, new_id: impl FnOnce() -> String) -> Result<String, StorageError> {
+    if let Some(id) = get_typed::<_, String>(s, StoreName::Meta, DEVICE_KEY).await? {
+        return Ok(id);
+    }
+    let id = new_id();
+    put_typed(s, StoreName::Meta, DEVICE_KEY, &id).await?;
+    Ok(id)
+}
+
+pub async fn team<S: RecordStore>(s: &S) -> Result<Option<Team>, StorageError> {
+    get_typed(s, StoreName::Meta, TEAM_KEY).await
+}
+
+pub async fn save_team<S: RecordStore>(s: &S, team: &Team) -> Result<(), StorageError> {
+    put_typed(s, StoreName::Meta, TEAM_KEY, team).await
+}
+
+/// Pull, merge, push. A failure leaves whatever earlier steps stored (each is whole)
+/// and the outbox intact for the next round.
+pub async fn sync_once<S: RecordStore, H: Host>(
+    s: &S,
+    host: &H,
+    team: &Team,
+    device: &str,
+    now_ms: i64,
+    nonce: impl FnMut() -> [u8; NONCE_LEN],
+) -> Result<SyncReport, SyncRunError> {
+    let key = TeamKey::from_text(&team.key)?;
+    let mut clk = clock(s, device).await?;
+    let state = sync_state(s).await?;
+    let extra: Vec<String> = team.inviter.iter().cloned().collect();
+
+    let pulled = pull(host, &key, device, &state, &extra, now_ms).await?;
+    let mut report = SyncReport { rejected: pulled.rejected.clone(), ..Default::default() };
+    for stamp in pulled.incoming.stamps() {
+        if let Some(w) = clk.observe(stamp, now_ms) {
+            if !report.skew.iter().any(|k| k.device == w.device) {
+                report.skew.push(w);
+            }
+        }
+    }
+    report.pulled = apply_remote(s, &pulled.incoming, &pulled.state, &clk).await?;
+
+    let out = outbox(s).await?;
+    let hlc = clk.tick(now_ms);
+    let pushed = push(host, &key, device, &pulled.state, &out, hlc, nonce, now_ms).await?;
+    report.pushed = pushed.chunk.is_some();
+    mark_pushed(s, &out, &pushed.state, &clk).await?;
+    report.unsynced = unsynced_count(s).await?;
+    Ok(report)
+}

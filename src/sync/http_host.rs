@@ -1,0 +1,151 @@
+//! [`Host`] over HTTP in the browser: WebDAV `PUT` (with `MKCOL` for hosts that do not
+//! create folders), plain `GET` with `If-None-Match`, and folder listing where the host
+//! offers one (nginx `autoindex` JSON or an HTML index). Optional Basic auth.
+
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
+use web_sys::RequestCache;
+
+use super::host::{parse_listing, Fetched, Host, HostError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpHost {
+    /// Ends with `/`.
+    base: String,
+    /// `Basic …` header value.
+    auth: Option<String>,
+}
+
+impl HttpHost {
+    pub fn new(base: &str, basic_auth: Option<(&str, &str)>) -> Self {
+        let mut base = base.trim().to_owned();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        let auth = basic_auth.map(|(u, p)| {
+            use base64::Engine;
+            format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
+            )
+        });
+        Self { base, auth }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let mut r = Request::get(&format!("{}{path}", self.base))
+            .method(method)
+            .cache(RequestCache::NoStore);
+        if let Some(a) = &self.auth {
+            r = r.header("Authorization", a);
+        }
+        r
+    }
+
+    async fn send(r: Result<Request, gloo_net::Error>) -> Result<Response, HostError> {
+        let online = web_sys::window()
+            .map(|w| w.navigator().on_line())
+            .unwrap_or(true);
+        if !online {
+            return Err(HostError::Unreachable("offline".into()));
+        }
+        r.map_err(|e| HostError::Unreachable(e.to_string()))?
+            .send()
+            .await
+            .map_err(|e| HostError::Unreachable(e.to_string()))
+    }
+
+    fn status_error(status: u16) -> HostError {
+        match status {
+            401 => HostError::Unauthorized,
+            403 | 405 | 501 => HostError::ReadOnly,
+            s => HostError::Status(s),
+        }
+    }
+
+    async fn mkcol_parents(&self, path: &str) -> Result<(), HostError> {
+        let parts: Vec<&str> = path.split('/').collect();
+        for i in 1..parts.len() {
+            let dir = format!("{}/", parts[..i].join("/"));
+            let resp = Self::send(
+                self.request(Method::from_bytes(b"MKCOL").expect("method"), &dir)
+                    .build(),
+            )
+            .await?;
+            // 201 made, 405 already there; anything else is the host's answer to report.
+            if !(resp.ok() || resp.status() == 405) {
+                return Err(Self::status_error(resp.status()));
+            }
+        }
+        Ok(())
+    }
+
+    async fn put_once(&self, path: &str, bytes: &[u8]) -> Result<u16, HostError> {
+        let body = js_sys::Uint8Array::from(bytes);
+        let resp = Self::send(
+            self.request(Method::PUT, path)
+                .header("Content-Type", "application/json")
+                .body(body),
+        )
+        .await?;
+        Ok(resp.status())
+    }
+}
+
+impl Host for HttpHost {
+    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
+        let mut r = self.request(Method::GET, path);
+        if let Some(e) = etag {
+            r = r.header("If-None-Match", e);
+        }
+        let resp = Self::send(r.build()).await?;
+        match resp.status() {
+            304 => Ok(Fetched::NotModified),
+            404 | 410 => Ok(Fetched::Missing),
+            200 => {
+                let etag = resp.headers().get("ETag");
+                let bytes = resp
+                    .binary()
+                    .await
+                    .map_err(|e| HostError::Unreachable(e.to_string()))?;
+                Ok(Fetched::Found { bytes, etag })
+            }
+            s => Err(Self::status_error(s)),
+        }
+    }
+
+    async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+        let mut status = self.put_once(path, &bytes).await?;
+        if status == 409 || status == 404 {
+            // A WebDAV host that does not create folders on PUT: make them, try again.
+            self.mkcol_parents(path).await?;
+            status = self.put_once(path, &bytes).await?;
+        }
+        if (200..300).contains(&status) {
+            Ok(())
+        } else {
+            Err(Self::status_error(status))
+        }
+    }
+
+    async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        let resp = Self::send(
+            self.request(Method::GET, "devices/")
+                .header("Accept", "application/json")
+                .build(),
+        )
+        .await?;
+        if !resp.ok() {
+            // No listing (404, 403) is normal for a plain static host: discover via heads.
+            return Ok(None);
+        }
+        let text = resp
+            .text()
+            .await
+            .map_err(|e| HostError::Unreachable(e.to_string()))?;
+        Ok(Some(parse_listing(&text)))
+    }
+}
