@@ -75,7 +75,8 @@ pub async fn apply_local<S: RecordStore>(
     s.write(w).await
 }
 
-/// Merges what a pull brought, with the sync state that says so, in one transaction.
+/// Merges what a pull brought, with the sync state that says so, in one transaction;
+/// returns how many documents and entries changed.
 pub async fn apply_remote<S: RecordStore>(
     s: &S,
     incoming: &Replica,
@@ -89,7 +90,8 @@ pub async fn apply_remote<S: RecordStore>(
         super::to_json(state)?,
     ));
     w.push(put_clock(clock)?);
-    s.write(w).await
+    // The two meta puts always count as changes; report only records.
+    Ok(s.write(w).await?.saturating_sub(2))
 }
 
 /// This device's clock as last stored, or a new one.
