@@ -8,5 +8,5 @@ for f in dist/*.wasm dist/*.js dist/*.css; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-34s %10s %10s %10s\n' "$(basename "$f" | sed -E 's/-[0-9a-f]{16}//')" "$raw" "$gz" "$br"
+  printf '%-34s %10s %10s %10s\n' "$(basename "$f" | sed -E 's/-[0-9a-f]{12,}//')" "$raw" "$gz" "$br"
 done

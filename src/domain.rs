@@ -5,4 +5,5 @@
 //! One rule family per file, named by its rule ids in `../shared/domain.md`.
 
 pub mod calendar;
+pub mod customer;
 pub mod profile;

@@ -6,10 +6,13 @@
 
 pub mod app;
 pub mod components;
+pub mod edit;
 pub mod i18n;
+pub mod invite;
 pub mod pages;
 pub mod platform;
 pub mod route;
 pub mod session;
+pub mod sync_ctx;
 
 pub use app::App;

@@ -6,14 +6,17 @@ use send_wrapper::SendWrapper;
 use super::components::profile_form::ProfileForm;
 use super::components::shell::Shell;
 use super::i18n::{provide_i18n, t, Msg};
+use super::platform::new_id;
 use super::session::{load_profiles, provide_session, use_session, Db};
+use super::sync_ctx::provide_sync;
 use crate::domain::profile::Profile;
 use crate::storage::idb::IdbStore;
+use crate::storage::sync_run::device_id;
 
 #[derive(Clone)]
 enum Boot {
     Opening,
-    Ready(Db, Vec<Profile>),
+    Ready(Db, Vec<Profile>, String),
     Failed(String),
 }
 
@@ -25,11 +28,12 @@ pub fn App() -> impl IntoView {
         let result = async {
             let store = IdbStore::open().await?;
             let profiles = load_profiles(&store).await?;
-            Ok::<_, crate::storage::StorageError>((store, profiles))
+            let device = device_id(&store, new_id).await?;
+            Ok::<_, crate::storage::StorageError>((store, profiles, device))
         }
         .await;
         boot.set(match result {
-            Ok((store, profiles)) => Boot::Ready(Db(SendWrapper::new(store)), profiles),
+            Ok((store, profiles, device)) => Boot::Ready(Db(SendWrapper::new(store)), profiles, device),
             Err(e) => Boot::Failed(e.to_string()),
         });
     });
@@ -41,14 +45,15 @@ pub fn App() -> impl IntoView {
             <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
         }
         .into_any(),
-        Boot::Ready(db, profiles) => view! { <Ready db profiles /> }.into_any(),
+        Boot::Ready(db, profiles, device) => view! { <Ready db profiles device /> }.into_any(),
     }
     }
 }
 
 #[component]
-fn Ready(db: Db, profiles: Vec<Profile>) -> impl IntoView {
-    provide_session(db, profiles);
+fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
+    provide_session(db.clone(), profiles);
+    provide_sync(db, device);
     let session = use_session();
     let needs_form = move || session.current.get().is_none() || session.adding.get();
     view! {

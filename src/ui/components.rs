@@ -8,4 +8,6 @@ pub mod profile_form;
 pub mod profile_switcher;
 pub mod shell;
 pub mod storage_health;
+pub mod sync_badge;
+pub mod team_sync;
 pub mod update_banner;

@@ -95,7 +95,7 @@ catalogue! {
     TodayWorkingDay => "今天是工作日。", "Today is a working day.";
     TodayRestDay => "今天不是工作日。", "Today is not a working day.";
     TodayComing => "到期跟进、拜访与指标将随“拜访与跟进”版本提供。", "Due follow-ups, visits and quotas arrive with the activities release.";
-    CustomersComing => "客户档案、搜索与导入将随“客户与公海”版本提供。", "Customer files, search and import arrive with the customers release.";
+    CustomersComing => "完整的客户档案、搜索与导入将随“客户与公海”版本提供。", "Full customer files, search and import arrive with the customers release.";
     PoolComing => "公海客户与认领规则将随“客户与公海”版本提供。", "The customer pool and claiming arrive with the customers release.";
     ActivitiesComing => "拜访记录、纪要与项目将随“拜访与跟进”版本提供。", "Visits, minutes and projects arrive with the activities release.";
     EventsComing => "活动与签到台模式将随“活动”版本提供。", "Events and kiosk check-in arrive with the events release.";
@@ -115,6 +115,45 @@ catalogue! {
     CalendarMakeup => "调休上班日（周末改为上班，每行一个日期）", "Make-up working days (weekend days worked, one per line)";
     CalendarSave => "保存日历", "Save calendar";
     CalendarSaved => "日历已保存。", "Calendar saved.";
+    SettingsSync => "团队同步", "Team sync";
+    SyncNoTeam => "本机尚未加入团队，数据只保存在这台设备上。", "This device is not in a team yet; its data stays on this device only.";
+    SyncCreateTitle => "新建团队", "Create a team";
+    SyncHostUrl => "同步文件夹地址（支持 PUT 的静态主机）", "Sync folder URL (a static host that accepts PUT)";
+    SyncUser => "用户名（可选）", "User (optional)";
+    SyncPassword => "密码（可选）", "Password (optional)";
+    SyncCreate => "新建团队并生成密钥", "Create team and key";
+    SyncJoinTitle => "用邀请链接加入", "Join with an invite link";
+    SyncJoinPaste => "粘贴邀请链接", "Paste the invite link";
+    SyncJoin => "加入", "Join";
+    ErrBadInvite => "这不是有效的邀请链接。", "This is not a valid invite link.";
+    ErrBadHostUrl => "请输入以 http:// 或 https:// 开头的地址。", "Enter an address starting with http:// or https://.";
+    SyncHost => "同步文件夹", "Sync folder";
+    SyncDevice => "本机编号", "This device";
+    SyncLast => "上次同步", "Last sync";
+    SyncNever => "从未", "never";
+    SyncUnsynced => "待同步的更改", "Changes not yet synced";
+    SyncNow => "立即同步", "Sync now";
+    SyncRunning => "正在同步…", "Syncing…";
+    SyncOk => "同步完成。", "Sync complete.";
+    SyncInvite => "邀请同事：打开此链接或扫描二维码。密钥在 # 之后，不会发送给任何服务器。", "Invite a colleague: open this link or scan the code. The key sits after the #, which is never sent to any server.";
+    SyncCopy => "复制链接", "Copy link";
+    ErrUnreachable => "无法连接同步主机（离线或地址有误）。更改已保存在本机，稍后会再试。", "The sync host could not be reached (offline or a wrong address). Your changes are saved on this device and will be sent later.";
+    ErrReadOnly => "同步主机只读：本机可以接收，但无法上传。", "The sync host is read-only: this device can receive but not publish.";
+    ErrUnauthorized => "同步主机拒绝了用户名或密码。", "The sync host refused the user name or password.";
+    ErrStorage => "本机数据库出错：", "The local database failed: ";
+    ErrKey => "团队密钥无效。", "The team key is not valid.";
+    JoinTitle => "加入团队", "Join a team";
+    JoinReplace => "本机已加入另一个团队；加入后将改为与这个团队同步。", "This device already syncs with a team; joining switches it to this one.";
+    JoinConfirm => "加入此团队", "Join this team";
+    CustomersQuickAdd => "快速登记客户", "Quick add a customer";
+    FieldCompany => "公司名称", "Company name";
+    FieldPhone => "电话", "Phone";
+    Add => "添加", "Add";
+    ErrCompanyEmpty => "请输入公司名称。", "Enter the company name.";
+    ErrCompanyLong => "公司名称最多 100 个字。", "A company name has at most 100 characters.";
+    ErrPhone => "电话由 5–20 位数字组成，可含空格、+ 和 -。", "A phone number has 5–20 digits and may contain spaces, + and -.";
+    CustomersEmpty => "还没有客户。", "No customers yet.";
+    SyncBadge => "待同步", "Unsynced";
 }
 
 /// Messages with values in them.
@@ -136,6 +175,27 @@ pub fn bad_date_line(lang: Lang, line: usize, text: &str) -> String {
     match lang {
         Lang::ZhCn => format!("第 {line} 行“{text}”不是 YYYY-MM-DD 格式的日期。"),
         Lang::En => format!("Line {line}, “{text}”, is not a date in YYYY-MM-DD form."),
+    }
+}
+
+pub fn host_status(lang: Lang, status: u16) -> String {
+    match lang {
+        Lang::ZhCn => format!("同步主机返回 HTTP {status}。本机数据未受影响。"),
+        Lang::En => format!("The sync host answered HTTP {status}. Nothing on this device changed."),
+    }
+}
+
+pub fn files_refused(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("{n} 个文件被拒绝（密钥不同、被篡改或损坏），其余已合并。"),
+        Lang::En => format!("{n} file(s) were refused (another key, altered or damaged); the rest merged."),
+    }
+}
+
+pub fn clock_ahead(lang: Lang, device: &str, hours: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("设备 {device} 的时钟快了约 {hours} 小时，其更改已合并；请校正该设备的时间。"),
+        Lang::En => format!("Device {device}'s clock is about {hours} h ahead; its changes were merged. Please set its time."),
     }
 }
 

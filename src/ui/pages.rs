@@ -1,6 +1,8 @@
 //! One file per page; [`page_view`] maps a route to its page.
 
 pub mod coming_page;
+pub mod customers_page;
+pub mod join_page;
 pub mod settings_page;
 pub mod today_page;
 
@@ -9,6 +11,8 @@ use leptos::prelude::*;
 use super::i18n::Msg;
 use super::route::Page;
 use coming_page::ComingPage;
+use customers_page::CustomersPage;
+use join_page::JoinPage;
 use settings_page::SettingsPage;
 use today_page::TodayPage;
 
@@ -16,7 +20,8 @@ pub fn page_view(page: Page) -> AnyView {
     match page {
         Page::Today => view! { <TodayPage /> }.into_any(),
         Page::Settings => view! { <SettingsPage /> }.into_any(),
-        Page::Customers => view! { <ComingPage what=Msg::CustomersComing /> }.into_any(),
+        Page::Customers => view! { <CustomersPage /> }.into_any(),
+        Page::Join => view! { <JoinPage /> }.into_any(),
         Page::Pool => view! { <ComingPage what=Msg::PoolComing /> }.into_any(),
         Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),

@@ -113,3 +113,38 @@ pub fn apply_update() {
     }
     let _ = w.location().reload();
 }
+
+/// Fills `buf` from `crypto.getRandomValues` (keys, nonces). Panics only if the browser
+/// has no Web Crypto at all, where no key could be made safely anyway.
+pub fn random_bytes(buf: &mut [u8]) {
+    let crypto = window().and_then(|w| w.crypto().ok()).expect("Web Crypto is required");
+    crypto.get_random_values_with_u8_array(buf).expect("getRandomValues");
+}
+
+/// The app's own URL without its fragment, for invite links.
+pub fn app_url() -> String {
+    window()
+        .map(|w| {
+            let l = w.location();
+            format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+        })
+        .unwrap_or_default()
+}
+
+/// The sync folder a team on this very host would use: `<origin>/sync/`.
+pub fn default_host_url() -> String {
+    window().and_then(|w| w.location().origin().ok()).map(|o| format!("{o}/sync/")).unwrap_or_default()
+}
+
+pub fn set_hash(hash: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
+/// Copies text to the clipboard; best effort (needs a secure context or localhost).
+pub fn copy_text(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}

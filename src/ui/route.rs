@@ -14,9 +14,12 @@ pub enum Page {
     Events,
     Reports,
     Settings,
+    /// Opened by an invite link: `#/join?h=…&k=…&d=…`.
+    Join,
 }
 
 impl Page {
+    /// The pages in the navigation bar, in order.
     pub const ALL: [Page; 7] = [
         Page::Today,
         Page::Customers,
@@ -36,6 +39,7 @@ impl Page {
             Page::Events => "events",
             Page::Reports => "reports",
             Page::Settings => "settings",
+            Page::Join => "join",
         }
     }
 
@@ -48,6 +52,7 @@ impl Page {
             Page::Events => Msg::NavEvents,
             Page::Reports => Msg::NavReports,
             Page::Settings => Msg::NavSettings,
+            Page::Join => Msg::JoinTitle,
         }
     }
 
@@ -61,6 +66,7 @@ impl Page {
         let slug = slug.split(['/', '?']).next().unwrap_or("");
         Page::ALL
             .into_iter()
+            .chain([Page::Join])
             .find(|p| p.slug() == slug)
             .unwrap_or(Page::Today)
     }

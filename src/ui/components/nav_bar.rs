@@ -35,5 +35,6 @@ fn icon(p: Page) -> &'static str {
         Page::Events => "✦",
         Page::Reports => "▤",
         Page::Settings => "⚙",
+        Page::Join => "+",
     }
 }

@@ -4,6 +4,7 @@ use super::lang_toggle::LangToggle;
 use super::nav_bar::NavBar;
 use super::net_status::NetStatus;
 use super::profile_switcher::ProfileSwitcher;
+use super::sync_badge::SyncBadge;
 use super::update_banner::UpdateBanner;
 use crate::ui::i18n::{t, Msg};
 use crate::ui::pages::page_view;
@@ -24,6 +25,7 @@ pub fn Shell() -> impl IntoView {
                     title().text(i18n.lang())
                 }}</h1>
                 <NetStatus />
+                <SyncBadge />
                 <LangToggle />
                 <ProfileSwitcher />
             </header>

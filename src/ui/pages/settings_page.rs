@@ -4,6 +4,7 @@ use crate::ui::components::calendar_settings::CalendarSettings;
 use crate::ui::components::lang_toggle::LangToggle;
 use crate::ui::components::profile_form::role_msg;
 use crate::ui::components::storage_health::StorageHealth;
+use crate::ui::components::team_sync::TeamSync;
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::session::use_session;
 
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </For>
             </ul>
         </section>
+        <TeamSync />
         <StorageHealth />
         <CalendarSettings />
     }

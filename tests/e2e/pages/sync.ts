@@ -1,0 +1,87 @@
+// Page object for team sync (Settings › Team sync) and the quick customer list.
+import { expect, type Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { STATE_FILE } from '../hosts';
+import { Shell } from './shell';
+
+export class SyncPage {
+  readonly shell: Shell;
+  constructor(readonly page: Page, root?: string) {
+    this.shell = new Shell(page, root);
+  }
+
+  phase() { return this.page.getByTestId('sync-phase'); }
+
+  async openSettings() {
+    await this.shell.nav('settings').click();
+    await expect(this.page.getByTestId('team-sync')).toBeVisible();
+  }
+
+  async createTeam() {
+    await this.openSettings();
+    await this.page.getByTestId('team-create-submit').click();
+    await expect(this.phase()).toHaveAttribute('data-phase', 'done');
+  }
+
+  async inviteLink(): Promise<string> {
+    await this.openSettings();
+    const link = await this.page.getByTestId('invite-link').inputValue();
+    expect(link).toContain('#/join?');
+    return link;
+  }
+
+  async join(link: string) {
+    await this.page.goto(link);
+    await expect(this.page.getByTestId('join')).toBeVisible();
+    await this.page.getByTestId('join-confirm').click();
+    await expect(this.page.getByTestId('sync-host')).toBeVisible();
+    await expect(this.phase()).toHaveAttribute('data-phase', 'done');
+  }
+
+  /** Presses "sync now" and waits for the round to end; returns the phase it ended in. */
+  async syncNow(): Promise<string> {
+    await this.openSettings();
+    await expect(this.page.getByTestId('sync-now')).toBeEnabled();
+    await this.page.getByTestId('sync-now').click();
+    await expect(this.phase()).not.toHaveAttribute('data-phase', 'running');
+    await expect(this.phase()).toHaveAttribute('data-phase', /done|failed/);
+    return (await this.phase().getAttribute('data-phase'))!;
+  }
+
+  async addCustomer(name: string, phone = '') {
+    await this.shell.nav('customers').click();
+    await this.page.getByTestId('customer-name').fill(name);
+    await this.page.getByTestId('customer-phone').fill(phone);
+    await this.page.getByTestId('customer-add').click();
+    await expect(this.page.getByTestId('customer-row').filter({ hasText: name })).toHaveCount(1);
+  }
+
+  async customers(): Promise<string[]> {
+    await this.shell.nav('customers').click();
+    await expect(this.page.getByTestId('customer-quick-add')).toBeVisible();
+    return (await this.page.getByTestId('customer-row').allInnerTexts()).map((s) => s.trim()).sort();
+  }
+}
+
+/** Every file the test host's sync folder holds, with its bytes. */
+export function hostFiles(): Map<string, Buffer> {
+  const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+  const root = path.join(dir, 'sync');
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(path.relative(root, p), fs.readFileSync(p));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function clearHost() {
+  const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+  fs.rmSync(path.join(dir, 'sync', 'devices'), { recursive: true, force: true });
+}

@@ -1,0 +1,145 @@
+// The data core end to end: two browser contexts are two tablets; a real nginx WebDAV
+// folder on 127.0.0.1 is the team's host.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { clearHost, hostFiles, SyncPage } from './pages/sync';
+
+test.beforeEach(() => clearHost());
+
+async function device(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const d = new SyncPage(page);
+  return { context, page, d, name };
+}
+
+async function teamOfTwo(browser: Browser) {
+  const a = await device(browser, 'Rep A');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep A');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'Rep B');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.d.join(link);
+  return { a, b };
+}
+
+test('two tablets edit offline, sync through the host and show the same customers', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await a.d.addCustomer('张三五金有限公司', '13800138000');
+  await b.d.addCustomer('Lakeside Trading', '+86 21 5555 0101');
+  await b.d.addCustomer('李四建材', '');
+  // Offline, a sync attempt fails politely and keeps the changes.
+  await b.d.openSettings();
+  await expect(b.page.getByTestId('sync-unsynced')).toHaveText('2');
+
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(b.page.getByTestId('sync-unsynced')).toHaveText('0');
+
+  const onA = await a.d.customers();
+  const onB = await b.d.customers();
+  expect(onA).toHaveLength(3);
+  expect(onA).toEqual(onB);
+  expect(onA.join('|')).toContain('张三五金有限公司');
+
+  // S3: the host holds only ciphertext.
+  const files = hostFiles();
+  expect([...files.keys()].some((p) => p.endsWith('head.json'))).toBe(true);
+  expect([...files.keys()].some((p) => p.includes('/chunks/'))).toBe(true);
+  for (const [p, bytes] of files) {
+    const text = bytes.toString('utf8');
+    for (const secret of ['张三', 'Lakeside', '13800138000', '李四']) {
+      expect(text.includes(secret), `${p} contains ${secret}`).toBe(false);
+    }
+  }
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the host stopping between the chunk and the head loses nothing and duplicates nothing', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  // Every PUT of a head fails as if the host went away right after the chunk.
+  let headPutsRefused = 0;
+  await a.page.route('**/sync/devices/*/head.json', (route) => {
+    if (route.request().method() === 'PUT') {
+      headPutsRefused++;
+      return route.abort('connectionrefused');
+    }
+    return route.continue();
+  });
+  await a.d.addCustomer('Crash Test Ltd');
+  expect(await a.d.syncNow()).toBe('failed');
+  expect(headPutsRefused).toBeGreaterThan(0);
+  await expect(a.page.getByTestId('sync-unsynced')).toHaveText('1');
+  await expect(a.page.getByTestId('sync-phase')).toContainText('could not be reached');
+
+  await a.page.unroute('**/sync/devices/*/head.json');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('sync-unsynced')).toHaveText('0');
+  expect(await b.d.syncNow()).toBe('done');
+  expect((await b.d.customers()).filter((c) => c.includes('Crash Test Ltd'))).toHaveLength(1);
+  await a.context.close();
+  await b.context.close();
+});
+
+async function withHostAnswer(page: Page, status: number, body: string) {
+  await page.route('**/sync/**', (route) => route.fulfill({ status, body, contentType: 'text/html' }));
+}
+
+test('a host answering 500, 404 or garbage gives a clear message and local data stays', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('Steady Co');
+  expect(await a.d.syncNow()).toBe('done');
+
+  await withHostAnswer(b.page, 500, 'Internal Server Error');
+  expect(await b.d.syncNow()).toBe('failed');
+  await expect(b.page.getByTestId('sync-phase')).toContainText('HTTP 500');
+  await b.page.unroute('**/sync/**');
+
+  // A wrong folder (404 on every file): B's own change cannot be published; it waits.
+  await b.d.addCustomer('Pending Ltd');
+  await withHostAnswer(b.page, 404, 'Not Found');
+  expect(await b.d.syncNow()).toBe('failed');
+  await expect(b.page.getByTestId('sync-phase')).toContainText('HTTP 404');
+  await expect(b.page.getByTestId('sync-unsynced')).toHaveText('1');
+  await b.page.unroute('**/sync/**');
+
+  // Garbage where a head should be: refused, reported, the rest of the app unharmed.
+  await b.page.route('**/sync/devices/*/head.json', (route) =>
+    route.request().method() === 'GET' ? route.fulfill({ status: 200, body: '<html>proxy error</html>' }) : route.continue());
+  expect(await b.d.syncNow()).toBe('done');
+  await expect(b.page.getByTestId('sync-rejected')).toContainText('refused');
+  await b.page.unroute('**/sync/devices/*/head.json');
+
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Steady Co')]));
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Pending Ltd')]));
+  expect(await a.d.syncNow()).toBe('done');
+  const onA = await a.d.customers();
+  expect(onA).toEqual(await b.d.customers());
+  expect(onA).toHaveLength(2);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an invite link that is not one is refused and joins nothing', async ({ page }) => {
+  const d = new SyncPage(page);
+  await d.shell.open('#/join?h=http%3A%2F%2F127.0.0.1%2Fsync%2F&k=short');
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Careful Rep');
+  await expect(page.getByTestId('join-error')).toContainText('not a valid invite');
+  await d.openSettings();
+  await expect(page.getByTestId('sync-no-team')).toBeVisible();
+  await page.getByTestId('team-join-link').fill('https://example.invalid/#/join?h=x&k=y');
+  await page.getByTestId('team-join-submit').click();
+  await expect(page.getByTestId('team-error')).toContainText('not a valid invite');
+});
