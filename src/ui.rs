@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 pub mod edit;
+pub mod file_io;
 pub mod i18n;
 pub mod invite;
 pub mod pages;

@@ -213,3 +213,20 @@ fn a_host_answering_with_an_html_page_or_garbage_is_not_mistaken_for_a_file() {
         );
     }
 }
+
+#[test]
+fn an_exported_file_carries_every_devices_records_and_opens_only_with_the_team_key() {
+    let all = replica("dev-a").merge(replica("dev-b"));
+    let bundle = Bundle::new("dev-a", 5, all.clone());
+    let bytes = seal_bundle(&key(), [3; 12], &bundle);
+    assert_eq!(open_bundle(&key(), &bytes).unwrap().replica, all);
+    assert_eq!(
+        open_bundle(&TeamKey::from_bytes([1; 32]), &bytes),
+        Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered))
+    );
+    assert_eq!(open_bundle(&key(), b"not json"), Err(SnapshotError::NotOutpost));
+    // A chunk is not an export file, even under the right key.
+    let (chunk_bytes, _, _) = sealed_chunk("dev-a");
+    assert!(open_bundle(&key(), &chunk_bytes).is_err());
+    assert!(!String::from_utf8_lossy(&bytes).contains("张三"));
+}

@@ -33,12 +33,16 @@ pub const HEAD_FORMAT: &str = "outpost.head";
 pub const HEAD_VERSION: u32 = 1;
 pub const CHUNK_FORMAT: &str = "outpost.chunk";
 pub const CHUNK_VERSION: u32 = 1;
+pub const BUNDLE_FORMAT: &str = "outpost.bundle";
+pub const BUNDLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     Head,
     Chunk,
+    /// Everything one device knows, for carrying by hand where there is no network.
+    Bundle,
 }
 
 /// The file as the host stores it.
@@ -75,6 +79,22 @@ pub struct Chunk {
     pub version: u32,
     pub device: String,
     pub replica: Replica,
+}
+
+/// Everything a device knows, exported as one sealed file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub written_ms: i64,
+    pub replica: Replica,
+}
+
+impl Bundle {
+    pub fn new(device: &str, written_ms: i64, replica: Replica) -> Self {
+        Self { format: BUNDLE_FORMAT.into(), version: BUNDLE_VERSION, device: device.into(), written_ms, replica }
+    }
 }
 
 impl Head {
@@ -147,6 +167,7 @@ fn aad(device: &str, kind: FileKind) -> Vec<u8> {
     let kind = match kind {
         FileKind::Head => "head",
         FileKind::Chunk => "chunk",
+        FileKind::Bundle => "bundle",
     };
     format!("{SEALED_FORMAT}|{SEALED_VERSION}|{device}|{kind}").into_bytes()
 }
@@ -175,6 +196,26 @@ pub fn seal_head(key: &TeamKey, nonce: [u8; NONCE_LEN], head: &Head) -> Vec<u8> 
 
 pub fn seal_chunk(key: &TeamKey, nonce: [u8; NONCE_LEN], chunk: &Chunk) -> Vec<u8> {
     seal_json(key, nonce, &chunk.device, FileKind::Chunk, chunk)
+}
+
+pub fn seal_bundle(key: &TeamKey, nonce: [u8; NONCE_LEN], bundle: &Bundle) -> Vec<u8> {
+    seal_json(key, nonce, &bundle.device, FileKind::Bundle, bundle)
+}
+
+/// Reads an exported file. Its records may carry any team member's stamps: the file
+/// holds everything its device had merged.
+pub fn open_bundle(key: &TeamKey, bytes: &[u8]) -> Result<Bundle, SnapshotError> {
+    let device = serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|v| v.get("device").and_then(Value::as_str).map(str::to_owned))
+        .ok_or(SnapshotError::NotOutpost)?;
+    let v = open_json(key, bytes, &device, FileKind::Bundle)?;
+    let _version = check_inner(&v, BUNDLE_FORMAT, BUNDLE_VERSION, "export file")?;
+    let bundle: Bundle = serde_json::from_value(v).map_err(malformed)?;
+    if bundle.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device, found: bundle.device });
+    }
+    Ok(bundle)
 }
 
 /// Reads the outer file, checks it belongs to `device` and is a `kind`, and decrypts

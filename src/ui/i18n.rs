@@ -154,6 +154,11 @@ catalogue! {
     ErrPhone => "电话由 5–20 位数字组成，可含空格、+ 和 -。", "A phone number has 5–20 digits and may contain spaces, + and -.";
     CustomersEmpty => "还没有客户。", "No customers yet.";
     SyncBadge => "待同步", "Unsynced";
+    SyncExport => "导出加密文件", "Export encrypted file";
+    SyncImport => "导入文件", "Import a file";
+    SyncFileHint => "完全没有网络时：把加密文件拷给同事，对方用“导入文件”合并。", "No network at all? Hand the encrypted file to a colleague; they merge it with “Import a file”.";
+    ErrFileUnreadable => "文件无法打开：不是本团队的文件、被篡改或已损坏。本机数据未受影响。", "The file could not be opened: another team's, altered or damaged. Nothing on this device changed.";
+    ErrFileTooNew => "该文件由更新版本的 Outpost 生成，请先更新应用。本机数据未受影响。", "This file was written by a newer Outpost; update the app first. Nothing on this device changed.";
 }
 
 /// Messages with values in them.
@@ -196,6 +201,13 @@ pub fn clock_ahead(lang: Lang, device: &str, hours: i64) -> String {
     match lang {
         Lang::ZhCn => format!("设备 {device} 的时钟快了约 {hours} 小时，其更改已合并；请校正该设备的时间。"),
         Lang::En => format!("Device {device}'s clock is about {hours} h ahead; its changes were merged. Please set its time."),
+    }
+}
+
+pub fn imported(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("已导入，{n} 条记录有更新。"),
+        Lang::En => format!("Imported; {n} record(s) changed."),
     }
 }
 

@@ -51,6 +51,11 @@ test('two tablets edit offline, sync through the host and show the same customer
   expect(onA).toEqual(onB);
   expect(onA.join('|')).toContain('张三五金有限公司');
 
+  await a.page.screenshot({ path: 'screenshots/customers-synced-en.png' });
+  await b.d.shell.setLang('zh-CN');
+  await b.d.openSettings();
+  await b.page.screenshot({ path: 'screenshots/settings-sync-zh-CN.png', fullPage: true });
+
   // S3: the host holds only ciphertext.
   const files = hostFiles();
   expect([...files.keys()].some((p) => p.endsWith('head.json'))).toBe(true);
@@ -142,4 +147,34 @@ test('an invite link that is not one is refused and joins nothing', async ({ pag
   await page.getByTestId('team-join-link').fill('https://example.invalid/#/join?h=x&k=y');
   await page.getByTestId('team-join-submit').click();
   await expect(page.getByTestId('team-error')).toContainText('not a valid invite');
+});
+
+test('with no network at all, an exported encrypted file carries the data to another tablet', async ({ browser }, info) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await a.d.addCustomer('Hand Carried Co', '13700137000');
+  await a.d.openSettings();
+  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByTestId('export-file').click()]);
+  const file = info.outputPath('export.json');
+  await download.saveAs(file);
+  const fs = await import('node:fs');
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain('"format":"outpost.sealed"');
+  expect(text).not.toContain('Hand Carried');
+
+  await b.d.openSettings();
+  await b.page.getByTestId('import-file').setInputFiles(file);
+  await expect(b.page.getByTestId('import-status')).toBeVisible();
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Hand Carried Co')]));
+
+  // A file that is not ours is refused and changes nothing.
+  const bad = info.outputPath('bad.json');
+  fs.writeFileSync(bad, '{"format":"outpost.sealed","version":1,"device":"x","kind":"bundle","data":"AAAA"}');
+  await b.d.openSettings();
+  await b.page.getByTestId('import-file').setInputFiles(bad);
+  await expect(b.page.getByTestId('import-error')).toContainText('could not be opened');
+  expect((await b.d.customers()).filter((c) => c.includes('Hand Carried Co'))).toHaveLength(1);
+  await a.context.close();
+  await b.context.close();
 });

@@ -5,9 +5,12 @@ use crate::sync::crypto::TeamKey;
 use crate::sync::host::HostError;
 use crate::storage::sync_run::SyncRunError;
 use crate::sync::engine::SyncError;
-use crate::ui::i18n::{clock_ahead, files_refused, host_status, t, use_i18n, Lang, Msg};
+use crate::storage::data::{apply_import, clock, replica};
+use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
+use crate::ui::file_io::{download, read_chosen};
+use crate::ui::i18n::{clock_ahead, files_refused, host_status, imported, t, use_i18n, Lang, Msg};
 use crate::ui::invite::{invite_link, parse_invite, qr_svg};
-use crate::ui::platform::{app_url, copy_text, default_host_url, random_bytes};
+use crate::ui::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes};
 use crate::ui::session::use_db;
 use crate::ui::sync_ctx::{use_sync, SyncPhase};
 
@@ -168,11 +171,88 @@ fn SyncStatus() -> impl IntoView {
                 disabled=move || sync.phase.get() == SyncPhase::Running
                 on:click=move |_| sync.sync_now()>{t(Msg::SyncNow)}</button>
         </div>
+        <FileTransfer />
         <div class="invite">
             <p class="muted">{t(Msg::SyncInvite)}</p>
             <input type="text" readonly data-testid="invite-link" prop:value=link />
             <button type="button" on:click=move |_| copy_text(&link())>{t(Msg::SyncCopy)}</button>
             <div class="qr" data-testid="invite-qr" inner_html=move || qr_svg(&link()).unwrap_or_default()></div>
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum FileMsg {
+    Imported(usize),
+    Failed(Msg),
+}
+
+/// Export everything as one sealed file; import such a file (no network at all).
+#[component]
+fn FileTransfer() -> impl IntoView {
+    let sync = use_sync();
+    let db = use_db();
+    let i18n = use_i18n();
+    let msg = RwSignal::new(None::<FileMsg>);
+    let key = move || sync.team.get_untracked().and_then(|t| TeamKey::from_text(&t.key).ok());
+    let export_db = db.clone();
+    let export = move |_| {
+        let (db, Some(key)) = (export_db.clone(), key()) else { return };
+        let device = sync.device.get_value();
+        leptos::task::spawn_local(async move {
+            let Ok(all) = replica(db.store()).await else { return msg.set(Some(FileMsg::Failed(Msg::ErrStorage))) };
+            let mut nonce = [0u8; 12];
+            random_bytes(&mut nonce);
+            let bytes = seal_bundle(&key, nonce, &Bundle::new(&device, now_ms(), all));
+            let stamp = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+            let day = stamp.get(..10).unwrap_or("export");
+            download(&format!("outpost-{day}-{}.json", &device[..device.len().min(8)]), &bytes, "application/json");
+        });
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(key) = key() else { return };
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let db = db.clone();
+        leptos::task::spawn_local(async move {
+            let Some(bytes) = read_chosen(&input).await else { return };
+            input.set_value("");
+            let result = match open_bundle(&key, &bytes) {
+                Err(SnapshotError::TooNew { .. }) => FileMsg::Failed(Msg::ErrFileTooNew),
+                Err(_) => FileMsg::Failed(Msg::ErrFileUnreadable),
+                Ok(bundle) => {
+                    let device = sync.device.get_value();
+                    match clock(db.store(), &device).await {
+                        Err(_) => FileMsg::Failed(Msg::ErrStorage),
+                        Ok(mut c) => {
+                            for s in bundle.replica.stamps() {
+                                c.observe(s, now_ms());
+                            }
+                            match apply_import(db.store(), &bundle.replica, &c).await {
+                                Ok(n) => FileMsg::Imported(n),
+                                Err(_) => FileMsg::Failed(Msg::ErrStorage),
+                            }
+                        }
+                    }
+                }
+            };
+            sync.changed();
+            msg.set(Some(result));
+        });
+    };
+    view! {
+        <div class="file-transfer">
+            <p class="muted">{t(Msg::SyncFileHint)}</p>
+            <div class="actions start">
+                <button type="button" data-testid="export-file" on:click=export>{t(Msg::SyncExport)}</button>
+                <label class="button-like">
+                    {t(Msg::SyncImport)}
+                    <input type="file" accept=".json,application/json" data-testid="import-file" class="visually-hidden" on:change=import />
+                </label>
+            </div>
+            {move || msg.get().map(|m| match m {
+                FileMsg::Imported(n) => view! { <p class="ok" role="status" data-testid="import-status">{imported(i18n.lang(), n)}</p> }.into_any(),
+                FileMsg::Failed(e) => view! { <p class="error" role="alert" data-testid="import-error">{e.text(i18n.lang())}</p> }.into_any(),
+            })}
         </div>
     }
 }
