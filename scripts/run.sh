@@ -11,7 +11,7 @@ bash scripts/build.sh
 
 step "serve"
 conf=$(bash scripts/nginx-conf.sh "$PORT" dist .run/sync .run/nginx)
-nginx -p "$ROOT/.run/nginx" -c "$conf" &
+"$NGINX_BIN" -p "$ROOT/.run/nginx" -c "$conf" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; echo; echo "stopped"' INT TERM EXIT
 sleep 0.5

@@ -49,8 +49,9 @@ export async function startHost(): Promise<Host> {
   const port = await freePort();
   const conf = execFileSync('bash', [path.join(ROOT, 'scripts/nginx-conf.sh'), String(port), dist,
     path.join(dir, 'sync'), path.join(dir, 'nginx')]).toString().trim();
-  const child = spawn('nginx', ['-p', path.join(dir, 'nginx'), '-c', conf], { stdio: 'inherit', detached: false });
-  await waitForPort(port, 10_000);
+  const child = spawn(process.env.NGINX_BIN || '/usr/sbin/nginx', ['-p', path.join(dir, 'nginx'), '-c', conf], { stdio: 'inherit', detached: false });
+  const failed = new Promise<never>((_, reject) => child.on('error', (e) => reject(new Error(`nginx did not start: ${e.message}`))));
+  await Promise.race([waitForPort(port, 10_000), failed]);
   const host = { pid: child.pid!, port, base: `http://127.0.0.1:${port}`, dir };
   child.unref();
   return host;
