@@ -154,6 +154,12 @@ catalogue! {
     ErrPhone => "电话由 5–20 位数字组成，可含空格、+ 和 -。", "A phone number has 5–20 digits and may contain spaces, + and -.";
     CustomersEmpty => "还没有客户。", "No customers yet.";
     SyncBadge => "待同步", "Unsynced";
+    InvitePassphrase => "口令（单独告知同事）", "Passphrase (tell it separately)";
+    InviteProtect => "生成口令保护的链接", "Make a passphrase-protected link";
+    InviteProtected => "链接中的密钥已用口令加密；对方加入时需要输入口令。", "The key in this link is locked with the passphrase; the colleague types it to join.";
+    JoinPassphrase => "输入邀请人告诉你的口令", "Enter the passphrase the inviter gave you";
+    JoinUnlocking => "正在解锁…", "Unlocking…";
+    ErrWrongPassphrase => "口令不对，请再试一次。", "That passphrase is wrong; try again.";
     SyncExport => "导出加密文件", "Export encrypted file";
     SyncImport => "导入文件", "Import a file";
     SyncFileHint => "完全没有网络时：把加密文件拷给同事，对方用“导入文件”合并。", "No network at all? Hand the encrypted file to a colleague; they merge it with “Import a file”.";
@@ -208,6 +214,13 @@ pub fn imported(lang: Lang, n: usize) -> String {
     match lang {
         Lang::ZhCn => format!("已导入，{n} 条记录有更新。"),
         Lang::En => format!("Imported; {n} record(s) changed."),
+    }
+}
+
+pub fn passphrase_too_short(lang: Lang, min: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("口令至少 {min} 个字符。"),
+        Lang::En => format!("A passphrase has at least {min} characters."),
     }
 }
 

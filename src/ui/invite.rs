@@ -1,28 +1,70 @@
-//! Invite links: `<app>#/join?h=<host>&k=<key>&d=<inviter device>`. Everything after
-//! `#` stays in the browser (it is never sent to any server), so the key reaches the new
-//! device only through the link itself or its QR code.
+//! Invite links: `<app>#/join?h=<host>&k=<key>&d=<inviter device>`, or with `w=<wrapped
+//! key>` instead of `k` when the inviter protected the key with a passphrase. Everything
+//! after `#` stays in the browser (it is never sent to any server), so the key reaches
+//! the new device only through the link itself or its QR code.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 use crate::storage::sync_run::Team;
-use crate::sync::crypto::TeamKey;
+use crate::sync::crypto::{TeamKey, WrappedKey};
+
+/// Shortest passphrase accepted for a protected invite.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InviteKey {
+    Plain(String),
+    /// Needs the passphrase ([`crate::sync::crypto::unwrap_key`]).
+    Wrapped(WrappedKey),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    pub host_url: String,
+    pub inviter: Option<String>,
+    pub key: InviteKey,
+}
+
+impl Invite {
+    /// The team, once the key is known.
+    pub fn team(&self, key: String) -> Team {
+        Team { host_url: self.host_url.clone(), key, inviter: self.inviter.clone(), user: None, password: None }
+    }
+}
+
+fn enc(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
 
 pub fn invite_link(app_url: &str, team: &Team, inviter: &str) -> String {
-    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
     format!("{app_url}#/join?h={}&k={}&d={}", enc(&team.host_url), enc(&team.key), enc(inviter))
 }
 
-/// The team an invite link (or just its `#…` part) describes, if it is one.
-pub fn parse_invite(text: &str) -> Option<Team> {
+/// A link that carries the key only wrapped under a passphrase told separately.
+pub fn protected_link(app_url: &str, team: &Team, inviter: &str, wrapped: &WrappedKey) -> String {
+    let w = URL_SAFE_NO_PAD.encode(serde_json::to_vec(wrapped).unwrap_or_default());
+    format!("{app_url}#/join?h={}&w={w}&d={}", enc(&team.host_url), enc(inviter))
+}
+
+/// The invite a link (or just its `#…` part) describes, if it is one.
+pub fn parse_invite(text: &str) -> Option<Invite> {
     let frag = text.trim().split_once('#').map_or(text.trim(), |(_, f)| f);
     let query = frag.split_once('?')?.1;
     let params = web_sys::UrlSearchParams::new_with_str(query).ok()?;
     let host = params.get("h")?;
-    let key = params.get("k")?;
-    // Refuse a link whose key is not a key before anything is saved.
-    TeamKey::from_text(&key).ok()?;
     if !(host.starts_with("http://") || host.starts_with("https://")) {
         return None;
     }
-    Some(Team { host_url: host, key, inviter: params.get("d"), user: None, password: None })
+    let key = if let Some(k) = params.get("k") {
+        // Refuse a link whose key is not a key before anything is saved.
+        TeamKey::from_text(&k).ok()?;
+        InviteKey::Plain(k)
+    } else {
+        let raw = URL_SAFE_NO_PAD.decode(params.get("w")?).ok()?;
+        InviteKey::Wrapped(serde_json::from_slice(&raw).ok()?)
+    };
+    Some(Invite { host_url: host, inviter: params.get("d"), key })
 }
 
 /// The invite link as an SVG QR code (our own markup, safe to insert).

@@ -178,3 +178,39 @@ test('with no network at all, an exported encrypted file carries the data to ano
   await a.context.close();
   await b.context.close();
 });
+
+test('a passphrase-protected invite carries no usable key and joins with the passphrase', async ({ browser }) => {
+  const a = await device(browser, 'Rep A');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep A');
+  await a.d.createTeam();
+  await a.d.addCustomer('Guarded Ltd');
+  expect(await a.d.syncNow()).toBe('done');
+  const plain = await a.d.inviteLink();
+  const key = new URLSearchParams(plain.split('?')[1]).get('k')!;
+  await a.page.getByTestId('invite-passphrase').fill('short');
+  await a.page.getByTestId('invite-protect').click();
+  await expect(a.page.getByRole('alert')).toContainText('at least 8');
+  await a.page.getByTestId('invite-passphrase').fill('kite day 2026');
+  await a.page.getByTestId('invite-protect').click();
+  await expect(a.page.getByTestId('invite-protected')).toBeVisible();
+  const link = await a.page.getByTestId('invite-link').inputValue();
+  expect(link).toContain('&w=');
+  expect(link).not.toContain('&k=');
+  expect(link).not.toContain(key);
+
+  const b = await device(browser, 'Rep B');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.page.getByTestId('join-passphrase').fill('wrong passphrase');
+  await b.page.getByTestId('join-confirm').click();
+  await expect(b.page.getByTestId('join-error')).toContainText('wrong');
+  await b.page.getByTestId('join-passphrase').fill('kite day 2026');
+  await b.page.getByTestId('join-confirm').click();
+  await expect(b.page.getByTestId('sync-phase')).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Guarded Ltd')]));
+  await a.context.close();
+  await b.context.close();
+});

@@ -8,9 +8,10 @@ use crate::sync::engine::SyncError;
 use crate::storage::data::{apply_import, clock, replica};
 use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
 use crate::ui::file_io::{download, read_chosen};
-use crate::ui::i18n::{clock_ahead, files_refused, host_status, imported, t, use_i18n, Lang, Msg};
-use crate::ui::invite::{invite_link, parse_invite, qr_svg};
-use crate::ui::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes};
+use crate::ui::i18n::{clock_ahead, files_refused, host_status, imported, passphrase_too_short, t, use_i18n, Lang, Msg};
+use crate::sync::crypto::{wrap_key, KdfParams};
+use crate::ui::invite::{invite_link, parse_invite, protected_link, qr_svg, MIN_PASSPHRASE_CHARS};
+use crate::ui::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes, set_hash};
 use crate::ui::session::use_db;
 use crate::ui::sync_ctx::{use_sync, SyncPhase};
 
@@ -90,9 +91,11 @@ fn NoTeam() -> impl IntoView {
     };
     let join = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match parse_invite(&link.get_untracked()) {
-            Some(team) => save(team),
-            None => error.set(Some(Msg::ErrBadInvite)),
+        // A pasted link opens the join page, which also handles protected keys.
+        let text = link.get_untracked();
+        match (parse_invite(&text), text.split_once('#')) {
+            (Some(_), Some((_, frag))) => set_hash(&format!("#{frag}")),
+            _ => error.set(Some(Msg::ErrBadInvite)),
         }
     };
     view! {
@@ -136,7 +139,26 @@ fn SyncStatus() -> impl IntoView {
     let sync = use_sync();
     let i18n = use_i18n();
     let device = sync.device.get_value();
-    let link = move || sync.team.get().map(|tm| invite_link(&app_url(), &tm, &sync.device.get_value())).unwrap_or_default();
+    let protected = RwSignal::new(None::<String>);
+    let passphrase = RwSignal::new(String::new());
+    let pass_error = RwSignal::new(false);
+    let link = move || {
+        protected.get().unwrap_or_else(|| sync.team.get().map(|tm| invite_link(&app_url(), &tm, &sync.device.get_value())).unwrap_or_default())
+    };
+    let protect = move |_| {
+        let pass = passphrase.get_untracked();
+        if pass.chars().count() < MIN_PASSPHRASE_CHARS {
+            return pass_error.set(true);
+        }
+        let Some(team) = sync.team.get_untracked() else { return };
+        let Ok(key) = TeamKey::from_text(&team.key) else { return };
+        let (mut salt, mut nonce) = ([0u8; 16], [0u8; 12]);
+        random_bytes(&mut salt);
+        random_bytes(&mut nonce);
+        if let Ok(w) = wrap_key(&key, &pass, salt, nonce, KdfParams::default()) {
+            protected.set(Some(protected_link(&app_url(), &team, &sync.device.get_value(), &w)));
+        }
+    };
     view! {
         <dl class="facts">
             <dt>{t(Msg::SyncHost)}</dt>
@@ -175,6 +197,19 @@ fn SyncStatus() -> impl IntoView {
         <div class="invite">
             <p class="muted">{t(Msg::SyncInvite)}</p>
             <input type="text" readonly data-testid="invite-link" prop:value=link />
+            <div class="protect">
+                <input type="password" autocomplete="new-password" data-testid="invite-passphrase"
+                    placeholder=t(Msg::InvitePassphrase) aria-invalid=move || pass_error.get().to_string()
+                    prop:value=move || passphrase.get()
+                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); pass_error.set(false); } />
+                <button type="button" data-testid="invite-protect" on:click=protect>{t(Msg::InviteProtect)}</button>
+            </div>
+            <Show when=move || pass_error.get()>
+                <p class="error" role="alert">{move || passphrase_too_short(i18n.lang(), MIN_PASSPHRASE_CHARS)}</p>
+            </Show>
+            <Show when=move || protected.get().is_some()>
+                <p class="ok" data-testid="invite-protected">{t(Msg::InviteProtected)}</p>
+            </Show>
             <button type="button" on:click=move |_| copy_text(&link())>{t(Msg::SyncCopy)}</button>
             <div class="qr" data-testid="invite-qr" inner_html=move || qr_svg(&link()).unwrap_or_default()></div>
         </div>
