@@ -160,6 +160,10 @@ catalogue! {
     JoinPassphrase => "输入邀请人告诉你的口令", "Enter the passphrase the inviter gave you";
     JoinUnlocking => "正在解锁…", "Unlocking…";
     ErrWrongPassphrase => "口令不对，请再试一次。", "That passphrase is wrong; try again.";
+    Remove => "移除", "Remove";
+    Confirm => "确认", "Confirm";
+    ClearDevice => "清除本机所有数据", "Clear all data on this device";
+    ClearDeviceHint => "删除这台设备上的客户、记录、使用者和团队设置。已同步的数据仍在团队其他设备上。", "Deletes this device's customers, records, people and team settings. Data already synced stays on the team's other devices.";
     SyncExport => "导出加密文件", "Export encrypted file";
     SyncImport => "导入文件", "Import a file";
     SyncFileHint => "完全没有网络时：把加密文件拷给同事，对方用“导入文件”合并。", "No network at all? Hand the encrypted file to a colleague; they merge it with “Import a file”.";
@@ -221,6 +225,23 @@ pub fn passphrase_too_short(lang: Lang, min: usize) -> String {
     match lang {
         Lang::ZhCn => format!("口令至少 {min} 个字符。"),
         Lang::En => format!("A passphrase has at least {min} characters."),
+    }
+}
+
+/// The warning before something that could lose unsynced changes.
+pub fn unsynced_warning(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::ZhCn, 0) => "所有更改都已同步。".into(),
+        (Lang::En, 0) => "Every change has been synced.".into(),
+        (Lang::ZhCn, n) => format!("注意：本机还有 {n} 项更改未同步。请先同步或导出文件，否则这些更改只存在于这台设备上。"),
+        (Lang::En, n) => format!("Careful: {n} change(s) on this device are not synced yet. Sync or export a file first, or they exist only on this device."),
+    }
+}
+
+pub fn confirm_remove_profile(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::ZhCn => format!("从这台设备移除“{name}”？其记录保留。"),
+        Lang::En => format!("Remove “{name}” from this device? Their records stay."),
     }
 }
 

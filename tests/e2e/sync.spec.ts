@@ -214,3 +214,31 @@ test('a passphrase-protected invite carries no usable key and joins with the pas
   await a.context.close();
   await b.context.close();
 });
+
+test('removing a person or clearing the device first warns about unsynced changes', async ({ page }) => {
+  const d = new SyncPage(page);
+  await d.shell.open();
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Rep One');
+  await d.shell.switcher().click();
+  await page.getByTestId('profile-add').click();
+  await d.shell.createProfile('Rep Two');
+  await d.addCustomer('Unsynced Co'); // no team: this change exists only here
+  await d.openSettings();
+  await expect(page.getByTestId('sync-no-team')).toBeVisible();
+
+  const rows = page.getByTestId('settings-profile');
+  await expect(rows).toHaveCount(2);
+  await rows.filter({ hasText: 'Rep One' }).getByTestId('profile-remove').click();
+  await expect(page.getByTestId('profile-remove-warning')).toContainText('1 change(s) on this device are not synced');
+  await page.getByTestId('profile-remove-confirm').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByTestId('profile-remove')).toBeDisabled(); // the last person stays
+
+  await page.getByTestId('clear-device').click();
+  await expect(page.getByTestId('clear-warning')).toContainText('not synced yet');
+  await page.getByTestId('clear-confirm').click();
+  await expect(d.shell.firstRun()).toBeVisible();
+  await d.shell.createProfile('Fresh Start');
+  expect(await d.customers()).toEqual([]);
+});
