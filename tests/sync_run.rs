@@ -113,3 +113,17 @@ fn a_team_key_that_is_not_a_key_is_refused_before_touching_anything() {
         assert_eq!(unsynced_count(&a).await.unwrap(), 1);
     });
 }
+
+#[test]
+fn a_device_whose_clock_is_wrong_takes_the_hosts_time_for_its_next_changes() {
+    block_on(async {
+        let year = 365 * 24 * 3600 * 1000_i64;
+        let host = MemoryHost::new();
+        *host.now_ms.borrow_mut() = Some(5_000);
+        let s = MemoryStore::new();
+        sync_once(&s, &host, &the_team(), "dev-a", 5_000 + year, nonces()).await.unwrap();
+        let mut c = clock(&s, "dev-a").await.unwrap();
+        let next = c.tick(5_000 + year);
+        assert!(next.wall_ms < 5_000 + 60_000, "stamped near the host's time, not a year ahead: {}", next.wall_ms);
+    });
+}

@@ -88,6 +88,10 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let extra: Vec<String> = team.inviter.iter().cloned().collect();
 
     let pulled = pull(host, &key, device, &state, &extra, now_ms).await?;
+    // The host's clock corrects this device's when they disagree by more than the bound.
+    if let Some(host_now) = host.server_time_ms() {
+        clk.correct_to_host(host_now, now_ms);
+    }
     let mut report = SyncReport { rejected: pulled.rejected.clone(), ..Default::default() };
     for stamp in pulled.incoming.stamps() {
         if let Some(w) = clk.observe(stamp, now_ms) {

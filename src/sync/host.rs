@@ -50,6 +50,10 @@ pub trait Host {
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError>;
     /// Device folder names under `devices/`, or `None` when the host cannot list folders.
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError>;
+    /// The host's clock (its `Date` header) as last seen, epoch ms.
+    fn server_time_ms(&self) -> Option<i64> {
+        None
+    }
 }
 
 /// A host in memory, with failure switches for tests.
@@ -65,6 +69,8 @@ pub struct MemoryHost {
     pub puts: RefCell<Vec<String>>,
     /// A plain static host that cannot list folders.
     pub no_listing: RefCell<bool>,
+    /// What the host's `Date` header says.
+    pub now_ms: RefCell<Option<i64>>,
 }
 
 impl MemoryHost {
@@ -88,6 +94,10 @@ impl MemoryHost {
 }
 
 impl Host for MemoryHost {
+    fn server_time_ms(&self) -> Option<i64> {
+        *self.now_ms.borrow()
+    }
+
     async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));

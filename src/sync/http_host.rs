@@ -13,6 +13,8 @@ pub struct HttpHost {
     base: String,
     /// `Basic …` header value.
     auth: Option<String>,
+    /// The last `Date` header seen (epoch ms).
+    date_ms: std::cell::Cell<Option<i64>>,
 }
 
 impl HttpHost {
@@ -28,7 +30,7 @@ impl HttpHost {
                 base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
             )
         });
-        Self { base, auth }
+        Self { base, auth, date_ms: std::cell::Cell::new(None) }
     }
 
     pub fn base(&self) -> &str {
@@ -45,17 +47,25 @@ impl HttpHost {
         r
     }
 
-    async fn send(r: Result<Request, gloo_net::Error>) -> Result<Response, HostError> {
+    async fn send(&self, r: Result<Request, gloo_net::Error>) -> Result<Response, HostError> {
         let online = web_sys::window()
             .map(|w| w.navigator().on_line())
             .unwrap_or(true);
         if !online {
             return Err(HostError::Unreachable("offline".into()));
         }
-        r.map_err(|e| HostError::Unreachable(e.to_string()))?
+        let resp = r
+            .map_err(|e| HostError::Unreachable(e.to_string()))?
             .send()
             .await
-            .map_err(|e| HostError::Unreachable(e.to_string()))
+            .map_err(|e| HostError::Unreachable(e.to_string()))?;
+        if let Some(d) = resp.headers().get("Date") {
+            let ms = js_sys::Date::parse(&d);
+            if ms.is_finite() {
+                self.date_ms.set(Some(ms as i64));
+            }
+        }
+        Ok(resp)
     }
 
     fn status_error(status: u16) -> HostError {
@@ -70,7 +80,7 @@ impl HttpHost {
         let parts: Vec<&str> = path.split('/').collect();
         for i in 1..parts.len() {
             let dir = format!("{}/", parts[..i].join("/"));
-            let resp = Self::send(
+            let resp = self.send(
                 self.request(Method::from_bytes(b"MKCOL").expect("method"), &dir)
                     .build(),
             )
@@ -85,7 +95,7 @@ impl HttpHost {
 
     async fn put_once(&self, path: &str, bytes: &[u8]) -> Result<u16, HostError> {
         let body = js_sys::Uint8Array::from(bytes);
-        let resp = Self::send(
+        let resp = self.send(
             self.request(Method::PUT, path)
                 .header("Content-Type", "application/json")
                 .body(body),
@@ -96,12 +106,16 @@ impl HttpHost {
 }
 
 impl Host for HttpHost {
+    fn server_time_ms(&self) -> Option<i64> {
+        self.date_ms.get()
+    }
+
     async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
         let mut r = self.request(Method::GET, path);
         if let Some(e) = etag {
             r = r.header("If-None-Match", e);
         }
-        let resp = Self::send(r.build()).await?;
+        let resp = self.send(r.build()).await?;
         match resp.status() {
             304 => Ok(Fetched::NotModified),
             404 | 410 => Ok(Fetched::Missing),
@@ -132,7 +146,7 @@ impl Host for HttpHost {
     }
 
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
-        let resp = Self::send(
+        let resp = self.send(
             self.request(Method::GET, "devices/")
                 .header("Accept", "application/json")
                 .build(),
