@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks print figures; they never pass or fail. Today: the app's download size.
+# Benchmarks print figures; they never pass or fail.
+#   1. the app's download size (wasm raw / gzip / brotli)
+#   2. the data core against Dexie in one headless Chromium page: bulk write and full
+#      load of 10k and 100k customer documents, and merging a 50k-record snapshot
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh >/dev/null
 bash scripts/build.sh
-# Storage and merge benchmarks against Dexie (data-core issue) go here, run in the
-# same headless Chromium session and printed as figures with their ratio to the peer.
+
+step "bench build (feature bench, into target/dist-bench)"
+trunk build --release --offline --features bench --dist target/dist-bench >/dev/null
+step "data core vs Dexie"
+node tests/e2e/bench.mjs

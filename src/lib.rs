@@ -12,3 +12,5 @@ pub mod storage;
 pub mod sync;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;

@@ -138,6 +138,16 @@ pub trait RecordStore {
             .await
             .map(|_| ())
     }
+
+    /// Every record of a store decoded as `T`; one bad record fails the read. Stores may
+    /// override this with a faster path than `get_all` + per-record decoding.
+    async fn get_all_as<T: DeserializeOwned>(&self, store: StoreName) -> Result<Vec<T>, StorageError> {
+        self.get_all(store)
+            .await?
+            .into_iter()
+            .map(|v| serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string())))
+            .collect()
+    }
 }
 
 /// Serialises `value` and writes it under `key`.
@@ -170,10 +180,5 @@ pub async fn get_all_typed<S: RecordStore, T: DeserializeOwned>(
     store: &S,
     name: StoreName,
 ) -> Result<Vec<T>, StorageError> {
-    store
-        .get_all(name)
-        .await?
-        .into_iter()
-        .map(|v| serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string())))
-        .collect()
+    store.get_all_as(name).await
 }

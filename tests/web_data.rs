@@ -166,3 +166,38 @@ async fn a_version_2_database_with_settings_upgrades_to_the_data_core_stores() {
     now.close();
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_large_merge_batch_gives_the_same_result_on_indexeddb_as_in_memory() {
+    use outpost::storage::memory::MemoryStore;
+    let name = unique("bulk");
+    let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
+    let mem = MemoryStore::new();
+    // 40 local customers, then a 30-record snapshot: 20 overlap (every other one newer).
+    let mut local = outpost::sync::record::Replica::default();
+    for i in 0..40 {
+        local = local.merge(set(&format!("c{i:03}"), "name", json!(format!("local {i}")), stamp("a", 100 + i)));
+    }
+    let mut remote = outpost::sync::record::Replica::default();
+    for i in 20..50 {
+        let wall = if i % 2 == 0 { 1_000 } else { 1 };
+        remote = remote.merge(set(&format!("c{i:03}"), "name", json!(format!("remote {i}")), stamp("b", wall)));
+        remote = remote.merge(set(&format!("c{i:03}"), "phone", json!(format!("1380000{i:04}")), stamp("b", wall)));
+    }
+    apply_local(&db, &local, &clk()).await.unwrap();
+    apply_local(&mem, &local, &clk()).await.unwrap();
+    let n_db = apply_remote(&db, &remote, &SyncState::default(), &clk()).await.unwrap();
+    let n_mem = apply_remote(&mem, &remote, &SyncState::default(), &clk()).await.unwrap();
+    assert_eq!(n_db, n_mem);
+    let (a, b) = (replica(&db).await.unwrap(), replica(&mem).await.unwrap());
+    assert_eq!(a.to_canonical_json(), b.to_canonical_json());
+    assert_eq!(a.docs.len(), 50);
+    assert_eq!(a.docs["c020"].get("name"), Some(&json!("remote 20")), "newer remote wins");
+    assert_eq!(a.docs["c021"].get("name"), Some(&json!("local 21")), "older remote loses");
+    // Clearing a large pushed outbox uses the same path.
+    let sent = outbox(&db).await.unwrap();
+    mark_pushed(&db, &sent, &SyncState::default(), &clk()).await.unwrap();
+    assert_eq!(unsynced_count(&db).await.unwrap(), 0);
+    db.close();
+    IdbStore::delete_database(&name).await.unwrap();
+}

@@ -169,28 +169,19 @@ pub async fn unsynced_count<S: RecordStore>(s: &S) -> Result<usize, StorageError
 
 /// Every live document of a kind (tombstoned ones left out).
 pub async fn documents<S: RecordStore>(s: &S, kind: &str) -> Result<Vec<Document>, StorageError> {
-    let mut out = Vec::new();
-    for v in s.get_all(StoreName::Docs).await? {
-        let d: Document = decode(v)?;
-        if d.kind == kind && !d.is_deleted() {
-            out.push(d);
-        }
-    }
-    Ok(out)
+    let mut docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
+    docs.retain(|d| d.kind == kind && !d.is_deleted());
+    Ok(docs)
 }
 
 /// Everything stored, as one replica (tests, export, compaction).
 pub async fn replica<S: RecordStore>(s: &S) -> Result<Replica, StorageError> {
-    let mut r = Replica::default();
-    for v in s.get_all(StoreName::Docs).await? {
-        let d: Document = decode(v)?;
-        r.docs.insert(d.id.clone(), d);
-    }
-    for v in s.get_all(StoreName::Entries).await? {
-        let e: Entry = decode(v)?;
-        r.entries.insert(e.id.clone(), e);
-    }
-    Ok(r)
+    let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
+    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    Ok(Replica {
+        docs: docs.into_iter().map(|d| (d.id.clone(), d)).collect(),
+        entries: entries.into_iter().map(|e| (e.id.clone(), e)).collect(),
+    })
 }
 
 fn decode<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, StorageError> {
