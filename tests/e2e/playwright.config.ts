@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import './hosts'; // fixes this run's host state file before workers start
 
 // Debian's Chromium, never a downloaded browser. The flags keep it from reaching out to
 // the network (this machine's network is closed; tests talk to 127.0.0.1 only).
