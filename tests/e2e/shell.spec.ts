@@ -2,7 +2,9 @@
 // language, navigation, offline reload through the service worker, sub-path hosting.
 import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { ROOT, startHost, stopHost } from './hosts';
 import { base, NAV, Shell } from './pages/shell';
 
 const SHOTS = path.join(__dirname, 'screenshots');
@@ -159,15 +161,36 @@ test('hosted under a sub-path the app runs, stays offline-capable and keeps its 
   await context.setOffline(false);
 });
 
-test('a waiting new version offers a reload banner', async ({ page }) => {
-  const app = new Shell(page);
-  await app.open();
-  await app.createProfile('Banner Test');
-  await expect(page.getByTestId('update-banner')).toHaveCount(0);
-  // sw-register.js raises this event when a new worker is installed and waiting.
-  await page.evaluate(() => window.dispatchEvent(new Event('outpost:update-ready')));
-  await expect(page.getByTestId('update-banner')).toBeVisible();
-  await expect(page.getByTestId('update-reload')).toBeVisible();
+test('a new deploy is offered as "new version — reload" and taking it loads the new build', async ({ page }) => {
+  // A host of our own serving a copy of dist/ that we can "deploy" over.
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'outpost-dist-'));
+  fs.cpSync(path.join(ROOT, 'dist'), copy, { recursive: true });
+  const host = await startHost(copy);
+  try {
+    const app = new Shell(page, `${host.base}/`);
+    await app.open();
+    await app.setLang('en');
+    await app.createProfile('Updater');
+    await app.waitForOfflineReady();
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+
+    // Deploy: a new build has a new service worker (its version hash changes).
+    const sw = path.join(copy, 'sw.js');
+    fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = "[^"]*"/, 'const VERSION = "deploy-2"'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect(page.getByTestId('update-banner')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByTestId('update-banner')).toContainText('new version');
+
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+    await expect(app.shell()).toBeVisible();
+    await expect(page.getByTestId('update-banner')).toHaveCount(0);
+    const caches = await page.evaluate(async () => await window.caches.keys());
+    expect(caches).toEqual(['outpost-deploy-2']);
+    await expect(app.switcher()).toHaveText('Updater');
+  } finally {
+    stopHost(host);
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 test.describe('screenshots of the main screens', () => {
