@@ -4,7 +4,9 @@
 # Start it with: nginx -p PREFIX_DIR -c PREFIX_DIR/nginx.conf
 set -euo pipefail
 port=$1; dist=$(realpath "$2"); sync=$(mkdir -p "$3" && realpath "$3"); prefix=$(mkdir -p "$4" && realpath "$4")
-mkdir -p "$prefix/tmp"
+mkdir -p "$prefix/tmp" "$sync-auth"
+# A login for /sync-auth/ (user "outpost", password from $SYNC_PASSWORD, default "outpost-dev").
+printf 'outpost:%s\n' "$(openssl passwd -apr1 "${SYNC_PASSWORD:-outpost-dev}")" > "$prefix/htpasswd"
 user=""
 # Workers run as nobody by default and could not write the sync folder root owns.
 [ "$(id -u)" -eq 0 ] && user="user root;"

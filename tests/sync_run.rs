@@ -127,3 +127,20 @@ fn a_device_whose_clock_is_wrong_takes_the_hosts_time_for_its_next_changes() {
         assert!(next.wall_ms < 5_000 + 60_000, "stamped near the host's time, not a year ahead: {}", next.wall_ms);
     });
 }
+
+#[test]
+fn a_read_only_host_still_delivers_what_others_published_and_keeps_local_changes_waiting() {
+    block_on(async {
+        let host = MemoryHost::new();
+        let (a, b) = (MemoryStore::new(), MemoryStore::new());
+        edit(&a, "dev-a", "c1", "name", json!("published"), 1).await;
+        sync_once(&a, &host, &the_team(), "dev-a", 2, nonces()).await.unwrap();
+        *host.read_only.borrow_mut() = true;
+        edit(&b, "dev-b", "c2", "name", json!("local only"), 3).await;
+        let r = sync_once(&b, &host, &the_team(), "dev-b", 4, nonces()).await.unwrap();
+        assert!(r.read_only);
+        assert_eq!(r.pulled, 1);
+        assert_eq!(r.unsynced, 1);
+        assert_eq!(replica(&b).await.unwrap().docs.len(), 2);
+    });
+}

@@ -12,7 +12,7 @@ use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{pull, push, Rejected, SyncError};
 use crate::sync::hlc::SkewWarning;
-use crate::sync::host::Host;
+use crate::sync::host::{Host, HostError};
 
 const DEVICE_KEY: &str = "device_id";
 const TEAM_KEY: &str = "team";
@@ -52,6 +52,8 @@ pub struct SyncReport {
     /// Devices whose clocks run ahead (merged anyway).
     pub skew: Vec<SkewWarning>,
     pub unsynced: usize,
+    /// The host refused writes: this device received but could not publish (pull only).
+    pub read_only: bool,
 }
 
 /// This install's device id, made (by `new_id`) and stored on first use.
@@ -104,7 +106,17 @@ pub async fn sync_once<S: RecordStore, H: Host>(
 
     let out = outbox(s).await?;
     let hlc = clk.tick(now_ms);
-    let pushed = push(host, &key, device, &pulled.state, &out, hlc, nonce, now_ms).await?;
+    let pushed = match push(host, &key, device, &pulled.state, &out, hlc, nonce, now_ms).await {
+        Ok(p) => p,
+        // A plain static host: what was pulled is stored; the changes wait for a host
+        // that takes writes (or travel by export file).
+        Err(SyncError::Host(HostError::ReadOnly)) => {
+            report.read_only = true;
+            report.unsynced = unsynced_count(s).await?;
+            return Ok(report);
+        }
+        Err(e) => return Err(e.into()),
+    };
     report.pushed = pushed.chunk.is_some();
     mark_pushed(s, &out, &pushed.state, &clk).await?;
     report.unsynced = unsynced_count(s).await?;

@@ -71,6 +71,8 @@ pub struct MemoryHost {
     pub no_listing: RefCell<bool>,
     /// What the host's `Date` header says.
     pub now_ms: RefCell<Option<i64>>,
+    /// A plain static host: every PUT is refused.
+    pub read_only: RefCell<bool>,
 }
 
 impl MemoryHost {
@@ -121,6 +123,9 @@ impl Host for MemoryHost {
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
+        }
+        if *self.read_only.borrow() {
+            return Err(HostError::ReadOnly);
         }
         if let Some(p) = self.fail_put_containing.borrow().as_ref() {
             if path.contains(p.as_str()) {

@@ -3,7 +3,7 @@
 //! offers one (nginx `autoindex` JSON or an HTML index). Optional Basic auth.
 
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
-use web_sys::RequestCache;
+use web_sys::{RequestCache, RequestCredentials};
 
 use super::host::{parse_listing, Fetched, Host, HostError};
 

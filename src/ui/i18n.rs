@@ -158,6 +158,7 @@ catalogue! {
     InviteProtect => "生成口令保护的链接", "Make a passphrase-protected link";
     InviteProtected => "链接中的密钥已用口令加密；对方加入时需要输入口令。", "The key in this link is locked with the passphrase; the colleague types it to join.";
     JoinPassphrase => "输入邀请人告诉你的口令", "Enter the passphrase the inviter gave you";
+    JoinHostLogin => "同步主机需要登录？", "Does the sync host need a login?";
     JoinUnlocking => "正在解锁…", "Unlocking…";
     ErrWrongPassphrase => "口令不对，请再试一次。", "That passphrase is wrong; try again.";
     Remove => "移除", "Remove";

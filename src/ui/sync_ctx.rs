@@ -30,6 +30,8 @@ pub struct SyncCtx {
     pub unsynced: RwSignal<usize>,
     pub skew: RwSignal<Vec<SkewWarning>>,
     pub rejected: RwSignal<Vec<String>>,
+    /// The host took no writes on the last round (a plain static host).
+    pub read_only: RwSignal<bool>,
     /// Bumped whenever stored records change (a local edit or a pull), so lists reload.
     pub data_version: RwSignal<u64>,
     db: StoredValue<Db>,
@@ -72,6 +74,7 @@ impl SyncCtx {
                     ctx.skew.set(r.skew);
                     ctx.rejected.set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
                     ctx.unsynced.set(r.unsynced);
+                    ctx.read_only.set(r.read_only);
                     if r.pulled > 0 {
                         ctx.data_version.update(|v| *v += 1);
                     }
@@ -102,6 +105,7 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
         unsynced: RwSignal::new(0),
         skew: RwSignal::new(Vec::new()),
         rejected: RwSignal::new(Vec::new()),
+        read_only: RwSignal::new(false),
         data_version: RwSignal::new(0),
         db: StoredValue::new(db.clone()),
     };

@@ -250,3 +250,43 @@ test('removing a person or clearing the device first warns about unsynced change
   await d.shell.createProfile('Fresh Start');
   expect(await d.customers()).toEqual([]);
 });
+
+test('a host behind a login: the right password syncs, a refusal is named', async ({ page }) => {
+  const d = new SyncPage(page);
+  await d.shell.open();
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Rep Auth');
+  await d.addCustomer('Locked Folder Ltd');
+  await d.openSettings();
+  await page.getByTestId('team-host').fill(`${new URL(page.url()).origin}/sync-auth/`);
+  await page.locator('[data-testid=team-create] input[autocomplete=username]').fill('outpost');
+  await page.locator('[data-testid=team-create] input[type=password]').fill('outpost-dev');
+  await page.getByTestId('team-create-submit').click();
+  await expect(d.phase()).toHaveAttribute('data-phase', 'done');
+  await expect(page.getByTestId('sync-unsynced')).toHaveText('0');
+  expect([...hostFiles('sync-auth').keys()].some((p) => p.endsWith('head.json'))).toBe(true);
+
+  // A host that refuses the login (a 401 without a browser login prompt) is named as such.
+  await d.addCustomer('Second Ltd');
+  await page.route('**/sync-auth/**', (route) => route.fulfill({ status: 401, body: 'Unauthorized' }));
+  expect(await d.syncNow()).toBe('failed');
+  await expect(d.phase()).toContainText('refused the user name or password');
+  await expect(page.getByTestId('sync-unsynced')).toHaveText('1');
+});
+
+test('a read-only host still delivers the team\'s data; local changes wait', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('Published Co');
+  expect(await a.d.syncNow()).toBe('done');
+  await b.page.route('**/sync/**', (route) =>
+    ['PUT', 'MKCOL'].includes(route.request().method()) ? route.fulfill({ status: 405, body: 'Method Not Allowed' }) : route.continue());
+  await b.d.addCustomer('Waiting Co');
+  expect(await b.d.syncNow()).toBe('done');
+  await expect(b.page.getByTestId('sync-read-only')).toContainText('read-only');
+  await expect(b.page.getByTestId('sync-unsynced')).toHaveText('1');
+  const onB = await b.d.customers();
+  expect(onB.join('|')).toContain('Published Co');
+  expect(onB.join('|')).toContain('Waiting Co');
+  await a.context.close();
+  await b.context.close();
+});

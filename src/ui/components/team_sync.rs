@@ -180,6 +180,9 @@ fn SyncStatus() -> impl IntoView {
                 SyncPhase::Failed(e) => sync_error_text(i18n.lang(), &e),
             }}
         </p>
+        <Show when=move || sync.read_only.get()>
+            <p class="warn" data-testid="sync-read-only">{t(Msg::ErrReadOnly)}</p>
+        </Show>
         <Show when=move || !sync.rejected.get().is_empty()>
             <p class="warn" data-testid="sync-rejected" title=move || sync.rejected.get().join("\n")>
                 {move || files_refused(i18n.lang(), sync.rejected.get().len())}

@@ -27,6 +27,8 @@ pub fn JoinPage() -> impl IntoView {
     };
     let wrapped = matches!(invite.key, InviteKey::Wrapped(_));
     let passphrase = RwSignal::new(String::new());
+    let user = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
     let busy = RwSignal::new(false);
     let host = invite.host_url.clone();
@@ -40,7 +42,11 @@ pub fn JoinPage() -> impl IntoView {
                 Err(_) => return error.set(Some(Msg::ErrWrongPassphrase)),
             },
         };
-        let team = invite.team(key);
+        let mut team = invite.team(key);
+        // Host credentials never travel in the link; the colleague types them here.
+        let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
+        team.user = nonempty(user.get_untracked());
+        team.password = nonempty(password.get_untracked());
         let db = db.clone();
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -68,6 +74,21 @@ pub fn JoinPage() -> impl IntoView {
                         on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); } />
                 </label>
             </Show>
+            <details class="login">
+                <summary>{t(Msg::JoinHostLogin)}</summary>
+                <div class="grid-2">
+                    <label class="field">
+                        <span>{t(Msg::SyncUser)}</span>
+                        <input type="text" autocomplete="username" data-testid="join-user" prop:value=move || user.get()
+                            on:input=move |ev| user.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="field">
+                        <span>{t(Msg::SyncPassword)}</span>
+                        <input type="password" autocomplete="current-password" data-testid="join-password" prop:value=move || password.get()
+                            on:input=move |ev| password.set(event_target_value(&ev)) />
+                    </label>
+                </div>
+            </details>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert" data-testid="join-error">{move || error.get().map(|m| m.text(i18n.lang()))}</p>
             </Show>

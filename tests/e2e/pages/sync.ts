@@ -65,9 +65,9 @@ export class SyncPage {
 }
 
 /** Every file the test host's sync folder holds, with its bytes. */
-export function hostFiles(): Map<string, Buffer> {
+export function hostFiles(folder = 'sync'): Map<string, Buffer> {
   const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
-  const root = path.join(dir, 'sync');
+  const root = path.join(dir, folder);
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
