@@ -159,3 +159,36 @@ async fn a_record_that_no_longer_fits_its_type_is_an_error_not_a_silent_drop() {
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+/// Builds before the compact record format kept docs as plain objects; a tablet that
+/// still holds such records must read them, through the same `by_kind` index too.
+#[wasm_bindgen_test]
+async fn a_document_stored_as_a_plain_object_by_an_older_build_is_still_read() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = unique("plain");
+    let db = IdbStore::open_named(&name, schema::VERSION).await.expect("open");
+    db.close();
+
+    let raw = Database::open(name.as_str()).await.expect("raw open");
+    let tx = raw
+        .transaction("docs")
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let store = tx.object_store("docs").unwrap();
+    let old = json!({"id": "c1", "kind": "customer", "fields": {"name": "张三贸易"}});
+    let js = serde::Serialize::serialize(&old, &serde_wasm_bindgen::Serializer::json_compatible()).unwrap();
+    store.put(js).with_key("c1".to_string()).primitive().unwrap().await.unwrap();
+    tx.commit().await.unwrap();
+    raw.close();
+
+    let db = IdbStore::open_named(&name, schema::VERSION).await.expect("reopen");
+    assert_eq!(db.get(StoreName::Docs, "c1").await.unwrap(), Some(old.clone()));
+    let by_kind = db.get_all_by_index(StoreName::Docs, "by_kind", &json!("customer")).await.unwrap();
+    assert_eq!(by_kind, vec![old]);
+    db.close();
+    IdbStore::delete_database(&name).await.unwrap();
+}

@@ -1,15 +1,18 @@
 //! [`RecordStore`] over IndexedDB (indexed_db_futures 0.6).
 //!
-//! Each write method is one readwrite transaction committed explicitly: the crate
-//! rolls a transaction back unless `commit()` is awaited, so an error half-way leaves
-//! nothing behind.
+//! Each write is one readwrite transaction committed explicitly: the crate rolls a
+//! transaction back unless `commit()` is awaited, so an error half-way leaves nothing
+//! behind. Records of [compact](StoreName::compact) stores are stored as one JSON string
+//! plus their indexed fields; the others as plain objects.
+
+use std::collections::HashMap;
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::{KeyPath, KeyRange};
-use std::collections::HashMap;
-
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
 
@@ -24,6 +27,43 @@ pub struct IdbStore {
 
 fn tx_err(e: impl std::fmt::Display) -> StorageError {
     StorageError::Transaction(e.to_string())
+}
+
+fn decode_err(e: impl std::fmt::Display) -> StorageError {
+    StorageError::Decode(e.to_string())
+}
+
+/// The JS value stored for `v` in `store`.
+fn encode(store: StoreName, v: &Value) -> Result<JsValue, StorageError> {
+    if !store.compact() {
+        // Maps as plain objects, so key paths reach into them.
+        return v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(decode_err);
+    }
+    let obj = js_sys::Object::new();
+    let text = serde_json::to_string(v).map_err(decode_err)?;
+    js_sys::Reflect::set(&obj, &JsValue::from_str("j"), &JsValue::from_str(&text)).map_err(|_| decode_err("set"))?;
+    for path in store.index_paths() {
+        if let Some(field) = v.get(path) {
+            let js = field.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(decode_err)?;
+            js_sys::Reflect::set(&obj, &JsValue::from_str(path), &js).map_err(|_| decode_err("set"))?;
+        }
+    }
+    Ok(obj.into())
+}
+
+/// A stored JS value back as `T`.
+fn decode<T: DeserializeOwned>(store: StoreName, js: &JsValue) -> Result<T, StorageError> {
+    if store.compact() {
+        // Builds before the compact format stored plain objects in these stores: a
+        // record without its "j" text is read the old way, so nothing already on a
+        // tablet becomes unreadable.
+        if let Some(text) = js_sys::Reflect::get(js, &JsValue::from_str("j")).ok().and_then(|t| t.as_string()) {
+            return serde_json::from_str(&text).map_err(decode_err);
+        }
+        serde_wasm_bindgen::from_value(js.clone()).map_err(decode_err)
+    } else {
+        serde_wasm_bindgen::from_value(js.clone()).map_err(decode_err)
+    }
 }
 
 impl IdbStore {
@@ -44,9 +84,7 @@ impl IdbStore {
                     for def in step.creates {
                         let store = db.create_object_store(def.store.as_str()).build()?;
                         for ix in def.indexes {
-                            store
-                                .create_index(ix.name, KeyPath::from(ix.key_path))
-                                .build()?;
+                            store.create_index(ix.name, KeyPath::from(ix.key_path)).build()?;
                         }
                     }
                 }
@@ -74,7 +112,7 @@ impl IdbStore {
         self.db.close();
     }
 
-    /// Deletes a whole database (tests, and "clear this device" later).
+    /// Deletes a whole database (tests, and "clear this device").
     pub async fn delete_database(name: &str) -> Result<(), StorageError> {
         Database::delete_by_name(name)
             .map_err(|e| StorageError::Open(e.to_string()))?
@@ -83,45 +121,77 @@ impl IdbStore {
     }
 
     /// Records of `store` whose index `index` equals `value`, using `getAll` on the index.
-    pub async fn get_all_by_index(
-        &self,
-        store: StoreName,
-        index: &str,
-        value: &Value,
-    ) -> Result<Vec<Value>, StorageError> {
-        let tx = self
-            .db
-            .transaction(store.as_str())
-            .build()
-            .map_err(tx_err)?;
+    pub async fn get_all_by_index(&self, store: StoreName, index: &str, value: &Value) -> Result<Vec<Value>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let ix = os.index(index).map_err(tx_err)?;
+        let key = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(decode_err)?;
         let rows = ix
-            .get_all::<Value>()
-            .with_query::<Value, _>(KeyRange::Only(value.clone()))
-            .serde()
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(key))
+            .primitive()
             .map_err(tx_err)?
             .await
             .map_err(tx_err)?;
-        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string())))
-            .collect()
+        rows.map(|r| decode(store, &r.map_err(tx_err)?)).collect()
     }
-}
-
-/// Turns IndexedDB's JS objects into Rust values through one native `JSON.stringify`
-/// and one serde_json parse: measured about twice as fast as serde-wasm-bindgen per
-/// record (scripts/bench.sh).
-fn js_rows_to<T: serde::de::DeserializeOwned>(rows: &js_sys::Array) -> Result<Vec<T>, StorageError> {
-    let text = js_sys::JSON::stringify(rows)
-        .map_err(|_| StorageError::Decode("a stored record is not JSON".into()))?
-        .as_string()
-        .unwrap_or_default();
-    serde_json::from_str(&text).map_err(|e| StorageError::Decode(e.to_string()))
 }
 
 /// Batches larger than this read the records they merge with in two range requests
 /// instead of one request each.
 const PREFETCH_AT: usize = 16;
+
+async fn read_one(tx: &Transaction<'_>, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
+    let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+    let js: Option<JsValue> = os.get::<JsValue, String, _>(key.to_owned()).primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+    match js {
+        Some(v) if !v.is_undefined() && !v.is_null() => decode(store, &v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// For each store with many read-modify-write changes in `writes`, the records in the
+/// key range they touch, read with one `getAllKeys` and one `getAll`. A key absent from
+/// the map (within a prefetched store) is absent from the store.
+async fn prefetch(tx: &Transaction<'_>, writes: &[Write]) -> Result<HashMap<StoreName, HashMap<String, Value>>, StorageError> {
+    let mut ranges: HashMap<StoreName, (usize, String, String)> = HashMap::new();
+    for w in writes.iter().filter(|w| !matches!(w, Write::Put(..))) {
+        let e = ranges.entry(w.store()).or_insert_with(|| (0, w.key().to_owned(), w.key().to_owned()));
+        e.0 += 1;
+        if w.key() < e.1.as_str() {
+            e.1 = w.key().to_owned();
+        }
+        if w.key() > e.2.as_str() {
+            e.2 = w.key().to_owned();
+        }
+    }
+    let mut out = HashMap::new();
+    for (store, (_, lo, hi)) in ranges.into_iter().filter(|(_, r)| r.0 > PREFETCH_AT) {
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        let keys: Vec<String> = os
+            .get_all_keys::<String>()
+            .with_query::<String, _>(KeyRange::Bound(lo.clone(), false, hi.clone(), false))
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?
+            .collect::<Result<_, _>>()
+            .map_err(tx_err)?;
+        let rows = os
+            .get_all::<JsValue>()
+            .with_query::<String, _>(KeyRange::Bound(lo, false, hi, false))
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        let mut map = HashMap::with_capacity(keys.len());
+        for (k, r) in keys.into_iter().zip(rows) {
+            map.insert(k, decode(store, &r.map_err(tx_err)?)?);
+        }
+        out.insert(store, map);
+    }
+    Ok(out)
+}
 
 impl RecordStore for IdbStore {
     async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
@@ -140,30 +210,35 @@ impl RecordStore for IdbStore {
         let mut known = prefetch(&tx, &writes).await?;
         let mut changed = 0;
         for w in &writes {
-            let os = tx.object_store(w.store().as_str()).map_err(tx_err)?;
             let current = match (w, known.get_mut(&w.store())) {
                 (Write::Put(..), _) => None,
                 (_, Some(map)) => map.remove(w.key()),
-                _ => os
-                    .get::<Value, String, _>(w.key().to_owned())
-                    .serde()
-                    .map_err(tx_err)?
-                    .await
-                    .map_err(|e| StorageError::Decode(e.to_string()))?,
+                _ => read_one(&tx, w.store(), w.key()).await?,
             };
+            let outcome = resolve(w, current.as_ref())?;
+            // Keep the prefetched view current for a later write to the same key.
+            if let Some(map) = known.get_mut(&w.store()) {
+                match (&outcome, current) {
+                    (None, Some(v)) => {
+                        map.insert(w.key().to_owned(), v);
+                    }
+                    (Some(Some(v)), _) => {
+                        map.insert(w.key().to_owned(), v.clone());
+                    }
+                    _ => {}
+                }
+            }
+            let os = tx.object_store(w.store().as_str()).map_err(tx_err)?;
             // Requests go out without being awaited one by one; commit() reports the
             // first failure and the whole batch rolls back.
-            match resolve(w, current.as_ref())? {
+            match outcome {
                 None => {}
                 Some(Some(v)) => {
-                    os.put(v)
-                        .with_key(w.key().to_owned())
-                        .serde()
-                        .map_err(tx_err)?;
+                    os.put(encode(w.store(), &v)?).with_key(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                 }
                 Some(None) => {
-                    os.delete(w.key().to_owned()).serde().map_err(tx_err)?;
+                    os.delete(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                 }
             }
@@ -173,108 +248,25 @@ impl RecordStore for IdbStore {
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
-        let tx = self
-            .db
-            .transaction(store.as_str())
-            .build()
-            .map_err(tx_err)?;
-        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        os.get::<Value, String, _>(key.to_owned())
-            .serde()
-            .map_err(tx_err)?
-            .await
-            .map_err(|e| StorageError::Decode(e.to_string()))
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        read_one(&tx, store, key).await
     }
 
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError> {
-        let tx = self
-            .db
-            .transaction(store.as_str())
-            .build()
-            .map_err(tx_err)?;
-        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let rows = os
-            .get_all::<Value>()
-            .serde()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
-        rows.map(|r| r.map_err(|e| StorageError::Decode(e.to_string())))
-            .collect()
+        self.get_all_as(store).await
     }
 
-    async fn get_all_as<T: serde::de::DeserializeOwned>(&self, store: StoreName) -> Result<Vec<T>, StorageError> {
+    async fn get_all_as<T: DeserializeOwned>(&self, store: StoreName) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let rows = os.get_all::<JsValue>().primitive().map_err(tx_err)?.await.map_err(tx_err)?;
-        let arr = js_sys::Array::new();
-        for r in rows {
-            arr.push(&r.map_err(tx_err)?);
-        }
-        js_rows_to(&arr)
+        rows.map(|r| decode(store, &r.map_err(tx_err)?)).collect()
     }
 
     async fn count(&self, store: StoreName) -> Result<usize, StorageError> {
-        let tx = self
-            .db
-            .transaction(store.as_str())
-            .build()
-            .map_err(tx_err)?;
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let n = os
-            .count()
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
+        let n = os.count().primitive().map_err(tx_err)?.await.map_err(tx_err)?;
         Ok(n as usize)
     }
-}
-
-/// For each store with many read-modify-write changes in `writes`, the records in the
-/// key range they touch, read with one `getAllKeys` and one `getAll`. A key absent from
-/// the map (within a prefetched store) is absent from the store.
-async fn prefetch(
-    tx: &indexed_db_futures::transaction::Transaction<'_>,
-    writes: &[Write],
-) -> Result<HashMap<StoreName, HashMap<String, Value>>, StorageError> {
-    let mut ranges: HashMap<StoreName, (usize, String, String)> = HashMap::new();
-    for w in writes.iter().filter(|w| !matches!(w, Write::Put(..))) {
-        let e = ranges.entry(w.store()).or_insert_with(|| (0, w.key().to_owned(), w.key().to_owned()));
-        e.0 += 1;
-        if w.key() < e.1.as_str() {
-            e.1 = w.key().to_owned();
-        }
-        if w.key() > e.2.as_str() {
-            e.2 = w.key().to_owned();
-        }
-    }
-    let mut out = HashMap::new();
-    for (store, (n, lo, hi)) in ranges.into_iter().filter(|(_, r)| r.0 > PREFETCH_AT) {
-        let _ = n;
-        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let keys: Vec<String> = os
-            .get_all_keys::<String>()
-            .with_query::<String, _>(KeyRange::Bound(lo.clone(), false, hi.clone(), false))
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?
-            .collect::<Result<_, _>>()
-            .map_err(tx_err)?;
-        let rows = os
-            .get_all::<JsValue>()
-            .with_query::<String, _>(KeyRange::Bound(lo, false, hi, false))
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
-        let arr = js_sys::Array::new();
-        for r in rows {
-            arr.push(&r.map_err(tx_err)?);
-        }
-        let values: Vec<Value> = js_rows_to(&arr)?;
-        out.insert(store, keys.into_iter().zip(values).collect());
-    }
-    Ok(out)
 }

@@ -38,9 +38,12 @@ impl HttpHost {
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        // `omit`: no cookies, and no browser login dialog on a 401 — we send our own
+        // Authorization header and report a refusal in words.
         let mut r = Request::get(&format!("{}{path}", self.base))
             .method(method)
-            .cache(RequestCache::NoStore);
+            .cache(RequestCache::NoStore)
+            .credentials(RequestCredentials::Omit);
         if let Some(a) = &self.auth {
             r = r.header("Authorization", a);
         }
