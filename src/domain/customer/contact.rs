@@ -1,0 +1,62 @@
+//! A contact person at a customer (**C1**): one document of kind `"contact"` each, so
+//! two reps adding contacts offline both keep theirs.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub title: String,
+    pub phone: String,
+    pub email: String,
+    pub decision_maker: bool,
+}
+
+impl Contact {
+    /// The document kind contacts are stored as.
+    pub const KIND: &'static str = "contact";
+    /// The field naming the customer document a contact belongs to (written by storage,
+    /// not part of [`FIELDS`](Self::FIELDS)).
+    pub const CUSTOMER_FIELD: &'static str = "customer";
+
+    /// The stored attribute field names, in [`to_fields`](Self::to_fields) order.
+    pub const FIELDS: &'static [&'static str] = &["name", "title", "phone", "email", "decision_maker"];
+
+    pub fn to_fields(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", Value::String(self.name.clone())),
+            ("title", Value::String(self.title.clone())),
+            ("phone", Value::String(self.phone.clone())),
+            ("email", Value::String(self.email.clone())),
+            ("decision_maker", Value::Bool(self.decision_maker)),
+        ]
+    }
+
+    /// Reads a stored document. Missing or ill-typed fields become defaults.
+    pub fn from_fields<'a>(get: impl Fn(&str) -> Option<&'a Value>) -> Contact {
+        let text = |k: &str| get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+        Contact {
+            name: text("name"),
+            title: text("title"),
+            phone: text("phone"),
+            email: text("email"),
+            decision_maker: get("decision_maker").and_then(Value::as_bool).unwrap_or(false),
+        }
+    }
+
+    /// Trims every text field.
+    pub fn tidy(&mut self) {
+        for s in [&mut self.name, &mut self.title, &mut self.phone, &mut self.email] {
+            let t = s.trim();
+            if t.len() != s.len() {
+                *s = t.to_owned();
+            }
+        }
+    }
+
+    /// Nothing typed at all (an empty row of a form or a file).
+    pub fn is_blank(&self) -> bool {
+        [&self.name, &self.title, &self.phone, &self.email].iter().all(|s| s.trim().is_empty()) && !self.decision_maker
+    }
+}
