@@ -5,5 +5,15 @@
 //! One rule family per file, named by its rule ids in `../shared/domain.md`.
 
 pub mod calendar;
+pub mod csv_import;
 pub mod customer;
+pub mod customer_list;
+pub mod distribution;
+pub mod export;
+pub mod handover;
+pub mod money;
+pub mod pool;
 pub mod profile;
+pub mod review;
+pub mod search;
+pub mod tier;
