@@ -6,13 +6,16 @@
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
+pub mod customers;
 pub mod data;
 pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod memory;
+pub mod people;
 pub mod schema;
 pub mod settings;
+pub mod team_lists;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

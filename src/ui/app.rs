@@ -8,6 +8,7 @@ use super::components::shell::Shell;
 use super::i18n::{provide_i18n, t, Msg};
 use super::platform::new_id;
 use super::session::{load_profiles, provide_session, use_session, Db};
+use super::customers_ctx::provide_customers;
 use super::sync_ctx::provide_sync;
 use crate::domain::profile::Profile;
 use crate::storage::idb::IdbStore;
@@ -53,7 +54,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
     provide_session(db.clone(), profiles);
-    provide_sync(db, device);
+    let sync = provide_sync(db.clone(), device);
+    provide_customers(db, sync);
     let session = use_session();
     let needs_form = move || session.current.get().is_none() || session.adding.get();
     view! {

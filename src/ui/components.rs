@@ -1,15 +1,32 @@
 //! Reusable pieces of the shell.
 
 pub mod calendar_settings;
+pub mod contacts_editor;
+pub mod customer_export;
+pub mod customer_filters;
+pub mod customer_form;
+pub mod customer_row;
 pub mod danger_zone;
+pub mod handover_wizard;
 pub mod lang_toggle;
+pub mod lead_distribution;
+pub mod my_notices;
 pub mod nav_bar;
 pub mod net_status;
+pub mod owner_badge;
+pub mod ownership_card;
+pub mod payments_card;
+pub mod pool_list;
 pub mod profile_form;
 pub mod profile_row;
 pub mod profile_switcher;
+pub mod reassign_list;
+pub mod release_form;
+pub mod review_queue;
 pub mod shell;
 pub mod storage_health;
 pub mod sync_badge;
 pub mod team_sync;
+pub mod text_field;
 pub mod update_banner;
+pub mod virtual_list;

@@ -7,6 +7,10 @@
 
 use leptos::prelude::*;
 
+pub mod customers;
+pub mod import;
+pub mod pool;
+
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -42,23 +46,38 @@ impl Lang {
     }
 }
 
-macro_rules! catalogue {
-    ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// Every fixed string in the UI.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg { $($key,)* }
+/// A typed message catalogue: every key has a zh-CN and an en text.
+pub trait Catalogue: Copy + Send + Sync + 'static {
+    fn text(self, lang: Lang) -> &'static str;
+}
 
-        impl Msg {
-            pub fn text(self, lang: Lang) -> &'static str {
+/// Defines a catalogue enum; one arm per key with both languages, so a missing
+/// translation is a compile error. Feature areas keep their own catalogue file.
+#[macro_export]
+macro_rules! catalogue {
+    ($name:ident { $($key:ident => $zh:literal, $en:literal;)* }) => {
+        /// Fixed strings of the UI.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($key,)* }
+
+        impl $name {
+            pub fn text(self, lang: $crate::ui::i18n::Lang) -> &'static str {
+                use $crate::ui::i18n::Lang;
                 match (self, lang) {
-                    $((Msg::$key, Lang::ZhCn) => $zh, (Msg::$key, Lang::En) => $en,)*
+                    $(($name::$key, Lang::ZhCn) => $zh, ($name::$key, Lang::En) => $en,)*
                 }
+            }
+        }
+
+        impl $crate::ui::i18n::Catalogue for $name {
+            fn text(self, lang: $crate::ui::i18n::Lang) -> &'static str {
+                $name::text(self, lang)
             }
         }
     };
 }
 
-catalogue! {
+catalogue! { Msg {
     AppName => "Outpost 外勤", "Outpost";
     Loading => "正在打开本机数据…", "Opening local data…";
     StorageFailed => "无法打开本机数据库：", "The local database could not be opened: ";
@@ -170,7 +189,7 @@ catalogue! {
     SyncFileHint => "完全没有网络时：把加密文件拷给同事，对方用“导入文件”合并。", "No network at all? Hand the encrypted file to a colleague; they merge it with “Import a file”.";
     ErrFileUnreadable => "文件无法打开：不是本团队的文件、被篡改或已损坏。本机数据未受影响。", "The file could not be opened: another team's, altered or damaged. Nothing on this device changed.";
     ErrFileTooNew => "该文件由更新版本的 Outpost 生成，请先更新应用。本机数据未受影响。", "This file was written by a newer Outpost; update the app first. Nothing on this device changed.";
-}
+} }
 
 /// Messages with values in them.
 pub fn storage_usage(lang: Lang, used: &str, quota: &str) -> String {
@@ -287,7 +306,7 @@ pub fn use_i18n() -> I18n {
 }
 
 /// A reactive text for `msg` in the current language.
-pub fn t(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn t<M: Catalogue>(msg: M) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || msg.text(i18n.0.get())
+    move || Catalogue::text(msg, i18n.0.get())
 }

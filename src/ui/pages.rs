@@ -1,8 +1,11 @@
 //! One file per page; [`page_view`] maps a route to its page.
 
 pub mod coming_page;
+pub mod customer_page;
 pub mod customers_page;
+pub mod import_page;
 pub mod join_page;
+pub mod pool_page;
 pub mod settings_page;
 pub mod today_page;
 
@@ -13,6 +16,7 @@ use super::route::Page;
 use coming_page::ComingPage;
 use customers_page::CustomersPage;
 use join_page::JoinPage;
+use pool_page::PoolPage;
 use settings_page::SettingsPage;
 use today_page::TodayPage;
 
@@ -22,7 +26,7 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Settings => view! { <SettingsPage /> }.into_any(),
         Page::Customers => view! { <CustomersPage /> }.into_any(),
         Page::Join => view! { <JoinPage /> }.into_any(),
-        Page::Pool => view! { <ComingPage what=Msg::PoolComing /> }.into_any(),
+        Page::Pool => view! { <PoolPage /> }.into_any(),
         Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
         Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),

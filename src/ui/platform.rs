@@ -18,6 +18,12 @@ pub fn local_set(key: &str, value: &str) {
     }
 }
 
+pub fn local_remove(key: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        let _ = s.remove_item(key);
+    }
+}
+
 pub fn browser_language() -> Option<String> {
     window()?.navigator().language()
 }

@@ -72,8 +72,23 @@ impl Page {
     }
 }
 
+/// The current page and the rest of its path (`#/customers/<id>` → `["<id>"]`).
 #[derive(Clone, Copy)]
-pub struct Route(pub ReadSignal<Page>);
+pub struct Route(pub ReadSignal<Page>, pub ReadSignal<Vec<String>>);
+
+impl Route {
+    /// The path segment after the page slug, if any (`#/customers/abc` → `Some("abc")`).
+    pub fn arg(&self) -> Option<String> {
+        self.1.with(|v| v.first().cloned())
+    }
+}
+
+/// The segments after the page slug, without any `?query`.
+pub fn rest_of(hash: &str) -> Vec<String> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let path = path.split('?').next().unwrap_or("");
+    path.split('/').skip(1).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
 
 fn current_hash() -> String {
     web_sys::window()
@@ -83,11 +98,14 @@ fn current_hash() -> String {
 
 pub fn provide_route() -> Route {
     let (page, set_page) = signal(Page::from_hash(&current_hash()));
+    let (rest, set_rest) = signal(rest_of(&current_hash()));
     let handle = window_event_listener_untyped("hashchange", move |_| {
-        set_page.set(Page::from_hash(&current_hash()))
+        let h = current_hash();
+        set_page.set(Page::from_hash(&h));
+        set_rest.set(rest_of(&h));
     });
     on_cleanup(move || handle.remove());
-    let route = Route(page);
+    let route = Route(page, rest);
     provide_context(route);
     route
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { STATE_FILE } from '../hosts';
 import { Shell } from './shell';
+import { CustomersPage } from './customers';
 
 export class SyncPage {
   readonly shell: Shell;
@@ -50,17 +51,20 @@ export class SyncPage {
   }
 
   async addCustomer(name: string, phone = '') {
-    await this.shell.nav('customers').click();
-    await this.page.getByTestId('customer-name').fill(name);
-    await this.page.getByTestId('customer-phone').fill(phone);
-    await this.page.getByTestId('customer-add').click();
-    await expect(this.page.getByTestId('customer-row').filter({ hasText: name })).toHaveCount(1);
+    const c = new CustomersPage(this.page);
+    await c.create({ name, phone, contact: phone ? 'Contact' : '' });
+    await c.openList();
+    await expect(c.rows().filter({ hasText: name })).toHaveCount(1);
   }
 
+  /** Every customer name the list shows, sorted, with its first phone. */
   async customers(): Promise<string[]> {
-    await this.shell.nav('customers').click();
-    await expect(this.page.getByTestId('customer-quick-add')).toBeVisible();
-    return (await this.page.getByTestId('customer-row').allInnerTexts()).map((s) => s.trim()).sort();
+    const c = new CustomersPage(this.page);
+    await c.openList();
+    await c.search('');
+    const rows = await c.rows().evaluateAll((els) =>
+      els.map((e) => `${e.querySelector('[data-testid=customer-row-name]')?.textContent ?? ''} ${e.querySelector('.row-contact')?.textContent ?? ''}`.trim()));
+    return rows.sort();
   }
 }
 

@@ -1,0 +1,193 @@
+//! Customers on the device: customer and contact documents, and the entries that
+//! ownership (P1–P9), value tiers (C3) and reviews (C6) are folded from.
+//!
+//! Reading turns stored records into domain values ([`CustomerRecord`]); writing turns
+//! a user's intent into a [`Replica`] of changes for
+//! [`apply_local`](super::data::apply_local). Only fields that really changed are
+//! stamped, so two reps editing different fields of one customer offline both keep
+//! their edit after sync.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::{RecordStore, StorageError, StoreName};
+use crate::domain::customer::{Contact, CustomerFile};
+use crate::domain::customer_list::{ContactRecord, CustomerRecord};
+use crate::domain::pool::{Fact, FactKind};
+use crate::sync::hlc::Clock;
+use crate::sync::record::{Document, Entry, Replica, DELETED};
+
+/// Document kinds this module reads and writes.
+pub const CUSTOMER: &str = "customer";
+pub const CONTACT: &str = "contact";
+/// The contact field naming the customer it belongs to.
+pub const CONTACT_CUSTOMER: &str = "customer";
+
+/// Entry kinds the pool, tier and review rules fold.
+fn is_customer_fact(kind: &str) -> bool {
+    kind.starts_with("pool.") || matches!(kind, "payment.confirmed" | "contact.logged" | "customer.reviewed")
+}
+
+fn first_and_last(d: &Document) -> (i64, String, i64) {
+    let first = d.fields.values().min_by(|a, b| a.stamp.cmp(&b.stamp));
+    let last = d.fields.values().map(|r| r.stamp.wall_ms).max().unwrap_or(0);
+    match first {
+        Some(r) => (r.stamp.wall_ms, r.author.clone(), last),
+        None => (0, String::new(), last),
+    }
+}
+
+/// Every live customer with its contacts and facts. Entries that do not parse as facts
+/// (written by a newer build, or damaged) are left out rather than failing the list;
+/// they stay stored and sync on.
+pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>, StorageError> {
+    let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
+    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    Ok(assemble(docs, entries))
+}
+
+/// Builds the records from raw documents and entries (pure; tested natively).
+pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord> {
+    let mut contacts: HashMap<String, Vec<ContactRecord>> = HashMap::new();
+    let mut contact_updated: HashMap<String, i64> = HashMap::new();
+    let mut customers = Vec::new();
+    for d in docs {
+        if d.is_deleted() {
+            continue;
+        }
+        match d.kind.as_str() {
+            CUSTOMER => customers.push(d),
+            CONTACT => {
+                let Some(owner) = d.get(CONTACT_CUSTOMER).and_then(Value::as_str).map(str::to_owned) else {
+                    continue;
+                };
+                let (_, _, last) = first_and_last(&d);
+                let u = contact_updated.entry(owner.clone()).or_default();
+                *u = (*u).max(last);
+                let contact = Contact::from_fields(|f| d.get(f));
+                contacts.entry(owner).or_default().push(ContactRecord { id: d.id.clone(), contact });
+            }
+            _ => {}
+        }
+    }
+    let mut facts: HashMap<String, Vec<Fact>> = HashMap::new();
+    for e in entries.into_iter().filter(|e| is_customer_fact(&e.kind)) {
+        if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
+            facts.entry(e.subject).or_default().push(f);
+        }
+    }
+    customers
+        .into_iter()
+        .map(|d| {
+            let (created_ms, created_by, last) = first_and_last(&d);
+            let mut cs = contacts.remove(&d.id).unwrap_or_default();
+            cs.sort_by(|a, b| a.contact.name.cmp(&b.contact.name).then_with(|| a.id.cmp(&b.id)));
+            CustomerRecord {
+                file: CustomerFile::from_fields(|f| d.get(f)),
+                contacts: cs,
+                facts: facts.remove(&d.id).unwrap_or_default(),
+                created_ms,
+                created_by,
+                updated_ms: last.max(contact_updated.get(&d.id).copied().unwrap_or(0)),
+                id: d.id,
+            }
+        })
+        .collect()
+}
+
+/// Who makes a change and when, for stamping.
+pub struct Author<'a> {
+    pub profile: &'a str,
+    pub clock: &'a mut Clock,
+    pub now_ms: i64,
+}
+
+impl Author<'_> {
+    fn set(&mut self, d: &mut Document, field: &str, value: Value) {
+        let stamp = self.clock.tick(self.now_ms);
+        d.set(field, value, stamp, self.profile);
+    }
+}
+
+fn fields_of(file: &CustomerFile) -> HashMap<&'static str, Value> {
+    file.to_fields().into_iter().collect()
+}
+
+/// The fields of `new` that differ from `old` (all of them when `old` is `None`).
+fn changed_fields(old: Option<&HashMap<&'static str, Value>>, new: HashMap<&'static str, Value>) -> Vec<(&'static str, Value)> {
+    let mut v: Vec<(&'static str, Value)> = new
+        .into_iter()
+        .filter(|(k, v)| old.map(|o| o.get(k) != Some(v)).unwrap_or(true))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(b.0));
+    v
+}
+
+fn one_doc(d: Document) -> Replica {
+    Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
+}
+
+/// A customer document carrying `file`'s fields that differ from `old` (every field
+/// for a new customer). Returns `None` when nothing changed.
+pub fn customer_change(id: &str, old: Option<&CustomerFile>, file: &CustomerFile, by: &mut Author) -> Option<Replica> {
+    let old = old.map(fields_of);
+    let changes = changed_fields(old.as_ref(), fields_of(file));
+    if changes.is_empty() {
+        return None;
+    }
+    let mut d = Document::new(id, CUSTOMER);
+    for (k, v) in changes {
+        by.set(&mut d, k, v);
+    }
+    Some(one_doc(d))
+}
+
+/// A contact document: new, or the fields that changed.
+pub fn contact_change(
+    customer: &str,
+    id: &str,
+    old: Option<&Contact>,
+    contact: &Contact,
+    by: &mut Author,
+) -> Option<Replica> {
+    let old_fields: Option<HashMap<&'static str, Value>> = old.map(|c| c.to_fields().into_iter().collect());
+    let changes = changed_fields(old_fields.as_ref(), contact.to_fields().into_iter().collect());
+    if changes.is_empty() {
+        return None;
+    }
+    let mut d = Document::new(id, CONTACT);
+    if old.is_none() {
+        by.set(&mut d, CONTACT_CUSTOMER, Value::String(customer.to_owned()));
+    }
+    for (k, v) in changes {
+        by.set(&mut d, k, v);
+    }
+    Some(one_doc(d))
+}
+
+/// A tombstone for a document (a contact removed from a customer file).
+pub fn delete_doc(id: &str, kind: &str, by: &mut Author) -> Replica {
+    let mut d = Document::new(id, kind);
+    by.set(&mut d, DELETED, Value::Bool(true));
+    one_doc(d)
+}
+
+/// One immutable fact about a customer (a claim, a release, a confirmed payment…).
+pub fn fact_entry(entry_id: &str, customer: &str, kind: &FactKind, by: &mut Author) -> Result<Replica, StorageError> {
+    let e = Entry {
+        id: entry_id.to_owned(),
+        kind: kind.tag().to_owned(),
+        subject: customer.to_owned(),
+        stamp: by.clock.tick(by.now_ms),
+        author: by.profile.to_owned(),
+        // The stored format (pool/fact.rs): the variant's fields, without serde's tag.
+        body: kind.body(),
+    };
+    Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
+}
+
+/// Joins several changes into one replica (one transaction, one outbox batch).
+pub fn join(parts: impl IntoIterator<Item = Replica>) -> Replica {
+    parts.into_iter().fold(Replica::default(), Replica::merge)
+}

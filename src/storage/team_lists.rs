@@ -1,0 +1,66 @@
+//! The lists a team edits for itself: source channels (C2) and segments (C5). One
+//! synced document, so every device offers the same choices; until someone edits it,
+//! the defaults from the domain apply.
+
+use serde_json::Value;
+
+use super::customers::Author;
+use super::{RecordStore, StorageError, StoreName};
+use crate::domain::customer::{SEGMENTS, SOURCES};
+use crate::sync::record::{Document, Replica};
+
+pub const TEAM_LISTS_ID: &str = "team:lists";
+pub const TEAM_LISTS_KIND: &str = "team_lists";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamLists {
+    /// Codes of the defaults, or the team's own labels.
+    pub sources: Vec<String>,
+    pub segments: Vec<String>,
+}
+
+impl Default for TeamLists {
+    fn default() -> Self {
+        Self {
+            sources: SOURCES.iter().map(|s| s.0.to_owned()).collect(),
+            segments: SEGMENTS.iter().map(|s| s.0.to_owned()).collect(),
+        }
+    }
+}
+
+fn strings(v: Option<&Value>) -> Option<Vec<String>> {
+    Some(v?.as_array()?.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+}
+
+/// The team's lists as last synced, or the defaults.
+pub async fn load_team_lists<S: RecordStore>(s: &S) -> Result<TeamLists, StorageError> {
+    let doc: Option<Document> = super::get_typed(s, StoreName::Docs, TEAM_LISTS_ID).await?;
+    let d = TeamLists::default();
+    Ok(match doc {
+        None => d,
+        Some(doc) => TeamLists {
+            sources: strings(doc.get("sources")).unwrap_or(d.sources),
+            segments: strings(doc.get("segments")).unwrap_or(d.segments),
+        },
+    })
+}
+
+/// Parses a textarea (one entry per line), dropping blanks and repeats.
+pub fn parse_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.iter().any(|o| o == line) {
+            out.push(line.to_owned());
+        }
+    }
+    out
+}
+
+pub fn team_lists_change(lists: &TeamLists, by: &mut Author) -> Replica {
+    let mut d = Document::new(TEAM_LISTS_ID, TEAM_LISTS_KIND);
+    let s = by.clock.tick(by.now_ms);
+    d.set("sources", Value::from(lists.sources.clone()), s, by.profile);
+    let s = by.clock.tick(by.now_ms);
+    d.set("segments", Value::from(lists.segments.clone()), s, by.profile);
+    Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
+}

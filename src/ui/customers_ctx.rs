@@ -1,0 +1,183 @@
+//! The customers context: every customer on the device with its derived ownership (P1–P9)
+//! and tier (C3), the team directory, and the search index — loaded once and reloaded
+//! whenever records change (a local edit or a pull), so every page reads the same view.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::platform::now_ms;
+use super::session::Db;
+use super::sync_ctx::SyncCtx;
+use crate::domain::customer_list::{derive, CustomerView, Filter, Sort};
+use crate::domain::pool::PoolSettings;
+use crate::domain::search::{SearchIndex, SearchItem};
+use crate::domain::tier::TierSettings;
+use crate::storage::customers::load_customers;
+use crate::domain::profile::Profile;
+use crate::storage::customers::{join, Author};
+use crate::storage::people::{load_people, person_change, Person};
+use super::edit::record_change;
+use super::session::use_session;
+use crate::storage::team_lists::{load_team_lists, TeamLists};
+
+/// Everything loaded at once; replaced whole on reload.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerData {
+    pub customers: Vec<CustomerView>,
+    pub people: Vec<Person>,
+    pub by_id: HashMap<String, usize>,
+    /// When the derived values were computed.
+    pub now_ms: i64,
+}
+
+/// How many ranked hits lead a search result; the rest follow in name order.
+const RANKED: usize = 50;
+
+/// Positions in `data.customers` matching `q`: the best-ranked hits first, then every
+/// other match in list (name) order. Ranking every hit of a one-letter query would cost
+/// a sort of tens of thousands; the eye only reads the top.
+pub fn search_positions(data: &CustomerData, index: &SearchIndex, q: &str) -> Vec<usize> {
+    let top: Vec<usize> = index.search(q, RANKED).into_iter().filter_map(|h| data.by_id.get(&h.id).copied()).collect();
+    let seen: std::collections::HashSet<usize> = top.iter().copied().collect();
+    let mut rest: Vec<usize> = index.matches(q).into_iter().filter_map(|id| data.by_id.get(id).copied()).filter(|p| !seen.contains(p)).collect();
+    rest.sort_unstable();
+    let mut out = top;
+    out.extend(rest);
+    out
+}
+
+impl CustomerData {
+    pub fn get(&self, id: &str) -> Option<&CustomerView> {
+        self.by_id.get(id).and_then(|&i| self.customers.get(i))
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// A person's name, or a short form of the id for someone this device has not heard of.
+    pub fn name_of(&self, id: &str) -> String {
+        self.person(id).map(|p| p.name.clone()).unwrap_or_else(|| id.chars().take(8).collect())
+    }
+
+    /// How many customers each person holds.
+    pub fn holdings(&self) -> HashMap<String, usize> {
+        let mut m = HashMap::new();
+        for c in &self.customers {
+            if let Some(o) = &c.own.owner {
+                *m.entry(o.clone()).or_default() += 1;
+            }
+        }
+        m
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct CustomersCtx {
+    pub data: RwSignal<Arc<CustomerData>>,
+    pub index: RwSignal<Arc<SearchIndex>>,
+    pub loaded: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+    pub pool: RwSignal<PoolSettings>,
+    pub tiers: RwSignal<TierSettings>,
+    /// The list's search box, filters and sort; kept here so they survive opening a
+    /// customer and coming back.
+    pub query: RwSignal<String>,
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<Sort>,
+    /// Source channels (C2) and segments (C5) as the team keeps them.
+    pub lists: RwSignal<TeamLists>,
+}
+
+fn search_item(c: &CustomerView) -> SearchItem {
+    SearchItem {
+        id: c.rec.id.clone(),
+        name: c.rec.file.name.clone(),
+        contacts: c.rec.contacts.iter().map(|x| x.contact.name.clone()).collect(),
+        phones: c.rec.contacts.iter().map(|x| x.contact.phone.clone()).filter(|p| !p.is_empty()).collect(),
+    }
+}
+
+/// Publishes this device's profiles to the team directory when the directory lacks
+/// them or has an older name or role (a profile added or renamed here).
+async fn publish_people(db: &Db, sync: SyncCtx, profiles: &[Profile], people: &[Person]) {
+    let stale: Vec<&Profile> = profiles
+        .iter()
+        .filter(|p| !people.iter().any(|k| k.id == p.id && k.name == p.name && k.role == p.role))
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    let _ = record_change(db, sync, |clock| {
+        let parts = stale.iter().filter_map(|p| {
+            let known = people.iter().find(|k| k.id == p.id);
+            let mut by = Author { profile: &p.id, clock: &mut *clock, now_ms: now_ms() };
+            person_change(p, known, &mut by)
+        });
+        join(parts.collect::<Vec<_>>())
+    })
+    .await;
+}
+
+impl CustomersCtx {
+    pub fn reload(&self, db: Db, sync: SyncCtx, profiles: Vec<Profile>) {
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let loaded = async {
+                let recs = load_customers(db.store()).await?;
+                let people = load_people(db.store()).await?;
+                let lists = load_team_lists(db.store()).await?;
+                Ok::<_, crate::storage::StorageError>((recs, people, lists))
+            }
+            .await;
+            match loaded {
+                Ok((recs, people, lists)) => {
+                    publish_people(&db, sync, &profiles, &people).await;
+                    if ctx.lists.get_untracked() != lists {
+                        ctx.lists.set(lists);
+                    }
+                    let now = now_ms();
+                    let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
+                    let mut customers: Vec<CustomerView> =
+                        recs.into_iter().map(|r| derive(r, now, &pool, &tiers)).collect();
+                    customers.sort_by(|a, b| a.rec.file.name.cmp(&b.rec.file.name).then_with(|| a.rec.id.cmp(&b.rec.id)));
+                    let by_id = customers.iter().enumerate().map(|(i, c)| (c.rec.id.clone(), i)).collect();
+                    let index = SearchIndex::build(customers.iter().map(search_item));
+                    ctx.index.set(Arc::new(index));
+                    ctx.data.set(Arc::new(CustomerData { customers, people, by_id, now_ms: now }));
+                    ctx.error.set(None);
+                }
+                Err(e) => ctx.error.set(Some(e.to_string())),
+            }
+            ctx.loaded.set(true);
+        });
+    }
+}
+
+pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
+    let ctx = CustomersCtx {
+        data: RwSignal::new(Arc::new(CustomerData::default())),
+        index: RwSignal::new(Arc::new(SearchIndex::build(std::iter::empty()))),
+        loaded: RwSignal::new(false),
+        error: RwSignal::new(None),
+        pool: RwSignal::new(PoolSettings::default()),
+        tiers: RwSignal::new(TierSettings::default()),
+        query: RwSignal::new(String::new()),
+        filter: RwSignal::new(Filter::default()),
+        sort: RwSignal::new(Sort::default()),
+        lists: RwSignal::new(TeamLists::default()),
+    };
+    provide_context(ctx);
+    let session = use_session();
+    Effect::new(move |_| {
+        sync.data_version.track();
+        ctx.reload(db.clone(), sync, session.profiles.get());
+    });
+    ctx
+}
+
+pub fn use_customers() -> CustomersCtx {
+    expect_context::<CustomersCtx>()
+}

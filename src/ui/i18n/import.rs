@@ -1,0 +1,106 @@
+//! zh-CN / en strings of the CSV import.
+
+use super::Lang;
+use crate::domain::csv_import::{DuplicateKey, DuplicateOf, ImportCounts, ImportError, RowStatus, Target};
+
+crate::catalogue! { IMsg {
+    Title => "从 CSV 导入客户", "Import customers from CSV";
+    Hint => "支持 Excel 另存的 CSV（UTF-8 或 GBK）。第一行是列名。按电话或统一社会信用代码查重。", "CSV saved by Excel (UTF-8 or GBK) works. The first row holds column names. Duplicates are found by phone or credit code.";
+    ChooseFile => "选择文件", "Choose a file";
+    Columns => "列对应", "Columns";
+    Ignore => "（不导入）", "(skip)";
+    Preview => "预览前 5 行", "First 5 rows";
+    Owner => "导入到", "Import into";
+    ToPool => "公海", "The pool";
+    ToMe => "我的客户（首次接触）", "My customers (first contact)";
+    Check => "检查所有行", "Check every row";
+} }
+
+pub fn target_label(lang: Lang, t: Target) -> &'static str {
+    let zh = lang == Lang::ZhCn;
+    let (z, e) = match t {
+        Target::Name => ("公司名称", "Company name"),
+        Target::CreditCode => ("统一社会信用代码", "Credit code"),
+        Target::LicenceNo => ("营业执照号", "Licence no."),
+        Target::TaxNo => ("税务登记号", "Tax no."),
+        Target::Address => ("地址", "Address"),
+        Target::Region => ("地区", "Region"),
+        Target::Industry => ("行业", "Industry"),
+        Target::Nature => ("经济性质", "Economic nature"),
+        Target::Size => ("规模", "Size"),
+        Target::MainBusiness => ("主营业务", "Main business"),
+        Target::CreditStanding => ("资信状况", "Credit standing"),
+        Target::ManagementBackground => ("管理层背景", "Management background"),
+        Target::Source => ("来源渠道", "Source channel"),
+        Target::Segment => ("客户分类", "Segment"),
+        Target::AnnualSpend => ("年消费额", "Annual spend"),
+        Target::Discount => ("折扣", "Discount"),
+        Target::Notes => ("备注", "Notes"),
+        Target::Grade => ("需求等级", "Demand grade"),
+        Target::SpecialBackground => ("特殊背景", "Special background"),
+        Target::CollectedOn => ("收集日期", "Collected on"),
+        Target::ContactName => ("联系人", "Contact name"),
+        Target::ContactTitle => ("联系人职务", "Contact title"),
+        Target::ContactPhone => ("电话", "Phone"),
+        Target::ContactEmail => ("邮箱", "Email"),
+        Target::ContactDecisionMaker => ("决策人", "Decision maker"),
+    };
+    if zh { z } else { e }
+}
+
+pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
+    let zh = lang == Lang::ZhCn;
+    match e {
+        ImportError::Empty => if zh { "文件是空的。".into() } else { "The file is empty.".into() },
+        ImportError::NotText => if zh { "这不是 CSV 文本文件（Excel 请先“另存为 CSV”）。".into() } else { "This is not a CSV text file (in Excel, “Save as CSV” first).".into() },
+        ImportError::NoHeader => if zh { "第一行是数据而不是列名；请加上列名行。".into() } else { "The first row holds data, not column names; add a header row.".into() },
+        ImportError::NoRows => if zh { "文件只有列名，没有数据行。".into() } else { "The file has column names but no rows.".into() },
+        ImportError::Malformed { line } => if zh { format!("第 {line} 行无法按 CSV 读取。") } else { format!("Line {line} cannot be read as CSV.") },
+        ImportError::NoNameColumn => if zh { "请把一列对应到“公司名称”。".into() } else { "Map one column to “Company name”.".into() },
+    }
+}
+
+pub fn problem_text(lang: Lang, s: &RowStatus) -> String {
+    let zh = lang == Lang::ZhCn;
+    match s {
+        RowStatus::Ok | RowStatus::Error(_) => String::new(),
+        RowStatus::WrongCellCount { expected, found } => {
+            if zh { format!("应有 {expected} 列，实际 {found} 列") } else { format!("{found} cells where the header has {expected}") }
+        }
+        RowStatus::Duplicate { of, key } => {
+            let k = match key {
+                DuplicateKey::Phone(p) => if zh { format!("电话 {p}") } else { format!("phone {p}") },
+                DuplicateKey::CreditCode(c) => if zh { format!("信用代码 {c}") } else { format!("credit code {c}") },
+            };
+            match (of, zh) {
+                (DuplicateOf::Existing, true) => format!("重复：{k} 已在客户中"),
+                (DuplicateOf::Existing, false) => format!("duplicate: {k} is already a customer"),
+                (DuplicateOf::EarlierRow(l), true) => format!("重复：{k} 与第 {l} 行相同"),
+                (DuplicateOf::EarlierRow(l), false) => format!("duplicate: {k} as on line {l}"),
+            }
+        }
+    }
+}
+
+pub fn progress_text(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("{done} / {total} 行"),
+        Lang::En => format!("{done} of {total} rows"),
+    }
+}
+
+pub fn report_text(lang: Lang, c: &ImportCounts) -> String {
+    match lang {
+        Lang::ZhCn => format!("共 {} 行：{} 行可导入，{} 行有错误，{} 行重复（不导入）。", c.total, c.ok, c.errors, c.duplicates),
+        Lang::En => format!("{} rows: {} ready, {} with errors, {} duplicates (not imported).", c.total, c.ok, c.errors, c.duplicates),
+    }
+}
+
+pub fn imported_text(lang: Lang, n: usize, done: bool) -> String {
+    match (lang, done) {
+        (Lang::ZhCn, false) => format!("导入 {n} 个客户"),
+        (Lang::En, false) => format!("Import {n} customers"),
+        (Lang::ZhCn, true) => format!("已导入 {n} 个客户。"),
+        (Lang::En, true) => format!("Imported {n} customers."),
+    }
+}

@@ -1,0 +1,74 @@
+//! zh-CN / en strings of the pool page and the manager's tools.
+
+use super::Lang;
+use crate::domain::handover::HandoverStatus;
+use crate::domain::money::format_yuan;
+
+crate::catalogue! { PMsg {
+    TabPool => "公海", "Pool";
+    TabReview => "新客户审核", "Review";
+    TabReassign => "改派", "Reassign";
+    TabDistribute => "线索分配", "Distribute";
+    TabHandover => "交接", "Handover";
+    ForYou => "需要你处理", "For you";
+    NoteDue => "已退回公海，请补写交接说明（P9）。", "returned to the pool; write its release note (P9).";
+    BackSince => "回公海于", "back since";
+    ReviewTitle => "待审核的新客户（C6）", "New customers to review (C6)";
+    ReviewHint => "代表应在 2 个工作日内录入新客户，经理审核。超过 2 个工作日未审核的排在前面。", "Reps enter a new customer within 2 working days; the manager reviews it. Those waiting over 2 working days come first.";
+    NothingToReview => "没有待审核的新客户。", "Nothing to review.";
+    Overdue => "已超时", "Overdue";
+    EnteredLate => "录入迟了", "Entered late";
+    Reviewed => "审核通过", "Reviewed";
+    ReassignTitle => "分配后一周未联系（P8）", "Assigned, not contacted within a week (P8)";
+    ReassignHint => "分配给代表的客户须在一周内联系，否则经理可以改派。", "A rep must contact an assigned customer within a week, or the manager may reassign it.";
+    NothingToReassign => "没有需要改派的客户。", "Nothing to reassign.";
+    DueSince => "应联系期限", "contact was due";
+    Reassign => "改派", "Reassign";
+    DistributeTitle => "活动线索分配（P7）", "Distribute leads (P7)";
+    DistributeHint => "选择公海中的线索，设置每位代表的容量；系统按现有客户数与容量平衡分配，可逐条修改后应用。", "Pick leads from the pool and set each rep's capacity; Outpost balances them against what each rep holds. Change any line, then apply.";
+    LeadSource => "线索来源", "Lead source";
+    AllPool => "公海全部", "Whole pool";
+    SelectAll => "全选", "Select all";
+    Capacity => "容量", "Capacity";
+    Holds => "现有", "holds";
+    Propose => "生成方案", "Propose";
+    KeepInPool => "留在公海", "Keep in pool";
+    NoRoom => "容量不足，留在公海的线索：", "No room left; leads staying in the pool:";
+    Apply => "应用", "Apply";
+    HandoverTitle => "客户交接（H1、H2）", "Handover (H1, H2)";
+    HandoverHint => "离职或调岗时，把代表的每个客户连同真实状况与应收款交给他人；每个客户留下可追溯记录。离职代表交接完成前暂扣提成。", "When a rep leaves or changes role, hand each of their customers, with its true state and receivables, to someone else; every customer keeps a traceable record. A leaving rep's commission is held until the handover is complete.";
+    HandoverFrom => "交出客户的代表", "Rep handing over";
+    MarkLeaving => "标记为离职", "Mark as leaving";
+    NotLeaving => "取消离职标记", "Not leaving after all";
+    Customer => "客户", "Customer";
+    Receivable => "应收款", "Receivable";
+    HandTo => "交给", "Hand to";
+    TrueState => "真实状况", "True state";
+    NotRecorded => "尚无订单数据", "no orders recorded yet";
+} }
+
+pub fn waiting_text(lang: Lang, days: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("已等待 {days} 个工作日"),
+        Lang::En => format!("waiting {days} working day(s)"),
+    }
+}
+
+pub fn distributed_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("已分配 {n} 条线索。"),
+        Lang::En => format!("{n} lead(s) assigned."),
+    }
+}
+
+pub fn handover_status_text(lang: Lang, s: &HandoverStatus, leaving: bool) -> String {
+    let money = format_yuan(s.receivables_fen);
+    match (lang, leaving && s.commission_held, leaving) {
+        (Lang::ZhCn, true, _) => format!("仍持有 {} 个客户（已知应收 ¥{money}）；交接完成前暂扣提成（H1）。", s.remaining),
+        (Lang::En, true, _) => format!("Still holds {} customer(s) (known receivables ¥{money}); commission held until the handover is complete (H1).", s.remaining),
+        (Lang::ZhCn, false, true) => "交接已完成，提成不再暂扣。".into(),
+        (Lang::En, false, true) => "Handover complete; commission no longer held.".into(),
+        (Lang::ZhCn, _, false) => format!("持有 {} 个客户（已知应收 ¥{money}）。", s.remaining),
+        (Lang::En, _, false) => format!("Holds {} customer(s) (known receivables ¥{money}).", s.remaining),
+    }
+}

@@ -1,0 +1,82 @@
+// Page object for customers and the pool: every selector is a data-testid the UI promises.
+import { expect, type Page } from '@playwright/test';
+import { Shell } from './shell';
+
+export interface NewCustomer {
+  name: string;
+  contact?: string;
+  phone?: string;
+  creditCode?: string;
+  region?: string;
+}
+
+export class CustomersPage {
+  readonly shell: Shell;
+  constructor(readonly page: Page) {
+    this.shell = new Shell(page);
+  }
+
+  async openList() {
+    await this.shell.nav('customers').click();
+    await expect(this.page.getByTestId('customer-tools')).toBeVisible();
+  }
+
+  /** Fills the new-customer form and saves; leaves the page on the customer. */
+  async create(c: NewCustomer) {
+    await this.openList();
+    await this.page.getByTestId('customer-new').click();
+    await this.fill(c);
+    await this.page.getByTestId('cf-save').click();
+    await expect(this.page.getByTestId('customer-title')).toHaveText(c.name);
+  }
+
+  async fill(c: NewCustomer) {
+    await this.page.getByTestId('cf-name').fill(c.name);
+    if (c.creditCode !== undefined) await this.page.getByTestId('cf-credit-code').fill(c.creditCode);
+    if (c.region !== undefined) await this.page.getByTestId('cf-region').fill(c.region);
+    if (c.contact !== undefined) await this.page.getByTestId('cf-contact-name').fill(c.contact);
+    if (c.phone !== undefined) await this.page.getByTestId('cf-contact-phone').fill(c.phone);
+  }
+
+  rows() {
+    return this.page.getByTestId('customer-row');
+  }
+
+  /** The names the list shows now (the list is virtualised: only rows in view). */
+  async names(): Promise<string[]> {
+    return (await this.page.getByTestId('customer-row-name').allInnerTexts()).map((s) => s.trim());
+  }
+
+  async search(q: string) {
+    await this.page.getByTestId('customer-search').fill(q);
+  }
+
+  async open(name: string) {
+    await this.openList();
+    await this.search('');
+    await this.rows().filter({ hasText: name }).first().click();
+    await expect(this.page.getByTestId('customer-title')).toHaveText(name);
+  }
+
+  owner() {
+    return this.page.getByTestId('owner-name');
+  }
+}
+
+export class PoolPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByTestId('nav-pool').click();
+  }
+
+  row(name: string) {
+    return this.page.getByTestId('pool-row').filter({ hasText: name });
+  }
+
+  async claim(name: string) {
+    await this.open();
+    await this.row(name).getByTestId('pool-claim').click();
+    await expect(this.row(name)).toHaveCount(0);
+  }
+}
