@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod customers_ctx;
 pub mod edit;
 pub mod file_io;
 pub mod i18n;
