@@ -33,7 +33,8 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
     let save_customer = customer.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let c = form.get_untracked();
+        let mut c = form.get_untracked();
+        c.tidy();
         if let Err(e) = validate_contact(&c) {
             return errors.set(e);
         }

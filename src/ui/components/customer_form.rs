@@ -75,12 +75,24 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
 
-    // Every keystroke lands in the draft.
+    // Every keystroke lands in the draft; a form equal to what is stored has none.
     let draft_key_w = key.clone();
     Effect::new(move |first: Option<()>| {
-        let text = to_json(&file.get(), &contact.get(), &spend.get(), &discount.get());
-        if first.is_some() {
-            local_set(&draft_key_w, &text);
+        let (f, c, sp, di) = (file.get(), contact.get(), spend.get(), discount.get());
+        if first.is_none() {
+            return;
+        }
+        let clean = stored.with_value(|st| {
+            let st = st.clone().unwrap_or_default();
+            st == f
+                && c == Contact::default()
+                && sp == st.annual_spend_fen.map(format_yuan).unwrap_or_default()
+                && di == st.discount_pct.map(|d| d.to_string()).unwrap_or_default()
+        });
+        if clean {
+            local_remove(&draft_key_w);
+        } else {
+            local_set(&draft_key_w, &to_json(&f, &c, &sp, &di));
             saved.set(false);
         }
     });
@@ -121,6 +133,7 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut f = file.get_untracked();
+        f.tidy();
         let mut errs = Vec::new();
         let spend_text = spend.get_untracked();
         f.annual_spend_fen = match spend_text.trim() {
@@ -146,7 +159,8 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
         if let Err(mut e) = validate_customer(&f) {
             errs.append(&mut e);
         }
-        let c = contact.get_untracked();
+        let mut c = contact.get_untracked();
+        c.tidy();
         let with_contact = is_new && c != Contact::default();
         if with_contact {
             if let Err(e) = validate_contact(&c) {
@@ -184,7 +198,11 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
             .await;
             match result {
                 Ok(()) => {
-                    stored.set_value(Some(saved_file));
+                    stored.set_value(Some(saved_file.clone()));
+                    spend.set(saved_file.annual_spend_fen.map(format_yuan).unwrap_or_default());
+                    discount.set(saved_file.discount_pct.map(|d| d.to_string()).unwrap_or_default());
+                    contact.set(Contact::default());
+                    file.set(saved_file);
                     local_remove(&key);
                     restored.set(false);
                     saved.set(true);

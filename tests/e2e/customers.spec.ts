@@ -1,0 +1,187 @@
+// Customers and the pool end to end (rules C1, C6, P1, P5, P6, P9): forms offline,
+// pinyin search, two tablets claiming the same pool customer, CSV import with bad rows.
+import { expect, test, type Browser } from '@playwright/test';
+import { clearHost, SyncPage } from './pages/sync';
+import { CustomersPage, PoolPage } from './pages/customers';
+
+test.beforeEach(() => clearHost());
+
+const GOOD_CODE = '91350100M000100Y43'; // a valid unified social credit code
+const BAD_CODE = '91350100M000100Y44'; // same, wrong check character
+
+test('a rep creates and edits a customer offline; errors name the field; typing survives a reload', async ({ page }) => {
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Rep Zhang');
+  await c.shell.waitForOfflineReady();
+  await page.context().setOffline(true);
+
+  await c.openList();
+  await page.getByTestId('customer-new').click();
+  await c.fill({ name: '张三五金有限公司', creditCode: BAD_CODE, contact: '李四', phone: '138 0013 8000x' });
+  await page.getByTestId('cf-save').click();
+  await expect(page.getByTestId('cf-errors')).toBeVisible();
+  await expect(page.getByTestId('cf-credit-code-error')).toContainText('check character');
+  await expect(page.getByTestId('cf-contact-phone-error')).toContainText('5–20 digits');
+  // Nothing was stored.
+  await expect(page.getByTestId('customer-title')).toHaveCount(0);
+
+  await c.fill({ name: '张三五金有限公司', creditCode: GOOD_CODE.toLowerCase(), contact: '李四', phone: '138 0013 8000' });
+  await page.getByTestId('cf-save').click();
+  await expect(page.getByTestId('customer-title')).toHaveText('张三五金有限公司');
+  // P1: the rep who enters a customer owns it, with the two-month countdown.
+  await expect(c.owner()).toHaveText('Rep Zhang');
+  await expect(page.getByTestId('owner-reason')).toHaveText('first contact');
+  await expect(page.getByTestId('returns-at')).toContainText('(P1)');
+  await expect(page.getByTestId('cf-credit-code')).toHaveValue(GOOD_CODE); // stored upper-case
+  await expect(page.getByTestId('contact-row')).toContainText('李四');
+
+  // An edit, saved.
+  await page.getByTestId('cf-region').fill('福建 福州');
+  await page.getByTestId('cf-save').click();
+  await expect(page.getByTestId('cf-saved')).toBeVisible();
+
+  // Typed but not saved: a reload (still offline) brings it back as a draft.
+  await page.getByTestId('cf-notes').fill('Wants a quote before the spring fair');
+  await page.reload();
+  await expect(page.getByTestId('customer-title')).toHaveText('张三五金有限公司');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByTestId('cf-notes')).toHaveValue('Wants a quote before the spring fair');
+  await expect(page.getByTestId('cf-region')).toHaveValue('福建 福州');
+
+  // A second customer, then search by pinyin initials, full pinyin and phone digits.
+  await c.create({ name: '李四建材', contact: '王五', phone: '13912345678' });
+  await c.openList();
+  await expect(c.rows()).toHaveCount(2);
+  await c.search('zswj');
+  await expect(c.rows()).toHaveCount(1);
+  await expect(c.rows()).toContainText('张三五金有限公司');
+  await c.search('lisi');
+  await expect(c.rows().first()).toContainText('李四建材');
+  await c.search('0013 80');
+  await expect(c.rows()).toHaveCount(1);
+  await expect(c.rows()).toContainText('张三五金有限公司');
+  await c.search('wangwu');
+  await expect(c.rows()).toHaveCount(1);
+  await expect(c.rows()).toContainText('李四建材');
+  await c.search('');
+  await page.screenshot({ path: 'screenshots/customers-list-en.png' });
+  await c.shell.setLang('zh-CN');
+  await page.screenshot({ path: 'screenshots/customers-list-zh-CN.png' });
+  await c.open('张三五金有限公司');
+  await page.screenshot({ path: 'screenshots/customer-file-zh-CN.png', fullPage: true });
+});
+
+async function device(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { context, page, d: new SyncPage(page), c: new CustomersPage(page), pool: new PoolPage(page), name };
+}
+
+test('two reps claim the same pool customer offline; after sync the earliest claim holds on both (P6)', async ({ browser }) => {
+  const a = await device(browser, 'Rep A');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep A');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'Rep B');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.d.join(link);
+
+  // A enters a customer, then returns it to the pool with the P9 note.
+  await a.c.create({ name: 'Harbour Kites Ltd', contact: 'Ms Chen', phone: '13700001111' });
+  await a.page.getByTestId('release').click();
+  await a.page.getByTestId('release-save').click();
+  await expect(a.page.getByTestId('release-status-error')).toBeVisible(); // the note is required
+  await a.page.getByTestId('release-status').fill('Interested, no budget this quarter');
+  await a.page.getByTestId('release-contacts').fill('Ms Chen, purchasing');
+  await a.page.getByTestId('release-progress').fill('Sample sent');
+  await a.page.getByTestId('release-save').click();
+  await expect(a.c.owner()).toHaveText('Pool');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await b.pool.open();
+  await expect(b.pool.row('Harbour Kites Ltd')).toHaveCount(1);
+
+  // Both offline; A claims first, B a moment later. Each tablet believes it won.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await a.pool.claim('Harbour Kites Ltd');
+  await b.page.waitForTimeout(50);
+  await b.pool.claim('Harbour Kites Ltd');
+  await b.c.open('Harbour Kites Ltd');
+  await expect(b.c.owner()).toHaveText('Rep B');
+
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+
+  for (const dev of [a, b]) {
+    await dev.c.open('Harbour Kites Ltd');
+    await expect(dev.c.owner()).toHaveText('Rep A');
+    await expect(dev.page.getByTestId('owner-reason')).toHaveText('claimed');
+  }
+  // The loser is told who holds it and since when, on the customer and on the pool page.
+  await expect(b.page.getByTestId('lost-claim')).toContainText('Rep A has held this customer since');
+  await expect(a.page.getByTestId('lost-claim')).toHaveCount(0);
+  await b.pool.open();
+  await expect(b.page.getByTestId('notice-lost-claim')).toContainText('Harbour Kites Ltd');
+  await b.page.screenshot({ path: 'screenshots/pool-lost-claim-en.png' });
+  // The history on both is the same, traceable record (H2).
+  await b.c.open('Harbour Kites Ltd');
+  await b.page.getByTestId('ownership-history').click();
+  await expect(b.page.getByTestId('history-item')).toHaveCount(3);
+  await b.page.screenshot({ path: 'screenshots/customer-ownership-en.png', fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a CSV with bad rows imports the good ones and lists the bad ones by line', async ({ page }) => {
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('zh-CN');
+  await c.shell.createProfile('王经理', 'manager');
+  await c.create({ name: '已有客户', contact: '赵六', phone: '13600000000' });
+  await c.openList();
+  await page.getByTestId('customer-import').click();
+  const csv = [
+    '公司名称,联系人,电话,统一社会信用代码,地区',
+    `福州风筝厂,陈一,13800000001,${GOOD_CODE},福州`, // line 2: ok
+    '坏电话公司,陈二,12ab,,厦门', // line 3: bad phone
+    `错代码公司,陈三,13800000003,${BAD_CODE},泉州`, // line 4: bad credit code
+    '重复电话公司,陈四,13800000001,,福州', // line 5: duplicate of line 2
+    '少一列公司,陈五', // line 6: ragged
+    '已有电话公司,陈六,136 0000 0000,,福州', // line 7: duplicate of a stored customer
+    'Lakeside Trading,Amy,+86 21 5555 0101,,上海', // line 8: ok
+  ].join('\r\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await expect(page.getByTestId('import-map')).toHaveCount(5);
+  await expect(page.getByTestId('import-preview')).toContainText('福州风筝厂');
+  await page.getByTestId('import-check').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-ok', '2');
+  await expect(report).toHaveAttribute('data-errors', '3');
+  await expect(report).toHaveAttribute('data-duplicates', '2');
+  const lines = await page.getByTestId('import-bad-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+  expect(lines).toEqual(['3', '4', '5', '6', '7']);
+  await expect(page.locator('[data-testid=import-bad-row][data-line="4"]')).toContainText('校验位');
+  await expect(page.locator('[data-testid=import-bad-row][data-line="5"]')).toContainText('第 2 行');
+  await page.screenshot({ path: 'screenshots/import-report-zh-CN.png', fullPage: true });
+  await page.getByTestId('import-write').click();
+  await expect(page.getByTestId('import-done')).toHaveAttribute('data-imported', '2');
+
+  await c.openList();
+  await expect(c.rows()).toHaveCount(3);
+  // Imported into the pool (the default), beside the one the manager entered: a
+  // manager's own entry has no owner until assigned (P5).
+  await page.getByTestId('nav-pool').click();
+  await expect(page.getByTestId('pool-row')).toHaveCount(3);
+  await page.screenshot({ path: 'screenshots/pool-manager-zh-CN.png' });
+});
