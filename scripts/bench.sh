@@ -3,6 +3,11 @@
 #   1. the app's download size (wasm raw / gzip / brotli)
 #   2. the data core against Dexie in one headless Chromium page: bulk write and full
 #      load of 10k and 100k customer documents, and merging a 50k-record snapshot
+#   3. customer search per keystroke over 50k generated customers (index build ms; p50/p95/max
+#      of search_positions, i.e. search(q, 50) + matches(q), replaying typed pinyin, phone,
+#      Chinese and Latin queries) against uFuzzy's filter+info+sort on the same text
+#   4. a 10k-row CSV import (parse, validate, build documents, apply_local with outbox)
+#      against a plain bulk put of the same documents
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -11,5 +16,5 @@ bash scripts/build.sh
 
 step "bench build (feature bench, into target/dist-bench)"
 trunk build --release --offline --features bench --dist target/dist-bench >/dev/null
-step "data core vs Dexie"
+step "data core vs Dexie, search vs uFuzzy, CSV import"
 node tests/e2e/bench.mjs

@@ -1,6 +1,7 @@
 //! Figures for `scripts/bench.sh` (feature `bench` only): the data core's bulk write,
 //! full load and snapshot merge on real IndexedDB, timed in the page. The script runs
-//! Dexie on the same records in the same page and prints both.
+//! Dexie on the same records in the same page and prints both. [`search`] times customer
+//! search per keystroke (the script runs uFuzzy beside it); [`import`] times a CSV import.
 
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -12,6 +13,17 @@ use crate::storage::{RecordStore, Write};
 use crate::sync::engine::SyncState;
 use crate::sync::hlc::{Clock, Hlc};
 use crate::sync::record::{Document, Replica};
+
+mod gen;
+pub mod import;
+pub mod search;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: sub-millisecond, unlike `Date.now()`.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn precise_now() -> f64;
+}
 
 const SURNAMES: [&str; 8] = ["张", "王", "李", "赵", "陈", "Smith", "Garcia", "Müller"];
 
