@@ -108,7 +108,7 @@ fn team_batch(clock: &mut Clock) -> Replica {
         None,
         by,
     ));
-    parts.push(team_lists_change(&lists(), by));
+    parts.extend(team_lists_change(&TeamLists::default(), &lists(), by));
     join(parts)
 }
 

@@ -56,11 +56,17 @@ pub fn parse_list(text: &str) -> Vec<String> {
     out
 }
 
-pub fn team_lists_change(lists: &TeamLists, by: &mut Author) -> Replica {
+/// The team-lists document carrying only the lists that differ from `old`, so two
+/// managers editing different lists offline both keep their edit. `None`: no change.
+pub fn team_lists_change(old: &TeamLists, new: &TeamLists, by: &mut Author) -> Option<Replica> {
     let mut d = Document::new(TEAM_LISTS_ID, TEAM_LISTS_KIND);
-    let s = by.clock.tick(by.now_ms);
-    d.set("sources", Value::from(lists.sources.clone()), s, by.profile);
-    let s = by.clock.tick(by.now_ms);
-    d.set("segments", Value::from(lists.segments.clone()), s, by.profile);
-    Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
+    if old.sources != new.sources {
+        let s = by.clock.tick(by.now_ms);
+        d.set("sources", Value::from(new.sources.clone()), s, by.profile);
+    }
+    if old.segments != new.segments {
+        let s = by.clock.tick(by.now_ms);
+        d.set("segments", Value::from(new.segments.clone()), s, by.profile);
+    }
+    (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }

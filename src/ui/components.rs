@@ -26,6 +26,7 @@ pub mod review_queue;
 pub mod shell;
 pub mod storage_health;
 pub mod sync_badge;
+pub mod team_lists_settings;
 pub mod team_sync;
 pub mod text_field;
 pub mod update_banner;

@@ -62,8 +62,8 @@ pub fn CustomerFilters() -> impl IntoView {
         })
     };
     view! {
-        <details class="filters-box" data-testid="filters-toggle">
-        <summary>{t(CMsg::Filters)}{move || match active() { 0 => String::new(), n => format!(" ({n})") }}</summary>
+        <details class="filters-box">
+        <summary data-testid="filters-toggle">{t(CMsg::Filters)}{move || match active() { 0 => String::new(), n => format!(" ({n})") }}</summary>
         <section class="filters" data-testid="customer-filters">
             <label class="field compact"><span>{t(CMsg::FilterOwner)}</span>
                 <select data-testid="filter-owner"

@@ -63,6 +63,7 @@ crate::catalogue! { CMsg {
     FilterSoon => "7 天内回公海", "Back to pool within 7 days";
     SortBy => "排序", "Sort";
     Filters => "筛选", "Filters";
+    TeamLists => "团队的来源渠道与客户分类（每行一项）", "Team source channels and segments (one per line)";
     ClearFilters => "清除筛选", "Clear filters";
     PoolEmpty => "公海里没有客户。", "The pool is empty.";
     Owner => "归属", "Owner";

@@ -5,6 +5,7 @@ use crate::ui::components::danger_zone::DangerZone;
 use crate::ui::components::profile_row::ProfileRow;
 use crate::ui::components::lang_toggle::LangToggle;
 use crate::ui::components::storage_health::StorageHealth;
+use crate::ui::components::team_lists_settings::TeamListsSettings;
 use crate::ui::components::team_sync::TeamSync;
 use crate::ui::i18n::{t, Msg};
 use crate::ui::session::use_session;
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
         <TeamSync />
         <StorageHealth />
         <CalendarSettings />
+        <TeamListsSettings />
         <DangerZone />
     }
 }

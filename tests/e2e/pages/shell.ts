@@ -51,3 +51,17 @@ export class Shell {
     await this.page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
   }
 }
+
+/** Adds another person on this tablet and switches to them. */
+export async function addPerson(shell: Shell, name: string, role: Role) {
+  await shell.switcher().click();
+  await shell.page.getByTestId('profile-add').click();
+  await shell.createProfile(name, role);
+}
+
+/** Switches the tablet to an existing person. */
+export async function switchTo(shell: Shell, name: string) {
+  await shell.switcher().click();
+  await shell.page.getByTestId('profile-option').filter({ hasText: name }).click();
+  await expect(shell.switcher()).toHaveText(name);
+}
