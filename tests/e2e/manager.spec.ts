@@ -45,12 +45,12 @@ test('a manager reviews, distributes, reassigns and hands over; the clock moves 
   await page.getByTestId('pool-tab-pool').click();
   await expect(page.getByTestId('pool-empty')).toBeVisible();
   await c.openList();
-  await page.getByTestId('filters-toggle').click();
+  await c.showFilters();
   await page.getByTestId('filter-owner').selectOption({ label: 'Rep Zhao' });
   await expect(c.rows()).toHaveCount(1);
   await page.getByTestId('filter-owner').selectOption({ label: 'Rep Li' });
   await expect(c.rows()).toHaveCount(2);
-  await page.getByTestId('filters-clear').click();
+  await c.clearFilters();
 
   // P8: eight days later nobody has called; one contact clears its customer.
   await page.clock.setSystemTime(new Date(Date.parse('2026-03-02T09:00:00+08:00') + 8 * DAY));
@@ -60,13 +60,13 @@ test('a manager reviews, distributes, reassigns and hands over; the clock moves 
   await expect(page.getByTestId('reassign-row')).toHaveCount(3);
   await switchTo(c.shell, 'Rep Li');
   await c.openList();
-  await page.getByTestId('filters-toggle').click();
+  await c.showFilters();
   await page.getByTestId('filter-owner').selectOption({ label: 'Mine' });
   await expect(c.rows()).toHaveCount(2);
   await c.rows().first().click();
   await page.getByTestId('log-contact').click();
   await c.openList();
-  await page.getByTestId('filters-clear').click();
+  await c.clearFilters();
   await switchTo(c.shell, 'Manager Wang');
   await page.getByTestId('nav-pool').click();
   await page.getByTestId('pool-tab-reassign').click();

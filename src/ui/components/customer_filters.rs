@@ -53,16 +53,17 @@ pub fn CustomerFilters() -> impl IntoView {
     let f = ctx.filter;
     let people = move || ctx.data.with(|d| d.people.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
     let me = move || session.current.get().unwrap_or_default();
-    let active = move || {
-        f.with(|f| {
-            [f.owner != OwnerFilter::Everyone, f.tier.is_some(), !f.grade.is_empty(), !f.segment.is_empty(), !f.source.is_empty(), !f.region.is_empty(), f.returns_within_days.is_some()]
-                .into_iter()
-                .filter(|b| *b)
-                .count()
-        })
+    let count = |f: &crate::domain::customer_list::Filter| {
+        [f.owner != OwnerFilter::Everyone, f.tier.is_some(), !f.grade.is_empty(), !f.segment.is_empty(), !f.source.is_empty(), !f.region.is_empty(), f.returns_within_days.is_some()]
+            .into_iter()
+            .filter(|b| *b)
+            .count()
     };
+    let active = move || f.with(count);
+    // Coming back to the list with filters set shows them.
+    let initially_open = f.with_untracked(count) > 0;
     view! {
-        <details class="filters-box">
+        <details class="filters-box" open=initially_open>
         <summary data-testid="filters-toggle">{t(CMsg::Filters)}{move || match active() { 0 => String::new(), n => format!(" ({n})") }}</summary>
         <section class="filters" data-testid="customer-filters">
             <label class="field compact"><span>{t(CMsg::FilterOwner)}</span>

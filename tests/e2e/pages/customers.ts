@@ -38,6 +38,17 @@ export class CustomersPage {
     if (c.phone !== undefined) await this.page.getByTestId('cf-contact-phone').fill(c.phone);
   }
 
+  /** Opens the filters unless they are open. */
+  async showFilters() {
+    if (!(await this.page.getByTestId('customer-filters').isVisible())) await this.page.getByTestId('filters-toggle').click();
+    await expect(this.page.getByTestId('customer-filters')).toBeVisible();
+  }
+
+  async clearFilters() {
+    await this.showFilters();
+    await this.page.getByTestId('filters-clear').click();
+  }
+
   rows() {
     return this.page.getByTestId('customer-row');
   }
