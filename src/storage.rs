@@ -6,6 +6,9 @@
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
+pub mod attachments;
+pub mod blob_sync;
+pub mod blobs;
 pub mod customers;
 pub mod data;
 pub mod sync_run;
@@ -119,6 +122,17 @@ pub trait RecordStore {
     /// Every record of a store, in key order.
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError>;
     async fn count(&self, store: StoreName) -> Result<usize, StorageError>;
+    /// Every key of a store, in key order, without reading a value (which blobs a
+    /// device holds, without loading a photo).
+    async fn keys(&self, store: StoreName) -> Result<Vec<String>, StorageError>;
+
+    /// Every document of one kind, tombstoned ones included. IndexedDB answers from its
+    /// `by_kind` index; this default reads the whole store.
+    async fn docs_of_kind(&self, kind: &str) -> Result<Vec<Document>, StorageError> {
+        let mut docs: Vec<Document> = self.get_all_as(StoreName::Docs).await?;
+        docs.retain(|d| d.kind == kind);
+        Ok(docs)
+    }
 
     /// Writes every `(key, value)` in one transaction, replacing existing keys.
     async fn put_all(

@@ -5,6 +5,7 @@
 //! the layer exists from day one so the dependency direction is fixed:
 //! ui → domain → storage → sync.
 
+pub mod blob;
 pub mod crypto;
 pub mod engine;
 pub mod hlc;

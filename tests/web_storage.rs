@@ -192,3 +192,49 @@ async fn a_document_stored_as_a_plain_object_by_an_older_build_is_still_read() {
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+/// A tablet running the data-core release (schema 3) with customers, an outbox and sync
+/// state: opening it with this build adds the blob store and loses nothing.
+#[wasm_bindgen_test]
+async fn opening_a_version_3_database_adds_the_blob_store_and_keeps_every_record() {
+    use outpost::storage::attachments::{attachment_change, load_attachments, Label, NewAttachment};
+    use outpost::storage::blobs;
+    use outpost::storage::customers::Author;
+    use outpost::storage::data::{apply_local, outbox, replica};
+    use outpost::sync::hlc::Clock;
+    use outpost::sync::record::{Document, Replica};
+
+    let name = unique("upgrade-v3");
+    let v3 = IdbStore::open_named(&name, 3).await.expect("open v3");
+    assert!(!v3.store_names().contains(&"blobs".to_owned()));
+    let mut clock = Clock::new("dev-a");
+    let mut doc = Document::new("c1", "customer");
+    doc.set("name", json!("张三五金有限公司"), clock.tick(1_000), "rep-1");
+    let change = Replica { docs: [("c1".to_owned(), doc)].into(), entries: Default::default() };
+    apply_local(&v3, &change, &clock).await.unwrap();
+    put_typed(&v3, StoreName::Meta, "device_id", &"dev-a").await.unwrap();
+    let before = replica(&v3).await.unwrap();
+    v3.close();
+
+    let now = IdbStore::open_named(&name, schema::VERSION).await.expect("upgrade");
+    assert_eq!(now.version(), schema::VERSION);
+    assert!(now.store_names().contains(&"blobs".to_owned()));
+    assert_eq!(replica(&now).await.unwrap(), before);
+    assert_eq!(outbox(&now).await.unwrap().docs.len(), 1, "the unsynced change still waits");
+    assert_eq!(get_typed::<_, String>(&now, StoreName::Meta, "device_id").await.unwrap().as_deref(), Some("dev-a"));
+
+    // The new store takes a photo, and its document is found through the kind index.
+    let bytes: Vec<u8> = (0..=255u8).cycle().take(300_000).collect();
+    let hash = blobs::put(&now, &bytes).await.unwrap();
+    assert!(blobs::has(&now, &hash).await.unwrap());
+    assert_eq!(blobs::get(&now, &hash).await.unwrap(), Some(bytes.clone()));
+    let new = NewAttachment { customer: "c1", hash: &hash, mime: "image/jpeg", label: Label::Licence, origin: "dev-a", bytes: bytes.len() as u64 };
+    let photo = attachment_change("att-1", &new, &mut Author { profile: "rep-1", clock: &mut clock, now_ms: 2_000 });
+    apply_local(&now, &photo, &clock).await.unwrap();
+    let list = load_attachments(&now, "c1").await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].hash, hash);
+    assert_eq!(now.keys(StoreName::Blobs).await.unwrap(), vec![hash]);
+    now.close();
+    IdbStore::delete_database(&name).await.unwrap();
+}

@@ -18,6 +18,7 @@ use wasm_bindgen::JsValue;
 
 use super::schema::{self, StoreName};
 use super::{resolve, RecordStore, StorageError, Write};
+use crate::sync::record::Document;
 
 /// An open Outpost database. Cheap to clone: clones share the connection.
 #[derive(Clone, Debug)]
@@ -268,5 +269,31 @@ impl RecordStore for IdbStore {
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let n = os.count().primitive().map_err(tx_err)?.await.map_err(tx_err)?;
         Ok(n as usize)
+    }
+
+    async fn keys(&self, store: StoreName) -> Result<Vec<String>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        os.get_all_keys::<String>()
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?
+            .collect::<Result<_, _>>()
+            .map_err(tx_err)
+    }
+
+    async fn docs_of_kind(&self, kind: &str) -> Result<Vec<Document>, StorageError> {
+        let tx = self.db.transaction(StoreName::Docs.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(StoreName::Docs.as_str()).map_err(tx_err)?;
+        let ix = os.index("by_kind").map_err(tx_err)?;
+        let rows = ix
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(kind)))
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        rows.map(|r| decode(StoreName::Docs, &r.map_err(tx_err)?)).collect()
     }
 }

@@ -63,4 +63,8 @@ impl RecordStore for MemoryStore {
     async fn count(&self, store: StoreName) -> Result<usize, StorageError> {
         Ok(self.stores.borrow().get(&store).map_or(0, |m| m.len()))
     }
+
+    async fn keys(&self, store: StoreName) -> Result<Vec<String>, StorageError> {
+        Ok(self.stores.borrow().get(&store).map(|m| m.keys().cloned().collect()).unwrap_or_default())
+    }
 }

@@ -13,7 +13,7 @@
 pub const DB_NAME: &str = "outpost";
 
 /// The schema version this build writes. Raise it only by appending a [`Step`].
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The object stores, by the name IndexedDB knows them under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,16 +30,20 @@ pub enum StoreName {
     Entries,
     /// This device's changes not yet published: `d:<doc id>` and `e:<entry id>`.
     Outbox,
+    /// Attachment bytes (photos of licences and cards, C1) by the lowercase hex SHA-256
+    /// of the bytes ([`super::blobs`]).
+    Blobs,
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 6] = [
+    pub const ALL: [StoreName; 7] = [
         StoreName::Profiles,
         StoreName::Settings,
         StoreName::Meta,
         StoreName::Docs,
         StoreName::Entries,
         StoreName::Outbox,
+        StoreName::Blobs,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +54,7 @@ impl StoreName {
             StoreName::Docs => "docs",
             StoreName::Entries => "entries",
             StoreName::Outbox => "outbox",
+            StoreName::Blobs => "blobs",
         }
     }
 }
@@ -150,6 +155,13 @@ pub const STEPS: &[Step] = &[
             },
         ],
     },
+    Step {
+        version: 4,
+        creates: &[StoreDef {
+            store: StoreName::Blobs,
+            indexes: &[],
+        }],
+    },
 ];
 
 /// The steps to run when a database at `old` is opened at `new`.
@@ -186,8 +198,15 @@ mod tests {
     #[test]
     fn upgrading_from_one_runs_only_the_later_steps() {
         let v: Vec<u32> = steps_between(1, VERSION).map(|s| s.version).collect();
-        assert_eq!(v, vec![2, 3]);
+        assert_eq!(v, vec![2, 3, 4]);
         assert_eq!(steps_between(0, VERSION).count(), STEPS.len());
         assert_eq!(steps_between(VERSION, VERSION).count(), 0);
+    }
+
+    #[test]
+    fn a_database_from_the_data_core_release_gains_only_the_blob_store() {
+        let added: Vec<StoreName> = steps_between(3, VERSION).flat_map(|s| s.creates).map(|d| d.store).collect();
+        assert_eq!(added, vec![StoreName::Blobs]);
+        assert!(!StoreName::Blobs.compact(), "blob records are one base64 string already");
     }
 }

@@ -1,5 +1,7 @@
-//! One sync round for this device: pull, merge, push — with every step's result stored
-//! in one transaction, so an interruption anywhere loses nothing.
+//! One sync round for this device: pull, merge, upload own blobs, push, fetch missing
+//! blobs — with every step's result stored in one transaction, so an interruption
+//! anywhere loses nothing. Blobs (attachment bytes) are per file: one that fails is
+//! reported and retried next round while the records still sync ([`super::blob_sync`]).
 //!
 //! Also owns the device's identity and team membership (`meta` store): the device id,
 //! and the [`Team`] (host URL and key) this device syncs with.
@@ -7,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobReport};
 use super::data::{apply_remote, clock, mark_pushed, outbox, sync_state, unsynced_count};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
@@ -54,6 +57,8 @@ pub struct SyncReport {
     pub unsynced: usize,
     /// The host refused writes: this device received but could not publish (pull only).
     pub read_only: bool,
+    /// Attachment bytes moved this round, and the files that failed.
+    pub blobs: BlobReport,
 }
 
 /// This install's device id, made (by `new_id`) and stored on first use.
@@ -75,14 +80,16 @@ pub async fn save_team<S: RecordStore>(s: &S, team: &Team) -> Result<(), Storage
 }
 
 /// Pull, merge, push. A failure leaves whatever earlier steps stored (each is whole)
-/// and the outbox intact for the next round.
+/// and the outbox intact for the next round. This device's blobs go up before the chunk
+/// that names them; other devices' blobs come down after the push, so photos never hold
+/// up the records.
 pub async fn sync_once<S: RecordStore, H: Host>(
     s: &S,
     host: &H,
     team: &Team,
     device: &str,
     now_ms: i64,
-    nonce: impl FnMut() -> [u8; NONCE_LEN],
+    mut nonce: impl FnMut() -> [u8; NONCE_LEN],
 ) -> Result<SyncReport, SyncRunError> {
     let key = TeamKey::from_text(&team.key)?;
     let mut clk = clock(s, device).await?;
@@ -105,20 +112,21 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     report.pulled = apply_remote(s, &pulled.incoming, &pulled.state, &clk).await?;
 
     let out = outbox(s).await?;
+    let refs = own_refs(s, &out, device).await?;
+    let up = upload_own(s, host, &key, device, &refs, &mut nonce, &mut report.blobs).await?;
+    let publish = hold_back(out, &refs, &up, &mut report.blobs);
     let hlc = clk.tick(now_ms);
-    let pushed = match push(host, &key, device, &pulled.state, &out, hlc, nonce, now_ms).await {
-        Ok(p) => p,
+    match push(host, &key, device, &pulled.state, &publish, hlc, &mut nonce, now_ms).await {
+        Ok(pushed) => {
+            report.pushed = pushed.chunk.is_some();
+            mark_pushed(s, &publish, &pushed.state, &clk).await?;
+        }
         // A plain static host: what was pulled is stored; the changes wait for a host
         // that takes writes (or travel by export file).
-        Err(SyncError::Host(HostError::ReadOnly)) => {
-            report.read_only = true;
-            report.unsynced = unsynced_count(s).await?;
-            return Ok(report);
-        }
+        Err(SyncError::Host(HostError::ReadOnly)) => report.read_only = true,
         Err(e) => return Err(e.into()),
-    };
-    report.pushed = pushed.chunk.is_some();
-    mark_pushed(s, &out, &pushed.state, &clk).await?;
+    }
+    fetch_missing(s, host, &key, &mut report.blobs).await?;
     report.unsynced = unsynced_count(s).await?;
     Ok(report)
 }

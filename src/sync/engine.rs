@@ -5,6 +5,8 @@
 //! ```text
 //! <base>/devices/<device>/head.json              the device's index, rewritten on each push
 //! <base>/devices/<device>/chunks/<sha256>.json   immutable, content-addressed changes
+//! <base>/devices/<device>/blobs/<sha256>.bin     immutable attachment bytes (super::blob),
+//!                                                uploaded before any chunk naming them
 //! ```
 //!
 //! **Push** writes the chunk first and the head last. If the host stops in between, the

@@ -62,6 +62,9 @@ pub struct MemoryHost {
     pub files: RefCell<BTreeMap<String, Vec<u8>>>,
     /// Every PUT whose path contains this fails with `Unreachable` (the host "stops").
     pub fail_put_containing: RefCell<Option<String>>,
+    /// Every GET whose path contains this fails with `Unreachable` (one kind of file
+    /// cannot be downloaded).
+    pub fail_get_containing: RefCell<Option<String>>,
     /// Every request answers this status.
     pub status: RefCell<Option<u16>>,
     /// Every GET answers these bytes (a host serving an error page or garbage).
@@ -103,6 +106,11 @@ impl Host for MemoryHost {
     async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
+        }
+        if let Some(p) = self.fail_get_containing.borrow().as_ref() {
+            if path.contains(p.as_str()) {
+                return Err(HostError::Unreachable("connection refused".into()));
+            }
         }
         if let Some(g) = self.garbage.borrow().as_ref() {
             return Ok(Fetched::Found {

@@ -16,6 +16,7 @@ pub mod net_status;
 pub mod owner_badge;
 pub mod ownership_card;
 pub mod payments_card;
+pub mod photos_card;
 pub mod pool_list;
 pub mod profile_form;
 pub mod profile_row;

@@ -1,0 +1,143 @@
+// Document photos (C1) end to end: taken offline and stored first, synced as sealed
+// files beside the chunks (S3), shown on the other tablet; a file that cannot be
+// fetched waits with a reason and arrives on a later sync; removal is a tombstone.
+import { expect, test, type Browser } from '@playwright/test';
+import { clearHost, hostFiles, SyncPage } from './pages/sync';
+import { CustomersPage } from './pages/customers';
+import { makePng, PhotosCard, sha256 } from './pages/photos';
+
+test.beforeEach(() => clearHost());
+
+async function device(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { context, page, d: new SyncPage(page), c: new CustomersPage(page), photos: new PhotosCard(page) };
+}
+
+async function teamOfTwo(browser: Browser) {
+  const a = await device(browser);
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep A');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser);
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.d.join(link);
+  return { a, b };
+}
+
+const CUSTOMER = '张三五金有限公司';
+
+test('a licence photographed offline reaches the other tablet as the same image; the host holds only ciphertext', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  const png = await makePng(a.page, 320, 200, 'LICENCE 91350100M000100Y43');
+  const hash = sha256(png);
+
+  await a.context.setOffline(true);
+  await a.c.create({ name: CUSTOMER });
+  await expect(a.photos.card()).toBeVisible();
+  await expect(a.page.getByTestId('photos-empty')).toBeVisible();
+  await a.photos.attach(png, 'licence', 'licence.png');
+  // Stored on the tablet first: the thumbnail shows with no network at all.
+  await expect(a.photos.images()).toHaveCount(1);
+  await expect(a.photos.images().first()).toHaveAttribute('data-hash', hash);
+  expect(await a.photos.naturalSize()).toEqual([320, 200]);
+  expect(await a.photos.shownHash()).toBe(hash);
+  await expect(a.photos.tiles().first()).toContainText('Business licence');
+
+  await a.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('sync-unsynced')).toHaveText('0');
+
+  // S3: the photo travelled as its own sealed file; nothing on the host is readable.
+  const files = hostFiles();
+  const blobFiles = [...files.keys()].filter((p) => p.includes('/blobs/'));
+  expect(blobFiles).toHaveLength(1);
+  expect(blobFiles[0].endsWith(`${hash}.bin`)).toBe(true);
+  const middle = png.subarray(png.length / 2, png.length / 2 + 48);
+  for (const [p, bytes] of files) {
+    expect(bytes.includes(png), `${p} holds the PNG`).toBe(false);
+    expect(bytes.includes(middle), `${p} holds part of the PNG`).toBe(false);
+    expect(bytes.includes(Buffer.from('IHDR')), `${p} holds a PNG header`).toBe(false);
+    expect(bytes.toString('utf8').includes('张三五金'), `${p} names the customer`).toBe(false);
+  }
+
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.open(CUSTOMER);
+  await expect(b.photos.images()).toHaveCount(1);
+  await expect(b.photos.images().first()).toHaveAttribute('data-hash', hash);
+  expect(await b.photos.naturalSize()).toEqual([320, 200]);
+  expect(await b.photos.shownHash()).toBe(hash);
+
+  // Tap to view large, then close.
+  await b.page.getByTestId('photo-open').click();
+  await expect(b.page.getByTestId('photo-viewer')).toBeVisible();
+  await b.page.getByTestId('photo-viewer-close').click();
+  await expect(b.page.getByTestId('photo-viewer')).toHaveCount(0);
+  await b.page.screenshot({ path: 'screenshots/customer-photos-en.png', fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a photo whose file is refused waits for sync with a reason, arrives later, and its removal asks first and syncs', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.c.create({ name: 'Lakeside Trading' });
+  const png = await makePng(a.page, 240, 160, 'CARD Wang Wu');
+  await a.photos.attach(png, 'card', 'card.png');
+  await expect(a.photos.images()).toHaveCount(1);
+  expect(await a.d.syncNow()).toBe('done');
+
+  // The host serves garbage for the photo: the records still sync, the photo waits.
+  const blobs = '**/sync/devices/*/blobs/*.bin';
+  await b.page.route(blobs, (route) => route.fulfill({ status: 200, body: '<html>proxy error</html>' }));
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.open('Lakeside Trading');
+  await expect(b.photos.waiting()).toHaveText('waiting for sync');
+  await expect(b.page.getByTestId('photo-failure')).toContainText('refused');
+  await expect(b.photos.images()).toHaveCount(0);
+  await b.page.unroute(blobs);
+
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.open('Lakeside Trading');
+  await expect(b.photos.images()).toHaveCount(1);
+  expect(await b.photos.shownHash()).toBe(sha256(png));
+  await expect(b.page.getByTestId('photo-failure')).toHaveCount(0);
+
+  // Removing asks first; cancelling keeps it.
+  await b.photos.tiles().first().getByTestId('photo-remove').click();
+  await expect(b.page.getByTestId('photo-remove-warning')).toContainText('other devices');
+  await b.photos.tiles().first().getByRole('button', { name: 'Cancel' }).click();
+  await expect(b.photos.images()).toHaveCount(1);
+  await b.photos.remove();
+  await expect(b.photos.tiles()).toHaveCount(0);
+  await expect(b.page.getByTestId('photos-empty')).toBeVisible();
+  expect(await b.d.syncNow()).toBe('done');
+
+  expect(await a.d.syncNow()).toBe('done');
+  await a.c.open('Lakeside Trading');
+  await expect(a.page.getByTestId('photos-empty')).toBeVisible();
+  await expect(a.photos.tiles()).toHaveCount(0);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a large photo is downscaled to 1600 px on its long side before it is stored', async ({ page }) => {
+  const d = new SyncPage(page);
+  const photos = new PhotosCard(page);
+  await d.shell.open();
+  await d.shell.setLang('zh-CN');
+  await d.shell.createProfile('Rep Big');
+  const big = await makePng(page, 3200, 2400, 'BUSINESS LICENCE');
+  await new CustomersPage(page).create({ name: '李四建材' });
+  await photos.attach(big, 'other', 'big.png');
+  await expect(photos.images()).toHaveCount(1);
+  expect(await photos.naturalSize()).toEqual([1600, 1200]);
+  const stored = await photos.images().first().getAttribute('data-hash');
+  expect(stored).not.toBe(sha256(big)); // re-encoded, not the 3200 px original
+  expect(await photos.shownHash()).toBe(stored);
+  await expect(photos.tiles().first()).toContainText('其他');
+  await page.screenshot({ path: 'screenshots/customer-photos-zh-CN.png', fullPage: true });
+});
