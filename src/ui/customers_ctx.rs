@@ -14,7 +14,13 @@ use crate::domain::customer_list::{derive, CustomerView, Filter, Sort};
 use crate::domain::pool::PoolSettings;
 use crate::domain::search::{SearchIndex, SearchItem};
 use crate::domain::tier::TierSettings;
-use crate::storage::customers::load_customers;
+use std::collections::BTreeSet;
+
+use crate::storage::customers::{assemble, load_customers, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
+use crate::storage::people::PERSON;
+use crate::storage::team_lists::TEAM_LISTS_KIND;
+use crate::storage::{get_typed, StoreName};
+use crate::sync::record::{Document, Entry, Replica};
 use crate::domain::profile::Profile;
 use crate::storage::customers::{join, Author};
 use crate::storage::people::{load_people, person_change, Person};
@@ -121,6 +127,89 @@ async fn publish_people(db: &Db, sync: SyncCtx, profiles: &[Profile], people: &[
     .await;
 }
 
+/// Rebuilds just the customers a local change touched, when that is enough: edits and
+/// facts about customers already listed. Anything else (a new customer, a renamed one —
+/// its place in the name order moves —, people, team lists) returns `false` and the
+/// caller reads everything. With 50,000 customers a full read takes seconds; a claim or
+/// an edit should show at once.
+async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, crate::storage::StorageError> {
+    let mut affected: BTreeSet<String> = BTreeSet::new();
+    let mut contact_docs: Vec<&str> = Vec::new();
+    let known = |id: &str| ctx.data.with_untracked(|d| d.by_id.contains_key(id));
+    for d in change.docs.values() {
+        match d.kind.as_str() {
+            CUSTOMER if known(&d.id) && !d.fields.contains_key("name") && !d.is_deleted() => {
+                affected.insert(d.id.clone());
+            }
+            CONTACT => {
+                let owner = d.get(CONTACT_CUSTOMER).and_then(|v| v.as_str()).map(str::to_owned).or_else(|| {
+                    ctx.data.with_untracked(|data| {
+                        data.customers.iter().find(|c| c.rec.contacts.iter().any(|x| x.id == d.id)).map(|c| c.rec.id.clone())
+                    })
+                });
+                match owner {
+                    Some(o) if known(&o) => {
+                        affected.insert(o);
+                        contact_docs.push(&d.id);
+                    }
+                    _ => return Ok(false),
+                }
+            }
+            // Photos and other kinds do not change the list.
+            k if k != CUSTOMER && k != PERSON && k != TEAM_LISTS_KIND => {}
+            _ => return Ok(false),
+        }
+    }
+    for e in change.entries.values() {
+        if known(&e.subject) {
+            affected.insert(e.subject.clone());
+        } else if e.kind.starts_with("pool.") || e.kind.starts_with("payment.") || e.kind.starts_with("customer.") || e.kind.starts_with("contact.") {
+            return Ok(false);
+        }
+    }
+    let now = now_ms();
+    let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
+    let mut views = Vec::new();
+    for id in &affected {
+        let Some(doc) = get_typed::<_, Document>(db.store(), StoreName::Docs, id).await? else { return Ok(false) };
+        let (old_contacts, old_facts) = ctx
+            .data
+            .with_untracked(|d| d.get(id).map(|c| (c.rec.contacts.clone(), c.rec.facts.clone())))
+            .unwrap_or_default();
+        // Every contact the customer had or the change names, as stored now.
+        let mut ids: BTreeSet<String> = old_contacts.iter().map(|c| c.id.clone()).collect();
+        ids.extend(contact_docs.iter().map(|s| (*s).to_owned()));
+        let mut docs = vec![doc];
+        for cid in ids {
+            if let Some(cd) = get_typed::<_, Document>(db.store(), StoreName::Docs, &cid).await? {
+                docs.push(cd);
+            }
+        }
+        let entries: Vec<Entry> = change.entries.values().filter(|e| &e.subject == id).cloned().collect();
+        let Some(mut rec) = assemble(docs, entries).into_iter().next() else { return Ok(false) };
+        let new_ids: BTreeSet<String> = rec.facts.iter().map(|f| f.id.clone()).collect();
+        let mut facts: Vec<_> = old_facts.into_iter().filter(|f| !new_ids.contains(&f.id)).collect();
+        facts.append(&mut rec.facts);
+        rec.facts = facts;
+        views.push(derive(rec, now, &pool, &tiers));
+    }
+    ctx.index.update(|ix| {
+        let ix = Arc::make_mut(ix);
+        for v in &views {
+            ix.upsert(search_item(v));
+        }
+    });
+    ctx.data.update(|data| {
+        let data = Arc::make_mut(data);
+        for v in views {
+            if let Some(&i) = data.by_id.get(&v.rec.id) {
+                data.customers[i] = v;
+            }
+        }
+    });
+    Ok(true)
+}
+
 impl CustomersCtx {
     pub fn reload(&self, db: Db, sync: SyncCtx, profiles: Vec<Profile>) {
         let ctx = *self;
@@ -173,7 +262,16 @@ pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
     let session = use_session();
     Effect::new(move |_| {
         sync.data_version.track();
-        ctx.reload(db.clone(), sync, session.profiles.get());
+        let profiles = session.profiles.get();
+        let db = db.clone();
+        match sync.take_changes() {
+            Some(change) if ctx.loaded.get_untracked() => leptos::task::spawn_local(async move {
+                if !matches!(patch(&db, ctx, &change).await, Ok(true)) {
+                    ctx.reload(db, sync, profiles);
+                }
+            }),
+            _ => ctx.reload(db, sync, profiles),
+        }
     });
     ctx
 }

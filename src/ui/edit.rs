@@ -18,7 +18,7 @@ pub async fn record_change(db: &Db, sync: SyncCtx, build: impl FnOnce(&mut Clock
     let mut c = clock(db.store(), &device).await?;
     let change = build(&mut c);
     apply_local(db.store(), &change, &c).await?;
-    sync.changed();
+    sync.changed_local(&change);
     leptos::prelude::set_timeout(move || sync.sync_now(), std::time::Duration::from_millis(SYNC_DELAY_MS.into()));
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::storage::data::unsynced_count;
 use crate::storage::sync_run::{sync_once, team, SyncReport, SyncRunError, Team};
 use crate::sync::hlc::SkewWarning;
 use crate::sync::http_host::HttpHost;
+use crate::sync::record::Replica;
 
 const PERIOD_MS: u32 = 5 * 60 * 1000;
 
@@ -34,12 +35,45 @@ pub struct SyncCtx {
     pub read_only: RwSignal<bool>,
     /// Bumped whenever stored records change (a local edit or a pull), so lists reload.
     pub data_version: RwSignal<u64>,
+    /// This device's changes since lists last read them, when only local edits happened;
+    /// `None` after a pull or an import, which need a full re-read.
+    pub pending_local: StoredValue<Option<Replica>>,
+    pub needs_full: StoredValue<bool>,
     db: StoredValue<Db>,
 }
 
 impl SyncCtx {
-    /// Re-reads the unsynced count and tells lists the data changed.
+    /// Re-reads the unsynced count and tells lists the data changed (anything: a full
+    /// re-read follows).
     pub fn changed(&self) {
+        self.needs_full.set_value(true);
+        self.bump();
+    }
+
+    /// A change made on this device: lists may patch just what it touched.
+    pub fn changed_local(&self, change: &Replica) {
+        self.pending_local.update_value(|p| {
+            let merged = match p.take() {
+                Some(old) => old.merge(change.clone()),
+                None => change.clone(),
+            };
+            *p = Some(merged);
+        });
+        self.bump();
+    }
+
+    /// Takes what changed locally since the last read; `None` means read everything.
+    pub fn take_changes(&self) -> Option<Replica> {
+        let pending = self.pending_local.try_update_value(Option::take).flatten();
+        let full = self.needs_full.try_update_value(|f| std::mem::replace(f, false)).unwrap_or(true);
+        if full {
+            None
+        } else {
+            pending
+        }
+    }
+
+    fn bump(&self) {
         self.data_version.update(|v| *v += 1);
         let (db, unsynced) = (self.db.get_value(), self.unsynced);
         leptos::task::spawn_local(async move {
@@ -76,6 +110,7 @@ impl SyncCtx {
                     ctx.unsynced.set(r.unsynced);
                     ctx.read_only.set(r.read_only);
                     if r.pulled > 0 {
+                        ctx.needs_full.set_value(true);
                         ctx.data_version.update(|v| *v += 1);
                     }
                     ctx.phase.set(SyncPhase::Done);
@@ -107,6 +142,8 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
         rejected: RwSignal::new(Vec::new()),
         read_only: RwSignal::new(false),
         data_version: RwSignal::new(0),
+        pending_local: StoredValue::new(None),
+        needs_full: StoredValue::new(true),
         db: StoredValue::new(db.clone()),
     };
     provide_context(ctx);
