@@ -218,6 +218,10 @@ impl CustomersCtx {
                 let recs = load_customers(db.store()).await?;
                 let people = load_people(db.store()).await?;
                 let lists = load_team_lists(db.store()).await?;
+                let cal = crate::storage::settings::load_calendar(db.store()).await?;
+                if ctx.pool.with_untracked(|p| p.utc_offset_minutes) != cal.utc_offset_minutes {
+                    ctx.pool.update(|p| p.utc_offset_minutes = cal.utc_offset_minutes);
+                }
                 Ok::<_, crate::storage::StorageError>((recs, people, lists))
             }
             .await;

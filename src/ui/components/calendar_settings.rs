@@ -4,7 +4,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{parse_date_list, CalendarError, TeamCalendar};
-use crate::storage::settings::{load_calendar, save_calendar};
+use crate::storage::customers::Author;
+use crate::storage::settings::{calendar_change, load_calendar};
+use crate::ui::edit::record_change;
+use crate::ui::platform::now_ms;
+use crate::ui::session::use_session;
+use crate::ui::sync_ctx::use_sync;
 use crate::ui::i18n::{bad_date_line, t, use_i18n, Lang, Msg};
 use crate::ui::session::use_db;
 
@@ -45,6 +50,8 @@ fn error_text(lang: Lang, e: &CalendarError) -> String {
 #[component]
 pub fn CalendarSettings() -> impl IntoView {
     let db = use_db();
+    let sync = use_sync();
+    let session = use_session();
     let i18n = use_i18n();
     let offset = RwSignal::new(480);
     let holidays = RwSignal::new(String::new());
@@ -76,8 +83,15 @@ pub fn CalendarSettings() -> impl IntoView {
             return status.set(Status::Failed(error_text(lang, &e)));
         }
         let db = db.clone();
+        let old = base.get_untracked();
+        let author = session.current.get_untracked().unwrap_or_default();
         leptos::task::spawn_local(async move {
-            match save_calendar(db.store(), &cal).await {
+            let saved = record_change(&db, sync, |clock| {
+                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
+                calendar_change(&old, &cal, &mut by).unwrap_or_default()
+            })
+            .await;
+            match saved {
                 Ok(()) => {
                     base.set(cal);
                     status.set(Status::Saved);
