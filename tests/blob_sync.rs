@@ -2,6 +2,8 @@
 //! that names it and only once; another device fetches it from the photo's origin folder
 //! and checks it; a blob that fails — refused upload, wrong key, tampered, truncated,
 //! missing — is a per-file error, the records still sync, and it is retried next round.
+//! On the host a blob is named by a keyed hash only the team can compute, never by the
+//! photo's plain SHA-256 (rule S3).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -14,7 +16,7 @@ use outpost::storage::customers::{delete_doc, Author};
 use outpost::storage::data::{apply_local, clock, replica};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::sync_run::{sync_once, SyncReport, Team};
-use outpost::sync::blob::{blob_path, seal_blob, BlobError};
+use outpost::sync::blob::{blob_hash, blob_name, blob_path, seal_blob, BlobError};
 use outpost::sync::crypto::TeamKey;
 use outpost::sync::host::{HostError, MemoryHost};
 use pollster::block_on;
@@ -22,8 +24,16 @@ use serde_json::json;
 
 const LICENCE: &[u8] = b"\x89PNG\r\n\x1a\n 3000x2000 photo of the business licence of Zhang San Hardware";
 
+fn key() -> TeamKey {
+    TeamKey::from_bytes([3; 32])
+}
+
+fn team_with(key: &TeamKey) -> Team {
+    Team { host_url: "mem:/".into(), key: key.to_text(), inviter: None, user: None, password: None }
+}
+
 fn the_team() -> Team {
-    Team { host_url: "mem:/".into(), key: TeamKey::from_bytes([3; 32]).to_text(), inviter: None, user: None, password: None }
+    team_with(&key())
 }
 
 fn nonces() -> impl FnMut() -> [u8; 12] {
@@ -38,6 +48,10 @@ fn nonces() -> impl FnMut() -> [u8; 12] {
 
 async fn sync(s: &MemoryStore, host: &MemoryHost, device: &str, now: i64) -> SyncReport {
     sync_once(s, host, &the_team(), device, now, nonces()).await.expect("the round itself succeeds")
+}
+
+async fn sync_as(team: &Team, s: &MemoryStore, host: &MemoryHost, device: &str, now: i64) -> SyncReport {
+    sync_once(s, host, team, device, now, nonces()).await.expect("the round itself succeeds")
 }
 
 /// A customer document, as the customer form would record it.
@@ -80,7 +94,7 @@ fn a_photos_blob_is_uploaded_before_the_chunk_that_names_it_and_the_head_comes_l
         assert_eq!(r.unsynced, 0);
         let order: Vec<&str> = host.puts.borrow().iter().map(|p| kind_of(p)).collect();
         assert_eq!(order, vec!["blob", "chunk", "head"]);
-        assert_eq!(host.puts.borrow()[0], blob_path("dev-a", &hash));
+        assert_eq!(host.puts.borrow()[0], blob_path(&key(), "dev-a", &hash));
     });
 }
 
@@ -118,6 +132,59 @@ fn s3_no_file_on_the_host_holds_the_photo_or_the_customer_in_plain_text() {
     });
 }
 
+/// The blob files `host` holds, by path.
+fn blob_files(host: &MemoryHost) -> Vec<String> {
+    host.paths().into_iter().filter(|p| p.contains("/blobs/")).collect()
+}
+
+#[test]
+fn a_blob_file_name_reveals_nothing_about_the_photo() {
+    block_on(async {
+        // Two teams, each on its own host, file the same well-known licence image.
+        let (ours, theirs) = (team_with(&key()), team_with(&TeamKey::from_bytes([4; 32])));
+        let (host_1, host_2) = (MemoryHost::new(), MemoryHost::new());
+        let (a, x) = (MemoryStore::new(), MemoryStore::new());
+        customer(&a, "dev-a", "c1", "张三五金", 1).await;
+        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        photo(&x, "dev-a", "att-9", "c7", LICENCE, 2).await;
+        assert_eq!(hash, blob_hash(LICENCE), "locally the blob is still its plain SHA-256");
+        sync_as(&ours, &a, &host_1, "dev-a", 3).await;
+        sync_as(&theirs, &x, &host_2, "dev-a", 3).await;
+
+        let (mine, other) = (blob_files(&host_1), blob_files(&host_2));
+        assert_eq!((mine.len(), other.len()), (1, 1));
+        // Whoever lists the host, or knows the image, cannot find it by its SHA-256:
+        // not in any path, not in any file (the blob's header names it by the keyed name).
+        for (path, bytes) in host_1.files.borrow().iter().chain(host_2.files.borrow().iter()) {
+            assert!(!path.contains(&hash), "{path} is named by the photo's plain hash");
+            assert!(!bytes.windows(hash.len()).any(|w| w == hash.as_bytes()), "{path} holds the photo's plain hash");
+        }
+        assert_eq!(mine[0], format!("devices/dev-a/blobs/{}.bin", blob_name(&key(), &hash)));
+        // Same photo, same device name, different team key: unrelated names.
+        assert_ne!(mine, other);
+
+        // Stable for one team: the same photo taken again (another document, another
+        // device's store) maps to the same file, so nothing is uploaded twice.
+        photo(&a, "dev-a", "att-2", "c1", LICENCE, 4).await;
+        host_1.puts.borrow_mut().clear();
+        let r = sync_as(&ours, &a, &host_1, "dev-a", 5).await;
+        assert_eq!((r.blobs.uploaded, r.unsynced), (0, 0));
+        assert!(host_1.puts.borrow().iter().all(|p| !p.contains("/blobs/")));
+        assert_eq!(blob_files(&host_1), mine);
+        let fresh = MemoryStore::new();
+        photo(&fresh, "dev-a", "att-3", "c1", LICENCE, 6).await;
+        let again = MemoryHost::new();
+        sync_as(&ours, &fresh, &again, "dev-a", 7).await;
+        assert_eq!(blob_files(&again), mine, "same team, same name, wherever it is computed");
+
+        // And the team's other devices still find it by the plain hash their documents carry.
+        let b = MemoryStore::new();
+        let r = sync_as(&ours, &b, &host_1, "dev-b", 8).await;
+        assert_eq!((r.blobs.fetched, r.blobs.failures.len()), (1, 0));
+        assert_eq!(blobs::get(&b, &hash).await.unwrap().as_deref(), Some(LICENCE));
+    });
+}
+
 #[test]
 fn another_device_fetches_the_blob_from_the_origin_folder_once_and_holds_the_same_bytes() {
     block_on(async {
@@ -148,7 +215,7 @@ fn a_blob_upload_the_host_refuses_holds_back_only_its_photo_and_the_records_stil
         assert!(r.pushed, "the customer is published");
         assert_eq!(r.blobs.held_back, 1);
         assert_eq!(r.blobs.failures.len(), 1);
-        assert_eq!(r.blobs.failures[0].path, blob_path("dev-a", &hash));
+        assert_eq!(r.blobs.failures[0].path, blob_path(&key(), "dev-a", &hash));
         assert_eq!(r.unsynced, 1, "the photo waits in the outbox");
 
         // B sees the customer but no reference to a file the host lacks.
@@ -191,7 +258,7 @@ async fn fetch_after(how: impl FnOnce(&mut Vec<u8>)) -> (MemoryHost, MemoryStore
     customer(&a, "dev-a", "c1", "张三五金", 1).await;
     let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
     sync(&a, &host, "dev-a", 3).await;
-    let path = blob_path("dev-a", &hash);
+    let path = blob_path(&key(), "dev-a", &hash);
     {
         let mut files = host.files.borrow_mut();
         let mut file = files.remove(&path).unwrap();
@@ -210,14 +277,14 @@ async fn refused_then_retried(how: impl FnOnce(&mut Vec<u8>), code: &str) {
     let (host, b, hash, r) = fetch_after(how).await;
     assert_eq!(r.blobs.failures.len(), 1, "{code}");
     assert_eq!(r.blobs.failures[0].error.code(), code);
-    assert_eq!(r.blobs.failures[0].path, blob_path("dev-a", &hash));
+    assert_eq!(r.blobs.failures[0].path, blob_path(&key(), "dev-a", &hash));
     assert!(r.pulled > 0, "the records merged");
     assert_eq!(load_attachments(&b, "c1").await.unwrap().len(), 1, "the photo is known, waiting for its file");
     assert!(!blobs::has(&b, &hash).await.unwrap(), "nothing stored from a bad file");
     assert_eq!(fetch_failures(&b).await.unwrap().get(&hash).map(String::as_str), Some(code));
 
-    let (_, whole) = seal_blob(&TeamKey::from_bytes([3; 32]), [9; 12], "dev-a", LICENCE);
-    host.files.borrow_mut().insert(blob_path("dev-a", &hash), whole);
+    let (_, whole) = seal_blob(&key(), [9; 12], "dev-a", LICENCE);
+    host.files.borrow_mut().insert(blob_path(&key(), "dev-a", &hash), whole);
     let r = sync(&b, &host, "dev-b", 5).await;
     assert_eq!((r.blobs.fetched, r.blobs.failures.len()), (1, 0), "{code}: retried next round");
     assert_eq!(blobs::get(&b, &hash).await.unwrap().as_deref(), Some(LICENCE));

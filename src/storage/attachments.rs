@@ -4,7 +4,9 @@
 //! The document carries what the team needs to show and find the photo — the customer,
 //! the bytes' hash, MIME type and length, a label, and the device that took it (whose
 //! host folder holds the file). The bytes themselves live in [`super::blobs`] and travel
-//! as their own sealed files ([`crate::sync::blob`]). Being a document, an attachment
+//! as their own sealed files ([`crate::sync::blob`]). `hash` is the plain SHA-256, which
+//! stays on the team's devices and inside sealed chunks; the host names the file by a
+//! keyed hash of it ([`blob_name`](crate::sync::blob::blob_name)). Being a document, an attachment
 //! syncs like any other and is removed with a tombstone
 //! ([`delete_doc`](super::customers::delete_doc)`(id, ATTACHMENT, …)`).
 //!

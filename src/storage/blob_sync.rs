@@ -10,6 +10,11 @@
 //! 4. After the push, [`fetch_missing`] downloads the blobs that live attachments name
 //!    and this device lacks, from the folder of the device that took them.
 //!
+//! Blobs are known here by their plain SHA-256 (the local `blobs` store, an attachment's
+//! `hash`, the uploaded set and the failure reasons below); only the host path is the
+//! keyed [`blob_name`](crate::sync::blob::blob_name), computed by
+//! [`blob_path`] from the team key, so the host never sees which photo a file is.
+//!
 //! A blob that fails is a [`BlobFailure`] in the report and is tried again next round;
 //! it never fails the data sync and never changes local data. Why the last fetch of each
 //! blob failed is kept in the meta store, so the UI can say it next to the photo.
@@ -23,7 +28,10 @@ use crate::sync::crypto::{TeamKey, NONCE_LEN};
 use crate::sync::host::Host;
 use crate::sync::record::{Document, Replica};
 
-const UPLOADED_KEY: &str = "blobs_uploaded";
+/// `_v2`: blob format 2 renamed files on the host (keyed names). A set recorded under
+/// format 1 named files that readers no longer request, so it is not carried over: a blob
+/// whose attachment is still in the outbox is uploaded again under its new name.
+const UPLOADED_KEY: &str = "blobs_uploaded_v2";
 const FAILURES_KEY: &str = "blob_failures";
 
 /// What a round did with blobs.
@@ -36,12 +44,12 @@ pub struct BlobReport {
     pub failures: Vec<BlobFailure>,
 }
 
-/// The blobs this device has uploaded to its folder.
+/// The blobs (plain hashes) this device has uploaded to its folder.
 pub async fn uploaded<S: RecordStore>(s: &S) -> Result<BTreeSet<String>, StorageError> {
     Ok(get_typed(s, StoreName::Meta, UPLOADED_KEY).await?.unwrap_or_default())
 }
 
-/// Why the last fetch of each blob failed (reason codes of [`BlobError::code`]).
+/// Why the last fetch of each blob (by plain hash) failed (reason codes of [`BlobError::code`]).
 pub async fn fetch_failures<S: RecordStore>(s: &S) -> Result<BTreeMap<String, String>, StorageError> {
     Ok(get_typed(s, StoreName::Meta, FAILURES_KEY).await?.unwrap_or_default())
 }
@@ -86,7 +94,7 @@ pub async fn upload_own<S: RecordStore, H: Host>(
             }
             Err(error) => {
                 let stop = error.host_wide();
-                report.failures.push(BlobFailure { hash: hash.clone(), path: blob_path(device, hash), error });
+                report.failures.push(BlobFailure { hash: hash.clone(), path: blob_path(key, device, hash), error });
                 if stop {
                     break;
                 }
@@ -125,7 +133,7 @@ pub async fn fetch_missing<S: RecordStore, H: Host>(s: &S, host: &H, key: &TeamK
             Err(error) => {
                 let stop = error.host_wide();
                 failed.insert(hash.clone(), error.code().to_owned());
-                report.failures.push(BlobFailure { path: blob_path(&origin, &hash), hash, error });
+                report.failures.push(BlobFailure { path: blob_path(key, &origin, &hash), hash, error });
                 if stop {
                     break;
                 }

@@ -1,35 +1,64 @@
-//! Attachment bytes on the host: one sealed, immutable, content-addressed file per blob.
+//! Attachment bytes on the host: one sealed, immutable file per blob, named by a keyed
+//! hash only the team can compute.
 //!
 //! ```text
-//! <base>/devices/<device>/blobs/<sha256 of the plain bytes>.bin
+//! <base>/devices/<device>/blobs/<name>.bin
+//! name     = hex HMAC-SHA256(name key, lowercase hex SHA-256 of the plain bytes)   [blob_name]
+//! name key = HMAC-SHA256(team key, "outpost blob names v1")               [TeamKey::subkey]
 //! ```
 //!
+//! Why not the plain SHA-256, which the device stores blobs under: the host (or anyone
+//! who can list the folder) could hash an image it already has — a known business
+//! licence — and see whether the team holds it (rule S3: the host learns nothing about
+//! customers). The keyed name is stable for one team, so a photo is uploaded once and its
+//! name never changes; it differs between teams and cannot be computed or tested without
+//! the team key. Only the host path and the file's header and associated data use it: on
+//! the device, the `blobs` store and an attachment document's `hash` stay the plain
+//! SHA-256, and a reader maps that to the name when it fetches.
+//!
 //! A blob file is a one-line plaintext JSON [`BlobHeader`] (`format`, `version`,
-//! `device`, `hash`), a newline, then `nonce ‖ ciphertext ‖ tag` of the raw bytes. The
-//! body is not base64 as in a chunk's [`SealedFile`](super::snapshot::SealedFile): photos
-//! are the largest thing a team syncs, and a third more upload matters on a field
-//! network. The discipline is the chunks' (rule S3): the header is bound to the
-//! ciphertext as associated data, so it cannot be moved onto another device's or another
-//! blob's file; a newer format is refused before anything is decrypted; and the opened
-//! bytes must hash to the file's name, so a reader trusts nothing the host says.
+//! `device`, `name` — never the plain hash), a newline, then `nonce ‖ ciphertext ‖ tag`
+//! of the raw bytes. The body is not base64 as in a chunk's
+//! [`SealedFile`](super::snapshot::SealedFile): photos are the largest thing a team
+//! syncs, and a third more upload matters on a field network. The discipline is the
+//! chunks' (rule S3): the header is bound to the ciphertext as associated data, so it
+//! cannot be moved onto another device's or another blob's file; a newer format is
+//! refused before anything is decrypted; and the opened bytes must hash to the plain
+//! SHA-256 the attachment document names, so a reader trusts nothing the host says.
+//! (What the host still sees: each file's size and upload time, as for chunks.)
+//!
+//! **Format version 2.** Version 1 named files and headers by the plain SHA-256; it only
+//! ever reached dev test hosts. A reader does not fall back to the version-1 name on a
+//! 404: the request itself would hand the plain hash to the host, and a host could force
+//! that just by hiding the keyed file, so the fallback would reopen the leak this closes.
+//! Version-1 files are therefore never requested (and a version-1 header met under a new
+//! name is refused as not ours); photos published as version 1 wait as "missing" on other
+//! devices — clear such a host, or attach the photo again. The storage half keeps its
+//! record of uploaded blobs under a new key, so a device re-uploads, under the new name,
+//! any blob whose attachment is still in its outbox.
 //!
 //! A device uploads its own blobs before the chunk naming them and remembers what it
 //! uploaded (the storage half, `storage::blob_sync`); a reader fetches a blob from the
 //! folder of the device that took the photo.
 //!
 //! ```
-//! use outpost::sync::blob::{blob_hash, open_blob, seal_blob};
+//! use outpost::sync::blob::{blob_hash, blob_name, blob_path, open_blob, seal_blob};
 //! use outpost::sync::crypto::TeamKey;
 //! let key = TeamKey::from_bytes([7; 32]);
 //! let photo = b"\x89PNG a business card".to_vec();
 //! let (hash, file) = seal_blob(&key, [1; 12], "dev-a", &photo);
 //! assert_eq!(hash, blob_hash(&photo));
+//! // On the host the file is named by the keyed name, never by the plain hash.
+//! assert_eq!(blob_path(&key, "dev-a", &hash), format!("devices/dev-a/blobs/{}.bin", blob_name(&key, &hash)));
+//! assert_ne!(blob_name(&key, &hash), hash);
 //! assert_eq!(open_blob(&key, &file, "dev-a", &hash).unwrap(), photo);
 //! assert!(open_blob(&TeamKey::from_bytes([8; 32]), &file, "dev-a", &hash).is_err());
 //! ```
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use sha2::Sha256;
 use thiserror::Error;
 
 use super::crypto::{open, seal, CryptoError, TeamKey, NONCE_LEN};
@@ -38,7 +67,11 @@ use super::host::{Fetched, Host, HostError};
 use super::snapshot::chunk_name;
 
 pub const BLOB_FORMAT: &str = "outpost.blob";
-pub const BLOB_VERSION: u32 = 1;
+/// 2: files and headers use the keyed [`blob_name`] (1 used the plain SHA-256).
+pub const BLOB_VERSION: u32 = 2;
+
+/// Domain-separation label of the key blob names are computed under ([`TeamKey::subkey`]).
+pub const NAME_KEY_LABEL: &[u8] = b"outpost blob names v1";
 
 /// A header longer than this is not ours (and is not worth parsing).
 const MAX_HEADER: usize = 1024;
@@ -50,8 +83,8 @@ pub struct BlobHeader {
     pub version: u32,
     /// The device that uploaded the file (the folder it must sit in).
     pub device: String,
-    /// Lowercase hex SHA-256 of the plain bytes: the file's name.
-    pub hash: String,
+    /// The blob's keyed [`blob_name`]: the file's name. Never the plain hash.
+    pub name: String,
 }
 
 /// Why one blob could not be moved. The sync goes on without it, nothing local changes,
@@ -71,6 +104,7 @@ pub enum BlobError {
     /// Another team's key, altered bytes, or a file cut short.
     #[error(transparent)]
     Crypto(#[from] CryptoError),
+    /// The header names another blob, or the opened bytes are not the photo named.
     #[error("the file's content does not match its name")]
     HashMismatch,
     /// A document names a blob by something that is not a SHA-256 or a device id.
@@ -110,42 +144,59 @@ impl BlobError {
 /// One blob that failed this round, with the file it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlobFailure {
+    /// The plain hash (local; the attachment's `hash`).
     pub hash: String,
+    /// The host path ([`blob_path`], keyed name).
     pub path: String,
     pub error: BlobError,
 }
 
-/// The name a blob is stored and published under: lowercase hex SHA-256 of its bytes.
+/// The name a blob is stored under on the device, and the `hash` an attachment document
+/// carries: lowercase hex SHA-256 of its bytes. Never a host path (see [`blob_name`]).
 pub fn blob_hash(bytes: &[u8]) -> String {
     chunk_name(bytes)
 }
 
-/// Whether `h` is a name [`blob_hash`] could have produced (nothing else becomes a path).
+/// The name the blob with plain hash `hash` is published under on the host: lowercase hex
+/// HMAC-SHA256 keyed with the team's name key (see the module docs). Stable for a team,
+/// unrelated across teams, and not computable without the team key.
+pub fn blob_name(key: &TeamKey, hash: &str) -> String {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.subkey(NAME_KEY_LABEL)).expect("HMAC takes a key of any length");
+    mac.update(hash.as_bytes());
+    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `h` is 64 lowercase hex digits, the shape of both a [`blob_hash`] and a
+/// [`blob_name`] (nothing else becomes a path).
 pub fn valid_hash(h: &str) -> bool {
     h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-pub fn blob_path(device: &str, hash: &str) -> String {
-    format!("devices/{device}/blobs/{hash}.bin")
+/// The host path of `device`'s blob with plain hash `hash`. It takes the key so that a
+/// host path can only ever be built from the keyed name.
+pub fn blob_path(key: &TeamKey, device: &str, hash: &str) -> String {
+    format!("devices/{device}/blobs/{}.bin", blob_name(key, hash))
 }
 
-fn aad(device: &str, hash: &str) -> Vec<u8> {
-    format!("{BLOB_FORMAT}|{BLOB_VERSION}|{device}|blob|{hash}").into_bytes()
+fn aad(device: &str, name: &str) -> Vec<u8> {
+    format!("{BLOB_FORMAT}|{BLOB_VERSION}|{device}|blob|{name}").into_bytes()
 }
 
-/// Seals `bytes` as `device`'s blob file; returns its hash (the file's name) and the file.
+/// Seals `bytes` as `device`'s blob file; returns their plain hash (what the device and the
+/// attachment document know it by) and the file, whose header names it by [`blob_name`].
 pub fn seal_blob(key: &TeamKey, nonce: [u8; NONCE_LEN], device: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let hash = blob_hash(bytes);
-    let header = BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: device.into(), hash: hash.clone() };
+    let name = blob_name(key, &hash);
+    let header = BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: device.into(), name: name.clone() };
     // serde_json escapes control characters, so the header is one line.
     let mut file = serde_json::to_vec(&header).unwrap_or_default();
     file.push(b'\n');
-    file.extend_from_slice(&seal(key, nonce, &aad(device, &hash), bytes));
+    file.extend_from_slice(&seal(key, nonce, &aad(device, &name), bytes));
     (hash, file)
 }
 
-/// Reads `devices/<device>/blobs/<hash>.bin`: checks the header, decrypts, and checks the
-/// bytes hash to `hash`.
+/// Reads the file at [`blob_path`]`(key, device, hash)`: checks the header, decrypts, and
+/// checks the bytes hash to `hash`, the plain SHA-256 the attachment document names.
 pub fn open_blob(key: &TeamKey, file: &[u8], device: &str, hash: &str) -> Result<Vec<u8>, BlobError> {
     let end = file.iter().take(MAX_HEADER).position(|&b| b == b'\n').ok_or(BlobError::NotOutpost)?;
     let header: Value = serde_json::from_slice(&file[..end]).map_err(|_| BlobError::NotOutpost)?;
@@ -156,22 +207,26 @@ pub fn open_blob(key: &TeamKey, file: &[u8], device: &str, hash: &str) -> Result
     if version > u64::from(BLOB_VERSION) {
         return Err(BlobError::TooNew { found: u32::try_from(version).unwrap_or(u32::MAX), supported: BLOB_VERSION });
     }
+    // Version 1 (named by the plain hash) is never requested; one met here is not ours.
+    if version < u64::from(BLOB_VERSION) {
+        return Err(BlobError::NotOutpost);
+    }
     let header: BlobHeader = serde_json::from_value(header).map_err(|_| BlobError::NotOutpost)?;
     if header.device != device {
         return Err(BlobError::WrongDevice { expected: device.into(), found: header.device });
     }
-    if header.hash != hash {
-        return Err(BlobError::HashMismatch);
-    }
-    let plain = open(key, &aad(device, hash), &file[end + 1..])?;
-    if blob_hash(&plain) != hash {
+    // Opened under the header's own name first, so another team's key reads as that
+    // (the name is keyed too, and would otherwise just not match); then the now
+    // authenticated name must be the one this team gives `hash`.
+    let plain = open(key, &aad(device, &header.name), &file[end + 1..])?;
+    if header.name != blob_name(key, hash) || blob_hash(&plain) != hash {
         return Err(BlobError::HashMismatch);
     }
     Ok(plain)
 }
 
-/// Uploads `device`'s blob. Refuses bytes that do not hash to `hash` (damaged local
-/// storage must not be published under a name it does not match).
+/// Uploads `device`'s blob to [`blob_path`]. Refuses bytes that do not hash to `hash`
+/// (damaged local storage must not be published under a name it does not match).
 pub async fn upload_blob<H: Host>(
     host: &H,
     key: &TeamKey,
@@ -187,16 +242,17 @@ pub async fn upload_blob<H: Host>(
     if sealed_hash != hash {
         return Err(BlobError::HashMismatch);
     }
-    host.put(&blob_path(device, hash), file).await?;
+    host.put(&blob_path(key, device, hash), file).await?;
     Ok(())
 }
 
-/// Downloads and opens the blob `hash` from the folder of `device` (the one that took it).
+/// Downloads and opens the blob with plain hash `hash` from the folder of `device` (the one
+/// that took it). Only the keyed path is ever requested (no fallback, see the module docs).
 pub async fn fetch_blob<H: Host>(host: &H, key: &TeamKey, device: &str, hash: &str) -> Result<Vec<u8>, BlobError> {
     if !valid_hash(hash) || !valid_device_name(device) {
         return Err(BlobError::BadName);
     }
-    match host.get(&blob_path(device, hash), None).await? {
+    match host.get(&blob_path(key, device, hash), None).await? {
         Fetched::Found { bytes, .. } => open_blob(key, &bytes, device, hash),
         Fetched::Missing | Fetched::NotModified => Err(BlobError::Missing),
     }
@@ -213,7 +269,7 @@ mod tests {
     const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n a photo of a business licence";
 
     #[test]
-    fn a_sealed_blob_opens_to_the_same_bytes_and_names_itself_by_their_hash() {
+    fn a_sealed_blob_opens_to_the_same_bytes_and_is_known_locally_by_their_hash() {
         let (hash, file) = seal_blob(&key(), [1; 12], "dev-a", PHOTO);
         assert!(valid_hash(&hash));
         assert_eq!(hash, blob_hash(PHOTO));
@@ -221,12 +277,40 @@ mod tests {
     }
 
     #[test]
-    fn the_file_holds_no_plain_bytes_and_a_header_line_naming_format_device_and_hash() {
+    fn the_host_name_is_a_keyed_hash_stable_per_team_and_unrelated_across_teams() {
+        let hash = blob_hash(PHOTO);
+        let name = blob_name(&key(), &hash);
+        assert!(valid_hash(&name));
+        assert_ne!(name, hash);
+        assert_eq!(name, blob_name(&key(), &hash), "stable for one team");
+        assert_ne!(name, blob_name(&TeamKey::from_bytes([6; 32]), &hash), "another team");
+        assert_ne!(name, blob_name(&key(), &blob_hash(b"another photo")));
+        assert_eq!(blob_path(&key(), "dev-a", &hash), format!("devices/dev-a/blobs/{name}.bin"));
+        assert!(!blob_path(&key(), "dev-a", &hash).contains(&hash));
+    }
+
+    #[test]
+    fn the_name_derivation_is_pinned_so_published_files_keep_their_names() {
+        // Computed independently (Python hmac/hashlib): name key = HMAC-SHA256(team key,
+        // "outpost blob names v1"); name = HMAC-SHA256(name key, hex SHA-256 of the bytes).
+        // Changing either silently orphans every file a team has published.
+        let hash = blob_hash(b"x");
+        assert_eq!(hash, "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881");
+        assert_eq!(blob_name(&key(), &hash), "cba011226ab76bc2291b56030181c27e289ea6b15262a171f6a58604bab5e85a");
+        // The name key is a subkey, not the team key itself.
+        assert_ne!(key().subkey(NAME_KEY_LABEL), [5; 32]);
+        assert_ne!(key().subkey(NAME_KEY_LABEL), key().subkey(b"outpost something else v1"));
+    }
+
+    #[test]
+    fn the_file_holds_no_plain_bytes_nor_plain_hash_and_a_header_line_naming_format_device_and_name() {
         let (hash, file) = seal_blob(&key(), [1; 12], "dev-a", PHOTO);
         assert!(!file.windows(8).any(|w| w == &PHOTO[..8]), "PNG signature in the clear");
         assert!(!file.windows(8).any(|w| w == b"licence "));
+        assert!(!file.windows(hash.len()).any(|w| w == hash.as_bytes()), "plain hash in the clear");
         let header: BlobHeader = serde_json::from_slice(split(&file).0).unwrap();
-        assert_eq!(header, BlobHeader { format: BLOB_FORMAT.into(), version: 1, device: "dev-a".into(), hash });
+        let name = blob_name(&key(), &hash);
+        assert_eq!(header, BlobHeader { format: BLOB_FORMAT.into(), version: 2, device: "dev-a".into(), name });
     }
 
     #[test]
@@ -286,10 +370,11 @@ mod tests {
         // Someone holding the key can seal anything under any header; the hash check
         // after opening still catches content that is not what the name promises.
         let claimed = blob_hash(b"the licence everyone expects");
-        let header = BlobHeader { format: BLOB_FORMAT.into(), version: 1, device: "dev-a".into(), hash: claimed.clone() };
+        let name = blob_name(&key(), &claimed);
+        let header = BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: "dev-a".into(), name: name.clone() };
         let mut file = serde_json::to_vec(&header).unwrap();
         file.push(b'\n');
-        file.extend(seal(&key(), [2; 12], &aad("dev-a", &claimed), b"something else entirely"));
+        file.extend(seal(&key(), [2; 12], &aad("dev-a", &name), b"something else entirely"));
         let err = open_blob(&key(), &file, "dev-a", &claimed).unwrap_err();
         assert_eq!(err, BlobError::HashMismatch);
         assert_eq!(err.code(), "hash_mismatch");
@@ -298,10 +383,10 @@ mod tests {
     #[test]
     fn a_newer_format_is_refused_before_decrypting_and_garbage_is_not_ours() {
         let (hash, file) = seal_blob(&key(), [1; 12], "dev-a", PHOTO);
-        let newer = String::from_utf8_lossy(&file).replacen("\"version\":1", "\"version\":2", 1);
+        let newer = String::from_utf8_lossy(&file).replacen("\"version\":2", "\"version\":3", 1);
         assert_eq!(
             open_blob(&key(), newer.as_bytes(), "dev-a", &hash),
-            Err(BlobError::TooNew { found: 2, supported: BLOB_VERSION })
+            Err(BlobError::TooNew { found: 3, supported: BLOB_VERSION })
         );
         assert_eq!(open_blob(&key(), b"<html>proxy error</html>", "dev-a", &hash), Err(BlobError::NotOutpost));
         assert_eq!(open_blob(&key(), b"{\"format\":\"other\"}\nxx", "dev-a", &hash), Err(BlobError::NotOutpost));
@@ -309,11 +394,20 @@ mod tests {
     }
 
     #[test]
-    fn only_lowercase_sha256_hex_is_a_blob_name() {
+    fn a_version_1_file_named_by_the_plain_hash_is_not_read() {
+        // What version 1 wrote: header and associated data carried the plain hash.
+        let hash = blob_hash(PHOTO);
+        let mut file = format!("{{\"format\":\"{BLOB_FORMAT}\",\"version\":1,\"device\":\"dev-a\",\"hash\":\"{hash}\"}}\n").into_bytes();
+        file.extend(seal(&key(), [3; 12], format!("{BLOB_FORMAT}|1|dev-a|blob|{hash}").as_bytes(), PHOTO));
+        assert_eq!(open_blob(&key(), &file, "dev-a", &hash), Err(BlobError::NotOutpost));
+    }
+
+    #[test]
+    fn only_lowercase_sha256_hex_is_a_blob_hash_or_name() {
         assert!(valid_hash(&blob_hash(b"x")));
+        assert!(valid_hash(&blob_name(&key(), &blob_hash(b"x"))));
         assert!(!valid_hash(&blob_hash(b"x").to_uppercase()));
         assert!(!valid_hash("../../head.json"));
         assert!(!valid_hash(""));
-        assert_eq!(blob_path("dev-a", "ab"), "devices/dev-a/blobs/ab.bin");
     }
 }

@@ -22,6 +22,8 @@
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -76,6 +78,17 @@ impl TeamKey {
 
     fn cipher(&self) -> Aes256Gcm {
         Aes256Gcm::new(&self.0.into())
+    }
+
+    /// A 32-byte key for one other purpose, derived from the team key as
+    /// HMAC-SHA256(team key, `label`). The team key is 32 uniformly random bytes, so HMAC
+    /// as a PRF gives each distinct label an independent key (domain separation) and
+    /// nothing about the team key or the other subkeys; the team key never leaves this
+    /// type. Labels name their use and version, e.g. `b"outpost blob names v1"`.
+    pub fn subkey(&self, label: &[u8]) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("HMAC takes a key of any length");
+        mac.update(label);
+        mac.finalize().into_bytes().into()
     }
 }
 

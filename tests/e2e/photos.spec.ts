@@ -53,12 +53,16 @@ test('a licence photographed offline reaches the other tablet as the same image;
   await expect(a.page.getByTestId('sync-unsynced')).toHaveText('0');
 
   // S3: the photo travelled as its own sealed file; nothing on the host is readable.
+  // Its file is named by a keyed hash only the team can compute, so nobody listing the
+  // host can check whether the team holds an image they know (its SHA-256 is nowhere).
   const files = hostFiles();
   const blobFiles = [...files.keys()].filter((p) => p.includes('/blobs/'));
   expect(blobFiles).toHaveLength(1);
-  expect(blobFiles[0].endsWith(`${hash}.bin`)).toBe(true);
+  expect(blobFiles[0]).toMatch(/\/blobs\/[0-9a-f]{64}\.bin$/);
   const middle = png.subarray(png.length / 2, png.length / 2 + 48);
   for (const [p, bytes] of files) {
+    expect(p.includes(hash), `${p} is named by the photo's SHA-256`).toBe(false);
+    expect(bytes.includes(Buffer.from(hash)), `${p} holds the photo's SHA-256`).toBe(false);
     expect(bytes.includes(png), `${p} holds the PNG`).toBe(false);
     expect(bytes.includes(middle), `${p} holds part of the PNG`).toBe(false);
     expect(bytes.includes(Buffer.from('IHDR')), `${p} holds a PNG header`).toBe(false);
