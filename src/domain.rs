@@ -16,4 +16,5 @@ pub mod pool;
 pub mod profile;
 pub mod review;
 pub mod search;
+pub mod team_rules;
 pub mod tier;

@@ -19,6 +19,7 @@ pub mod people;
 pub mod schema;
 pub mod settings;
 pub mod team_lists;
+pub mod team_rules;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

@@ -91,3 +91,44 @@ fn a_damaged_calendar_document_cannot_set_an_impossible_time_zone() {
         assert_eq!(load_calendar(&s).await.unwrap(), TeamCalendar::default());
     });
 }
+
+mod rules {
+    use outpost::domain::pool::PoolSettings;
+    use outpost::domain::tier::TierSettings;
+    use outpost::storage::customers::Author;
+    use outpost::storage::data::apply_local;
+    use outpost::storage::memory::MemoryStore;
+    use outpost::storage::team_rules::{load_rules, rules_change, TEAM_RULES_ID, TEAM_RULES_KIND};
+    use outpost::sync::hlc::Clock;
+    use outpost::sync::record::{Document, Replica};
+    use pollster::block_on;
+    use serde_json::json;
+
+    #[test]
+    fn a_team_that_reads_p1_as_three_months_and_c3_over_six_months_gets_exactly_that() {
+        block_on(async {
+            let s = MemoryStore::new();
+            let old = (PoolSettings::default(), TierSettings::default());
+            let new = (PoolSettings { p1_months: 3, ..Default::default() }, TierSettings { window_months: 6, ..Default::default() });
+            let mut c = Clock::new("m");
+            let change = rules_change(&old, &new, &mut Author { profile: "boss", clock: &mut c, now_ms: 1 }).expect("changed");
+            assert_eq!(change.docs[TEAM_RULES_ID].kind, TEAM_RULES_KIND);
+            apply_local(&s, &change, &c).await.unwrap();
+            let (pool, tiers) = load_rules(&s).await.unwrap();
+            assert_eq!((pool.p1_months, pool.p3_months, tiers.window_months), (3, 2 + 1, 6));
+            assert!(rules_change(&new, &new, &mut Author { profile: "boss", clock: &mut c, now_ms: 2 }).is_none());
+        });
+    }
+
+    #[test]
+    fn stored_rules_that_fail_the_checks_fall_back_to_the_seed_numbers() {
+        block_on(async {
+            let s = MemoryStore::new();
+            let mut d = Document::new(TEAM_RULES_ID, TEAM_RULES_KIND);
+            let mut c = Clock::new("x");
+            d.set("pool", json!({"p1_months": 0, "p3_months": 3, "p8_days": 7}), c.tick(1), "mallory");
+            apply_local(&s, &Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }, &c).await.unwrap();
+            assert_eq!(load_rules(&s).await.unwrap(), (PoolSettings::default(), TierSettings::default()));
+        });
+    }
+}

@@ -23,6 +23,7 @@ pub mod profile_row;
 pub mod profile_switcher;
 pub mod reassign_list;
 pub mod release_form;
+pub mod rules_settings;
 pub mod review_queue;
 pub mod shell;
 pub mod storage_health;

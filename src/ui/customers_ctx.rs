@@ -155,8 +155,9 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
                     _ => return Ok(false),
                 }
             }
-            // Photos and other kinds do not change the list.
-            k if k != CUSTOMER && k != PERSON && k != TEAM_LISTS_KIND => {}
+            // Photos and other kinds do not change the list; people and every team
+            // setting (lists, calendar, rules) do.
+            k if k != CUSTOMER && k != PERSON && k != TEAM_LISTS_KIND && !k.starts_with("team_") => {}
             _ => return Ok(false),
         }
     }
@@ -219,8 +220,13 @@ impl CustomersCtx {
                 let people = load_people(db.store()).await?;
                 let lists = load_team_lists(db.store()).await?;
                 let cal = crate::storage::settings::load_calendar(db.store()).await?;
-                if ctx.pool.with_untracked(|p| p.utc_offset_minutes) != cal.utc_offset_minutes {
-                    ctx.pool.update(|p| p.utc_offset_minutes = cal.utc_offset_minutes);
+                let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
+                pool.utc_offset_minutes = cal.utc_offset_minutes;
+                if ctx.pool.get_untracked() != pool {
+                    ctx.pool.set(pool);
+                }
+                if ctx.tiers.get_untracked() != tiers {
+                    ctx.tiers.set(tiers);
                 }
                 Ok::<_, crate::storage::StorageError>((recs, people, lists))
             }

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use crate::domain::handover::HandoverStatus;
+use crate::domain::team_rules::RulesError;
 use crate::domain::money::format_yuan;
 
 crate::catalogue! { PMsg {
@@ -45,6 +46,17 @@ crate::catalogue! { PMsg {
     HandTo => "交给", "Hand to";
     TrueState => "真实状况", "True state";
     NotRecorded => "尚无订单数据", "no orders recorded yet";
+    RulesTitle => "团队规则（公海与价值等级）", "Team rules (pool and value tiers)";
+    RulesManagerOnly => "只有经理可以修改团队规则。", "Only a manager changes the team rules.";
+    RuleP1 => "P1 未成交回公海（月）", "P1: back to pool without a deal (months)";
+    RuleP3 => "P3 无销售回公海（月）", "P3: back to pool after no sale (months)";
+    RuleP8 => "P8 分配后须联系（天）", "P8: contact an assigned customer within (days)";
+    RuleWindow => "C3 统计近几个月回款", "C3: turnover over the last (months)";
+    RuleVip => "C3 VIP 起点（元）", "C3: VIP from (yuan)";
+    RuleA => "C3 A 级起点（元）", "C3: A from (yuan)";
+    RuleB => "C3 B 级起点（元）", "C3: B from (yuan)";
+    RuleLongTerm => "C3 长期合作（月）", "C3: long-term after (months)";
+    RuleLate => "C3 逾期超过几天算付款不良", "C3: a payment this many days late is poor";
 } }
 
 pub fn waiting_text(lang: Lang, days: i64) -> String {
@@ -70,5 +82,16 @@ pub fn handover_status_text(lang: Lang, s: &HandoverStatus, leaving: bool) -> St
         (Lang::En, false, true) => "Handover complete; commission no longer held.".into(),
         (Lang::ZhCn, _, false) => format!("持有 {} 个客户（已知应收 ¥{money}）。", s.remaining),
         (Lang::En, _, false) => format!("Holds {} customer(s) (known receivables ¥{money}).", s.remaining),
+    }
+}
+
+pub fn rules_error_text(lang: Lang, e: Option<&RulesError>) -> String {
+    match (lang, e) {
+        (Lang::ZhCn, None) => "请填写整数；金额以元为单位，最多两位小数。".into(),
+        (Lang::En, None) => "Enter whole numbers; amounts in yuan with at most two decimals.".into(),
+        (Lang::ZhCn, Some(RulesError::OutOfRange { max, .. })) => format!("月数与天数须在 1 到 {max} 之间。"),
+        (Lang::En, Some(RulesError::OutOfRange { max, .. })) => format!("Months and days must be between 1 and {max}."),
+        (Lang::ZhCn, Some(RulesError::ThresholdsOutOfOrder)) => "等级起点须递增：B < A < VIP，且都大于 0。".into(),
+        (Lang::En, Some(RulesError::ThresholdsOutOfOrder)) => "Thresholds must rise: B < A < VIP, all above 0.".into(),
     }
 }

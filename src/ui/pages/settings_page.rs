@@ -5,6 +5,7 @@ use crate::ui::components::danger_zone::DangerZone;
 use crate::ui::components::profile_row::ProfileRow;
 use crate::ui::components::lang_toggle::LangToggle;
 use crate::ui::components::storage_health::StorageHealth;
+use crate::ui::components::rules_settings::RulesSettings;
 use crate::ui::components::team_lists_settings::TeamListsSettings;
 use crate::ui::components::team_sync::TeamSync;
 use crate::ui::i18n::{t, Msg};
@@ -30,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
         <StorageHealth />
         <CalendarSettings />
         <TeamListsSettings />
+        <RulesSettings />
         <DangerZone />
     }
 }

@@ -1,0 +1,51 @@
+//! The team's rule settings (pool P1/P3/P8, tiers C3) as one synced document, each group
+//! its own field. Until a manager saves them, the seed's numbers apply.
+
+use serde_json::Value;
+
+use super::customers::Author;
+use super::{get_typed, RecordStore, StorageError, StoreName};
+use crate::domain::pool::PoolSettings;
+use crate::domain::team_rules::check_rules;
+use crate::domain::tier::TierSettings;
+use crate::sync::record::{Document, Replica};
+
+pub const TEAM_RULES_ID: &str = "team:rules";
+pub const TEAM_RULES_KIND: &str = "team_rules";
+
+/// The team's pool and tier settings; a stored pair that fails [`check_rules`] (damaged
+/// or forged) is ignored for the defaults.
+pub async fn load_rules<S: RecordStore>(s: &S) -> Result<(PoolSettings, TierSettings), StorageError> {
+    let doc: Option<Document> = get_typed(s, StoreName::Docs, TEAM_RULES_ID).await?;
+    Ok(doc.map(|d| rules_from_doc(&d)).unwrap_or_default())
+}
+
+pub fn rules_from_doc(d: &Document) -> (PoolSettings, TierSettings) {
+    let pool: PoolSettings = d.get("pool").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    let tiers: TierSettings = d.get("tiers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    if check_rules(&pool, &tiers).is_ok() {
+        (pool, tiers)
+    } else {
+        Default::default()
+    }
+}
+
+/// The rules document carrying the groups that changed; `None` when nothing did.
+pub fn rules_change(
+    old: &(PoolSettings, TierSettings),
+    new: &(PoolSettings, TierSettings),
+    by: &mut Author,
+) -> Option<Replica> {
+    let mut d = Document::new(TEAM_RULES_ID, TEAM_RULES_KIND);
+    // The time zone belongs to the calendar; it is not part of this document.
+    let pool = |p: &PoolSettings| PoolSettings { utc_offset_minutes: 0, ..p.clone() };
+    if pool(&old.0) != pool(&new.0) {
+        let s = by.clock.tick(by.now_ms);
+        d.set("pool", serde_json::to_value(pool(&new.0)).unwrap_or(Value::Null), s, by.profile);
+    }
+    if old.1 != new.1 {
+        let s = by.clock.tick(by.now_ms);
+        d.set("tiers", serde_json::to_value(&new.1).unwrap_or(Value::Null), s, by.profile);
+    }
+    (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
+}
