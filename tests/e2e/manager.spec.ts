@@ -112,3 +112,27 @@ test('a manager reviews, distributes, reassigns and hands over; the clock moves 
   await page.getByTestId('nav-pool').click();
   await expect(page.getByTestId('notice-release-note')).toHaveCount(2);
 });
+
+test('a team that reads P1 as three months sees every countdown follow; a bad number is refused', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00+08:00') });
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Rep Li', 'rep');
+  await c.create({ name: 'Kite Works', contact: 'Buyer', phone: '13900000001' });
+  await expect(page.getByTestId('returns-at')).toContainText('Returns to the pool on 2 May 2026');
+  await expect(page.getByTestId('rule-0')).toHaveCount(0); // not on this page
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('rule-0')).toBeDisabled(); // a rep sees the rules, cannot change them
+  await addPerson(c.shell, 'Manager Wang', 'manager');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('rule-4').fill('10,000'); // VIP below A: refused
+  await page.getByTestId('rules-save').click();
+  await expect(page.getByTestId('rules-error')).toContainText('B < A < VIP');
+  await page.getByTestId('rule-4').fill('100,000');
+  await page.getByTestId('rule-0').fill('3');
+  await page.getByTestId('rules-save').click();
+  await expect(page.getByTestId('rules-saved')).toBeVisible();
+  await c.open('Kite Works');
+  await expect(page.getByTestId('returns-at')).toContainText('Returns to the pool on 2 Jun 2026');
+});
