@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use outpost::domain::search::{SearchIndex, SearchItem};
+use outpost::domain::search::{SearchIndex, SearchItem, SearchResult};
 
 fn item(id: &str, name: &str, contacts: &[&str], phones: &[&str]) -> SearchItem {
     SearchItem {
@@ -187,7 +187,7 @@ fn search_upsert_reindexes_a_renamed_customer_and_remove_forgets_it() {
     assert!(!idx.remove("zs-wujin"));
     assert_eq!(idx.len(), 6);
     assert!(ids(&idx, "wemz").is_empty());
-    // Removing moved the last customer into the gap; it is still found and updatable.
+    // Removing shifted the later customers down; they are still found and updatable.
     assert_eq!(ids(&idx, "lvdi"), ["lvd"]);
     idx.upsert(item("lvd", "绿地控股", &[], &[]));
     assert_eq!(idx.len(), 6);
@@ -208,6 +208,76 @@ fn search_reads_full_width_letters_and_digits_as_ascii() {
 #[test]
 fn search_ignores_control_characters_in_a_query() {
     assert_eq!(ids(&index(), "zhang\u{1f}san"), ["zs-wujin"]);
+}
+
+/// Positions are the order the items were given in, so a caller's list and the index
+/// line up; `upsert` keeps a known id's position and appends a new one, `remove` shifts
+/// the later ones down like `Vec::remove`.
+#[test]
+fn search_all_returns_positions_in_the_order_items_were_given() {
+    let mut idx = index();
+    let order = ["zs-wujin", "lsjc", "hw", "zjg", "cqyh", "3m", "lvd"];
+    for (p, id) in order.iter().enumerate() {
+        assert_eq!(idx.id(p as u32), Some(*id));
+        assert_eq!(idx.position(id), Some(p as u32));
+    }
+    assert_eq!(idx.search_all("zhang", 10), SearchResult { top: vec![3, 0], all: vec![0, 3] });
+    assert_eq!(idx.search_all("", 10), SearchResult { top: vec![], all: (0..7).collect() });
+
+    assert_eq!(idx.upsert(item("zjg", "张家港钢铁集团", &[], &[])), 3);
+    assert_eq!(idx.upsert(item("new", "张记", &[], &[])), 7);
+    // 张记 (zhangji) < 张家港… (zhangjiagang…) < 张三… (zhangsan…)
+    assert_eq!(idx.search_all("zhang", 10), SearchResult { top: vec![7, 3, 0], all: vec![0, 3, 7] });
+    assert!(idx.remove("lsjc"));
+    assert_eq!(idx.id(1), Some("hw"));
+    assert_eq!(idx.position("new"), Some(6));
+    assert_eq!(idx.search_all("zhang", 10), SearchResult { top: vec![6, 2, 0], all: vec![0, 2, 6] });
+    assert_eq!(idx.search_all("zhang", 1).top, [6]);
+}
+
+/// The one-pass result is what `search` and `matches` say, in positions.
+#[test]
+fn search_all_agrees_with_search_and_matches() {
+    let items = big(3_000);
+    let idx = SearchIndex::build(items.clone());
+    for q in ["z", "1", "张", "zs", "zhang san", "138", "1380", "五金 13", "wang", "xyz", "(1", "有限"] {
+        let r = idx.search_all(q, 20);
+        let top: Vec<String> = r.top.iter().map(|&p| items[p as usize].id.clone()).collect();
+        assert_eq!(top, ids_n(&idx, q, 20), "{q}");
+        let mut all: Vec<&str> = r.all.iter().map(|&p| items[p as usize].id.as_str()).collect();
+        assert!(r.all.windows(2).all(|w| w[0] < w[1]), "{q}: ascending");
+        all.sort_unstable();
+        assert_eq!(all, sorted(idx.matches(q)), "{q}");
+    }
+}
+
+fn ids_n(index: &SearchIndex, q: &str, n: usize) -> Vec<String> {
+    index.search(q, n).into_iter().map(|h| h.id).collect()
+}
+
+/// Typing narrows the last query's matches; the answer must be the same as searching
+/// everyone, whether the query grows, shrinks, gains a term or changes one.
+#[test]
+fn search_as_typed_finds_what_a_fresh_search_finds() {
+    let idx = SearchIndex::build(big(5_000));
+    let fresh = SearchIndex::build(big(5_000));
+    let typed = [
+        "z", "zh", "zha", "zhan", "zhang", "zhang ", "zhang 1", "zhang 13", "zhang 138", "zhang 13", "zhang",
+        "张", "张 ", "张 五", "张 五金", "张 五", "1", "13", "13-", "13-0", "(", "(1", "(13", "+", "+8", "w", "wu",
+        "wuj", "wujin", "wujin 张", "jin wu", "jin wu", "x", "xy", "五金", "五金 zhang", "zhang 五金", "zhang 五金 zhang",
+    ];
+    for q in typed {
+        fresh.clear_cache();
+        assert_eq!(idx.search_all(q, 50), fresh.search_all(q, 50), "{q:?}");
+        fresh.clear_cache();
+        assert_eq!(idx.search(q, 50), fresh.search(q, 50), "{q:?}");
+    }
+    // A changed index forgets the last query: a customer added after "zhang" is found
+    // by "zhangx", though it was not among the matches of "zhang".
+    let mut idx = idx;
+    assert!(!idx.search_all("zhang", 5).all.contains(&5_000));
+    assert_eq!(idx.upsert(item("new", "张新", &[], &[])), 5_000);
+    assert!(idx.search_all("zhangx", 5).all.contains(&5_000));
 }
 
 const SURNAMES: &[&str] = &["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
@@ -262,19 +332,39 @@ fn search_timing_over_50k_customers() {
         let runs = 20;
         let t = Instant::now();
         for _ in 0..runs {
-            std::hint::black_box(idx.search(q, 50));
+            idx.clear_cache();
+            std::hint::black_box(idx.search_all(q, 50));
         }
-        let search = t.elapsed() / runs;
+        let cold = t.elapsed() / runs;
+        // As typed: the query one character shorter first, so this one narrows its matches.
+        let shorter: String = q.chars().take(q.chars().count() - 1).collect();
+        let mut typed = std::time::Duration::ZERO;
+        for _ in 0..runs {
+            idx.clear_cache();
+            idx.search_all(&shorter, 50);
+            let t = Instant::now();
+            std::hint::black_box(idx.search_all(q, 50));
+            typed += t.elapsed();
+        }
+        let typed = typed / runs;
         let t = Instant::now();
         for _ in 0..runs {
+            idx.clear_cache();
             std::hint::black_box(idx.search(q, usize::MAX));
         }
         let all = t.elapsed() / runs;
-        let t = Instant::now();
-        let mut n = 0;
-        for _ in 0..runs {
-            n = std::hint::black_box(idx.matches(q)).len();
-        }
-        println!("{q:>10}: search(50) {search:>8.2?}, search(all) {all:>8.2?}, matches {:>8.2?} ({n} customers)", t.elapsed() / runs);
+        let n = idx.search_all(q, 0).all.len();
+        println!("{q:>10}: search_all(50) cold {cold:>8.2?}, as typed {typed:>8.2?}; ranking all {all:>8.2?} ({n} customers)");
     }
+}
+
+#[test]
+fn search_ranks_a_name_whose_pinyin_initials_begin_with_the_query_above_a_mere_substring() {
+    let index = SearchIndex::build([
+        item("latin", "Kazs Trading", &[], &[]),
+        item("zhang", "张三五金有限公司", &[], &[]),
+    ]);
+    let hits = index.search("zs", 10);
+    assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["zhang", "latin"]);
+    assert!(hits[0].score > hits[1].score);
 }

@@ -1,7 +1,9 @@
 //! Search as you type over generated customers, timed per keystroke the way the customer
-//! list runs it ([`search_positions`]: the top 50 ranked by `search(q, 50)`, then every
-//! other `matches(q)` in list order). The script replays typing and runs uFuzzy on the
-//! same per-customer text ([`outpost_bench_search_haystack`]) in the same page.
+//! list runs it ([`search_positions`]: one `search_all(q, 50)` pass for the top 50 and
+//! every match, the top first, then every other match in list order; each keystroke
+//! narrows the previous one's matches when it extends that query). The script replays
+//! typing and runs uFuzzy on the same per-customer text ([`outpost_bench_search_haystack`])
+//! in the same page.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -110,8 +112,10 @@ pub fn outpost_bench_search_keys(keys_js: js_sys::Array, rounds: u32) -> Result<
     })
 }
 
-/// Where a keystroke's time goes: `[search(q, 50) ms, matches(q) ms]` per keystroke, each
-/// the median of `rounds` runs.
+/// Where a keystroke's time goes: `[cold ms, typed ms]` per keystroke, each the median of
+/// `rounds` runs of `search_all(q, 50)`: cold with the index's memory of the last query
+/// cleared (a full scan, as after backspace or a paste), typed right after the previous
+/// keystroke of the replay (narrowing its matches when `q` extends it).
 #[wasm_bindgen]
 pub fn outpost_bench_search_split(keys_js: js_sys::Array, rounds: u32) -> Result<Vec<f64>, JsValue> {
     let qs = keys(&keys_js);
@@ -121,20 +125,24 @@ pub fn outpost_bench_search_split(keys_js: js_sys::Array, rounds: u32) -> Result
             v.get(v.len() / 2).copied().unwrap_or(0.0)
         };
         let mut out = Vec::with_capacity(qs.len() * 2);
-        for q in &qs {
-            let (mut s, mut m) = (Vec::new(), Vec::new());
+        for (i, q) in qs.iter().enumerate() {
+            let prev = &qs[(i + qs.len() - 1) % qs.len()];
+            let (mut cold, mut typed) = (Vec::new(), Vec::new());
             for _ in 0..rounds.max(1) {
+                l.index.clear_cache();
                 let t = precise_now();
-                std::hint::black_box(l.index.search(q, 50));
-                let t2 = precise_now();
-                std::hint::black_box(l.index.matches(q).len());
-                let t3 = precise_now();
-                s.push(t2 - t);
-                m.push(t3 - t2);
+                std::hint::black_box(l.index.search_all(q, 50));
+                cold.push(precise_now() - t);
+                l.index.clear_cache();
+                std::hint::black_box(l.index.search_all(prev, 50));
+                let t = precise_now();
+                std::hint::black_box(l.index.search_all(q, 50));
+                typed.push(precise_now() - t);
             }
-            out.push(median(s));
-            out.push(median(m));
+            out.push(median(cold));
+            out.push(median(typed));
         }
+        l.index.clear_cache();
         out
     })
 }
@@ -142,7 +150,7 @@ pub fn outpost_bench_search_split(keys_js: js_sys::Array, rounds: u32) -> Result
 /// How many customers a query finds (every match, as the list shows them).
 #[wasm_bindgen]
 pub fn outpost_bench_search_count(q: &str) -> Result<u32, JsValue> {
-    with(|l| l.index.matches(q).len() as u32)
+    with(|l| l.index.search_all(q, 0).all.len() as u32)
 }
 
 /// Frees the customers and the index.

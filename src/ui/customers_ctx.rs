@@ -44,13 +44,31 @@ const RANKED: usize = 50;
 /// Positions in `data.customers` matching `q`: the best-ranked hits first, then every
 /// other match in list (name) order. Ranking every hit of a one-letter query would cost
 /// a sort of tens of thousands; the eye only reads the top.
+///
+/// The index is built from `data.customers` in list order (see [`CustomersCtx::reload`]),
+/// so an index position is a list position: no id lookups, no sort. Should the two ever
+/// be out of step (different lengths, or a top hit whose id is not the customer at its
+/// position), positions are mapped through the ids instead.
 pub fn search_positions(data: &CustomerData, index: &SearchIndex, q: &str) -> Vec<usize> {
-    let top: Vec<usize> = index.search(q, RANKED).into_iter().filter_map(|h| data.by_id.get(&h.id).copied()).collect();
-    let seen: std::collections::HashSet<usize> = top.iter().copied().collect();
-    let mut rest: Vec<usize> = index.matches(q).into_iter().filter_map(|id| data.by_id.get(id).copied()).filter(|p| !seen.contains(p)).collect();
-    rest.sort_unstable();
-    let mut out = top;
-    out.extend(rest);
+    let found = index.search_all(q, RANKED);
+    let aligned = index.len() == data.by_id.len()
+        && found.top.iter().all(|&p| data.customers.get(p as usize).is_none_or(|c| index.id(p) == Some(c.rec.id.as_str())));
+    let to_list = |p: u32| if aligned { Some(p as usize) } else { index.id(p).and_then(|id| data.by_id.get(id).copied()) };
+    let mut top: Vec<u32> = found.top.clone();
+    top.sort_unstable();
+    let mut out: Vec<usize> = Vec::with_capacity(found.all.len());
+    out.extend(found.top.iter().filter_map(|&p| to_list(p)));
+    let ranked = out.len();
+    // `all` and `top` (sorted) are both ascending: one walk leaves the top hits out.
+    let mut skip = top.iter().peekable();
+    for &p in &found.all {
+        if skip.next_if_eq(&&p).is_none() {
+            out.extend(to_list(p));
+        }
+    }
+    if !aligned {
+        out[ranked..].sort_unstable();
+    }
     out
 }
 

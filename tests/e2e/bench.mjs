@@ -95,7 +95,7 @@ async function searchBench(page) {
 
   console.log(`\nCustomer search per keystroke: ${CUSTOMERS.toLocaleString('en')} generated customers, our index built once in ${r.build_ms.toFixed(0)} ms;`);
   console.log(`uFuzzy ${ufVersion} on the same text per customer (name, contacts, phones); ${ROUNDS} rounds after a warm-up, same page`);
-  console.log('query      kind                keys  found at last key   ours p50 / max ms  (search + matches)   uFuzzy p50 / max ms');
+  console.log('query      kind                keys  found at last key   ours p50 / max ms  (cold / typed p50)   uFuzzy p50 / max ms');
   let i = 0, j = 0;
   const all = [], oursComparable = [], ufAll = [];
   for (const x of queries) {
@@ -117,7 +117,7 @@ async function searchBench(page) {
     ufAll.push(...u);
     const found = `${r.found[i - 1]} / ${x.uf ? ufLast : '—'}`;
     const ufCol = x.uf ? `${ms(pct(u, 0.5)).padStart(6)} / ${ms(Math.max(...u))}` : '     — (no pinyin)';
-    const split = `(${ms(pct(s, 0.5))} + ${ms(pct(m, 0.5))})`;
+    const split = `(${ms(pct(s, 0.5))} / ${ms(pct(m, 0.5))})`;
     console.log(
       `${x.q.padEnd(10 - countWide(x.q))} ${x.kind.padEnd(19)} ${String(x.keys.length).padStart(4)}  ${found.padStart(17)}   ${ms(pct(o, 0.5)).padStart(8)} / ${ms(Math.max(...o)).padEnd(6)}  ${split.padEnd(20)} ${ufCol}`,
     );
