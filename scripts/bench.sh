@@ -4,8 +4,9 @@
 #   2. the data core against Dexie in one headless Chromium page: bulk write and full
 #      load of 10k and 100k customer documents, and merging a 50k-record snapshot
 #   3. customer search per keystroke over 50k generated customers (index build ms; p50/p95/max
-#      of search_positions, i.e. search(q, 50) + matches(q), replaying typed pinyin, phone,
-#      Chinese and Latin queries) against uFuzzy's filter+info+sort on the same text
+#      of search_positions — the ranked top 50 and every match in one pass, narrowing while
+#      typing — replaying typed pinyin, phone, Chinese and Latin queries, and each keystroke
+#      cold) against uFuzzy's filter+info+sort on the same text
 #   4. a 10k-row CSV import (parse, validate, build documents, apply_local with outbox)
 #      against a plain bulk put of the same documents
 set -euo pipefail
