@@ -4,6 +4,8 @@
 //! id generator are passed in, so every rule is testable natively with `cargo test`.
 //! One rule family per file, named by its rule ids in `../shared/domain.md`.
 
+pub mod activity;
+pub mod cadence;
 pub mod calendar;
 pub mod csv_import;
 pub mod customer;
@@ -11,9 +13,12 @@ pub mod customer_list;
 pub mod distribution;
 pub mod export;
 pub mod handover;
+pub mod minutes;
 pub mod money;
 pub mod pool;
 pub mod profile;
+pub mod project;
+pub mod quota;
 pub mod review;
 pub mod search;
 pub mod team_rules;
