@@ -6,6 +6,8 @@
 
 pub mod activity;
 pub mod cadence;
+pub mod application;
+pub mod approval;
 pub mod calendar;
 pub mod csv_import;
 pub mod customer;
@@ -15,11 +17,14 @@ pub mod export;
 pub mod handover;
 pub mod minutes;
 pub mod money;
+pub mod order;
 pub mod pool;
 pub mod profile;
 pub mod project;
 pub mod quota;
+pub mod receivable;
 pub mod review;
 pub mod search;
+pub mod service;
 pub mod team_rules;
 pub mod tier;
