@@ -1,8 +1,9 @@
 // Customers and the pool end to end (rules C1, C6, P1, P5, P6, P9): forms offline,
 // pinyin search, two tablets claiming the same pool customer, CSV import with bad rows.
-import { expect, test, type Browser } from '@playwright/test';
-import { clearHost, SyncPage } from './pages/sync';
-import { CustomersPage, PoolPage } from './pages/customers';
+import { expect, test } from '@playwright/test';
+import { clearHost } from './pages/sync';
+import { CustomersPage } from './pages/customers';
+import { teamOfTwo } from './pages/team';
 
 test.beforeEach(() => clearHost());
 
@@ -73,24 +74,9 @@ test('a rep creates and edits a customer offline; errors name the field; typing 
   await page.screenshot({ path: 'screenshots/customer-file-zh-CN.png', fullPage: true });
 });
 
-async function device(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { context, page, d: new SyncPage(page), c: new CustomersPage(page), pool: new PoolPage(page), name };
-}
 
 test('two reps claim the same pool customer offline; after sync the earliest claim holds on both (P6)', async ({ browser }) => {
-  const a = await device(browser, 'Rep A');
-  await a.d.shell.open();
-  await a.d.shell.setLang('en');
-  await a.d.shell.createProfile('Rep A');
-  await a.d.createTeam();
-  const link = await a.d.inviteLink();
-  const b = await device(browser, 'Rep B');
-  await b.page.goto(link);
-  await b.d.shell.setLang('en');
-  await b.d.shell.createProfile('Rep B');
-  await b.d.join(link);
+  const { a, b } = await teamOfTwo(browser);
 
   // A enters a customer, then returns it to the pool with the P9 note.
   await a.c.create({ name: 'Harbour Kites Ltd', contact: 'Ms Chen', phone: '13700001111' });

@@ -1,33 +1,14 @@
 // Document photos (C1) end to end: taken offline and stored first, synced as sealed
 // files beside the chunks (S3), shown on the other tablet; a file that cannot be
 // fetched waits with a reason and arrives on a later sync; removal is a tombstone.
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { clearHost, hostFiles, SyncPage } from './pages/sync';
+import { teamOfTwo } from './pages/team';
 import { CustomersPage } from './pages/customers';
 import { makePng, PhotosCard, sha256 } from './pages/photos';
 
 test.beforeEach(() => clearHost());
 
-async function device(browser: Browser) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { context, page, d: new SyncPage(page), c: new CustomersPage(page), photos: new PhotosCard(page) };
-}
-
-async function teamOfTwo(browser: Browser) {
-  const a = await device(browser);
-  await a.d.shell.open();
-  await a.d.shell.setLang('en');
-  await a.d.shell.createProfile('Rep A');
-  await a.d.createTeam();
-  const link = await a.d.inviteLink();
-  const b = await device(browser);
-  await b.page.goto(link);
-  await b.d.shell.setLang('en');
-  await b.d.shell.createProfile('Rep B');
-  await b.d.join(link);
-  return { a, b };
-}
 
 const CUSTOMER = '张三五金有限公司';
 

@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import { haltHost, resumeHost, STATE_FILE, type Host } from './hosts';
 import { clearHost, hostFiles, SyncPage } from './pages/sync';
+import { device, teamOfTwo } from './pages/team';
 
 test.beforeEach(() => clearHost());
 
@@ -11,27 +12,6 @@ test.beforeEach(() => clearHost());
 // rep's first-contact entry (P1).
 const ONE_CUSTOMER = '2';
 
-async function device(browser: Browser, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const d = new SyncPage(page);
-  return { context, page, d, name };
-}
-
-async function teamOfTwo(browser: Browser) {
-  const a = await device(browser, 'Rep A');
-  await a.d.shell.open();
-  await a.d.shell.setLang('en');
-  await a.d.shell.createProfile('Rep A');
-  await a.d.createTeam();
-  const link = await a.d.inviteLink();
-  const b = await device(browser, 'Rep B');
-  await b.page.goto(link);
-  await b.d.shell.setLang('en');
-  await b.d.shell.createProfile('Rep B');
-  await b.d.join(link);
-  return { a, b };
-}
 
 test('two tablets edit offline, sync through the host and show the same customers', async ({ browser }) => {
   const { a, b } = await teamOfTwo(browser);
