@@ -6,7 +6,7 @@ use crate::domain::pool::{AssignReason, FactKind};
 use crate::domain::profile::Role;
 use crate::storage::customers::{contact_change, customer_change, fact_entry, join, Author};
 use crate::ui::customers_ctx::use_customers;
-use crate::ui::edit::record_change;
+use crate::ui::edit::{finish_batches, record_batch};
 use crate::ui::file_io::read_chosen;
 use crate::ui::i18n::customers::{field_error_text, CMsg};
 use crate::ui::i18n::import::{import_error_text, imported_text, problem_text, progress_text, report_text, target_label, IMsg};
@@ -123,7 +123,7 @@ pub fn ImportPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut written = 0;
             for chunk in good.chunks(SLICE) {
-                let res = record_change(&db, sync, |clock| {
+                let res = record_batch(&db, sync, |clock| {
                     let mut by = Author { profile: &me, clock, now_ms: now_ms() };
                     let mut parts = Vec::new();
                     for row in chunk {
@@ -151,6 +151,7 @@ pub fn ImportPage() -> impl IntoView {
                 phase.set(Phase::Writing(written, total));
                 pause().await;
             }
+            finish_batches(sync);
             phase.set(Phase::Done(written));
         });
     };
