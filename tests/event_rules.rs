@@ -143,7 +143,7 @@ fn e2_turn_up_rate_is_attended_invitees_over_everyone_invited_as_an_exact_ratio(
     let keys = attended_keys(&participants(&regs));
     let rate = turn_up_rate(&invitees, &keys).unwrap();
     assert_eq!(rate, Ratio::new(2, 5));
-    assert_eq!(rate.per_mille(), 400);
+    assert_eq!(rate.per_mille(), Some(400));
     let s = invite_summary(&invitees, &keys);
     assert_eq!((s.confirmed, s.declined, s.no_answer, s.pending, s.attended), (2, 1, 1, 1, 2));
     assert_eq!(turn_up_rate(&[], &keys), None);

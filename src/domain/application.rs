@@ -257,32 +257,7 @@ impl Default for KpiTargets {
     }
 }
 
-/// An exact ratio of counts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ratio {
-    pub num: u64,
-    pub den: u64,
-}
-
-impl Ratio {
-    pub fn new(num: u64, den: u64) -> Self {
-        Self { num, den }
-    }
-
-    /// `num ÷ den ≥ percent %`, exactly; `None` when there is nothing to measure.
-    pub fn meets(self, percent: u64) -> Option<bool> {
-        (self.den > 0)
-            .then(|| u128::from(self.num) * 100 >= u128::from(percent) * u128::from(self.den))
-    }
-
-    /// The ratio in tenths of a percent, rounded half up (`875` = 87.5 %), for display.
-    pub fn per_mille(self) -> Option<u64> {
-        (self.den > 0).then(|| {
-            let (n, d) = (u128::from(self.num) * 1000, u128::from(self.den));
-            u64::try_from((2 * n + d) / (2 * d)).unwrap_or(u64::MAX)
-        })
-    }
-}
+pub use super::ratio::Ratio;
 
 /// A2: customers converted ÷ customers contacted in the period. A converted customer
 /// who was not contacted in the period does not count.

@@ -113,26 +113,7 @@ impl Event {
     }
 }
 
-/// An exact ratio; never reduced, so "3 of 8" stays readable as counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ratio {
-    pub num: u64,
-    pub den: u64,
-}
-
-impl Ratio {
-    pub fn new(num: u64, den: u64) -> Self {
-        Self { num, den }
-    }
-
-    /// Per mille, rounded half up — for display only.
-    pub fn per_mille(&self) -> u64 {
-        if self.den == 0 {
-            return 0;
-        }
-        (self.num * 2000 + self.den) / (2 * self.den)
-    }
-}
+pub use super::ratio::Ratio;
 
 /// **E2** Where an invitation stands (an LWW field on the invitee record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
