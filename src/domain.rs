@@ -25,6 +25,7 @@ pub mod pool;
 pub mod profile;
 pub mod project;
 pub mod quota;
+pub mod ratio;
 pub mod receivable;
 pub mod review;
 pub mod search;
