@@ -9,6 +9,10 @@
 #      cold) against uFuzzy's filter+info+sort on the same text
 #   4. a 10k-row CSV import (parse, validate, build documents, apply_local with outbox)
 #      against a plain bulk put of the same documents
+#   5. opening the customer list at 10k and 50k: read by kind, assemble, derive, sort, index
+#   6. the real app at 50k customers (BENCH_APP_ROWS): a CSV imported through the import
+#      page, a page reload until every customer is listed, scroll frame times, a search
+# BENCH_ONLY=core|search|import|list|app runs one part.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"

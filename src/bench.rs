@@ -16,6 +16,7 @@ use crate::sync::record::{Document, Replica};
 
 mod gen;
 pub mod import;
+pub mod list;
 pub mod search;
 
 #[wasm_bindgen]

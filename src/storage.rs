@@ -136,6 +136,15 @@ pub trait RecordStore {
     }
 
     /// Writes every `(key, value)` in one transaction, replacing existing keys.
+    /// Every entry whose kind starts with `prefix` (`"pool."`, or a whole kind such as
+    /// `"payment.confirmed"`). IndexedDB answers from the entries' `by_kind` index with
+    /// one key range; this default reads the whole store.
+    async fn entries_with_kind_prefix(&self, prefix: &str) -> Result<Vec<Entry>, StorageError> {
+        let mut entries: Vec<Entry> = self.get_all_as(StoreName::Entries).await?;
+        entries.retain(|e| e.kind.starts_with(prefix));
+        Ok(entries)
+    }
+
     async fn put_all(
         &self,
         store: StoreName,

@@ -125,7 +125,7 @@ fn fact_ids(rec: &CustomerRecord) -> BTreeSet<&str> {
 // ---------------------------------------------------------------- customers (C1)
 
 #[test]
-fn c1_a_new_customer_stamps_every_field_and_an_edit_only_the_changed_ones() {
+fn c1_a_new_customer_stamps_its_filled_fields_and_an_edit_only_the_changed_ones() {
     let mut li = Tablet::new("li", "tab-a");
     let mut file = company("张三五金");
     file.region = "福州".into();
@@ -137,12 +137,14 @@ fn c1_a_new_customer_stamps_every_field_and_an_edit_only_the_changed_ones() {
         customer_change("c1", None, &file, &mut li.at(T0)).expect("a new customer is a change");
     let doc = &created.docs["c1"];
     assert_eq!(doc.kind, CUSTOMER);
-    let mut every: Vec<&str> = CustomerFile::FIELDS.to_vec();
-    every.sort_unstable();
+    // Blank fields read back as their defaults, so a new customer stores only what was
+    // filled in: each stored field carries its own stamp and author, and 50k imported
+    // customers with every field stamped took five times longer to read.
+    let every = ["annual_spend_fen", "collected_on", "grade", "name", "region"];
     assert_eq!(
         field_names(&created, "c1"),
         every,
-        "every C1 field is stamped, empty ones too"
+        "the filled C1 fields are stamped, blank ones are not stored"
     );
     assert!(doc
         .fields

@@ -201,3 +201,34 @@ async fn a_large_merge_batch_gives_the_same_result_on_indexeddb_as_in_memory() {
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+/// Lists read only the kinds they fold (customer facts, not the activities, orders or
+/// event ledgers stored beside them): a prefix read over the entries' `by_kind` index
+/// returns exactly the entries the in-memory store's filter returns.
+#[wasm_bindgen_test]
+async fn entries_by_kind_prefix_match_the_in_memory_filter() {
+    use outpost::storage::memory::MemoryStore;
+    use outpost::sync::record::{Entry, Replica};
+    let name = unique("kinds");
+    let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
+    let mem = MemoryStore::default();
+    let kinds = ["pool.claim", "pool.release", "pool", "poolx.claim", "payment.confirmed", "payment.recorded", "activity.visit", "contact.logged"];
+    let mut r = Replica::default();
+    for (i, k) in kinds.iter().enumerate() {
+        let e = Entry { id: format!("e{i}"), kind: (*k).into(), subject: "c1".into(), stamp: stamp("a", i as i64 + 1), author: "rep-1".into(), body: json!({}) };
+        r.entries.insert(e.id.clone(), e);
+    }
+    apply_local(&db, &r, &clk()).await.unwrap();
+    apply_local(&mem, &r, &clk()).await.unwrap();
+    for prefix in ["pool.", "payment.confirmed", "contact.logged", "activity.", "nothing"] {
+        let mut a: Vec<String> = db.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
+        let mut b: Vec<String> = mem.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "prefix {prefix}");
+    }
+    let pool: Vec<String> = db.entries_with_kind_prefix("pool.").await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert_eq!(pool.len(), 2, "pool.claim and pool.release, not pool or poolx.claim: {pool:?}");
+    db.close();
+    IdbStore::delete_database(&name).await.unwrap();
+}

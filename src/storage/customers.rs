@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::customer_list::{ContactRecord, CustomerRecord};
 use crate::domain::pool::{Fact, FactKind};
@@ -24,9 +24,11 @@ pub const CONTACT: &str = "contact";
 /// The contact field naming the customer it belongs to.
 pub const CONTACT_CUSTOMER: &str = "customer";
 
-/// Entry kinds the pool, tier and review rules fold.
+/// Entry kinds the pool, tier and review rules fold: every `pool.` kind and these.
+const FACT_PREFIXES: [&str; 4] = ["pool.", "payment.confirmed", "contact.logged", "customer.reviewed"];
+
 fn is_customer_fact(kind: &str) -> bool {
-    kind.starts_with("pool.") || matches!(kind, "payment.confirmed" | "contact.logged" | "customer.reviewed")
+    kind.starts_with("pool.") || FACT_PREFIXES[1..].contains(&kind)
 }
 
 fn first_and_last(d: &Document) -> (i64, String, i64) {
@@ -41,9 +43,18 @@ fn first_and_last(d: &Document) -> (i64, String, i64) {
 /// Every live customer with its contacts and facts. Entries that do not parse as facts
 /// (written by a newer build, or damaged) are left out rather than failing the list;
 /// they stay stored and sync on.
+///
+/// Reads only customer and contact documents and fact entries (through the `by_kind`
+/// indexes), so photos, orders, activities or events stored beside them cost nothing here.
 pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>, StorageError> {
-    let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
-    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    let mut docs: Vec<Document> = s.docs_of_kind(CUSTOMER).await?;
+    docs.extend(s.docs_of_kind(CONTACT).await?);
+    let mut entries: Vec<Entry> = Vec::new();
+    for p in FACT_PREFIXES {
+        entries.extend(s.entries_with_kind_prefix(p).await?);
+    }
+    // Key order, as one whole-store read gives them, whichever store answered.
+    entries.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     Ok(assemble(docs, entries))
 }
 
@@ -114,11 +125,26 @@ fn fields_of(file: &CustomerFile) -> HashMap<&'static str, Value> {
     file.to_fields().into_iter().collect()
 }
 
-/// The fields of `new` that differ from `old` (all of them when `old` is `None`).
+/// A value a missing field reads as (`from_fields` turns absence into the default).
+fn is_blank(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        _ => false,
+    }
+}
+
+/// The fields of `new` that differ from `old`; for a new document (`old` is `None`) the
+/// fields that are not blank. A blank field reads back the same as a missing one, and
+/// every stored field carries its own stamp and author: a CSV row with a name, a phone
+/// and a region stored all 22 fields, and reading 50k such customers took 5× longer.
 fn changed_fields(old: Option<&HashMap<&'static str, Value>>, new: HashMap<&'static str, Value>) -> Vec<(&'static str, Value)> {
     let mut v: Vec<(&'static str, Value)> = new
         .into_iter()
-        .filter(|(k, v)| old.map(|o| o.get(k) != Some(v)).unwrap_or(true))
+        .filter(|(k, v)| match old {
+            Some(o) => o.get(k) != Some(v),
+            None => !is_blank(v),
+        })
         .collect();
     v.sort_by(|a, b| a.0.cmp(b.0));
     v

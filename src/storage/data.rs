@@ -169,8 +169,8 @@ pub async fn unsynced_count<S: RecordStore>(s: &S) -> Result<usize, StorageError
 
 /// Every live document of a kind (tombstoned ones left out).
 pub async fn documents<S: RecordStore>(s: &S, kind: &str) -> Result<Vec<Document>, StorageError> {
-    let mut docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
-    docs.retain(|d| d.kind == kind && !d.is_deleted());
+    let mut docs: Vec<Document> = s.docs_of_kind(kind).await?;
+    docs.retain(|d| !d.is_deleted());
     Ok(docs)
 }
 

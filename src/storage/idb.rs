@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 
 use super::schema::{self, StoreName};
 use super::{resolve, RecordStore, StorageError, Write};
-use crate::sync::record::Document;
+use crate::sync::record::{Document, Entry};
 
 /// An open Outpost database. Cheap to clone: clones share the connection.
 #[derive(Clone, Debug)]
@@ -309,5 +309,22 @@ impl RecordStore for IdbStore {
             .await
             .map_err(tx_err)?;
         rows.map(|r| decode(StoreName::Docs, &r.map_err(tx_err)?)).collect()
+    }
+
+    async fn entries_with_kind_prefix(&self, prefix: &str) -> Result<Vec<Entry>, StorageError> {
+        let tx = self.db.transaction(StoreName::Entries.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(StoreName::Entries.as_str()).map_err(tx_err)?;
+        let ix = os.index("by_kind").map_err(tx_err)?;
+        // Every string that starts with `prefix` sorts between it and `prefix` + U+FFFF
+        // (kinds are ASCII).
+        let hi = format!("{prefix}\u{ffff}");
+        let rows = ix
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Bound(JsValue::from_str(prefix), false, JsValue::from_str(&hi), false))
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        rows.map(|r| decode(StoreName::Entries, &r.map_err(tx_err)?)).collect()
     }
 }

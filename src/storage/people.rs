@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::profile::{Profile, Role};
 use crate::sync::record::{Document, Replica};
 
@@ -36,7 +36,7 @@ impl Person {
 
 /// Every person on the team, by name.
 pub async fn load_people<S: RecordStore>(s: &S) -> Result<Vec<Person>, StorageError> {
-    let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
+    let docs: Vec<Document> = s.docs_of_kind(PERSON).await?;
     Ok(people_of(&docs))
 }
 

@@ -148,6 +148,76 @@ async function importBench(page) {
   console.log(`  import / plain: ${(total / r.plain_ms).toFixed(2)}x end to end, ${(r.write_ms / r.plain_ms).toFixed(2)}x the write step alone`);
 }
 
+async function listBench(page) {
+  console.log('\nOpening the customer list (reload: read every record, assemble, derive owner and tier, sort, index):');
+  for (const n of [10_000, 50_000]) {
+    const r = await page.evaluate(async (n) => await window.wasmBindings.outpost_bench_list_load(n), n);
+    console.log(`  ${n.toLocaleString('en').padStart(6)} customers (+ a contact and a fact each): read docs ${r.read_docs_ms.toFixed(0)} ms + read entries ${r.read_entries_ms.toFixed(0)} ms + assemble ${r.assemble_ms.toFixed(0)} ms + derive, sort, index ${r.derive_sort_index_ms.toFixed(0)} ms = ${r.total_ms.toFixed(0)} ms (${r.customers} listed); the ${r.docs} documents as one whole-store read: ${r.whole_store_ms.toFixed(0)} ms`);
+  }
+}
+
+// The real app at 50k: a generated CSV imported through the import page, then a page
+// reload timed until the list shows every customer, then scroll frame times over the
+// virtualised list (rAF intervals while the list scrolls by a screen per frame).
+async function appScaleBench(browser) {
+  const n = Number(process.env.BENCH_APP_ROWS || 50_000);
+  const ctx = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+  const page = await ctx.newPage();
+  try {
+    await page.goto(base + '#/customers/import');
+    await page.getByTestId('profile-name').fill('Bench');
+    await page.getByTestId('profile-save').click();
+    await page.waitForSelector('[data-testid=app-shell]');
+    await page.goto(base + '#/customers/import');
+    const sur = '张王李赵陈刘杨黄周吴';
+    const words = ['五金', '风筝', '贸易', '建材', '电器', '食品', '文具', '物流'];
+    const lines = ['公司名称,联系人,电话,地区'];
+    for (let i = 0; i < n; i++) {
+      lines.push(`${sur[i % 10]}${sur[(i * 7) % 10]}${words[i % 8]}${words[(i * 3) % 8]}有限公司${i},${sur[(i * 3) % 10]}${'一二三四五'[i % 5]},139${String(i * 7919 % 1e8).padStart(8, '0')},${['福州', '厦门', '泉州'][i % 3]}`);
+    }
+    const t0 = Date.now();
+    await page.getByTestId('import-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') });
+    await page.getByTestId('import-check').click({ timeout: 120_000 });
+    await page.waitForSelector('[data-testid=import-report]', { timeout: 300_000 });
+    const t1 = Date.now();
+    await page.getByTestId('import-write').click();
+    await page.waitForSelector('[data-testid=import-done]', { timeout: 900_000 });
+    const t2 = Date.now();
+    await page.goto(base + '#/customers');
+    await page.waitForSelector(`[data-testid=customer-count][data-count="${n}"]`, { timeout: 900_000 });
+    const t3 = Date.now();
+    await page.reload();
+    await page.waitForSelector(`[data-testid=customer-count][data-count="${n}"]`, { timeout: 900_000 });
+    const t4 = Date.now();
+    const frames = await page.evaluate(async () => {
+      const el = document.querySelector('[data-testid=customer-list]');
+      const out = [];
+      let last = performance.now();
+      for (let i = 0; i < 300; i++) {
+        el.scrollTop += el.clientHeight;
+        await new Promise((r) => requestAnimationFrame(r));
+        const t = performance.now();
+        out.push(t - last);
+        last = t;
+      }
+      return out;
+    });
+    const t5 = Date.now();
+    await page.getByTestId('customer-search').fill('zs');
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=customer-count]').dataset.count) < n, n);
+    const t6 = Date.now();
+    console.log(`\nThe app at ${n.toLocaleString('en')} customers (import page, then reload; 768x1024):`);
+    console.log(`  check ${((t1 - t0) / 1000).toFixed(1)} s, import ${((t2 - t1) / 1000).toFixed(1)} s, list after import ${((t3 - t2) / 1000).toFixed(1)} s`);
+    console.log(`  page reload until all ${n.toLocaleString('en')} are listed: ${((t4 - t3) / 1000).toFixed(1)} s`);
+    console.log(`  scrolling a screen per frame, 300 frames: frame p50 ${ms(pct(frames, 0.5))} ms, p95 ${ms(pct(frames, 0.95))} ms, max ${ms(Math.max(...frames))} ms (${((t5 - t4) / 1000).toFixed(1)} s)`);
+    console.log(`  typing "zs" until the list narrows: ${t6 - t5} ms (includes Playwright round trips)`);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// BENCH_ONLY=list|search|import|core|app runs one part.
+const only = process.env.BENCH_ONLY || '';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
@@ -159,8 +229,8 @@ try {
   await page.addScriptTag({ path: path.join(here, 'node_modules/dexie/dist/dexie.js') });
   const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0]);
   console.log(`Outpost data core vs Dexie ${JSON.parse(fs.readFileSync(path.join(here, 'node_modules/dexie/package.json'))).version}, ${version}, same page`);
-  console.log('records   step    outpost ms    dexie ms   ratio');
-  for (const n of [10_000, 100_000]) {
+  if (!only || only === 'core') console.log('records   step    outpost ms    dexie ms   ratio');
+  for (const n of !only || only === 'core' ? [10_000, 100_000] : []) {
     const dexie = await page.evaluate(async (n) => {
       const records = JSON.parse(window.wasmBindings.outpost_bench_records(n));
       const name = `dexie-bench-${n}`;
@@ -187,8 +257,10 @@ try {
     console.log(`${String(n).padStart(7)}   merge of a 50k-record snapshot into them: ${ours.merge_ms.toFixed(0)} ms (no Dexie equivalent)`);
   }
 
-  await searchBench(page);
-  await importBench(page);
+  if (!only || only === 'search') await searchBench(page);
+  if (!only || only === 'import') await importBench(page);
+  if (!only || only === 'list') await listBench(page);
+  if (!only || only === 'app') await appScaleBench(browser);
 } finally {
   await browser.close();
   server.close();

@@ -15,6 +15,7 @@ crate::catalogue! { CMsg {
     Import => "导入 CSV", "Import CSV";
     ExportCsv => "导出 CSV", "Export CSV";
     ExportXlsx => "导出 Excel", "Export Excel";
+    ListLoading => "正在读取本机客户…", "Reading the customers on this device…";
     Empty => "还没有客户。点“新建客户”或“导入 CSV”开始。", "No customers yet. Start with “New customer” or “Import CSV”.";
     NotFound => "这台设备上没有这个客户（可能尚未同步）。", "This customer is not on this device (perhaps not synced yet).";
     BackToList => "‹ 客户列表", "‹ Customers";

@@ -65,6 +65,9 @@ fn CustomerListPage() -> impl IntoView {
         <p class="muted count" data-testid="customer-count" data-count=move || count.get().to_string()>
             {move || shown_count(i18n.lang(), count.get(), ctx.data.with(|d| d.customers.len()))}
         </p>
+        <Show when=move || !ctx.loaded.get()>
+            <p class="card muted" role="status" data-testid="customers-loading">{t(CMsg::ListLoading)}</p>
+        </Show>
         <Show when=move || ctx.loaded.get() && ctx.data.with(|d| d.customers.is_empty())>
             <p class="card muted" data-testid="customers-empty">{t(CMsg::Empty)}</p>
         </Show>
