@@ -74,6 +74,6 @@ pub fn PoolList() -> impl IntoView {
         <Show when=move || ctx.loaded.get() && shown.with(Vec::is_empty)>
             <p class="card muted" data-testid="pool-empty">{t(CMsg::PoolEmpty)}</p>
         </Show>
-        <VirtualList count=Signal::derive(move || shown.with(Vec::len)) row_height=ROW row test_id="pool-list" />
+        <VirtualList count=Signal::derive(move || shown.with(Vec::len)) row_height=ROW row track=move || { shown.track(); ctx.data.track(); } test_id="pool-list" />
     }
 }

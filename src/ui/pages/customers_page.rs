@@ -74,6 +74,6 @@ fn CustomerListPage() -> impl IntoView {
         <Show when=move || ctx.error.get().is_some()>
             <p class="error" role="alert">{move || ctx.error.get()}</p>
         </Show>
-        <VirtualList count row_height=ROW_HEIGHT row test_id="customer-list" />
+        <VirtualList count row_height=ROW_HEIGHT row track=move || { shown.track(); ctx.data.track(); } test_id="customer-list" />
     }
 }
