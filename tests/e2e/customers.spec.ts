@@ -171,3 +171,27 @@ test('a CSV with bad rows imports the good ones and lists the bad ones by line',
   await expect(page.getByTestId('pool-row')).toHaveCount(3);
   await page.screenshot({ path: 'screenshots/pool-manager-zh-CN.png' });
 });
+
+test('a list left open shows what another tablet changed as soon as it syncs', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.c.create({ name: 'Alpha Kites' });
+  await a.c.create({ name: 'Beta Kites' });
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.openList();
+  await expect.poll(() => b.c.names()).toEqual(['Alpha Kites', 'Beta Kites']);
+
+  // A renames Alpha. B stays on its list; its network drops and comes back, which syncs.
+  await a.c.open('Alpha Kites');
+  await a.page.getByTestId('cf-name').fill('Zeta Kites');
+  await a.page.getByTestId('cf-save').click();
+  await expect(a.page.getByTestId('customer-title')).toHaveText('Zeta Kites');
+  expect(await a.d.syncNow()).toBe('done');
+  await b.context.setOffline(true);
+  await b.context.setOffline(false);
+  // Same number of rows, new contents and order: the rows in view are redrawn in place.
+  await expect.poll(() => b.c.names()).toEqual(['Beta Kites', 'Zeta Kites']);
+  await expect(b.page.getByTestId('customer-tools')).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+});
