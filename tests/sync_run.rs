@@ -144,3 +144,21 @@ fn a_read_only_host_still_delivers_what_others_published_and_keeps_local_changes
         assert_eq!(replica(&b).await.unwrap().docs.len(), 2);
     });
 }
+
+/// Lists patch a small pull in place (a claim or an edit from another tablet shows
+/// without re-reading 50k customers); a round that changed nothing hands them nothing.
+#[test]
+fn a_small_pull_is_handed_to_the_lists_and_an_empty_one_is_not() {
+    block_on(async {
+        let host = MemoryHost::new();
+        let (a, b) = (MemoryStore::new(), MemoryStore::new());
+        edit(&a, "dev-a", "c1", "phone", json!("138"), 10).await;
+        let ra = sync_once(&a, &host, &the_team(), "dev-a", 20, nonces()).await.unwrap();
+        assert_eq!(ra.incoming, None, "nothing pulled on the first round");
+        let rb = sync_once(&b, &host, &the_team(), "dev-b", 21, nonces()).await.unwrap();
+        let incoming = rb.incoming.expect("one record pulled");
+        assert_eq!(incoming.docs["c1"].get("phone"), Some(&json!("138")));
+        let again = sync_once(&b, &host, &the_team(), "dev-b", 22, nonces()).await.unwrap();
+        assert_eq!((again.pulled, again.incoming), (0, None), "nothing new");
+    });
+}

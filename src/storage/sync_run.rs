@@ -16,6 +16,7 @@ use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{pull, push, Rejected, SyncError};
 use crate::sync::hlc::SkewWarning;
 use crate::sync::host::{Host, HostError};
+use crate::sync::record::Replica;
 
 const DEVICE_KEY: &str = "device_id";
 const TEAM_KEY: &str = "team";
@@ -59,7 +60,14 @@ pub struct SyncReport {
     pub read_only: bool,
     /// Attachment bytes moved this round, and the files that failed.
     pub blobs: BlobReport,
+    /// What was pulled, when something changed and it is small enough (at most
+    /// [`PATCH_MAX`] records) for lists to patch just the records it names; `None`
+    /// otherwise, and lists read everything again.
+    pub incoming: Option<Replica>,
 }
+
+/// The largest pull lists patch in place rather than re-reading every record.
+pub const PATCH_MAX: usize = 2_000;
 
 /// This install's device id, made (by `new_id`) and stored on first use.
 pub async fn device_id<S: RecordStore>(s: &S, new_id: impl FnOnce() -> String) -> Result<String, StorageError> {
@@ -110,6 +118,8 @@ pub async fn sync_once<S: RecordStore, H: Host>(
         }
     }
     report.pulled = apply_remote(s, &pulled.incoming, &pulled.state, &clk).await?;
+    let size = pulled.incoming.docs.len() + pulled.incoming.entries.len();
+    report.incoming = (report.pulled > 0 && size <= PATCH_MAX).then(|| pulled.incoming.clone());
 
     let out = outbox(s).await?;
     let refs = own_refs(s, &out, device).await?;

@@ -50,7 +50,8 @@ impl SyncCtx {
         self.bump();
     }
 
-    /// A change made on this device: lists may patch just what it touched.
+    /// A change made on this device, or a small pull: lists may patch just what it
+    /// touched.
     pub fn changed_local(&self, change: &Replica) {
         self.pending_local.update_value(|p| {
             let merged = match p.take() {
@@ -109,9 +110,16 @@ impl SyncCtx {
                     ctx.rejected.set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
                     ctx.unsynced.set(r.unsynced);
                     ctx.read_only.set(r.read_only);
-                    if r.pulled > 0 {
-                        ctx.needs_full.set_value(true);
-                        ctx.data_version.update(|v| *v += 1);
+                    match (r.pulled, r.incoming) {
+                        (0, _) => {}
+                        // A few records from other tablets: lists patch what they name
+                        // (a claim, an edit) as for a local edit; new customers and
+                        // renames still read everything.
+                        (_, Some(incoming)) => ctx.changed_local(&incoming),
+                        (_, None) => {
+                            ctx.needs_full.set_value(true);
+                            ctx.data_version.update(|v| *v += 1);
+                        }
                     }
                     ctx.phase.set(SyncPhase::Done);
                 }
