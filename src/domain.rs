@@ -33,3 +33,4 @@ pub mod service;
 pub mod stock;
 pub mod team_rules;
 pub mod tier;
+pub mod visit_plan;

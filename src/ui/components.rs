@@ -1,5 +1,8 @@
 //! Reusable pieces of the shell.
 
+pub mod activity_card;
+pub mod activity_feed;
+pub mod activity_rules_settings;
 pub mod calendar_settings;
 pub mod contacts_editor;
 pub mod customer_export;
