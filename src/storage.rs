@@ -17,6 +17,7 @@ pub mod sync_run;
 pub mod idb;
 pub mod memory;
 pub mod people;
+pub mod projects;
 pub mod schema;
 pub mod settings;
 pub mod team_lists;

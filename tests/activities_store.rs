@@ -294,3 +294,87 @@ fn the_store_reads_back_what_was_applied_locally() {
     assert_eq!(data.plans.len(), 1);
     assert_eq!(data.rules, ActivityRules::default());
 }
+
+// ---------------------------------------------------------------- projects (J1–J3)
+
+use outpost::domain::project::{default_bid_checklist, Project, ProjectStage};
+use outpost::storage::projects::{assemble_projects, open_stages, project_change, stage_change};
+
+fn project(id: &str, customer: &str) -> Project {
+    Project {
+        id: id.into(),
+        customer_id: customer.into(),
+        name: "HQ wiring".into(),
+        bid_deadline_ms: Some(at("2026-03-10", 10)),
+        key_dates: vec![],
+        bid_checklist: default_bid_checklist(),
+        milestones: vec![],
+    }
+}
+
+fn projects_of(r: &Replica) -> Vec<outpost::storage::projects::ProjectRecord> {
+    let (docs, entries) = all_of(r);
+    assemble_projects(&docs, &entries)
+}
+
+#[test]
+fn j1_stage_changes_from_two_tablets_only_move_forward_and_keep_their_history() {
+    let mut li = Tablet::new("li", "tab-a");
+    let mut wang = Tablet::new("wang", "tab-b");
+    let p = project("p1", "c1");
+    let mut r = project_change(None, &p, false, &mut li.at(at("2026-03-02", 9))).unwrap();
+    r = r.merge(stage_change("s1", "p1", ProjectStage::PreliminaryDesign, &mut li.at(at("2026-03-02", 9))).unwrap());
+    r = r.merge(stage_change("s2", "p1", ProjectStage::Bidding, &mut li.at(at("2026-03-04", 9))).unwrap());
+    // A stale tablet moves it back to preliminary design later: skipped by the fold.
+    let stale = stage_change("s3", "p1", ProjectStage::PreliminaryDesign, &mut wang.at(at("2026-03-05", 9))).unwrap();
+    let rec = &projects_of(&r.clone().merge(stale.clone()))[0];
+    assert_eq!(rec.stages.current, Some(ProjectStage::Bidding));
+    assert_eq!(rec.stages.history.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), vec!["s1", "s2"]);
+    assert_eq!(projects_of(&stale.merge(r.clone()))[0].stages, rec.stages);
+    // V6 reads the open project's stage; a closed project is not followed up.
+    assert_eq!(open_stages(&projects_of(&r))["c1"], vec![ProjectStage::Bidding]);
+    let closed = project_change(Some((&p, false)), &p, true, &mut li.at(at("2026-03-06", 9))).unwrap();
+    assert_eq!(closed.docs["p1"].fields.keys().cloned().collect::<Vec<_>>(), vec!["closed".to_string()]);
+    assert!(open_stages(&projects_of(&r.merge(closed))).is_empty());
+}
+
+#[test]
+fn j2_bid_documents_are_due_two_days_before_the_deadline_and_checked_off_field_by_field() {
+    let cal = TeamCalendar::default();
+    let mut li = Tablet::new("li", "tab-a");
+    let mut wang = Tablet::new("wang", "tab-b");
+    let p = project("p1", "c1");
+    let r = project_change(None, &p, false, &mut li.at(at("2026-03-02", 9))).unwrap();
+    // Deadline Tuesday the 10th: documents ready by Sunday the 8th (calendar days, J2).
+    let docs = projects_of(&r)[0].project.bid_docs(&cal, at("2026-03-09", 9)).unwrap();
+    assert_eq!(docs.due_on, day("2026-03-08"));
+    assert!(docs.not_ready);
+    assert_eq!(docs.missing.len(), 2);
+    // One tablet ticks the checklist, the other renames the project: both survive.
+    let mut ticked = p.clone();
+    ticked.bid_checklist.iter_mut().for_each(|i| i.ready = true);
+    let a = project_change(Some((&p, false)), &ticked, false, &mut li.at(at("2026-03-05", 9))).unwrap();
+    let renamed = Project { name: "HQ wiring, phase 2".into(), ..p.clone() };
+    let b = project_change(Some((&p, false)), &renamed, false, &mut wang.at(at("2026-03-05", 9))).unwrap();
+    let rec = &projects_of(&r.merge(a).merge(b))[0];
+    assert_eq!(rec.project.name, "HQ wiring, phase 2");
+    let docs = rec.project.bid_docs(&cal, at("2026-03-09", 9)).unwrap();
+    assert!(docs.missing.is_empty() && !docs.not_ready);
+}
+
+#[test]
+fn v6_an_early_design_project_feeds_the_cadence_its_weekly_follow_up() {
+    let cal = TeamCalendar::default();
+    let mut li = Tablet::new("li", "tab-a");
+    let p = project("p1", "c1");
+    let r = project_change(None, &p, false, &mut li.at(at("2026-03-02", 9)))
+        .unwrap()
+        .merge(stage_change("s1", "p1", ProjectStage::PreliminaryDesign, &mut li.at(at("2026-03-02", 9))).unwrap());
+    let assign = (FactKind::Assign { rep: "li".into(), reason: AssignReason::Assigned, note: String::new() }, at("2026-02-02", 9));
+    let c1 = customer("c1", vec![assign], false);
+    // Last visited Friday the 6th: weekly → Friday the 13th.
+    let acts = vec![visit("a1", "c1", "li", at("2026-03-06", 15))];
+    let inputs = cadence_inputs(&[c1], &acts, &open_stages(&projects_of(&r)), &[], "li");
+    let n = next_contact(&inputs["c1"], &CadenceSettings::default(), 7, &cal, at("2026-03-09", 9)).unwrap().unwrap();
+    assert_eq!((n.rule, n.due_on), (CadenceRule::EarlyDesignProject, day("2026-03-13")));
+}

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::customers::{fact_entry, Author};
+use super::projects::{assemble_projects, ProjectRecord, PROJECT};
 use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::cadence::{CadenceInput, CadenceSettings};
@@ -83,14 +84,20 @@ pub struct ActivityData {
     /// By day, then filing time.
     pub plans: Vec<VisitPlan>,
     pub rules: ActivityRules,
+    /// J1–J3, by name.
+    pub projects: Vec<ProjectRecord>,
 }
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
 pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, StorageError> {
     let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
     let plans = s.docs_of_kind(VISIT_PLAN).await?;
+    let projects = s.docs_of_kind(PROJECT).await?;
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
-    Ok(assemble(plans, entries, rules.as_ref()))
+    let projects = assemble_projects(&projects, &entries);
+    let mut data = assemble(plans, entries, rules.as_ref());
+    data.projects = projects;
+    Ok(data)
 }
 
 /// Builds [`ActivityData`] from raw records (pure; tested natively).

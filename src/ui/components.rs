@@ -25,6 +25,7 @@ pub mod pool_list;
 pub mod profile_form;
 pub mod profile_row;
 pub mod profile_switcher;
+pub mod projects_card;
 pub mod reassign_list;
 pub mod release_form;
 pub mod rules_settings;

@@ -181,7 +181,7 @@ pub fn VisitPlans() -> impl IntoView {
                                 <a class="button" href=format!("#/activities/plan/{}", p.id) data-testid="plan-print">{t(AMsg::Print)}</a>
                             </header>
                             <p class="goals" data-testid="plan-goals-text">{p.draft.goals.clone()}</p>
-                            <p class="muted" data-testid="plan-customers">{names.join("、")}</p>
+                            <p class="muted" data-testid="plan-customers">{move || names.join(if i18n.lang() == crate::ui::i18n::Lang::ZhCn { "、" } else { ", " })}</p>
                             {(!pending && (!p.opinion.is_empty() || !p.decided_by.is_empty())).then(|| view! {
                                 <p class="opinion" data-testid="plan-opinion"><span class="label">{t(AMsg::Opinion)}" ("{decider.clone()}"): "</span>{p.opinion.clone()}</p>
                             })}

@@ -90,7 +90,51 @@ crate::catalogue! { AMsg {
     ErrInterval => "天数须在 1 到 90 之间。", "Days must be between 1 and 90.";
     ErrQuota => "指标须在 1 到 500 之间，且不重复。", "Each quota must be between 1 and 500, and not repeated.";
     Me => "我", "me";
+    TabProjects => "项目", "Projects";
+    Projects => "项目跟踪（J1–J3）", "Projects (J1–J3)";
+    NewProject => "新建项目", "New project";
+    ProjectName => "项目名称", "Project name";
+    StartStage => "当前阶段", "Current stage";
+    BidDeadline => "投标截止日", "Bid deadline";
+    BidDocs => "授权与投标文件（J2：截止前 2 天备齐）", "Authorisation and bid documents (J2: ready 2 days before)";
+    BidDocsDue => "须备齐于", "Ready by";
+    BidDocsLate => "文件未备齐", "Documents not ready";
+    MoveTo => "推进到", "Move to";
+    Move => "推进", "Move";
+    StageHistory => "阶段记录", "Stage history";
+    KeyDates => "关键日期", "Key dates";
+    AddKeyDate => "添加日期", "Add date";
+    Label => "事项", "What";
+    Date => "日期", "Date";
+    CloseProject => "结束项目", "Close project";
+    Reopen => "重新打开", "Reopen";
+    Closed => "已结束", "Closed";
+    NoProjects => "还没有项目。", "No projects yet.";
+    ErrProjectName => "请填写项目名称。", "Enter the project name.";
+    ErrKeyDate => "请填写事项和日期。", "Enter what and when.";
+    Customer => "客户", "Customer";
+    CreateProject => "创建项目", "Create project";
 } }
+
+pub fn project_stage_label(lang: Lang, s: crate::domain::project::ProjectStage) -> &'static str {
+    let zh = ["初步设计", "投标", "深化设计", "备货/实施", "验收"];
+    let en = ["Preliminary design", "Bidding", "Detailed design", "Stocking / execution", "Acceptance"];
+    match lang {
+        Lang::ZhCn => zh[s as usize],
+        Lang::En => en[s as usize],
+    }
+}
+
+/// The default checklist items are stored in English; show them in the user's language.
+pub fn checklist_label(lang: Lang, label: &str) -> String {
+    match (label, lang) {
+        ("authorisation", Lang::ZhCn) => "授权书".into(),
+        ("authorisation", Lang::En) => "Authorisation".into(),
+        ("bid documents", Lang::ZhCn) => "投标文件".into(),
+        ("bid documents", Lang::En) => "Bid documents".into(),
+        (other, _) => other.into(),
+    }
+}
 
 pub fn kind_label(lang: Lang, k: ActivityKind) -> &'static str {
     match (k, lang) {

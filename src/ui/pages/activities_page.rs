@@ -7,10 +7,10 @@ use crate::ui::i18n::activities::AMsg;
 use crate::ui::i18n::t;
 use crate::ui::route::use_route;
 
-const TABS: [(&str, AMsg); 2] = [("", AMsg::TabPlans), ("minutes", AMsg::TabMinutes)];
+const TABS: [(&str, AMsg); 3] = [("", AMsg::TabPlans), ("minutes", AMsg::TabMinutes), ("projects", AMsg::TabProjects)];
 
-/// The rep's and manager's follow-up work: visit plans (V2) and minutes (V5), one tab
-/// each; `#/activities/plan/<id>` is a plan's printable visit form.
+/// The rep's and manager's follow-up work: visit plans (V2), minutes (V5) and projects
+/// (J1–J3), one tab each; `#/activities/plan/<id>` is a plan's printable visit form.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let route = use_route();
@@ -30,6 +30,7 @@ pub fn ActivitiesPage() -> impl IntoView {
         })}
         {move || match (tab().as_str(), second()) {
             ("minutes", _) => view! { <MinutesList /> }.into_any(),
+            ("projects", _) => view! { <crate::ui::components::projects_card::ProjectsCard customer=None /> }.into_any(),
             ("plan", Some(id)) => view! { <VisitFormPrint id=id /> }.into_any(),
             _ => view! { <VisitPlans /> }.into_any(),
         }}

@@ -53,6 +53,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             }
             <OwnershipCard id=id_own.clone() />
             <crate::ui::components::activity_card::ActivityCard customer=id.clone() />
+            <crate::ui::components::projects_card::ProjectsCard customer=Some(id.clone()) />
             <CustomerForm id=Some(id_form.clone()) />
             <ContactsEditor customer=id_contacts.clone() />
             <crate::ui::components::photos_card::PhotosCard customer=id.clone() />

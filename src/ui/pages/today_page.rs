@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
@@ -6,6 +6,7 @@ use crate::domain::cadence::next_contact;
 use crate::domain::profile::Role;
 use crate::domain::quota::progress;
 use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities, ServiceReturn};
+use crate::storage::projects::open_stages;
 use crate::storage::settings::load_calendar;
 use crate::ui::components::activity_feed::activity_feed;
 use crate::ui::customers_ctx::use_customers;
@@ -53,7 +54,7 @@ pub fn TodayPage() -> impl IntoView {
     let follow_ups = Memo::new(move |_| {
         let (cal, now, me) = (feed.cal.get(), feed.now.get(), me());
         let p8 = ctx.pool.with(|p| p.p8_days);
-        let inputs = ctx.data.with(|c| feed.data.with(|d| cadence_inputs(&c.customers, &d.activities, &HashMap::new(), &services, &me)));
+        let inputs = ctx.data.with(|c| feed.data.with(|d| cadence_inputs(&c.customers, &d.activities, &open_stages(&d.projects), &services, &me)));
         let settings = feed.data.with(|d| d.rules.cadence.clone());
         let mut v: Vec<_> = inputs
             .into_iter()

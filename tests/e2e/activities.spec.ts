@@ -1,0 +1,166 @@
+// Activities end to end (V2–V8): a rep plans a visit; the manager, on a second tablet,
+// approves it after sync; the rep logs the visit (V3, V4); its minutes are due two
+// working days later across a weekend and overdue after that (V5, clock injected); the
+// Today page shows the visit by region and the quota progress (V7, V8).
+import { expect, test, type Page } from '@playwright/test';
+import { ActivitiesPage } from './pages/activities';
+import { CustomersPage } from './pages/customers';
+import { clearHost } from './pages/sync';
+import { device } from './pages/team';
+
+/** Wednesday 2026-03-04, 09:00 team time. */
+const WED = '2026-03-04T09:00:00+08:00';
+
+async function setTime(page: Page, iso: string) {
+  await page.clock.setSystemTime(new Date(iso));
+  await page.reload();
+}
+
+test.beforeEach(() => clearHost());
+
+test('a rep plans a visit, the manager approves it on another tablet, the visit owes minutes that go overdue', async ({ browser }) => {
+  // Tablet A: the rep creates the team; tablet B: the manager joins it.
+  const a = await device(browser, 'Rep Li');
+  await a.page.clock.install({ time: new Date(WED) });
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep Li', 'rep');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'Manager Wang');
+  await b.page.clock.install({ time: new Date(WED) });
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Manager Wang', 'manager');
+  await b.d.join(link);
+
+  const rep = new ActivitiesPage(a.page);
+  const mgr = new ActivitiesPage(b.page);
+  const customers = new CustomersPage(a.page);
+  await customers.create({ name: 'Kite Works', contact: 'Zhao Min', phone: '13900000001', region: 'Pudong' });
+  await customers.create({ name: 'River Bikes', contact: 'Qian Li', phone: '13900000002', region: 'Minhang' });
+
+  // V2: a plan without goals is refused and says why; then filed for Thursday.
+  await rep.openPlans();
+  await a.page.getByTestId('plan-day').fill('2026-03-05');
+  await a.page.getByTestId('plan-file').click();
+  await expect(a.page.getByTestId('plan-error-goals')).toBeVisible();
+  await rep.filePlan('2026-03-05', 'Demo the scanner; meet the buyer', ['Kite Works', 'River Bikes']);
+  await expect(rep.plan('Demo the scanner')).toHaveAttribute('data-status', 'pending');
+  await expect(a.page.getByTestId('plan-approve')).toHaveCount(0); // a rep cannot approve
+  expect(await a.d.syncNow()).toBe('done');
+
+  // The manager sees it after sync; a rejection needs an opinion; approval with one.
+  expect(await b.d.syncNow()).toBe('done');
+  await mgr.openPlans();
+  const row = mgr.plan('Demo the scanner');
+  await expect(row).toHaveAttribute('data-status', 'pending');
+  await expect(row.getByTestId('plan-customers')).toHaveText('Kite Works, River Bikes');
+  await row.getByTestId('plan-reject').click();
+  await expect(row.getByTestId('plan-error-opinion')).toBeVisible();
+  await row.getByTestId('plan-opinion-input').fill('Bring the price list');
+  await row.getByTestId('plan-approve').click();
+  await expect(mgr.plan('Demo the scanner')).toHaveAttribute('data-status', 'approved');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // The rep sees the approval and the opinion; the print view is the visit form.
+  expect(await a.d.syncNow()).toBe('done');
+  await rep.openPlans();
+  await expect(rep.plan('Demo the scanner')).toHaveAttribute('data-status', 'approved');
+  await expect(rep.plan('Demo the scanner').getByTestId('plan-opinion')).toContainText('Bring the price list');
+  await a.page.screenshot({ path: 'screenshots/activities-plans-en.png', fullPage: true });
+  await rep.plan('Demo the scanner').getByTestId('plan-print').click();
+  await expect(a.page.getByTestId('visit-form')).toBeVisible();
+  await expect(a.page.getByTestId('print-goals')).toHaveText('Demo the scanner; meet the buyer');
+  await expect(a.page.getByTestId('print-row')).toHaveCount(2);
+  await a.page.screenshot({ path: 'screenshots/visit-form-en.png', fullPage: true });
+  await a.page.emulateMedia({ media: 'print' });
+  await expect(a.page.getByTestId('print-now')).toBeHidden();
+  await a.page.emulateMedia({ media: 'screen' });
+
+  // Thursday: Today lists the approved visits by region (V8) and the quota at zero.
+  await setTime(a.page, '2026-03-05T09:00:00+08:00');
+  await rep.openToday();
+  await expect(a.page.getByTestId('visit-region')).toHaveCount(2);
+  await expect(a.page.locator('[data-testid=visit-region][data-region=Pudong]')).toContainText('Kite Works');
+  const visits = a.page.locator('[data-testid=quota]', { hasText: 'Visits this week' });
+  await expect(visits).toHaveAttribute('data-done', '0');
+  const target = await visits.getAttribute('data-target');
+  expect(Number(target)).toBeGreaterThan(0);
+
+  // V3/V4: the visit is logged; a visit without the person met is refused first.
+  await setTime(a.page, '2026-03-05T15:00:00+08:00');
+  await customers.open('Kite Works');
+  await rep.log({ kind: 'visit', stage: 'Opening' });
+  await expect(a.page.getByTestId('act-error-person')).toBeVisible();
+  await rep.log({ kind: 'visit', stage: 'ProductIntroduction', person: 'Zhao Min', title: 'CTO', decisionMaker: true, needs: 'Scanners fail in the cold store', next: 'Send a quote' });
+  await expect(a.page.getByTestId('act-saved')).toBeVisible();
+  await expect(a.page.getByTestId('activity-row')).toHaveCount(1);
+  await expect(a.page.getByTestId('activity-row')).toContainText('Scanners fail in the cold store');
+  await expect(a.page.getByTestId('activity-stage')).toHaveText('Product introduction');
+  await a.page.screenshot({ path: 'screenshots/customer-activity-en.png', fullPage: true });
+
+  // V7: the visit counts at once on Today; the minutes are due Monday (2 working days).
+  await rep.openToday();
+  await expect(visits).toHaveAttribute('data-done', '1');
+  await expect(visits.getByTestId('quota-count')).toHaveText(`1 / ${target}`);
+  await expect(a.page.getByTestId('today-minutes-row')).toHaveAttribute('data-overdue', 'false');
+  await rep.openMinutes();
+  await expect(rep.minutes()).toHaveCount(1);
+  await expect(rep.minutes()).toHaveAttribute('data-due', '2026-03-09');
+  await expect(rep.minutes()).toHaveAttribute('data-state', 'due');
+
+  // Monday evening: still due, not overdue. Tuesday: overdue, flagged to the rep.
+  await setTime(a.page, '2026-03-09T20:00:00+08:00');
+  await rep.openMinutes();
+  await expect(rep.minutes()).toHaveAttribute('data-overdue', 'false');
+  await expect(a.page.getByTestId('minutes-overdue-alert')).toHaveCount(0);
+  await setTime(a.page, '2026-03-10T09:00:00+08:00');
+  await rep.openMinutes();
+  await expect(rep.minutes()).toHaveAttribute('data-overdue', 'true');
+  await expect(a.page.getByTestId('minutes-overdue-alert')).toBeVisible();
+  await a.page.screenshot({ path: 'screenshots/minutes-overdue-en.png', fullPage: true });
+  await rep.openToday();
+  await expect(a.page.getByTestId('today-minutes-row')).toHaveAttribute('data-overdue', 'true');
+
+  // ... and to the manager, after sync.
+  expect(await a.d.syncNow()).toBe('done');
+  await setTime(b.page, '2026-03-10T09:05:00+08:00');
+  expect(await b.d.syncNow()).toBe('done');
+  await mgr.openMinutes();
+  await expect(mgr.minutes()).toHaveAttribute('data-overdue', 'true');
+  await expect(b.page.getByTestId('minutes-written')).toHaveCount(0); // the rep writes them
+
+  // The rep writes them (late); the manager reviews; the rep sends them.
+  await rep.openMinutes();
+  await a.page.getByTestId('minutes-written').click();
+  await expect(a.page.getByTestId('minutes-error')).toBeVisible();
+  await a.page.getByTestId('minutes-input').fill('Cold store pilot agreed; quote by Friday.');
+  await a.page.getByTestId('minutes-written').click();
+  await expect(rep.minutes()).toHaveAttribute('data-state', 'written');
+  await expect(a.page.getByTestId('minutes-overdue-alert')).toHaveCount(0);
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await mgr.openMinutes();
+  await expect(mgr.minutes().getByTestId('minutes-text')).toHaveText('Cold store pilot agreed; quote by Friday.');
+  await b.page.getByTestId('minutes-reviewed').click();
+  await expect(mgr.minutes()).toHaveAttribute('data-state', 'reviewed');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  await rep.openMinutes();
+  await a.page.getByTestId('minutes-sent_to_customer').click();
+  await expect(rep.minutes()).toHaveAttribute('data-state', 'sent_to_customer');
+  await a.page.screenshot({ path: 'screenshots/minutes-en.png', fullPage: true });
+
+  // Today in both languages at 768×1024.
+  await rep.openToday();
+  await a.page.screenshot({ path: 'screenshots/today-en.png' });
+  await a.d.shell.setLang('zh-CN');
+  await expect(a.page.getByTestId('today-quotas')).toContainText('指标进度');
+  await a.page.screenshot({ path: 'screenshots/today-zh-CN.png' });
+  await rep.openPlans();
+  await a.page.screenshot({ path: 'screenshots/activities-plans-zh-CN.png', fullPage: true });
+
+  await a.context.close();
+  await b.context.close();
+});
