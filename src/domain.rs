@@ -27,6 +27,7 @@ pub mod project;
 pub mod quota;
 pub mod ratio;
 pub mod receivable;
+pub mod report;
 pub mod review;
 pub mod search;
 pub mod service;

@@ -378,3 +378,60 @@ fn v6_an_early_design_project_feeds_the_cadence_its_weekly_follow_up() {
     let n = next_contact(&inputs["c1"], &CadenceSettings::default(), 7, &cal, at("2026-03-09", 9)).unwrap().unwrap();
     assert_eq!((n.rule, n.due_on), (CadenceRule::EarlyDesignProject, day("2026-03-13")));
 }
+
+// ---------------------------------------------------------------- diary and reports (V9)
+
+use outpost::domain::report::{report, Diary, ReportPeriod};
+use outpost::storage::activities::{diary_change, diary_from_doc, diary_id, report_inputs};
+
+#[test]
+fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_results_and_questions() {
+    let cal = holiday_calendar();
+    let mut li = Tablet::new("li", "tab-a");
+    let mut li2 = Tablet::new("li", "tab-c");
+    let mut wang = Tablet::new("wang", "tab-b");
+    // V2: an approved plan for Thursday with two customers; one is visited, to closing.
+    let draft = PlanDraft { day: Some(day("2026-03-05")), goals: "g".into(), customers: vec!["c1".into(), "c2".into()] };
+    let mut r = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-04", 9))).unwrap();
+    wang.observe(&r, at("2026-03-04", 10));
+    r = r.merge(plan_decision("p1", Decision::Approved, "", &mut wang.at(at("2026-03-04", 10))));
+    let mut closing = visit("a1", "c1", "li", at("2026-03-05", 15));
+    closing.visit_stage = Some(VisitStage::Closing);
+    r = r.merge(activity_change(&closing, "f1", &mut li.at(at("2026-03-05", 15))).unwrap());
+    r = r.merge(activity_change(&call("a2", "c3", "li", at("2026-03-05", 9)), "f2", &mut li.at(at("2026-03-05", 9))).unwrap());
+    // Friday's visit: minutes due Wednesday (Monday is a holiday), written Tuesday.
+    r = r.merge(activity_change(&visit("a3", "c2", "li", at("2026-03-06", 10)), "f3", &mut li.at(at("2026-03-06", 10))).unwrap());
+    r = r.merge(minutes_change("m1", "a3", MinutesStep::Written, "ok", &mut li.at(at("2026-03-10", 9))).unwrap());
+    // The diary for Thursday: text on one tablet, open questions on another, offline.
+    let base = Diary { rep: "li".into(), day: Some(day("2026-03-05")), text: "Visited Kite".into(), ..Default::default() };
+    // (A fresh tablet: `li` has already stamped next week's minutes.)
+    let mut li = Tablet::new("li", "tab-d");
+    let d1 = diary_change(None, &base, &mut li.at(at("2026-03-05", 18))).unwrap();
+    li2.observe(&d1, at("2026-03-05", 19));
+    let with_q = Diary { open_questions: "Price for 500 units?\nWho signs?".into(), ..base.clone() };
+    let d2 = diary_change(Some(&base), &with_q, &mut li2.at(at("2026-03-05", 19))).unwrap();
+    let with_text = Diary { text: "Visited Kite; demo went well".into(), improvements: "Bring samples".into(), ..base.clone() };
+    let d3 = diary_change(Some(&base), &with_text, &mut li.at(at("2026-03-05", 19))).unwrap();
+    let diary = diary_from_doc(&d1.clone().merge(d2).merge(d3).docs[&diary_id("li", day("2026-03-05"))]).unwrap();
+    assert_eq!(diary.text, "Visited Kite; demo went well");
+    assert_eq!(diary.questions(), vec!["Price for 500 units?".to_string(), "Who signs?".to_string()]);
+
+    let data = data_of(&r);
+    let (plans, minutes) = report_inputs(&data, &cal, at("2026-03-12", 9));
+    let rows = report(&["li".into(), "zhao".into()], &data.activities, &plans, &minutes, &[diary], &cal, ReportPeriod::Week, day("2026-03-05"));
+    let li_row = &rows[0];
+    assert_eq!(li_row.counts, [1, 2, 0, 0, 0]);
+    assert_eq!((li_row.planned, li_row.planned_met), (2, 2)); // c2 met Friday, after its planned day
+    assert_eq!(li_row.closings, 1);
+    // Thursday's visit had no minutes by Monday evening → overdue by now; Friday's on time.
+    assert_eq!((li_row.minutes_on_time, li_row.minutes_late), (1, 1));
+    assert_eq!(li_row.open_questions.len(), 2);
+    assert_eq!(li_row.improvements, vec![(day("2026-03-05"), "Bring samples".to_string())]);
+    // The team row sums the reps.
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2].rep, "");
+    assert_eq!(rows[2].total(), 3);
+    // The day report for Wednesday holds nothing of li's.
+    let wed = report(&["li".into()], &data.activities, &plans, &minutes, &[], &cal, ReportPeriod::Day, day("2026-03-04"));
+    assert_eq!(wed[0].total(), 0);
+}

@@ -29,6 +29,7 @@ use crate::domain::minutes::{minutes, Minutes, MinutesEvent, MinutesStep};
 use crate::domain::pool::{FactKind, OwnReason};
 use crate::domain::project::ProjectStage;
 use crate::domain::quota::{CustomerStatus, QuotaActivity, QuotaSettings};
+use crate::domain::report::{Diary, MinutesFact, PlannedVisit};
 use crate::domain::visit_plan::{plan_status, Decision, PlanDraft, PlanStatus};
 use crate::sync::hlc::Hlc;
 use crate::sync::record::{Document, Entry, Replica};
@@ -36,6 +37,7 @@ use crate::sync::record::{Document, Entry, Replica};
 pub const ACTIVITY_LOGGED: &str = "activity.logged";
 pub const MINUTES_STEP: &str = "minutes.step";
 pub const VISIT_PLAN: &str = "visit_plan";
+pub const DIARY: &str = "diary";
 pub const ACTIVITY_RULES_ID: &str = "team:activity_rules";
 /// Not `team_…`: the customer list need not re-read everything when it changes.
 pub const ACTIVITY_RULES_KIND: &str = "activity_rules";
@@ -86,6 +88,8 @@ pub struct ActivityData {
     pub rules: ActivityRules,
     /// J1–J3, by name.
     pub projects: Vec<ProjectRecord>,
+    /// V9: every rep's diaries.
+    pub diaries: Vec<Diary>,
 }
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
@@ -94,9 +98,11 @@ pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, S
     let plans = s.docs_of_kind(VISIT_PLAN).await?;
     let projects = s.docs_of_kind(PROJECT).await?;
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
+    let diaries = s.docs_of_kind(DIARY).await?;
     let projects = assemble_projects(&projects, &entries);
     let mut data = assemble(plans, entries, rules.as_ref());
     data.projects = projects;
+    data.diaries = diaries.iter().filter(|d| !d.is_deleted()).filter_map(diary_from_doc).collect();
     Ok(data)
 }
 
@@ -376,4 +382,68 @@ pub fn cadence_inputs(
 /// The approved plans for `day` (V2, V8), any rep.
 pub fn approved_on(data: &ActivityData, day: NaiveDate) -> Vec<&VisitPlan> {
     data.plans.iter().filter(|p| p.status == PlanStatus::Approved && p.draft.day == Some(day)).collect()
+}
+
+/// V9: the id of `rep`'s diary for `day` — one document per rep and day, so a diary
+/// written on two tablets merges field by field.
+pub fn diary_id(rep: &str, day: NaiveDate) -> String {
+    format!("diary:{rep}:{day}")
+}
+
+fn diary_fields(d: &Diary) -> Vec<(&'static str, Value)> {
+    vec![
+        ("rep", Value::String(d.rep.clone())),
+        ("day", d.day.map(|x| Value::String(x.to_string())).unwrap_or(Value::Null)),
+        ("text", Value::String(d.text.clone())),
+        ("open_questions", Value::String(d.open_questions.clone())),
+        ("improvements", Value::String(d.improvements.clone())),
+    ]
+}
+
+pub fn diary_from_doc(d: &Document) -> Option<Diary> {
+    let rep = text(d, "rep");
+    let day = text(d, "day").parse().ok()?;
+    (!rep.is_empty()).then(|| Diary {
+        rep,
+        day: Some(day),
+        text: text(d, "text"),
+        open_questions: text(d, "open_questions"),
+        improvements: text(d, "improvements"),
+    })
+}
+
+/// The diary document with the fields that changed; `None` when nothing did or the
+/// diary has no day.
+pub fn diary_change(old: Option<&Diary>, new: &Diary, by: &mut Author) -> Option<Replica> {
+    let day = new.day?;
+    let before = old.map(diary_fields);
+    let mut d = Document::new(&diary_id(&new.rep, day), DIARY);
+    for (i, (name, value)) in diary_fields(new).into_iter().enumerate() {
+        if before.as_ref().is_none_or(|b| b[i].1 != value) {
+            let stamp = by.clock.tick(by.now_ms);
+            d.set(name, value, stamp, by.profile);
+        }
+    }
+    (!d.fields.is_empty()).then(|| one_doc(d))
+}
+
+/// V9: the approved plans' customers and the minutes' standing, as the report reads them.
+pub fn report_inputs(data: &ActivityData, cal: &TeamCalendar, now_ms: i64) -> (Vec<PlannedVisit>, Vec<MinutesFact>) {
+    let plans = data
+        .plans
+        .iter()
+        .filter(|p| p.status == PlanStatus::Approved)
+        .filter_map(|p| p.draft.day.map(|day| (p, day)))
+        .flat_map(|(p, day)| p.draft.customers.iter().map(move |c| PlannedVisit { rep: p.rep.clone(), day, customer_id: c.clone() }))
+        .collect();
+    let minutes = minutes_items(data, cal, now_ms)
+        .into_iter()
+        .map(|m| MinutesFact {
+            rep: m.activity.rep.clone(),
+            meeting_day: cal.local_date(m.activity.at_ms),
+            written: m.minutes.steps[0].is_some(),
+            late_or_overdue: m.minutes.overdue || m.minutes.written_late,
+        })
+        .collect();
+    (plans, minutes)
 }
