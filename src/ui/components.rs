@@ -40,3 +40,5 @@ pub mod update_banner;
 pub mod virtual_list;
 pub mod visit_form_print;
 pub mod visit_plans;
+pub mod work_diary;
+pub mod work_reports;

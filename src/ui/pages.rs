@@ -7,6 +7,7 @@ pub mod customers_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
+pub mod reports_page;
 pub mod settings_page;
 pub mod today_page;
 
@@ -30,6 +31,6 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Pool => view! { <PoolPage /> }.into_any(),
         Page::Activities => view! { <activities_page::ActivitiesPage /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
-        Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),
+        Page::Reports => view! { <reports_page::ReportsPage /> }.into_any(),
     }
 }

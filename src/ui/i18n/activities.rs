@@ -114,6 +114,35 @@ crate::catalogue! { AMsg {
     ErrKeyDate => "请填写事项和日期。", "Enter what and when.";
     Customer => "客户", "Customer";
     CreateProject => "创建项目", "Create project";
+    Diary => "工作日记（V9）", "Work diary (V9)";
+    DiaryDay => "日期", "Day";
+    DayActivities => "当天的跟进", "The day's activities";
+    DiaryText => "日记", "Diary";
+    OpenQuestions => "待解决的问题（每行一个）", "Open questions (one per line)";
+    Improvements => "改进", "Improvements";
+    SaveDiary => "保存日记", "Save diary";
+    DiarySaved => "日记已保存。", "Diary saved.";
+    Reports => "工作报告（V9）", "Work reports (V9)";
+    Period => "周期", "Period";
+    PeriodDay => "日报", "Daily";
+    PeriodWeek => "周报", "Weekly";
+    PeriodMonth => "月报", "Monthly";
+    Team => "全队", "Team";
+    Activities => "跟进", "Activities";
+    Planned => "计划拜访", "Planned visits";
+    PlannedMet => "已见", "met";
+    Closings => "促成/签约", "Closings / signings";
+    MinutesOnTime => "按时纪要", "Minutes on time";
+    MinutesLate => "迟交/逾期纪要", "Minutes late / overdue";
+    DiaryDays => "日记天数", "Diary days";
+    ProgressResults => "计划进度与成果", "Progress against plan and results";
+    OpenProblems => "未解决的问题", "Unresolved problems";
+    NoOpenProblems => "没有未解决的问题。", "No unresolved problems.";
+    NoImprovements => "没有记录改进。", "No improvements noted.";
+    ExportXlsx => "导出 Excel", "Export Excel";
+    PrintReport => "打印报告", "Print report";
+    From => "从", "From";
+    To => "至", "to";
 } }
 
 pub fn project_stage_label(lang: Lang, s: crate::domain::project::ProjectStage) -> &'static str {
