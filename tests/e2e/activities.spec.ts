@@ -7,6 +7,7 @@ import { ActivitiesPage } from './pages/activities';
 import { CustomersPage } from './pages/customers';
 import { clearHost } from './pages/sync';
 import { device } from './pages/team';
+import { addPerson, switchTo } from './pages/shell';
 
 /** Wednesday 2026-03-04, 09:00 team time. */
 const WED = '2026-03-04T09:00:00+08:00';
@@ -163,4 +164,104 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
 
   await a.context.close();
   await b.context.close();
+});
+
+test('one tap on a phone logs the call; quotas follow the team setting; projects, follow-ups, diary and reports', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00+08:00') }); // a Monday
+  const act = new ActivitiesPage(page);
+  const customers = new CustomersPage(page);
+  await act.shell.open();
+  await act.shell.setLang('en');
+  await act.shell.createProfile('Rep Li', 'rep');
+  await customers.create({ name: 'Kite Works', contact: 'Zhao Min', phone: '13900000001', region: 'Pudong' });
+
+  // V7: the manager switches the team to "2-3-4"; a rep cannot change it.
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('quota-preset')).toBeDisabled();
+  await addPerson(act.shell, 'Manager Wang', 'manager');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('cadence-1').fill('0');
+  await page.getByTestId('activity-rules-save').click();
+  await expect(page.getByTestId('activity-rules-error')).toBeVisible();
+  await page.getByTestId('cadence-1').fill('14');
+  await page.getByTestId('quota-preset').selectOption('234');
+  await page.getByTestId('activity-rules-save').click();
+  await expect(page.getByTestId('activity-rules-saved')).toBeVisible();
+  await switchTo(act.shell, 'Rep Li');
+
+  // P8/V3: tapping the phone button opens the dialler and logs the call.
+  await customers.open('Kite Works');
+  // The dialler cannot open in the test browser; keep the page where it is.
+  await page.evaluate(() => document.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('a[href^="tel:"], a[href^="sms:"], a[href^="mailto:"]')) e.preventDefault();
+  }, true));
+  await page.getByTestId('quick-call').first().click();
+  await expect(page.getByTestId('activity-row')).toHaveCount(1);
+  await expect(page.getByTestId('activity-row')).toHaveAttribute('data-kind', 'call');
+  await expect(page.getByTestId('activity-row')).toContainText('Zhao Min');
+  await act.openToday();
+  await expect(page.getByTestId('quota')).toHaveCount(3);
+  const calls = page.locator('[data-testid=quota]', { hasText: 'Calls today' });
+  await expect(calls).toHaveAttribute('data-target', '4');
+  await expect(calls).toHaveAttribute('data-done', '1');
+
+  // J1/J2: a project in preliminary design with a bid deadline; documents due 2 days before.
+  await customers.open('Kite Works');
+  await page.getByTestId('project-add').click();
+  await page.getByTestId('project-create').click();
+  await expect(page.getByTestId('project-name-error')).toBeVisible();
+  await page.getByTestId('project-name').fill('Cold store scanners');
+  await page.getByTestId('project-deadline').fill('2026-03-10');
+  await page.getByTestId('project-create').click();
+  const project = page.getByTestId('project-row');
+  await expect(project).toHaveAttribute('data-stage', 'PreliminaryDesign');
+  await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-due', '2026-03-08');
+  await page.screenshot({ path: 'screenshots/customer-project-en.png', fullPage: true });
+
+  // V6: an early-design project asks for a weekly follow-up: due Monday the 9th.
+  await setTime(page, '2026-03-09T09:00:00+08:00');
+  await act.openToday();
+  await expect(page.getByTestId('followup')).toHaveCount(1);
+  await expect(page.getByTestId('followup')).toHaveAttribute('data-state', 'due');
+  await expect(page.getByTestId('followup')).toContainText('Early-design project');
+  // J1: moved to bidding, it is followed every two weeks from the last contact instead.
+  await customers.open('Kite Works');
+  await project.getByTestId('project-next').selectOption('Bidding');
+  await project.getByTestId('project-move').click();
+  await expect(project).toHaveAttribute('data-stage', 'Bidding');
+  await expect(project.getByTestId('project-history-item')).toHaveCount(2);
+  await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-late', 'true');
+  await project.getByTestId('bid-item').nth(0).locator('input').check();
+  await project.getByTestId('bid-item').nth(1).locator('input').check();
+  await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-late', 'false');
+  await act.openToday();
+  await expect(page.getByTestId('followups-empty')).toBeVisible();
+
+  // V9: the diary is prefilled from the day's activities; the report counts them.
+  await customers.open('Kite Works');
+  await act.log({ kind: 'visit', stage: 'Closing', person: 'Zhao Min', needs: 'Needs a cold-proof scanner' });
+  await expect(page.getByTestId('act-saved')).toBeVisible();
+  await page.getByTestId('nav-reports').click();
+  await expect(page.getByTestId('diary-text')).toHaveValue(/Visit Kite Works — Zhao Min \(Closing\)/);
+  await page.getByTestId('diary-questions').fill('Which scanner model survives -30 °C?');
+  await page.getByTestId('diary-improvements').fill('Bring a demo unit');
+  await page.getByTestId('diary-save').click();
+  await expect(page.getByTestId('diary-saved')).toBeVisible();
+  const row = page.locator('[data-testid=report-row]').first();
+  await expect(row).toHaveAttribute('data-total', '1'); // this week: the visit (the call was last week)
+  await page.getByTestId('report-period').selectOption('month');
+  await expect(row).toHaveAttribute('data-total', '2');
+  await expect(page.getByTestId('report-question')).toContainText('Which scanner model survives -30 °C?');
+  await expect(page.getByTestId('report-improvement')).toContainText('Bring a demo unit');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);
+  expect(download.suggestedFilename()).toBe('report.xlsx');
+  await page.screenshot({ path: 'screenshots/reports-en.png', fullPage: true });
+  // The manager sees the team, with a total row.
+  await switchTo(act.shell, 'Manager Wang');
+  await page.getByTestId('nav-reports').click();
+  await page.getByTestId('report-period').selectOption('month');
+  await expect(page.getByTestId('report-row')).toHaveCount(1); // one rep: no separate team row
+  await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-total', '2');
+  await act.shell.setLang('zh-CN');
+  await page.screenshot({ path: 'screenshots/reports-zh-CN.png', fullPage: true });
 });
