@@ -232,6 +232,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(project.getByTestId('project-history-item')).toHaveCount(2);
   await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-late', 'true');
   await project.getByTestId('bid-item').nth(0).locator('input').check();
+  await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-missing', '1');
   await project.getByTestId('bid-item').nth(1).locator('input').check();
   await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-late', 'false');
   await act.openToday();

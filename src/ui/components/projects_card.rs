@@ -141,16 +141,20 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
         let pid = pid.clone();
         w.write(move |by| stage_change(&new_id(), &pid, to, by), move |_| next.set(String::new()));
     };
-    let (w, old) = (writer.clone(), p.clone());
+    // Edits start from the project as stored at the moment of the tap, not as this row
+    // was drawn: two quick taps must not overwrite each other.
+    let pid_now = p.id.clone();
+    let current_of = move || feed.data.with_untracked(|d| d.projects.iter().find(|r| r.project.id == pid_now).map(|r| (r.project.clone(), r.closed)));
+    let (w, cur) = (writer.clone(), current_of.clone());
     let toggle = move |i: usize, ready: bool| {
+        let Some((old, closed)) = cur() else { return };
         let mut new = old.clone();
         if let Some(item) = new.bid_checklist.get_mut(i) {
             item.ready = ready;
         }
-        let old = old.clone();
         w.write(move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()), |_| {});
     };
-    let (w, old) = (writer.clone(), p.clone());
+    let (w, cur) = (writer.clone(), current_of.clone());
     let add_date = move |_| {
         let (label, on) = (kd_label.get_untracked().trim().to_owned(), kd_on.get_untracked().parse::<chrono::NaiveDate>());
         let Ok(on) = on else { return kd_err.set(true) };
@@ -158,18 +162,18 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             return kd_err.set(true);
         }
         kd_err.set(false);
+        let Some((old, closed)) = cur() else { return };
         let mut new = old.clone();
         new.key_dates.push(KeyDate { label, on });
         new.key_dates.sort_by_key(|k| k.on);
-        let old = old.clone();
         w.write(move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()), move |_| {
             kd_label.set(String::new());
             kd_on.set(String::new());
         });
     };
-    let (w, old) = (writer.clone(), p.clone());
+    let (w, cur) = (writer.clone(), current_of.clone());
     let close = move |_| {
-        let old = old.clone();
+        let Some((old, closed)) = cur() else { return };
         w.write(move |by| Ok(project_change(Some((&old, closed)), &old, !closed, by).unwrap_or_default()), |_| {});
     };
     let later: Vec<ProjectStage> = STAGES.into_iter().filter(|s| current.is_none_or(|c| *s > c)).collect();
@@ -184,9 +188,9 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             </header>
             {deadline.map(|d| view! { <p><span class="label">{t(AMsg::BidDeadline)}": "</span>{move || date_text(i18n.lang(), d)}</p> })}
             {docs.map(|s| {
-                let (due, left, late) = (s.due_on, s.days_left, s.not_ready);
+                let (due, left, late, missing) = (s.due_on, s.days_left, s.not_ready, s.missing.len());
                 view! {
-                    <div class="bid-docs" data-testid="bid-docs" data-due=due.to_string() data-late=late.to_string()>
+                    <div class="bid-docs" data-testid="bid-docs" data-due=due.to_string() data-late=late.to_string() data-missing=missing.to_string()>
                         <p><span class="label">{t(AMsg::BidDocs)}</span></p>
                         <p>{t(AMsg::BidDocsDue)}" "{move || day_text(i18n.lang(), due)}" · "{move || days_left_text(i18n.lang(), left)}
                             {late.then(|| view! { " " <span class="badge danger" data-testid="bid-docs-late">{t(AMsg::BidDocsLate)}</span> })}</p>
