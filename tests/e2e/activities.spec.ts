@@ -106,6 +106,13 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await expect(visits).toHaveAttribute('data-done', '1');
   await expect(visits.getByTestId('quota-count')).toHaveText(`1 / ${target}`);
   await expect(a.page.getByTestId('today-minutes-row')).toHaveAttribute('data-overdue', 'false');
+  // Today in both languages at 768×1024: quota progress, the day's visits, minutes due.
+  await a.page.screenshot({ path: 'screenshots/today-en.png' });
+  await a.d.shell.setLang('zh-CN');
+  await expect(a.page.getByTestId('today-quotas')).toContainText('指标进度');
+  await expect(visits).toHaveAttribute('data-done', '1');
+  await a.page.screenshot({ path: 'screenshots/today-zh-CN.png' });
+  await a.d.shell.setLang('en');
   await rep.openMinutes();
   await expect(rep.minutes()).toHaveCount(1);
   await expect(rep.minutes()).toHaveAttribute('data-due', '2026-03-09');
@@ -153,12 +160,7 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await expect(rep.minutes()).toHaveAttribute('data-state', 'sent_to_customer');
   await a.page.screenshot({ path: 'screenshots/minutes-en.png', fullPage: true });
 
-  // Today in both languages at 768×1024.
-  await rep.openToday();
-  await a.page.screenshot({ path: 'screenshots/today-en.png' });
   await a.d.shell.setLang('zh-CN');
-  await expect(a.page.getByTestId('today-quotas')).toContainText('指标进度');
-  await a.page.screenshot({ path: 'screenshots/today-zh-CN.png' });
   await rep.openPlans();
   await a.page.screenshot({ path: 'screenshots/activities-plans-zh-CN.png', fullPage: true });
 
