@@ -51,14 +51,38 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await expect(a.page.getByTestId('plan-approve')).toHaveCount(0); // a rep cannot approve
   expect(await a.d.syncNow()).toBe('done');
 
-  // The manager sees it after sync; a rejection needs an opinion; approval with one.
+  // The manager sees it after sync; a rejection needs an opinion.
   expect(await b.d.syncNow()).toBe('done');
   await mgr.openPlans();
-  const row = mgr.plan('Demo the scanner');
+  let row = mgr.plan('Demo the scanner');
   await expect(row).toHaveAttribute('data-status', 'pending');
   await expect(row.getByTestId('plan-customers')).toHaveText('Kite Works, River Bikes');
   await row.getByTestId('plan-reject').click();
   await expect(row.getByTestId('plan-error-opinion')).toBeVisible();
+  await row.getByTestId('plan-opinion-input').fill('Say what you will demo');
+  await row.getByTestId('plan-reject').click();
+  await expect(mgr.plan('Demo the scanner')).toHaveAttribute('data-status', 'rejected');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // The rep sees the rejection and why, revises the plan: it waits for approval again.
+  expect(await a.d.syncNow()).toBe('done');
+  await rep.openPlans();
+  await expect(rep.plan('Demo the scanner')).toHaveAttribute('data-status', 'rejected');
+  await expect(rep.plan('Demo the scanner').getByTestId('plan-opinion')).toContainText('Say what you will demo');
+  await rep.plan('Demo the scanner').getByTestId('plan-revise').click();
+  await expect(a.page.getByTestId('plan-goals')).toHaveValue('Demo the scanner; meet the buyer');
+  await a.page.getByTestId('plan-goals').fill('Demo the scanner in the cold store; meet the buyer');
+  await a.page.getByTestId('plan-file').click();
+  await expect(a.page.getByTestId('plan-filed')).toBeVisible();
+  await expect(rep.plans()).toHaveCount(1);
+  await expect(rep.plan('Demo the scanner')).toHaveAttribute('data-status', 'pending');
+  expect(await a.d.syncNow()).toBe('done');
+
+  // The manager approves the revision with an opinion.
+  expect(await b.d.syncNow()).toBe('done');
+  await mgr.openPlans();
+  row = mgr.plan('in the cold store');
+  await expect(row).toHaveAttribute('data-status', 'pending');
   await row.getByTestId('plan-opinion-input').fill('Bring the price list');
   await row.getByTestId('plan-approve').click();
   await expect(mgr.plan('Demo the scanner')).toHaveAttribute('data-status', 'approved');
@@ -72,7 +96,7 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await a.page.screenshot({ path: 'screenshots/activities-plans-en.png', fullPage: true });
   await rep.plan('Demo the scanner').getByTestId('plan-print').click();
   await expect(a.page.getByTestId('visit-form')).toBeVisible();
-  await expect(a.page.getByTestId('print-goals')).toHaveText('Demo the scanner; meet the buyer');
+  await expect(a.page.getByTestId('print-goals')).toHaveText('Demo the scanner in the cold store; meet the buyer');
   await expect(a.page.getByTestId('print-row')).toHaveCount(2);
   await a.page.screenshot({ path: 'screenshots/visit-form-en.png', fullPage: true });
   await a.page.emulateMedia({ media: 'print' });

@@ -27,8 +27,24 @@ pub struct ActivityFeed {
     pub error: RwSignal<Option<String>>,
 }
 
-/// Starts reading; call while a component is built.
+/// The page's feed when the page provides one ([`provide_activity_feed`]), else a new one
+/// that starts reading; call while a component is built.
 pub fn activity_feed() -> ActivityFeed {
+    if let Some(f) = use_context::<ActivityFeed>() {
+        return f;
+    }
+    new_feed()
+}
+
+/// One feed for every card on a page, so the records are read once per change, not once
+/// per card.
+pub fn provide_activity_feed() -> ActivityFeed {
+    let f = new_feed();
+    provide_context(f);
+    f
+}
+
+fn new_feed() -> ActivityFeed {
     let db = use_db();
     let sync = use_sync();
     let feed = ActivityFeed {

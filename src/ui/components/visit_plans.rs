@@ -33,6 +33,8 @@ pub fn VisitPlans() -> impl IntoView {
     let error = RwSignal::new(None::<PlanError>);
     let filed = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
+    // The plan being revised: its id and the draft as stored (None = a new plan).
+    let revising = RwSignal::new(None::<(String, PlanDraft)>);
     let err_for = move |field: &'static str| {
         move || error.get().filter(|e| plan_error_field(e) == field).map(|e| view! {
             <small class="error" role="alert" data-testid=format!("plan-error-{field}")>{plan_error_text(i18n.lang(), &e)}</small>
@@ -55,10 +57,20 @@ pub fn VisitPlans() -> impl IntoView {
         }
         error.set(None);
         let rep = w.me();
-        w.write(move |by| Ok(plan_change(&new_id(), &rep, None, &draft, by).unwrap_or_default()), move |r| match r {
+        let old = revising.get_untracked();
+        w.write(
+            move |by| {
+                let (id, before) = match &old {
+                    Some((id, d)) => (id.clone(), Some(d)),
+                    None => (new_id(), None),
+                };
+                Ok(plan_change(&id, &rep, before, &draft, by).unwrap_or_default())
+            },
+            move |r| match r {
             Ok(()) => {
                 goals.set(String::new());
                 picked.set(Vec::new());
+                revising.set(None);
                 filed.set(true);
                 failed.set(None);
             }
@@ -90,7 +102,7 @@ pub fn VisitPlans() -> impl IntoView {
     view! {
         <Show when=is_rep>
             <form class="card form" data-testid="plan-form" on:submit=file.clone() novalidate>
-                <h2>{t(AMsg::NewPlan)}</h2>
+                <h2>{move || if revising.with(Option::is_some) { t(AMsg::Revising)() } else { t(AMsg::NewPlan)() }}</h2>
                 <p class="muted">{t(AMsg::PlanHint)}</p>
                 <label class="field"><span>{t(AMsg::PlanDay)}</span>
                     <input type="date" data-testid="plan-day" prop:value=move || day.get() on:input=move |ev| day.set(event_target_value(&ev)) />
@@ -126,6 +138,14 @@ pub fn VisitPlans() -> impl IntoView {
                 {move || failed.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
                     <Show when=move || filed.get()><span class="ok" role="status" data-testid="plan-filed">{t(AMsg::Filed)}</span></Show>
+                    <Show when=move || revising.with(Option::is_some)>
+                        <button type="button" data-testid="plan-revise-cancel" on:click=move |_| {
+                            revising.set(None);
+                            goals.set(String::new());
+                            picked.set(Vec::new());
+                            error.set(None);
+                        }>{t(crate::ui::i18n::Msg::Cancel)}</button>
+                    </Show>
                     <button type="submit" class="primary" data-testid="plan-file">{t(AMsg::FilePlan)}</button>
                 </div>
             </form>
@@ -170,6 +190,17 @@ pub fn VisitPlans() -> impl IntoView {
                         w.write(move |by| Ok(plan_decision(&pid, d, &o, by)), |_| {});
                     };
                     let decide2 = decide.clone();
+                    let own = p.rep == me() && is_rep();
+                    let (rid, rdraft) = (p.id.clone(), p.draft.clone());
+                    let revise = move |_| {
+                        day.set(rdraft.day.map(|d| d.to_string()).unwrap_or_default());
+                        goals.set(rdraft.goals.clone());
+                        picked.set(rdraft.customers.clone());
+                        error.set(None);
+                        filed.set(false);
+                        revising.set(Some((rid.clone(), rdraft.clone())));
+                        if let Some(w) = web_sys::window() { w.scroll_to_with_x_and_y(0.0, 0.0); }
+                    };
                     let status = p.status;
                     let pending = status == PlanStatus::Pending;
                     view! {
@@ -178,6 +209,7 @@ pub fn VisitPlans() -> impl IntoView {
                                 <strong>{p.draft.day.map(|d| move || day_text(i18n.lang(), d))}</strong>
                                 <span class="muted">{rep_name}</span>
                                 <span class=format!("badge status-{}", status_code(status)) data-testid="plan-status">{move || status_label(i18n.lang(), status)}</span>
+                                {own.then(|| view! { <button type="button" data-testid="plan-revise" on:click=revise.clone()>{t(AMsg::Revise)}</button> })}
                                 <a class="button" href=format!("#/activities/plan/{}", p.id) data-testid="plan-print">{t(AMsg::Print)}</a>
                             </header>
                             <p class="goals" data-testid="plan-goals-text">{p.draft.goals.clone()}</p>

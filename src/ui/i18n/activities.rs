@@ -143,6 +143,8 @@ crate::catalogue! { AMsg {
     PrintReport => "打印报告", "Print report";
     From => "从", "From";
     To => "至", "to";
+    Revise => "修改计划", "Revise";
+    Revising => "修改拜访计划（修改后需重新审批）", "Revise the visit plan (it goes back for approval)";
 } }
 
 pub fn project_stage_label(lang: Lang, s: crate::domain::project::ProjectStage) -> &'static str {

@@ -13,6 +13,7 @@ const TABS: [(&str, AMsg); 3] = [("", AMsg::TabPlans), ("minutes", AMsg::TabMinu
 /// (J1–J3), one tab each; `#/activities/plan/<id>` is a plan's printable visit form.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
+    crate::ui::components::activity_feed::provide_activity_feed();
     let route = use_route();
     let tab = move || route.arg().unwrap_or_default();
     let second = move || route.1.with(|v| v.get(1).cloned());

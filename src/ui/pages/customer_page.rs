@@ -14,6 +14,7 @@ use crate::ui::i18n::{t, use_i18n};
 pub fn CustomerPage(id: Option<String>) -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
+    crate::ui::components::activity_feed::provide_activity_feed();
     let Some(id) = id else {
         return view! {
             <a class="back" href="#/customers" data-testid="back">{t(CMsg::BackToList)}</a>

@@ -7,6 +7,7 @@ use crate::ui::components::work_reports::WorkReports;
 /// other reports (incentives) can sit beside them.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
+    crate::ui::components::activity_feed::provide_activity_feed();
     view! {
         <WorkDiary />
         <WorkReports />

@@ -24,6 +24,7 @@ const UPCOMING_DAYS: i64 = 3;
 /// team's visits and minutes.
 #[component]
 pub fn TodayPage() -> impl IntoView {
+    crate::ui::components::activity_feed::provide_activity_feed();
     let session = use_session();
     let i18n = use_i18n();
     let db = use_db();
