@@ -261,6 +261,18 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-missing', '1');
   await project.getByTestId('bid-item').nth(1).locator('input').check();
   await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-late', 'false');
+  // J3: nothing is done before the contract; then the advance payment with its amount.
+  await project.getByTestId('milestones').locator('summary').click();
+  const advance = project.locator('[data-testid=milestone][data-kind=AdvancePayment]');
+  await advance.getByTestId('milestone-amount').fill('50,000');
+  await advance.getByTestId('milestone-amount').press('Tab');
+  await advance.getByTestId('milestone-done').check();
+  await expect(project.getByTestId('milestone-error')).toBeVisible();
+  await project.locator('[data-testid=milestone][data-kind=Contract]').getByTestId('milestone-done').check();
+  await expect(project.locator('[data-testid=milestone][data-kind=Contract]')).toHaveAttribute('data-done', 'true');
+  await project.locator('[data-testid=milestone][data-kind=AdvancePayment]').getByTestId('milestone-done').check();
+  await expect(project.locator('[data-testid=milestone][data-kind=AdvancePayment]')).toHaveAttribute('data-done', 'true');
+  await expect(project.getByTestId('milestone-error')).toHaveCount(0);
   await act.openToday();
   await expect(page.getByTestId('followups-empty')).toBeVisible();
 

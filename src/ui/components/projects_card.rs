@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use crate::domain::project::{check_transition, default_bid_checklist, KeyDate, Project, ProjectStage};
+use crate::domain::money::{format_yuan, parse_yuan};
+use crate::domain::project::{check_transition, default_bid_checklist, KeyDate, Milestone, MilestoneKind, Project, ProjectError, ProjectStage};
 use crate::storage::projects::{project_change, stage_change, ProjectRecord};
 use crate::ui::components::activity_feed::{activity_feed, ActivityFeed, ActivityWriter};
 use crate::ui::customers_ctx::use_customers;
-use crate::ui::i18n::activities::{checklist_label, day_text, days_left_text, project_stage_label, AMsg};
+use crate::ui::i18n::activities::{checklist_label, day_text, days_left_text, milestone_label, project_stage_label, AMsg};
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::platform::new_id;
+use crate::ui::platform::{new_id, now_ms};
 
 const STAGES: [ProjectStage; 5] = [
     ProjectStage::PreliminaryDesign,
@@ -171,6 +172,28 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             kd_on.set(String::new());
         });
     };
+    // J3: one milestone changed; refused (and worded) when the milestones would break J3.
+    let ms_err = RwSignal::new(None::<ProjectError>);
+    let (w, cur) = (writer.clone(), current_of.clone());
+    let set_milestone = move |kind: MilestoneKind, edit: std::rc::Rc<dyn Fn(&mut Milestone)>| {
+        let Some((old, closed)) = cur() else { return };
+        let mut new = old.clone();
+        let idx = match new.milestones.iter().position(|m| m.kind == kind) {
+            Some(i) => i,
+            None => {
+                new.milestones.push(Milestone { kind, planned_on: None, done_ms: None, amount_fen: None });
+                new.milestones.len() - 1
+            }
+        };
+        edit(&mut new.milestones[idx]);
+        if let Err(e) = new.check_milestones() {
+            return ms_err.set(Some(e));
+        }
+        ms_err.set(None);
+        w.write(move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()), |_| {});
+    };
+    let late_ms = p.late_milestones(&feed.cal.get_untracked(), feed.now.get_untracked());
+    let milestones = p.milestones.clone();
     let (w, cur) = (writer.clone(), current_of.clone());
     let close = move |_| {
         let Some((old, closed)) = cur() else { return };
@@ -234,6 +257,43 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
                     <button type="button" class="primary" data-testid="project-move" on:click=advance>{t(AMsg::Move)}</button>
                 </div>
             })}
+            <details class="milestones" data-testid="milestones" open=!milestones.is_empty()>
+                <summary>{t(AMsg::Milestones)}</summary>
+                {[MilestoneKind::Contract, MilestoneKind::AdvancePayment, MilestoneKind::EarlyStocking, MilestoneKind::EarlyFinalPayment].into_iter().map(|kind| {
+                    let m = milestones.iter().find(|m| m.kind == kind).cloned();
+                    let payment = matches!(kind, MilestoneKind::AdvancePayment | MilestoneKind::EarlyFinalPayment);
+                    let late = late_ms.contains(&kind);
+                    let (s1, s2, s3) = (set_milestone.clone(), set_milestone.clone(), set_milestone.clone());
+                    let planned = m.as_ref().and_then(|m| m.planned_on).map(|d| d.to_string()).unwrap_or_default();
+                    let amount = m.as_ref().and_then(|m| m.amount_fen).map(format_yuan).unwrap_or_default();
+                    let done = m.as_ref().is_some_and(|m| m.done_ms.is_some());
+                    view! {
+                        <div class="milestone" data-testid="milestone" data-kind=format!("{kind:?}") data-done=done.to_string()>
+                            <strong>{move || milestone_label(i18n.lang(), kind)}</strong>
+                            {late.then(|| view! { <span class="badge warn">{t(AMsg::Late)}</span> })}
+                            <label class="field compact"><span>{t(AMsg::PlannedOn)}</span>
+                                <input type="date" data-testid="milestone-planned" prop:value=planned
+                                    on:change=move |ev| { let d = event_target_value(&ev).parse().ok(); s1(kind, std::rc::Rc::new(move |m: &mut Milestone| m.planned_on = d)) } />
+                            </label>
+                            {payment.then(|| view! {
+                                <label class="field compact"><span>{t(AMsg::AmountYuan)}</span>
+                                    <input type="text" inputmode="decimal" data-testid="milestone-amount" prop:value=amount.clone()
+                                        on:change=move |ev| { let a = parse_yuan(&event_target_value(&ev)).ok(); s2(kind, std::rc::Rc::new(move |m: &mut Milestone| m.amount_fen = a)) } />
+                                </label>
+                            })}
+                            <label class="check">
+                                <input type="checkbox" data-testid="milestone-done" prop:checked=done
+                                    on:change=move |ev| { let on = event_target_checked(&ev); let at = now_ms(); s3(kind, std::rc::Rc::new(move |m: &mut Milestone| m.done_ms = on.then_some(at))) } />
+                                <span>{t(AMsg::Done)}</span>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+                {move || ms_err.get().map(|e| view! { <p class="error" role="alert" data-testid="milestone-error">{move || match e {
+                    ProjectError::BeforeContract(_) => t(AMsg::ErrBeforeContract)(),
+                    _ => t(AMsg::ErrAmount)(),
+                }}</p> })}
+            </details>
             <details class="history" data-testid="project-history">
                 <summary>{t(AMsg::StageHistory)}" ("{rec.stages.history.len()}")"</summary>
                 <ol class="plain-list">

@@ -144,6 +144,13 @@ crate::catalogue! { AMsg {
     From => "从", "From";
     To => "至", "to";
     Revise => "修改计划", "Revise";
+    Milestones => "合同与回款节点（J3）", "Contract and payments (J3)";
+    PlannedOn => "计划日期", "Planned";
+    AmountYuan => "金额（元）", "Amount (yuan)";
+    Done => "已完成", "Done";
+    Late => "已过计划日期", "Past its planned date";
+    ErrBeforeContract => "合同完成之前，其他节点不能标记完成（J3）。", "Nothing can be done before the contract (J3).";
+    ErrAmount => "回款须填写大于零的金额。", "A payment needs an amount above zero.";
     Revising => "修改拜访计划（修改后需重新审批）", "Revise the visit plan (it goes back for approval)";
 } }
 
@@ -366,5 +373,19 @@ pub fn plan_error_field(e: &PlanError) -> &'static str {
         PlanError::NoGoals => "goals",
         PlanError::NoCustomers => "customers",
         PlanError::RejectWithoutOpinion => "opinion",
+    }
+}
+
+pub fn milestone_label(lang: Lang, k: crate::domain::project::MilestoneKind) -> &'static str {
+    use crate::domain::project::MilestoneKind::*;
+    match (k, lang) {
+        (Contract, Lang::ZhCn) => "合同",
+        (Contract, Lang::En) => "Contract",
+        (AdvancePayment, Lang::ZhCn) => "预付款",
+        (AdvancePayment, Lang::En) => "Advance payment",
+        (EarlyStocking, Lang::ZhCn) => "提前备货",
+        (EarlyStocking, Lang::En) => "Early stocking",
+        (EarlyFinalPayment, Lang::ZhCn) => "提前收尾款",
+        (EarlyFinalPayment, Lang::En) => "Early final payment",
     }
 }
