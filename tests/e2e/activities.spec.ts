@@ -266,6 +266,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   const advance = project.locator('[data-testid=milestone][data-kind=AdvancePayment]');
   await advance.getByTestId('milestone-amount').fill('50,000');
   await advance.getByTestId('milestone-amount').press('Tab');
+  await expect(advance.getByTestId('milestone-amount')).toHaveValue('50,000.00'); // stored and read back
   await advance.getByTestId('milestone-done').check();
   await expect(project.getByTestId('milestone-error')).toBeVisible();
   await project.locator('[data-testid=milestone][data-kind=Contract]').getByTestId('milestone-done').check();
