@@ -144,6 +144,7 @@ crate::catalogue! { AMsg {
     From => "从", "From";
     To => "至", "to";
     Revise => "修改计划", "Revise";
+    V8Hint => "上午打电话、预约，下午拜访；同一天的拜访按地区安排。", "Calls and bookings in the morning, visits in the afternoon; a day's visits grouped by area.";
     Milestones => "合同与回款节点（J3）", "Contract and payments (J3)";
     PlannedOn => "计划日期", "Planned";
     AmountYuan => "金额（元）", "Amount (yuan)";

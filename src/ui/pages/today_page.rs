@@ -45,10 +45,20 @@ pub fn TodayPage() -> impl IntoView {
     let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
     let today = move || feed.cal.with(|c| c.local_date(feed.now.get()));
 
+    // A rep sees their own progress; a manager sees each rep's.
     let quotas = Memo::new(move |_| {
-        let (cal, me) = (feed.cal.get(), me());
+        let (cal, me, manager) = (feed.cal.get(), me(), is_manager());
         let day = cal.local_date(feed.now.get());
-        feed.data.with(|d| progress(&d.rules.quotas, &quota_activities(&d.activities, &me, &cal), &cal, day))
+        let reps: Vec<(String, String)> = if manager {
+            ctx.data.with(|d| d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect())
+        } else {
+            vec![(me, String::new())]
+        };
+        feed.data.with(|d| {
+            reps.into_iter()
+                .map(|(id, name)| (name, progress(&d.rules.quotas, &quota_activities(&d.activities, &id, &cal), &cal, day)))
+                .collect::<Vec<_>>()
+        })
     });
     // K3 return visits come from service records (issue 6); none are recorded yet.
     let services: Vec<ServiceReturn> = Vec::new();
@@ -103,24 +113,27 @@ pub fn TodayPage() -> impl IntoView {
         <div class="today-grid">
             <section class="card" data-testid="today-quotas">
                 <h2>{t(AMsg::Quotas)}</h2>
-                <ul class="plain-list quotas">
-                    {move || quotas.get().into_iter().enumerate().map(|(i, p)| {
-                        let pct = if p.target == 0 { 100 } else { (p.done * 100 / p.target).min(100) };
-                        let (done, target, met) = (p.done, p.target, p.met);
-                        view! {
-                            <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
-                                data-done=done.to_string() data-target=target.to_string() data-met=met.to_string()>
-                                <div class="quota-line">
-                                    <span>{move || quota_label(i18n.lang(), &p)}</span>
-                                    <strong data-testid="quota-count">{format!("{done} / {target}")}</strong>
-                                </div>
-                                <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
-                                    <span style=format!("width: {pct}%")></span>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                {move || quotas.get().into_iter().map(|(rep, ps)| view! {
+                    {(!rep.is_empty()).then(|| view! { <h3 data-testid="quota-rep">{rep.clone()}</h3> })}
+                    <ul class="plain-list quotas">
+                        {ps.into_iter().enumerate().map(|(i, p)| {
+                            let pct = if p.target == 0 { 100 } else { (p.done * 100 / p.target).min(100) };
+                            let (done, target, met) = (p.done, p.target, p.met);
+                            view! {
+                                <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
+                                    data-done=done.to_string() data-target=target.to_string() data-met=met.to_string()>
+                                    <div class="quota-line">
+                                        <span>{move || quota_label(i18n.lang(), &p)}</span>
+                                        <strong data-testid="quota-count">{format!("{done} / {target}")}</strong>
+                                    </div>
+                                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
+                                        <span style=format!("width: {pct}%")></span>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }).collect_view()}
             </section>
             <section class="card" data-testid="today-followups">
                 <h2>{t(AMsg::FollowUps)}</h2>
@@ -148,6 +161,7 @@ pub fn TodayPage() -> impl IntoView {
             </section>
             <section class="card" data-testid="today-visits">
                 <h2>{t(AMsg::TodayVisits)}</h2>
+                <p class="muted">{t(AMsg::V8Hint)}</p>
                 {move || {
                     let v = visits.get();
                     if v.is_empty() {
