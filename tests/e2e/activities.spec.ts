@@ -134,7 +134,7 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await a.page.screenshot({ path: 'screenshots/today-en.png' });
   await a.d.shell.setLang('zh-CN');
   await expect(a.page.getByTestId('today-quotas')).toContainText('指标进度');
-  await expect(visits).toHaveAttribute('data-done', '1');
+  await expect(a.page.locator('[data-testid=quota]', { hasText: '本周拜访' })).toHaveAttribute('data-done', '1');
   await a.page.screenshot({ path: 'screenshots/today-zh-CN.png' });
   await a.d.shell.setLang('en');
   await rep.openMinutes();
