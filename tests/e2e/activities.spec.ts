@@ -213,6 +213,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await page.getByTestId('quota-preset').selectOption('234');
   await page.getByTestId('activity-rules-save').click();
   await expect(page.getByTestId('activity-rules-saved')).toBeVisible();
+  await page.getByTestId('activity-rules').screenshot({ path: 'screenshots/activity-rules-en.png' });
   await switchTo(act.shell, 'Rep Li');
 
   // P8/V3: tapping the phone button opens the dialler and logs the call.
@@ -242,7 +243,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   const project = page.getByTestId('project-row');
   await expect(project).toHaveAttribute('data-stage', 'PreliminaryDesign');
   await expect(project.getByTestId('bid-docs')).toHaveAttribute('data-due', '2026-03-08');
-  await page.screenshot({ path: 'screenshots/customer-project-en.png', fullPage: true });
+  await project.screenshot({ path: 'screenshots/customer-project-en.png' });
 
   // V6: an early-design project asks for a weekly follow-up: due Monday the 9th.
   await setTime(page, '2026-03-09T09:00:00+08:00');
