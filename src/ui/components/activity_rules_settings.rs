@@ -2,10 +2,10 @@ use leptos::prelude::*;
 
 use crate::domain::cadence::CadenceSettings;
 use crate::domain::profile::Role;
-use crate::domain::quota::{QuotaPeriod, QuotaProgress, QuotaSettings};
+use crate::domain::quota::{QuotaPeriod, QuotaSettings};
 use crate::storage::activities::{rules_change, ActivityRules};
 use crate::ui::components::activity_feed::{activity_feed, ActivityWriter};
-use crate::ui::i18n::activities::{quota_label, AMsg};
+use crate::ui::i18n::activities::{quota_rule_label, AMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::session::use_session;
 
@@ -71,14 +71,6 @@ pub fn ActivityRulesSettings() -> impl IntoView {
         writer.write(move |by| Ok(rules_change(&old, &new, by).unwrap_or_default()), move |r| saved.set(r.is_ok()));
     };
     let labels = [AMsg::EarlyDesignDays, AMsg::OtherStageDays, AMsg::SpecialDays, AMsg::ServiceDays];
-    let preview = |q: &crate::domain::quota::Quota| QuotaProgress {
-        quota: q.clone(),
-        first_day: chrono::NaiveDate::MIN,
-        last_day: chrono::NaiveDate::MIN,
-        target: q.min,
-        done: 0,
-        met: false,
-    };
     view! {
         <form class="card form" data-testid="activity-rules" on:submit=save novalidate>
             <h2>{t(AMsg::RulesTitle)}</h2>
@@ -110,10 +102,9 @@ pub fn ActivityRulesSettings() -> impl IntoView {
             </label>
             <div class="grid-2">
                 {move || quotas.get().quotas.into_iter().enumerate().map(|(i, q)| {
-                    let p = preview(&q);
                     let weekly = q.period == QuotaPeriod::Week;
                     view! {
-                        <label class="field" class:weekly=weekly><span>{move || quota_label(i18n.lang(), &p)}</span>
+                        <label class="field" class:weekly=weekly><span>{move || quota_rule_label(i18n.lang(), &q)}</span>
                             <input type="number" min="1" max="500" data-testid=format!("quota-min-{i}") prop:disabled=move || !is_manager()
                                 prop:value=move || mins.with(|m| m.get(i).cloned().unwrap_or_default())
                                 on:input=move |ev| { let v = event_target_value(&ev); mins.update(|m| if let Some(x) = m.get_mut(i) { *x = v }); saved.set(false); } />

@@ -390,3 +390,21 @@ pub fn milestone_label(lang: Lang, k: crate::domain::project::MilestoneKind) -> 
         (EarlyFinalPayment, Lang::En) => "Early final payment",
     }
 }
+
+/// A quota as a team rule: "Calls a working day", "每周拜访".
+pub fn quota_rule_label(lang: Lang, q: &crate::domain::quota::Quota) -> String {
+    let kind = kind_label(lang, q.kind);
+    let who = match (q.customer, lang) {
+        (Some(CustomerStatus::New), Lang::ZhCn) => "新客户",
+        (Some(CustomerStatus::New), Lang::En) => " to new customers",
+        (Some(CustomerStatus::Existing), Lang::ZhCn) => "老客户",
+        (Some(CustomerStatus::Existing), Lang::En) => " to existing customers",
+        (None, _) => "",
+    };
+    match (q.period, lang) {
+        (QuotaPeriod::WorkingDay, Lang::ZhCn) => format!("每个工作日{who}{kind}"),
+        (QuotaPeriod::Week, Lang::ZhCn) => format!("每周{who}{kind}"),
+        (QuotaPeriod::WorkingDay, Lang::En) => format!("{kind}s{who} a working day").replace("SMSs", "SMS"),
+        (QuotaPeriod::Week, Lang::En) => format!("{kind}s{who} a week").replace("SMSs", "SMS"),
+    }
+}
