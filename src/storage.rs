@@ -6,6 +6,7 @@
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
+pub mod activities;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
@@ -16,6 +17,7 @@ pub mod sync_run;
 pub mod idb;
 pub mod memory;
 pub mod people;
+pub mod projects;
 pub mod schema;
 pub mod settings;
 pub mod team_lists;

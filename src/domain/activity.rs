@@ -36,9 +36,10 @@ impl ActivityKind {
         matches!(self, Self::Visit | Self::Meeting)
     }
 
-    /// V5: minutes are owed after a meeting.
+    /// V5: minutes are owed after a meeting. A visit is a meeting with the customer at
+    /// their site, so it owes minutes too; calls, emails and SMS do not.
     pub fn needs_minutes(self) -> bool {
-        self == Self::Meeting
+        self.is_face_to_face()
     }
 }
 

@@ -1,5 +1,8 @@
 //! Reusable pieces of the shell.
 
+pub mod activity_card;
+pub mod activity_feed;
+pub mod activity_rules_settings;
 pub mod calendar_settings;
 pub mod contacts_editor;
 pub mod customer_export;
@@ -10,6 +13,7 @@ pub mod danger_zone;
 pub mod handover_wizard;
 pub mod lang_toggle;
 pub mod lead_distribution;
+pub mod minutes_list;
 pub mod my_notices;
 pub mod nav_bar;
 pub mod net_status;
@@ -21,6 +25,7 @@ pub mod pool_list;
 pub mod profile_form;
 pub mod profile_row;
 pub mod profile_switcher;
+pub mod projects_card;
 pub mod reassign_list;
 pub mod release_form;
 pub mod rules_settings;
@@ -33,3 +38,7 @@ pub mod team_sync;
 pub mod text_field;
 pub mod update_banner;
 pub mod virtual_list;
+pub mod visit_form_print;
+pub mod visit_plans;
+pub mod work_diary;
+pub mod work_reports;

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+pub mod activities;
 pub mod customers;
 pub mod import;
 pub mod photos;

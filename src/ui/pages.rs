@@ -1,11 +1,13 @@
 //! One file per page; [`page_view`] maps a route to its page.
 
+pub mod activities_page;
 pub mod coming_page;
 pub mod customer_page;
 pub mod customers_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
+pub mod reports_page;
 pub mod settings_page;
 pub mod today_page;
 
@@ -27,8 +29,8 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Customers => view! { <CustomersPage /> }.into_any(),
         Page::Join => view! { <JoinPage /> }.into_any(),
         Page::Pool => view! { <PoolPage /> }.into_any(),
-        Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
+        Page::Activities => view! { <activities_page::ActivitiesPage /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
-        Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),
+        Page::Reports => view! { <reports_page::ReportsPage /> }.into_any(),
     }
 }

@@ -14,6 +14,7 @@ use crate::ui::i18n::{t, use_i18n};
 pub fn CustomerPage(id: Option<String>) -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
+    crate::ui::components::activity_feed::provide_activity_feed();
     let Some(id) = id else {
         return view! {
             <a class="back" href="#/customers" data-testid="back">{t(CMsg::BackToList)}</a>
@@ -52,6 +53,8 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
                 })
             }
             <OwnershipCard id=id_own.clone() />
+            <crate::ui::components::activity_card::ActivityCard customer=id.clone() />
+            <crate::ui::components::projects_card::ProjectsCard customer=Some(id.clone()) />
             <CustomerForm id=Some(id_form.clone()) />
             <ContactsEditor customer=id_contacts.clone() />
             <crate::ui::components::photos_card::PhotosCard customer=id.clone() />

@@ -32,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         <CalendarSettings />
         <TeamListsSettings />
         <RulesSettings />
+        <crate::ui::components::activity_rules_settings::ActivityRulesSettings />
         <DangerZone />
     }
 }

@@ -1,0 +1,130 @@
+//! Visit plans: rule **V2** — before going out the rep files a visit plan with goals and
+//! the customers to see on a day; the branch manager approves or rejects it with an
+//! opinion before the rep leaves.
+//!
+//! Readings chosen where the rules leave room:
+//! - A plan names one team-local day, at least one customer, and goals (not blank).
+//!   A plan for a day already past is refused: it would not be a plan.
+//! - A rejection must say why (the opinion is the manager's instruction to the rep);
+//!   an approval may carry an opinion but need not.
+//! - A rep may revise a plan after a decision; the revision makes it pending again
+//!   (the manager approved the old plan, not the new one). Which came later is read
+//!   from the stored stamps, not the tablets' wall clocks, so it holds after sync.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What the rep writes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PlanDraft {
+    pub day: Option<NaiveDate>,
+    pub goals: String,
+    pub customers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approved,
+    Rejected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PlanError {
+    #[error("the plan has no day")]
+    NoDay,
+    #[error("the plan's day has passed")]
+    DayPassed,
+    #[error("the plan has no goals (V2)")]
+    NoGoals,
+    #[error("the plan names no customer")]
+    NoCustomers,
+    #[error("a rejection gives the manager's opinion (V2)")]
+    RejectWithoutOpinion,
+}
+
+impl PlanDraft {
+    /// V2: checks a plan before it is filed; `today` is the team-local date.
+    pub fn check(&self, today: NaiveDate) -> Result<(), PlanError> {
+        let day = self.day.ok_or(PlanError::NoDay)?;
+        if day < today {
+            return Err(PlanError::DayPassed);
+        }
+        if self.goals.trim().is_empty() {
+            return Err(PlanError::NoGoals);
+        }
+        if self.customers.iter().all(|c| c.trim().is_empty()) {
+            return Err(PlanError::NoCustomers);
+        }
+        Ok(())
+    }
+}
+
+/// V2: checks a manager's decision.
+pub fn check_decision(decision: Decision, opinion: &str) -> Result<(), PlanError> {
+    if decision == Decision::Rejected && opinion.trim().is_empty() {
+        return Err(PlanError::RejectWithoutOpinion);
+    }
+    Ok(())
+}
+
+/// V2: where a plan stands, from its last decision and whether the plan was revised
+/// after it. `decided_after_revision` compares the stored stamps (see module docs).
+pub fn plan_status(decision: Option<Decision>, decided_after_revision: bool) -> PlanStatus {
+    match decision {
+        Some(Decision::Approved) if decided_after_revision => PlanStatus::Approved,
+        Some(Decision::Rejected) if decided_after_revision => PlanStatus::Rejected,
+        _ => PlanStatus::Pending,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().expect("a date")
+    }
+
+    fn draft() -> PlanDraft {
+        PlanDraft { day: Some(day("2026-03-04")), goals: "demo".into(), customers: vec!["c1".into()] }
+    }
+
+    #[test]
+    fn v2_a_complete_plan_for_today_or_later_passes() {
+        assert_eq!(draft().check(day("2026-03-04")), Ok(()));
+        assert_eq!(draft().check(day("2026-03-05")), Err(PlanError::DayPassed));
+    }
+
+    #[test]
+    fn v2_goals_and_customers_are_required() {
+        let p = PlanDraft { goals: "  ".into(), ..draft() };
+        assert_eq!(p.check(day("2026-03-01")), Err(PlanError::NoGoals));
+        let p = PlanDraft { customers: vec![], ..draft() };
+        assert_eq!(p.check(day("2026-03-01")), Err(PlanError::NoCustomers));
+        let p = PlanDraft { day: None, ..draft() };
+        assert_eq!(p.check(day("2026-03-01")), Err(PlanError::NoDay));
+    }
+
+    #[test]
+    fn v2_a_rejection_needs_an_opinion_an_approval_does_not() {
+        assert_eq!(check_decision(Decision::Rejected, " "), Err(PlanError::RejectWithoutOpinion));
+        assert_eq!(check_decision(Decision::Approved, ""), Ok(()));
+    }
+
+    #[test]
+    fn v2_a_revision_after_the_decision_makes_the_plan_pending() {
+        assert_eq!(plan_status(Some(Decision::Approved), true), PlanStatus::Approved);
+        assert_eq!(plan_status(Some(Decision::Approved), false), PlanStatus::Pending);
+        assert_eq!(plan_status(None, true), PlanStatus::Pending);
+    }
+}

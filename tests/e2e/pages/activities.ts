@@ -1,0 +1,77 @@
+// Page object for activities: the activity log on a customer, visit plans (V2), minutes
+// (V5) and the Today page (V6–V8). Every selector is a data-testid the UI promises.
+import { expect, type Page } from '@playwright/test';
+import { Shell } from './shell';
+
+export interface LoggedActivity {
+  kind: 'call' | 'visit' | 'meeting' | 'email' | 'sms';
+  person?: string;
+  title?: string;
+  decisionMaker?: boolean;
+  needs?: string;
+  stage?: string; // VisitStage variant, e.g. 'Opening'
+  next?: string;
+}
+
+export class ActivitiesPage {
+  readonly shell: Shell;
+  constructor(readonly page: Page) {
+    this.shell = new Shell(page);
+  }
+
+  async openPlans() {
+    await this.shell.nav('activities').click();
+    await this.page.getByTestId('activities-tab-plans').click();
+    await expect(this.page.getByTestId('plan-list')).toBeVisible();
+  }
+
+  async openMinutes() {
+    await this.shell.nav('activities').click();
+    await this.page.getByTestId('activities-tab-minutes').click();
+    await expect(this.page.getByTestId('minutes-list')).toBeVisible();
+  }
+
+  async openToday() {
+    await this.shell.nav('today').click();
+    await expect(this.page.getByTestId('today-quotas')).toBeVisible();
+  }
+
+  async filePlan(day: string, goals: string, customers: string[]) {
+    await this.openPlans();
+    await this.page.getByTestId('plan-day').fill(day);
+    await this.page.getByTestId('plan-goals').fill(goals);
+    for (const c of customers) {
+      await this.page.getByTestId('plan-customer').filter({ hasText: c }).locator('input').check();
+    }
+    await this.page.getByTestId('plan-file').click();
+    await expect(this.page.getByTestId('plan-filed')).toBeVisible();
+  }
+
+  plans() {
+    return this.page.getByTestId('plan-row');
+  }
+
+  plan(goals: string) {
+    return this.plans().filter({ hasText: goals });
+  }
+
+  /** Logs an activity on the customer page that is open. */
+  async log(a: LoggedActivity) {
+    await this.page.getByTestId(`act-kind-${a.kind}`).click();
+    if (a.stage) await this.page.getByTestId('act-stage').selectOption(a.stage);
+    if (a.person !== undefined) await this.page.getByTestId('act-person').fill(a.person);
+    if (a.title !== undefined) await this.page.getByTestId('act-title').fill(a.title);
+    if (a.decisionMaker) await this.page.getByTestId('act-dm').check();
+    if (a.needs !== undefined) await this.page.getByTestId('act-needs').fill(a.needs);
+    if (a.next !== undefined) await this.page.getByTestId('act-next').fill(a.next);
+    await this.page.getByTestId('act-save').click();
+  }
+
+  minutes() {
+    return this.page.getByTestId('minutes-row');
+  }
+
+  quota(i: number) {
+    return this.page.getByTestId('quota').nth(i);
+  }
+}
