@@ -3,6 +3,7 @@
 pub mod coming_page;
 pub mod customer_page;
 pub mod customers_page;
+pub mod finance_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
@@ -27,6 +28,7 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Customers => view! { <CustomersPage /> }.into_any(),
         Page::Join => view! { <JoinPage /> }.into_any(),
         Page::Pool => view! { <PoolPage /> }.into_any(),
+        Page::Finance => view! { <finance_page::FinancePage /> }.into_any(),
         Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
         Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),

@@ -32,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         <CalendarSettings />
         <TeamListsSettings />
         <RulesSettings />
+        <crate::ui::components::price_list_settings::PriceListSettings />
         <DangerZone />
     }
 }
