@@ -15,6 +15,7 @@ pub mod orders;
 pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod key_accounts;
 pub mod memory;
 pub mod people;
 pub mod schema;

@@ -12,7 +12,7 @@ use crate::ui::session::use_session;
 
 
 /// O1: a new order (or a draft being revised) for one customer: lines priced from the
-/// price list on the delivery date, line and order discounts, delivery date and payment
+/// price list in force on the day it is taken, line and order discounts, delivery date and payment
 /// terms (O2 instalments). Totals follow as the rep types; every field says what is
 /// wrong before anything is saved.
 #[component]
@@ -80,7 +80,7 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
                     return Err(order_error(lang, &OrderError::NoProduct));
                 }
                 let qty: u32 = q.trim().parse().map_err(|_| order_error(lang, &OrderError::ZeroQuantity { line: i + 1 }))?;
-                let line = OrderLine::priced(&list, &p, qty, day, Discount::parse(&disc).map_err(|e| order_error(lang, &e))?)
+                let line = OrderLine::priced(&list, &p, qty, orders.today(), Discount::parse(&disc).map_err(|e| order_error(lang, &e))?)
                     .map_err(|e| match e { OrderError::ZeroQuantity { .. } => OrderError::ZeroQuantity { line: i + 1 }, e => e })
                     .map_err(|e| order_error(lang, &e))?;
                 o.lines.push(line);

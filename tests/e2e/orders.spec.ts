@@ -1,0 +1,148 @@
+// Orders and money end to end on two tablets (O1–O4 with P2 and C3): a rep takes an
+// order and records a payment with the network off; after sync a manager approves it
+// and finance confirms the payment on the other tablet, and the customer's owner (P2,
+// first deal) and value tier (C3) change on both. The delivery slip's three signatures,
+// drawn on the canvas, survive a reload and reach the other tablet.
+import { expect, test } from '@playwright/test';
+import { clearHost } from './pages/sync';
+import { device } from './pages/team';
+import { addPerson, switchTo } from './pages/shell';
+import { OrdersPage, teamDate } from './pages/orders';
+
+test.beforeEach(() => clearHost());
+
+const CUSTOMER = 'Kite Works';
+
+test('an offline order and payment become the first deal once finance confirms them on another tablet', async ({ browser }) => {
+  test.setTimeout(240_000);
+  // Tablet A: Rep Li creates the team. Tablet B: Manager Wang joins, Finance Qian shares it.
+  const a = await device(browser, 'A');
+  await a.page.setViewportSize({ width: 768, height: 1024 });
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep Li', 'rep');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'B');
+  await b.page.setViewportSize({ width: 768, height: 1024 });
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Manager Wang', 'manager');
+  await b.d.join(link);
+  const oa = new OrdersPage(a.page);
+  const ob = new OrdersPage(b.page);
+
+  // The manager keeps the price list and enters a customer: nobody owns it yet (P5).
+  await ob.addProduct('Tea set', 'set', '35,000');
+  await b.c.create({ name: CUSTOMER, contact: 'Buyer', phone: '13900000001' });
+  await expect(b.c.owner()).toHaveAttribute('data-owner', '');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // Rep Li, offline at the customer: an order of 2 sets at 5 % off, and the money.
+  expect(await a.d.syncNow()).toBe('done');
+  await a.context.setOffline(true);
+  await a.c.open(CUSTOMER);
+  await expect(a.page.getByTestId('customer-tier')).toHaveAttribute('data-tier', 'C');
+  await oa.startOrder();
+  await oa.setLine(0, 'Tea set (set)', '2', '5');
+  await a.page.getByTestId('of-delivery').fill(teamDate(3));
+  // The total follows the lines: 2 × 35,000 = 70,000, 5 % off = 66,500.
+  await expect(a.page.getByTestId('of-total')).toContainText('¥66,500.00');
+  // A delivery date in the past is refused with a reason.
+  await a.page.getByTestId('of-delivery').fill(teamDate(-2));
+  await a.page.getByTestId('of-submit').click();
+  await expect(a.page.getByTestId('of-error')).toContainText('cannot be before today');
+  await a.page.getByTestId('of-delivery').fill(teamDate(3));
+  await a.page.screenshot({ path: 'screenshots/order-form-en.png', fullPage: true });
+  await a.page.getByTestId('of-submit').click();
+  await expect(a.page.getByTestId('order-form')).toHaveCount(0);
+  await expect(oa.order()).toHaveAttribute('data-status', 'submitted');
+  await oa.recordPayment('66,500', teamDate(0));
+  await expect(a.page.getByTestId('recorded-payment')).toHaveAttribute('data-confirmed', 'false');
+  // Recorded is not confirmed: no deal yet, the customer stays in the pool at tier C.
+  await expect(a.c.owner()).toHaveAttribute('data-owner', '');
+  await a.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+
+  // Tablet B: the manager approves; a rep-only profile would not see the buttons.
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.open(CUSTOMER);
+  const row = await ob.openOrder();
+  await expect(row).toHaveAttribute('data-status', 'submitted');
+  await row.getByTestId('order-opinion').fill('Price agreed with head office');
+  await row.getByTestId('order-approve').click();
+  await expect(row).toHaveAttribute('data-status', 'approved');
+  await expect(row.getByTestId('order-step')).toHaveCount(2);
+
+  // Finance confirms from its queue.
+  await addPerson(b.d.shell, 'Finance Qian', 'finance');
+  await b.page.getByTestId('nav-finance').click();
+  await expect(b.page.getByTestId('queue-row')).toHaveCount(1);
+  await expect(b.page.getByTestId('queue-amount')).toHaveText('¥66,500.00');
+  await b.page.screenshot({ path: 'screenshots/finance-queue-en.png', fullPage: true });
+  await b.page.getByTestId('queue-confirm').click();
+  await expect(b.page.getByTestId('queue-empty')).toBeVisible();
+  await expect(b.page.getByTestId('ageing-rep-row')).toHaveCount(0);
+
+  // P2: the first deal makes Rep Li the owner; C3: ¥66,500 confirmed is tier A.
+  await b.c.open(CUSTOMER);
+  await expect(b.c.owner()).toHaveText('Rep Li');
+  await expect(b.page.getByTestId('owner-reason')).toHaveText('first deal');
+  await expect(b.page.getByTestId('customer-tier')).toHaveAttribute('data-tier', 'A');
+  await expect(b.page.getByTestId('instalment-row')).toHaveAttribute('data-outstanding', '0');
+  await expect(b.page.getByTestId('credit-standing')).toHaveAttribute('data-standing', 'good');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // …and the same on tablet A after its sync.
+  expect(await a.d.syncNow()).toBe('done');
+  await a.c.open(CUSTOMER);
+  await expect(a.c.owner()).toHaveText('Rep Li');
+  await expect(a.page.getByTestId('customer-tier')).toHaveAttribute('data-tier', 'A');
+  await expect(a.page.getByTestId('recorded-payment')).toHaveAttribute('data-confirmed', 'true');
+  await expect(a.page.getByTestId('payment-row')).toHaveCount(1);
+  await expect(oa.order()).toHaveAttribute('data-status', 'approved');
+  await a.page.getByTestId('receivables').scrollIntoViewIfNeeded();
+  await a.page.screenshot({ path: 'screenshots/receivables-en.png', fullPage: true });
+
+  // O1: three signatures on the slip, drawn on tablet A, survive a reload…
+  await oa.openOrder();
+  await oa.sign('warehouse_keeper', 'Keeper Wu');
+  await oa.sign('warehouse_supervisor', 'Supervisor Ma');
+  await oa.sign('customer', 'Ms Zhao');
+  await a.page.reload();
+  await a.c.open(CUSTOMER);
+  await oa.openOrder();
+  for (const code of ['warehouse_keeper', 'warehouse_supervisor', 'customer']) {
+    await expect(a.page.getByTestId(`sig-done-${code}`).getByTestId('sig-image')).toHaveAttribute('data-strokes', '1');
+  }
+  await expect(a.page.getByTestId('sig-signer-customer')).toHaveText('Ms Zhao');
+  await a.page.getByTestId('slip-deliver').click();
+  await expect(oa.order()).toHaveAttribute('data-status', 'delivered');
+  await a.page.getByTestId('slip').scrollIntoViewIfNeeded();
+  await a.page.screenshot({ path: 'screenshots/slip-signed-en.png', fullPage: true });
+  expect(await a.d.syncNow()).toBe('done');
+
+  // …and reach tablet B with the same strokes.
+  expect(await b.d.syncNow()).toBe('done');
+  await switchTo(b.d.shell, 'Manager Wang');
+  await b.c.open(CUSTOMER);
+  const rowB = await ob.openOrder();
+  await expect(rowB).toHaveAttribute('data-status', 'delivered');
+  for (const code of ['warehouse_keeper', 'warehouse_supervisor', 'customer']) {
+    await expect(b.page.getByTestId(`sig-done-${code}`).getByTestId('sig-image')).toHaveAttribute('data-strokes', '1');
+  }
+  await expect(b.page.getByTestId('sig-signer-warehouse_keeper')).toHaveText('Keeper Wu');
+  const pointsA = await a.page.getByTestId('sig-done-customer').locator('polyline').getAttribute('points');
+  const pointsB = await b.page.getByTestId('sig-done-customer').locator('polyline').getAttribute('points');
+  expect(pointsB).toBe(pointsA);
+
+  // The same screens in Chinese.
+  await b.d.shell.setLang('zh-CN');
+  await b.page.getByTestId('slip').scrollIntoViewIfNeeded();
+  await b.page.screenshot({ path: 'screenshots/slip-signed-zh.png', fullPage: true });
+  await b.page.getByTestId('nav-finance').click();
+  await b.page.screenshot({ path: 'screenshots/finance-queue-zh.png', fullPage: true });
+  await b.c.open(CUSTOMER);
+  await b.page.getByTestId('order-new').click();
+  await b.page.screenshot({ path: 'screenshots/order-form-zh.png', fullPage: true });
+});
