@@ -1,5 +1,6 @@
 //! Reusable pieces of the shell.
 
+pub mod approval_steps;
 pub mod calendar_settings;
 pub mod contacts_editor;
 pub mod customer_export;
@@ -9,6 +10,8 @@ pub mod customer_row;
 pub mod danger_zone;
 pub mod delivery_slip;
 pub mod handover_wizard;
+pub mod key_account_card;
+pub mod key_account_roles;
 pub mod lang_toggle;
 pub mod lead_distribution;
 pub mod my_notices;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 pub mod customers;
 pub mod import;
+pub mod key_accounts;
 pub mod orders;
 pub mod photos;
 pub mod pool;

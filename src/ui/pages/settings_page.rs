@@ -33,6 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
         <TeamListsSettings />
         <RulesSettings />
         <crate::ui::components::price_list_settings::PriceListSettings />
+        <crate::ui::components::key_account_roles::KeyAccountRolesSettings />
         <DangerZone />
     }
 }
