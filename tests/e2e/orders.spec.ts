@@ -146,3 +146,86 @@ test('an offline order and payment become the first deal once finance confirms t
   await b.page.getByTestId('order-new').click();
   await b.page.screenshot({ path: 'screenshots/order-form-zh.png', fullPage: true });
 });
+
+test('a key-account request is reviewed by the supervisor and approved by the manager across tablets', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const a = await device(browser, 'A');
+  await a.page.setViewportSize({ width: 768, height: 1024 });
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep Li', 'rep');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'B');
+  await b.page.setViewportSize({ width: 768, height: 1024 });
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Manager Wang', 'manager');
+  await b.d.join(link);
+  await addPerson(b.d.shell, 'Supervisor Zhou', 'manager');
+  await switchTo(b.d.shell, 'Manager Wang');
+
+  // K1: the team names who reviews and who approves.
+  await b.page.getByTestId('nav-settings').click();
+  const roles = b.page.getByTestId('ka-role-row');
+  await roles.filter({ hasText: 'Supervisor Zhou' }).getByTestId('ka-sup').check();
+  await expect(roles.filter({ hasText: 'Supervisor Zhou' }).getByTestId('ka-sup')).toBeChecked();
+  await roles.filter({ hasText: 'Manager Wang' }).getByTestId('ka-mgr').check();
+  await expect(roles.filter({ hasText: 'Manager Wang' }).getByTestId('ka-mgr')).toBeChecked();
+  await b.c.create({ name: 'Harbour Foods', contact: 'Buyer', phone: '13900000002' });
+  expect(await b.d.syncNow()).toBe('done');
+
+  // Rep Li asks for support on tablet A; a rep cannot decide it.
+  expect(await a.d.syncNow()).toBe('done');
+  await a.c.open('Harbour Foods');
+  await a.page.getByTestId('ka-new-request').click();
+  await a.page.getByTestId('ka-save').click();
+  await expect(a.page.getByTestId('ka-form-error')).toContainText('Say what support is wanted');
+  await a.page.getByTestId('ka-support').fill('Technical seminar for 20 engineers');
+  await a.page.getByTestId('ka-needs').fill('Cold-chain monitoring');
+  await a.page.getByTestId('ka-save').click();
+  const reqA = a.page.getByTestId('ka-request');
+  await expect(reqA.getByTestId('ka-approval')).toHaveAttribute('data-status', 'awaiting_review');
+  await expect(reqA.getByTestId('ka-not-yours')).toBeVisible();
+  await expect(reqA.getByTestId('ka-pass')).toHaveCount(0);
+  expect(await a.d.syncNow()).toBe('done');
+
+  // Tablet B: the supervisor reviews (and cannot also approve), then the manager approves.
+  expect(await b.d.syncNow()).toBe('done');
+  await switchTo(b.d.shell, 'Supervisor Zhou');
+  await b.c.open('Harbour Foods');
+  const reqB = b.page.getByTestId('ka-request');
+  await reqB.getByTestId('ka-opinion').fill('Worth it: three lines up for renewal');
+  await reqB.getByTestId('ka-pass').click();
+  await expect(reqB.getByTestId('ka-approval')).toHaveAttribute('data-status', 'awaiting_approval');
+  await expect(reqB.getByTestId('ka-not-yours')).toBeVisible();
+  await switchTo(b.d.shell, 'Manager Wang');
+  await b.c.open('Harbour Foods');
+  await reqB.getByTestId('ka-pass').click();
+  await expect(reqB.getByTestId('ka-error')).toContainText('Write an opinion');
+  await reqB.getByTestId('ka-opinion').fill('Go ahead, budget 8,000');
+  await reqB.getByTestId('ka-pass').click();
+  await expect(reqB.getByTestId('ka-approval')).toHaveAttribute('data-status', 'approved');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // Tablet A sees both decisions, who took them and on which device.
+  expect(await a.d.syncNow()).toBe('done');
+  await a.c.open('Harbour Foods');
+  await expect(reqA.getByTestId('ka-approval')).toHaveAttribute('data-status', 'approved');
+  await expect(reqA.getByTestId('ka-decision')).toHaveCount(2);
+  await expect(reqA.getByTestId('ka-decision').first()).toContainText('Supervisor Zhou');
+  await expect(reqA.getByTestId('ka-decision').nth(1)).toContainText('Manager Wang');
+  const dev = await reqA.getByTestId('ka-decision').first().getAttribute('data-device');
+  expect(dev).toBeTruthy();
+  await expect(reqA.getByTestId('ka-decision').nth(1)).toHaveAttribute('data-device', dev!);
+
+  // K3: after the seminar, an evaluation; the return visit is due within a week.
+  await a.page.getByTestId('ka-new-evaluation').click();
+  await a.page.getByTestId('ke-date').fill(teamDate(0));
+  await a.page.getByTestId('ke-text').fill('Engineers engaged; asked for pricing on sensors');
+  await a.page.getByTestId('ke-save').click();
+  await expect(a.page.getByTestId('ka-evaluation')).toHaveCount(1);
+  await expect(a.page.getByTestId('return-visit-due')).toHaveAttribute('data-due', teamDate(7));
+  await a.page.getByTestId('key-accounts').scrollIntoViewIfNeeded();
+  await a.page.screenshot({ path: 'screenshots/key-account-en.png', fullPage: true });
+});
