@@ -19,6 +19,7 @@ pub mod key_accounts;
 pub mod memory;
 pub mod people;
 pub mod schema;
+pub mod service_log;
 pub mod settings;
 pub mod team_lists;
 pub mod team_rules;
