@@ -34,6 +34,7 @@ pub mod receivables_card;
 pub mod release_form;
 pub mod rules_settings;
 pub mod review_queue;
+pub mod service_card;
 pub mod shell;
 pub mod signature_pad;
 pub mod storage_health;

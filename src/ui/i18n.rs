@@ -13,6 +13,7 @@ pub mod key_accounts;
 pub mod orders;
 pub mod photos;
 pub mod pool;
+pub mod service;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

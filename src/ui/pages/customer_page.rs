@@ -58,6 +58,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             <crate::ui::components::orders_card::OrdersCard customer=id.clone() />
             <PaymentsCard id=id.clone() />
             <crate::ui::components::receivables_card::ReceivablesCard id=id.clone() />
+            <crate::ui::components::service_card::ServiceCard customer=id.clone() />
             <crate::ui::components::key_account_card::KeyAccountCard customer=id.clone() />
         </Show>
     }
