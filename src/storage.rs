@@ -6,6 +6,7 @@
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
+pub mod applications;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
