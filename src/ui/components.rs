@@ -1,5 +1,6 @@
 //! Reusable pieces of the shell.
 
+pub mod applications_card;
 pub mod approval_steps;
 pub mod calendar_settings;
 pub mod contacts_editor;

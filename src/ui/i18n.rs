@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+pub mod applications;
 pub mod customers;
 pub mod import;
 pub mod key_accounts;

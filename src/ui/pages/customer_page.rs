@@ -60,6 +60,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             <crate::ui::components::receivables_card::ReceivablesCard id=id.clone() />
             <crate::ui::components::service_card::ServiceCard customer=id.clone() />
             <crate::ui::components::key_account_card::KeyAccountCard customer=id.clone() />
+            <crate::ui::components::applications_card::ApplicationsCard customer=id.clone() />
         </Show>
     }
     .into_any()

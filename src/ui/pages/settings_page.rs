@@ -34,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
         <RulesSettings />
         <crate::ui::components::price_list_settings::PriceListSettings />
         <crate::ui::components::key_account_roles::KeyAccountRolesSettings />
+        <crate::ui::components::applications_card::ChecklistSettings />
         <DangerZone />
     }
 }
