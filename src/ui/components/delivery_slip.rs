@@ -57,9 +57,12 @@ pub fn DeliverySlipView(order: Order, on_deliver: Callback<DeliverySlip>) -> imp
                 {SIGNATORIES.into_iter().map(|who| {
                     let code = signatory_code(who);
                     let oid = oid2.clone();
+                    // Per slot, so saving one signature leaves the others' pads (and
+                    // anything drawn on them) alone.
+                    let mine = Memo::new(move |_| slip.with(|s| s.get(who).cloned()));
                     view! {
                         <div class="sig-slot" data-testid=format!("sig-slot-{code}")>
-                            {move || match slip.get().get(who).cloned() {
+                            {move || match mine.get() {
                                 Some(sig) => view! {
                                     <div class="sig-done" data-testid=format!("sig-done-{code}")>
                                         <h4>{move || signatory_label(i18n.lang(), who)}" ✓"</h4>
