@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test';
 import { clearHost } from './pages/sync';
 import { device } from './pages/team';
 import { addPerson, switchTo } from './pages/shell';
-import { OrdersPage, teamDate } from './pages/orders';
+import { CustomersPage } from './pages/customers';
+import { OrdersPage, shot, teamDate } from './pages/orders';
 
 test.beforeEach(() => clearHost());
 
@@ -53,7 +54,7 @@ test('an offline order and payment become the first deal once finance confirms t
   await a.page.getByTestId('of-submit').click();
   await expect(a.page.getByTestId('of-error')).toContainText('cannot be before today');
   await a.page.getByTestId('of-delivery').fill(teamDate(3));
-  await a.page.screenshot({ path: 'screenshots/order-form-en.png', fullPage: true });
+  await shot(a.page, 'order-form', 'order-form-en.png');
   await a.page.getByTestId('of-submit').click();
   await expect(a.page.getByTestId('order-form')).toHaveCount(0);
   await expect(oa.order()).toHaveAttribute('data-status', 'submitted');
@@ -101,8 +102,7 @@ test('an offline order and payment become the first deal once finance confirms t
   await expect(a.page.getByTestId('recorded-payment')).toHaveAttribute('data-confirmed', 'true');
   await expect(a.page.getByTestId('payment-row')).toHaveCount(1);
   await expect(oa.order()).toHaveAttribute('data-status', 'approved');
-  await a.page.getByTestId('receivables').scrollIntoViewIfNeeded();
-  await a.page.screenshot({ path: 'screenshots/receivables-en.png', fullPage: true });
+  await shot(a.page, 'receivables', 'receivables-en.png');
 
   // O1: three signatures on the slip, drawn on tablet A, survive a reload…
   await oa.openOrder();
@@ -118,8 +118,9 @@ test('an offline order and payment become the first deal once finance confirms t
   await expect(a.page.getByTestId('sig-signer-customer')).toHaveText('Ms Zhao');
   await a.page.getByTestId('slip-deliver').click();
   await expect(oa.order()).toHaveAttribute('data-status', 'delivered');
-  await a.page.getByTestId('slip').scrollIntoViewIfNeeded();
-  await a.page.screenshot({ path: 'screenshots/slip-signed-en.png', fullPage: true });
+  await shot(a.page, 'slip', 'slip-signed-en.png');
+  const pointsA = await a.page.getByTestId('sig-done-customer').locator('polyline').getAttribute('points');
+  expect(pointsA).toMatch(/^\d+,\d+( \d+,\d+)+$/);
   expect(await a.d.syncNow()).toBe('done');
 
   // …and reach tablet B with the same strokes.
@@ -132,19 +133,18 @@ test('an offline order and payment become the first deal once finance confirms t
     await expect(b.page.getByTestId(`sig-done-${code}`).getByTestId('sig-image')).toHaveAttribute('data-strokes', '1');
   }
   await expect(b.page.getByTestId('sig-signer-warehouse_keeper')).toHaveText('Keeper Wu');
-  const pointsA = await a.page.getByTestId('sig-done-customer').locator('polyline').getAttribute('points');
   const pointsB = await b.page.getByTestId('sig-done-customer').locator('polyline').getAttribute('points');
   expect(pointsB).toBe(pointsA);
 
   // The same screens in Chinese.
   await b.d.shell.setLang('zh-CN');
-  await b.page.getByTestId('slip').scrollIntoViewIfNeeded();
-  await b.page.screenshot({ path: 'screenshots/slip-signed-zh.png', fullPage: true });
+  await shot(b.page, 'slip', 'slip-signed-zh.png');
+  await shot(b.page, 'receivables', 'receivables-zh.png');
   await b.page.getByTestId('nav-finance').click();
   await b.page.screenshot({ path: 'screenshots/finance-queue-zh.png', fullPage: true });
   await b.c.open(CUSTOMER);
   await b.page.getByTestId('order-new').click();
-  await b.page.screenshot({ path: 'screenshots/order-form-zh.png', fullPage: true });
+  await shot(b.page, 'order-form', 'order-form-zh.png');
 });
 
 test('a key-account request is reviewed by the supervisor and approved by the manager across tablets', async ({ browser }) => {
@@ -226,6 +226,71 @@ test('a key-account request is reviewed by the supervisor and approved by the ma
   await a.page.getByTestId('ke-save').click();
   await expect(a.page.getByTestId('ka-evaluation')).toHaveCount(1);
   await expect(a.page.getByTestId('return-visit-due')).toHaveAttribute('data-due', teamDate(7));
-  await a.page.getByTestId('key-accounts').scrollIntoViewIfNeeded();
-  await a.page.screenshot({ path: 'screenshots/key-account-en.png', fullPage: true });
+  await shot(a.page, 'key-accounts', 'key-account-en.png');
+});
+
+test('a forwarded complaint is flagged past its promise and closes only satisfied; an application is flagged after 3 working days', async ({ page }) => {
+  // Monday 2 March 2026, 09:00 in the team's time zone.
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00+08:00') });
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Manager Wang', 'manager');
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('checklists-text').fill('Credit card: ID copy, Proof of income');
+  await page.getByTestId('checklists-save').click();
+  await c.create({ name: 'River Bikes', contact: 'Owner', phone: '13900000003' });
+
+  // S1: logged by whoever was asked first; neither answered nor forwarded is refused.
+  await page.getByTestId('sv-new').click();
+  await page.getByTestId('sv-asked').fill('Chain squeaks on new bikes');
+  await page.getByTestId('sv-save').click();
+  await expect(page.getByTestId('sv-error')).toContainText('Give the answer, or forward it');
+  await page.getByTestId('sv-to').fill('Engineer Sun');
+  await page.getByTestId('sv-plan').fill('Replace the chains on site');
+  await page.getByTestId('sv-promised').fill('2026-03-04');
+  await page.getByTestId('sv-save').click();
+  const item = page.getByTestId('service-item');
+  await expect(item).toHaveAttribute('data-overdue', 'false');
+
+  // A1: an application cannot go to review incomplete.
+  await page.getByTestId('app-new').click();
+  const app = page.getByTestId('application');
+  await expect(app.getByTestId('app-complete')).toHaveAttribute('data-of', '2');
+  await app.getByTestId('app-submit').click();
+  await expect(page.getByTestId('app-error')).toContainText('Materials missing: ID copy, Proof of income');
+  await app.getByTestId('app-material').nth(0).check();
+  await expect(app.getByTestId('app-complete')).toHaveAttribute('data-got', '1');
+  await app.getByTestId('app-material').nth(1).check();
+  await expect(app.getByTestId('app-complete')).toHaveAttribute('data-got', '2');
+  await app.getByTestId('app-submit').click();
+  await expect(app).toHaveAttribute('data-status', 'Submitted');
+  await expect(app).toHaveAttribute('data-late', 'false');
+
+  // Friday: the promise (Wednesday) is past; the review has taken 4 working days.
+  await page.clock.setSystemTime(new Date('2026-03-06T10:00:00+08:00'));
+  await page.reload();
+  await c.open('River Bikes');
+  await expect(item).toHaveAttribute('data-overdue', 'true');
+  await expect(page.getByTestId('service-overdue')).toBeVisible();
+  await expect(app).toHaveAttribute('data-late', 'true');
+  await shot(page, 'service', 'service-en.png');
+
+  // S2: closed only with the customer satisfied, with a score.
+  await item.getByTestId('sv-score').selectOption('5');
+  await item.getByTestId('sv-close').click();
+  await expect(item.getByTestId('sv-close-error')).toContainText('only when the customer is satisfied');
+  await item.getByTestId('sv-satisfied').check();
+  await item.getByTestId('sv-close').click();
+  await expect(item).toHaveAttribute('data-open', 'false');
+  await expect(item.getByTestId('service-closed')).toContainText('5');
+
+  // A1: the decision carries the customer's feedback into the history.
+  await app.getByTestId('app-approve').click();
+  await expect(page.getByTestId('app-error')).toContainText('feedback');
+  await app.getByTestId('app-feedback').fill('Approved; the card arrives within 7 days');
+  await app.getByTestId('app-approve').click();
+  await expect(app).toHaveAttribute('data-status', 'Approved');
+  await expect(app.getByTestId('app-history')).toHaveCount(2);
+  await expect(app.getByTestId('app-history').nth(1)).toContainText('the card arrives within 7 days');
 });

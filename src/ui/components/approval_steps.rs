@@ -57,6 +57,8 @@ pub fn ApprovalSteps(subject: String, approval: Approval, devices: Vec<String>, 
                     let (step, who, at, op, passed) = (d.step, name_of(&d.by), d.at_ms, d.opinion.clone(), d.passed);
                     let dev = dev.cloned().unwrap_or_default();
                     let dev_attr = dev.clone();
+                    // Device ids are long; eight characters tell tablets apart on screen.
+                    let dev: String = dev.chars().take(8).collect();
                     view! {
                         <li data-testid="ka-decision" data-step=format!("{step:?}") data-by=d.by.clone() data-device=dev_attr>
                             {move || format!("{} · {} · {} · {} {} — ", step_label(i18n.lang(), step), who, date_text(i18n.lang(), at), KMsg::Device.text(i18n.lang()), dev)}

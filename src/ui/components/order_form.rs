@@ -155,7 +155,7 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
                     <input type="text" inputmode="decimal" data-testid="of-discount" prop:value=move || discount.get() on:input=move |ev| discount.set(event_target_value(&ev)) />
                 </label>
                 <label class="field"><span>{t(OMsg::DeliveryDate)}</span>
-                    <input type="date" data-testid="of-delivery" prop:value=move || delivery.get() on:input=move |ev| delivery.set(event_target_value(&ev)) />
+                    <input type="date" data-testid="of-delivery" prop:value=move || delivery.get() on:input=move |ev| { error.set(None); delivery.set(event_target_value(&ev)) } />
                 </label>
                 <label class="field"><span>{t(OMsg::Terms)}</span>
                     <select data-testid="of-terms" on:change=move |ev| terms.set(event_target_value(&ev))>

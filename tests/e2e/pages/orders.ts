@@ -7,6 +7,13 @@ export function teamDate(days = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A 768×1024 screenshot with the element scrolled to the top of the view. */
+export async function shot(page: Page, testId: string, file: string) {
+  await page.getByTestId(testId).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -70));
+  await page.screenshot({ path: `screenshots/${file}` });
+}
+
 export class OrdersPage {
   constructor(readonly page: Page) {}
 
@@ -62,7 +69,8 @@ export class OrdersPage {
     const pad = this.page.getByTestId(`sig-pad-${code}`);
     await pad.getByTestId(`sig-name-${code}`).fill(name);
     const canvas = pad.getByTestId(`sig-canvas-${code}`);
-    await canvas.scrollIntoViewIfNeeded();
+    // Centred, clear of the sticky header and navigation bar.
+    await canvas.evaluate((e) => e.scrollIntoView({ block: 'center' }));
     const box = (await canvas.boundingBox())!;
     const m = this.page.mouse;
     await m.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
