@@ -142,7 +142,7 @@ fn customer_after(confirmed: bool) -> (outpost::domain::customer_list::CustomerV
     if confirmed {
         let (docs, entries) = split(&all);
         let data = assemble(docs, entries);
-        let c = confirm_payment(&data, "p1", "fc1", &mut fin.at(T0 + 16 * DAY)).unwrap();
+        let c = confirm_payment(&data, "p1", &mut fin.at(T0 + 16 * DAY)).unwrap();
         all = all.merge(c);
     }
     let (docs, entries) = split(&all);
@@ -183,8 +183,33 @@ fn p2_c3_finance_confirmation_makes_the_order_rep_owner_and_lifts_the_tier() {
 fn o3_a_payment_is_confirmed_once() {
     let (_, orders) = customer_after(true);
     let mut fin = Tablet::new("qian", "tab-b");
-    assert_eq!(confirm_payment(&orders, "p1", "fc2", &mut fin.at(T0)), Err(ConfirmError::AlreadyConfirmed));
-    assert_eq!(confirm_payment(&orders, "nope", "fc3", &mut fin.at(T0)), Err(ConfirmError::Unknown));
+    assert_eq!(confirm_payment(&orders, "p1", &mut fin.at(T0)), Err(ConfirmError::AlreadyConfirmed));
+    assert_eq!(confirm_payment(&orders, "nope", &mut fin.at(T0)), Err(ConfirmError::Unknown));
+}
+
+#[test]
+fn o3_c3_two_finance_people_confirming_one_payment_offline_count_it_once() {
+    let mut rep = Tablet::new("li", "tab-a");
+    let mut mgr = Tablet::new("wang", "tab-b");
+    let cust = customer_change("c1", None, &CustomerFile { name: "Kite Works".into(), ..Default::default() }, &mut mgr.at(T0)).unwrap();
+    let base = join([
+        cust,
+        order_change(None, &tea_order("o1", "c1", 1), "", &mut rep.at(T0 + 1)).unwrap(),
+        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 2)),
+        order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, &mut mgr.at(T0 + 3)),
+        payment_recorded("p1", "c1", Some("o1"), 30_000_00, d("2026-01-10"), "", &mut rep.at(T0 + 4)),
+    ]);
+    let (docs, entries) = split(&base);
+    let data = assemble(docs, entries);
+    let one = confirm_payment(&data, "p1", &mut Tablet::new("qian", "tab-c").at(T0 + DAY)).unwrap();
+    let two = confirm_payment(&data, "p1", &mut Tablet::new("sun", "tab-d").at(T0 + DAY + 5)).unwrap();
+    for merged in [base.clone().merge(one.clone()).merge(two.clone()), base.merge(two).merge(one)] {
+        let (docs, entries) = split(&merged);
+        let rec = customers::assemble(docs, entries).into_iter().next().unwrap();
+        let view = derive(rec, T0 + 20 * DAY, &PoolSettings::default(), &TierSettings::default());
+        assert_eq!(view.tier.turnover_fen, 30_000_00);
+        assert_eq!(view.tier.tier, Tier::B);
+    }
 }
 
 #[test]

@@ -469,7 +469,11 @@ pub enum ConfirmError {
 /// to what the customer owes, one fact per rep whose orders it paid, with the days late
 /// against each instalment. Money beyond what is owed stays a credit and feeds nothing
 /// until an order takes it (receivable.rs).
-pub fn confirm_payment(data: &OrdersData, payment_id: &str, entry_id: &str, by: &mut Author) -> Result<Replica, ConfirmError> {
+///
+/// Entry ids derive from the payment (and the rep a fact credits), so two finance
+/// people confirming the same payment offline write the same ids: after sync one
+/// confirmation and one set of facts remain, and the turnover is not counted twice.
+pub fn confirm_payment(data: &OrdersData, payment_id: &str, by: &mut Author) -> Result<Replica, ConfirmError> {
     let p = data.payment(payment_id).ok_or(ConfirmError::Unknown)?;
     if p.confirmed.is_some() {
         return Err(ConfirmError::AlreadyConfirmed);
@@ -483,10 +487,14 @@ pub fn confirm_payment(data: &OrdersData, payment_id: &str, entry_id: &str, by: 
         paid_on: p.paid_on,
     });
     let ledger = apply_payments(&data.plans(), &payments)?;
-    let mut parts = vec![one_entry(entry_id, FINANCE_CONFIRMATION, &p.customer_id, json!({"payment": p.id}), by)];
-    for (n, feed) in ledger.payment_facts().into_iter().filter(|f| f.payment_id == p.id).enumerate() {
+    let mut parts = vec![one_entry(&format!("{}:confirmation", p.id), FINANCE_CONFIRMATION, &p.customer_id, json!({"payment": p.id}), by)];
+    for feed in ledger.payment_facts().into_iter().filter(|f| f.payment_id == p.id) {
         let customer = if feed.customer_id.is_empty() { p.customer_id.clone() } else { feed.customer_id };
-        if let Ok(r) = fact_entry(&format!("{entry_id}.{n}"), &customer, &feed.kind, by) {
+        let rep = match &feed.kind {
+            crate::domain::pool::FactKind::Payment { rep, .. } => rep.clone(),
+            _ => String::new(),
+        };
+        if let Ok(r) = fact_entry(&format!("{}:confirmed:{rep}", p.id), &customer, &feed.kind, by) {
             parts.push(r);
         }
     }

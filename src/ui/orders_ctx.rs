@@ -138,6 +138,6 @@ impl OrderWriter {
                 return done(Err(crate::storage::orders::ConfirmError::AlreadyConfirmed.to_string()));
             }
         }
-        self.write(move |by, id| crate::storage::orders::confirm_payment(&data, &payment_id, &id(), by).ok(), done);
+        self.write(move |by, _| crate::storage::orders::confirm_payment(&data, &payment_id, by).ok(), done);
     }
 }
