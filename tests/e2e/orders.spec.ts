@@ -145,6 +145,18 @@ test('an offline order and payment become the first deal once finance confirms t
   await b.c.open(CUSTOMER);
   await b.page.getByTestId('order-new').click();
   await shot(b.page, 'order-form', 'order-form-zh.png');
+  // Nothing typed is lost: a half-written order comes back after a reload, until cancelled.
+  await b.page.getByTestId('order-line').first().getByTestId('ol-product').selectOption({ index: 1 });
+  await b.page.getByTestId('of-note').fill('急单');
+  await b.page.reload();
+  await b.c.open(CUSTOMER);
+  await expect(b.page.getByTestId('order-form')).toBeVisible();
+  await expect(b.page.getByTestId('of-note')).toHaveValue('急单');
+  await expect(b.page.getByTestId('ol-product').first()).not.toHaveValue('');
+  await b.page.getByTestId('of-cancel').click();
+  await b.page.reload();
+  await b.c.open(CUSTOMER);
+  await expect(b.page.getByTestId('order-form')).toHaveCount(0);
 });
 
 test('a key-account request is reviewed by the supervisor and approved by the manager across tablets', async ({ browser }) => {

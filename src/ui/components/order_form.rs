@@ -7,7 +7,14 @@ use crate::storage::orders::{order_change, order_step, OrderRecord};
 use crate::ui::i18n::orders::{order_error, receivable_error, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
 use crate::ui::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::platform::now_ms;
+use crate::ui::platform::{local_get, local_remove, local_set, now_ms};
+
+/// Where a new order being typed for `customer` is kept until it is saved or cancelled.
+pub fn draft_key(customer: &str) -> String {
+    format!("outpost.draft.order.{customer}")
+}
+
+type Draft = (Vec<(String, String, String)>, String, String, String, String, String, String);
 use crate::ui::session::use_session;
 
 
@@ -42,6 +49,14 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
         }
         None => (vec![(String::new(), "1".to_owned(), String::new())], String::new(), String::new(), "on_delivery", "30".to_owned(), String::new(), String::new()),
     };
+    // A new order keeps what was typed across a reload or a dropped tab (nothing typed
+    // is lost); a draft being revised is already stored.
+    let key = existing.is_none().then(|| draft_key(&customer));
+    let (init_lines, init_disc, init_day, init_terms, init_days, init_dates, init_note) =
+        match key.as_deref().and_then(local_get).and_then(|t| serde_json::from_str::<Draft>(&t).ok()) {
+            Some((l, di, de, te, nd, da, no)) => (l, di, de, if te == "net" { "net" } else if te == "instalments" { "instalments" } else { "on_delivery" }, nd, da, no),
+            None => (init_lines, init_disc, init_day, init_terms, init_days, init_dates, init_note),
+        };
     let lines = RwSignal::new(init_lines);
     let discount = RwSignal::new(init_disc);
     let delivery = RwSignal::new(init_day);
@@ -50,6 +65,21 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
     let dates = RwSignal::new(init_dates);
     let note = RwSignal::new(init_note);
     let error = RwSignal::new(None::<String>);
+    let draft = StoredValue::new(key.clone());
+    Effect::new(move |_| {
+        let d: Draft = (lines.get(), discount.get(), delivery.get(), terms.get(), net_days.get(), dates.get(), note.get());
+        let blank = d.0.iter().all(|l| l.0.is_empty() && l.2.is_empty()) && d.1.is_empty() && d.2.is_empty() && d.5.is_empty() && d.6.is_empty();
+        match draft.get_value() {
+            Some(k) if blank => local_remove(&k),
+            Some(k) => local_set(&k, &serde_json::to_string(&d).unwrap_or_default()),
+            None => {}
+        }
+    });
+    let forget = move || {
+        if let Some(k) = draft.get_value() {
+            local_remove(&k);
+        }
+    };
     let products = move || orders.data.with(|d| d.products.iter().filter(|p| !p.retired).map(|p| (p.id.clone(), format!("{} ({})", p.name, p.unit))).collect::<Vec<_>>());
     let (order_id, rep) = match &existing {
         Some(r) => (Some(r.order.id.clone()), r.order.rep.clone()),
@@ -123,7 +153,10 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
                     Some(join(parts))
                 },
                 move |r| match r {
-                    Ok(()) => on_done.run(()),
+                    Ok(()) => {
+                        forget();
+                        on_done.run(())
+                    }
                     Err(e) => error.set(Some(e)),
                 },
             );
@@ -186,7 +219,7 @@ pub fn OrderForm(customer: String, existing: Option<OrderRecord>, #[prop(into)] 
             ))}</p>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="of-error">{e}</p> })}
             <div class="actions">
-                <button type="button" data-testid="of-cancel" on:click=move |_| on_done.run(())>{t(OMsg::Cancel)}</button>
+                <button type="button" data-testid="of-cancel" on:click=move |_| { forget(); on_done.run(()) }>{t(OMsg::Cancel)}</button>
                 <button type="button" data-testid="of-save" on:click=move |_| save(false)>{t(OMsg::SaveDraft)}</button>
                 <button type="submit" class="primary" data-testid="of-submit">{t(OMsg::SaveSubmit)}</button>
             </div>

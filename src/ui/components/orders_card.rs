@@ -10,7 +10,8 @@ use crate::ui::orders_ctx::use_orders;
 #[component]
 pub fn OrdersCard(customer: String) -> impl IntoView {
     let orders = use_orders();
-    let adding = RwSignal::new(false);
+    // An order typed but not saved reopens where it was left.
+    let adding = RwSignal::new(crate::ui::platform::local_get(&crate::ui::components::order_form::draft_key(&customer)).is_some());
     let c = customer.clone();
     let ids = Memo::new(move |_| orders.data.with(|d| d.orders_of(&c).map(|o| o.order.id.clone()).collect::<Vec<_>>()));
     let c2 = customer.clone();

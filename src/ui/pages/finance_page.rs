@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
 use crate::domain::profile::Role;
-use crate::domain::receivable::ageing_by_rep;
+use crate::domain::receivable::{ageing_by_rep, reminders};
 use crate::ui::components::receivables_card::AgeingRow;
 use crate::ui::customers_ctx::use_customers;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::orders::{yuan, OMsg};
+use crate::ui::i18n::orders::{reminder_text, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::orders_ctx::{use_orders, OrderWriter, REMIND_DAYS};
 use crate::ui::session::use_session;
 
 /// O3/O4 for finance: every payment a rep has recorded and finance has not yet
@@ -22,6 +22,7 @@ pub fn FinancePage() -> impl IntoView {
     let is_finance = move || session.current_profile().map(|p| p.role == Role::Finance).unwrap_or(false);
     let queue = Memo::new(move |_| orders.data.with(|d| d.queue().into_iter().cloned().collect::<Vec<_>>()));
     let by_rep = Memo::new(move |_| orders.data.with(|d| ageing_by_rep(&d.ledger(), orders.today()).into_iter().collect::<Vec<_>>()));
+    let due_soon = Memo::new(move |_| orders.data.with(|d| reminders(&d.ledger(), orders.today(), REMIND_DAYS)));
     let error = RwSignal::new(None::<String>);
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
     let customer_name = move |c: &str| customers.data.with(|d| d.get(c).map(|v| v.rec.file.name.clone())).unwrap_or_else(|| c.chars().take(8).collect());
@@ -59,6 +60,20 @@ pub fn FinancePage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+            </Show>
+        </section>
+        <section class="card" data-testid="finance-reminders">
+            <h2>{t(OMsg::Reminders)}</h2>
+            <Show when=move || !due_soon.with(Vec::is_empty) fallback=|| view! { <p class="muted">{t(OMsg::NoReminders)}</p> }>
+                <ul class="plain-list">
+                    {move || due_soon.get().into_iter().map(|r| {
+                        let (cust, rep) = (customer_name(&r.customer_id), name_of(&r.rep));
+                        let href = format!("#/customers/{}", r.customer_id);
+                        view! { <li data-testid="finance-reminder" class:overdue=r.days_until_due < 0>
+                            <a href=href>{cust}</a>" · "{rep}" · "{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}
+                        </li> }
+                    }).collect_view()}
+                </ul>
             </Show>
         </section>
         <section class="card" data-testid="ageing-by-rep">
