@@ -99,7 +99,7 @@ pub fn ReceivablesCard(id: String) -> impl IntoView {
             <Show when=move || !due_soon.with(Vec::is_empty) fallback=|| view! { <p class="muted">{t(OMsg::NoReminders)}</p> }>
                 <ul class="plain-list">
                     {move || due_soon.get().into_iter().map(|r| view! {
-                        <li data-testid="reminder-row" class:overdue=r.days_until_due < 0>{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}</li>
+                        <li class="reminder" data-testid="reminder-row" class:overdue=r.days_until_due < 0>{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}</li>
                     }).collect_view()}
                 </ul>
             </Show>

@@ -100,7 +100,7 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
                                     Some(c) => view! { <p data-testid="service-closed">{t(SMsg::Closed)}" · "{t(SMsg::Score)}" "{c.score}" · "{c.note}</p> }.into_any(),
                                     None => view! {
                                         <div class="grid-2">
-                                            <label class="field check"><input type="checkbox" data-testid="sv-satisfied" on:change=move |ev| sat.set(event_target_checked(&ev)) /><span>{t(SMsg::Satisfied)}</span></label>
+                                            <label class="check"><input type="checkbox" data-testid="sv-satisfied" on:change=move |ev| sat.set(event_target_checked(&ev)) /><span>{t(SMsg::Satisfied)}</span></label>
                                             <label class="field"><span>{t(SMsg::Score)}</span>
                                                 <select data-testid="sv-score" on:change=move |ev| score.set(event_target_value(&ev))>
                                                     <option value="">"—"</option>

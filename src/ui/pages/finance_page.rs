@@ -69,7 +69,7 @@ pub fn FinancePage() -> impl IntoView {
                     {move || due_soon.get().into_iter().map(|r| {
                         let (cust, rep) = (customer_name(&r.customer_id), name_of(&r.rep));
                         let href = format!("#/customers/{}", r.customer_id);
-                        view! { <li data-testid="finance-reminder" class:overdue=r.days_until_due < 0>
+                        view! { <li class="reminder" data-testid="finance-reminder" class:overdue=r.days_until_due < 0>
                             <a href=href>{cust}</a>" · "{rep}" · "{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}
                         </li> }
                     }).collect_view()}
