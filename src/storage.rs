@@ -7,18 +7,22 @@
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
 
 pub mod activities;
+pub mod applications;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
 pub mod customers;
 pub mod data;
+pub mod orders;
 pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod key_accounts;
 pub mod memory;
 pub mod people;
 pub mod projects;
 pub mod schema;
+pub mod service_log;
 pub mod settings;
 pub mod team_lists;
 pub mod team_rules;

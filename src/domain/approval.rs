@@ -314,6 +314,18 @@ impl ServiceEvaluation {
     }
 }
 
+/// K3 for the cadence and the Today list: every evaluated activity whose return visit
+/// has not happened, as `(customer id, last day for the visit)`, soonest first.
+pub fn return_visits_due(evaluations: &[ServiceEvaluation]) -> Vec<(String, NaiveDate)> {
+    let mut out: Vec<(String, NaiveDate)> = evaluations
+        .iter()
+        .filter(|e| e.return_visit_on.is_none())
+        .map(|e| (e.customer_id.clone(), e.return_visit_due()))
+        .collect();
+    out.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,10 +8,14 @@
 use leptos::prelude::*;
 
 pub mod activities;
+pub mod applications;
 pub mod customers;
 pub mod import;
+pub mod key_accounts;
+pub mod orders;
 pub mod photos;
 pub mod pool;
+pub mod service;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +94,7 @@ catalogue! { Msg {
     NavEvents => "活动", "Events";
     NavReports => "报表", "Reports";
     NavSettings => "设置", "Settings";
+    NavFinance => "财务", "Finance";
     Online => "在线", "Online";
     Offline => "离线", "Offline";
     OfflineHint => "离线也可以继续工作，联网后再同步。", "You can keep working offline; sync when the network is back.";

@@ -4,6 +4,7 @@ pub mod activities_page;
 pub mod coming_page;
 pub mod customer_page;
 pub mod customers_page;
+pub mod finance_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
@@ -30,6 +31,7 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Join => view! { <JoinPage /> }.into_any(),
         Page::Pool => view! { <PoolPage /> }.into_any(),
         Page::Activities => view! { <activities_page::ActivitiesPage /> }.into_any(),
+        Page::Finance => view! { <finance_page::FinancePage /> }.into_any(),
         Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
         Page::Reports => view! { <reports_page::ReportsPage /> }.into_any(),
     }

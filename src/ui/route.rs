@@ -16,6 +16,8 @@ pub enum Page {
     Settings,
     /// Opened by an invite link: `#/join?h=…&k=…&d=…`.
     Join,
+    /// The finance confirmation queue (O3); in the navigation for finance and managers.
+    Finance,
 }
 
 impl Page {
@@ -40,6 +42,7 @@ impl Page {
             Page::Reports => "reports",
             Page::Settings => "settings",
             Page::Join => "join",
+            Page::Finance => "finance",
         }
     }
 
@@ -53,6 +56,7 @@ impl Page {
             Page::Reports => Msg::NavReports,
             Page::Settings => Msg::NavSettings,
             Page::Join => Msg::JoinTitle,
+            Page::Finance => Msg::NavFinance,
         }
     }
 
@@ -66,7 +70,7 @@ impl Page {
         let slug = slug.split(['/', '?']).next().unwrap_or("");
         Page::ALL
             .into_iter()
-            .chain([Page::Join])
+            .chain([Page::Join, Page::Finance])
             .find(|p| p.slug() == slug)
             .unwrap_or(Page::Today)
     }

@@ -40,10 +40,13 @@ pub fn HandoverWizard() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Receivables come with the orders release; until then each is "not recorded".
+    // What each held customer still owes (O2, O4), from approved orders and confirmed payments.
+    let orders = crate::ui::orders_ctx::use_orders();
+    let ledger = Memo::new(move |_| orders.data.with(|d| d.ledger()));
+    let owed = move |c: &str| ledger.with(|l| l.outstanding_for_customer(c));
     let status = Memo::new(move |_| {
         let f = from.get();
-        (!f.is_empty()).then(|| handover_status(&f, &held.get().into_iter().map(|(id, _)| (id, None)).collect::<Vec<_>>()))
+        (!f.is_empty()).then(|| handover_status(&f, &held.get().into_iter().map(|(id, _)| { let r = owed(&id); (id, Some(r)) }).collect::<Vec<_>>()))
     });
     let departing = move || { let f = from.get(); reps.with(|r| r.iter().any(|(id, _, d)| *id == f && *d)) };
     // (customer, name, to rep, note)
@@ -128,10 +131,10 @@ pub fn HandoverWizard() -> impl IntoView {
                 <table class="plan" data-testid="handover-plan">
                     <thead><tr><th>{t(PMsg::Customer)}</th><th>{t(PMsg::Receivable)}</th><th>{t(PMsg::HandTo)}</th><th>{t(PMsg::TrueState)}</th></tr></thead>
                     <tbody>
-                        {move || plan.get().into_iter().enumerate().map(|(i, (_, name, rep, note))| view! {
+                        {move || plan.get().into_iter().enumerate().map(|(i, (cid, name, rep, note))| view! {
                             <tr data-testid="handover-line">
                                 <td>{name}</td>
-                                <td class="muted">{t(PMsg::NotRecorded)}</td>
+                                <td data-testid="handover-receivable">{crate::ui::i18n::orders::yuan(owed(&cid))}</td>
                                 <td><select data-testid="handover-to" on:change=move |ev| { let v = event_target_value(&ev); plan.update(|p| if let Some(l) = p.get_mut(i) { l.2 = v }) }>
                                     <option value="">"—"</option>
                                     {others().into_iter().map(|(id, n, _)| { let sel = id == rep; view! { <option value=id selected=sel>{n}</option> } }).collect_view()}

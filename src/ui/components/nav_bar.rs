@@ -23,7 +23,21 @@ pub fn NavBar(current: ReadSignal<Page>) -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <nav class="nav-bar">{links}</nav> }
+    // The finance queue (O3) is for the people who confirm or watch payments.
+    let session = crate::ui::session::use_session();
+    let finance = move || session.current_profile().is_some_and(|p| matches!(p.role, crate::domain::profile::Role::Finance | crate::domain::profile::Role::Manager));
+    let f = Page::Finance;
+    view! {
+        <nav class="nav-bar">
+            {links}
+            <Show when=finance>
+                <a href=f.href() class="nav-link" class:active=move || current.get() == f data-testid="nav-finance">
+                    <span class="nav-icon" aria-hidden="true">{icon(f)}</span>
+                    <span class="nav-text">{t(f.title())}</span>
+                </a>
+            </Show>
+        </nav>
+    }
 }
 
 fn icon(p: Page) -> &'static str {
@@ -36,5 +50,6 @@ fn icon(p: Page) -> &'static str {
         Page::Reports => "▤",
         Page::Settings => "⚙",
         Page::Join => "+",
+        Page::Finance => "¥",
     }
 }

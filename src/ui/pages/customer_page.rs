@@ -58,7 +58,12 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             <CustomerForm id=Some(id_form.clone()) />
             <ContactsEditor customer=id_contacts.clone() />
             <crate::ui::components::photos_card::PhotosCard customer=id.clone() />
+            <crate::ui::components::orders_card::OrdersCard customer=id.clone() />
             <PaymentsCard id=id.clone() />
+            <crate::ui::components::receivables_card::ReceivablesCard id=id.clone() />
+            <crate::ui::components::service_card::ServiceCard customer=id.clone() />
+            <crate::ui::components::key_account_card::KeyAccountCard customer=id.clone() />
+            <crate::ui::components::applications_card::ApplicationsCard customer=id.clone() />
         </Show>
     }
     .into_any()

@@ -33,6 +33,9 @@ pub fn SettingsPage() -> impl IntoView {
         <TeamListsSettings />
         <RulesSettings />
         <crate::ui::components::activity_rules_settings::ActivityRulesSettings />
+        <crate::ui::components::price_list_settings::PriceListSettings />
+        <crate::ui::components::key_account_roles::KeyAccountRolesSettings />
+        <crate::ui::components::applications_card::ChecklistSettings />
         <DangerZone />
     }
 }

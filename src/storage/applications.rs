@@ -1,0 +1,153 @@
+//! Applications on the device (A1): the team's checklists of materials per product as
+//! one team document; an application as a document with one field per material
+//! received (two people ticking different materials offline both keep theirs); each
+//! status change (submitted, approved, rejected, returned — with the customer's
+//! feedback) as an entry, replayed in stamp order so the history is the same everywhere.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::customers::Author;
+use super::{RecordStore, StorageError, StoreName};
+use crate::domain::application::{Application, ApplicationStatus, Checklists, StatusChange};
+use crate::sync::record::{Document, Entry, Replica};
+
+pub const APPLICATION: &str = "application";
+pub const APPLICATION_STATUS: &str = "application.status";
+pub const CHECKLISTS_ID: &str = "team:checklists";
+pub const CHECKLISTS_KIND: &str = "team_checklists";
+const GOT: &str = "got:";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationsData {
+    pub checklists: Checklists,
+    pub applications: Vec<Application>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StatusBody {
+    status: ApplicationStatus,
+    #[serde(default)]
+    feedback: String,
+}
+
+fn fits(now: ApplicationStatus, next: ApplicationStatus) -> bool {
+    use ApplicationStatus::*;
+    matches!((now, next), (Collecting | Returned, Submitted) | (Submitted, Approved | Rejected | Returned))
+}
+
+fn s(d: &Document, f: &str) -> String {
+    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+/// Checklists and applications from raw records (pure; tested natively).
+pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
+    let mut data = ApplicationsData::default();
+    let mut changes: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
+    for e in entries.iter().filter(|e| e.kind == APPLICATION_STATUS) {
+        changes.entry(e.subject.clone()).or_default().push(e);
+    }
+    for d in docs.iter().filter(|d| !d.is_deleted()) {
+        match d.kind.as_str() {
+            CHECKLISTS_KIND => {
+                if let Some(v) = d.get("lists") {
+                    data.checklists = serde_json::from_value(v.clone()).unwrap_or_default();
+                }
+            }
+            APPLICATION => {
+                let mut a = Application::new(d.id.clone(), s(d, "customer"), s(d, "product"), s(d, "rep"));
+                for (k, r) in &d.fields {
+                    if let Some(m) = k.strip_prefix(GOT) {
+                        if r.value.as_bool() == Some(true) {
+                            a.received.insert(m.to_owned());
+                        }
+                    }
+                }
+                let mut es = changes.remove(&d.id).unwrap_or_default();
+                es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
+                for e in es {
+                    let Ok(b) = serde_json::from_value::<StatusBody>(e.body.clone()) else { continue };
+                    if fits(a.status(), b.status) {
+                        a.history.push(StatusChange { status: b.status, by: e.author.clone(), at_ms: e.stamp.wall_ms, feedback: b.feedback });
+                    }
+                }
+                data.applications.push(a);
+            }
+            _ => {}
+        }
+    }
+    data.applications.sort_by(|a, b| a.id.cmp(&b.id));
+    data
+}
+
+pub async fn load_applications<S: RecordStore>(st: &S) -> Result<ApplicationsData, StorageError> {
+    let mut docs = st.docs_of_kind(APPLICATION).await?;
+    docs.extend(st.docs_of_kind(CHECKLISTS_KIND).await?);
+    let entries: Vec<Entry> = st.get_all_as(StoreName::Entries).await?;
+    Ok(assemble(docs, entries.into_iter().filter(|e| e.kind == APPLICATION_STATUS).collect()))
+}
+
+fn one(d: Document) -> Replica {
+    Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
+}
+
+/// The team's checklists; `None` when unchanged.
+pub fn checklists_change(old: &Checklists, new: &Checklists, by: &mut Author) -> Option<Replica> {
+    if old == new {
+        return None;
+    }
+    let mut d = Document::new(CHECKLISTS_ID, CHECKLISTS_KIND);
+    let st = by.clock.tick(by.now_ms);
+    d.set("lists", serde_json::to_value(new).unwrap_or(Value::Null), st, by.profile);
+    Some(one(d))
+}
+
+/// Parses a checklist editor: one product per line, `product: material, material`.
+pub fn parse_checklists(text: &str) -> Checklists {
+    let mut m = BTreeMap::new();
+    for line in text.lines() {
+        let Some((p, rest)) = line.split_once([':', '：']) else { continue };
+        let items: Vec<String> = rest.split([',', '，', '、']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect();
+        if !p.trim().is_empty() && !items.is_empty() {
+            m.insert(p.trim().to_owned(), items);
+        }
+    }
+    Checklists(m)
+}
+
+pub fn format_checklists(c: &Checklists) -> String {
+    c.0.iter().map(|(p, ms)| format!("{p}: {}", ms.join(", "))).collect::<Vec<_>>().join("\n")
+}
+
+/// A new application.
+pub fn application_created(a: &Application, by: &mut Author) -> Replica {
+    let mut d = Document::new(&a.id, APPLICATION);
+    for (k, v) in [("customer", json!(a.customer_id)), ("product", json!(a.product)), ("rep", json!(a.rep))] {
+        let st = by.clock.tick(by.now_ms);
+        d.set(k, v, st, by.profile);
+    }
+    one(d)
+}
+
+/// One material ticked or unticked.
+pub fn material_change(id: &str, material: &str, received: bool, by: &mut Author) -> Replica {
+    let mut d = Document::new(id, APPLICATION);
+    let st = by.clock.tick(by.now_ms);
+    d.set(&format!("{GOT}{material}"), Value::Bool(received), st, by.profile);
+    one(d)
+}
+
+/// A status change already checked by [`Application::submit`] / [`Application::decide`].
+pub fn status_change(entry_id: &str, id: &str, status: ApplicationStatus, feedback: &str, by: &mut Author) -> Replica {
+    let e = Entry {
+        id: entry_id.to_owned(),
+        kind: APPLICATION_STATUS.to_owned(),
+        subject: id.to_owned(),
+        stamp: by.clock.tick(by.now_ms),
+        author: by.profile.to_owned(),
+        body: json!(StatusBody { status, feedback: feedback.trim().to_owned() }),
+    };
+    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
+}

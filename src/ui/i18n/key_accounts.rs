@@ -1,0 +1,102 @@
+//! zh-CN / en strings of key-account support requests and evaluations (K1–K3).
+
+use super::Lang;
+use crate::domain::approval::{ActivityKind, ApprovalError, ApprovalStatus, Step};
+
+crate::catalogue! { KMsg {
+    Title => "大客户支持与评价", "Key-account support and evaluations";
+    Roles => "大客户审批角色", "Key-account approval roles";
+    RolesHint => "主管先审核，经理再审批；两步须由两个人完成。", "The supervisor reviews first, then the manager approves; two different people.";
+    RolesManagerOnly => "只有经理可以指定审批角色。", "Only a manager assigns approval roles.";
+    Supervisor => "大客户主管（审核）", "Key-account supervisor (review)";
+    Manager => "大客户经理（审批）", "Key-account manager (approval)";
+    NewRequest => "申请支持", "Request support";
+    SupportWanted => "需要的支持", "Support wanted";
+    DeeperNeeds => "客户深层需求", "Deeper needs";
+    Changes => "客户近期变化", "Recent changes";
+    Organisation => "组织结构", "Organisation";
+    PersonnelChanges => "人事变动", "Personnel changes";
+    Applicant => "申请人", "Applicant";
+    Date => "日期", "Date";
+    Save => "保存", "Save";
+    Cancel => "取消", "Cancel";
+    Opinion => "意见", "Opinion";
+    Pass => "同意", "Pass";
+    RejectIt => "不同意", "Reject";
+    Requests => "支持申请", "Support requests";
+    NoRequests => "还没有支持申请。", "No support requests yet.";
+    Evaluations => "服务评价", "Service evaluations";
+    NoEvaluations => "还没有服务评价。", "No service evaluations yet.";
+    NewEvaluation => "填写服务评价", "Write an evaluation";
+    Activity => "活动", "Activity";
+    ActivityDate => "活动日期", "Activity date";
+    Evaluation => "评价", "Evaluation";
+    ReturnVisit => "回访", "Return visit";
+    ReturnVisitOn => "回访日期", "Visited on";
+    CustomerOpinion => "客户意见", "Customer's opinion";
+    RecordVisit => "记录回访", "Record the visit";
+    NotYourStep => "等待有权限的人处理。", "Waiting for the person who holds this role.";
+    Device => "设备", "device";
+} }
+
+pub fn status_label(lang: Lang, s: ApprovalStatus) -> &'static str {
+    let zh = lang == Lang::ZhCn;
+    match s {
+        ApprovalStatus::AwaitingReview => if zh { "待主管审核" } else { "Awaiting supervisor review" },
+        ApprovalStatus::AwaitingApproval => if zh { "待经理审批" } else { "Awaiting manager approval" },
+        ApprovalStatus::Approved => if zh { "已批准" } else { "Approved" },
+        ApprovalStatus::Rejected { .. } => if zh { "未通过" } else { "Rejected" },
+    }
+}
+
+pub fn status_code(s: ApprovalStatus) -> &'static str {
+    match s {
+        ApprovalStatus::AwaitingReview => "awaiting_review",
+        ApprovalStatus::AwaitingApproval => "awaiting_approval",
+        ApprovalStatus::Approved => "approved",
+        ApprovalStatus::Rejected { .. } => "rejected",
+    }
+}
+
+pub fn step_label(lang: Lang, s: Step) -> &'static str {
+    match (s, lang) {
+        (Step::Review, Lang::ZhCn) => "主管审核",
+        (Step::Review, Lang::En) => "Supervisor review",
+        (Step::Approve, Lang::ZhCn) => "经理审批",
+        (Step::Approve, Lang::En) => "Manager approval",
+    }
+}
+
+pub fn activity_label(lang: Lang, a: ActivityKind) -> &'static str {
+    let zh = lang == Lang::ZhCn;
+    match a {
+        ActivityKind::TechnicalSeminar => if zh { "技术交流会" } else { "Technical seminar" },
+        ActivityKind::IndustryMeeting => if zh { "行业会议" } else { "Industry meeting" },
+        ActivityKind::AppreciationEvent => if zh { "客户答谢会" } else { "Appreciation event" },
+        ActivityKind::Launch => if zh { "新品发布" } else { "Launch" },
+        ActivityKind::Tickets => if zh { "赠票" } else { "Tickets" },
+    }
+}
+
+pub fn visit_due_text(lang: Lang, due: chrono::NaiveDate, overdue: bool) -> String {
+    match (lang, overdue) {
+        (Lang::ZhCn, false) => format!("须在 {due} 前回访客户"),
+        (Lang::ZhCn, true) => format!("回访已超期（应在 {due} 前）"),
+        (Lang::En, false) => format!("Return visit due by {due}"),
+        (Lang::En, true) => format!("Return visit overdue (was due by {due})"),
+    }
+}
+
+pub fn approval_error(lang: Lang, e: &ApprovalError) -> String {
+    let zh = lang == Lang::ZhCn;
+    match e {
+        ApprovalError::WrongRole { .. } => if zh { "你没有这一步的审批权限。".into() } else { "You do not hold the role for this step.".into() },
+        ApprovalError::NoOpinion => if zh { "请填写意见。".into() } else { "Write an opinion.".into() },
+        ApprovalError::SamePerson => if zh { "审核人不能同时审批。".into() } else { "The reviewer cannot also approve.".into() },
+        ApprovalError::NoSupportWanted => if zh { "请写明需要的支持。".into() } else { "Say what support is wanted.".into() },
+        ApprovalError::NoApplicant => if zh { "请填写申请人。".into() } else { "Name the applicant.".into() },
+        ApprovalError::NoEvaluation => if zh { "请填写评价。".into() } else { "Write the evaluation.".into() },
+        ApprovalError::BeforeActivity { activity_on } => if zh { format!("活动（{activity_on}）结束前不能评价。") } else { format!("An evaluation cannot be written before the activity on {activity_on}.") },
+        other => other.to_string(),
+    }
+}

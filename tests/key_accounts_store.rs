@@ -1,0 +1,102 @@
+//! Key accounts on the device (K1–K3): requests and evaluations read back with their
+//! two-step decisions (who, when, which device), merges from two tablets, and the
+//! return visits the cadence (issue 5) can list.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use outpost::domain::approval::{
+    return_visits_due, ActivityKind, ApprovalStatus, CustomerFacts, KeyAccountRoles, ServiceEvaluation, Step,
+    SupportRequest,
+};
+use outpost::storage::customers::{join, Author};
+use outpost::storage::key_accounts::{assemble, decision, evaluation_created, request_created, return_visit, roles_change};
+use outpost::sync::hlc::Clock;
+use outpost::sync::record::{Document, Entry, Replica};
+
+const T0: i64 = 1_767_225_600_000;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+struct Tablet {
+    profile: &'static str,
+    clock: Clock,
+}
+
+impl Tablet {
+    fn new(profile: &'static str, device: &str) -> Self {
+        Self { profile, clock: Clock::new(device) }
+    }
+    fn at(&mut self, now_ms: i64) -> Author<'_> {
+        Author { profile: self.profile, clock: &mut self.clock, now_ms }
+    }
+}
+
+fn split(r: &Replica) -> (Vec<Document>, Vec<Entry>) {
+    (r.docs.values().cloned().collect(), r.entries.values().cloned().collect())
+}
+
+fn request() -> SupportRequest {
+    let facts = CustomerFacts { deeper_needs: "cold chain".into(), ..Default::default() };
+    SupportRequest::new("ka1", "c1", "Rep Li", d("2026-03-02"), "Technical seminar for 20 engineers", facts).unwrap()
+}
+
+#[test]
+fn k1_a_request_reviewed_on_one_tablet_and_approved_on_another_reads_back_with_who_when_and_device() {
+    let mut rep = Tablet::new("li", "tab-a");
+    let mut sup = Tablet::new("zhou", "tab-b");
+    let mut mgr = Tablet::new("wang", "tab-c");
+    let roles = KeyAccountRoles { supervisors: ["zhou".into()].into(), managers: ["wang".into()].into() };
+    let r = join([
+        roles_change(&KeyAccountRoles::default(), &roles, &mut mgr.at(T0)).unwrap(),
+        request_created(&request(), &mut rep.at(T0)),
+        decision("d1", "ka1", Step::Review, "worth it", true, &mut sup.at(T0 + 10)),
+        decision("d2", "ka1", Step::Approve, "go ahead", true, &mut mgr.at(T0 + 20)),
+    ]);
+    let (docs, entries) = split(&r);
+    let data = assemble(docs, entries);
+    assert_eq!(data.roles, roles);
+    let rec = &data.requests[0];
+    assert_eq!(rec.request.approval.status(), ApprovalStatus::Approved);
+    assert_eq!(rec.request.facts.deeper_needs, "cold chain");
+    let who: Vec<_> = rec.request.approval.decisions.iter().map(|x| (x.by.as_str(), x.opinion.as_str())).collect();
+    assert_eq!(who, [("zhou", "worth it"), ("wang", "go ahead")]);
+    assert_eq!(rec.devices, ["tab-b", "tab-c"]);
+}
+
+#[test]
+fn k1_an_approval_that_arrives_without_its_review_waits_and_two_offline_reviews_keep_the_first() {
+    let mut rep = Tablet::new("li", "tab-a");
+    let mut s1 = Tablet::new("zhou", "tab-b");
+    let mut s2 = Tablet::new("qian", "tab-c");
+    let created = request_created(&request(), &mut rep.at(T0));
+    let early_approve = decision("d0", "ka1", Step::Approve, "yes", true, &mut s2.at(T0 + 1));
+    let (docs, entries) = split(&created.clone().merge(early_approve));
+    assert_eq!(assemble(docs, entries).requests[0].request.approval.status(), ApprovalStatus::AwaitingReview);
+    let one = decision("d1", "ka1", Step::Review, "no budget", false, &mut s1.at(T0 + 10));
+    let two = decision("d2", "ka1", Step::Review, "fine", true, &mut s2.at(T0 + 20));
+    for r in [created.clone().merge(one.clone()).merge(two.clone()), created.merge(two).merge(one)] {
+        let (docs, entries) = split(&r);
+        let a = &assemble(docs, entries).requests[0].request.approval;
+        assert_eq!(a.status(), ApprovalStatus::Rejected { at: Step::Review });
+        assert_eq!(a.decisions.len(), 1);
+    }
+}
+
+#[test]
+fn k3_an_evaluation_owes_a_return_visit_within_a_week_until_one_is_recorded() {
+    let mut rep = Tablet::new("li", "tab-a");
+    let e = ServiceEvaluation::new("ev1", "c1", ActivityKind::TechnicalSeminar, d("2026-03-02"), d("2026-03-03"), "Went well").unwrap();
+    let created = evaluation_created(&e, &mut rep.at(T0));
+    let (docs, entries) = split(&created);
+    let data = assemble(docs, entries);
+    assert_eq!(return_visits_due(&data.evaluations_only()), [("c1".to_owned(), d("2026-03-09"))]);
+    assert!(data.evaluations[0].evaluation.return_visit_overdue(d("2026-03-10")));
+    let visited = created.merge(return_visit("ev1", d("2026-03-06"), "Wants a second session", &mut rep.at(T0 + 1)));
+    let (docs, entries) = split(&visited);
+    let data = assemble(docs, entries);
+    assert!(return_visits_due(&data.evaluations_only()).is_empty());
+    assert_eq!(data.evaluations[0].evaluation.return_visit_on_time(), Some(true));
+    assert_eq!(data.evaluations[0].evaluation.customer_opinion, "Wants a second session");
+}
