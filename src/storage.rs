@@ -11,6 +11,7 @@ pub mod blob_sync;
 pub mod blobs;
 pub mod customers;
 pub mod data;
+pub mod events;
 pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
