@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod customers_ctx;
 pub mod edit;
+pub mod events_ctx;
 pub mod file_io;
 pub mod i18n;
 pub mod invite;

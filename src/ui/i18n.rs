@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 pub mod customers;
+pub mod events;
 pub mod import;
 pub mod photos;
 pub mod pool;

@@ -3,6 +3,7 @@
 pub mod coming_page;
 pub mod customer_page;
 pub mod customers_page;
+pub mod events_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
@@ -15,6 +16,7 @@ use super::i18n::Msg;
 use super::route::Page;
 use coming_page::ComingPage;
 use customers_page::CustomersPage;
+use events_page::EventsPage;
 use join_page::JoinPage;
 use pool_page::PoolPage;
 use settings_page::SettingsPage;
@@ -28,7 +30,7 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Join => view! { <JoinPage /> }.into_any(),
         Page::Pool => view! { <PoolPage /> }.into_any(),
         Page::Activities => view! { <ComingPage what=Msg::ActivitiesComing /> }.into_any(),
-        Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
+        Page::Events => view! { <EventsPage /> }.into_any(),
         Page::Reports => view! { <ComingPage what=Msg::ReportsComing /> }.into_any(),
     }
 }
