@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use crate::domain::chips::{ledger, MoveKind, Settlement};
 use crate::domain::participant::participants;
-use crate::storage::events::chips_entry;
+use crate::domain::stock::MoveReason;
+use crate::storage::events::{chips_entry, stock_entry};
 use crate::ui::events_ctx::use_events;
 use crate::ui::i18n::events::{conflict_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
@@ -24,17 +25,28 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let name = names.iter().find(|p| p.key == c.participant).map(|p| p.name.clone()).unwrap_or_default();
-                    (c, name)
+                    let prize = r.chips.iter().find_map(|m| match &m.kind {
+                        MoveKind::Redeem { prize, .. } if m.id == c.redemption => Some(prize.clone()),
+                        _ => None,
+                    });
+                    (c, name, prize)
                 })
                 .collect::<Vec<_>>()
         }).unwrap_or_default()
     });
     let error = RwSignal::new(None::<String>);
     let ev_id = StoredValue::new(id);
-    let settle = move |participant: String, redemption: String, outcome: Settlement| {
+    let settle = move |participant: String, redemption: String, prize: Option<String>, outcome: Settlement| {
         let ev = ev_id.get_value();
         ctx.write(
-            move |by| Ok(chips_entry(&new_id(), &ev, &participant, MoveKind::Settle { redemption, outcome }, by)),
+            move |by| {
+                let settled = chips_entry(&new_id(), &ev, &participant, MoveKind::Settle { redemption, outcome }, by);
+                // Voiding hands the prize back: it returns to stock in the same transaction (W1).
+                Ok(match (outcome, prize) {
+                    (Settlement::Void, Some(p)) => settled.merge(stock_entry(&new_id(), &ev, &p, 1, MoveReason::Returned, by)),
+                    _ => settled,
+                })
+            },
             move |r| error.set(r.err()),
         );
     };
@@ -44,14 +56,15 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
                 <h2>{t(EMsg::ConflictsTitle)}</h2>
                 <p class="muted">{t(EMsg::ConflictsHint)}</p>
                 <ul class="plain-list">
-                    {move || rows.get().into_iter().map(|(c, name)| {
+                    {move || rows.get().into_iter().map(|(c, name, prize)| {
                         let (p1, r1, p2, r2) = (c.participant.clone(), c.redemption.clone(), c.participant.clone(), c.redemption.clone());
+                        let (prize1, prize2) = (prize.clone(), prize);
                         view! {
                             <li data-testid="conflict-row" data-participant=c.participant.clone()>
                                 <p>{move || conflict_text(i18n.lang(), &name, c.asked, c.available)}</p>
                                 <div class="actions start">
-                                    <button type="button" data-testid="conflict-void" on:click=move |_| settle(p1.clone(), r1.clone(), Settlement::Void)>{t(EMsg::SettleVoid)}</button>
-                                    <button type="button" data-testid="conflict-writeoff" on:click=move |_| settle(p2.clone(), r2.clone(), Settlement::WriteOff)>{t(EMsg::SettleWriteOff)}</button>
+                                    <button type="button" data-testid="conflict-void" on:click=move |_| settle(p1.clone(), r1.clone(), prize1.clone(), Settlement::Void)>{t(EMsg::SettleVoid)}</button>
+                                    <button type="button" data-testid="conflict-writeoff" on:click=move |_| settle(p2.clone(), r2.clone(), prize2.clone(), Settlement::WriteOff)>{t(EMsg::SettleWriteOff)}</button>
                                 </div>
                             </li>
                         }
