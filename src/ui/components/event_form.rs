@@ -85,6 +85,16 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
             budget,
             consent_version: consent.get_untracked().trim().into(),
         };
+        // Every missing field at once (validate stops at the first).
+        for (field, value, e) in [
+            ("theme", &new.theme, EventError::ThemeEmpty),
+            ("venue", &new.venue, EventError::VenueEmpty),
+            ("organiser", &new.organiser, EventError::OrganiserEmpty),
+        ] {
+            if value.is_empty() {
+                errs.push((field, event_error_text(lang, &e)));
+            }
+        }
         if let Err(e) = new.validate() {
             let field = match e {
                 EventError::ThemeEmpty => "theme",
@@ -93,7 +103,9 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
                 EventError::EndsBeforeStart => "ends",
                 _ => "budget",
             };
-            errs.push((field, event_error_text(lang, &e)));
+            if !errs.iter().any(|(k, _)| *k == field) {
+                errs.push((field, event_error_text(lang, &e)));
+            }
         }
         if new.consent_version.is_empty() {
             errs.push(("consent", EMsg::Required.text(lang).into()));
@@ -161,13 +173,13 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
                 <legend>{t(EMsg::Budget)}</legend>
                 <div class="budget-head muted"><span>{t(EMsg::LineName)}</span><span>{t(EMsg::Planned)}</span><span>{t(EMsg::Actual)}</span><span></span></div>
                 {move || lines.get().into_iter().enumerate().map(|(i, l)| {
-                    let upd = move |f: fn(&mut LineDraft, String), v: String| { lines.update(|ls| if let Some(x) = ls.get_mut(i) { f(x, v) }); saved.set(false); };
+                    let upd = move |f: fn(&mut LineDraft, String), v: String| { lines.update_untracked(|ls| if let Some(x) = ls.get_mut(i) { f(x, v) }); saved.set(false); };
                     let key: &'static str = ["line0", "line1", "line2", "line3", "line4", "line5", "line6", "line7"].get(i).copied().unwrap_or("line");
                     view! {
                         <div class="budget-line" data-testid="budget-line">
-                            <input data-testid="budget-name" prop:value=l.name aria-label=t(EMsg::LineName) on:change=move |ev| upd(|x, v| x.name = v, event_target_value(&ev)) />
-                            <input data-testid="budget-planned" inputmode="decimal" prop:value=l.planned aria-label=t(EMsg::Planned) on:change=move |ev| upd(|x, v| x.planned = v, event_target_value(&ev)) />
-                            <input data-testid="budget-actual" inputmode="decimal" prop:value=l.actual aria-label=t(EMsg::Actual) on:change=move |ev| upd(|x, v| x.actual = v, event_target_value(&ev)) />
+                            <input data-testid="budget-name" prop:value=l.name aria-label=t(EMsg::LineName) on:input=move |ev| upd(|x, v| x.name = v, event_target_value(&ev)) />
+                            <input data-testid="budget-planned" inputmode="decimal" prop:value=l.planned aria-label=t(EMsg::Planned) on:input=move |ev| upd(|x, v| x.planned = v, event_target_value(&ev)) />
+                            <input data-testid="budget-actual" inputmode="decimal" prop:value=l.actual aria-label=t(EMsg::Actual) on:input=move |ev| upd(|x, v| x.actual = v, event_target_value(&ev)) />
                             <button type="button" class="ghost" aria-label=t(EMsg::RemoveLine) on:click=move |_| lines.update(|ls| { if i < ls.len() { ls.remove(i); } })>"×"</button>
                             {move || err(key).get().map(|e| view! { <small class="error" role="alert">{e}</small> })}
                         </div>

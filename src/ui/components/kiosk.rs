@@ -10,6 +10,7 @@ use crate::ui::components::walk_in_form::WalkInForm;
 use crate::ui::events_ctx::use_events;
 use crate::ui::i18n::events::EMsg;
 use crate::ui::i18n::t;
+use crate::ui::platform::now_ms;
 
 const TABS: [(&str, EMsg); 5] = [
     ("checkin", EMsg::KTabCheckin),
@@ -69,7 +70,7 @@ pub fn Kiosk(event: String) -> impl IntoView {
             </Show>
             <nav class="tabs kiosk-tabs" data-testid="kiosk-tabs">
                 {TABS.into_iter().map(|(slug, label)| view! {
-                    <button type="button" class="tab" class:active=move || tab.get() == slug data-testid=format!("kiosk-tab-{slug}") on:click=move |_| tab.set(slug)>{t(label)}</button>
+                    <button type="button" class="tab" class:active=move || tab.get() == slug data-testid=format!("kiosk-tab-{slug}") on:click=move |_| { ctx.now.set(now_ms()); tab.set(slug); }>{t(label)}</button>
                 }).collect_view()}
             </nav>
             <main class="kiosk-body">

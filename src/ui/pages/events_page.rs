@@ -97,6 +97,8 @@ fn EventDetail(id: String) -> impl IntoView {
     let rec = Memo::new(move |_| ctx.get(&rid).map(|r| r.event));
     let base = format!("#/events/{id}");
     let body_id = id.clone();
+    let xid = id.clone();
+    let exists = Memo::new(move |_| ctx.list.with(|l| l.iter().any(|r| r.event.id == xid)));
     view! {
         {move || match rec.get() {
             None => view! { <p class="muted" data-testid="event-missing">{move || if ctx.loaded.get() { t(EMsg::EventMissing)() } else { "…" }}</p> }.into_any(),
@@ -121,8 +123,9 @@ fn EventDetail(id: String) -> impl IntoView {
         </nav>
         {move || {
             let id = body_id.clone();
-            // Only the tab and the first load re-render the body: a sync must not wipe a form being typed.
-            let _ = ctx.loaded.get();
+            // Only the tab and the event's arrival re-render the body: a sync must not wipe a
+            // form being typed.
+            let _ = exists.get();
             let Some(r) = ctx.get_untracked(&id) else { return ().into_any() };
             match tab().as_str() {
                 "invite" => view! { <Invitations id /> }.into_any(),
