@@ -18,6 +18,7 @@ pub mod kiosk;
 pub mod kiosk_checkin;
 pub mod participant_picker;
 pub mod participants_card;
+pub mod qr_scanner;
 pub mod stock_card;
 pub mod survey_form;
 pub mod walk_in_form;

@@ -23,7 +23,7 @@ async function tablet(browser: Browser, t0: number) {
 }
 
 test('two offline kiosks: one participant, the right balance, the double redemption flagged and settled', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   // The real time, so the sync host's Date agrees with the tablets until the test moves them.
   const t0 = Math.floor(Date.now() / MIN) * MIN;
   const a = await tablet(browser, t0);
@@ -221,6 +221,7 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await expect(b.page.getByTestId('conflict-row')).toHaveCount(0);
 
   // E5: the report, and the new lead into the pool for the manager's distribution (P7).
+  await a.ev.open('Kite DIY day');
   await a.ev.tab('report').click();
   await expect(a.page.getByTestId('report-invited')).toHaveText('1');
   await expect(a.page.getByTestId('report-attended')).toHaveText('2');

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::participant::{participants, Relation};
 use crate::storage::events::invitation_code;
+use crate::ui::components::qr_scanner::QrScanner;
 use crate::ui::components::walk_in_form::WalkInForm;
 use crate::ui::customers_ctx::use_customers;
 use crate::ui::events_ctx::use_events;
@@ -35,7 +36,7 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let by_code = move |_| {
+    let by_code = move |_: ()| {
         let c = code.get_untracked().trim().to_uppercase();
         match invitees.get_untracked().into_iter().find(|(k, ..)| *k == c) {
             Some((_, n, p, _)) => {
@@ -63,6 +64,7 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
                         </label>
                         <button type="submit" class="primary" data-testid="checkin-code-go">{t(EMsg::CheckIn)}</button>
                     </form>
+                    <QrScanner on_code=Callback::new(move |c: String| { code.set(c); by_code(()); }) />
                     <Show when=move || code_error.get()><p class="error" role="alert" data-testid="checkin-code-error">{t(EMsg::CodeUnknown)}</p></Show>
                     <input type="search" class="search" data-testid="checkin-search" placeholder=t(EMsg::SearchInvitees)
                         prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />

@@ -59,6 +59,9 @@ crate::catalogue! { EMsg {
     KTabChips => "筹码", "Chips";
     KTabPrizes => "兑奖", "Prizes";
     KTabSurvey => "问卷", "Survey";
+    ScanQr => "用摄像头扫码", "Scan with the camera";
+    StopScan => "停止扫码", "Stop scanning";
+    CameraFailed => "无法打开摄像头，请输入邀请码。", "The camera could not be opened; type the code instead.";
     InvitationCode => "邀请码（扫码或输入）", "Invitation code (scan or type)";
     CheckIn => "签到", "Check in";
     CodeUnknown => "没有这个邀请码。请核对，或按姓名、电话查找。", "No invitation has this code. Check it, or search by name or phone.";
