@@ -337,3 +337,11 @@ fn a_kiosk_day_stored_on_one_tablet_and_pulled_by_another_loads_the_same_event()
         assert_eq!(la[0].registrations[0].children, [Child { name: "Mia".into(), age: 3 }]);
     });
 }
+
+#[test]
+fn an_invitation_code_is_short_upper_case_and_the_same_on_every_tablet_e2() {
+    let id = "3f2a9c1e-77b0-4c1d-9e55-0a1b2c3d4e5f";
+    assert_eq!(outpost::storage::events::invitation_code(id), "3F2A9C1E");
+    assert_eq!(outpost::storage::events::invitation_code(id), outpost::storage::events::invitation_code(id));
+    assert_eq!(outpost::storage::events::invitation_code("ab-c"), "ABC");
+}

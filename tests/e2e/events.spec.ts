@@ -56,6 +56,11 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.page.getByTestId('pin-again').fill('12');
   await a.page.getByTestId('pin-save').click();
   await expect(a.page.getByTestId('pin-msg')).toHaveText('A PIN is 4–12 digits.');
+  // E3: the event is running, so its consent text version is frozen.
+  await a.page.getByTestId('event-consent').fill('v2');
+  await a.page.getByTestId('event-save').click();
+  await expect(a.page.getByTestId('event-consent-error')).toHaveText('The event has started; the consent version can no longer change.');
+  await a.page.getByTestId('event-consent').fill('v1');
   await a.ev.setPin(PIN);
   await a.page.getByTestId('event-questions').fill('Games\nVenue');
   await a.page.getByTestId('questions-save').click();
@@ -70,6 +75,9 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   expect(sms).toMatch(/^sms:13700001111\?body=/);
   expect(decodeURIComponent(sms!.split('body=')[1])).toContain(code);
   await expect(a.page.getByTestId('invitee-tel')).toHaveAttribute('href', 'tel:13700001111');
+  // The invitation's QR code carries the same check-in code.
+  await a.page.getByTestId('invitee-qr-toggle').click();
+  await expect(a.page.getByTestId('invitee-qr').locator('svg')).toHaveCount(1);
   await a.page.getByTestId('invitee-status').selectOption('confirmed');
   await expect(a.page.getByTestId('invitee-row')).toHaveAttribute('data-status', 'confirmed');
   await expect(a.page.getByTestId('turn-up-rate')).toHaveAttribute('data-attended', '0');
@@ -235,6 +243,11 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.page.screenshot({ path: 'screenshots/event-report-en.png', fullPage: true });
   await a.page.getByTestId('nav-pool').click();
   await expect(a.page.getByTestId('pool-row').filter({ hasText: 'Liu Yang' })).toHaveCount(1);
+  // P7: the manager picks the event's leads by their source for balanced distribution.
+  await a.page.getByTestId('pool-tab-distribute').click();
+  await a.page.getByTestId('dist-source').selectOption('event');
+  await expect(a.page.getByTestId('dist-lead')).toHaveCount(1);
+  await expect(a.page.getByTestId('distribution')).toContainText('Liu Yang');
   await a.context.close();
   await b.context.close();
 });

@@ -107,7 +107,7 @@ pub fn Invitations(id: String) -> impl IntoView {
                                     <span class="actions start">
                                         <a class="button" href=sms data-testid="invitee-sms">{t(EMsg::Sms)}</a>
                                         <a class="button" href=tel data-testid="invitee-tel">{t(EMsg::Call)}</a>
-                                        <button type="button" class="ghost" on:click=move |_| qr_for.set(if qr_for.get_untracked().as_deref() == Some(q1.as_str()) { None } else { Some(q1.clone()) })>"QR"</button>
+                                        <button type="button" class="ghost" data-testid="invitee-qr-toggle" on:click=move |_| qr_for.set(if qr_for.get_untracked().as_deref() == Some(q1.as_str()) { None } else { Some(q1.clone()) })>"QR"</button>
                                         <select data-testid="invitee-status" aria-label=t(EMsg::Status) on:change=move |e| {
                                             let v = event_target_value(&e);
                                             if let Some(s) = STATUSES.into_iter().find(|s| status_code(*s) == v) { set_status(c.clone(), s); }
