@@ -136,6 +136,14 @@ pub trait RecordStore {
         Ok(docs)
     }
 
+    /// Every entry of one kind. IndexedDB answers from the entries' `by_kind` index; this
+    /// default reads the whole store.
+    async fn entries_of_kind(&self, kind: &str) -> Result<Vec<Entry>, StorageError> {
+        let mut entries: Vec<Entry> = self.get_all_as(StoreName::Entries).await?;
+        entries.retain(|e| e.kind == kind);
+        Ok(entries)
+    }
+
     /// Writes every `(key, value)` in one transaction, replacing existing keys.
     async fn put_all(
         &self,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::chips::{ChipMove, MoveKind};
 use crate::domain::customer::{phone_key, Contact, CustomerFile};
 use crate::domain::event::{BudgetLine, Event, InviteStatus, Invitee};
@@ -78,7 +78,10 @@ pub struct EventRecord {
 pub async fn load_events<S: RecordStore>(s: &S) -> Result<Vec<EventRecord>, StorageError> {
     let mut docs = s.docs_of_kind(EVENT).await?;
     docs.extend(s.docs_of_kind(INVITEE).await?);
-    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    let mut entries: Vec<Entry> = Vec::new();
+    for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER] {
+        entries.extend(s.entries_of_kind(kind).await?);
+    }
     Ok(assemble(docs, entries))
 }
 

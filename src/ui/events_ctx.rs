@@ -75,7 +75,8 @@ impl EventsCtx {
     }
 }
 
-/// Loads events now and after every change; call once, in the shell.
+/// Loads events when they are shown and after every change; call once, in the shell,
+/// after the route is provided.
 pub fn provide_events() -> EventsCtx {
     let sync = use_sync();
     let db = use_db();
@@ -89,7 +90,13 @@ pub fn provide_events() -> EventsCtx {
         sync,
         session: use_session(),
     };
+    // Read only while events are on screen (the events page or a kiosk): a rep editing
+    // customers all day should not pay for re-reading event entries after every edit.
+    let route = super::route::use_route();
     Effect::new(move |_| {
+        if route.0.get() != super::route::Page::Events && ctx.kiosk.get().is_none() {
+            return;
+        }
         sync.data_version.track();
         let db = ctx.db.get_value();
         leptos::task::spawn_local(async move {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::chips::{ledger, MoveKind, Settlement};
 use crate::domain::participant::participants;
+use crate::domain::profile::Role;
 use crate::domain::stock::MoveReason;
 use crate::storage::events::{chips_entry, stock_entry};
 use crate::ui::events_ctx::use_events;
@@ -35,6 +36,9 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
         }).unwrap_or_default()
     });
     let error = RwSignal::new(None::<String>);
+    // Settling is a staff decision: the event's staff or a manager.
+    let session = crate::ui::session::use_session();
+    let may_settle = move || session.current_profile().is_some_and(|p| matches!(p.role, Role::Manager | Role::EventStaff));
     let ev_id = StoredValue::new(id);
     let settle = move |participant: String, redemption: String, prize: Option<String>, outcome: Settlement| {
         let ev = ev_id.get_value();
@@ -62,7 +66,7 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
                         view! {
                             <li data-testid="conflict-row" data-participant=c.participant.clone()>
                                 <p>{move || conflict_text(i18n.lang(), &name, c.asked, c.available)}</p>
-                                <div class="actions start">
+                                <div class="actions start" class:hidden=move || !may_settle()>
                                     <button type="button" data-testid="conflict-void" on:click=move |_| settle(p1.clone(), r1.clone(), prize1.clone(), Settlement::Void)>{t(EMsg::SettleVoid)}</button>
                                     <button type="button" data-testid="conflict-writeoff" on:click=move |_| settle(p2.clone(), r2.clone(), prize2.clone(), Settlement::WriteOff)>{t(EMsg::SettleWriteOff)}</button>
                                 </div>

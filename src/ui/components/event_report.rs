@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::domain::event::{cost_report, invite_summary, turn_up_rate};
 use crate::domain::money::format_yuan;
 use crate::domain::participant::{attended_keys, lead_count, participants};
+use crate::domain::profile::Role;
 use crate::storage::events::{leads_to_pool, phone_keys_of};
 use crate::ui::customers_ctx::use_customers;
 use crate::ui::events_ctx::use_events;
@@ -42,6 +43,9 @@ pub fn EventReport(id: String) -> impl IntoView {
     let eid = id.clone();
     let rec = Memo::new(move |_| ctx.get(&eid));
     let sent = RwSignal::new(None::<usize>);
+    // Leads go to the pool on a manager's or the event staff's word (P7 follows).
+    let session = crate::ui::session::use_session();
+    let may_send = move || session.current_profile().is_some_and(|p| matches!(p.role, Role::Manager | Role::EventStaff));
     let send = move |_| {
         let Some(r) = rec.get_untracked() else { return };
         let ps = participants(&r.registrations);
@@ -113,7 +117,7 @@ pub fn EventReport(id: String) -> impl IntoView {
             <p class="muted">{t(EMsg::LeadsHint)}</p>
             <div class="actions">
                 <a class="button" href="#/pool/distribute">{t(EMsg::ToDistribution)}</a>
-                <button type="button" class="primary" data-testid="leads-send" on:click=send>{t(EMsg::SendLeads)}</button>
+                <button type="button" class="primary" data-testid="leads-send" class:hidden=move || !may_send() on:click=send>{t(EMsg::SendLeads)}</button>
             </div>
             {move || sent.get().map(|n| view! { <p class="ok" role="status" data-testid="leads-sent">{move || leads_sent_text(i18n.lang(), n)}</p> })}
         </section>

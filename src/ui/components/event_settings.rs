@@ -31,7 +31,7 @@ pub fn EventSettings(id: String) -> impl IntoView {
         }
         let mut salt = [0u8; 16];
         random_bytes(&mut salt);
-        let ev = pid_clone(&kid);
+        let ev = kid.clone();
         ctx.write(
             move |by| Ok(pin_change(&ev, &pin_hash(&p, &salt)?, by)),
             move |r| {
@@ -77,8 +77,4 @@ pub fn EventSettings(id: String) -> impl IntoView {
             </div>
         </section>
     }
-}
-
-fn pid_clone(s: &str) -> String {
-    s.to_owned()
 }
