@@ -65,6 +65,7 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.page.getByTestId('event-questions').fill('Games\nVenue');
   await a.page.getByTestId('questions-save').click();
   await expect(a.page.getByTestId('questions-saved')).toBeVisible();
+  await a.page.screenshot({ path: 'screenshots/event-overview-en.png', fullPage: true });
 
   // E2: the invitation list from the customer filters; sms: carries the text and the code.
   await a.ev.tab('invite').click();
@@ -104,6 +105,14 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.context.setOffline(true);
   await b.context.setOffline(true);
 
+  // Kiosk check-in at 768×1024 portrait, in both languages, before anyone has come.
+  await expect(a.page.getByTestId('checkin-go')).toBeVisible();
+  await a.page.screenshot({ path: 'screenshots/kiosk-checkin-en.png' });
+  await a.d.shell.setLang('zh-CN');
+  await expect(a.page.getByTestId('kiosk-tab-checkin')).toHaveText('签到');
+  await a.page.screenshot({ path: 'screenshots/kiosk-checkin-zh-CN.png' });
+  await a.d.shell.setLang('en');
+
   // A checks the invitee in by the code on their invitation (typed; a scanner types too).
   await a.page.getByTestId('checkin-code').fill('NOPE');
   await a.page.getByTestId('checkin-code-go').click();
@@ -114,11 +123,6 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.page.getByTestId('walk-in-consent').check();
   await a.ev.register();
   await expect(a.page.getByTestId('checkin-here')).toBeVisible();
-  await a.page.screenshot({ path: 'screenshots/kiosk-checkin-en.png' });
-  await a.d.shell.setLang('zh-CN');
-  await expect(a.page.getByTestId('kiosk-tab-checkin')).toHaveText('签到');
-  await a.page.screenshot({ path: 'screenshots/kiosk-checkin-zh-CN.png' });
-  await a.d.shell.setLang('en');
 
   // The same walk-in on both tablets, the phone typed differently.
   await a.ev.kioskTab('walkin').click();
