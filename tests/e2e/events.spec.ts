@@ -119,6 +119,7 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await expect(a.page.getByTestId('checkin-code-error')).toBeVisible();
   await a.page.getByTestId('checkin-code').fill(code.toLowerCase());
   await a.page.getByTestId('checkin-code-go').click();
+  await expect(a.page.getByTestId('walk-in-name')).toHaveValue('Ms Chen');
   await expect(a.page.getByTestId('walk-in-phone')).toHaveValue('13700001111');
   await a.page.getByTestId('walk-in-consent').check();
   await a.ev.register();

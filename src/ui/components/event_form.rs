@@ -139,7 +139,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
     let field = move |label: EMsg, sig: RwSignal<String>, id: &'static str, key: &'static str| {
         view! {
             <TextField label=Signal::derive(move || t(label)()) test_id=id value=Signal::derive(move || sig.get())
-                on_input=Callback::new(move |v| { sig.set(v); saved.set(false); }) error=err(key) />
+                on_input=Callback::new(move |v| { sig.set(v); saved.set(false); errors.update(|e| e.retain(|(k, _)| *k != key)); }) error=err(key) />
         }
     };
     let date = move |label: EMsg, sig: RwSignal<String>, id: &'static str| {

@@ -21,7 +21,8 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
     let code_error = RwSignal::new(false);
     let chosen = RwSignal::new(None::<(String, String)>);
     let eid = event.clone();
-    // (code, name, phone, here already)
+    // (code, person, company, phone, here already): the form is filled with the contact's
+    // name, the person who comes, not the company's.
     let invitees = Memo::new(move |_| {
         let Some(r) = ctx.get(&eid) else { return vec![] };
         let here: Vec<String> = participants(&r.registrations).into_iter().map(|p| p.key).collect();
@@ -29,9 +30,11 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
             r.invitees
                 .iter()
                 .map(|i| {
-                    let name = d.get(&i.customer).map(|c| c.rec.file.name.clone()).unwrap_or_else(|| i.phone.clone());
+                    let c = d.get(&i.customer);
+                    let company = c.map(|c| c.rec.file.name.clone()).unwrap_or_default();
+                    let person = c.and_then(|c| c.contact_name().map(str::to_owned)).unwrap_or_else(|| company.clone());
                     let key = crate::domain::customer::phone_key(&i.phone).unwrap_or_default();
-                    (invitation_code(&i.customer), name, i.phone.clone(), here.contains(&key))
+                    (invitation_code(&i.customer), person, company, i.phone.clone(), here.contains(&key))
                 })
                 .collect::<Vec<_>>()
         })
@@ -39,7 +42,7 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
     let by_code = move |_: ()| {
         let c = code.get_untracked().trim().to_uppercase();
         match invitees.get_untracked().into_iter().find(|(k, ..)| *k == c) {
-            Some((_, n, p, _)) => {
+            Some((_, n, _, p, _)) => {
                 code_error.set(false);
                 code.set(String::new());
                 chosen.set(Some((n, p)));
@@ -71,17 +74,17 @@ pub fn KioskCheckin(event: String) -> impl IntoView {
                     {move || {
                         let q = query.get().trim().to_lowercase();
                         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-                        let list: Vec<_> = invitees.get().into_iter().filter(|(_, n, p, _)| q.is_empty() || n.to_lowercase().contains(&q) || (!digits.is_empty() && p.chars().filter(char::is_ascii_digit).collect::<String>().contains(&digits))).collect();
+                        let list: Vec<_> = invitees.get().into_iter().filter(|(_, n, co, p, _)| q.is_empty() || n.to_lowercase().contains(&q) || co.to_lowercase().contains(&q) || (!digits.is_empty() && p.chars().filter(char::is_ascii_digit).collect::<String>().contains(&digits))).collect();
                         if list.is_empty() {
                             return view! { <p class="muted" data-testid="checkin-empty">{t(EMsg::NoInvitees)}</p> }.into_any();
                         }
                         view! {
                             <ul class="plain-list">
-                                {list.into_iter().take(30).map(|(_, n, p, here)| {
+                                {list.into_iter().take(30).map(|(_, n, co, p, here)| {
                                     let (n2, p2) = (n.clone(), p.clone());
                                     view! {
                                         <li class="checkin-row" data-testid="checkin-row">
-                                            <span><strong>{n}</strong>" "<span class="muted">{p}</span></span>
+                                            <span><strong>{n}</strong>" · "{co}" "<span class="muted">{p}</span></span>
                                             {if here {
                                                 view! { <span class="ok" data-testid="checkin-here">{t(EMsg::Here)}</span> }.into_any()
                                             } else {
