@@ -14,6 +14,7 @@ pub mod blobs;
 pub mod customers;
 pub mod data;
 pub mod orders;
+pub mod events;
 pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -139,6 +140,14 @@ pub trait RecordStore {
         let mut docs: Vec<Document> = self.get_all_as(StoreName::Docs).await?;
         docs.retain(|d| d.kind == kind);
         Ok(docs)
+    }
+
+    /// Every entry of one kind. IndexedDB answers from the entries' `by_kind` index; this
+    /// default reads the whole store.
+    async fn entries_of_kind(&self, kind: &str) -> Result<Vec<Entry>, StorageError> {
+        let mut entries: Vec<Entry> = self.get_all_as(StoreName::Entries).await?;
+        entries.retain(|e| e.kind == kind);
+        Ok(entries)
     }
 
     /// Writes every `(key, value)` in one transaction, replacing existing keys.

@@ -9,6 +9,7 @@ pub mod components;
 pub mod customers_ctx;
 pub mod edit;
 pub mod orders_ctx;
+pub mod events_ctx;
 pub mod file_io;
 pub mod i18n;
 pub mod invite;

@@ -347,3 +347,26 @@ fn w1_stock_is_a_signed_ledger_reconciled_against_a_physical_count() {
     let neg = [Count { item: "kite".into(), counted: -1 }];
     assert_eq!(reconcile(&moves, &neg, 50), Err(StockError::NegativeCount { item: "kite".into() }));
 }
+
+#[test]
+fn e4_a_settlement_stamped_before_the_redemption_it_settles_still_settles_it() {
+    // The settling tablet's clock was put back to the host's time after a day running fast.
+    let ev = kite_day();
+    let moves = vec![
+        award("m1", "tab-a", START + 1, "p1", 5),
+        redeem("ra", "tab-a", END + 10, "p1", 5),
+        redeem("rb", "tab-b", END + 20, "p1", 5),
+        ChipMove {
+            id: "s1".into(),
+            stamp: stamp("tab-a", END - 60),
+            participant: "p1".into(),
+            kind: MoveKind::Settle { redemption: "rb".into(), outcome: Settlement::WriteOff },
+        },
+    ];
+    for order in permutations(&moves) {
+        let l = ledger(&order, &ev);
+        assert!(l.conflicts.is_empty());
+        assert!(l.refused.is_empty());
+        assert_eq!(l.balance("p1"), 0);
+    }
+}

@@ -9,7 +9,8 @@
 //! order the later redemption finds fewer chips than it asks for: it is applied only up
 //! to the balance (which never goes negative) and reported as a [`Conflict`] naming it
 //! and the earlier redemptions it competed with. Staff settle it with a new
-//! [`MoveKind::Settle`] entry; nothing is edited.
+//! [`MoveKind::Settle`] entry; nothing is edited. Settlements are applied after every
+//! other move, whatever their stamps (see [`ledger`]).
 //!
 //! Readings chosen where E4 leaves room:
 //! - A take-back names a number of chips, not an award entry: the referee may be on a
@@ -120,6 +121,11 @@ pub fn ledger(moves: &[ChipMove], event: &Event) -> Ledger {
     order.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
     let mut seen = BTreeSet::new();
     order.retain(|m| seen.insert(m.id.as_str()));
+    // Settlements come last whatever their stamps: a conflict exists only once the
+    // tablets' entries met, and the tablet settling it may stamp earlier than the
+    // redemption it answers (its clock corrected back to the host's after a day on a
+    // fast clock). The sort is stable, so each half keeps HLC order.
+    order.sort_by_key(|m| matches!(m.kind, MoveKind::Settle { .. }));
 
     let mut out = Ledger::default();
     // Redemption id → (participant, chips actually taken).

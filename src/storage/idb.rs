@@ -327,4 +327,18 @@ impl RecordStore for IdbStore {
             .map_err(tx_err)?;
         rows.map(|r| decode(StoreName::Entries, &r.map_err(tx_err)?)).collect()
     }
+
+    async fn entries_of_kind(&self, kind: &str) -> Result<Vec<crate::sync::record::Entry>, StorageError> {
+        let tx = self.db.transaction(StoreName::Entries.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(StoreName::Entries.as_str()).map_err(tx_err)?;
+        let ix = os.index("by_kind").map_err(tx_err)?;
+        let rows = ix
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(kind)))
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
+        rows.map(|r| decode(StoreName::Entries, &r.map_err(tx_err)?)).collect()
+    }
 }

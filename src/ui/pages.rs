@@ -1,10 +1,10 @@
 //! One file per page; [`page_view`] maps a route to its page.
 
 pub mod activities_page;
-pub mod coming_page;
 pub mod customer_page;
 pub mod customers_page;
 pub mod finance_page;
+pub mod events_page;
 pub mod import_page;
 pub mod join_page;
 pub mod pool_page;
@@ -14,10 +14,9 @@ pub mod today_page;
 
 use leptos::prelude::*;
 
-use super::i18n::Msg;
 use super::route::Page;
-use coming_page::ComingPage;
 use customers_page::CustomersPage;
+use events_page::EventsPage;
 use join_page::JoinPage;
 use pool_page::PoolPage;
 use settings_page::SettingsPage;
@@ -32,7 +31,7 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Pool => view! { <PoolPage /> }.into_any(),
         Page::Activities => view! { <activities_page::ActivitiesPage /> }.into_any(),
         Page::Finance => view! { <finance_page::FinancePage /> }.into_any(),
-        Page::Events => view! { <ComingPage what=Msg::EventsComing /> }.into_any(),
+        Page::Events => view! { <EventsPage /> }.into_any(),
         Page::Reports => view! { <reports_page::ReportsPage /> }.into_any(),
     }
 }

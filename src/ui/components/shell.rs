@@ -9,13 +9,19 @@ use super::update_banner::UpdateBanner;
 use crate::ui::i18n::{t, Msg};
 use crate::ui::pages::page_view;
 use crate::ui::route::{provide_route, Page};
+use crate::ui::events_ctx::provide_events;
+use super::kiosk::Kiosk;
 
 /// The frame around every page: top bar, page, bottom navigation (thumb reach on a tablet).
 #[component]
 pub fn Shell() -> impl IntoView {
     let route = provide_route();
     let title = move || route.0.get().title();
+    // E3: a tablet in kiosk mode shows only the kiosk until the staff PIN is typed.
+    let events = provide_events();
+    let kiosk = move || events.kiosk.get();
     view! {
+        <Show when=move || kiosk().is_none() fallback=move || view! { <Kiosk event=kiosk().unwrap_or_default() /> }>
         <div class="shell" data-testid="app-shell">
             <UpdateBanner />
             <header class="top-bar">
@@ -34,6 +40,7 @@ pub fn Shell() -> impl IntoView {
             </main>
             <NavBar current=route.0 />
         </div>
+        </Show>
     }
 }
 

@@ -1,0 +1,457 @@
+//! Events on the device (**E1–E5**, **W1**): what kiosks and the events page write, and
+//! how every tablet reads it back the same way after a merge.
+//!
+//! - The event itself is a document of kind [`EVENT`]; each E1 field is its own
+//!   last-writer-wins register, the budget lines one register (edited together on one
+//!   form). The kiosk PIN is stored only as an Argon2id hash with its salt ([`pin_hash`]).
+//! - An invitee is a document of kind [`INVITEE`] whose id is `event/customer`, so two
+//!   tablets adding the same customer make one invitation; its status is LWW (**E2**).
+//! - Everything that happens at the event is an immutable entry whose subject is the
+//!   event: registrations ([`REGISTRATION`], **E3**), chip moves ([`CHIPS`], **E4**),
+//!   stock movements and counts ([`STOCK`], [`COUNT`], **W1**) and questionnaire answers
+//!   ([`ANSWER`], **E5**). Participants, balances, conflicts and stock levels are folded
+//!   from them by the domain, never stored; two kiosks registering the same phone
+//!   offline become one participant once their entries meet.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::customers::Author;
+use super::{RecordStore, StorageError};
+use crate::domain::chips::{ChipMove, MoveKind};
+use crate::domain::customer::{phone_key, Contact, CustomerFile};
+use crate::domain::event::{BudgetLine, Event, InviteStatus, Invitee};
+use crate::domain::participant::{Participant, Registration, RegistrationForm, Relation};
+use crate::domain::stock::{Count, MoveReason, StockMove};
+use crate::sync::hlc::Hlc;
+use crate::sync::record::{Document, Entry, Replica};
+
+pub const EVENT: &str = "event";
+pub const INVITEE: &str = "event.invitee";
+pub const REGISTRATION: &str = "event.registration";
+pub const CHIPS: &str = "event.chips";
+pub const STOCK: &str = "event.stock";
+pub const COUNT: &str = "event.count";
+pub const ANSWER: &str = "event.answer";
+
+/// The C2 source channel new event leads carry, so the manager can pick them for P7.
+pub const LEAD_SOURCE: &str = "event";
+
+/// One questionnaire answer sheet (**E5**): a rating 1–5 per team-defined question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub id: String,
+    pub stamp: Hlc,
+    /// The participant's key, or empty for an anonymous sheet.
+    pub participant: String,
+    /// `question text → rating`, so a question edited later does not shift answers.
+    pub ratings: BTreeMap<String, u8>,
+}
+
+/// A physical count of one prize item, with when it was taken (**W1**).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountEntry {
+    pub id: String,
+    pub stamp: Hlc,
+    pub count: Count,
+}
+
+/// Everything about one event a device holds, ready for the domain folds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRecord {
+    pub event: Event,
+    /// `salt:hash` in base64, or empty when no PIN is set (kiosk mode then refuses to start).
+    pub pin: String,
+    /// Team-defined questionnaire questions (E5), in order.
+    pub questions: Vec<String>,
+    pub invitees: Vec<Invitee>,
+    pub registrations: Vec<Registration>,
+    pub chips: Vec<ChipMove>,
+    pub stock: Vec<StockMove>,
+    pub counts: Vec<CountEntry>,
+    pub answers: Vec<Answer>,
+}
+
+/// Every live event on the device with everything that happened at it.
+pub async fn load_events<S: RecordStore>(s: &S) -> Result<Vec<EventRecord>, StorageError> {
+    let mut docs = s.docs_of_kind(EVENT).await?;
+    docs.extend(s.docs_of_kind(INVITEE).await?);
+    let mut entries: Vec<Entry> = Vec::new();
+    for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER] {
+        entries.extend(s.entries_of_kind(kind).await?);
+    }
+    Ok(assemble(docs, entries))
+}
+
+fn text(d: &Document, f: &str) -> String {
+    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn event_of(d: &Document) -> Event {
+    let int = |f: &str| d.get(f).and_then(Value::as_i64).unwrap_or(0);
+    Event {
+        id: d.id.clone(),
+        theme: text(d, "theme"),
+        starts_ms: int("starts_ms"),
+        ends_ms: int("ends_ms"),
+        venue: text(d, "venue"),
+        organiser: text(d, "organiser"),
+        audience: text(d, "audience"),
+        format: text(d, "format"),
+        budget: d.get("budget").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
+        consent_version: text(d, "consent_version"),
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(v: &Value) -> Option<T> {
+    serde_json::from_value(v.clone()).ok()
+}
+
+/// Builds the records from raw documents and entries (pure; tested natively). Entries
+/// that do not parse (a newer build, damage) are left out, not fatal; they stay stored.
+/// Events are ordered by start, latest first.
+pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
+    let mut events: BTreeMap<String, EventRecord> = BTreeMap::new();
+    let mut invitees: Vec<(String, Invitee)> = Vec::new();
+    for d in docs.iter().filter(|d| !d.is_deleted()) {
+        match d.kind.as_str() {
+            EVENT => {
+                let questions = d.get("questions").and_then(parse::<Vec<String>>).unwrap_or_default();
+                events.insert(
+                    d.id.clone(),
+                    EventRecord {
+                        event: event_of(d),
+                        pin: text(d, "pin"),
+                        questions,
+                        invitees: vec![],
+                        registrations: vec![],
+                        chips: vec![],
+                        stock: vec![],
+                        counts: vec![],
+                        answers: vec![],
+                    },
+                );
+            }
+            INVITEE => {
+                let status = d.get("status").and_then(parse::<InviteStatus>).unwrap_or(InviteStatus::Invited);
+                let inv = Invitee { customer: text(d, "customer"), phone: text(d, "phone"), status };
+                invitees.push((text(d, "event"), inv));
+            }
+            _ => {}
+        }
+    }
+    for (ev, inv) in invitees {
+        if let Some(r) = events.get_mut(&ev) {
+            r.invitees.push(inv);
+        }
+    }
+    for e in entries {
+        let Some(r) = events.get_mut(&e.subject) else { continue };
+        let (id, stamp) = (e.id.clone(), e.stamp.clone());
+        match e.kind.as_str() {
+            REGISTRATION => {
+                if let Some(b) = parse::<RegistrationBody>(&e.body) {
+                    r.registrations.push(Registration {
+                        id,
+                        stamp,
+                        event: e.subject.clone(),
+                        name: b.name,
+                        phone_key: b.phone_key,
+                        relation: b.relation,
+                        children: b.children,
+                        consent_version: b.consent_version,
+                    });
+                }
+            }
+            CHIPS => {
+                if let Some(b) = parse::<ChipsBody>(&e.body) {
+                    r.chips.push(ChipMove { id, stamp, participant: b.participant, kind: b.kind });
+                }
+            }
+            STOCK => {
+                if let Some(b) = parse::<StockBody>(&e.body) {
+                    r.stock.push(StockMove { id, stamp, item: b.item, qty: b.qty, reason: b.reason });
+                }
+            }
+            COUNT => {
+                if let Some(count) = parse::<Count>(&e.body) {
+                    r.counts.push(CountEntry { id, stamp, count });
+                }
+            }
+            ANSWER => {
+                if let Some(b) = parse::<AnswerBody>(&e.body) {
+                    r.answers.push(Answer { id, stamp, participant: b.participant, ratings: b.ratings });
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<EventRecord> = events.into_values().collect();
+    for r in &mut out {
+        r.invitees.sort_by(|a, b| a.customer.cmp(&b.customer));
+        r.registrations.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
+        r.chips.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
+        r.stock.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
+        r.counts.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
+        r.answers.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
+    }
+    out.sort_by(|a, b| b.event.starts_ms.cmp(&a.event.starts_ms).then_with(|| a.event.id.cmp(&b.event.id)));
+    out
+}
+
+#[derive(Serialize, Deserialize)]
+struct RegistrationBody {
+    name: String,
+    phone_key: String,
+    relation: Relation,
+    children: Vec<crate::domain::participant::Child>,
+    consent_version: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ChipsBody {
+    participant: String,
+    kind: MoveKind,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StockBody {
+    item: String,
+    qty: i64,
+    reason: MoveReason,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AnswerBody {
+    participant: String,
+    ratings: BTreeMap<String, u8>,
+}
+
+fn event_fields(e: &Event) -> Vec<(&'static str, Value)> {
+    vec![
+        ("theme", json!(e.theme)),
+        ("starts_ms", json!(e.starts_ms)),
+        ("ends_ms", json!(e.ends_ms)),
+        ("venue", json!(e.venue)),
+        ("organiser", json!(e.organiser)),
+        ("audience", json!(e.audience)),
+        ("format", json!(e.format)),
+        ("budget", json!(e.budget)),
+        ("consent_version", json!(e.consent_version)),
+    ]
+}
+
+fn one_doc(d: Document) -> Replica {
+    Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
+}
+
+fn set(d: &mut Document, by: &mut Author, field: &str, value: Value) {
+    let stamp = by.clock.tick(by.now_ms);
+    d.set(field, value, stamp, by.profile);
+}
+
+/// **E1** The event document carrying only the fields of `new` that differ from `old`
+/// (all of them for a new event); `None` when nothing changed. Validation is the
+/// caller's ([`Event::validate`], and the consent freeze in
+/// [`crate::domain::participant::change_consent`]).
+pub fn event_change(old: Option<&Event>, new: &Event, by: &mut Author) -> Option<Replica> {
+    let before = old.map(event_fields);
+    let mut d = Document::new(&new.id, EVENT);
+    for (k, v) in event_fields(new) {
+        if before.as_ref().is_none_or(|b| b.iter().any(|(bk, bv)| *bk == k && *bv != v)) {
+            set(&mut d, by, k, v);
+        }
+    }
+    (!d.fields.is_empty()).then(|| one_doc(d))
+}
+
+/// **E5** The questionnaire questions of an event (team-defined, edited as one list).
+pub fn questions_change(event: &str, questions: &[String], by: &mut Author) -> Replica {
+    let mut d = Document::new(event, EVENT);
+    let qs: Vec<&str> = questions.iter().map(|q| q.trim()).filter(|q| !q.is_empty()).collect();
+    set(&mut d, by, "questions", json!(qs));
+    one_doc(d)
+}
+
+/// The kiosk PIN's stored form: `salt:hash`, both base64, Argon2id over the PIN.
+pub fn pin_hash(pin: &str, salt: &[u8]) -> Result<String, String> {
+    use base64::Engine;
+    let mut out = [0u8; 32];
+    // Light parameters: a tablet hashes this on every unlock attempt, and a 4–12 digit PIN
+    // is guarded by the snapshot's encryption more than by the hash's cost.
+    let params = argon2::Params::new(8 * 1024, 2, 1, Some(32)).map_err(|e| e.to_string())?;
+    argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password_into(pin.as_bytes(), salt, &mut out)
+        .map_err(|e| e.to_string())?;
+    let b = base64::engine::general_purpose::STANDARD_NO_PAD;
+    Ok(format!("{}:{}", b.encode(salt), b.encode(out)))
+}
+
+/// Whether `pin` matches a stored [`pin_hash`]. A malformed stored value never matches.
+pub fn pin_matches(pin: &str, stored: &str) -> bool {
+    use base64::Engine;
+    let b = base64::engine::general_purpose::STANDARD_NO_PAD;
+    let Some((salt, _)) = stored.split_once(':') else { return false };
+    let Ok(salt) = b.decode(salt) else { return false };
+    pin_hash(pin, &salt).is_ok_and(|h| h == stored)
+}
+
+/// Whether a PIN is long enough to set: 4 to 12 digits.
+pub fn pin_valid(pin: &str) -> bool {
+    (4..=12).contains(&pin.len()) && pin.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Sets the kiosk PIN (already hashed with [`pin_hash`]).
+pub fn pin_change(event: &str, hashed: &str, by: &mut Author) -> Replica {
+    let mut d = Document::new(event, EVENT);
+    set(&mut d, by, "pin", json!(hashed));
+    one_doc(d)
+}
+
+/// The invitee document id: one invitation per customer per event, whichever tablet adds it.
+pub fn invitee_id(event: &str, customer: &str) -> String {
+    format!("{event}/{customer}")
+}
+
+/// **E2** Adds customers to the invitation list (status `invited`); customers already
+/// on `known` keep their status.
+pub fn invite(event: &str, customers: &[(String, String)], known: &[Invitee], by: &mut Author) -> Replica {
+    let mut r = Replica::default();
+    for (customer, phone) in customers {
+        if known.iter().any(|k| &k.customer == customer) {
+            continue;
+        }
+        let id = invitee_id(event, customer);
+        let mut d = Document::new(&id, INVITEE);
+        set(&mut d, by, "event", json!(event));
+        set(&mut d, by, "customer", json!(customer));
+        set(&mut d, by, "phone", json!(phone));
+        set(&mut d, by, "status", json!(InviteStatus::Invited));
+        r.docs.insert(id, d);
+    }
+    r
+}
+
+/// **E2** Records an invitee's answer.
+pub fn invite_status(event: &str, customer: &str, status: InviteStatus, by: &mut Author) -> Replica {
+    let mut d = Document::new(&invitee_id(event, customer), INVITEE);
+    set(&mut d, by, "status", json!(status));
+    one_doc(d)
+}
+
+fn entry(id: &str, kind: &str, event: &str, body: Value, by: &mut Author) -> Replica {
+    let e = Entry {
+        id: id.to_owned(),
+        kind: kind.to_owned(),
+        subject: event.to_owned(),
+        stamp: by.clock.tick(by.now_ms),
+        author: by.profile.to_owned(),
+        body,
+    };
+    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
+}
+
+/// **E3** A walk-in registration or an invitee's check-in, validated by the domain
+/// against the event at the stamp it gets here.
+pub fn registration_entry(
+    id: &str,
+    form: &RegistrationForm,
+    event: &Event,
+    by: &mut Author,
+) -> Result<Replica, crate::domain::participant::ParticipantError> {
+    let stamp = by.clock.tick(by.now_ms);
+    let r = crate::domain::participant::register(form, event, id, stamp.clone())?;
+    let body = json!(RegistrationBody {
+        name: r.name,
+        phone_key: r.phone_key,
+        relation: r.relation,
+        children: r.children,
+        consent_version: r.consent_version,
+    });
+    let e = Entry { id: id.into(), kind: REGISTRATION.into(), subject: event.id.clone(), stamp, author: by.profile.into(), body };
+    Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
+}
+
+/// **E4** One chips move (award, take-back, redemption or settlement).
+pub fn chips_entry(id: &str, event: &str, participant: &str, kind: MoveKind, by: &mut Author) -> Replica {
+    entry(id, CHIPS, event, json!(ChipsBody { participant: participant.into(), kind }), by)
+}
+
+/// **W1** One signed stock movement (positive in, negative out).
+pub fn stock_entry(id: &str, event: &str, item: &str, qty: i64, reason: MoveReason, by: &mut Author) -> Replica {
+    entry(id, STOCK, event, json!(StockBody { item: item.trim().into(), qty, reason }), by)
+}
+
+/// **W1** A physical count of one item.
+pub fn count_entry(id: &str, event: &str, item: &str, counted: i64, by: &mut Author) -> Replica {
+    entry(id, COUNT, event, json!(Count { item: item.trim().into(), counted }), by)
+}
+
+/// **E4/W1** A redemption: the chips leave the participant and one prize leaves stock,
+/// in one transaction. The caller checks [`crate::domain::chips::check_redemption`] first.
+pub fn redemption(ids: (&str, &str), event: &str, participant: &str, prize: &str, chips: u32, by: &mut Author) -> Replica {
+    let c = chips_entry(ids.0, event, participant, MoveKind::Redeem { prize: prize.into(), chips }, by);
+    let s = stock_entry(ids.1, event, prize, -1, MoveReason::Prize, by);
+    c.merge(s)
+}
+
+/// **E5** One questionnaire sheet; ratings outside 1–5 are dropped.
+pub fn answer_entry(id: &str, event: &str, participant: &str, ratings: &BTreeMap<String, u8>, by: &mut Author) -> Replica {
+    let ratings: BTreeMap<String, u8> = ratings.iter().filter(|(_, r)| (1..=5).contains(*r)).map(|(q, r)| (q.clone(), *r)).collect();
+    entry(id, ANSWER, event, json!(AnswerBody { participant: participant.into(), ratings }), by)
+}
+
+/// **E5/P5** The customer id a lead gets: one per phone, whichever tablet sends it.
+pub fn lead_id(phone_key: &str) -> String {
+    format!("lead-{phone_key}")
+}
+
+/// **E5/P5/P7** New leads into the pool: one customer (no owner, source
+/// [`LEAD_SOURCE`]) with one contact for every participant who is not an existing owner
+/// and whose phone no customer on the device already has (`known_phones`, as phone
+/// keys). No first-contact entry is written, so the customer is ownerless (P5) and the
+/// manager distributes it (P7).
+pub fn leads_to_pool(participants: &[Participant], known_phones: &[String], theme: &str, by: &mut Author) -> (Replica, usize) {
+    let mut parts = Vec::new();
+    for p in participants.iter().filter(|p| p.relation != Relation::ExistingOwner) {
+        if known_phones.iter().any(|k| *k == p.key) {
+            continue;
+        }
+        let id = lead_id(&p.key);
+        let file = CustomerFile { name: p.name.clone(), source: LEAD_SOURCE.into(), notes: theme.into(), ..Default::default() };
+        let contact = Contact { name: p.name.clone(), phone: p.key.clone(), ..Default::default() };
+        parts.extend(super::customers::customer_change(&id, None, &file, by));
+        parts.extend(super::customers::contact_change(&id, &format!("{id}-contact"), None, &contact, by));
+    }
+    let n = parts.len() / 2;
+    (super::customers::join(parts), n)
+}
+
+/// The phone keys of every contact among `customers` (for [`leads_to_pool`]).
+pub fn phone_keys_of(contacts: impl IntoIterator<Item = String>) -> Vec<String> {
+    contacts.into_iter().filter_map(|p| phone_key(&p)).collect()
+}
+
+/// A fresh event with sensible empty fields, for the create form.
+pub fn blank_event(id: &str, organiser: &str, starts_ms: i64) -> Event {
+    Event {
+        id: id.into(),
+        theme: String::new(),
+        starts_ms,
+        ends_ms: starts_ms + 4 * 3600 * 1000,
+        venue: String::new(),
+        organiser: organiser.into(),
+        audience: String::new(),
+        format: String::new(),
+        budget: vec![BudgetLine { name: String::new(), planned_fen: 0, actual_fen: 0 }],
+        consent_version: "v1".into(),
+    }
+}
+
+/// **E2/E3** The short code printed under an invitation's QR code and typed at the
+/// kiosk: the customer id's first 8 letters and digits, upper case.
+pub fn invitation_code(customer: &str) -> String {
+    customer.chars().filter(char::is_ascii_alphanumeric).take(8).collect::<String>().to_uppercase()
+}
