@@ -100,3 +100,27 @@ fn k3_an_evaluation_owes_a_return_visit_within_a_week_until_one_is_recorded() {
     assert_eq!(data.evaluations[0].evaluation.return_visit_on_time(), Some(true));
     assert_eq!(data.evaluations[0].evaluation.customer_opinion, "Wants a second session");
 }
+
+/// K3 feeds the cadence (V6): an evaluated activity owing its return visit is a service on
+/// the customer at the start of the activity's day in the team's time zone (UTC+8), so the
+/// Today list asks for a visit within a week; a recorded return visit feeds nothing.
+#[test]
+fn k3_an_owed_return_visit_is_a_service_the_cadence_counts_from_the_activity_day() {
+    use outpost::domain::calendar::TeamCalendar;
+    use outpost::storage::key_accounts::service_returns;
+    let mut rep = Tablet::new("li", "tab-a");
+    let e = ServiceEvaluation::new("ev1", "c1", ActivityKind::TechnicalSeminar, d("2026-03-02"), d("2026-03-03"), "Went well").unwrap();
+    let created = evaluation_created(&e, &mut rep.at(T0));
+    let (docs, entries) = split(&created);
+    let cal = TeamCalendar::default();
+    let v = service_returns(&assemble(docs, entries), &cal);
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].customer_id, "c1");
+    // 2026-03-02 00:00 in UTC+8 is 2026-03-01 16:00 UTC.
+    let expected = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(16, 0, 0).unwrap().and_utc().timestamp_millis();
+    assert_eq!(v[0].at_ms, expected);
+    assert_eq!(cal.local_date(v[0].at_ms), d("2026-03-02"));
+    let visited = created.merge(return_visit("ev1", d("2026-03-06"), "ok", &mut rep.at(T0 + 1)));
+    let (docs, entries) = split(&visited);
+    assert!(service_returns(&assemble(docs, entries), &cal).is_empty());
+}

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::approval::{
     ActivityKind, Approval, ApprovalStatus, CustomerFacts, Decision, KeyAccountRoles, ServiceEvaluation, Step,
     SupportRequest,
@@ -160,8 +160,8 @@ pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData
     let mut docs = st.docs_of_kind(KA_REQUEST).await?;
     docs.extend(st.docs_of_kind(KA_EVALUATION).await?);
     docs.extend(st.docs_of_kind(KA_ROLES_KIND).await?);
-    let entries: Vec<Entry> = st.get_all_as(StoreName::Entries).await?;
-    Ok(assemble(docs, entries.into_iter().filter(|e| e.kind == KA_DECISION).collect()))
+    let entries: Vec<Entry> = st.entries_of_kind(KA_DECISION).await?;
+    Ok(assemble(docs, entries))
 }
 
 fn doc_with(id: &str, kind: &str, fields: Vec<(&str, Value)>, by: &mut Author) -> Replica {
@@ -236,4 +236,19 @@ pub fn roles_change(old: &KeyAccountRoles, new: &KeyAccountRoles, by: &mut Autho
         fields.push(("managers", json!(new.managers)));
     }
     (!fields.is_empty()).then(|| doc_with(KA_ROLES_ID, KA_ROLES_KIND, fields, by))
+}
+
+/// K3 for the cadence (V6) and Today: each evaluated key-account activity whose return
+/// visit is not recorded yet, as a service on the customer at the start of the activity's
+/// day in the team's time zone — the cadence then asks for a visit within one week.
+pub fn service_returns(data: &KeyAccountsData, cal: &crate::domain::calendar::TeamCalendar) -> Vec<super::activities::ServiceReturn> {
+    let offset_ms = i64::from(cal.utc_offset_minutes) * 60_000;
+    crate::domain::approval::return_visits_due(&data.evaluations_only())
+        .into_iter()
+        .filter_map(|(customer_id, due)| {
+            let day = due.checked_sub_days(chrono::Days::new(7))?;
+            let midnight_utc = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp_millis();
+            Some(super::activities::ServiceReturn { customer_id, at_ms: midnight_utc - offset_ms })
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ use crate::domain::cadence::next_contact;
 use crate::domain::profile::Role;
 use crate::domain::quota::progress;
 use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities, ServiceReturn};
+use crate::storage::key_accounts::{load_key_accounts, service_returns};
 use crate::storage::projects::open_stages;
 use crate::storage::settings::load_calendar;
 use crate::ui::components::activity_feed::activity_feed;
@@ -31,7 +32,9 @@ pub fn TodayPage() -> impl IntoView {
     let ctx = use_customers();
     let feed = activity_feed();
     let working = RwSignal::new(None::<(chrono::NaiveDate, bool)>);
+    let db2 = db.clone();
     leptos::task::spawn_local(async move {
+        let db = db2;
         if let Ok(cal) = load_calendar(db.store()).await {
             let today = cal.local_date(now_ms());
             working.set(Some((today, cal.is_working_day(today))));
@@ -60,12 +63,28 @@ pub fn TodayPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // K3 return visits come from service records (issue 6); none are recorded yet.
-    let services: Vec<ServiceReturn> = Vec::new();
+    // K3: evaluated key-account activities whose return visit is not recorded yet;
+    // read again whenever records change (a local edit or a pull).
+    let services = RwSignal::new(Vec::<ServiceReturn>::new());
+    let sync = crate::ui::sync_ctx::use_sync();
+    Effect::new(move |_| {
+        sync.data_version.track();
+        let db = db.clone();
+        leptos::task::spawn_local(async move {
+            let read = async {
+                let data = load_key_accounts(db.store()).await?;
+                let cal = load_calendar(db.store()).await?;
+                Ok::<_, crate::storage::StorageError>(service_returns(&data, &cal))
+            };
+            if let Ok(v) = read.await {
+                services.set(v);
+            }
+        });
+    });
     let follow_ups = Memo::new(move |_| {
         let (cal, now, me) = (feed.cal.get(), feed.now.get(), me());
         let p8 = ctx.pool.with(|p| p.p8_days);
-        let inputs = ctx.data.with(|c| feed.data.with(|d| cadence_inputs(&c.customers, &d.activities, &open_stages(&d.projects), &services, &me)));
+        let inputs = ctx.data.with(|c| feed.data.with(|d| cadence_inputs(&c.customers, &d.activities, &open_stages(&d.projects), &services.read(), &me)));
         let settings = feed.data.with(|d| d.rules.cadence.clone());
         let mut v: Vec<_> = inputs
             .into_iter()
