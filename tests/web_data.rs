@@ -206,7 +206,7 @@ async fn a_large_merge_batch_gives_the_same_result_on_indexeddb_as_in_memory() {
 /// event ledgers stored beside them): a prefix read over the entries' `by_kind` index
 /// returns exactly the entries the in-memory store's filter returns.
 #[wasm_bindgen_test]
-async fn entries_by_kind_prefix_match_the_in_memory_filter() {
+async fn entries_by_kind_and_kind_prefix_match_the_in_memory_filter() {
     use outpost::storage::memory::MemoryStore;
     use outpost::sync::record::{Entry, Replica};
     let name = unique("kinds");
@@ -226,6 +226,11 @@ async fn entries_by_kind_prefix_match_the_in_memory_filter() {
         a.sort();
         b.sort();
         assert_eq!(a, b, "prefix {prefix}");
+    }
+    for kind in ["pool.claim", "pool", "activity.visit", "nothing"] {
+        let a: Vec<String> = db.entries_of_kind(kind).await.unwrap().into_iter().map(|e| e.id).collect();
+        let b: Vec<String> = mem.entries_of_kind(kind).await.unwrap().into_iter().map(|e| e.id).collect();
+        assert_eq!(a, b, "kind {kind}");
     }
     let pool: Vec<String> = db.entries_with_kind_prefix("pool.").await.unwrap().into_iter().map(|e| e.kind).collect();
     assert_eq!(pool.len(), 2, "pool.claim and pool.release, not pool or poolx.claim: {pool:?}");
