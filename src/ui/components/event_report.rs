@@ -11,7 +11,7 @@ use crate::ui::i18n::events::{leads_sent_text, rate_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
 
 /// One horizontal bar chart as inline SVG: `(label, value)` rows scaled to the largest.
-fn bars(rows: &[(String, i64, &'static str)], test_id: &'static str) -> impl IntoView {
+fn bars(rows: &[(String, i64, &'static str)], test_id: &'static str, shown: fn(i64) -> String) -> impl IntoView {
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);
     let h = 28 * rows.len() as i64 + 4;
     view! {
@@ -23,7 +23,7 @@ fn bars(rows: &[(String, i64, &'static str)], test_id: &'static str) -> impl Int
                     <g>
                         <text x="0" y=y + 17 class="chart-label">{label.clone()}</text>
                         <rect x="150" y=y width=w.max(1) height="20" rx="4" class=*class />
-                        <text x=160 + w y=y + 16 class="chart-value">{v.to_string()}</text>
+                        <text x=160 + w y=y + 16 class="chart-value">{shown(*v)}</text>
                     </g>
                 }
             }).collect_view()}
@@ -85,7 +85,8 @@ pub fn EventReport(id: String) -> impl IntoView {
                 budget.push((format!("{} · {}", l.name, EMsg::Planned.text(lang)), l.planned_fen / 100, "bar-a"));
                 budget.push((format!("{} · {}", l.name, EMsg::Actual.text(lang)), l.actual_fen / 100, if l.variance_fen > 0 { "bar-over" } else { "bar-b" }));
             }
-            // Average rating per question, in tenths (4.5 → 45) to keep the chart integer.
+            // Average rating per question, in tenths (4.5 → 45) to keep the chart integer;
+            // shown as 4.5.
             let survey: Vec<(String, i64, &'static str)> = r.questions.iter().map(|q| {
                 let rs: Vec<i64> = r.answers.iter().filter_map(|a| a.ratings.get(q).map(|v| *v as i64)).collect();
                 let avg = if rs.is_empty() { 0 } else { (rs.iter().sum::<i64>() * 10 + rs.len() as i64 / 2) / rs.len() as i64 };
@@ -104,11 +105,11 @@ pub fn EventReport(id: String) -> impl IntoView {
                         <div><dt>{t(EMsg::BudgetVsActual)}</dt><dd data-testid="report-budget">{format_yuan(cost.planned_fen)}" / "{format_yuan(cost.actual_fen)}</dd></div>
                     </dl>
                     <h3>{t(EMsg::PeopleChart)}</h3>
-                    {bars(&people, "chart-people")}
+                    {bars(&people, "chart-people", |v| v.to_string())}
                     <h3>{t(EMsg::BudgetChart)}</h3>
-                    {if budget.is_empty() { view! { <p class="muted">{t(EMsg::NoBudget)}</p> }.into_any() } else { bars(&budget, "chart-budget").into_any() }}
+                    {if budget.is_empty() { view! { <p class="muted">{t(EMsg::NoBudget)}</p> }.into_any() } else { bars(&budget, "chart-budget", |v| v.to_string()).into_any() }}
                     <h3>{t(EMsg::SurveyChart)}" "<span class="muted">{format!("({sheets})")}</span></h3>
-                    {if survey.is_empty() { view! { <p class="muted">{t(EMsg::NoQuestions)}</p> }.into_any() } else { bars(&survey, "chart-survey").into_any() }}
+                    {if survey.is_empty() { view! { <p class="muted">{t(EMsg::NoQuestions)}</p> }.into_any() } else { bars(&survey, "chart-survey", |v| format!("{}.{}", v / 10, v % 10)).into_any() }}
                 </section>
             }
         })}

@@ -135,7 +135,7 @@ crate::catalogue! { EMsg {
     ReportTitle => "活动报告（E5）", "Event report (E5)";
     PeopleChart => "人数", "People";
     BudgetChart => "预算与实际（元）", "Budget and actual (yuan)";
-    SurveyChart => "问卷平均分（×10）", "Questionnaire average (×10)";
+    SurveyChart => "问卷平均分", "Questionnaire average";
     NoBudget => "没有预算项。", "No budget lines.";
     NoQuestions => "还没有问卷问题。", "No questions yet.";
     SurveyTitle => "请为本次活动打分", "Please rate the event";
