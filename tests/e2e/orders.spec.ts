@@ -257,6 +257,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('checklists-text').fill('Credit card: ID copy, Proof of income');
   await page.getByTestId('checklists-save').click();
+  await expect(page.getByTestId('checklists-saved')).toBeVisible();
   await c.create({ name: 'River Bikes', contact: 'Owner', phone: '13900000003' });
 
   // S1: logged by whoever was asked first; neither answered nor forwarded is refused.
