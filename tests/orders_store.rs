@@ -97,6 +97,7 @@ fn o1_an_order_reads_back_with_its_steps_and_status() {
     assert_eq!(rec.order.lines, o.lines);
     assert_eq!(rec.note, "gift boxes");
     assert_eq!(rec.order.history[1].by, "wang");
+    assert_eq!(rec.devices, ["tab-a", "tab-b"]);
     assert_eq!(rec.order.total_fen(), Ok(60_000_00));
 }
 

@@ -152,6 +152,8 @@ pub struct Confirmation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderRecord {
     pub order: Order,
+    /// The device each step of `order.history` was taken on, in the same order.
+    pub devices: Vec<String>,
     pub created_ms: i64,
     pub created_by: String,
     pub note: String,
@@ -188,7 +190,7 @@ fn order_from_doc(d: &Document) -> Option<OrderRecord> {
     order.lines = lines;
     order.order_discount = Discount::basis_points(u32::try_from(bp).unwrap_or(u32::MAX));
     let (created_ms, created_by) = first_stamp(d);
-    Some(OrderRecord { order, created_ms, created_by, note: str_of(d, "note") })
+    Some(OrderRecord { order, devices: Vec::new(), created_ms, created_by, note: str_of(d, "note") })
 }
 
 /// Whether `step` may follow an order in `status`. Steps written on two tablets at once
@@ -254,6 +256,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
         let Ok(step) = serde_json::from_value::<OrderStep>(e.body.clone()) else { continue };
         if fits(rec.order.status(), &step) {
             rec.order.history.push(OrderChange { by: e.author.clone(), at_ms: e.stamp.wall_ms, step });
+            rec.devices.push(e.stamp.device.clone());
         }
     }
     let mut confirmations: BTreeMap<String, Confirmation> = BTreeMap::new();

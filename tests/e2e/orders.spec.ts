@@ -74,6 +74,12 @@ test('an offline order and payment become the first deal once finance confirms t
   await row.getByTestId('order-approve').click();
   await expect(row).toHaveAttribute('data-status', 'approved');
   await expect(row.getByTestId('order-step')).toHaveCount(2);
+  // Who decided, when and on which device: the submission came from A, the approval from B.
+  const devA = await row.getByTestId('order-step').nth(0).getAttribute('data-device');
+  const devB = await row.getByTestId('order-step').nth(1).getAttribute('data-device');
+  expect(devA).toBeTruthy();
+  expect(devB).toBeTruthy();
+  expect(devB).not.toBe(devA);
 
   // Finance confirms from its queue.
   await addPerson(b.d.shell, 'Finance Qian', 'finance');
@@ -251,6 +257,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('checklists-text').fill('Credit card: ID copy, Proof of income');
   await page.getByTestId('checklists-save').click();
+  await expect(page.getByTestId('checklists-saved')).toBeVisible();
   await c.create({ name: 'River Bikes', contact: 'Owner', phone: '13900000003' });
 
   // S1: logged by whoever was asked first; neither answered nor forwarded is refused.

@@ -152,20 +152,36 @@ pub fn ChecklistSettings() -> impl IntoView {
     let session = use_session();
     let writer = OrderWriter::new();
     let text = RwSignal::new(String::new());
-    Effect::new(move |_| text.set(crate::storage::applications::format_checklists(&data.with(|d| d.checklists.clone()))));
+    // What the team has, until someone starts typing: a late read must not wipe an edit.
+    let dirty = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    Effect::new(move |_| {
+        let stored = crate::storage::applications::format_checklists(&data.with(|d| d.checklists.clone()));
+        if !dirty.get_untracked() {
+            text.set(stored);
+        }
+    });
     let is_manager = move || session.current_profile().is_some_and(|p| p.role == Role::Manager);
     let save = move |_| {
         let old = data.with_untracked(|d| d.checklists.clone());
         let new = crate::storage::applications::parse_checklists(&text.get_untracked());
-        writer.write(move |by, _| crate::storage::applications::checklists_change(&old, &new, by), |_| {});
+        writer.write(move |by, _| crate::storage::applications::checklists_change(&old, &new, by), move |r| {
+            if r.is_ok() {
+                dirty.set(false);
+                saved.set(true);
+            }
+        });
     };
     view! {
         <section class="card" data-testid="checklists">
             <h2>{t(AMsg::Checklists)}</h2>
             <p class="muted">{t(AMsg::ChecklistsHint)}</p>
-            <textarea rows="4" data-testid="checklists-text" prop:value=move || text.get() disabled=move || !is_manager() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <textarea rows="4" data-testid="checklists-text" prop:value=move || text.get() disabled=move || !is_manager() on:input=move |ev| { dirty.set(true); saved.set(false); text.set(event_target_value(&ev)) }></textarea>
             <Show when=is_manager fallback=|| view! { <p class="muted">{t(AMsg::ManagerOnly)}</p> }>
-                <div class="actions"><button type="button" class="primary" data-testid="checklists-save" on:click=save>{t(AMsg::Save)}</button></div>
+                <div class="actions">
+                    <Show when=move || saved.get()><span class="ok" role="status" data-testid="checklists-saved">"✓"</span></Show>
+                    <button type="button" class="primary" data-testid="checklists-save" on:click=save>{t(AMsg::Save)}</button>
+                </div>
             </Show>
         </section>
     }

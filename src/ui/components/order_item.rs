@@ -109,9 +109,11 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                     </p>
                                     <p class="muted">{t(OMsg::DeliveryDate)}": "{o.delivery_date.to_string()}{(!r.note.is_empty()).then(|| format!(" · {}", r.note))}</p>
                                     <ol class="history" data-testid="order-history">
-                                        {o.history.iter().map(|c| {
+                                        {o.history.iter().zip(r.devices.iter().map(Some).chain(std::iter::repeat(None))).map(|(c, dev)| {
                                             let (step, who, at) = (c.step.clone(), name_of(&c.by), c.at_ms);
-                                            view! { <li data-testid="order-step">{move || step_text(i18n.lang(), &step, &who, &date_text(i18n.lang(), at))}</li> }
+                                            let dev = dev.cloned().unwrap_or_default();
+                                            let short: String = dev.chars().take(8).collect();
+                                            view! { <li data-testid="order-step" data-device=dev>{move || step_text(i18n.lang(), &step, &who, &date_text(i18n.lang(), at))}<span class="muted">" · "{short}</span></li> }
                                         }).collect_view()}
                                     </ol>
                                     {match status {
