@@ -213,7 +213,11 @@ pub fn habits_text(lang: Lang, n: u32, payday: Option<u32>, avg_late: Option<u32
     let late = avg_late.unwrap_or(0);
     match lang {
         Lang::ZhCn => format!("{n} 笔回款；常在每月 {day} 日付款；平均逾期 {late} 天"),
-        Lang::En => format!("{n} payments; usually paid on day {day} of the month; {late} days late on average"),
+        Lang::En => {
+            let payments = if n == 1 { "1 payment".to_owned() } else { format!("{n} payments") };
+            let days = if late == 1 { "day" } else { "days" };
+            format!("{payments}; usually paid on day {day} of the month; {late} {days} late on average")
+        }
     }
 }
 
