@@ -28,6 +28,9 @@ pub fn RulesSettings() -> impl IntoView {
     let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
     // One text per input, in form order.
     let texts: [RwSignal<String>; 9] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // The team's numbers fill the form until someone types: a late read (the first load,
+    // a pull) must not wipe an edit in progress. Saving hands the form back.
+    let dirty = RwSignal::new(false);
     Effect::new(move |_| {
         let (p, tr) = (ctx.pool.get(), ctx.tiers.get());
         let vals = [
@@ -41,6 +44,9 @@ pub fn RulesSettings() -> impl IntoView {
             tr.long_term_months.to_string(),
             tr.late_days_poor.to_string(),
         ];
+        if dirty.get_untracked() {
+            return;
+        }
         for (s, v) in texts.iter().zip(vals) {
             s.set(v);
         }
@@ -77,6 +83,9 @@ pub fn RulesSettings() -> impl IntoView {
                 rules_change(&old, &new, &mut by).unwrap_or_default()
             })
             .await;
+            if r.is_ok() {
+                dirty.set(false);
+            }
             saved.set(r.is_ok());
         });
     };
@@ -91,7 +100,7 @@ pub fn RulesSettings() -> impl IntoView {
                 {labels.into_iter().enumerate().map(|(i, l)| view! {
                     <label class="field"><span>{t(l)}</span>
                         <input type="text" inputmode="decimal" data-testid=format!("rule-{i}") prop:disabled=move || !is_manager()
-                            prop:value=move || texts[i].get() on:input=move |ev| { texts[i].set(event_target_value(&ev)); saved.set(false); } />
+                            prop:value=move || texts[i].get() on:input=move |ev| { dirty.set(true); texts[i].set(event_target_value(&ev)); saved.set(false); } />
                     </label>
                 }).collect_view()}
             </div>
