@@ -120,7 +120,7 @@ fn v2_a_plan_filed_on_one_tablet_is_approved_on_another_after_sync() {
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     assert_eq!(data_of(&filed).plans[0].status, PlanStatus::Pending);
     wang.observe(&filed, at("2026-03-02", 10));
-    let approved = plan_decision("p1", Decision::Approved, "take the brochure", &mut wang.at(at("2026-03-02", 10)));
+    let approved = plan_decision("p1", Decision::Approved, "take the brochure", data_of(&filed).plans[0].revision.as_ref(), &mut wang.at(at("2026-03-02", 10)));
     let merged = filed.clone().merge(approved.clone());
     let plan = &data_of(&merged).plans[0];
     assert_eq!((plan.status, plan.opinion.as_str(), plan.decided_by.as_str()), (PlanStatus::Approved, "take the brochure", "wang"));
@@ -144,13 +144,31 @@ fn v2_a_plan_filed_on_one_tablet_is_approved_on_another_after_sync() {
 }
 
 #[test]
+fn v2_a_revision_made_offline_while_the_manager_approved_leaves_the_plan_pending_whatever_the_clocks() {
+    let mut li = Tablet::new("li", "tab-a");
+    let mut wang = Tablet::new("wang", "tab-b");
+    let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()] };
+    let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
+    wang.observe(&filed, at("2026-03-02", 9));
+    let seen = data_of(&filed).plans[0].revision.clone();
+    // The rep revises at 09:30 on a tablet whose clock runs an hour behind the manager's,
+    // who approves the original at 10:00 by their clock: the stamps put the approval last.
+    let revised = PlanDraft { goals: "intro and demo".into(), ..draft.clone() };
+    let rev = plan_change("p1", "li", Some(&draft), &revised, &mut li.at(at("2026-03-02", 9) + HOUR / 2)).unwrap();
+    let approved = plan_decision("p1", Decision::Approved, "", seen.as_ref(), &mut wang.at(at("2026-03-02", 11)));
+    let merged = filed.clone().merge(rev.clone()).merge(approved.clone());
+    assert_eq!(data_of(&merged).plans[0].status, PlanStatus::Pending);
+    assert_eq!(data_of(&approved.merge(rev).merge(filed)).plans[0].status, PlanStatus::Pending);
+}
+
+#[test]
 fn v2_a_rejection_made_after_a_revision_stands_and_carries_the_opinion() {
     let mut li = Tablet::new("li", "tab-a");
     let mut wang = Tablet::new("wang", "tab-b");
     let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()] };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     wang.observe(&filed, at("2026-03-02", 12));
-    let rejected = plan_decision("p1", Decision::Rejected, "see the buyer first", &mut wang.at(at("2026-03-02", 12)));
+    let rejected = plan_decision("p1", Decision::Rejected, "see the buyer first", data_of(&filed).plans[0].revision.as_ref(), &mut wang.at(at("2026-03-02", 12)));
     let plan = data_of(&filed.merge(rejected)).plans[0].clone();
     assert_eq!(plan.status, PlanStatus::Rejected);
     assert_eq!(plan.opinion, "see the buyer first");
@@ -394,7 +412,8 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let draft = PlanDraft { day: Some(day("2026-03-05")), goals: "g".into(), customers: vec!["c1".into(), "c2".into()] };
     let mut r = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-04", 9))).unwrap();
     wang.observe(&r, at("2026-03-04", 10));
-    r = r.merge(plan_decision("p1", Decision::Approved, "", &mut wang.at(at("2026-03-04", 10))));
+    let seen = data_of(&r).plans[0].revision.clone();
+    r = r.merge(plan_decision("p1", Decision::Approved, "", seen.as_ref(), &mut wang.at(at("2026-03-04", 10))));
     let mut closing = visit("a1", "c1", "li", at("2026-03-05", 15));
     closing.visit_stage = Some(VisitStage::Closing);
     r = r.merge(activity_change(&closing, "f1", &mut li.at(at("2026-03-05", 15))).unwrap());

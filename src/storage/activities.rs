@@ -44,7 +44,7 @@ pub const ACTIVITY_RULES_KIND: &str = "activity_rules";
 
 /// The rep's fields of a plan and the manager's.
 const PLAN_FIELDS: [&str; 4] = ["rep", "day", "goals", "customers"];
-const DECISION_FIELDS: [&str; 3] = ["decision", "opinion", "decided_by"];
+const DECISION_FIELDS: [&str; 4] = ["decision", "opinion", "decided_by", "decided_on"];
 
 /// The team's V6/K3 intervals and V7 quotas.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -64,6 +64,8 @@ pub struct VisitPlan {
     pub decided_by: String,
     /// When the rep first filed it (wall clock of the filing tablet).
     pub filed_ms: i64,
+    /// The stamp of the plan's latest revision: a decision names the revision it saw.
+    pub revision: Option<Hlc>,
 }
 
 /// The body of a `minutes.step` entry; `text` is the minutes themselves on `written`.
@@ -157,9 +159,15 @@ fn plan_from_doc(d: &Document) -> Option<VisitPlan> {
         customers: d.get("customers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
     };
     let decision: Option<Decision> = d.get("decision").and_then(|v| serde_json::from_value(v.clone()).ok());
-    let after = match (latest(d, &DECISION_FIELDS), latest(d, &PLAN_FIELDS)) {
-        (Some(dec), Some(rev)) => dec > rev,
-        (Some(_), None) => true,
+    let revision = latest(d, &PLAN_FIELDS).cloned();
+    let seen: Option<Hlc> = d.get("decided_on").and_then(|v| serde_json::from_value(v.clone()).ok());
+    // The decision stands for the revision the manager saw; any other revision (made
+    // after it, or offline at the same time) waits for a new decision. Without a named
+    // revision, the later stamp decides.
+    let after = match (seen, latest(d, &DECISION_FIELDS), &revision) {
+        (Some(seen), _, Some(rev)) => &seen == rev,
+        (None, Some(dec), Some(rev)) => dec > rev,
+        (_, Some(_), None) => true,
         _ => false,
     };
     let filed_ms = d.fields.values().map(|r| r.stamp.wall_ms).min().unwrap_or(0);
@@ -171,6 +179,7 @@ fn plan_from_doc(d: &Document) -> Option<VisitPlan> {
         opinion: text(d, "opinion"),
         decided_by: text(d, "decided_by"),
         filed_ms,
+        revision,
     })
 }
 
@@ -228,14 +237,16 @@ pub fn plan_change(id: &str, rep: &str, old: Option<&PlanDraft>, new: &PlanDraft
     (!d.fields.is_empty()).then(|| one_doc(d))
 }
 
-/// The manager's decision on a plan (V2); every decision field is stamped, so the
-/// decision as a whole is later than any revision before it.
-pub fn plan_decision(id: &str, decision: Decision, opinion: &str, by: &mut Author) -> Replica {
+/// The manager's decision on a plan (V2), naming the revision decided on
+/// ([`VisitPlan::revision`]): a revision the manager had not seen — made later, or
+/// offline meanwhile — leaves the plan pending whatever the tablets' clocks say.
+pub fn plan_decision(id: &str, decision: Decision, opinion: &str, seen: Option<&Hlc>, by: &mut Author) -> Replica {
     let mut d = Document::new(id, VISIT_PLAN);
     let values = [
         ("decision", serde_json::to_value(decision).unwrap_or(Value::Null)),
         ("opinion", Value::String(opinion.trim().to_owned())),
         ("decided_by", Value::String(by.profile.to_owned())),
+        ("decided_on", seen.and_then(|h| serde_json::to_value(h).ok()).unwrap_or(Value::Null)),
     ];
     for (name, value) in values {
         let stamp = by.clock.tick(by.now_ms);

@@ -180,14 +180,15 @@ pub fn VisitPlans() -> impl IntoView {
                     let derr = RwSignal::new(None::<PlanError>);
                     let w = writer.clone();
                     let pid = p.id.clone();
+                    let seen = p.revision.clone();
                     let decide = move |d: Decision| {
                         let o = opinion.get_untracked();
                         if let Err(e) = check_decision(d, &o) {
                             return derr.set(Some(e));
                         }
                         derr.set(None);
-                        let pid = pid.clone();
-                        w.write(move |by| Ok(plan_decision(&pid, d, &o, by)), |_| {});
+                        let (pid, seen) = (pid.clone(), seen.clone());
+                        w.write(move |by| Ok(plan_decision(&pid, d, &o, seen.as_ref(), by)), |_| {});
                     };
                     let decide2 = decide.clone();
                     let own = p.rep == me() && is_rep();
