@@ -160,6 +160,17 @@ pub trait RecordStore {
         Ok(entries)
     }
 
+    /// Every entry of the given kinds, in key order (as one whole-store read gives them):
+    /// a page reads the ledgers it folds, not every claim, check-in and chip move.
+    async fn entries_of_kinds(&self, kinds: &[&str]) -> Result<Vec<Entry>, StorageError> {
+        let mut out = Vec::new();
+        for k in kinds {
+            out.extend(self.entries_of_kind(k).await?);
+        }
+        out.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
     async fn put_all(
         &self,
         store: StoreName,

@@ -96,7 +96,7 @@ pub struct ActivityData {
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
 pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, StorageError> {
-    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    let entries: Vec<Entry> = s.entries_of_kinds(&[ACTIVITY_LOGGED, MINUTES_STEP, super::projects::PROJECT_STAGE]).await?;
     let plans = s.docs_of_kind(VISIT_PLAN).await?;
     let projects = s.docs_of_kind(PROJECT).await?;
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;

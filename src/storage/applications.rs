@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::application::{Application, ApplicationStatus, Checklists, StatusChange};
 use crate::sync::record::{Document, Entry, Replica};
 
@@ -85,8 +85,8 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
 pub async fn load_applications<S: RecordStore>(st: &S) -> Result<ApplicationsData, StorageError> {
     let mut docs = st.docs_of_kind(APPLICATION).await?;
     docs.extend(st.docs_of_kind(CHECKLISTS_KIND).await?);
-    let entries: Vec<Entry> = st.get_all_as(StoreName::Entries).await?;
-    Ok(assemble(docs, entries.into_iter().filter(|e| e.kind == APPLICATION_STATUS).collect()))
+    let entries: Vec<Entry> = st.entries_of_kind(APPLICATION_STATUS).await?;
+    Ok(assemble(docs, entries))
 }
 
 fn one(d: Document) -> Replica {

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::customers::{fact_entry, join, Author};
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::order::{Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product, Signatory};
 use crate::domain::receivable::{apply_payments, InstalmentPlan, Ledger, Payment, ReceivableError};
 use crate::sync::record::{Document, Entry, Replica};
@@ -298,11 +298,7 @@ pub async fn load_orders<S: RecordStore>(s: &S) -> Result<OrdersData, StorageErr
     let mut docs = s.docs_of_kind(PRODUCT).await?;
     docs.extend(s.docs_of_kind(ORDER).await?);
     docs.extend(s.docs_of_kind(SLIP).await?);
-    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
-    let entries = entries
-        .into_iter()
-        .filter(|e| matches!(e.kind.as_str(), ORDER_STEP | PAYMENT_RECORDED | FINANCE_CONFIRMATION))
-        .collect();
+    let entries: Vec<Entry> = s.entries_of_kinds(&[ORDER_STEP, PAYMENT_RECORDED, FINANCE_CONFIRMATION]).await?;
     Ok(assemble(docs, entries))
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::service::{Channel, Closure, Forward, ServiceItem};
 use crate::sync::record::{Document, Entry, Replica};
 
@@ -76,8 +76,8 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
 
 pub async fn load_service<S: RecordStore>(st: &S) -> Result<Vec<ServiceItem>, StorageError> {
     let docs = st.docs_of_kind(SERVICE_ITEM).await?;
-    let entries: Vec<Entry> = st.get_all_as(StoreName::Entries).await?;
-    Ok(assemble(docs, entries.into_iter().filter(|e| e.kind.starts_with("service.")).collect()))
+    let entries: Vec<Entry> = st.entries_of_kinds(&[SERVICE_FORWARD, SERVICE_CLOSED]).await?;
+    Ok(assemble(docs, entries))
 }
 
 fn entry(id: &str, kind: &str, subject: &str, body: Value, by: &mut Author) -> Replica {
