@@ -226,11 +226,15 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(page.getByTestId('activity-row')).toHaveCount(1);
   await expect(page.getByTestId('activity-row')).toHaveAttribute('data-kind', 'call');
   await expect(page.getByTestId('activity-row')).toContainText('Zhao Min');
+  // The phone number on the contacts card logs the call too.
+  await page.getByTestId('contact-tel').first().click();
+  await expect(page.getByTestId('activity-row')).toHaveCount(2);
+  await expect(page.locator('[data-testid=activity-row][data-kind=call]')).toHaveCount(2);
   await act.openToday();
   await expect(page.getByTestId('quota')).toHaveCount(3);
   const calls = page.locator('[data-testid=quota]', { hasText: 'Calls today' });
   await expect(calls).toHaveAttribute('data-target', '4');
-  await expect(calls).toHaveAttribute('data-done', '1');
+  await expect(calls).toHaveAttribute('data-done', '2');
 
   // J1/J2: a project in preliminary design with a bid deadline; documents due 2 days before.
   await customers.open('Kite Works');

@@ -98,22 +98,9 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
     };
 
     // One tap: open the phone, SMS or mail app and log the contact.
-    let quick_w = writer.clone();
-    let quick_c = customer.clone();
+    let log_contact = contact_logger(customer.clone());
     let quick = move |k: ActivityKind, name: String, title: String, dm: bool| {
-        let a = Activity {
-            id: new_id(),
-            customer_id: quick_c.clone(),
-            rep: quick_w.me(),
-            kind: k,
-            at_ms: now_ms(),
-            people_met: vec![PersonMet { name, title, decision_maker: dm }],
-            needs: String::new(),
-            visit_stage: None,
-            next_step: None,
-            notes: String::new(),
-        };
-        quick_w.write(move |by| activity_change(&a, &new_id(), by), move |r| failed.set(r.err()));
+        log_contact(k, PersonMet { name, title, decision_maker: dm }, Some(failed));
     };
 
     view! {
@@ -254,5 +241,32 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
                 }}
             </ol>
         </section>
+    }
+}
+
+/// A tap on a `tel:`, `sms:` or `mailto:` link for one of `customer`'s contacts logs the
+/// contact as an activity (V3) with its `contact.logged` fact (P8), wherever the link is
+/// (the activity card's quick row, the contacts card). Built with the component; called
+/// from event handlers. A failure lands in `failed` when given.
+pub fn contact_logger(customer: String) -> impl Fn(ActivityKind, PersonMet, Option<RwSignal<Option<String>>>) + Clone + 'static {
+    let writer = ActivityWriter::new();
+    move |kind, met, failed| {
+        let a = Activity {
+            id: new_id(),
+            customer_id: customer.clone(),
+            rep: writer.me(),
+            kind,
+            at_ms: now_ms(),
+            people_met: vec![met],
+            needs: String::new(),
+            visit_stage: None,
+            next_step: None,
+            notes: String::new(),
+        };
+        writer.write(move |by| activity_change(&a, &new_id(), by), move |r| {
+            if let Some(f) = failed {
+                f.set(r.err());
+            }
+        });
     }
 }

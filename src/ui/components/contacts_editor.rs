@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::activity::{ActivityKind, PersonMet};
 use crate::domain::customer::{validate_contact, Contact, FieldError};
 use crate::storage::customers::{contact_change, delete_doc, Author, CONTACT};
 use crate::ui::components::text_field::TextField;
@@ -20,6 +21,7 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
     let sync = use_sync();
     let session = use_session();
     let i18n = use_i18n();
+    let log = crate::ui::components::activity_card::contact_logger(customer.clone());
     let cid = customer.clone();
     let contacts = Memo::new(move |_| ctx.data.with(|d| d.get(&cid).map(|c| c.rec.contacts.clone()).unwrap_or_default()));
     // The contact being edited: its id (None = new) and the form's values.
@@ -77,14 +79,17 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
                         let contact = c.contact.clone();
                         let tel = format!("tel:{}", contact.phone.replace(' ', ""));
                         let mail = format!("mailto:{}", contact.email);
+                        // Dialling or mailing from here logs the contact, as the quick row does.
+                        let met = PersonMet { name: contact.name.clone(), title: contact.title.clone(), decision_maker: contact.decision_maker };
+                        let (log1, log2, met2) = (log.clone(), log.clone(), met.clone());
                         view! {
                             <li class="contact" data-testid="contact-row">
                                 <strong>{contact.name.clone()}</strong>
                                 {(!contact.title.is_empty()).then(|| view! { <span class="muted">" · "{contact.title.clone()}</span> })}
                                 {contact.decision_maker.then(|| view! { <span class="badge">{t(CMsg::DecisionMaker)}</span> })}
                                 <span class="contact-links">
-                                    {(!contact.phone.is_empty()).then(|| view! { <a class="button" href=tel>{contact.phone.clone()}</a> })}
-                                    {(!contact.email.is_empty()).then(|| view! { <a class="button" href=mail>{contact.email.clone()}</a> })}
+                                    {(!contact.phone.is_empty()).then(|| view! { <a class="button" href=tel data-testid="contact-tel" on:click=move |_| log1(ActivityKind::Call, met.clone(), None)>{contact.phone.clone()}</a> })}
+                                    {(!contact.email.is_empty()).then(|| view! { <a class="button" href=mail data-testid="contact-mail" on:click=move |_| log2(ActivityKind::Email, met2.clone(), None)>{contact.email.clone()}</a> })}
                                     <button type="button" data-testid="contact-edit" on:click=move |_| {
                                         form.set(contact.clone());
                                         errors.set(Vec::new());
