@@ -294,9 +294,9 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await page.getByTestId('diary-save').click();
   await expect(page.getByTestId('diary-saved')).toBeVisible();
   const row = page.locator('[data-testid=report-row]').first();
-  await expect(row).toHaveAttribute('data-total', '1'); // this week: the visit (the call was last week)
+  await expect(row).toHaveAttribute('data-total', '1'); // this week: the visit (the calls were last week)
   await page.getByTestId('report-period').selectOption('month');
-  await expect(row).toHaveAttribute('data-total', '2');
+  await expect(row).toHaveAttribute('data-total', '3'); // the month: two calls and the visit
   await expect(page.getByTestId('report-question')).toContainText('Which scanner model survives -30 °C?');
   await expect(page.getByTestId('report-improvement')).toContainText('Bring a demo unit');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);
