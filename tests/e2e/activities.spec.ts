@@ -307,7 +307,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await page.getByTestId('nav-reports').click();
   await page.getByTestId('report-period').selectOption('month');
   await expect(page.getByTestId('report-row')).toHaveCount(1); // one rep: no separate team row
-  await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-total', '2');
+  await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-total', '3');
   await act.shell.setLang('zh-CN');
   await page.screenshot({ path: 'screenshots/reports-zh-CN.png', fullPage: true });
 });
