@@ -30,12 +30,12 @@ struct Tile {
     target: String,
     ratio: Ratio,
     met: Option<bool>,
-    /// Whether A2 sets a target for it (conversion and complaints are only measured).
-    has_target: bool,
+    /// There is a figure (a count always is; a rate needs something to divide by).
+    measured: bool,
 }
 
 fn tiles(lang: Lang, r: &KpiRow, t: &KpiTargets) -> Vec<Tile> {
-    let rate = |id, label, ratio: Ratio, target: String, met: Option<bool>, has_target| Tile {
+    let rate = |id, label, ratio: Ratio, target: String, met: Option<bool>| Tile {
         id,
         label,
         value: percent(ratio),
@@ -43,7 +43,7 @@ fn tiles(lang: Lang, r: &KpiRow, t: &KpiTargets) -> Vec<Tile> {
         target,
         ratio,
         met,
-        has_target,
+        measured: ratio.den > 0,
     };
     let none = || "—".to_owned();
     vec![
@@ -55,12 +55,12 @@ fn tiles(lang: Lang, r: &KpiRow, t: &KpiTargets) -> Vec<Tile> {
             target: if r.new_accounts_target == 0 { KMsg::NoTargetSet.text(lang).to_owned() } else { accounts_target(lang, r.new_accounts_target, t.new_accounts_percent) },
             ratio: Ratio::new(r.new_accounts, r.new_accounts_target),
             met: r.new_accounts_met,
-            has_target: r.new_accounts_target > 0,
+            measured: true,
         },
-        rate("kpi-satisfaction", KMsg::Satisfaction, r.satisfaction_rate, at_least(t.satisfaction_percent), r.satisfaction_met, true),
-        rate("kpi-review", KMsg::ReviewOnTime, r.review_on_time, review_target(lang, t.review_max_working_days), r.review_met, true),
-        rate("kpi-conversion", KMsg::Conversion, r.conversion, none(), None, false),
-        rate("kpi-complaints", KMsg::Complaints, r.complaints, none(), None, false),
+        rate("kpi-satisfaction", KMsg::Satisfaction, r.satisfaction_rate, at_least(t.satisfaction_percent), r.satisfaction_met),
+        rate("kpi-review", KMsg::ReviewOnTime, r.review_on_time, review_target(lang, t.review_max_working_days), r.review_met),
+        rate("kpi-conversion", KMsg::Conversion, r.conversion, none(), None),
+        rate("kpi-complaints", KMsg::Complaints, r.complaints, none(), None),
     ]
 }
 
@@ -68,9 +68,8 @@ fn tile_view(lang: Lang, x: Tile) -> impl IntoView {
     let (badge, class, state) = match x.met {
         Some(true) => (KMsg::Met, "badge ok-badge", "met"),
         Some(false) => (KMsg::Missed, "badge danger", "missed"),
-        None if x.ratio.den == 0 && x.has_target => (KMsg::NoData, "badge muted-badge", "none"),
-        None if !x.has_target && x.ratio.den > 0 => (KMsg::NoTarget, "badge muted-badge", "untargeted"),
-        None => (KMsg::NoData, "badge muted-badge", "none"),
+        None if !x.measured => (KMsg::NoData, "badge muted-badge", "none"),
+        None => (KMsg::NoTarget, "badge muted-badge", "untargeted"),
     };
     view! {
         <div class="kpi-tile" data-testid=x.id data-num=x.ratio.num.to_string() data-den=x.ratio.den.to_string() data-state=state>
