@@ -17,7 +17,7 @@ crate::catalogue! { KMsg {
     Missed => "未达标", "Missed";
     NoData => "无数据", "No data";
     NoTarget => "无目标", "No target";
-    NoTargetSet => "未设定月度目标", "No monthly target set";
+    NoTargetSet => "未设定", "not set";
     NoReps => "团队里还没有销售代表。", "The team has no reps yet.";
     TargetLabel => "每位销售每月新开户目标", "Monthly new accounts target per rep";
     TargetHint => "团队目标 = 每人目标 × 销售人数；达到 80% 即达标。", "The team's target is this times the number of reps; 80 % of it is met.";
