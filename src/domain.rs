@@ -13,6 +13,7 @@ pub mod chips;
 pub mod csv_import;
 pub mod customer;
 pub mod customer_list;
+pub mod kpi;
 pub mod distribution;
 pub mod event;
 pub mod export;

@@ -19,6 +19,7 @@ pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod key_accounts;
+pub mod kpi;
 pub mod memory;
 pub mod people;
 pub mod projects;

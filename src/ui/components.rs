@@ -31,6 +31,7 @@ pub mod walk_in_form;
 pub mod handover_wizard;
 pub mod key_account_card;
 pub mod key_account_roles;
+pub mod kpi_card;
 pub mod lang_toggle;
 pub mod lead_distribution;
 pub mod minutes_list;

@@ -13,6 +13,7 @@ pub mod customers;
 pub mod events;
 pub mod import;
 pub mod key_accounts;
+pub mod kpi;
 pub mod orders;
 pub mod photos;
 pub mod pool;

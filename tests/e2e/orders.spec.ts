@@ -262,6 +262,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
 
   // S1: logged by whoever was asked first; neither answered nor forwarded is refused.
   await page.getByTestId('sv-new').click();
+  await page.getByTestId('sv-channel').selectOption({ label: 'Complaint' });
   await page.getByTestId('sv-asked').fill('Chain squeaks on new bikes');
   await page.getByTestId('sv-save').click();
   await expect(page.getByTestId('sv-error')).toContainText('Give the answer, or forward it');
@@ -312,4 +313,61 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await expect(app).toHaveAttribute('data-status', 'Approved');
   await expect(app.getByTestId('app-history')).toHaveCount(2);
   await expect(app.getByTestId('app-history').nth(1)).toContainText('the card arrives within 7 days');
+
+  // A2 on Reports, for March (this month in the team calendar): one complaint closed with
+  // a 5 is 1 of 1 satisfied (met at 90 %); one complaint from one customer served; the
+  // one approval is a new account, but its review took 4 working days (missed).
+  await page.getByTestId('nav-reports').click();
+  const kpi = page.getByTestId('kpi-card');
+  await expect(kpi.getByTestId('kpi-month')).toHaveValue('2026-03');
+  const team = kpi.locator('[data-testid="kpi-row"][data-rep=""]');
+  const sat = team.getByTestId('kpi-satisfaction');
+  await expect(sat).toHaveAttribute('data-num', '1');
+  await expect(sat).toHaveAttribute('data-den', '1');
+  await expect(sat).toHaveAttribute('data-state', 'met');
+  await expect(sat.getByTestId('kpi-value')).toHaveText('100 %');
+  await expect(sat.getByTestId('kpi-badge')).toHaveText('Met');
+  const complaints = team.getByTestId('kpi-complaints');
+  await expect(complaints).toHaveAttribute('data-num', '1');
+  await expect(complaints).toHaveAttribute('data-den', '1');
+  await expect(complaints.getByTestId('kpi-value')).toHaveText('100 %');
+  const accounts = team.getByTestId('kpi-new-accounts');
+  await expect(accounts.getByTestId('kpi-value')).toHaveText('1');
+  await expect(accounts.getByTestId('kpi-badge')).toHaveText('No target');
+  await expect(team.getByTestId('kpi-review')).toHaveAttribute('data-state', 'missed');
+  await expect(team.getByTestId('kpi-review').getByTestId('kpi-badge')).toHaveText('Missed');
+  await shot(page, 'kpi-card', 'kpi-en.png');
+  await c.shell.setLang('zh-CN');
+  await expect(sat.getByTestId('kpi-badge')).toHaveText('达标');
+  await shot(page, 'kpi-card', 'kpi-zh.png');
+  await c.shell.setLang('en');
+  // February had none of it: no figures, nothing met or missed.
+  await kpi.getByTestId('kpi-month').fill('2026-02');
+  await expect(sat).toHaveAttribute('data-state', 'none');
+  await expect(sat.getByTestId('kpi-value')).toHaveText('—');
+  await expect(complaints.getByTestId('kpi-value')).toHaveText('—');
+  // The manager's monthly target is a team setting: a bad number is refused, a good one kept.
+  await kpi.getByTestId('kpi-target').fill('-3');
+  await kpi.getByTestId('kpi-target-save').click();
+  await expect(kpi.getByTestId('kpi-target-error')).toBeVisible();
+  await kpi.getByTestId('kpi-target').fill('4');
+  await kpi.getByTestId('kpi-target-save').click();
+  await expect(kpi.getByTestId('kpi-target-saved')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('kpi-target')).toHaveValue('4');
+
+  // A rep sees only their own row and cannot change the target.
+  await addPerson(c.shell, 'Rep Li', 'rep');
+  await page.getByTestId('nav-reports').click();
+  await expect(kpi.getByTestId('kpi-row')).toHaveCount(1);
+  await expect(kpi.getByTestId('kpi-row').first()).not.toHaveAttribute('data-rep', '');
+  await expect(kpi.getByTestId('kpi-target-form')).toHaveCount(0);
+  // The manager sees the rep's row and the team's, whose target is 4 per rep × 1 rep:
+  // one new account of 4 is 25 %, under 80 %.
+  await switchTo(c.shell, 'Manager Wang');
+  await page.getByTestId('nav-reports').click();
+  await expect(kpi.getByTestId('kpi-row')).toHaveCount(2);
+  const teamAccounts = team.getByTestId('kpi-new-accounts');
+  await expect(teamAccounts).toHaveAttribute('data-den', '4');
+  await expect(teamAccounts.getByTestId('kpi-badge')).toHaveText('Missed');
 });
