@@ -296,6 +296,17 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await expect(app).toHaveAttribute('data-late', 'true');
   await shot(page, 'service', 'service-en.png');
 
+  // S2: escalated again with a new plan and promise; the item is no longer past its promise.
+  await item.getByTestId('sv-reforward').locator('summary').click();
+  await item.getByTestId('sv-re-save').click();
+  await expect(item.getByTestId('sv-re-error')).toBeVisible(); // no date, no forwardee
+  await item.getByTestId('sv-re-to').fill('Workshop lead');
+  await item.getByTestId('sv-re-plan').fill('Replace the gear set on site');
+  await item.getByTestId('sv-re-promised').fill('2026-03-09');
+  await item.getByTestId('sv-re-save').click();
+  await expect(item).toHaveAttribute('data-overdue', 'false');
+  await expect(item).toContainText('Workshop lead');
+
   // S2: closed only with the customer satisfied, with a score.
   await item.getByTestId('sv-score').selectOption('5');
   await item.getByTestId('sv-close').click();

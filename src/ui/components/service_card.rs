@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::service::{Channel, Forward, ServiceItem};
-use crate::storage::service_log::{closed, item_created, load_service};
+use crate::storage::service_log::{closed, forwarded, item_created, load_service};
 use crate::ui::customers_ctx::use_customers;
 use crate::ui::i18n::service::{channel_label, forward_text, service_error, SMsg};
 use crate::ui::i18n::{t, use_i18n};
@@ -89,6 +89,23 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
                             let (iid, n) = (i.id.clone(), note.get_untracked());
                             writer.write(move |by, id| Some(closed(&id(), &iid, sc, &n, by)), |_| {});
                         };
+                        // S2: escalate an open item again; the new plan and promise become current.
+                        let fw: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
+                        let fw_err = RwSignal::new(None::<String>);
+                        let refwd = move |_| {
+                            let v = |i: usize| fw[i].get_untracked();
+                            let Ok(promised) = v(2).parse() else {
+                                return fw_err.set(Some(crate::ui::i18n::orders::OMsg::ErrDate.text(i18n.lang()).into()));
+                            };
+                            let f = Forward { to: v(0).trim().into(), plan: v(1).trim().into(), promised, at_ms: now_ms() };
+                            let mut i = item.get_value();
+                            if let Err(e) = i.forward(f.clone()) {
+                                return fw_err.set(Some(service_error(i18n.lang(), &e)));
+                            }
+                            fw_err.set(None);
+                            let iid = i.id.clone();
+                            writer.write(move |by, id| Some(forwarded(&id(), &iid, &f, by)), |_| {});
+                        };
                         view! {
                             <li class="service-item" class:overdue=overdue data-testid="service-item" data-open=open.to_string() data-overdue=overdue.to_string()>
                                 <p><span class="badge">{move || channel_label(i18n.lang(), it.channel)}</span>" "<strong>{it.asked.clone()}</strong>
@@ -113,6 +130,22 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
                                         </div>
                                         {move || err.get().map(|e| view! { <p class="error" role="alert" data-testid="sv-close-error">{e}</p> })}
                                         <div class="actions"><button type="button" data-testid="sv-close" on:click=close>{t(SMsg::Close)}</button></div>
+                                        <details class="reforward" data-testid="sv-reforward">
+                                            <summary>{t(SMsg::ForwardAgain)}</summary>
+                                            <div class="grid-2">
+                                                <label class="field"><span>{t(SMsg::ForwardAgainTo)}</span>
+                                                    <input type="text" data-testid="sv-re-to" on:input=move |ev| fw[0].set(event_target_value(&ev)) />
+                                                </label>
+                                                <label class="field"><span>{t(SMsg::Plan)}</span>
+                                                    <input type="text" data-testid="sv-re-plan" on:input=move |ev| fw[1].set(event_target_value(&ev)) />
+                                                </label>
+                                                <label class="field"><span>{t(SMsg::Promised)}</span>
+                                                    <input type="date" data-testid="sv-re-promised" on:input=move |ev| fw[2].set(event_target_value(&ev)) />
+                                                </label>
+                                            </div>
+                                            {move || fw_err.get().map(|e| view! { <p class="error" role="alert" data-testid="sv-re-error">{e}</p> })}
+                                            <div class="actions"><button type="button" data-testid="sv-re-save" on:click=refwd>{t(SMsg::ForwardAgain)}</button></div>
+                                        </details>
                                     }.into_any(),
                                 }}
                             </li>

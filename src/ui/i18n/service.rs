@@ -23,6 +23,8 @@ crate::catalogue! { SMsg {
     Score => "满意度（1–5）", "Satisfaction (1–5)";
     Note => "备注", "Note";
     Close => "关闭", "Close";
+    ForwardAgain => "再次转交（升级）", "Forward again (escalate)";
+    ForwardAgainTo => "转交给", "Forward to";
     Responsible => "负责人", "Responsible";
 } }
 
