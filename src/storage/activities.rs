@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::customers::{fact_entry, Author};
+use super::customers::{entry_change as entry, fact_entry, Author};
 use super::projects::{assemble_projects, ProjectRecord, PROJECT};
 use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::domain::activity::{Activity, ActivityKind};
@@ -187,17 +187,6 @@ fn one_doc(d: Document) -> Replica {
     Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
 }
 
-fn entry(id: &str, kind: &str, subject: &str, body: Value, by: &mut Author) -> Replica {
-    let e = Entry {
-        id: id.to_owned(),
-        kind: kind.to_owned(),
-        subject: subject.to_owned(),
-        stamp: by.clock.tick(by.now_ms),
-        author: by.profile.to_owned(),
-        body,
-    };
-    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
-}
 
 /// A logged activity (V3, V4) and the customer's `contact.logged` fact (P8), in one
 /// change. `fact_id` must be fresh; the activity keeps its own id.

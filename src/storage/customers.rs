@@ -199,18 +199,24 @@ pub fn delete_doc(id: &str, kind: &str, by: &mut Author) -> Replica {
     one_doc(d)
 }
 
-/// One immutable fact about a customer (a claim, a release, a confirmed payment…).
-pub fn fact_entry(entry_id: &str, customer: &str, kind: &FactKind, by: &mut Author) -> Result<Replica, StorageError> {
+/// One immutable entry of `kind` about `subject`, stamped and signed by `by`: the one
+/// builder every area's ledger (facts, activities, orders, service, events) writes with.
+pub fn entry_change(id: &str, kind: &str, subject: &str, body: Value, by: &mut Author) -> Replica {
     let e = Entry {
-        id: entry_id.to_owned(),
-        kind: kind.tag().to_owned(),
-        subject: customer.to_owned(),
+        id: id.to_owned(),
+        kind: kind.to_owned(),
+        subject: subject.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        // The stored format (pool/fact.rs): the variant's fields, without serde's tag.
-        body: kind.body(),
+        body,
     };
-    Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
+    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
+}
+
+/// One immutable fact about a customer (a claim, a release, a confirmed payment…).
+pub fn fact_entry(entry_id: &str, customer: &str, kind: &FactKind, by: &mut Author) -> Result<Replica, StorageError> {
+    // The stored format (pool/fact.rs): the variant's fields, without serde's tag.
+    Ok(entry_change(entry_id, kind.tag(), customer, kind.body(), by))
 }
 
 /// Joins several changes into one replica (one transaction, one outbox batch).

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::customers::Author;
+use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::chips::{ChipMove, MoveKind};
 use crate::domain::customer::{phone_key, Contact, CustomerFile};
@@ -341,17 +341,6 @@ pub fn invite_status(event: &str, customer: &str, status: InviteStatus, by: &mut
     one_doc(d)
 }
 
-fn entry(id: &str, kind: &str, event: &str, body: Value, by: &mut Author) -> Replica {
-    let e = Entry {
-        id: id.to_owned(),
-        kind: kind.to_owned(),
-        subject: event.to_owned(),
-        stamp: by.clock.tick(by.now_ms),
-        author: by.profile.to_owned(),
-        body,
-    };
-    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
-}
 
 /// **E3** A walk-in registration or an invitee's check-in, validated by the domain
 /// against the event at the stamp it gets here.

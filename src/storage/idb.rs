@@ -136,6 +136,15 @@ impl IdbStore {
             .map_err(tx_err)?;
         rows.map(|r| decode(store, &r.map_err(tx_err)?)).collect()
     }
+
+    /// The records of `store` whose kind falls in `range`, from its `by_kind` index.
+    async fn by_kind<T: DeserializeOwned>(&self, store: StoreName, range: KeyRange<JsValue>) -> Result<Vec<T>, StorageError> {
+        let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
+        let os = tx.object_store(store.as_str()).map_err(tx_err)?;
+        let ix = os.index("by_kind").map_err(tx_err)?;
+        let rows = ix.get_all::<JsValue>().with_query::<JsValue, _>(range).primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+        rows.map(|r| decode(store, &r.map_err(tx_err)?)).collect()
+    }
 }
 
 /// Batches larger than this read the records they merge with in two range requests
@@ -298,47 +307,17 @@ impl RecordStore for IdbStore {
     }
 
     async fn docs_of_kind(&self, kind: &str) -> Result<Vec<Document>, StorageError> {
-        let tx = self.db.transaction(StoreName::Docs.as_str()).build().map_err(tx_err)?;
-        let os = tx.object_store(StoreName::Docs.as_str()).map_err(tx_err)?;
-        let ix = os.index("by_kind").map_err(tx_err)?;
-        let rows = ix
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(kind)))
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
-        rows.map(|r| decode(StoreName::Docs, &r.map_err(tx_err)?)).collect()
+        self.by_kind(StoreName::Docs, KeyRange::Only(JsValue::from_str(kind))).await
     }
 
     async fn entries_with_kind_prefix(&self, prefix: &str) -> Result<Vec<Entry>, StorageError> {
-        let tx = self.db.transaction(StoreName::Entries.as_str()).build().map_err(tx_err)?;
-        let os = tx.object_store(StoreName::Entries.as_str()).map_err(tx_err)?;
-        let ix = os.index("by_kind").map_err(tx_err)?;
         // Every string that starts with `prefix` sorts between it and `prefix` + U+FFFF
         // (kinds are ASCII).
         let hi = format!("{prefix}\u{ffff}");
-        let rows = ix
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Bound(JsValue::from_str(prefix), false, JsValue::from_str(&hi), false))
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
-        rows.map(|r| decode(StoreName::Entries, &r.map_err(tx_err)?)).collect()
+        self.by_kind(StoreName::Entries, KeyRange::Bound(JsValue::from_str(prefix), false, JsValue::from_str(&hi), false)).await
     }
 
-    async fn entries_of_kind(&self, kind: &str) -> Result<Vec<crate::sync::record::Entry>, StorageError> {
-        let tx = self.db.transaction(StoreName::Entries.as_str()).build().map_err(tx_err)?;
-        let os = tx.object_store(StoreName::Entries.as_str()).map_err(tx_err)?;
-        let ix = os.index("by_kind").map_err(tx_err)?;
-        let rows = ix
-            .get_all::<JsValue>()
-            .with_query::<JsValue, _>(KeyRange::Only(JsValue::from_str(kind)))
-            .primitive()
-            .map_err(tx_err)?
-            .await
-            .map_err(tx_err)?;
-        rows.map(|r| decode(StoreName::Entries, &r.map_err(tx_err)?)).collect()
+    async fn entries_of_kind(&self, kind: &str) -> Result<Vec<Entry>, StorageError> {
+        self.by_kind(StoreName::Entries, KeyRange::Only(JsValue::from_str(kind))).await
     }
 }

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::customers::{fact_entry, join, Author};
+use super::customers::{entry_change as one_entry, fact_entry, join, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::order::{Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product, Signatory};
 use crate::domain::receivable::{apply_payments, InstalmentPlan, Ledger, Payment, ReceivableError};
@@ -370,17 +370,6 @@ fn one_doc(d: Document) -> Option<Replica> {
     (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }
 
-fn one_entry(id: &str, kind: &str, subject: &str, body: Value, by: &mut Author) -> Replica {
-    let e = Entry {
-        id: id.to_owned(),
-        kind: kind.to_owned(),
-        subject: subject.to_owned(),
-        stamp: by.clock.tick(by.now_ms),
-        author: by.profile.to_owned(),
-        body,
-    };
-    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
-}
 
 fn stamp_changed(d: &mut Document, old: Option<Vec<(&'static str, Value)>>, new: Vec<(&'static str, Value)>, by: &mut Author) {
     for (k, v) in new {

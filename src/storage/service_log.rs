@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::customers::Author;
+use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::service::{Channel, Closure, Forward, ServiceItem};
 use crate::sync::record::{Document, Entry, Replica};
@@ -80,10 +80,6 @@ pub async fn load_service<S: RecordStore>(st: &S) -> Result<Vec<ServiceItem>, St
     Ok(assemble(docs, entries))
 }
 
-fn entry(id: &str, kind: &str, subject: &str, body: Value, by: &mut Author) -> Replica {
-    let e = Entry { id: id.to_owned(), kind: kind.to_owned(), subject: subject.to_owned(), stamp: by.clock.tick(by.now_ms), author: by.profile.to_owned(), body };
-    Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
-}
 
 /// S1: a new item (checked by the domain constructors first), with its first forward.
 pub fn item_created(item: &ServiceItem, forward_id: &str, by: &mut Author) -> Replica {
