@@ -6,13 +6,13 @@
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
+use crate::record::hlc::{Clock, Hlc};
+use crate::record::replica::{Document, Replica};
 use crate::storage::data::apply_remote;
 use crate::storage::idb::IdbStore;
 use crate::storage::schema::{StoreName, VERSION};
 use crate::storage::{RecordStore, Write};
 use crate::sync::engine::SyncState;
-use crate::sync::hlc::{Clock, Hlc};
-use crate::sync::record::{Document, Replica};
 
 mod gen;
 pub mod import;
@@ -34,7 +34,11 @@ fn customers(n: u32, seed: u32, device: &str) -> Vec<Document> {
         .map(|i| {
             let id = format!("cust-{i:06}");
             let mut d = Document::new(&id, "customer");
-            let at = |k: i64| Hlc { wall_ms: 1_700_000_000_000 + (seed as i64) * 1_000_000 + i as i64 * 4 + k, counter: 0, device: device.into() };
+            let at = |k: i64| Hlc {
+                wall_ms: 1_700_000_000_000 + (seed as i64) * 1_000_000 + i as i64 * 4 + k,
+                counter: 0,
+                device: device.into(),
+            };
             d.set("name", json!(format!("{}{} 贸易有限公司 {i}", SURNAMES[(i % 8) as usize], seed)), at(0), "bench");
             d.set("phone", json!(format!("138{:08}", i * 7 + seed)), at(1), "bench");
             d.set("region", json!(["华东", "华南", "华北", "西南"][(i % 4) as usize]), at(2), "bench");

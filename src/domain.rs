@@ -5,19 +5,19 @@
 //! One rule family per file, named by its rule ids in `../shared/domain.md`.
 
 pub mod activity;
-pub mod cadence;
 pub mod application;
 pub mod approval;
+pub mod cadence;
 pub mod calendar;
 pub mod chips;
 pub mod csv_import;
 pub mod customer;
 pub mod customer_list;
-pub mod kpi;
 pub mod distribution;
 pub mod event;
 pub mod export;
 pub mod handover;
+pub mod kpi;
 pub mod minutes;
 pub mod money;
 pub mod order;

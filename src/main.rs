@@ -8,7 +8,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "Outpost runs in the browser: `bash scripts/run.sh` builds and serves it (see README)."
-    );
+    eprintln!("Outpost runs in the browser: `bash scripts/run.sh` builds and serves it (see README).");
 }

@@ -13,19 +13,19 @@ pub mod blob_sync;
 pub mod blobs;
 pub mod customers;
 pub mod data;
-pub mod orders;
 pub mod events;
-pub mod sync_run;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod key_accounts;
 pub mod kpi;
 pub mod memory;
+pub mod orders;
 pub mod people;
 pub mod projects;
 pub mod schema;
 pub mod service_log;
 pub mod settings;
+pub mod sync_run;
 pub mod team_lists;
 pub mod team_rules;
 
@@ -36,7 +36,7 @@ use thiserror::Error;
 
 pub use schema::StoreName;
 
-use crate::sync::record::{Document, Entry};
+use crate::record::replica::{Document, Entry};
 
 /// Why a storage call failed. The UI turns the variant into a sentence; the text here
 /// is for logs and tests.
@@ -94,10 +94,7 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> Result<Value, StorageError> {
 }
 
 /// Applies one read-modify-write to a current value; `None` means "leave it".
-pub(crate) fn resolve(
-    write: &Write,
-    current: Option<&Value>,
-) -> Result<Option<Option<Value>>, StorageError> {
+pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<Option<Value>>, StorageError> {
     Ok(match write {
         Write::Put(_, _, v) => Some(Some(v.clone())),
         Write::Delete(..) => current.map(|_| None),
@@ -106,8 +103,8 @@ pub(crate) fn resolve(
             let merged = match current {
                 None => doc.clone(),
                 Some(cur) => {
-                    let cur: Document = serde_json::from_value(cur.clone())
-                        .map_err(|e| StorageError::Decode(e.to_string()))?;
+                    let cur: Document =
+                        serde_json::from_value(cur.clone()).map_err(|e| StorageError::Decode(e.to_string()))?;
                     cur.merge(doc.clone())
                 }
             };
@@ -172,25 +169,12 @@ pub trait RecordStore {
         Ok(out)
     }
 
-    async fn put_all(
-        &self,
-        store: StoreName,
-        records: Vec<(String, Value)>,
-    ) -> Result<(), StorageError> {
-        self.write(
-            records
-                .into_iter()
-                .map(|(k, v)| Write::Put(store, k, v))
-                .collect(),
-        )
-        .await
-        .map(|_| ())
+    async fn put_all(&self, store: StoreName, records: Vec<(String, Value)>) -> Result<(), StorageError> {
+        self.write(records.into_iter().map(|(k, v)| Write::Put(store, k, v)).collect()).await.map(|_| ())
     }
 
     async fn delete(&self, store: StoreName, key: &str) -> Result<(), StorageError> {
-        self.write(vec![Write::Delete(store, key.to_owned())])
-            .await
-            .map(|_| ())
+        self.write(vec![Write::Delete(store, key.to_owned())]).await.map(|_| ())
     }
 
     /// Every record of a store decoded as `T`; one bad record fails the read. Stores may
@@ -223,9 +207,7 @@ pub async fn get_typed<S: RecordStore, T: DeserializeOwned>(
 ) -> Result<Option<T>, StorageError> {
     match store.get(name, key).await? {
         None => Ok(None),
-        Some(v) => serde_json::from_value(v)
-            .map(Some)
-            .map_err(|e| StorageError::Decode(e.to_string())),
+        Some(v) => serde_json::from_value(v).map(Some).map_err(|e| StorageError::Decode(e.to_string())),
     }
 }
 

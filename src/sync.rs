@@ -8,9 +8,7 @@
 pub mod blob;
 pub mod crypto;
 pub mod engine;
-pub mod hlc;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
-pub mod record;
 pub mod snapshot;

@@ -1,22 +1,28 @@
 //! The Leptos client-side app (wasm32 only).
 //!
-//! Contexts are newtypes with a `provide_*` function ([`i18n`], [`session`], [`route`]);
-//! pages live in [`pages`], reusable pieces in [`components`], browser APIs that are
-//! not Leptos's in [`platform`].
+//! One folder per feature, named like its catalogue in [`i18n`] and its stylesheet in
+//! `style/`: each holds its page(s), its components (one per file) and, where the
+//! feature has one, its context (`*_ctx.rs`). App-wide state — the open database and
+//! profiles, the route, sync status, browser APIs — is in [`state`]; pieces with no
+//! business meaning are in [`widgets`]; the frame around every page is [`shell`].
+//! Components render read models and call the storage layer's commands; no business
+//! rule is decided here.
 
+pub mod activities;
 pub mod app;
-pub mod components;
-pub mod customers_ctx;
-pub mod edit;
-pub mod orders_ctx;
-pub mod events_ctx;
-pub mod file_io;
+pub mod customers;
+pub mod events;
 pub mod i18n;
-pub mod invite;
-pub mod pages;
-pub mod platform;
-pub mod route;
-pub mod session;
-pub mod sync_ctx;
+pub mod key_accounts;
+pub mod orders;
+pub mod pool;
+pub mod profiles;
+pub mod reports;
+pub mod service;
+pub mod settings;
+pub mod shell;
+pub mod state;
+pub mod today;
+pub mod widgets;
 
 pub use app::App;

@@ -16,6 +16,8 @@ use outpost::domain::pool::{AssignReason, FactKind, PoolSettings};
 use outpost::domain::quota::{progress, QuotaSettings};
 use outpost::domain::tier::TierSettings;
 use outpost::domain::visit_plan::{Decision, PlanDraft, PlanStatus};
+use outpost::record::hlc::Clock;
+use outpost::record::replica::{Document, Entry, Replica};
 use outpost::storage::activities::{
     activity_change, approved_on, assemble, cadence_inputs, load_activity_data, minutes_change, minutes_items,
     plan_change, plan_decision, quota_activities, rules_change, rules_from_doc, ActivityData, ActivityRules,
@@ -24,8 +26,6 @@ use outpost::storage::activities::{
 use outpost::storage::customers::{self, fact_entry, Author};
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
-use outpost::sync::hlc::Clock;
-use outpost::sync::record::{Document, Entry, Replica};
 use pollster::block_on;
 
 const HOUR: i64 = 3_600_000;
@@ -116,14 +116,27 @@ fn v3_p8_a_logged_activity_is_read_back_and_counts_as_the_customers_contact() {
 fn v2_a_plan_filed_on_one_tablet_is_approved_on_another_after_sync() {
     let mut li = Tablet::new("li", "tab-a");
     let mut wang = Tablet::new("wang", "tab-b");
-    let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "demo the scanner".into(), customers: vec!["c1".into(), "c2".into()] };
+    let draft = PlanDraft {
+        day: Some(day("2026-03-03")),
+        goals: "demo the scanner".into(),
+        customers: vec!["c1".into(), "c2".into()],
+    };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     assert_eq!(data_of(&filed).plans[0].status, PlanStatus::Pending);
     wang.observe(&filed, at("2026-03-02", 10));
-    let approved = plan_decision("p1", Decision::Approved, "take the brochure", data_of(&filed).plans[0].revision.as_ref(), &mut wang.at(at("2026-03-02", 10)));
+    let approved = plan_decision(
+        "p1",
+        Decision::Approved,
+        "take the brochure",
+        data_of(&filed).plans[0].revision.as_ref(),
+        &mut wang.at(at("2026-03-02", 10)),
+    );
     let merged = filed.clone().merge(approved.clone());
     let plan = &data_of(&merged).plans[0];
-    assert_eq!((plan.status, plan.opinion.as_str(), plan.decided_by.as_str()), (PlanStatus::Approved, "take the brochure", "wang"));
+    assert_eq!(
+        (plan.status, plan.opinion.as_str(), plan.decided_by.as_str()),
+        (PlanStatus::Approved, "take the brochure", "wang")
+    );
     assert_eq!(plan.draft, draft);
     // Merged in the other order, the same plan.
     assert_eq!(data_of(&approved.clone().merge(filed.clone())).plans, data_of(&merged).plans);
@@ -168,7 +181,13 @@ fn v2_a_rejection_made_after_a_revision_stands_and_carries_the_opinion() {
     let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()] };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     wang.observe(&filed, at("2026-03-02", 12));
-    let rejected = plan_decision("p1", Decision::Rejected, "see the buyer first", data_of(&filed).plans[0].revision.as_ref(), &mut wang.at(at("2026-03-02", 12)));
+    let rejected = plan_decision(
+        "p1",
+        Decision::Rejected,
+        "see the buyer first",
+        data_of(&filed).plans[0].revision.as_ref(),
+        &mut wang.at(at("2026-03-02", 12)),
+    );
     let plan = data_of(&filed.merge(rejected)).plans[0].clone();
     assert_eq!(plan.status, PlanStatus::Rejected);
     assert_eq!(plan.opinion, "see the buyer first");
@@ -188,7 +207,8 @@ fn v5_minutes_of_a_friday_visit_before_a_monday_holiday_are_due_wednesday_and_ov
     let late = &minutes_items(&data, &cal, at("2026-03-12", 9))[0];
     assert!(late.minutes.overdue);
     // A call owes no minutes.
-    let c = activity_change(&call("a2", "c1", "li", at("2026-03-06", 10)), "f2", &mut li.at(at("2026-03-06", 15))).unwrap();
+    let c =
+        activity_change(&call("a2", "c1", "li", at("2026-03-06", 10)), "f2", &mut li.at(at("2026-03-06", 15))).unwrap();
     assert!(minutes_items(&data_of(&c), &cal, at("2026-03-12", 9)).is_empty());
 }
 
@@ -199,7 +219,9 @@ fn v5_written_reviewed_sent_and_confirmed_minutes_fold_from_entries_of_two_table
     let mut wang = Tablet::new("wang", "tab-b");
     let a = visit("a1", "c1", "li", at("2026-03-06", 15));
     let mut r = activity_change(&a, "f1", &mut li.at(at("2026-03-06", 15))).unwrap();
-    r = r.merge(minutes_change("m1", "a1", MinutesStep::Written, "Agreed a pilot.", &mut li.at(at("2026-03-10", 9))).unwrap());
+    r = r.merge(
+        minutes_change("m1", "a1", MinutesStep::Written, "Agreed a pilot.", &mut li.at(at("2026-03-10", 9))).unwrap(),
+    );
     wang.observe(&r, at("2026-03-10", 11));
     r = r.merge(minutes_change("m2", "a1", MinutesStep::Reviewed, "", &mut wang.at(at("2026-03-10", 11))).unwrap());
     r = r.merge(minutes_change("m3", "a1", MinutesStep::SentToCustomer, "", &mut li.at(at("2026-03-10", 14))).unwrap());
@@ -388,7 +410,10 @@ fn v6_an_early_design_project_feeds_the_cadence_its_weekly_follow_up() {
     let r = project_change(None, &p, false, &mut li.at(at("2026-03-02", 9)))
         .unwrap()
         .merge(stage_change("s1", "p1", ProjectStage::PreliminaryDesign, &mut li.at(at("2026-03-02", 9))).unwrap());
-    let assign = (FactKind::Assign { rep: "li".into(), reason: AssignReason::Assigned, note: String::new() }, at("2026-02-02", 9));
+    let assign = (
+        FactKind::Assign { rep: "li".into(), reason: AssignReason::Assigned, note: String::new() },
+        at("2026-02-02", 9),
+    );
     let c1 = customer("c1", vec![assign], false);
     // Last visited Friday the 6th: weekly → Friday the 13th.
     let acts = vec![visit("a1", "c1", "li", at("2026-03-06", 15))];
@@ -409,7 +434,8 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let mut li2 = Tablet::new("li", "tab-c");
     let mut wang = Tablet::new("wang", "tab-b");
     // V2: an approved plan for Thursday with two customers; one is visited, to closing.
-    let draft = PlanDraft { day: Some(day("2026-03-05")), goals: "g".into(), customers: vec!["c1".into(), "c2".into()] };
+    let draft =
+        PlanDraft { day: Some(day("2026-03-05")), goals: "g".into(), customers: vec!["c1".into(), "c2".into()] };
     let mut r = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-04", 9))).unwrap();
     wang.observe(&r, at("2026-03-04", 10));
     let seen = data_of(&r).plans[0].revision.clone();
@@ -417,19 +443,26 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let mut closing = visit("a1", "c1", "li", at("2026-03-05", 15));
     closing.visit_stage = Some(VisitStage::Closing);
     r = r.merge(activity_change(&closing, "f1", &mut li.at(at("2026-03-05", 15))).unwrap());
-    r = r.merge(activity_change(&call("a2", "c3", "li", at("2026-03-05", 9)), "f2", &mut li.at(at("2026-03-05", 9))).unwrap());
+    r = r.merge(
+        activity_change(&call("a2", "c3", "li", at("2026-03-05", 9)), "f2", &mut li.at(at("2026-03-05", 9))).unwrap(),
+    );
     // Friday's visit: minutes due Wednesday (Monday is a holiday), written Tuesday.
-    r = r.merge(activity_change(&visit("a3", "c2", "li", at("2026-03-06", 10)), "f3", &mut li.at(at("2026-03-06", 10))).unwrap());
+    r = r.merge(
+        activity_change(&visit("a3", "c2", "li", at("2026-03-06", 10)), "f3", &mut li.at(at("2026-03-06", 10)))
+            .unwrap(),
+    );
     r = r.merge(minutes_change("m1", "a3", MinutesStep::Written, "ok", &mut li.at(at("2026-03-10", 9))).unwrap());
     // The diary for Thursday: text on one tablet, open questions on another, offline.
-    let base = Diary { rep: "li".into(), day: Some(day("2026-03-05")), text: "Visited Kite".into(), ..Default::default() };
+    let base =
+        Diary { rep: "li".into(), day: Some(day("2026-03-05")), text: "Visited Kite".into(), ..Default::default() };
     // (A fresh tablet: `li` has already stamped next week's minutes.)
     let mut li = Tablet::new("li", "tab-d");
     let d1 = diary_change(None, &base, &mut li.at(at("2026-03-05", 18))).unwrap();
     li2.observe(&d1, at("2026-03-05", 19));
     let with_q = Diary { open_questions: "Price for 500 units?\nWho signs?".into(), ..base.clone() };
     let d2 = diary_change(Some(&base), &with_q, &mut li2.at(at("2026-03-05", 19))).unwrap();
-    let with_text = Diary { text: "Visited Kite; demo went well".into(), improvements: "Bring samples".into(), ..base.clone() };
+    let with_text =
+        Diary { text: "Visited Kite; demo went well".into(), improvements: "Bring samples".into(), ..base.clone() };
     let d3 = diary_change(Some(&base), &with_text, &mut li.at(at("2026-03-05", 19))).unwrap();
     let diary = diary_from_doc(&d1.clone().merge(d2).merge(d3).docs[&diary_id("li", day("2026-03-05"))]).unwrap();
     assert_eq!(diary.text, "Visited Kite; demo went well");
@@ -437,7 +470,16 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
 
     let data = data_of(&r);
     let (plans, minutes) = report_inputs(&data, &cal, at("2026-03-12", 9));
-    let rows = report(&["li".into(), "zhao".into()], &data.activities, &plans, &minutes, &[diary], &cal, ReportPeriod::Week, day("2026-03-05"));
+    let rows = report(
+        &["li".into(), "zhao".into()],
+        &data.activities,
+        &plans,
+        &minutes,
+        &[diary],
+        &cal,
+        ReportPeriod::Week,
+        day("2026-03-05"),
+    );
     let li_row = &rows[0];
     assert_eq!(li_row.counts, [1, 2, 0, 0, 0]);
     assert_eq!((li_row.planned, li_row.planned_met), (2, 2)); // c2 met Friday, after its planned day
@@ -451,6 +493,7 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     assert_eq!(rows[2].rep, "");
     assert_eq!(rows[2].total(), 3);
     // The day report for Wednesday holds nothing of li's.
-    let wed = report(&["li".into()], &data.activities, &plans, &minutes, &[], &cal, ReportPeriod::Day, day("2026-03-04"));
+    let wed =
+        report(&["li".into()], &data.activities, &plans, &minutes, &[], &cal, ReportPeriod::Day, day("2026-03-04"));
     assert_eq!(wed[0].total(), 0);
 }

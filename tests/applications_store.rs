@@ -4,12 +4,13 @@
 
 use outpost::domain::application::{Application, ApplicationStatus, Outcome};
 use outpost::domain::calendar::TeamCalendar;
+use outpost::record::hlc::Clock;
+use outpost::record::replica::Replica;
 use outpost::storage::applications::{
-    application_created, assemble, checklists_change, format_checklists, material_change, parse_checklists, status_change,
+    application_created, assemble, checklists_change, format_checklists, material_change, parse_checklists,
+    status_change,
 };
 use outpost::storage::customers::{join, Author};
-use outpost::sync::hlc::Clock;
-use outpost::sync::record::Replica;
 
 /// Monday 2026-03-02 09:00 at UTC+8.
 const MON: i64 = 1_772_413_200_000;
@@ -28,17 +29,29 @@ fn a1_materials_ticked_on_two_tablets_complete_the_checklist_and_a_slow_review_i
     let mut b = Clock::new("tab-b");
     let app = Application::new("ap1", "c1", "Credit card", "li");
     let mut parts = vec![
-        checklists_change(&Default::default(), &lists, &mut Author { profile: "li", clock: &mut a, now_ms: MON }).unwrap(),
+        checklists_change(&Default::default(), &lists, &mut Author { profile: "li", clock: &mut a, now_ms: MON })
+            .unwrap(),
         application_created(&app, &mut Author { profile: "li", clock: &mut a, now_ms: MON }),
         material_change("ap1", "ID copy", true, &mut Author { profile: "li", clock: &mut a, now_ms: MON + 1 }),
     ];
-    parts.push(material_change("ap1", "Proof of income", true, &mut Author { profile: "zhao", clock: &mut b, now_ms: MON + 2 }));
+    parts.push(material_change(
+        "ap1",
+        "Proof of income",
+        true,
+        &mut Author { profile: "zhao", clock: &mut b, now_ms: MON + 2 },
+    ));
     let r = join(parts);
     let data = read(&r);
     let got = &data.applications[0];
     assert!(got.is_complete(&data.checklists).unwrap());
     // Submitted Monday; a decision that never comes is late from Friday (4 working days).
-    let sub = status_change("s1", "ap1", ApplicationStatus::Submitted, "", &mut Author { profile: "li", clock: &mut a, now_ms: MON + 10 });
+    let sub = status_change(
+        "s1",
+        "ap1",
+        ApplicationStatus::Submitted,
+        "",
+        &mut Author { profile: "li", clock: &mut a, now_ms: MON + 10 },
+    );
     let r = r.merge(sub);
     let data = read(&r);
     let cal = TeamCalendar::default();
@@ -47,8 +60,20 @@ fn a1_materials_ticked_on_two_tablets_complete_the_checklist_and_a_slow_review_i
     // A decision before submission arrives in stamp order after it; a second decision is ignored.
     let mut check = data.applications[0].clone();
     check.decide(Outcome::Returned, "wang", MON + DAY, "Sign page 2").unwrap();
-    let d1 = status_change("s2", "ap1", ApplicationStatus::Returned, "Sign page 2", &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY });
-    let d2 = status_change("s3", "ap1", ApplicationStatus::Approved, "ok", &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY + 1 });
+    let d1 = status_change(
+        "s2",
+        "ap1",
+        ApplicationStatus::Returned,
+        "Sign page 2",
+        &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY },
+    );
+    let d2 = status_change(
+        "s3",
+        "ap1",
+        ApplicationStatus::Approved,
+        "ok",
+        &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY + 1 },
+    );
     let data = read(&r.merge(d2).merge(d1));
     let statuses: Vec<_> = data.applications[0].history.iter().map(|h| h.status).collect();
     assert_eq!(statuses, [ApplicationStatus::Submitted, ApplicationStatus::Returned]);

@@ -65,7 +65,14 @@ async fn customer(s: &MemoryStore, device: &str, id: &str, name: &str, now: i64)
 async fn photo(s: &MemoryStore, device: &str, id: &str, customer: &str, bytes: &[u8], now: i64) -> String {
     let hash = blobs::put(s, bytes).await.unwrap();
     let mut c = clock(s, device).await.unwrap();
-    let new = NewAttachment { customer, hash: &hash, mime: "image/png", label: Label::Licence, origin: device, bytes: bytes.len() as u64 };
+    let new = NewAttachment {
+        customer,
+        hash: &hash,
+        mime: "image/png",
+        label: Label::Licence,
+        origin: device,
+        bytes: bytes.len() as u64,
+    };
     let change = attachment_change(id, &new, &mut Author { profile: "rep-1", clock: &mut c, now_ms: now });
     apply_local(s, &change, &c).await.unwrap();
     hash

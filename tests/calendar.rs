@@ -11,19 +11,15 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn ms(y: i32, m: u32, day: u32, h: u32, min: u32) -> i64 {
-    Utc.with_ymd_and_hms(y, m, day, h, min, 0)
-        .unwrap()
-        .timestamp_millis()
+    Utc.with_ymd_and_hms(y, m, day, h, min, 0).unwrap().timestamp_millis()
 }
 
 /// A National Day week like China's: 1–7 October off, with the weekend days either
 /// side (Sunday 27 September, Saturday 10 October) worked instead.
 fn national_day() -> TeamCalendar {
     let mut cal = TeamCalendar::default();
-    cal.holidays = parse_date_list(
-        "2026-10-01\n2026-10-02\n2026-10-03\n2026-10-04\n2026-10-05\n2026-10-06\n2026-10-07",
-    )
-    .unwrap();
+    cal.holidays =
+        parse_date_list("2026-10-01\n2026-10-02\n2026-10-03\n2026-10-04\n2026-10-05\n2026-10-06\n2026-10-07").unwrap();
     cal.makeup_days = parse_date_list("2026-09-27\n2026-10-10").unwrap();
     cal
 }
@@ -39,32 +35,20 @@ fn the_example_dates_fall_on_the_weekdays_the_tests_assume() {
 #[test]
 fn v5_minutes_of_a_friday_meeting_are_due_on_tuesday() {
     let cal = TeamCalendar::default();
-    assert_eq!(
-        cal.add_working_days(d("2026-11-20"), 2).unwrap(),
-        d("2026-11-24")
-    );
-    assert_eq!(
-        cal.add_working_days(d("2026-11-20"), 1).unwrap(),
-        d("2026-11-23")
-    );
+    assert_eq!(cal.add_working_days(d("2026-11-20"), 2).unwrap(), d("2026-11-24"));
+    assert_eq!(cal.add_working_days(d("2026-11-20"), 1).unwrap(), d("2026-11-23"));
 }
 
 #[test]
 fn zero_working_days_after_a_date_is_that_date() {
     let cal = TeamCalendar::default();
-    assert_eq!(
-        cal.add_working_days(d("2026-11-21"), 0).unwrap(),
-        d("2026-11-21")
-    );
+    assert_eq!(cal.add_working_days(d("2026-11-21"), 0).unwrap(), d("2026-11-21"));
 }
 
 #[test]
 fn v5_minutes_of_a_meeting_before_a_holiday_week_are_due_after_it() {
     // Wed 30 Sep meeting; 1–7 Oct off; Thu 8 Oct is day 1, Fri 9 Oct day 2.
-    assert_eq!(
-        national_day().add_working_days(d("2026-09-30"), 2).unwrap(),
-        d("2026-10-09")
-    );
+    assert_eq!(national_day().add_working_days(d("2026-09-30"), 2).unwrap(), d("2026-10-09"));
 }
 
 #[test]
@@ -72,47 +56,23 @@ fn a_make_up_weekend_day_counts_as_a_working_day() {
     let cal = national_day();
     assert!(cal.is_working_day(d("2026-09-27")), "make-up Sunday");
     assert!(cal.is_working_day(d("2026-10-10")), "make-up Saturday");
-    assert!(
-        !cal.is_working_day(d("2026-10-01")),
-        "holiday on a Thursday"
-    );
-    assert!(
-        !cal.is_working_day(d("2026-10-03")),
-        "holiday on a Saturday"
-    );
+    assert!(!cal.is_working_day(d("2026-10-01")), "holiday on a Thursday");
+    assert!(!cal.is_working_day(d("2026-10-03")), "holiday on a Saturday");
     // Friday 25 Sep + 2: Sun 27 (make-up) is day 1, Mon 28 day 2.
-    assert_eq!(
-        cal.add_working_days(d("2026-09-25"), 2).unwrap(),
-        d("2026-09-28")
-    );
+    assert_eq!(cal.add_working_days(d("2026-09-25"), 2).unwrap(), d("2026-09-28"));
     // C6 from Friday 9 Oct: Sat 10 (make-up) day 1, Mon 12 day 2.
-    assert_eq!(
-        cal.add_working_days(d("2026-10-09"), 2).unwrap(),
-        d("2026-10-12")
-    );
+    assert_eq!(cal.add_working_days(d("2026-10-09"), 2).unwrap(), d("2026-10-12"));
 }
 
 #[test]
 fn working_days_between_skips_the_holiday_week_and_runs_backwards_negative() {
     let cal = national_day();
     // 30 Sep → 9 Oct: 8 and 9 Oct only.
-    assert_eq!(
-        cal.working_days_between(d("2026-09-30"), d("2026-10-09")),
-        2
-    );
-    assert_eq!(
-        cal.working_days_between(d("2026-10-09"), d("2026-09-30")),
-        -2
-    );
-    assert_eq!(
-        cal.working_days_between(d("2026-10-09"), d("2026-10-09")),
-        0
-    );
+    assert_eq!(cal.working_days_between(d("2026-09-30"), d("2026-10-09")), 2);
+    assert_eq!(cal.working_days_between(d("2026-10-09"), d("2026-09-30")), -2);
+    assert_eq!(cal.working_days_between(d("2026-10-09"), d("2026-10-09")), 0);
     // A plain week: Mon → next Mon is five working days.
-    assert_eq!(
-        TeamCalendar::default().working_days_between(d("2026-11-16"), d("2026-11-23")),
-        5
-    );
+    assert_eq!(TeamCalendar::default().working_days_between(d("2026-11-16"), d("2026-11-23")), 5);
 }
 
 #[test]
@@ -133,33 +93,17 @@ fn one_minute_either_side_of_local_midnight_is_a_different_day() {
     assert_eq!(cal.local_date(ms(2026, 3, 6, 16, 1)), d("2026-03-07")); // Sat 00:01 local
                                                                         // Friday 23:59 and Saturday 00:01 both give Tuesday: the start day itself never
                                                                         // counts, and Saturday is not a working day.
-    assert_eq!(
-        cal.due_date_after(ms(2026, 3, 6, 15, 59), 2).unwrap(),
-        d("2026-03-10")
-    );
-    assert_eq!(
-        cal.due_date_after(ms(2026, 3, 6, 16, 1), 2).unwrap(),
-        d("2026-03-10")
-    );
+    assert_eq!(cal.due_date_after(ms(2026, 3, 6, 15, 59), 2).unwrap(), d("2026-03-10"));
+    assert_eq!(cal.due_date_after(ms(2026, 3, 6, 16, 1), 2).unwrap(), d("2026-03-10"));
 }
 
 #[test]
 fn v5_minutes_become_overdue_the_day_after_the_due_date() {
     let cal = TeamCalendar::default();
     let meeting = ms(2026, 11, 20, 2, 0); // Friday 10:00 Beijing; due Tuesday 24 Nov
-    assert!(
-        !cal.is_overdue(meeting, 2, ms(2026, 11, 23, 2, 0)).unwrap(),
-        "Monday"
-    );
-    assert!(
-        !cal.is_overdue(meeting, 2, ms(2026, 11, 24, 15, 59))
-            .unwrap(),
-        "Tuesday 23:59 local"
-    );
-    assert!(
-        cal.is_overdue(meeting, 2, ms(2026, 11, 24, 16, 0)).unwrap(),
-        "Wednesday 00:00 local"
-    );
+    assert!(!cal.is_overdue(meeting, 2, ms(2026, 11, 23, 2, 0)).unwrap(), "Monday");
+    assert!(!cal.is_overdue(meeting, 2, ms(2026, 11, 24, 15, 59)).unwrap(), "Tuesday 23:59 local");
+    assert!(cal.is_overdue(meeting, 2, ms(2026, 11, 24, 16, 0)).unwrap(), "Wednesday 00:00 local");
 }
 
 #[test]
@@ -174,31 +118,16 @@ fn a_bad_line_in_a_date_list_is_named_by_number_and_text() {
     assert_eq!(parse_date_list("\n 2026-10-01 \n\n").unwrap().len(), 1);
     assert_eq!(
         parse_date_list("2026-10-01\n2026-13-01\n"),
-        Err(CalendarError::BadDate {
-            line: 2,
-            text: "2026-13-01".into()
-        })
+        Err(CalendarError::BadDate { line: 2, text: "2026-13-01".into() })
     );
-    assert_eq!(
-        parse_date_list("10/01/2026"),
-        Err(CalendarError::BadDate {
-            line: 1,
-            text: "10/01/2026".into()
-        })
-    );
+    assert_eq!(parse_date_list("10/01/2026"), Err(CalendarError::BadDate { line: 1, text: "10/01/2026".into() }));
 }
 
 #[test]
 fn an_offset_outside_minus_twelve_to_plus_fourteen_hours_is_refused_and_not_applied() {
     let mut cal = TeamCalendar::default();
-    assert_eq!(
-        cal.set_utc_offset_minutes(15 * 60),
-        Err(CalendarError::OffsetOutOfRange(900))
-    );
-    assert_eq!(
-        cal.set_utc_offset_minutes(-13 * 60),
-        Err(CalendarError::OffsetOutOfRange(-780))
-    );
+    assert_eq!(cal.set_utc_offset_minutes(15 * 60), Err(CalendarError::OffsetOutOfRange(900)));
+    assert_eq!(cal.set_utc_offset_minutes(-13 * 60), Err(CalendarError::OffsetOutOfRange(-780)));
     assert_eq!(cal.utc_offset_minutes, 480);
     assert!(cal.set_utc_offset_minutes(345).is_ok()); // Nepal, UTC+05:45
 }
@@ -207,16 +136,10 @@ fn an_offset_outside_minus_twelve_to_plus_fourteen_hours_is_refused_and_not_appl
 fn a_calendar_without_working_days_is_an_error_not_a_hang() {
     let mut cal = TeamCalendar::default();
     cal.weekend = (0..7).collect();
-    assert_eq!(
-        cal.add_working_days(d("2026-01-01"), 1),
-        Err(CalendarError::NoWorkingDays)
-    );
+    assert_eq!(cal.add_working_days(d("2026-01-01"), 1), Err(CalendarError::NoWorkingDays));
     // A make-up day ahead is still found.
     cal.makeup_days.insert(d("2026-01-04"));
-    assert_eq!(
-        cal.add_working_days(d("2026-01-01"), 1).unwrap(),
-        d("2026-01-04")
-    );
+    assert_eq!(cal.add_working_days(d("2026-01-01"), 1).unwrap(), d("2026-01-04"));
 }
 
 #[test]

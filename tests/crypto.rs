@@ -5,10 +5,7 @@
 use outpost::sync::crypto::{open, seal, unwrap_key, wrap_key, CryptoError, KdfParams, TeamKey};
 
 fn hex(s: &str) -> Vec<u8> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
-        .collect()
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
 }
 
 fn arr<const N: usize>(s: &str) -> [u8; N] {
@@ -21,18 +18,13 @@ fn aes_256_gcm_matches_the_published_test_case_14() {
     let key = TeamKey::from_bytes([0; 32]);
     let sealed = seal(&key, [0; 12], b"", &[0; 16]);
     assert_eq!(&sealed[..12], &[0; 12]);
-    assert_eq!(
-        sealed[12..].to_vec(),
-        hex("cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919")
-    );
+    assert_eq!(sealed[12..].to_vec(), hex("cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919"));
 }
 
 /// Test case 16: AES-256 with associated data.
 #[test]
 fn aes_256_gcm_matches_the_published_test_case_16_with_associated_data() {
-    let key = TeamKey::from_bytes(arr(
-        "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
-    ));
+    let key = TeamKey::from_bytes(arr("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308"));
     let pt = hex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39");
     let aad = hex("feedfacedeadbeeffeedfacedeadbeefabaddad2");
     let sealed = seal(&key, arr("cafebabefacedbaddecaf888"), &aad, &pt);
@@ -46,10 +38,7 @@ fn aes_256_gcm_matches_the_published_test_case_16_with_associated_data() {
 #[test]
 fn a_file_sealed_with_another_teams_key_does_not_open() {
     let sealed = seal(&TeamKey::from_bytes([1; 32]), [9; 12], b"h", b"secret");
-    assert_eq!(
-        open(&TeamKey::from_bytes([2; 32]), b"h", &sealed),
-        Err(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(open(&TeamKey::from_bytes([2; 32]), b"h", &sealed), Err(CryptoError::WrongKeyOrTampered));
 }
 
 #[test]
@@ -59,11 +48,7 @@ fn a_single_flipped_bit_anywhere_is_detected() {
     for i in 0..sealed.len() {
         let mut bad = sealed.clone();
         bad[i] ^= 0x01;
-        assert_eq!(
-            open(&key, b"h", &bad),
-            Err(CryptoError::WrongKeyOrTampered),
-            "byte {i}"
-        );
+        assert_eq!(open(&key, b"h", &bad), Err(CryptoError::WrongKeyOrTampered), "byte {i}");
     }
 }
 
@@ -71,10 +56,7 @@ fn a_single_flipped_bit_anywhere_is_detected() {
 fn a_header_moved_onto_another_file_fails_to_open() {
     let key = TeamKey::from_bytes([3; 32]);
     let sealed = seal(&key, [4; 12], b"device=a", b"x");
-    assert_eq!(
-        open(&key, b"device=b", &sealed),
-        Err(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(open(&key, b"device=b", &sealed), Err(CryptoError::WrongKeyOrTampered));
 }
 
 #[test]
@@ -82,28 +64,18 @@ fn a_truncated_file_is_reported_as_truncated_or_tampered() {
     let key = TeamKey::from_bytes([5; 32]);
     let sealed = seal(&key, [6; 12], b"", b"some customer data");
     assert_eq!(open(&key, b"", &sealed[..20]), Err(CryptoError::Truncated));
-    assert_eq!(
-        open(&key, b"", &sealed[..sealed.len() - 1]),
-        Err(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(open(&key, b"", &sealed[..sealed.len() - 1]), Err(CryptoError::WrongKeyOrTampered));
     assert_eq!(open(&key, b"", &[]), Err(CryptoError::Truncated));
 }
 
 #[test]
 fn the_key_survives_the_trip_through_a_link_fragment() {
-    let key = TeamKey::from_bytes(arr(
-        "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
-    ));
+    let key = TeamKey::from_bytes(arr("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"));
     let text = key.to_text();
     assert_eq!(text.len(), 43, "unpadded base64url of 32 bytes");
-    assert!(text
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+    assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     assert_eq!(TeamKey::from_text(&text).unwrap(), key);
-    assert_eq!(
-        TeamKey::from_text("too-short"),
-        Err(CryptoError::BadKeyText)
-    );
+    assert_eq!(TeamKey::from_text("too-short"), Err(CryptoError::BadKeyText));
     assert_eq!(TeamKey::from_text("!!!"), Err(CryptoError::BadKeyText));
 }
 
@@ -115,47 +87,19 @@ fn the_key_is_never_printed() {
 #[test]
 fn a_passphrase_wrapped_key_opens_with_the_passphrase_only() {
     let key = TeamKey::from_bytes([11; 32]);
-    let params = KdfParams {
-        m_kib: 8 * 1024,
-        t: 1,
-        p: 1,
-    }; // the floor, to keep the test fast
+    let params = KdfParams { m_kib: 8 * 1024, t: 1, p: 1 }; // the floor, to keep the test fast
     let w = wrap_key(&key, "风筝节 2026", [1; 16], [2; 12], params).unwrap();
     assert_eq!(unwrap_key(&w, "风筝节 2026").unwrap(), key);
-    assert_eq!(
-        unwrap_key(&w, "wrong"),
-        Err(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(unwrap_key(&w, "wrong"), Err(CryptoError::WrongKeyOrTampered));
     let json = serde_json::to_string(&w).unwrap();
-    assert!(
-        !json.contains(&key.to_text()),
-        "the wrapped form must not contain the key"
-    );
+    assert!(!json.contains(&key.to_text()), "the wrapped form must not contain the key");
 }
 
 #[test]
 fn weakened_passphrase_parameters_from_a_tampered_file_are_refused() {
     let key = TeamKey::from_bytes([11; 32]);
-    let mut w = wrap_key(
-        &key,
-        "p",
-        [1; 16],
-        [2; 12],
-        KdfParams {
-            m_kib: 8 * 1024,
-            t: 1,
-            p: 1,
-        },
-    )
-    .unwrap();
+    let mut w = wrap_key(&key, "p", [1; 16], [2; 12], KdfParams { m_kib: 8 * 1024, t: 1, p: 1 }).unwrap();
     w.params.m_kib = 16;
     assert_eq!(unwrap_key(&w, "p"), Err(CryptoError::BadParams));
-    assert_eq!(
-        KdfParams::default(),
-        KdfParams {
-            m_kib: 19456,
-            t: 2,
-            p: 1
-        }
-    );
+    assert_eq!(KdfParams::default(), KdfParams { m_kib: 19456, t: 2, p: 1 });
 }

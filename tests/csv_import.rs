@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use outpost::domain::csv_import::{
-    guess_mapping, parse, preview, validate_rows, DuplicateKey, DuplicateOf, ExistingKeys, ImportError,
-    ParsedCsv, RowStatus, RowValidator, Target,
+    guess_mapping, parse, preview, validate_rows, DuplicateKey, DuplicateOf, ExistingKeys, ImportError, ParsedCsv,
+    RowStatus, RowValidator, Target,
 };
 use outpost::domain::customer::{phone_key, Contact, CustomerError, CustomerFile, FieldError};
 
@@ -34,17 +34,52 @@ fn field_errors(status: &RowStatus) -> Vec<(&'static str, CustomerError)> {
 fn import_guesses_columns_from_chinese_headers() {
     use Target::*;
     let headers: Vec<&str> = HEADER_ZH.split(',').collect();
-    let expected = [Name, ContactName, ContactPhone, ContactEmail, CreditCode, Region, Industry, Source, Segment, Grade, Address, Notes];
+    let expected = [
+        Name,
+        ContactName,
+        ContactPhone,
+        ContactEmail,
+        CreditCode,
+        Region,
+        Industry,
+        Source,
+        Segment,
+        Grade,
+        Address,
+        Notes,
+    ];
     assert_eq!(guess_mapping(&headers), expected.map(Some));
 }
 
 #[test]
 fn import_guesses_columns_from_english_headers_in_any_case_and_spacing() {
     use Target::*;
-    let headers = ["Company Name", "contact", "Mobile", "E-mail", "credit_code", "Annual Spend", "Discount", "*Grade", "Remarks (optional)", "Unknown"];
+    let headers = [
+        "Company Name",
+        "contact",
+        "Mobile",
+        "E-mail",
+        "credit_code",
+        "Annual Spend",
+        "Discount",
+        "*Grade",
+        "Remarks (optional)",
+        "Unknown",
+    ];
     assert_eq!(
         guess_mapping(&headers),
-        [Some(Name), Some(ContactName), Some(ContactPhone), Some(ContactEmail), Some(CreditCode), Some(AnnualSpend), Some(Discount), Some(Grade), Some(Notes), None]
+        [
+            Some(Name),
+            Some(ContactName),
+            Some(ContactPhone),
+            Some(ContactEmail),
+            Some(CreditCode),
+            Some(AnnualSpend),
+            Some(Discount),
+            Some(Grade),
+            Some(Notes),
+            None
+        ]
     );
 }
 
@@ -158,7 +193,11 @@ fn import_reports_bad_rows_with_their_line_numbers_and_keeps_the_good_ones() {
                 赵六科技,,,,,,abc\n\
                 钱七贸易,钱七,13700137000,,,b,\n";
     let rows = import(text);
-    assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4, 5, 7, 8], "blank line 3 is skipped; line 5 spans two lines");
+    assert_eq!(
+        rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+        [2, 4, 5, 7, 8],
+        "blank line 3 is skipped; line 5 spans two lines"
+    );
     assert_eq!(rows[0].1, RowStatus::Ok);
     assert_eq!(
         field_errors(&rows[1].1),
@@ -196,7 +235,8 @@ fn import_reports_a_ragged_row_as_a_row_error_not_a_failure_of_the_file() {
 #[test]
 fn import_marks_duplicates_of_existing_customers_by_phone_and_credit_code() {
     let mut existing = ExistingKeys::default();
-    let stored = CustomerFile { name: "老客户".into(), credit_code: "914403001922038216".into(), ..Default::default() };
+    let stored =
+        CustomerFile { name: "老客户".into(), credit_code: "914403001922038216".into(), ..Default::default() };
     let contact = Contact { name: "老王".into(), phone: "+86 138-0013-8000".into(), ..Default::default() };
     existing.add(&stored, [&contact]);
     assert!(existing.phones.contains("13800138000"));
@@ -225,10 +265,16 @@ fn import_marks_a_repeated_row_as_a_duplicate_of_the_earlier_line() {
          ,13900139000,\n\
          D,13900139000,\n",
     );
-    assert_eq!(rows[2].1, RowStatus::Duplicate { of: DuplicateOf::EarlierRow(2), key: DuplicateKey::Phone("13800138000".into()) });
+    assert_eq!(
+        rows[2].1,
+        RowStatus::Duplicate { of: DuplicateOf::EarlierRow(2), key: DuplicateKey::Phone("13800138000".into()) }
+    );
     assert_eq!(
         rows[3].1,
-        RowStatus::Duplicate { of: DuplicateOf::EarlierRow(3), key: DuplicateKey::CreditCode("9144030071526726XG".into()) }
+        RowStatus::Duplicate {
+            of: DuplicateOf::EarlierRow(3),
+            key: DuplicateKey::CreditCode("9144030071526726XG".into())
+        }
     );
     // A row that will not be imported (no name) does not make a later one a duplicate.
     assert!(matches!(rows[4].1, RowStatus::Error(_)));
@@ -332,7 +378,10 @@ fn import_in_slices_gives_the_same_report_as_in_one_go() {
 
     let c = whole.counts;
     assert_eq!((c.total, c.errors, c.duplicates, c.ok), (10_000, 40, 101, 9_859));
-    assert_eq!(whole.rows[7].status, RowStatus::Duplicate { of: DuplicateOf::Existing, key: DuplicateKey::Phone("13000000007".into()) });
+    assert_eq!(
+        whole.rows[7].status,
+        RowStatus::Duplicate { of: DuplicateOf::Existing, key: DuplicateKey::Phone("13000000007".into()) }
+    );
     // Row 999 (file line 1001) repeats row 949 (line 951), across a slice boundary at 997.
     assert_eq!(
         whole.rows[999].status,

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use outpost::domain::customer::{
-    choice_code, credit_code_check_char, normalize_credit_code, validate_contact, validate_customer,
-    validate_email, Contact, CustomerError, CustomerFile, FieldError, GRADES, SEGMENTS, SOURCES,
+    choice_code, credit_code_check_char, normalize_credit_code, validate_contact, validate_customer, validate_email,
+    Contact, CustomerError, CustomerFile, FieldError, GRADES, SEGMENTS, SOURCES,
 };
-use outpost::sync::hlc::Hlc;
-use outpost::sync::record::Document;
+use outpost::record::hlc::Hlc;
+use outpost::record::replica::Document;
 use serde_json::{json, Value};
 
 /// Codes of real registered companies (public record), each passing GB 32100-2015.
@@ -147,7 +147,8 @@ fn c4_a_grade_is_a_b_or_c_in_either_case() {
 
 #[test]
 fn c1_a_contact_reports_a_bad_phone_and_a_bad_email_together() {
-    let contact = Contact { name: "张三".into(), phone: "138abc".into(), email: "zhang@".into(), ..Default::default() };
+    let contact =
+        Contact { name: "张三".into(), phone: "138abc".into(), email: "zhang@".into(), ..Default::default() };
     let errors = validate_contact(&contact).unwrap_err();
     assert_eq!(
         errors,
@@ -187,7 +188,9 @@ fn c1_common_email_addresses_are_accepted() {
 
 #[test]
 fn c1_email_typos_are_refused() {
-    for bad in ["plain", "a@b", "@b.cn", "a@.cn", "a@b..cn", "a b@c.cn", "a@@b.cn", "a@b.cn.", ".a@b.cn", "a@-b.cn", "a@b_c.cn"] {
+    for bad in [
+        "plain", "a@b", "@b.cn", "a@.cn", "a@b..cn", "a b@c.cn", "a@@b.cn", "a@b.cn.", ".a@b.cn", "a@-b.cn", "a@b_c.cn",
+    ] {
         assert_eq!(validate_email(bad), Err(CustomerError::BadEmail), "{bad}");
     }
 }
@@ -257,7 +260,8 @@ fn c1_a_contact_survives_a_round_trip_and_tolerates_bad_fields() {
     let stored: BTreeMap<&str, Value> = c.to_fields().into_iter().collect();
     assert_eq!(stored.len(), Contact::FIELDS.len());
     assert_eq!(Contact::from_fields(|f| stored.get(f)), c);
-    let bad: BTreeMap<&str, Value> = [("name", json!("王五")), ("phone", json!(13912345678u64)), ("decision_maker", json!(1))].into();
+    let bad: BTreeMap<&str, Value> =
+        [("name", json!("王五")), ("phone", json!(13912345678u64)), ("decision_maker", json!(1))].into();
     assert_eq!(Contact::from_fields(|f| bad.get(f)), Contact { name: "王五".into(), ..Default::default() });
 }
 
@@ -271,7 +275,10 @@ fn c1_tidy_trims_every_text_and_normalises_codes() {
         ..Default::default()
     };
     file.tidy();
-    assert_eq!((file.name.as_str(), file.credit_code.as_str(), file.notes.as_str()), ("张三五金", "9144030071526726XG", "付款慢"));
+    assert_eq!(
+        (file.name.as_str(), file.credit_code.as_str(), file.notes.as_str()),
+        ("张三五金", "9144030071526726XG", "付款慢")
+    );
     assert_eq!(file.grade.as_deref(), Some("a"));
     let mut blank = CustomerFile { grade: Some(" ".into()), ..Default::default() };
     blank.tidy();

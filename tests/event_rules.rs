@@ -6,15 +6,15 @@ use outpost::domain::chips::{
     check_redemption, ledger, ChipMove, ChipsError, ChipsRefusal, Conflict, MoveKind, Settlement,
 };
 use outpost::domain::event::{
-    cost_report, invite_summary, turn_up_rate, BudgetLine, CostPerLead, Event, EventError, InviteStatus,
-    Invitee, Phase, Ratio,
+    cost_report, invite_summary, turn_up_rate, BudgetLine, CostPerLead, Event, EventError, InviteStatus, Invitee,
+    Phase, Ratio,
 };
 use outpost::domain::participant::{
-    attended_keys, change_consent, lead_count, participants, register, Child, Participant,
-    ParticipantError, Registration, RegistrationForm, Relation,
+    attended_keys, change_consent, lead_count, participants, register, Child, Participant, ParticipantError,
+    Registration, RegistrationForm, Relation,
 };
 use outpost::domain::stock::{reconcile, Count, MoveReason, StockError, StockMove};
-use outpost::sync::hlc::Hlc;
+use outpost::record::hlc::Hlc;
 
 // ---------------------------------------------------------------- helpers
 
@@ -246,10 +246,7 @@ fn e4_redemption_before_the_event_ends_is_refused() {
     let l = ledger(&moves, &ev);
     assert_eq!(check_redemption(&l, &ev, "p1", 3, END - 1), Err(ChipsError::EventNotOver));
     assert_eq!(check_redemption(&l, &ev, "p1", 3, END), Ok(()));
-    assert_eq!(
-        check_redemption(&l, &ev, "p1", 6, END),
-        Err(ChipsError::NotEnoughChips { balance: 5, asked: 6 })
-    );
+    assert_eq!(check_redemption(&l, &ev, "p1", 6, END), Err(ChipsError::NotEnoughChips { balance: 5, asked: 6 }));
     // A tablet that skipped the check still cannot spend chips early: the fold refuses it.
     let early = [moves[0].clone(), redeem("x", "tab-b", END - 1, "p1", 3)];
     let l = ledger(&early, &ev);
@@ -269,7 +266,13 @@ fn e4_the_same_chips_redeemed_on_two_offline_tablets_is_one_conflict_in_every_me
     let expected = ledger(&moves, &ev);
     assert_eq!(
         expected.conflicts,
-        [Conflict { participant: "p1".into(), redemption: "rb".into(), earlier: vec!["ra".into()], asked: 7, available: 2 }]
+        [Conflict {
+            participant: "p1".into(),
+            redemption: "rb".into(),
+            earlier: vec!["ra".into()],
+            asked: 7,
+            available: 2
+        }]
     );
     assert_eq!(expected.balance("p1"), 0);
     for order in permutations(&moves) {

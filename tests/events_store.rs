@@ -10,17 +10,17 @@ use outpost::domain::customer_list::CustomerRecord;
 use outpost::domain::event::{turn_up_rate, BudgetLine, Event, InviteStatus, Ratio};
 use outpost::domain::participant::{attended_keys, participants, Child, ParticipantError, RegistrationForm, Relation};
 use outpost::domain::stock::{levels, reconcile, Count, MoveReason};
+use outpost::record::hlc::{Clock, Hlc};
+use outpost::record::replica::{Entry, Replica};
 use outpost::storage::customers::{assemble as assemble_customers, Author};
 use outpost::storage::data::{apply_local, apply_remote, replica};
 use outpost::storage::events::{
-    answer_entry, assemble, chips_entry, count_entry, event_change, invite, invite_status, invitee_id, lead_id, leads_to_pool,
-    load_events, pin_change, pin_hash, pin_matches, pin_valid, questions_change, redemption, registration_entry, stock_entry,
-    EventRecord, EVENT, LEAD_SOURCE,
+    answer_entry, assemble, chips_entry, count_entry, event_change, invite, invite_status, invitee_id, lead_id,
+    leads_to_pool, load_events, pin_change, pin_hash, pin_matches, pin_valid, questions_change, redemption,
+    registration_entry, stock_entry, EventRecord, EVENT, LEAD_SOURCE,
 };
 use outpost::storage::memory::MemoryStore;
 use outpost::sync::engine::SyncState;
-use outpost::sync::hlc::{Clock, Hlc};
-use outpost::sync::record::{Entry, Replica};
 use pollster::block_on;
 use serde_json::json;
 
@@ -103,7 +103,8 @@ fn editing_an_event_stamps_only_the_fields_that_changed_so_two_tablets_keep_both
     let mut a = Tablet::new("li", "tab-a");
     let mut b = Tablet::new("zhao", "tab-b");
     let moved = Event { venue: "Plaza".into(), ..ev.clone() };
-    let budget = Event { budget: vec![BudgetLine { name: "Kits".into(), planned_fen: 1, actual_fen: 2 }], ..ev.clone() };
+    let budget =
+        Event { budget: vec![BudgetLine { name: "Kits".into(), planned_fen: 1, actual_fen: 2 }], ..ev.clone() };
     let ra = event_change(Some(&ev), &moved, &mut a.at(T0 + HOUR)).unwrap();
     let rb = event_change(Some(&ev), &budget, &mut b.at(T0 + HOUR)).unwrap();
     assert_eq!(ra.docs["ev1"].fields.keys().collect::<Vec<_>>(), ["venue"]);
@@ -156,7 +157,13 @@ fn two_tablets_inviting_the_same_customer_make_one_invitation_whose_status_is_th
 
     // E2 turn-up: c1 checks in at the kiosk (same phone, other spacing): 1 of 2.
     let mut k = Tablet::new("kiosk", "tab-k");
-    let checkin = registration_entry("r1", &form("Mrs Chen", "13800138000", Relation::ExistingOwner, &[]), &ev, &mut k.at(ev.starts_ms + HOUR)).unwrap();
+    let checkin = registration_entry(
+        "r1",
+        &form("Mrs Chen", "13800138000", Relation::ExistingOwner, &[]),
+        &ev,
+        &mut k.at(ev.starts_ms + HOUR),
+    )
+    .unwrap();
     let rec = one(&merged.merge(checkin));
     let ps = participants(&rec.registrations);
     assert_eq!(turn_up_rate(&rec.invitees, &attended_keys(&ps)), Some(Ratio::new(1, 2)));
@@ -167,8 +174,20 @@ fn the_same_walk_in_on_two_offline_kiosks_is_one_participant_with_both_registrat
     let (base, ev) = prepared();
     let mut a = Tablet::new("kiosk-a", "tab-a");
     let mut b = Tablet::new("kiosk-b", "tab-b");
-    let ra = registration_entry("ra", &form("Liu Yang", "139-0013-9000", Relation::Prospect, &[("Mia", 4)]), &ev, &mut a.at(ev.starts_ms + HOUR)).unwrap();
-    let rb = registration_entry("rb", &form("Liu Yang", "+86 139 0013 9000", Relation::FriendOfOwner, &[("Leo", 6)]), &ev, &mut b.at(ev.starts_ms + HOUR + 1)).unwrap();
+    let ra = registration_entry(
+        "ra",
+        &form("Liu Yang", "139-0013-9000", Relation::Prospect, &[("Mia", 4)]),
+        &ev,
+        &mut a.at(ev.starts_ms + HOUR),
+    )
+    .unwrap();
+    let rb = registration_entry(
+        "rb",
+        &form("Liu Yang", "+86 139 0013 9000", Relation::FriendOfOwner, &[("Leo", 6)]),
+        &ev,
+        &mut b.at(ev.starts_ms + HOUR + 1),
+    )
+    .unwrap();
     for merged in [base.clone().merge(ra.clone()).merge(rb.clone()), rb.merge(ra).merge(base)] {
         let ps = participants(&one(&merged).registrations);
         assert_eq!(ps.len(), 1);
@@ -184,14 +203,25 @@ fn a_child_outside_2_to_6_or_a_stale_consent_version_is_refused_and_nothing_is_w
     let (_, ev) = prepared();
     let mut a = Tablet::new("kiosk-a", "tab-a");
     let at = ev.starts_ms + HOUR;
-    let err = registration_entry("r", &form("Wu", "13700137000", Relation::PartnerStaff, &[("Tom", 7)]), &ev, &mut a.at(at)).unwrap_err();
+    let err =
+        registration_entry("r", &form("Wu", "13700137000", Relation::PartnerStaff, &[("Tom", 7)]), &ev, &mut a.at(at))
+            .unwrap_err();
     assert_eq!(err, ParticipantError::ChildAgeOutOfRange { child: "Tom".into(), age: 7 });
     // The band holds for every relation (E3, as the issue reads it: the DIY activities take 2–6).
-    let err = registration_entry("r", &form("Wu", "13700137000", Relation::ExistingOwner, &[("Baby", 1)]), &ev, &mut a.at(at)).unwrap_err();
+    let err = registration_entry(
+        "r",
+        &form("Wu", "13700137000", Relation::ExistingOwner, &[("Baby", 1)]),
+        &ev,
+        &mut a.at(at),
+    )
+    .unwrap_err();
     assert!(matches!(err, ParticipantError::ChildAgeOutOfRange { age: 1, .. }));
     let mut stale = form("Wu", "13700137000", Relation::Prospect, &[]);
     stale.consent_version = "v1".into();
-    assert!(matches!(registration_entry("r", &stale, &ev, &mut a.at(at)), Err(ParticipantError::ConsentVersionMismatch { .. })));
+    assert!(matches!(
+        registration_entry("r", &stale, &ev, &mut a.at(at)),
+        Err(ParticipantError::ConsentVersionMismatch { .. })
+    ));
     assert_eq!(
         registration_entry("r", &form("Wu", "13700137000", Relation::Prospect, &[]), &ev, &mut a.at(ev.ends_ms + 1)),
         Err(ParticipantError::EventOver)
@@ -207,10 +237,28 @@ fn chips_awarded_taken_back_and_redeemed_twice_offline_fold_to_one_balance_and_o
     let during = ev.starts_ms + HOUR;
     let after = ev.ends_ms + HOUR;
     let mut day_a = base.clone();
-    day_a = day_a.merge(chips_entry("a1", "ev1", who, MoveKind::Award { station: "Rings".into(), chips: 5 }, &mut a.at(during)));
-    day_a = day_a.merge(chips_entry("a2", "ev1", who, MoveKind::TakeBack { chips: 2, reason: "substitute".into() }, &mut a.at(during + 1)));
+    day_a = day_a.merge(chips_entry(
+        "a1",
+        "ev1",
+        who,
+        MoveKind::Award { station: "Rings".into(), chips: 5 },
+        &mut a.at(during),
+    ));
+    day_a = day_a.merge(chips_entry(
+        "a2",
+        "ev1",
+        who,
+        MoveKind::TakeBack { chips: 2, reason: "substitute".into() },
+        &mut a.at(during + 1),
+    ));
     let mut day_b = base.clone();
-    day_b = day_b.merge(chips_entry("b1", "ev1", who, MoveKind::Award { station: "Kites".into(), chips: 4 }, &mut b.at(during)));
+    day_b = day_b.merge(chips_entry(
+        "b1",
+        "ev1",
+        who,
+        MoveKind::Award { station: "Kites".into(), chips: 4 },
+        &mut b.at(during),
+    ));
     // Each kiosk alone sees 3 and 4 chips; each redeems them for a prize after the end.
     let seen_a = ledger(&one(&day_a).chips, &ev);
     assert_eq!(seen_a.balance(who), 3);
@@ -235,7 +283,13 @@ fn chips_awarded_taken_back_and_redeemed_twice_offline_fold_to_one_balance_and_o
     assert_eq!(l.conflicts.len(), 1);
     assert_eq!(l.conflicts[0].redemption, "rc");
     assert_eq!(l.conflicts[0].earlier, ["ra", "rb"]);
-    let settled = again.merge(chips_entry("s", "ev1", who, MoveKind::Settle { redemption: "rc".into(), outcome: Settlement::Void }, &mut c.at(after + 3)));
+    let settled = again.merge(chips_entry(
+        "s",
+        "ev1",
+        who,
+        MoveKind::Settle { redemption: "rc".into(), outcome: Settlement::Void },
+        &mut c.at(after + 3),
+    ));
     let l = ledger(&one(&settled).chips, &ev);
     assert!(l.conflicts.is_empty());
     assert_eq!(l.balance(who), 0);
@@ -264,9 +318,13 @@ fn questionnaire_answers_keep_ratings_by_question_and_drop_out_of_range_ones_e5(
     let mut k = Tablet::new("kiosk", "tab-k");
     let qs = vec!["Venue".to_string(), " ".to_string(), "Games".to_string()];
     let ratings: BTreeMap<String, u8> = [("Venue".into(), 5), ("Games".into(), 9)].into();
-    let r = base
-        .merge(questions_change("ev1", &qs, &mut k.at(T0 + 1)))
-        .merge(answer_entry("q1", "ev1", "139", &ratings, &mut k.at(T0 + 2)));
+    let r = base.merge(questions_change("ev1", &qs, &mut k.at(T0 + 1))).merge(answer_entry(
+        "q1",
+        "ev1",
+        "139",
+        &ratings,
+        &mut k.at(T0 + 2),
+    ));
     let rec = one(&r);
     assert_eq!(rec.questions, ["Venue", "Games"]);
     assert_eq!(rec.answers[0].ratings, BTreeMap::from([("Venue".to_string(), 5)]));
@@ -297,17 +355,34 @@ fn new_leads_go_to_the_pool_ownerless_once_per_phone_skipping_owners_and_known_c
     let mut a = Tablet::new("kiosk-a", "tab-a");
     let at = ev.starts_ms + HOUR;
     let r = base
-        .merge(registration_entry("r1", &form("Owner Ma", "13600136000", Relation::ExistingOwner, &[]), &ev, &mut a.at(at)).unwrap())
-        .merge(registration_entry("r2", &form("Liu", "13900139000", Relation::Prospect, &[]), &ev, &mut a.at(at)).unwrap())
-        .merge(registration_entry("r3", &form("Known", "13500135000", Relation::FriendOfOwner, &[]), &ev, &mut a.at(at)).unwrap())
-        .merge(registration_entry("r4", &form("Staff Wu", "13700137000", Relation::PartnerStaff, &[]), &ev, &mut a.at(at)).unwrap());
+        .merge(
+            registration_entry(
+                "r1",
+                &form("Owner Ma", "13600136000", Relation::ExistingOwner, &[]),
+                &ev,
+                &mut a.at(at),
+            )
+            .unwrap(),
+        )
+        .merge(
+            registration_entry("r2", &form("Liu", "13900139000", Relation::Prospect, &[]), &ev, &mut a.at(at)).unwrap(),
+        )
+        .merge(
+            registration_entry("r3", &form("Known", "13500135000", Relation::FriendOfOwner, &[]), &ev, &mut a.at(at))
+                .unwrap(),
+        )
+        .merge(
+            registration_entry("r4", &form("Staff Wu", "13700137000", Relation::PartnerStaff, &[]), &ev, &mut a.at(at))
+                .unwrap(),
+        );
     let ps = participants(&one(&r).registrations);
     let mut m = Tablet::new("wang", "tab-m");
     let (leads, n) = leads_to_pool(&ps, &["13500135000".to_string()], "Kite DIY day", &mut m.at(ev.ends_ms + HOUR));
     assert_eq!(n, 2);
     // A second tablet sending the same leads writes the same customers (ids by phone).
     let mut m2 = Tablet::new("li", "tab-l");
-    let (again, _) = leads_to_pool(&ps, &["13500135000".to_string()], "Kite DIY day", &mut m2.at(ev.ends_ms + 2 * HOUR));
+    let (again, _) =
+        leads_to_pool(&ps, &["13500135000".to_string()], "Kite DIY day", &mut m2.at(ev.ends_ms + 2 * HOUR));
     let both = leads.merge(again);
     let customers: Vec<CustomerRecord> = assemble_customers(both.docs.values().cloned().collect(), vec![]);
     assert_eq!(customers.len(), 2);
@@ -325,7 +400,15 @@ fn a_kiosk_day_stored_on_one_tablet_and_pulled_by_another_loads_the_same_event()
     block_on(async {
         let (base, ev) = prepared();
         let mut a = Tablet::new("kiosk-a", "tab-a");
-        let day = base.merge(registration_entry("r1", &form("Liu", "13900139000", Relation::Prospect, &[("Mia", 3)]), &ev, &mut a.at(ev.starts_ms + 1)).unwrap());
+        let day = base.merge(
+            registration_entry(
+                "r1",
+                &form("Liu", "13900139000", Relation::Prospect, &[("Mia", 3)]),
+                &ev,
+                &mut a.at(ev.starts_ms + 1),
+            )
+            .unwrap(),
+        );
         let sa = MemoryStore::new();
         apply_local(&sa, &day, &a.clock).await.unwrap();
         let sb = MemoryStore::new();

@@ -28,10 +28,7 @@ fn export_escapes_every_character_that_starts_a_formula() {
 fn export_csv_escapes_cells_that_start_a_formula() {
     let bytes = export_csv(&["名称", "=evil"], [["=HYPERLINK(\"http://x\",\"点我\")", "+86 138 0013 8000"]]);
     let text = String::from_utf8(bytes).unwrap();
-    assert_eq!(
-        text,
-        "\u{feff}名称,'=evil\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",'+86 138 0013 8000\r\n"
-    );
+    assert_eq!(text, "\u{feff}名称,'=evil\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",'+86 138 0013 8000\r\n");
 }
 
 #[test]

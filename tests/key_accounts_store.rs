@@ -8,10 +8,12 @@ use outpost::domain::approval::{
     return_visits_due, ActivityKind, ApprovalStatus, CustomerFacts, KeyAccountRoles, ServiceEvaluation, Step,
     SupportRequest,
 };
+use outpost::record::hlc::Clock;
+use outpost::record::replica::{Document, Entry, Replica};
 use outpost::storage::customers::{join, Author};
-use outpost::storage::key_accounts::{assemble, decision, evaluation_created, request_created, return_visit, roles_change};
-use outpost::sync::hlc::Clock;
-use outpost::sync::record::{Document, Entry, Replica};
+use outpost::storage::key_accounts::{
+    assemble, decision, evaluation_created, request_created, return_visit, roles_change,
+};
 
 const T0: i64 = 1_767_225_600_000;
 
@@ -87,7 +89,15 @@ fn k1_an_approval_that_arrives_without_its_review_waits_and_two_offline_reviews_
 #[test]
 fn k3_an_evaluation_owes_a_return_visit_within_a_week_until_one_is_recorded() {
     let mut rep = Tablet::new("li", "tab-a");
-    let e = ServiceEvaluation::new("ev1", "c1", ActivityKind::TechnicalSeminar, d("2026-03-02"), d("2026-03-03"), "Went well").unwrap();
+    let e = ServiceEvaluation::new(
+        "ev1",
+        "c1",
+        ActivityKind::TechnicalSeminar,
+        d("2026-03-02"),
+        d("2026-03-03"),
+        "Went well",
+    )
+    .unwrap();
     let created = evaluation_created(&e, &mut rep.at(T0));
     let (docs, entries) = split(&created);
     let data = assemble(docs, entries);
@@ -109,7 +119,15 @@ fn k3_an_owed_return_visit_is_a_service_the_cadence_counts_from_the_activity_day
     use outpost::domain::calendar::TeamCalendar;
     use outpost::storage::key_accounts::service_returns;
     let mut rep = Tablet::new("li", "tab-a");
-    let e = ServiceEvaluation::new("ev1", "c1", ActivityKind::TechnicalSeminar, d("2026-03-02"), d("2026-03-03"), "Went well").unwrap();
+    let e = ServiceEvaluation::new(
+        "ev1",
+        "c1",
+        ActivityKind::TechnicalSeminar,
+        d("2026-03-02"),
+        d("2026-03-03"),
+        "Went well",
+    )
+    .unwrap();
     let created = evaluation_created(&e, &mut rep.at(T0));
     let (docs, entries) = split(&created);
     let cal = TeamCalendar::default();
@@ -117,7 +135,8 @@ fn k3_an_owed_return_visit_is_a_service_the_cadence_counts_from_the_activity_day
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].customer_id, "c1");
     // 2026-03-02 00:00 in UTC+8 is 2026-03-01 16:00 UTC.
-    let expected = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(16, 0, 0).unwrap().and_utc().timestamp_millis();
+    let expected =
+        NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(16, 0, 0).unwrap().and_utc().timestamp_millis();
     assert_eq!(v[0].at_ms, expected);
     assert_eq!(cal.local_date(v[0].at_ms), d("2026-03-02"));
     let visited = created.merge(return_visit("ev1", d("2026-03-06"), "ok", &mut rep.at(T0 + 1)));

@@ -9,9 +9,9 @@ use outpost::domain::application::{Application, ApplicationStatus, KpiTargets, R
 use outpost::domain::calendar::TeamCalendar;
 use outpost::domain::kpi::{kpi_row, kpi_sheet, ConfirmedPayment, Contact, KpiInputs, Month};
 use outpost::domain::service::{Channel, ServiceItem};
+use outpost::record::hlc::Clock;
 use outpost::storage::customers::Author;
 use outpost::storage::kpi::{kpi_settings_change, parse_target, settings_from_doc, KpiSettings, KPI_TARGETS_ID};
-use outpost::sync::hlc::Clock;
 
 /// An instant given as a local time in the team's default zone (UTC+8).
 fn at(local: &str) -> i64 {
@@ -27,14 +27,26 @@ const APRIL: Month = Month { year: 2026, month: 4 };
 
 fn app(id: &str, rep: &str, submitted: &str, decided: Option<(&str, ApplicationStatus)>) -> Application {
     let mut a = Application::new(id, format!("c-{id}"), "Credit card", rep);
-    a.history.push(StatusChange { status: ApplicationStatus::Submitted, by: rep.into(), at_ms: at(submitted), feedback: String::new() });
+    a.history.push(StatusChange {
+        status: ApplicationStatus::Submitted,
+        by: rep.into(),
+        at_ms: at(submitted),
+        feedback: String::new(),
+    });
     if let Some((when, status)) = decided {
         a.history.push(StatusChange { status, by: "wang".into(), at_ms: at(when), feedback: "told".into() });
     }
     a
 }
 
-fn item(id: &str, customer: &str, owner: &str, channel: Channel, asked_on: &str, closed: Option<(&str, u8)>) -> ServiceItem {
+fn item(
+    id: &str,
+    customer: &str,
+    owner: &str,
+    channel: Channel,
+    asked_on: &str,
+    closed: Option<(&str, u8)>,
+) -> ServiceItem {
     let mut i = ServiceItem::on_the_spot(id, customer, owner, channel, "asked", d(asked_on), "answered").unwrap();
     if let Some((when, score)) = closed {
         i.close(owner, at(when), true, score, "").unwrap();
@@ -74,7 +86,14 @@ fn a2_an_approval_late_on_the_last_evening_counts_in_that_month_by_the_team_cale
     assert_eq!(kpi_row(Some("li"), MARCH, inputs, &cal, &t, 0).new_accounts_met, None);
     // Five approvals against a target of 6 is 83 %: met at 80 %.
     let five: Vec<Application> = (0..5)
-        .map(|n| app(&format!("b{n}"), "li", "2026-03-02T09:00:00", Some(("2026-03-03T09:00:00", ApplicationStatus::Approved))))
+        .map(|n| {
+            app(
+                &format!("b{n}"),
+                "li",
+                "2026-03-02T09:00:00",
+                Some(("2026-03-03T09:00:00", ApplicationStatus::Approved)),
+            )
+        })
         .collect();
     let r = kpi_row(Some("li"), MARCH, KpiInputs { applications: &five, ..inputs }, &cal, &t, 6);
     assert_eq!((r.new_accounts, r.new_accounts_met), (5, Some(true)));
@@ -88,7 +107,14 @@ fn a2_a_review_over_three_working_days_misses_the_on_time_target() {
         app("a1", "li", "2026-03-06T09:00:00", Some(("2026-03-11T17:00:00", ApplicationStatus::Approved))),
         app("a2", "li", "2026-03-06T09:00:00", Some(("2026-03-12T09:00:00", ApplicationStatus::Rejected))),
     ];
-    let r = kpi_row(Some("li"), MARCH, KpiInputs { applications: &apps, service: &[], contacts: &[], payments: &[] }, &cal, &KpiTargets::default(), 0);
+    let r = kpi_row(
+        Some("li"),
+        MARCH,
+        KpiInputs { applications: &apps, service: &[], contacts: &[], payments: &[] },
+        &cal,
+        &KpiTargets::default(),
+        0,
+    );
     assert_eq!(r.review_on_time, Ratio::new(1, 2));
     assert_eq!(r.review_met, Some(false));
 }
@@ -167,7 +193,8 @@ fn a2_the_sheet_has_a_row_per_rep_then_the_team_with_the_targets_summed() {
     let inputs = KpiInputs { applications: &apps, service: &[], contacts: &[], payments: &[] };
     let reps = ["li".to_owned(), "zhao".to_owned()];
     let rows = kpi_sheet(&reps, true, MARCH, inputs, &cal, &KpiTargets::default(), 2);
-    let got: Vec<(&str, u64, u64, Option<bool>)> = rows.iter().map(|r| (r.rep.as_str(), r.new_accounts, r.new_accounts_target, r.new_accounts_met)).collect();
+    let got: Vec<(&str, u64, u64, Option<bool>)> =
+        rows.iter().map(|r| (r.rep.as_str(), r.new_accounts, r.new_accounts_target, r.new_accounts_met)).collect();
     assert_eq!(got, [("li", 1, 2, Some(false)), ("zhao", 2, 2, Some(true)), ("", 3, 4, Some(false))]);
     // A rep's own sheet has no team row.
     assert_eq!(kpi_sheet(&reps[..1], false, MARCH, inputs, &cal, &KpiTargets::default(), 2).len(), 1);

@@ -3,20 +3,18 @@
 //! `scripts/proptest-long.sh` uses 100 000).
 #![cfg(not(target_arch = "wasm32"))]
 
-use outpost::sync::hlc::Hlc;
-use outpost::sync::record::{Document, Entry, Register, Replica};
+use outpost::record::hlc::Hlc;
+use outpost::record::replica::{Document, Entry, Register, Replica};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 // Small id, field and device spaces so random replicas collide and conflict often.
 fn stamp() -> impl Strategy<Value = Hlc> {
-    (0i64..6, 0u32..3, prop::sample::select(vec!["a", "b", "c"])).prop_map(
-        |(wall_ms, counter, d)| Hlc {
-            wall_ms,
-            counter,
-            device: d.into(),
-        },
-    )
+    (0i64..6, 0u32..3, prop::sample::select(vec!["a", "b", "c"])).prop_map(|(wall_ms, counter, d)| Hlc {
+        wall_ms,
+        counter,
+        device: d.into(),
+    })
 }
 
 fn value() -> impl Strategy<Value = Value> {
@@ -29,12 +27,10 @@ fn value() -> impl Strategy<Value = Value> {
 }
 
 fn register() -> impl Strategy<Value = Register> {
-    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"])).prop_map(|(value, stamp, a)| {
-        Register {
-            value,
-            stamp,
-            author: a.into(),
-        }
+    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"])).prop_map(|(value, stamp, a)| Register {
+        value,
+        stamp,
+        author: a.into(),
     })
 }
 
@@ -48,50 +44,31 @@ fn document() -> impl Strategy<Value = Document> {
             0..3,
         ),
     )
-        .prop_map(|(id, kind, fields)| Document {
-            id: id.into(),
-            kind: kind.into(),
-            fields,
-        })
+        .prop_map(|(id, kind, fields)| Document { id: id.into(), kind: kind.into(), fields })
 }
 
 fn entry() -> impl Strategy<Value = Entry> {
-    (
-        prop::sample::select(vec!["e1", "e2", "e3", "e4"]),
-        stamp(),
-        value(),
-    )
-        .prop_map(|(id, stamp, body)| Entry {
-            id: id.into(),
-            kind: "claim".into(),
-            subject: "c1".into(),
-            stamp,
-            author: "rep1".into(),
-            body,
-        })
+    (prop::sample::select(vec!["e1", "e2", "e3", "e4"]), stamp(), value()).prop_map(|(id, stamp, body)| Entry {
+        id: id.into(),
+        kind: "claim".into(),
+        subject: "c1".into(),
+        stamp,
+        author: "rep1".into(),
+        body,
+    })
 }
 
 fn replica() -> impl Strategy<Value = Replica> {
-    (
-        prop::collection::vec(document(), 0..4),
-        prop::collection::vec(entry(), 0..4),
-    )
-        .prop_map(|(docs, entries)| {
-            let mut r = Replica::default();
-            for d in docs {
-                r = r.merge(Replica {
-                    docs: [(d.id.clone(), d)].into(),
-                    entries: Default::default(),
-                });
-            }
-            for e in entries {
-                r = r.merge(Replica {
-                    docs: Default::default(),
-                    entries: [(e.id.clone(), e)].into(),
-                });
-            }
-            r
-        })
+    (prop::collection::vec(document(), 0..4), prop::collection::vec(entry(), 0..4)).prop_map(|(docs, entries)| {
+        let mut r = Replica::default();
+        for d in docs {
+            r = r.merge(Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() });
+        }
+        for e in entries {
+            r = r.merge(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() });
+        }
+        r
+    })
 }
 
 proptest! {
@@ -135,11 +112,7 @@ proptest! {
 
 #[test]
 fn a_later_delete_hides_the_document_and_a_later_undelete_brings_it_back() {
-    let s = |w: i64, d: &str| Hlc {
-        wall_ms: w,
-        counter: 0,
-        device: d.into(),
-    };
+    let s = |w: i64, d: &str| Hlc { wall_ms: w, counter: 0, device: d.into() };
     let mut doc = Document::new("c1", "customer");
     doc.set("name", json!("张三"), s(1, "a"), "rep1");
     doc.set("_deleted", json!(true), s(2, "b"), "mgr");
@@ -151,11 +124,7 @@ fn a_later_delete_hides_the_document_and_a_later_undelete_brings_it_back() {
 
 #[test]
 fn an_older_write_arriving_late_does_not_overwrite_a_newer_one() {
-    let s = |w: i64| Hlc {
-        wall_ms: w,
-        counter: 0,
-        device: "a".into(),
-    };
+    let s = |w: i64| Hlc { wall_ms: w, counter: 0, device: "a".into() };
     let mut doc = Document::new("c1", "customer");
     assert!(doc.set("phone", json!("138"), s(5), "rep1"));
     assert!(!doc.set("phone", json!("139"), s(4), "rep1"));

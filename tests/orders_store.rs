@@ -11,6 +11,8 @@ use outpost::domain::pool::{FactKind, OwnReason, PoolSettings};
 use outpost::domain::profile::Role;
 use outpost::domain::receivable::{ageing_by_customer, ageing_by_rep, reminders};
 use outpost::domain::tier::{Tier, TierSettings};
+use outpost::record::hlc::Clock;
+use outpost::record::replica::{Document, Entry, Replica};
 use outpost::storage::customers::{self, customer_change, join, Author};
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
@@ -18,8 +20,6 @@ use outpost::storage::orders::{
     assemble, confirm_payment, decode_strokes, encode_strokes, load_orders, order_change, order_step, payment_recorded,
     product_change, signature_change, ConfirmError, ProductRecord, Signature, PRODUCT,
 };
-use outpost::sync::hlc::Clock;
-use outpost::sync::record::{Document, Entry, Replica};
 use pollster::block_on;
 
 /// 2026-01-01 00:00 UTC.
@@ -49,7 +49,13 @@ fn split(r: &Replica) -> (Vec<Document>, Vec<Entry>) {
 }
 
 fn tea() -> ProductRecord {
-    ProductRecord { id: "tea".into(), name: "Tea set".into(), unit: "set".into(), prices: vec![(d("2026-01-01"), 30_000_00)], retired: false }
+    ProductRecord {
+        id: "tea".into(),
+        name: "Tea set".into(),
+        unit: "set".into(),
+        prices: vec![(d("2026-01-01"), 30_000_00)],
+        retired: false,
+    }
 }
 
 /// An order of `qty` tea sets for `customer` by rep `li`, payable on delivery.
@@ -124,12 +130,16 @@ fn o1_two_managers_deciding_offline_resolve_to_the_earlier_decision_on_every_dev
 
 /// Rep Li's order and payment, a manager's approval and finance's confirmation, all
 /// folded into the customer the way the customer page reads it.
-fn customer_after(confirmed: bool) -> (outpost::domain::customer_list::CustomerView, outpost::storage::orders::OrdersData) {
+fn customer_after(
+    confirmed: bool,
+) -> (outpost::domain::customer_list::CustomerView, outpost::storage::orders::OrdersData) {
     let mut rep = Tablet::new("li", "tab-a");
     let mut mgr = Tablet::new("wang", "tab-b");
     let mut fin = Tablet::new("qian", "tab-b");
     // Entered by the manager: nobody owns it (P5).
-    let cust = customer_change("c1", None, &CustomerFile { name: "Kite Works".into(), ..Default::default() }, &mut mgr.at(T0)).unwrap();
+    let cust =
+        customer_change("c1", None, &CustomerFile { name: "Kite Works".into(), ..Default::default() }, &mut mgr.at(T0))
+            .unwrap();
     let mut o = tea_order("o1", "c1", 2);
     o.submit(&Actor { profile: "li".into(), role: Role::Rep, at_ms: T0 }, d("2026-01-02")).unwrap();
     o.approve(&manager(), "fine").unwrap();
@@ -173,10 +183,15 @@ fn p2_c3_finance_confirmation_makes_the_order_rep_owner_and_lifts_the_tier() {
     assert_eq!((conf.by.as_str(), conf.device.as_str()), ("qian", "tab-b"));
     assert_eq!(orders.ledger().outstanding_for_customer("c1"), 0);
     // The fact carries the days late against the instalment (due on delivery, 10 Jan).
-    let late: Vec<u32> = view.rec.facts.iter().filter_map(|f| match f.kind {
-        FactKind::Payment { days_late, .. } => Some(days_late),
-        _ => None,
-    }).collect();
+    let late: Vec<u32> = view
+        .rec
+        .facts
+        .iter()
+        .filter_map(|f| match f.kind {
+            FactKind::Payment { days_late, .. } => Some(days_late),
+            _ => None,
+        })
+        .collect();
     assert_eq!(late, [5]);
 }
 
@@ -192,7 +207,9 @@ fn o3_a_payment_is_confirmed_once() {
 fn o3_c3_two_finance_people_confirming_one_payment_offline_count_it_once() {
     let mut rep = Tablet::new("li", "tab-a");
     let mut mgr = Tablet::new("wang", "tab-b");
-    let cust = customer_change("c1", None, &CustomerFile { name: "Kite Works".into(), ..Default::default() }, &mut mgr.at(T0)).unwrap();
+    let cust =
+        customer_change("c1", None, &CustomerFile { name: "Kite Works".into(), ..Default::default() }, &mut mgr.at(T0))
+            .unwrap();
     let base = join([
         cust,
         order_change(None, &tea_order("o1", "c1", 1), "", &mut rep.at(T0 + 1)).unwrap(),
@@ -241,7 +258,11 @@ fn o2_o4_unpaid_instalments_age_per_customer_and_rep_and_remind_before_due() {
 fn o1_three_signatures_on_two_tablets_all_survive_the_merge() {
     let mut a = Tablet::new("li", "tab-a");
     let mut b = Tablet::new("wu", "tab-b");
-    let sig = |n: &str| Signature { name: n.into(), strokes: encode_strokes(&[vec![(1, 2), (3, 4)], vec![(5, 6)]]), ..Default::default() };
+    let sig = |n: &str| Signature {
+        name: n.into(),
+        strokes: encode_strokes(&[vec![(1, 2), (3, 4)], vec![(5, 6)]]),
+        ..Default::default()
+    };
     let keeper = signature_change("o1", Signatory::WarehouseKeeper, &sig("Keeper Wu"), &mut b.at(T0));
     let sup = signature_change("o1", Signatory::WarehouseSupervisor, &sig("Supervisor Ma"), &mut b.at(T0 + 1));
     let cust = signature_change("o1", Signatory::Customer, &sig("Ms Zhao"), &mut a.at(T0 + 2));

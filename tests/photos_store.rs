@@ -2,14 +2,16 @@
 //! read; attachment documents made through the data core and removed with a tombstone.
 #![cfg(not(target_arch = "wasm32"))]
 
-use outpost::storage::attachments::{attachment_change, load_attachments, safe_mime, Attachment, Label, NewAttachment, ATTACHMENT};
+use outpost::record::replica::Document;
+use outpost::storage::attachments::{
+    attachment_change, load_attachments, safe_mime, Attachment, Label, NewAttachment, ATTACHMENT,
+};
 use outpost::storage::blobs;
 use outpost::storage::customers::{delete_doc, Author};
 use outpost::storage::data::{apply_local, clock, outbox};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::{RecordStore, StorageError, StoreName, Write};
 use outpost::sync::blob::blob_hash;
-use outpost::sync::record::Document;
 use pollster::block_on;
 use serde_json::json;
 
@@ -18,7 +20,8 @@ const CARD: &[u8] = b"\x89PNG\r\n\x1a\n the business card of Wang Wu";
 async fn attach(s: &MemoryStore, id: &str, customer: &str, bytes: &[u8], label: Label, now: i64) -> String {
     let hash = blobs::put(s, bytes).await.unwrap();
     let mut c = clock(s, "dev-a").await.unwrap();
-    let new = NewAttachment { customer, hash: &hash, mime: "image/png", label, origin: "dev-a", bytes: bytes.len() as u64 };
+    let new =
+        NewAttachment { customer, hash: &hash, mime: "image/png", label, origin: "dev-a", bytes: bytes.len() as u64 };
     let change = attachment_change(id, &new, &mut Author { profile: "rep-1", clock: &mut c, now_ms: now });
     apply_local(s, &change, &c).await.unwrap();
     hash
@@ -48,7 +51,9 @@ fn a_blob_record_whose_bytes_no_longer_match_its_name_is_an_error_not_a_wrong_ph
         let hash = blob_hash(CARD);
         s.write(vec![Write::Put(StoreName::Blobs, hash.clone(), json!({"len": 5, "b64": "aGVsbG8="}))]).await.unwrap();
         assert!(matches!(blobs::get(&s, &hash).await, Err(StorageError::Decode(_))));
-        s.write(vec![Write::Put(StoreName::Blobs, hash.clone(), json!({"len": 5, "b64": "not base64!"}))]).await.unwrap();
+        s.write(vec![Write::Put(StoreName::Blobs, hash.clone(), json!({"len": 5, "b64": "not base64!"}))])
+            .await
+            .unwrap();
         assert!(matches!(blobs::get(&s, &hash).await, Err(StorageError::Decode(_))));
     });
 }
@@ -95,7 +100,7 @@ fn a_removed_attachment_is_a_tombstone_that_syncs_and_leaves_the_list() {
 #[test]
 fn an_attachment_naming_its_file_with_a_path_or_a_forged_type_is_never_trusted() {
     let mut d = Document::new("att-x", ATTACHMENT);
-    let at = |n| outpost::sync::hlc::Hlc { wall_ms: n, counter: 0, device: "dev-z".into() };
+    let at = |n| outpost::record::hlc::Hlc { wall_ms: n, counter: 0, device: "dev-z".into() };
     d.set("customer", json!("cust-1"), at(1), "rep-9");
     d.set("hash", json!("../../devices/dev-a/head.json"), at(2), "rep-9");
     d.set("origin", json!("dev-z"), at(3), "rep-9");

@@ -7,12 +7,12 @@ use outpost::domain::calendar::TeamCalendar;
 use outpost::domain::distribution::{propose, Proposal, RepLoad};
 use outpost::domain::handover::{handover_status, plan_handover};
 use outpost::domain::pool::{
-    ownership, AssignReason, Change, Expiry, Fact, FactKind, LostClaim, OwnReason, Ownership,
-    PoolSettings, ReleaseNote, Rule,
+    ownership, AssignReason, Change, Expiry, Fact, FactKind, LostClaim, OwnReason, Ownership, PoolSettings,
+    ReleaseNote, Rule,
 };
 use outpost::domain::review::{is_reviewed, review_queue, NewEntry};
 use outpost::domain::tier::{payment_record, value_tier, Tier, TierSettings};
-use outpost::sync::hlc::Hlc;
+use outpost::record::hlc::Hlc;
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------- helpers
@@ -24,11 +24,7 @@ const YUAN: i64 = 100;
 
 /// An instant in the team's time zone (UTC+8).
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> i64 {
-    FixedOffset::east_opt(8 * 3600)
-        .unwrap()
-        .with_ymd_and_hms(y, m, d, h, min, 0)
-        .unwrap()
-        .timestamp_millis()
+    FixedOffset::east_opt(8 * 3600).unwrap().with_ymd_and_hms(y, m, d, h, min, 0).unwrap().timestamp_millis()
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -36,11 +32,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 fn stamp_on(device: &str, wall_ms: i64) -> Hlc {
-    Hlc {
-        wall_ms,
-        counter: 0,
-        device: device.into(),
-    }
+    Hlc { wall_ms, counter: 0, device: device.into() }
 }
 
 fn fact(id: &str, wall_ms: i64, author: &str, kind: FactKind) -> Fact {
@@ -56,11 +48,7 @@ fn claim(id: &str, ms: i64, rep: &str) -> Fact {
 }
 
 fn assign(id: &str, ms: i64, rep: &str, reason: AssignReason, note: &str) -> Fact {
-    let kind = FactKind::Assign {
-        rep: rep.into(),
-        reason,
-        note: note.into(),
-    };
+    let kind = FactKind::Assign { rep: rep.into(), reason, note: note.into() };
     fact(id, ms, "boss", kind)
 }
 
@@ -73,22 +61,13 @@ fn note() -> ReleaseNote {
 }
 
 fn release(id: &str, ms: i64, rep: &str, expired: bool) -> Fact {
-    let kind = FactKind::Release {
-        rep: rep.into(),
-        note: note(),
-        expired,
-    };
+    let kind = FactKind::Release { rep: rep.into(), note: note(), expired };
     fact(id, ms, rep, kind)
 }
 
 /// Finance confirms a payment closed by `rep`.
 fn payment(id: &str, ms: i64, rep: &str, paid_on: NaiveDate) -> Fact {
-    let kind = FactKind::Payment {
-        rep: rep.into(),
-        amount_fen: 1_000 * YUAN,
-        paid_on,
-        days_late: 0,
-    };
+    let kind = FactKind::Payment { rep: rep.into(), amount_fen: 1_000 * YUAN, paid_on, days_late: 0 };
     fact(id, ms, "finance", kind)
 }
 
@@ -143,74 +122,39 @@ fn p1_a_customer_without_a_deal_returns_to_the_pool_two_months_after_first_conta
     let back = own(&facts, at(2026, 3, 10, 9, 0));
     assert!(back.in_pool());
     assert_eq!(back.returns_at_ms, None);
-    let expiry = Expiry {
-        rep: "li".into(),
-        at_ms: at(2026, 3, 10, 9, 0),
-        rule: Rule::P1,
-    };
+    let expiry = Expiry { rep: "li".into(), at_ms: at(2026, 3, 10, 9, 0), rule: Rule::P1 };
     assert_eq!(back.last_expiry, Some(expiry));
     assert!(back.ever_owned);
 }
 
 #[test]
 fn p1_expiry_from_january_31_falls_on_the_last_day_of_february() {
-    let one_month = PoolSettings {
-        p1_months: 1,
-        ..PoolSettings::default()
-    };
-    let o = ownership(
-        &[first_contact("f1", at(2026, 1, 31, 10, 0), "li")],
-        at(2026, 2, 1, 0, 0),
-        &one_month,
-    );
+    let one_month = PoolSettings { p1_months: 1, ..PoolSettings::default() };
+    let o = ownership(&[first_contact("f1", at(2026, 1, 31, 10, 0), "li")], at(2026, 2, 1, 0, 0), &one_month);
     assert_eq!(o.returns_at_ms, Some(at(2026, 2, 28, 10, 0)));
-    let leap = ownership(
-        &[first_contact("f1", at(2028, 1, 31, 10, 0), "li")],
-        at(2028, 2, 1, 0, 0),
-        &one_month,
-    );
-    assert_eq!(
-        leap.returns_at_ms,
-        Some(at(2028, 2, 29, 10, 0)),
-        "2028 is a leap year"
-    );
+    let leap = ownership(&[first_contact("f1", at(2028, 1, 31, 10, 0), "li")], at(2028, 2, 1, 0, 0), &one_month);
+    assert_eq!(leap.returns_at_ms, Some(at(2028, 2, 29, 10, 0)), "2028 is a leap year");
 }
 
 #[test]
 fn p1_two_months_from_december_31_end_on_the_last_day_of_february() {
-    let o = own(
-        &[first_contact("f1", at(2025, 12, 31, 15, 0), "li")],
-        at(2026, 1, 1, 0, 0),
-    );
+    let o = own(&[first_contact("f1", at(2025, 12, 31, 15, 0), "li")], at(2026, 1, 1, 0, 0));
     assert_eq!(o.returns_at_ms, Some(at(2026, 2, 28, 15, 0)));
-    let leap = own(
-        &[first_contact("f1", at(2027, 12, 31, 15, 0), "li")],
-        at(2028, 1, 1, 0, 0),
-    );
+    let leap = own(&[first_contact("f1", at(2027, 12, 31, 15, 0), "li")], at(2028, 1, 1, 0, 0));
     assert_eq!(leap.returns_at_ms, Some(at(2028, 2, 29, 15, 0)));
 }
 
 #[test]
 fn p1_months_are_counted_in_the_team_time_zone_not_in_utc() {
     // 31 Jan 00:30 in Beijing is still 30 Jan in UTC; in UTC one month would end on 1 March.
-    let one_month = PoolSettings {
-        p1_months: 1,
-        ..PoolSettings::default()
-    };
-    let o = ownership(
-        &[first_contact("f1", at(2026, 1, 31, 0, 30), "li")],
-        at(2026, 2, 1, 0, 0),
-        &one_month,
-    );
+    let one_month = PoolSettings { p1_months: 1, ..PoolSettings::default() };
+    let o = ownership(&[first_contact("f1", at(2026, 1, 31, 0, 30), "li")], at(2026, 2, 1, 0, 0), &one_month);
     assert_eq!(o.returns_at_ms, Some(at(2026, 2, 28, 0, 30)));
 }
 
 #[test]
 fn p1_a_second_first_contact_for_a_held_customer_loses_to_the_first() {
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        first_contact("f2", at(2026, 1, 11, 9, 0), "wang"),
-    ];
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), first_contact("f2", at(2026, 1, 11, 9, 0), "wang")];
     let o = own(&facts, at(2026, 1, 12, 0, 0));
     assert_eq!(owner(&o), Some("li"));
     assert_eq!(o.lost_claims.len(), 1);
@@ -219,10 +163,7 @@ fn p1_a_second_first_contact_for_a_held_customer_loses_to_the_first() {
 
 #[test]
 fn p1_a_first_contact_cannot_take_back_a_customer_that_was_owned_before() {
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        first_contact("f2", at(2026, 4, 1, 9, 0), "wang"),
-    ];
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), first_contact("f2", at(2026, 4, 1, 9, 0), "wang")];
     let o = own(&facts, at(2026, 4, 2, 0, 0));
     assert!(o.in_pool(), "the pool is entered by claim (P5)");
     assert!(o.lost_claims.is_empty());
@@ -233,16 +174,9 @@ fn p1_a_first_contact_cannot_take_back_a_customer_that_was_owned_before() {
 #[test]
 fn p2_the_rep_who_closes_the_first_deal_owns_once_finance_confirms() {
     let confirmed = at(2026, 2, 3, 16, 0);
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        payment("f2", confirmed, "wang", date(2026, 2, 1)),
-    ];
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), payment("f2", confirmed, "wang", date(2026, 2, 1))];
     let before = own(&facts[..1], confirmed - HOUR);
-    assert_eq!(
-        owner(&before),
-        Some("li"),
-        "an unconfirmed deal moves nothing"
-    );
+    assert_eq!(owner(&before), Some("li"), "an unconfirmed deal moves nothing");
 
     let o = own(&facts, confirmed + HOUR);
     assert_eq!(owner(&o), Some("wang"));
@@ -250,10 +184,7 @@ fn p2_the_rep_who_closes_the_first_deal_owns_once_finance_confirms() {
     assert_eq!(o.since_ms, Some(confirmed));
     assert_eq!(o.first_sale_ms, Some(at(2026, 2, 1, 0, 0)));
     let last = o.history.last().unwrap();
-    assert_eq!(
-        (last.from.as_deref(), last.to.as_deref()),
-        (Some("li"), Some("wang"))
-    );
+    assert_eq!((last.from.as_deref(), last.to.as_deref()), (Some("li"), Some("wang")));
     assert_eq!(last.by.as_deref(), Some("finance"));
     assert_eq!(o.returns_rule, Some(Rule::P3));
 }
@@ -278,11 +209,7 @@ fn p2_a_later_sale_by_another_rep_does_not_move_ownership() {
     ];
     let o = own(&facts, at(2026, 3, 4, 0, 0));
     assert_eq!(owner(&o), Some("li"));
-    assert_eq!(
-        o.last_sale_ms,
-        Some(at(2026, 3, 2, 0, 0)),
-        "the customer's sale still counts for P3"
-    );
+    assert_eq!(o.last_sale_ms, Some(at(2026, 3, 2, 0, 0)), "the customer's sale still counts for P3");
     assert_eq!(o.returns_at_ms, Some(at(2026, 6, 2, 0, 0)));
 }
 
@@ -303,10 +230,8 @@ fn p2_a_deal_confirmed_while_the_customer_is_in_the_pool_makes_the_closer_its_ow
 
 #[test]
 fn p3_three_quiet_months_after_the_last_sale_return_the_customer() {
-    let facts = [
-        claim("f1", at(2026, 1, 20, 9, 0), "li"),
-        payment("f2", at(2026, 2, 16, 11, 0), "li", date(2026, 2, 15)),
-    ];
+    let facts =
+        [claim("f1", at(2026, 1, 20, 9, 0), "li"), payment("f2", at(2026, 2, 16, 11, 0), "li", date(2026, 2, 15))];
     let held = own(&facts, at(2026, 5, 14, 23, 59));
     assert_eq!(owner(&held), Some("li"));
     assert_eq!(held.returns_at_ms, Some(at(2026, 5, 15, 0, 0)));
@@ -349,10 +274,8 @@ fn p3_a_payment_dated_in_the_future_cannot_extend_ownership() {
 
 #[test]
 fn p3_a_rep_who_claims_a_lapsed_customer_gets_three_full_months() {
-    let facts = [
-        payment("f1", at(2026, 1, 21, 9, 0), "li", date(2026, 1, 20)),
-        claim("f2", at(2026, 5, 3, 10, 0), "wang"),
-    ];
+    let facts =
+        [payment("f1", at(2026, 1, 21, 9, 0), "li", date(2026, 1, 20)), claim("f2", at(2026, 5, 3, 10, 0), "wang")];
     let o = own(&facts, at(2026, 5, 4, 0, 0));
     assert_eq!(owner(&o), Some("wang"));
     assert_eq!(o.reason, Some(OwnReason::Claimed));
@@ -364,31 +287,18 @@ fn p3_a_rep_who_claims_a_lapsed_customer_gets_three_full_months() {
 
 #[test]
 fn p4_a_customer_referred_by_management_is_owned_by_that_rep_marked_referred() {
-    let facts = [assign(
-        "f1",
-        at(2026, 3, 2, 10, 0),
-        "li",
-        AssignReason::Referred,
-        "the director's friend",
-    )];
+    let facts = [assign("f1", at(2026, 3, 2, 10, 0), "li", AssignReason::Referred, "the director's friend")];
     let o = own(&facts, at(2026, 3, 3, 0, 0));
     assert_eq!(owner(&o), Some("li"));
     assert_eq!(o.reason, Some(OwnReason::Referred));
-    assert_eq!(
-        o.returns_at_ms,
-        Some(at(2026, 5, 2, 10, 0)),
-        "P1 still asks for a deal"
-    );
+    assert_eq!(o.returns_at_ms, Some(at(2026, 5, 2, 10, 0)), "P1 still asks for a deal");
 }
 
 #[test]
 fn p5_a_customer_nobody_ever_owned_is_in_the_pool_and_any_rep_may_claim_it() {
     let empty = own(&[], at(2026, 3, 1, 0, 0));
     assert!(empty.in_pool() && !empty.ever_owned);
-    let o = own(
-        &[claim("f1", at(2026, 3, 2, 10, 0), "wang")],
-        at(2026, 3, 3, 0, 0),
-    );
+    let o = own(&[claim("f1", at(2026, 3, 2, 10, 0), "wang")], at(2026, 3, 3, 0, 0));
     assert_eq!(owner(&o), Some("wang"));
     assert_eq!(o.reason, Some(OwnReason::Claimed));
 }
@@ -408,25 +318,10 @@ fn p6_two_offline_claims_resolve_to_the_earliest_in_any_merge_order() {
     let wang_at = at(2026, 3, 2, 10, 0);
     let li_at = at(2026, 3, 2, 10, 5);
     let facts = [
-        Fact::new(
-            "b-1",
-            stamp_on("tab-b", li_at),
-            "li",
-            FactKind::Claim { rep: "li".into() },
-        ),
-        Fact::new(
-            "a-1",
-            stamp_on("tab-a", wang_at),
-            "wang",
-            FactKind::Claim { rep: "wang".into() },
-        ),
+        Fact::new("b-1", stamp_on("tab-b", li_at), "li", FactKind::Claim { rep: "li".into() }),
+        Fact::new("a-1", stamp_on("tab-a", wang_at), "wang", FactKind::Claim { rep: "wang".into() }),
         contact("a-2", at(2026, 3, 3, 9, 0), "wang"),
-        Fact::new(
-            "b-2",
-            stamp_on("tab-b", at(2026, 3, 3, 9, 30)),
-            "li",
-            FactKind::Contact { rep: "li".into() },
-        ),
+        Fact::new("b-2", stamp_on("tab-b", at(2026, 3, 3, 9, 30)), "li", FactKind::Contact { rep: "li".into() }),
     ];
     let now = at(2026, 3, 4, 0, 0);
     let expected = own(&facts, now);
@@ -447,24 +342,10 @@ fn p6_two_offline_claims_resolve_to_the_earliest_in_any_merge_order() {
 #[test]
 fn p6_claims_in_the_same_millisecond_resolve_by_the_stamp_the_same_everywhere() {
     let t = at(2026, 3, 2, 10, 0);
-    let a = Fact::new(
-        "z",
-        stamp_on("tab-a", t),
-        "wang",
-        FactKind::Claim { rep: "wang".into() },
-    );
-    let b = Fact::new(
-        "a",
-        stamp_on("tab-b", t),
-        "li",
-        FactKind::Claim { rep: "li".into() },
-    );
+    let a = Fact::new("z", stamp_on("tab-a", t), "wang", FactKind::Claim { rep: "wang".into() });
+    let b = Fact::new("a", stamp_on("tab-b", t), "li", FactKind::Claim { rep: "li".into() });
     let now = t + HOUR;
-    assert_eq!(
-        owner(&own(&[a.clone(), b.clone()], now)),
-        Some("wang"),
-        "tab-a < tab-b"
-    );
+    assert_eq!(owner(&own(&[a.clone(), b.clone()], now)), Some("wang"), "tab-a < tab-b");
     assert_eq!(own(&[a.clone(), b.clone()], now), own(&[b, a], now));
 }
 
@@ -473,13 +354,7 @@ fn p6_a_manager_assignment_overrides_the_earliest_claim() {
     let facts = [
         claim("f1", at(2026, 3, 2, 10, 0), "wang"),
         claim("f2", at(2026, 3, 2, 10, 5), "li"),
-        assign(
-            "f3",
-            at(2026, 3, 3, 9, 0),
-            "li",
-            AssignReason::Assigned,
-            "li met them at the fair",
-        ),
+        assign("f3", at(2026, 3, 3, 9, 0), "li", AssignReason::Assigned, "li met them at the fair"),
     ];
     let o = own(&facts, at(2026, 3, 4, 0, 0));
     assert_eq!(owner(&o), Some("li"));
@@ -490,16 +365,8 @@ fn p6_a_manager_assignment_overrides_the_earliest_claim() {
 
 #[test]
 fn p6_an_entry_merged_twice_counts_once() {
-    let facts = [
-        claim("f1", at(2026, 3, 2, 10, 0), "wang"),
-        claim("f2", at(2026, 3, 2, 10, 5), "li"),
-    ];
-    let twice = [
-        facts[0].clone(),
-        facts[1].clone(),
-        facts[1].clone(),
-        facts[0].clone(),
-    ];
+    let facts = [claim("f1", at(2026, 3, 2, 10, 0), "wang"), claim("f2", at(2026, 3, 2, 10, 5), "li")];
+    let twice = [facts[0].clone(), facts[1].clone(), facts[1].clone(), facts[0].clone()];
     let now = at(2026, 3, 4, 0, 0);
     assert_eq!(own(&twice, now), own(&facts, now));
 }
@@ -520,16 +387,8 @@ fn build(spec: &[(u8, u8, i64, u8)]) -> Vec<Fact> {
             let kind = match kind {
                 0 => FactKind::FirstContact { rep },
                 1 => FactKind::Claim { rep },
-                2 => FactKind::Assign {
-                    rep,
-                    reason: AssignReason::Handover,
-                    note: String::new(),
-                },
-                3 => FactKind::Release {
-                    rep,
-                    note: note(),
-                    expired: false,
-                },
+                2 => FactKind::Assign { rep, reason: AssignReason::Handover, note: String::new() },
+                3 => FactKind::Release { rep, note: note(), expired: false },
                 4 => FactKind::Payment {
                     rep,
                     amount_fen: 100,
@@ -570,13 +429,7 @@ proptest! {
 #[test]
 fn p8_an_assigned_customer_not_contacted_within_a_week_is_due_for_reassignment() {
     let assigned = at(2026, 3, 2, 10, 0);
-    let facts = [assign(
-        "f1",
-        assigned,
-        "li",
-        AssignReason::Distribution,
-        "fair lead",
-    )];
+    let facts = [assign("f1", assigned, "li", AssignReason::Distribution, "fair lead")];
     let o = own(&facts, at(2026, 3, 10, 0, 0));
     assert_eq!(o.reassign_due, Some(at(2026, 3, 9, 10, 0)));
     assert!(!o.is_reassign_due(at(2026, 3, 9, 9, 59)));
@@ -586,15 +439,10 @@ fn p8_an_assigned_customer_not_contacted_within_a_week_is_due_for_reassignment()
 #[test]
 fn p8_a_contact_by_the_assigned_rep_clears_the_reassignment_flag_and_no_one_elses_does() {
     let assigned = at(2026, 3, 2, 10, 0);
-    let by_other = [
-        assign("f1", assigned, "li", AssignReason::Assigned, ""),
-        contact("f2", at(2026, 3, 4, 10, 0), "wang"),
-    ];
+    let by_other =
+        [assign("f1", assigned, "li", AssignReason::Assigned, ""), contact("f2", at(2026, 3, 4, 10, 0), "wang")];
     assert!(own(&by_other, at(2026, 3, 10, 0, 0)).is_reassign_due(at(2026, 3, 10, 0, 0)));
-    let by_owner = [
-        by_other[0].clone(),
-        contact("f3", at(2026, 3, 4, 10, 0), "li"),
-    ];
+    let by_owner = [by_other[0].clone(), contact("f3", at(2026, 3, 4, 10, 0), "li")];
     let o = own(&by_owner, at(2026, 3, 10, 0, 0));
     assert_eq!(o.reassign_due, None);
     assert!(!o.is_reassign_due(at(2026, 3, 10, 0, 0)));
@@ -604,13 +452,7 @@ fn p8_a_contact_by_the_assigned_rep_clears_the_reassignment_flag_and_no_one_else
 fn p8_a_contact_before_the_assignment_does_not_count() {
     let facts = [
         contact("f1", at(2026, 3, 1, 10, 0), "li"),
-        assign(
-            "f2",
-            at(2026, 3, 2, 10, 0),
-            "li",
-            AssignReason::Assigned,
-            "",
-        ),
+        assign("f2", at(2026, 3, 2, 10, 0), "li", AssignReason::Assigned, ""),
     ];
     assert!(own(&facts, at(2026, 3, 10, 0, 0)).is_reassign_due(at(2026, 3, 10, 0, 0)));
 }
@@ -619,13 +461,7 @@ fn p8_a_contact_before_the_assignment_does_not_count() {
 fn p8_confirming_the_holder_by_assignment_starts_no_new_contact_window() {
     let facts = [
         claim("f1", at(2026, 3, 1, 10, 0), "li"),
-        assign(
-            "f2",
-            at(2026, 3, 2, 10, 0),
-            "li",
-            AssignReason::Assigned,
-            "confirmed",
-        ),
+        assign("f2", at(2026, 3, 2, 10, 0), "li", AssignReason::Assigned, "confirmed"),
     ];
     let o = own(&facts, at(2026, 3, 20, 0, 0));
     assert_eq!(o.reassign_due, None);
@@ -641,42 +477,22 @@ fn p9_an_expired_customer_asks_its_last_owner_for_a_release_note() {
     assert!(o.in_pool());
     assert_eq!(o.needs_release_note.as_deref(), Some("li"));
 
-    let noted = [
-        facts[0].clone(),
-        release("f2", at(2026, 3, 11, 9, 0), "li", true),
-    ];
+    let noted = [facts[0].clone(), release("f2", at(2026, 3, 11, 9, 0), "li", true)];
     let o = own(&noted, at(2026, 3, 12, 0, 0));
     assert_eq!(o.needs_release_note, None);
     let last = o.history.last().unwrap();
-    assert_eq!(
-        last.change,
-        Change::Released {
-            note: note(),
-            after_expiry: true
-        }
-    );
+    assert_eq!(last.change, Change::Released { note: note(), after_expiry: true });
 }
 
 #[test]
 fn p9_only_the_rep_it_expired_from_can_write_the_release_note() {
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        release("f2", at(2026, 3, 11, 9, 0), "wang", true),
-    ];
-    assert_eq!(
-        own(&facts, at(2026, 3, 12, 0, 0))
-            .needs_release_note
-            .as_deref(),
-        Some("li")
-    );
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), release("f2", at(2026, 3, 11, 9, 0), "wang", true)];
+    assert_eq!(own(&facts, at(2026, 3, 12, 0, 0)).needs_release_note.as_deref(), Some("li"));
 }
 
 #[test]
 fn p9_a_release_by_the_owner_returns_the_customer_to_the_pool_with_its_note() {
-    let facts = [
-        claim("f1", at(2026, 3, 2, 10, 0), "li"),
-        release("f2", at(2026, 3, 20, 10, 0), "li", false),
-    ];
+    let facts = [claim("f1", at(2026, 3, 2, 10, 0), "li"), release("f2", at(2026, 3, 20, 10, 0), "li", false)];
     let o = own(&facts, at(2026, 3, 21, 0, 0));
     assert!(o.in_pool());
     assert_eq!(o.needs_release_note, None);
@@ -684,30 +500,18 @@ fn p9_a_release_by_the_owner_returns_the_customer_to_the_pool_with_its_note() {
     let last = o.history.last().unwrap();
     assert_eq!(last.from.as_deref(), Some("li"));
     assert_eq!(last.to, None);
-    assert!(matches!(
-        last.change,
-        Change::Released {
-            after_expiry: false,
-            ..
-        }
-    ));
+    assert!(matches!(last.change, Change::Released { after_expiry: false, .. }));
 }
 
 #[test]
 fn p9_a_release_by_a_rep_who_does_not_hold_the_customer_is_ignored() {
-    let facts = [
-        claim("f1", at(2026, 3, 2, 10, 0), "li"),
-        release("f2", at(2026, 3, 20, 10, 0), "wang", false),
-    ];
+    let facts = [claim("f1", at(2026, 3, 2, 10, 0), "li"), release("f2", at(2026, 3, 20, 10, 0), "wang", false)];
     assert_eq!(owner(&own(&facts, at(2026, 3, 21, 0, 0))), Some("li"));
 }
 
 #[test]
 fn p9_a_new_owner_ends_the_wait_for_a_release_note() {
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        claim("f2", at(2026, 3, 12, 9, 0), "wang"),
-    ];
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), claim("f2", at(2026, 3, 12, 9, 0), "wang")];
     let o = own(&facts, at(2026, 3, 13, 0, 0));
     assert_eq!(owner(&o), Some("wang"));
     assert_eq!(o.needs_release_note, None);
@@ -723,11 +527,7 @@ fn the_returns_within_a_week_filter_counts_team_calendar_days() {
     assert_eq!(o.days_until_return(at(2026, 3, 3, 8, 0)), Some(7));
     assert!(o.returns_within(at(2026, 3, 3, 8, 0), 7));
     assert!(!o.returns_within(at(2026, 3, 2, 23, 59), 7));
-    assert_eq!(
-        o.days_until_return(at(2026, 3, 10, 0, 1)),
-        Some(0),
-        "returns today"
-    );
+    assert_eq!(o.days_until_return(at(2026, 3, 10, 0, 1)), Some(0), "returns today");
     assert_eq!(own(&[], 0).days_until_return(0), None);
 }
 
@@ -738,29 +538,13 @@ fn h2_a_handover_leaves_a_traceable_record() {
     let facts = [
         first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
         payment("f2", at(2026, 2, 3, 16, 0), "li", date(2026, 2, 1)),
-        assign(
-            "f3",
-            at(2026, 3, 1, 9, 0),
-            "wang",
-            AssignReason::Handover,
-            "li moves to the Shanghai office",
-        ),
+        assign("f3", at(2026, 3, 1, 9, 0), "wang", AssignReason::Handover, "li moves to the Shanghai office"),
     ];
     let o = own(&facts, at(2026, 3, 2, 0, 0));
     assert_eq!(owner(&o), Some("wang"));
     assert_eq!(o.reason, Some(OwnReason::Handover));
-    let trail: Vec<_> = o
-        .history
-        .iter()
-        .map(|h| {
-            (
-                h.fact_id.as_deref(),
-                h.by.as_deref(),
-                h.from.as_deref(),
-                h.to.as_deref(),
-            )
-        })
-        .collect();
+    let trail: Vec<_> =
+        o.history.iter().map(|h| (h.fact_id.as_deref(), h.by.as_deref(), h.from.as_deref(), h.to.as_deref())).collect();
     assert_eq!(
         trail,
         [
@@ -771,28 +555,19 @@ fn h2_a_handover_leaves_a_traceable_record() {
     );
     assert_eq!(
         o.history[2].change,
-        Change::Owned {
-            reason: OwnReason::Handover,
-            note: "li moves to the Shanghai office".into()
-        }
+        Change::Owned { reason: OwnReason::Handover, note: "li moves to the Shanghai office".into() }
     );
     assert_eq!(o.history[2].at_ms, at(2026, 3, 1, 9, 0));
 }
 
 #[test]
 fn h2_the_history_records_expiries_at_their_deadline_and_every_later_owner() {
-    let facts = [
-        first_contact("f1", at(2026, 1, 10, 9, 0), "li"),
-        claim("f2", at(2026, 3, 15, 9, 0), "wang"),
-    ];
+    let facts = [first_contact("f1", at(2026, 1, 10, 9, 0), "li"), claim("f2", at(2026, 3, 15, 9, 0), "wang")];
     let o = own(&facts, at(2026, 3, 16, 0, 0));
     assert_eq!(o.history.len(), 3);
     assert_eq!(o.history[1].change, Change::Expired { rule: Rule::P1 });
     assert_eq!(o.history[1].at_ms, at(2026, 3, 10, 9, 0));
-    assert_eq!(
-        (o.history[1].fact_id.as_deref(), o.history[1].by.as_deref()),
-        (None, None)
-    );
+    assert_eq!((o.history[1].fact_id.as_deref(), o.history[1].by.as_deref()), (None, None));
     assert_eq!(o.history[2].to.as_deref(), Some("wang"));
 }
 
@@ -811,10 +586,7 @@ fn h1_commission_is_held_until_every_customer_is_handed_over() {
     assert!(s.commission_held);
 
     let done = handover_status("li", &[]);
-    assert_eq!(
-        (done.remaining, done.receivables_fen, done.commission_held),
-        (0, 0, false)
-    );
+    assert_eq!((done.remaining, done.receivables_fen, done.commission_held), (0, 0, false));
 }
 
 #[test]
@@ -822,11 +594,7 @@ fn h1_a_handover_plan_spreads_the_customers_over_the_receiving_reps() {
     let customers: Vec<String> = (1..=6).map(|i| format!("c{i}")).collect();
     let to = [load("wang", 10, 20), load("zhao", 4, 20)];
     let plan = plan_handover(&customers, &to);
-    assert_eq!(
-        plan.given_to("zhao"),
-        6,
-        "zhao is lighter until the plan runs out"
-    );
+    assert_eq!(plan.given_to("zhao"), 6, "zhao is lighter until the plan runs out");
     let to = [load("wang", 4, 20), load("zhao", 4, 20)];
     let plan = plan_handover(&customers, &to);
     assert_eq!((plan.given_to("wang"), plan.given_to("zhao")), (3, 3));
@@ -858,26 +626,16 @@ fn c3_the_seed_boundaries_100000_50000_and_30000_yuan_are_inclusive() {
 fn c3_100000_yuan_with_a_good_record_and_long_cooperation_is_vip() {
     // The first payment is 12 months before today (30 June 2025): long-term exactly.
     assert_eq!(tier_of(100_000 * YUAN, date(2025, 6, 30), 0), Tier::Vip);
-    assert_eq!(
-        tier_of(100_000 * YUAN, date(2025, 7, 1), 0),
-        Tier::SpecialVip
-    );
+    assert_eq!(tier_of(100_000 * YUAN, date(2025, 7, 1), 0), Tier::SpecialVip);
 }
 
 #[test]
 fn c3_a_poor_payment_record_shows_a_credit_flag_whatever_the_tier() {
     let today = date(2026, 6, 30);
     let s = TierSettings::default();
-    let vip_but_late = [
-        (date(2025, 1, 10), YUAN, 0),
-        (date(2026, 6, 1), 120_000 * YUAN, 31),
-    ];
+    let vip_but_late = [(date(2025, 1, 10), YUAN, 0), (date(2026, 6, 1), 120_000 * YUAN, 31)];
     let info = value_tier(&vip_but_late, today, &s, false);
-    assert_eq!(
-        info.tier,
-        Tier::A,
-        "a poor record cannot be VIP; A is the highest tier left"
-    );
+    assert_eq!(info.tier, Tier::A, "a poor record cannot be VIP; A is the highest tier left");
     assert!(info.poor_payment && info.credit_flag && info.long_term);
 
     let small_and_late = [(date(2026, 6, 1), 1_000 * YUAN, 45)];
@@ -890,12 +648,7 @@ fn c3_a_poor_payment_record_shows_a_credit_flag_whatever_the_tier() {
 
 #[test]
 fn c3_a_manual_credit_flag_shows_even_with_a_good_record() {
-    let info = value_tier(
-        &[(date(2026, 6, 1), 1_000 * YUAN, 0)],
-        date(2026, 6, 30),
-        &TierSettings::default(),
-        true,
-    );
+    let info = value_tier(&[(date(2026, 6, 1), 1_000 * YUAN, 0)], date(2026, 6, 30), &TierSettings::default(), true);
     assert!(info.credit_flag && !info.poor_payment);
 }
 
@@ -910,10 +663,7 @@ fn c3_turnover_is_the_trailing_twelve_months_ending_today() {
     ];
     let info = value_tier(&paid, today, &TierSettings::default(), false);
     assert_eq!(info.turnover_fen, 110);
-    assert!(
-        !info.poor_payment,
-        "the late payment fell out of the window"
-    );
+    assert!(!info.poor_payment, "the late payment fell out of the window");
     assert!(info.long_term);
 }
 
@@ -924,21 +674,13 @@ fn c3_the_payment_record_is_read_from_confirmed_payment_facts() {
         payment("f2", at(2026, 2, 16, 11, 0), "li", date(2026, 2, 15)),
         payment("f2", at(2026, 2, 16, 11, 0), "li", date(2026, 2, 15)),
     ];
-    assert_eq!(
-        payment_record(&facts),
-        vec![(date(2026, 2, 15), 1_000 * YUAN, 0)]
-    );
+    assert_eq!(payment_record(&facts), vec![(date(2026, 2, 15), 1_000 * YUAN, 0)]);
 }
 
 // ---------------------------------------------------------------- C6
 
 fn entry(id: &str, created_ms: i64, collected_on: Option<NaiveDate>, reviewed: bool) -> NewEntry {
-    NewEntry {
-        id: id.into(),
-        created_ms,
-        collected_on,
-        reviewed,
-    }
+    NewEntry { id: id.into(), created_ms, collected_on, reviewed }
 }
 
 #[test]
@@ -950,14 +692,8 @@ fn c6_an_entry_unreviewed_after_two_working_days_is_overdue_and_listed_first() {
         entry("tue", at(2026, 11, 17, 8, 0), None, false),
     ];
     let queue = review_queue(&items, &cal, at(2026, 11, 19, 9, 0)); // Thursday
-    let view: Vec<_> = queue
-        .iter()
-        .map(|i| (i.id.as_str(), i.waiting_working_days, i.overdue))
-        .collect();
-    assert_eq!(
-        view,
-        [("mon", 3, true), ("tue", 2, false), ("wed", 1, false)]
-    );
+    let view: Vec<_> = queue.iter().map(|i| (i.id.as_str(), i.waiting_working_days, i.overdue)).collect();
+    assert_eq!(view, [("mon", 3, true), ("tue", 2, false), ("wed", 1, false)]);
 }
 
 #[test]
@@ -965,10 +701,7 @@ fn c6_a_friday_entry_is_not_overdue_over_the_weekend() {
     let cal = TeamCalendar::default();
     let items = [entry("fri", at(2026, 11, 20, 17, 0), None, false)];
     let monday = review_queue(&items, &cal, at(2026, 11, 23, 18, 0));
-    assert_eq!(
-        (monday[0].waiting_working_days, monday[0].overdue),
-        (1, false)
-    );
+    assert_eq!((monday[0].waiting_working_days, monday[0].overdue), (1, false));
     let wednesday = review_queue(&items, &cal, at(2026, 11, 25, 9, 0));
     assert!(wednesday[0].overdue);
 }
@@ -983,34 +716,18 @@ fn c6_an_entry_made_more_than_two_working_days_after_collection_is_marked_late()
         entry("unknown", at(2026, 11, 18, 9, 0), None, false),
     ];
     let queue = review_queue(&items, &cal, at(2026, 11, 18, 12, 0));
-    let late: Vec<_> = queue
-        .iter()
-        .map(|i| (i.id.as_str(), i.entered_late))
-        .collect();
-    assert_eq!(
-        late,
-        [("on-time", false), ("late", true), ("unknown", false)]
-    );
+    let late: Vec<_> = queue.iter().map(|i| (i.id.as_str(), i.entered_late)).collect();
+    assert_eq!(late, [("on-time", false), ("late", true), ("unknown", false)]);
 }
 
 #[test]
 fn c6_reviewed_entries_leave_the_queue() {
     let cal = TeamCalendar::default();
-    let items = [
-        entry("done", at(2026, 11, 16, 10, 0), None, true),
-        entry("open", at(2026, 11, 16, 11, 0), None, false),
-    ];
-    let ids: Vec<_> = review_queue(&items, &cal, at(2026, 11, 19, 9, 0))
-        .into_iter()
-        .map(|i| i.id)
-        .collect();
+    let items =
+        [entry("done", at(2026, 11, 16, 10, 0), None, true), entry("open", at(2026, 11, 16, 11, 0), None, false)];
+    let ids: Vec<_> = review_queue(&items, &cal, at(2026, 11, 19, 9, 0)).into_iter().map(|i| i.id).collect();
     assert_eq!(ids, ["open"]);
-    let reviewed = [fact(
-        "r1",
-        at(2026, 11, 17, 9, 0),
-        "boss",
-        FactKind::Reviewed,
-    )];
+    let reviewed = [fact("r1", at(2026, 11, 17, 9, 0), "boss", FactKind::Reviewed)];
     assert!(is_reviewed(&reviewed));
     assert!(!is_reviewed(&[claim("f1", 0, "li")]));
 }
@@ -1018,11 +735,7 @@ fn c6_reviewed_entries_leave_the_queue() {
 // ---------------------------------------------------------------- P7
 
 fn load(rep: &str, holding: usize, capacity: usize) -> RepLoad {
-    RepLoad {
-        rep: rep.into(),
-        holding,
-        capacity,
-    }
+    RepLoad { rep: rep.into(), holding, capacity }
 }
 
 fn leads(n: usize) -> Vec<String> {
@@ -1039,11 +752,7 @@ fn p7_event_leads_go_to_the_rep_with_the_lowest_load_for_their_capacity() {
 
     let reps = [load("li", 12, 20), load("wang", 5, 20)];
     let p = propose(&leads(9), &reps);
-    assert_eq!(
-        (p.given_to("li"), p.given_to("wang")),
-        (1, 8),
-        "both end at 13"
-    );
+    assert_eq!((p.given_to("li"), p.given_to("wang")), (1, 8), "both end at 13");
 }
 
 #[test]
@@ -1069,21 +778,12 @@ fn p7_ties_go_to_the_rep_holding_fewer_then_by_rep_id() {
 fn p7_a_lead_listed_twice_is_given_once() {
     let twice = ["a".to_owned(), "a".to_owned()];
     let p = propose(&twice, &[load("li", 0, 10)]);
-    assert_eq!(
-        p,
-        Proposal {
-            assignments: vec![("a".into(), "li".into())],
-            unassigned: vec![],
-        }
-    );
+    assert_eq!(p, Proposal { assignments: vec![("a".into(), "li".into())], unassigned: vec![] });
 }
 
 fn arb_reps() -> impl Strategy<Value = Vec<RepLoad>> {
     prop::collection::vec((0usize..30, 0usize..30), 0..6).prop_map(|v| {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, (holding, capacity))| load(&format!("rep-{i}"), holding, capacity))
-            .collect()
+        v.into_iter().enumerate().map(|(i, (holding, capacity))| load(&format!("rep-{i}"), holding, capacity)).collect()
     })
 }
 

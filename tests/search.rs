@@ -148,11 +148,8 @@ fn search_ranks_exact_then_prefix_then_initials_then_substrings_then_contacts_th
 
 #[test]
 fn search_breaks_ties_by_name_then_id_so_results_are_stable() {
-    let idx = SearchIndex::build([
-        item("b", "王记", &[], &[]),
-        item("c", "汪氏", &[], &[]),
-        item("a", "王记", &[], &[]),
-    ]);
+    let idx =
+        SearchIndex::build([item("b", "王记", &[], &[]), item("c", "汪氏", &[], &[]), item("a", "王记", &[], &[])]);
     // 王记 and 汪氏 are both "wang…" prefixes: wangji < wangshi, then id a < b.
     assert_eq!(ids(&idx, "wang"), ["a", "b", "c"]);
 }
@@ -262,9 +259,44 @@ fn search_as_typed_finds_what_a_fresh_search_finds() {
     let idx = SearchIndex::build(big(5_000));
     let fresh = SearchIndex::build(big(5_000));
     let typed = [
-        "z", "zh", "zha", "zhan", "zhang", "zhang ", "zhang 1", "zhang 13", "zhang 138", "zhang 13", "zhang",
-        "张", "张 ", "张 五", "张 五金", "张 五", "1", "13", "13-", "13-0", "(", "(1", "(13", "+", "+8", "w", "wu",
-        "wuj", "wujin", "wujin 张", "jin wu", "jin wu", "x", "xy", "五金", "五金 zhang", "zhang 五金", "zhang 五金 zhang",
+        "z",
+        "zh",
+        "zha",
+        "zhan",
+        "zhang",
+        "zhang ",
+        "zhang 1",
+        "zhang 13",
+        "zhang 138",
+        "zhang 13",
+        "zhang",
+        "张",
+        "张 ",
+        "张 五",
+        "张 五金",
+        "张 五",
+        "1",
+        "13",
+        "13-",
+        "13-0",
+        "(",
+        "(1",
+        "(13",
+        "+",
+        "+8",
+        "w",
+        "wu",
+        "wuj",
+        "wujin",
+        "wujin 张",
+        "jin wu",
+        "jin wu",
+        "x",
+        "xy",
+        "五金",
+        "五金 zhang",
+        "zhang 五金",
+        "zhang 五金 zhang",
     ];
     for q in typed {
         fresh.clear_cache();
@@ -280,8 +312,10 @@ fn search_as_typed_finds_what_a_fresh_search_finds() {
     assert!(idx.search_all("zhangx", 5).all.contains(&5_000));
 }
 
-const SURNAMES: &[&str] = &["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
-const WORDS: &[&str] = &["五金", "建材", "科技", "贸易", "电子", "机械", "食品", "物流", "银行", "酒店", "医药", "化工"];
+const SURNAMES: &[&str] =
+    &["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
+const WORDS: &[&str] =
+    &["五金", "建材", "科技", "贸易", "电子", "机械", "食品", "物流", "银行", "酒店", "医药", "化工"];
 const GIVEN: &[&str] = &["三", "伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳"];
 
 fn big(n: usize) -> Vec<SearchItem> {
@@ -360,10 +394,8 @@ fn search_timing_over_50k_customers() {
 
 #[test]
 fn search_ranks_a_name_whose_pinyin_initials_begin_with_the_query_above_a_mere_substring() {
-    let index = SearchIndex::build([
-        item("latin", "Kazs Trading", &[], &[]),
-        item("zhang", "张三五金有限公司", &[], &[]),
-    ]);
+    let index =
+        SearchIndex::build([item("latin", "Kazs Trading", &[], &[]), item("zhang", "张三五金有限公司", &[], &[])]);
     let hits = index.search("zs", 10);
     assert_eq!(hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["zhang", "latin"]);
     assert!(hits[0].score > hits[1].score);

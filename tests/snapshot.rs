@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use outpost::record::hlc::Hlc;
+use outpost::record::replica::{Document, Entry, Replica};
 use outpost::sync::crypto::{CryptoError, TeamKey};
-use outpost::sync::hlc::Hlc;
-use outpost::sync::record::{Document, Entry, Replica};
 use outpost::sync::snapshot::*;
 use serde_json::json;
 
@@ -15,27 +15,13 @@ fn key() -> TeamKey {
 }
 
 fn stamp(device: &str, wall: i64) -> Hlc {
-    Hlc {
-        wall_ms: wall,
-        counter: 0,
-        device: device.into(),
-    }
+    Hlc { wall_ms: wall, counter: 0, device: device.into() }
 }
 
 fn replica(device: &str) -> Replica {
     let mut doc = Document::new("cust-1", "customer");
-    doc.set(
-        "name",
-        json!("张三五金有限公司"),
-        stamp(device, 10),
-        "rep-zhang",
-    );
-    doc.set(
-        "phone",
-        json!("13800138000"),
-        stamp(device, 11),
-        "rep-zhang",
-    );
+    doc.set("name", json!("张三五金有限公司"), stamp(device, 10), "rep-zhang");
+    doc.set("phone", json!("13800138000"), stamp(device, 11), "rep-zhang");
     let entry = Entry {
         id: "claim-1".into(),
         kind: "claim".into(),
@@ -44,10 +30,7 @@ fn replica(device: &str) -> Replica {
         author: "rep-zhang".into(),
         body: json!({"reason": "first_contact"}),
     };
-    Replica {
-        docs: [("cust-1".into(), doc)].into(),
-        entries: [("claim-1".into(), entry)].into(),
-    }
+    Replica { docs: [("cust-1".into(), doc)].into(), entries: [("claim-1".into(), entry)].into() }
 }
 
 fn sealed_chunk(device: &str) -> (Vec<u8>, String, Chunk) {
@@ -66,13 +49,8 @@ fn a_chunk_round_trips_through_its_sealed_file() {
 
 #[test]
 fn a_head_round_trips_through_its_sealed_file() {
-    let head = Head::new(
-        "dev-a",
-        vec!["ab".repeat(32)],
-        stamp("dev-a", 99),
-        BTreeMap::from([("dev-b".into(), 5)]),
-        1000,
-    );
+    let head =
+        Head::new("dev-a", vec!["ab".repeat(32)], stamp("dev-a", 99), BTreeMap::from([("dev-b".into(), 5)]), 1000);
     let bytes = seal_head(&key(), [2; 12], &head);
     assert_eq!(open_head(&key(), &bytes, "dev-a").unwrap(), head);
 }
@@ -81,29 +59,17 @@ fn a_head_round_trips_through_its_sealed_file() {
 fn s3_the_file_on_the_host_holds_no_customer_data_in_plain_text() {
     let (bytes, _, _) = sealed_chunk("dev-a");
     let text = String::from_utf8(bytes).unwrap();
-    for secret in [
-        "张三",
-        "13800138000",
-        "first_contact",
-        "rep-zhang",
-        "customer",
-    ] {
+    for secret in ["张三", "13800138000", "first_contact", "rep-zhang", "customer"] {
         assert!(!text.contains(secret), "{secret} leaked");
     }
-    assert!(
-        text.contains("\"format\":\"outpost.sealed\""),
-        "the header stays readable"
-    );
+    assert!(text.contains("\"format\":\"outpost.sealed\""), "the header stays readable");
 }
 
 #[test]
 fn a_file_sealed_under_another_team_key_is_refused() {
     let (bytes, name, _) = sealed_chunk("dev-a");
     let other = TeamKey::from_bytes([7; 32]);
-    assert_eq!(
-        open_chunk(&other, &bytes, "dev-a", &name),
-        Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered))
-    );
+    assert_eq!(open_chunk(&other, &bytes, "dev-a", &name), Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered)));
 }
 
 #[test]
@@ -116,10 +82,7 @@ fn a_tampered_body_is_refused() {
     data[i] = if data[i] == b'A' { b'B' } else { b'A' };
     file.data = String::from_utf8(data).unwrap();
     let tampered = serde_json::to_vec(&file).unwrap();
-    assert_eq!(
-        open_head(&key(), &tampered, "dev-a"),
-        Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered))
-    );
+    assert_eq!(open_head(&key(), &tampered, "dev-a"), Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered)));
 }
 
 #[test]
@@ -127,10 +90,7 @@ fn a_truncated_file_is_refused() {
     let head = Head::new("dev-a", vec![], stamp("dev-a", 1), BTreeMap::new(), 1);
     let bytes = seal_head(&key(), [2; 12], &head);
     for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
-        assert!(
-            open_head(&key(), &bytes[..cut], "dev-a").is_err(),
-            "cut at {cut}"
-        );
+        assert!(open_head(&key(), &bytes[..cut], "dev-a").is_err(), "cut at {cut}");
     }
 }
 
@@ -138,27 +98,18 @@ fn a_truncated_file_is_refused() {
 fn a_head_moved_into_another_devices_folder_is_refused() {
     let head = Head::new("dev-a", vec![], stamp("dev-a", 1), BTreeMap::new(), 1);
     let bytes = seal_head(&key(), [2; 12], &head);
-    assert!(matches!(
-        open_head(&key(), &bytes, "dev-b"),
-        Err(SnapshotError::WrongDevice { .. })
-    ));
+    assert!(matches!(open_head(&key(), &bytes, "dev-b"), Err(SnapshotError::WrongDevice { .. })));
     // Rewriting the plaintext header to match the folder breaks the authentication.
     let mut file: SealedFile = serde_json::from_slice(&bytes).unwrap();
     file.device = "dev-b".into();
     let forged = serde_json::to_vec(&file).unwrap();
-    assert_eq!(
-        open_head(&key(), &forged, "dev-b"),
-        Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered))
-    );
+    assert_eq!(open_head(&key(), &forged, "dev-b"), Err(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered)));
 }
 
 #[test]
 fn a_chunk_whose_bytes_do_not_match_its_name_is_refused() {
     let (bytes, _, _) = sealed_chunk("dev-a");
-    assert_eq!(
-        open_chunk(&key(), &bytes, "dev-a", &"0".repeat(64)),
-        Err(SnapshotError::HashMismatch)
-    );
+    assert_eq!(open_chunk(&key(), &bytes, "dev-a", &"0".repeat(64)), Err(SnapshotError::HashMismatch));
 }
 
 #[test]
@@ -177,14 +128,7 @@ fn a_file_from_a_newer_app_is_refused_with_both_versions_named() {
     chunk.version = CHUNK_VERSION + 1;
     let bytes = seal_chunk(&key(), [1; 12], &chunk);
     let err = open_chunk(&key(), &bytes, "dev-a", &chunk_name(&bytes)).unwrap_err();
-    assert_eq!(
-        err,
-        SnapshotError::TooNew {
-            what: "chunk",
-            found: CHUNK_VERSION + 1,
-            supported: CHUNK_VERSION
-        }
-    );
+    assert_eq!(err, SnapshotError::TooNew { what: "chunk", found: CHUNK_VERSION + 1, supported: CHUNK_VERSION });
     assert!(err.to_string().contains("update the app"));
 
     let (bytes, _, _) = sealed_chunk("dev-a");
@@ -199,18 +143,10 @@ fn a_file_from_a_newer_app_is_refused_with_both_versions_named() {
 
 #[test]
 fn a_host_answering_with_an_html_page_or_garbage_is_not_mistaken_for_a_file() {
-    for body in [
-        &b"<html><body>404 Not Found</body></html>"[..],
-        b"",
-        b"{}",
-        b"{\"format\":\"other\"}",
-        &[0xff, 0xfe, 0x00],
-    ] {
-        assert_eq!(
-            open_head(&key(), body, "dev-a"),
-            Err(SnapshotError::NotOutpost),
-            "{body:?}"
-        );
+    for body in
+        [&b"<html><body>404 Not Found</body></html>"[..], b"", b"{}", b"{\"format\":\"other\"}", &[0xff, 0xfe, 0x00]]
+    {
+        assert_eq!(open_head(&key(), body, "dev-a"), Err(SnapshotError::NotOutpost), "{body:?}");
     }
 }
 

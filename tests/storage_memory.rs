@@ -13,16 +13,8 @@ use serde_json::json;
 fn a_record_is_read_back_in_key_order_and_deleted() {
     block_on(async {
         let s = MemoryStore::new();
-        s.put_all(
-            StoreName::Meta,
-            vec![("b".into(), json!(2)), ("a".into(), json!(1))],
-        )
-        .await
-        .unwrap();
-        assert_eq!(
-            s.get_all(StoreName::Meta).await.unwrap(),
-            vec![json!(1), json!(2)]
-        );
+        s.put_all(StoreName::Meta, vec![("b".into(), json!(2)), ("a".into(), json!(1))]).await.unwrap();
+        assert_eq!(s.get_all(StoreName::Meta).await.unwrap(), vec![json!(1), json!(2)]);
         s.delete(StoreName::Meta, "a").await.unwrap();
         assert_eq!(s.get(StoreName::Meta, "a").await.unwrap(), None);
     });
@@ -32,25 +24,10 @@ fn a_record_is_read_back_in_key_order_and_deleted() {
 fn typed_helpers_round_trip_a_profile() {
     block_on(async {
         let s = MemoryStore::new();
-        let p = Profile {
-            id: "p1".into(),
-            name: "张三".into(),
-            role: Role::EventStaff,
-            created_ms: 5,
-        };
+        let p = Profile { id: "p1".into(), name: "张三".into(), role: Role::EventStaff, created_ms: 5 };
         put_typed(&s, StoreName::Profiles, &p.id, &p).await.unwrap();
-        assert_eq!(
-            get_typed::<_, Profile>(&s, StoreName::Profiles, "p1")
-                .await
-                .unwrap(),
-            Some(p.clone())
-        );
-        assert_eq!(
-            get_all_typed::<_, Profile>(&s, StoreName::Profiles)
-                .await
-                .unwrap(),
-            vec![p]
-        );
+        assert_eq!(get_typed::<_, Profile>(&s, StoreName::Profiles, "p1").await.unwrap(), Some(p.clone()));
+        assert_eq!(get_all_typed::<_, Profile>(&s, StoreName::Profiles).await.unwrap(), vec![p]);
     });
 }
 
@@ -58,9 +35,7 @@ fn typed_helpers_round_trip_a_profile() {
 fn a_stored_record_of_the_wrong_shape_is_a_decode_error() {
     block_on(async {
         let s = MemoryStore::new();
-        s.put_all(StoreName::Profiles, vec![("x".into(), json!({"name": 3}))])
-            .await
-            .unwrap();
+        s.put_all(StoreName::Profiles, vec![("x".into(), json!({"name": 3}))]).await.unwrap();
         let r = get_all_typed::<_, Profile>(&s, StoreName::Profiles).await;
         assert!(matches!(r, Err(StorageError::Decode(_))), "{r:?}");
     });

@@ -2,11 +2,11 @@
 //! lost or doubled when the host stops mid-push, and bad hosts or files change nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
+use outpost::record::hlc::Clock;
+use outpost::record::replica::{Document, Replica};
 use outpost::sync::crypto::{CryptoError, TeamKey};
 use outpost::sync::engine::{pull, push, SyncError, SyncState};
-use outpost::sync::hlc::Clock;
 use outpost::sync::host::{HostError, MemoryHost};
-use outpost::sync::record::{Document, Replica};
 use outpost::sync::snapshot::SnapshotError;
 use pollster::block_on;
 use serde_json::json;
@@ -41,10 +41,7 @@ impl Device {
         let stamp = self.clock.tick(now);
         let mut d = Document::new(doc, "customer");
         d.set(field, value, stamp, "someone");
-        let change = Replica {
-            docs: [(doc.to_owned(), d)].into(),
-            entries: Default::default(),
-        };
+        let change = Replica { docs: [(doc.to_owned(), d)].into(), entries: Default::default() };
         self.replica = std::mem::take(&mut self.replica).merge(change.clone());
         self.outbox = std::mem::take(&mut self.outbox).merge(change);
     }
@@ -101,10 +98,7 @@ fn two_devices_that_edit_offline_and_sync_hold_identical_data() {
     b.pull(&host, &key(), 203).unwrap();
 
     assert_eq!(a.replica.to_canonical_json(), b.replica.to_canonical_json());
-    assert_eq!(
-        a.replica.docs["c1"].get("phone"),
-        Some(&json!("13900139000"))
-    );
+    assert_eq!(a.replica.docs["c1"].get("phone"), Some(&json!("13900139000")));
     assert_eq!(b.replica.docs["c2"].get("name"), Some(&json!("李四贸易")));
 }
 
@@ -117,10 +111,7 @@ fn s3_no_file_on_the_host_contains_a_customer_name_in_plain_text() {
     assert_eq!(host.paths().len(), 2, "one chunk and one head");
     for (path, bytes) in host.files.borrow().iter() {
         let text = String::from_utf8_lossy(bytes);
-        assert!(
-            !text.contains("张三") && !text.contains("c1\""),
-            "{path} leaks"
-        );
+        assert!(!text.contains("张三") && !text.contains("c1\""), "{path} leaks");
     }
 }
 
@@ -132,11 +123,7 @@ fn a_second_pull_with_nothing_new_fetches_no_chunk() {
     a.push(&host, &key(), 2).unwrap();
     assert_eq!(b.pull(&host, &key(), 3).unwrap().chunks_fetched, 1);
     let again = b.pull(&host, &key(), 4).unwrap();
-    assert_eq!(
-        (again.heads_read, again.chunks_fetched),
-        (0, 0),
-        "the head's ETag matched"
-    );
+    assert_eq!((again.heads_read, again.chunks_fetched), (0, 0), "the head's ETag matched");
 }
 
 #[test]
@@ -147,22 +134,11 @@ fn a_host_that_stops_between_the_chunk_and_the_head_loses_nothing_and_doubles_no
     a.edit("c2", "name", json!("李四"), 2);
     *host.fail_put_containing.borrow_mut() = Some("head.json".into());
     let before = a.state.clone();
-    assert!(matches!(
-        a.push(&host, &key(), 3),
-        Err(SyncError::Host(HostError::Unreachable(_)))
-    ));
+    assert!(matches!(a.push(&host, &key(), 3), Err(SyncError::Host(HostError::Unreachable(_)))));
     assert_eq!(a.state, before, "a failed push changes no local state");
     assert_eq!(a.outbox.docs.len(), 2, "the changes are still waiting");
-    assert_eq!(
-        host.paths().len(),
-        1,
-        "only the orphan chunk reached the host"
-    );
-    assert_eq!(
-        b.pull(&host, &key(), 4).unwrap().chunks_fetched,
-        0,
-        "no head, nothing to read"
-    );
+    assert_eq!(host.paths().len(), 1, "only the orphan chunk reached the host");
+    assert_eq!(b.pull(&host, &key(), 4).unwrap().chunks_fetched, 0, "no head, nothing to read");
 
     *host.fail_put_containing.borrow_mut() = None;
     a.push(&host, &key(), 5).unwrap();
@@ -178,14 +154,8 @@ fn a_host_answering_500_is_an_error_and_changes_nothing() {
     let mut a = Device::new("dev-a");
     a.edit("c1", "name", json!("x"), 1);
     *host.status.borrow_mut() = Some(500);
-    assert_eq!(
-        a.push(&host, &key(), 2),
-        Err(SyncError::Host(HostError::Status(500)))
-    );
-    assert_eq!(
-        a.pull(&host, &key(), 3).map(|_| ()),
-        Err(SyncError::Host(HostError::Status(500)))
-    );
+    assert_eq!(a.push(&host, &key(), 2), Err(SyncError::Host(HostError::Status(500))));
+    assert_eq!(a.pull(&host, &key(), 3).map(|_| ()), Err(SyncError::Host(HostError::Status(500))));
     assert_eq!(a.state, SyncState::default());
     assert_eq!(a.outbox.docs.len(), 1);
 }
@@ -201,11 +171,7 @@ fn a_host_serving_garbage_yields_refused_files_and_no_data() {
     assert_eq!(r.rejected.len(), 1);
     assert_eq!(r.rejected[0].error, SnapshotError::NotOutpost);
     assert!(b.replica.docs.is_empty());
-    assert!(b
-        .state
-        .peers
-        .get("dev-a")
-        .is_none_or(|p| p.etag.is_none() && p.merged.is_empty()));
+    assert!(b.state.peers.get("dev-a").is_none_or(|p| p.etag.is_none() && p.merged.is_empty()));
     // When the host recovers, the same pull succeeds.
     *host.garbage.borrow_mut() = None;
     assert_eq!(b.pull(&host, &key(), 4).unwrap().chunks_fetched, 1);
@@ -214,23 +180,14 @@ fn a_host_serving_garbage_yields_refused_files_and_no_data() {
 #[test]
 fn a_device_using_another_teams_key_is_refused_and_the_others_still_merge() {
     let host = MemoryHost::new();
-    let (mut a, mut stranger, mut b) = (
-        Device::new("dev-a"),
-        Device::new("dev-x"),
-        Device::new("dev-b"),
-    );
+    let (mut a, mut stranger, mut b) = (Device::new("dev-a"), Device::new("dev-x"), Device::new("dev-b"));
     a.edit("c1", "name", json!("ours"), 1);
     stranger.edit("c1", "name", json!("theirs"), 5);
     a.push(&host, &key(), 2).unwrap();
-    stranger
-        .push(&host, &TeamKey::from_bytes([1; 32]), 6)
-        .unwrap();
+    stranger.push(&host, &TeamKey::from_bytes([1; 32]), 6).unwrap();
     let r = b.pull(&host, &key(), 7).unwrap();
     assert_eq!(r.rejected.len(), 1);
-    assert_eq!(
-        r.rejected[0].error,
-        SnapshotError::Crypto(CryptoError::WrongKeyOrTampered)
-    );
+    assert_eq!(r.rejected[0].error, SnapshotError::Crypto(CryptoError::WrongKeyOrTampered));
     assert_eq!(b.replica.docs["c1"].get("name"), Some(&json!("ours")));
 }
 
@@ -238,11 +195,7 @@ fn a_device_using_another_teams_key_is_refused_and_the_others_still_merge() {
 fn devices_are_discovered_through_heads_when_the_host_cannot_list_folders() {
     let host = MemoryHost::new();
     *host.no_listing.borrow_mut() = true;
-    let (mut a, mut b, mut c) = (
-        Device::new("dev-a"),
-        Device::new("dev-b"),
-        Device::new("dev-c"),
-    );
+    let (mut a, mut b, mut c) = (Device::new("dev-a"), Device::new("dev-b"), Device::new("dev-c"));
     b.edit("c1", "name", json!("from b"), 1);
     b.push(&host, &key(), 2).unwrap();
     // a knows b (say, from b's invite link) and learns of nobody else yet.
@@ -265,17 +218,14 @@ fn a_device_with_nothing_to_say_still_publishes_a_head_once_so_others_find_it() 
     quiet.push(&host, &key(), 2).unwrap();
     assert_eq!(host.paths(), vec!["devices/dev-q/head.json".to_owned()]);
     quiet.push(&host, &key(), 3).unwrap();
-    assert_eq!(
-        host.puts.borrow().len(),
-        1,
-        "no rewrite when nothing changed"
-    );
+    assert_eq!(host.puts.borrow().len(), 1, "no rewrite when nothing changed");
 }
 
 #[test]
 fn a_folder_listing_yields_only_well_formed_device_names() {
     use outpost::sync::host::parse_listing;
-    let json = r#"[{"name":"dev-a","type":"directory"},{"name":"x.json","type":"file"},{"name":"../etc","type":"directory"}]"#;
+    let json =
+        r#"[{"name":"dev-a","type":"directory"},{"name":"x.json","type":"file"},{"name":"../etc","type":"directory"}]"#;
     assert_eq!(parse_listing(json), vec!["dev-a".to_owned()]);
     let html = r#"<a href="../">../</a><a href="dev-b/">dev-b/</a><a href="evil%2F/">x</a>"#;
     assert_eq!(parse_listing(html), vec!["dev-b".to_owned()]);

@@ -15,7 +15,13 @@ use pollster::block_on;
 use serde_json::json;
 
 fn the_team() -> Team {
-    Team { host_url: "mem:/".into(), key: TeamKey::from_bytes([3; 32]).to_text(), inviter: None, user: None, password: None }
+    Team {
+        host_url: "mem:/".into(),
+        key: TeamKey::from_bytes([3; 32]).to_text(),
+        inviter: None,
+        user: None,
+        password: None,
+    }
 }
 
 async fn edit(s: &MemoryStore, device: &str, doc: &str, field: &str, v: serde_json::Value, now: i64) {

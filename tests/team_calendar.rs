@@ -5,12 +5,12 @@
 
 use chrono::NaiveDate;
 use outpost::domain::calendar::TeamCalendar;
+use outpost::record::hlc::Clock;
+use outpost::record::replica::{Document, Replica};
 use outpost::storage::customers::Author;
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::settings::{calendar_change, load_calendar, save_calendar, TEAM_CALENDAR_ID, TEAM_CALENDAR_KIND};
-use outpost::sync::hlc::Clock;
-use outpost::sync::record::{Document, Replica};
 use pollster::block_on;
 use serde_json::json;
 
@@ -26,8 +26,12 @@ fn a_calendar_saved_on_one_tablet_is_the_calendar_on_another_after_sync() {
         let mut cal = TeamCalendar::default();
         cal.holidays.insert(day("2026-10-01"));
         cal.makeup_days.insert(day("2026-09-27"));
-        let change = calendar_change(&TeamCalendar::default(), &cal, &mut Author { profile: "boss", clock: &mut clock, now_ms: 1_000 })
-            .expect("holidays changed");
+        let change = calendar_change(
+            &TeamCalendar::default(),
+            &cal,
+            &mut Author { profile: "boss", clock: &mut clock, now_ms: 1_000 },
+        )
+        .expect("holidays changed");
         apply_local(&a, &change, &clock).await.unwrap();
         assert_eq!(load_calendar(&a).await.unwrap(), cal);
         // The other tablet merges the same document (as a pull would).
@@ -45,8 +49,11 @@ fn two_managers_changing_different_parts_offline_both_keep_their_change() {
     with_holiday.holidays.insert(day("2027-02-17"));
     let mut moved = base.clone();
     moved.set_utc_offset_minutes(420).unwrap();
-    let a = calendar_change(&base, &with_holiday, &mut Author { profile: "m1", clock: &mut Clock::new("a"), now_ms: 10 }).unwrap();
-    let b = calendar_change(&base, &moved, &mut Author { profile: "m2", clock: &mut Clock::new("b"), now_ms: 20 }).unwrap();
+    let a =
+        calendar_change(&base, &with_holiday, &mut Author { profile: "m1", clock: &mut Clock::new("a"), now_ms: 10 })
+            .unwrap();
+    let b =
+        calendar_change(&base, &moved, &mut Author { profile: "m2", clock: &mut Clock::new("b"), now_ms: 20 }).unwrap();
     assert_eq!(a.docs[TEAM_CALENDAR_ID].fields.len(), 1, "only the holidays are stamped");
     assert_eq!(a.docs[TEAM_CALENDAR_ID].kind, TEAM_CALENDAR_KIND);
     for merged in [a.clone().merge(b.clone()), b.merge(a)] {
@@ -58,7 +65,9 @@ fn two_managers_changing_different_parts_offline_both_keep_their_change() {
             assert_eq!(cal.utc_offset_minutes, 420);
         });
     }
-    assert!(calendar_change(&base, &base, &mut Author { profile: "m1", clock: &mut Clock::new("a"), now_ms: 30 }).is_none());
+    assert!(
+        calendar_change(&base, &base, &mut Author { profile: "m1", clock: &mut Clock::new("a"), now_ms: 30 }).is_none()
+    );
 }
 
 #[test]
@@ -72,7 +81,9 @@ fn a_device_calendar_from_an_older_build_is_read_until_the_team_saves_one() {
         // A team document with only a time zone keeps the local holidays.
         let mut d = Document::new(TEAM_CALENDAR_ID, TEAM_CALENDAR_KIND);
         d.set("utc_offset_minutes", json!(540), Clock::new("x").tick(5), "boss");
-        apply_local(&s, &Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }, &Clock::new("x")).await.unwrap();
+        apply_local(&s, &Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }, &Clock::new("x"))
+            .await
+            .unwrap();
         let cal = load_calendar(&s).await.unwrap();
         assert_eq!(cal.utc_offset_minutes, 540);
         assert!(cal.holidays.contains(&day("2026-05-01")));
@@ -95,12 +106,12 @@ fn a_damaged_calendar_document_cannot_set_an_impossible_time_zone() {
 mod rules {
     use outpost::domain::pool::PoolSettings;
     use outpost::domain::tier::TierSettings;
+    use outpost::record::hlc::Clock;
+    use outpost::record::replica::{Document, Replica};
     use outpost::storage::customers::Author;
     use outpost::storage::data::apply_local;
     use outpost::storage::memory::MemoryStore;
     use outpost::storage::team_rules::{load_rules, rules_change, TEAM_RULES_ID, TEAM_RULES_KIND};
-    use outpost::sync::hlc::Clock;
-    use outpost::sync::record::{Document, Replica};
     use pollster::block_on;
     use serde_json::json;
 
@@ -109,9 +120,13 @@ mod rules {
         block_on(async {
             let s = MemoryStore::new();
             let old = (PoolSettings::default(), TierSettings::default());
-            let new = (PoolSettings { p1_months: 3, ..Default::default() }, TierSettings { window_months: 6, ..Default::default() });
+            let new = (
+                PoolSettings { p1_months: 3, ..Default::default() },
+                TierSettings { window_months: 6, ..Default::default() },
+            );
             let mut c = Clock::new("m");
-            let change = rules_change(&old, &new, &mut Author { profile: "boss", clock: &mut c, now_ms: 1 }).expect("changed");
+            let change =
+                rules_change(&old, &new, &mut Author { profile: "boss", clock: &mut c, now_ms: 1 }).expect("changed");
             assert_eq!(change.docs[TEAM_RULES_ID].kind, TEAM_RULES_KIND);
             apply_local(&s, &change, &c).await.unwrap();
             let (pool, tiers) = load_rules(&s).await.unwrap();
@@ -127,7 +142,9 @@ mod rules {
             let mut d = Document::new(TEAM_RULES_ID, TEAM_RULES_KIND);
             let mut c = Clock::new("x");
             d.set("pool", json!({"p1_months": 0, "p3_months": 3, "p8_days": 7}), c.tick(1), "mallory");
-            apply_local(&s, &Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }, &c).await.unwrap();
+            apply_local(&s, &Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }, &c)
+                .await
+                .unwrap();
             assert_eq!(load_rules(&s).await.unwrap(), (PoolSettings::default(), TierSettings::default()));
         });
     }

@@ -5,14 +5,12 @@
 mod common;
 
 use common::{entry, set, stamp};
-use outpost::storage::data::{
-    apply_local, apply_remote, mark_pushed, outbox, replica, sync_state, unsynced_count,
-};
+use outpost::record::hlc::Clock;
+use outpost::storage::data::{apply_local, apply_remote, mark_pushed, outbox, replica, sync_state, unsynced_count};
 use outpost::storage::idb::IdbStore;
 use outpost::storage::schema::{self, StoreName};
 use outpost::storage::{RecordStore, Write};
 use outpost::sync::engine::SyncState;
-use outpost::sync::hlc::Clock;
 use serde_json::json;
 
 fn clk() -> Clock {
@@ -30,16 +28,8 @@ fn unique(name: &str) -> String {
 async fn the_change_log_survives_closing_and_reopening_the_database() {
     let name = unique("outbox");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    apply_local(
-        &db,
-        &set("c1", "name", json!("张三"), stamp("a", 1)),
-        &clk(),
-    )
-    .await
-    .unwrap();
-    apply_local(&db, &entry("claim-1", "c1", stamp("a", 2)), &clk())
-        .await
-        .unwrap();
+    apply_local(&db, &set("c1", "name", json!("张三"), stamp("a", 1)), &clk()).await.unwrap();
+    apply_local(&db, &entry("claim-1", "c1", stamp("a", 2)), &clk()).await.unwrap();
     db.close();
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
     assert_eq!(unsynced_count(&db).await.unwrap(), 2);
@@ -47,10 +37,7 @@ async fn the_change_log_survives_closing_and_reopening_the_database() {
     assert_eq!(out.docs["c1"].get("name"), Some(&json!("张三")));
     assert!(out.entries.contains_key("claim-1"));
     // The entry is indexed by its subject.
-    let by_subject = db
-        .get_all_by_index(StoreName::Entries, "by_subject", &json!("c1"))
-        .await
-        .unwrap();
+    let by_subject = db.get_all_by_index(StoreName::Entries, "by_subject", &json!("c1")).await.unwrap();
     assert_eq!(by_subject.len(), 1);
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
@@ -60,48 +47,15 @@ async fn the_change_log_survives_closing_and_reopening_the_database() {
 async fn merge_push_and_pull_writes_behave_as_in_memory() {
     let name = unique("merge");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    apply_local(
-        &db,
-        &set("c1", "phone", json!("138"), stamp("a", 5)),
-        &clk(),
-    )
-    .await
-    .unwrap();
+    apply_local(&db, &set("c1", "phone", json!("138"), stamp("a", 5)), &clk()).await.unwrap();
     let sent = outbox(&db).await.unwrap();
-    apply_local(
-        &db,
-        &set("c1", "phone", json!("137"), stamp("a", 7)),
-        &clk(),
-    )
-    .await
-    .unwrap();
-    mark_pushed(
-        &db,
-        &sent,
-        &SyncState {
-            last_sync_ms: Some(1),
-            ..Default::default()
-        },
-        &clk(),
-    )
-    .await
-    .unwrap();
-    assert_eq!(
-        unsynced_count(&db).await.unwrap(),
-        1,
-        "the edit made during the push stays queued"
-    );
+    apply_local(&db, &set("c1", "phone", json!("137"), stamp("a", 7)), &clk()).await.unwrap();
+    mark_pushed(&db, &sent, &SyncState { last_sync_ms: Some(1), ..Default::default() }, &clk()).await.unwrap();
+    assert_eq!(unsynced_count(&db).await.unwrap(), 1, "the edit made during the push stays queued");
 
-    let incoming = set("c1", "phone", json!("139"), stamp("b", 6)).merge(set(
-        "c2",
-        "name",
-        json!("李四"),
-        stamp("b", 6),
-    ));
-    let state = SyncState {
-        last_sync_ms: Some(2),
-        ..Default::default()
-    };
+    let incoming =
+        set("c1", "phone", json!("139"), stamp("b", 6)).merge(set("c2", "name", json!("李四"), stamp("b", 6)));
+    let state = SyncState { last_sync_ms: Some(2), ..Default::default() };
     apply_remote(&db, &incoming, &state, &clk()).await.unwrap();
     let all = replica(&db).await.unwrap();
     assert_eq!(all.docs["c1"].get("phone"), Some(&json!("137")));
@@ -115,18 +69,8 @@ async fn merge_push_and_pull_writes_behave_as_in_memory() {
 async fn a_batch_that_fails_half_way_leaves_indexeddb_untouched() {
     let name = unique("atomic");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    db.put_all(
-        StoreName::Docs,
-        vec![("bad".into(), json!({"not": "a document"}))],
-    )
-    .await
-    .unwrap();
-    let change = set("c1", "name", json!("x"), stamp("a", 1)).merge(set(
-        "bad",
-        "name",
-        json!("y"),
-        stamp("a", 2),
-    ));
+    db.put_all(StoreName::Docs, vec![("bad".into(), json!({"not": "a document"}))]).await.unwrap();
+    let change = set("c1", "name", json!("x"), stamp("a", 1)).merge(set("bad", "name", json!("y"), stamp("a", 2)));
     assert!(apply_local(&db, &change, &clk()).await.is_err());
     assert_eq!(db.get(StoreName::Docs, "c1").await.unwrap(), None);
     assert_eq!(unsynced_count(&db).await.unwrap(), 0);
@@ -147,21 +91,11 @@ async fn a_batch_that_fails_half_way_leaves_indexeddb_untouched() {
 async fn a_version_2_database_with_settings_upgrades_to_the_data_core_stores() {
     let name = unique("v2");
     let v2 = IdbStore::open_named(&name, 2).await.unwrap();
-    v2.put_all(
-        StoreName::Settings,
-        vec![("calendar".into(), json!({"utc_offset_minutes": 0}))],
-    )
-    .await
-    .unwrap();
+    v2.put_all(StoreName::Settings, vec![("calendar".into(), json!({"utc_offset_minutes": 0}))]).await.unwrap();
     v2.close();
     let now = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
-    assert_eq!(
-        now.get(StoreName::Settings, "calendar").await.unwrap(),
-        Some(json!({"utc_offset_minutes": 0}))
-    );
-    apply_local(&now, &set("c1", "name", json!("x"), stamp("a", 1)), &clk())
-        .await
-        .unwrap();
+    assert_eq!(now.get(StoreName::Settings, "calendar").await.unwrap(), Some(json!({"utc_offset_minutes": 0})));
+    apply_local(&now, &set("c1", "name", json!("x"), stamp("a", 1)), &clk()).await.unwrap();
     assert_eq!(unsynced_count(&now).await.unwrap(), 1);
     now.close();
     IdbStore::delete_database(&name).await.unwrap();
@@ -174,11 +108,11 @@ async fn a_large_merge_batch_gives_the_same_result_on_indexeddb_as_in_memory() {
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
     let mem = MemoryStore::new();
     // 40 local customers, then a 30-record snapshot: 20 overlap (every other one newer).
-    let mut local = outpost::sync::record::Replica::default();
+    let mut local = outpost::record::replica::Replica::default();
     for i in 0..40 {
         local = local.merge(set(&format!("c{i:03}"), "name", json!(format!("local {i}")), stamp("a", 100 + i)));
     }
-    let mut remote = outpost::sync::record::Replica::default();
+    let mut remote = outpost::record::replica::Replica::default();
     for i in 20..50 {
         let wall = if i % 2 == 0 { 1_000 } else { 1 };
         remote = remote.merge(set(&format!("c{i:03}"), "name", json!(format!("remote {i}")), stamp("b", wall)));
@@ -207,22 +141,40 @@ async fn a_large_merge_batch_gives_the_same_result_on_indexeddb_as_in_memory() {
 /// returns exactly the entries the in-memory store's filter returns.
 #[wasm_bindgen_test]
 async fn entries_by_kind_and_kind_prefix_match_the_in_memory_filter() {
+    use outpost::record::replica::{Entry, Replica};
     use outpost::storage::memory::MemoryStore;
-    use outpost::sync::record::{Entry, Replica};
     let name = unique("kinds");
     let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
     let mem = MemoryStore::default();
-    let kinds = ["pool.claim", "pool.release", "pool", "poolx.claim", "payment.confirmed", "payment.recorded", "activity.visit", "contact.logged"];
+    let kinds = [
+        "pool.claim",
+        "pool.release",
+        "pool",
+        "poolx.claim",
+        "payment.confirmed",
+        "payment.recorded",
+        "activity.visit",
+        "contact.logged",
+    ];
     let mut r = Replica::default();
     for (i, k) in kinds.iter().enumerate() {
-        let e = Entry { id: format!("e{i}"), kind: (*k).into(), subject: "c1".into(), stamp: stamp("a", i as i64 + 1), author: "rep-1".into(), body: json!({}) };
+        let e = Entry {
+            id: format!("e{i}"),
+            kind: (*k).into(),
+            subject: "c1".into(),
+            stamp: stamp("a", i as i64 + 1),
+            author: "rep-1".into(),
+            body: json!({}),
+        };
         r.entries.insert(e.id.clone(), e);
     }
     apply_local(&db, &r, &clk()).await.unwrap();
     apply_local(&mem, &r, &clk()).await.unwrap();
     for prefix in ["pool.", "payment.confirmed", "contact.logged", "activity.", "nothing"] {
-        let mut a: Vec<String> = db.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
-        let mut b: Vec<String> = mem.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
+        let mut a: Vec<String> =
+            db.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
+        let mut b: Vec<String> =
+            mem.entries_with_kind_prefix(prefix).await.unwrap().into_iter().map(|e| e.kind).collect();
         a.sort();
         b.sort();
         assert_eq!(a, b, "prefix {prefix}");

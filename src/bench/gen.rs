@@ -35,18 +35,27 @@ impl Rng {
 
 const SURNAMES: &[&str] = &["张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴", "徐", "孙"];
 const GIVEN: &[&str] = &[
-    "三", "四", "五", "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
-    "明", "超", "秀", "霞", "平", "刚", "英", "华", "玉", "兰", "建", "国", "志", "红", "文", "斌", "海", "燕",
+    "三", "四", "五", "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+    "超", "秀", "霞", "平", "刚", "英", "华", "玉", "兰", "建", "国", "志", "红", "文", "斌", "海", "燕",
 ];
 const CITIES: &[&str] = &["上海", "杭州", "深圳", "广州", "成都", "武汉", "苏州", "南京", "重庆", "宁波"];
-const BRANDS: &[&str] = &[
-    "恒通", "鑫达", "宏远", "华信", "金泰", "永盛", "天成", "瑞丰", "博雅", "长虹", "新星", "银行", "汇丰", "佳和",
-];
+const BRANDS: &[&str] =
+    &["恒通", "鑫达", "宏远", "华信", "金泰", "永盛", "天成", "瑞丰", "博雅", "长虹", "新星", "银行", "汇丰", "佳和"];
 const TRADES: &[&str] = &["贸易", "建材", "五金", "科技", "机电", "电子", "物流", "化工", "食品", "服饰"];
 const FORMS: &[&str] = &["有限公司", "有限公司", "有限公司", "有限责任公司", "商行", "经营部"];
 const LATIN_FIRST: &[&str] = &[
-    "Lakeside", "Harbor", "Northwind", "Summit", "Riverbend", "Oakwood", "Bluewater", "Granite", "Pacific",
-    "Golden Gate", "Silverline", "Evergreen",
+    "Lakeside",
+    "Harbor",
+    "Northwind",
+    "Summit",
+    "Riverbend",
+    "Oakwood",
+    "Bluewater",
+    "Granite",
+    "Pacific",
+    "Golden Gate",
+    "Silverline",
+    "Evergreen",
 ];
 const LATIN_TRADE: &[&str] = &["Trading", "Supplies", "Hardware", "Logistics", "Technology", "Materials", "Imports"];
 const LATIN_FORM: &[&str] = &["Co.", "Ltd.", "Inc.", "Co., Ltd.", "LLC"];

@@ -9,12 +9,12 @@ use wasm_bindgen::prelude::*;
 use super::gen::{company, contact_name, mobile, region, source_label, Rng};
 use super::precise_now;
 use crate::domain::csv_import::{guess_mapping, parse, ExistingKeys, RowStatus, RowValidator};
+use crate::record::hlc::Clock;
 use crate::storage::customers::{contact_change, customer_change, join, Author};
 use crate::storage::data::apply_local;
 use crate::storage::idb::IdbStore;
 use crate::storage::schema::{StoreName, VERSION};
 use crate::storage::{RecordStore, StorageError, Write};
-use crate::sync::hlc::Clock;
 
 /// A CSV file of `rows` customers, one contact each, every phone distinct (so every row
 /// imports), as a rep's spreadsheet would hold them.
@@ -49,7 +49,8 @@ pub async fn outpost_bench_import(rows: u32) -> Result<JsValue, JsValue> {
     let t1 = precise_now();
     let existing = ExistingKeys::default();
     let mapping = guess_mapping(&parsed.headers);
-    let report = RowValidator::new(&parsed, &mapping, &existing).map_err(|e| JsValue::from_str(&e.to_string()))?.finish();
+    let report =
+        RowValidator::new(&parsed, &mapping, &existing).map_err(|e| JsValue::from_str(&e.to_string()))?.finish();
     let t2 = precise_now();
     let mut clock = Clock::new("bench-a");
     let now_ms = js_sys::Date::now() as i64;

@@ -11,14 +11,14 @@ use super::precise_now;
 use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::pool::{FactKind, PoolSettings};
 use crate::domain::tier::TierSettings;
+use crate::record::hlc::Clock;
+use crate::record::replica::{Document, Entry};
 use crate::storage::customers::{assemble, contact_change, customer_change, fact_entry, join, Author};
 use crate::storage::data::apply_local;
 use crate::storage::idb::IdbStore;
 use crate::storage::schema::{StoreName, VERSION};
 use crate::storage::{RecordStore, StorageError};
-use crate::sync::hlc::Clock;
-use crate::sync::record::{Document, Entry};
-use crate::ui::customers_ctx::build_list;
+use crate::ui::customers::customers_ctx::build_list;
 
 fn set(out: &js_sys::Object, k: &str, v: f64) -> Result<(), JsValue> {
     js_sys::Reflect::set(out, &JsValue::from_str(k), &JsValue::from_f64(v)).map(|_| ())
@@ -53,7 +53,15 @@ pub async fn outpost_bench_list_load(n: u32) -> Result<JsValue, JsValue> {
             let id = uuid::Uuid::new_v4().to_string();
             parts.extend(customer_change(&id, None, &file, &mut by));
             parts.extend(contact_change(&id, &uuid::Uuid::new_v4().to_string(), None, &contact, &mut by));
-            parts.extend(fact_entry(&uuid::Uuid::new_v4().to_string(), &id, &FactKind::FirstContact { rep: "rep-bench".into() }, &mut by).ok());
+            parts.extend(
+                fact_entry(
+                    &uuid::Uuid::new_v4().to_string(),
+                    &id,
+                    &FactKind::FirstContact { rep: "rep-bench".into() },
+                    &mut by,
+                )
+                .ok(),
+            );
         }
         apply_local(&db, &join(parts), &clock).await.map_err(err)?;
         i = (i + 5_000).min(n);

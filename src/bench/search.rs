@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use super::gen::{company, contact_name, mobile, Rng};
 use super::precise_now;
 use crate::domain::search::{SearchIndex, SearchItem};
-use crate::ui::customers_ctx::{search_positions, CustomerData};
+use crate::ui::customers::customers_ctx::{search_positions, CustomerData};
 
 struct Loaded {
     items: Vec<SearchItem>,
@@ -50,7 +50,9 @@ fn items(n: u32) -> Vec<SearchItem> {
 }
 
 fn with<T>(f: impl FnOnce(&Loaded) -> T) -> Result<T, JsValue> {
-    LOADED.with(|l| l.borrow().as_ref().map(f)).ok_or_else(|| JsValue::from_str("call outpost_bench_search_setup first"))
+    LOADED
+        .with(|l| l.borrow().as_ref().map(f))
+        .ok_or_else(|| JsValue::from_str("call outpost_bench_search_setup first"))
 }
 
 fn keys(keys: &js_sys::Array) -> Vec<String> {

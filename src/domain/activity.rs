@@ -129,11 +129,7 @@ impl Activity {
     /// Checks an activity before it is written; `activity_day` is its team-local date
     /// (`TeamCalendar::local_date(at_ms)`), so the domain needs no time zone here.
     pub fn check(&self, activity_day: NaiveDate, now_ms: i64) -> Result<(), ActivityError> {
-        for (field, value) in [
-            ("id", &self.id),
-            ("customer", &self.customer_id),
-            ("rep", &self.rep),
-        ] {
+        for (field, value) in [("id", &self.id), ("customer", &self.customer_id), ("rep", &self.rep)] {
             if value.trim().is_empty() {
                 return Err(ActivityError::Missing(field));
             }
@@ -144,18 +140,12 @@ impl Activity {
         if self.kind.is_face_to_face() && self.people_met.is_empty() {
             return Err(ActivityError::NobodyMet(self.kind));
         }
-        if let Some(index) = self
-            .people_met
-            .iter()
-            .position(|p| p.name.trim().is_empty())
-        {
+        if let Some(index) = self.people_met.iter().position(|p| p.name.trim().is_empty()) {
             return Err(ActivityError::UnnamedPerson { index });
         }
         match (self.kind, self.visit_stage) {
             (ActivityKind::Visit, None) => return Err(ActivityError::NoVisitStage),
-            (kind, Some(_)) if kind != ActivityKind::Visit => {
-                return Err(ActivityError::StageOnNonVisit(kind))
-            }
+            (kind, Some(_)) if kind != ActivityKind::Visit => return Err(ActivityError::StageOnNonVisit(kind)),
             _ => {}
         }
         if let Some(step) = &self.next_step {
@@ -190,17 +180,10 @@ mod tests {
             rep: "li".into(),
             kind: ActivityKind::Visit,
             at_ms: 1_000,
-            people_met: vec![PersonMet {
-                name: "Zhao".into(),
-                title: "CTO".into(),
-                decision_maker: true,
-            }],
+            people_met: vec![PersonMet { name: "Zhao".into(), title: "CTO".into(), decision_maker: true }],
             needs: "fewer outages".into(),
             visit_stage: Some(VisitStage::Opening),
-            next_step: Some(NextStep {
-                text: "send quote".into(),
-                due_on: Some(day()),
-            }),
+            next_step: Some(NextStep { text: "send quote".into(), due_on: Some(day()) }),
             notes: String::new(),
         }
     }
@@ -212,95 +195,50 @@ mod tests {
 
     #[test]
     fn v3_a_visit_without_anyone_met_is_refused() {
-        let a = Activity {
-            people_met: vec![],
-            ..visit()
-        };
-        assert_eq!(
-            a.check(day(), 1_000),
-            Err(ActivityError::NobodyMet(ActivityKind::Visit))
-        );
+        let a = Activity { people_met: vec![], ..visit() };
+        assert_eq!(a.check(day(), 1_000), Err(ActivityError::NobodyMet(ActivityKind::Visit)));
     }
 
     #[test]
     fn v3_a_call_needs_nobody_met_but_a_met_person_needs_a_name() {
-        let call = Activity {
-            kind: ActivityKind::Call,
-            people_met: vec![],
-            visit_stage: None,
-            ..visit()
-        };
+        let call = Activity { kind: ActivityKind::Call, people_met: vec![], visit_stage: None, ..visit() };
         assert_eq!(call.check(day(), 1_000), Ok(()));
-        let a = Activity {
-            people_met: vec![PersonMet::default()],
-            ..visit()
-        };
-        assert_eq!(
-            a.check(day(), 1_000),
-            Err(ActivityError::UnnamedPerson { index: 0 })
-        );
+        let a = Activity { people_met: vec![PersonMet::default()], ..visit() };
+        assert_eq!(a.check(day(), 1_000), Err(ActivityError::UnnamedPerson { index: 0 }));
     }
 
     #[test]
     fn v4_a_visit_needs_a_stage_and_only_a_visit_has_one() {
-        let a = Activity {
-            visit_stage: None,
-            ..visit()
-        };
+        let a = Activity { visit_stage: None, ..visit() };
         assert_eq!(a.check(day(), 1_000), Err(ActivityError::NoVisitStage));
-        let m = Activity {
-            kind: ActivityKind::Meeting,
-            ..visit()
-        };
-        assert_eq!(
-            m.check(day(), 1_000),
-            Err(ActivityError::StageOnNonVisit(ActivityKind::Meeting))
-        );
+        let m = Activity { kind: ActivityKind::Meeting, ..visit() };
+        assert_eq!(m.check(day(), 1_000), Err(ActivityError::StageOnNonVisit(ActivityKind::Meeting)));
     }
 
     #[test]
     fn v4_stages_run_from_preparation_to_signing() {
-        assert_eq!(
-            VisitStage::Preparation.next(),
-            Some(VisitStage::Observation)
-        );
+        assert_eq!(VisitStage::Preparation.next(), Some(VisitStage::Observation));
         assert_eq!(VisitStage::Objections.next(), Some(VisitStage::Closing));
         assert_eq!(VisitStage::Signing.next(), None);
     }
 
     #[test]
     fn v4_the_furthest_stage_ignores_a_later_step_back() {
-        let later = Activity {
-            id: "a2".into(),
-            visit_stage: Some(VisitStage::Objections),
-            ..visit()
-        };
-        let earlier = Activity {
-            visit_stage: Some(VisitStage::Closing),
-            ..visit()
-        };
+        let later = Activity { id: "a2".into(), visit_stage: Some(VisitStage::Objections), ..visit() };
+        let earlier = Activity { visit_stage: Some(VisitStage::Closing), ..visit() };
         assert_eq!(furthest_stage(&[later, earlier]), Some(VisitStage::Closing));
     }
 
     #[test]
     fn an_activity_stamped_beyond_clock_skew_is_in_the_future() {
-        let a = Activity {
-            at_ms: 1_000 + FUTURE_SKEW_MS + 1,
-            ..visit()
-        };
+        let a = Activity { at_ms: 1_000 + FUTURE_SKEW_MS + 1, ..visit() };
         assert_eq!(a.check(day(), 1_000), Err(ActivityError::InFuture));
     }
 
     #[test]
     fn a_next_step_due_before_the_activity_is_refused() {
         let mut a = visit();
-        a.next_step = Some(NextStep {
-            text: "call".into(),
-            due_on: day().pred_opt(),
-        });
-        assert_eq!(
-            a.check(day(), 1_000),
-            Err(ActivityError::NextStepBeforeActivity)
-        );
+        a.next_step = Some(NextStep { text: "call".into(), due_on: day().pred_opt() });
+        assert_eq!(a.check(day(), 1_000), Err(ActivityError::NextStepBeforeActivity));
     }
 }

@@ -27,10 +27,7 @@ pub enum ApplicationError {
     #[error("materials are missing: {}", .0.join(", "))]
     Incomplete(Vec<String>),
     #[error("an application that is {status:?} cannot be {wanted}")]
-    WrongStatus {
-        status: ApplicationStatus,
-        wanted: &'static str,
-    },
+    WrongStatus { status: ApplicationStatus, wanted: &'static str },
     #[error("a decision needs feedback for the customer")]
     NoFeedback,
 }
@@ -41,10 +38,7 @@ pub struct Checklists(pub BTreeMap<String, Vec<String>>);
 
 impl Checklists {
     pub fn required(&self, product: &str) -> Result<&[String], ApplicationError> {
-        self.0
-            .get(product)
-            .map(Vec::as_slice)
-            .ok_or_else(|| ApplicationError::UnknownProduct(product.to_owned()))
+        self.0.get(product).map(Vec::as_slice).ok_or_else(|| ApplicationError::UnknownProduct(product.to_owned()))
     }
 }
 
@@ -114,19 +108,12 @@ impl Application {
     }
 
     pub fn status(&self) -> ApplicationStatus {
-        self.history
-            .last()
-            .map_or(ApplicationStatus::Collecting, |c| c.status)
+        self.history.last().map_or(ApplicationStatus::Collecting, |c| c.status)
     }
 
     /// Required materials not yet received, in checklist order.
     pub fn missing(&self, lists: &Checklists) -> Result<Vec<String>, ApplicationError> {
-        Ok(lists
-            .required(&self.product)?
-            .iter()
-            .filter(|m| !self.received.contains(*m))
-            .cloned()
-            .collect())
+        Ok(lists.required(&self.product)?.iter().filter(|m| !self.received.contains(*m)).cloned().collect())
     }
 
     pub fn is_complete(&self, lists: &Checklists) -> Result<bool, ApplicationError> {
@@ -134,21 +121,10 @@ impl Application {
     }
 
     /// A1: only a complete application goes to review.
-    pub fn submit(
-        &mut self,
-        lists: &Checklists,
-        by: &str,
-        at_ms: i64,
-    ) -> Result<(), ApplicationError> {
+    pub fn submit(&mut self, lists: &Checklists, by: &str, at_ms: i64) -> Result<(), ApplicationError> {
         let status = self.status();
-        if !matches!(
-            status,
-            ApplicationStatus::Collecting | ApplicationStatus::Returned
-        ) {
-            return Err(ApplicationError::WrongStatus {
-                status,
-                wanted: "submitted",
-            });
+        if !matches!(status, ApplicationStatus::Collecting | ApplicationStatus::Returned) {
+            return Err(ApplicationError::WrongStatus { status, wanted: "submitted" });
         }
         let missing = self.missing(lists)?;
         if !missing.is_empty() {
@@ -164,19 +140,10 @@ impl Application {
     }
 
     /// A1: every decision carries the feedback the customer receives.
-    pub fn decide(
-        &mut self,
-        outcome: Outcome,
-        by: &str,
-        at_ms: i64,
-        feedback: &str,
-    ) -> Result<(), ApplicationError> {
+    pub fn decide(&mut self, outcome: Outcome, by: &str, at_ms: i64, feedback: &str) -> Result<(), ApplicationError> {
         let status = self.status();
         if status != ApplicationStatus::Submitted {
-            return Err(ApplicationError::WrongStatus {
-                status,
-                wanted: "decided",
-            });
+            return Err(ApplicationError::WrongStatus { status, wanted: "decided" });
         }
         if feedback.trim().is_empty() {
             return Err(ApplicationError::NoFeedback);
@@ -186,12 +153,7 @@ impl Application {
             Outcome::Rejected => ApplicationStatus::Rejected,
             Outcome::Returned => ApplicationStatus::Returned,
         };
-        self.history.push(StatusChange {
-            status,
-            by: by.to_owned(),
-            at_ms,
-            feedback: feedback.trim().to_owned(),
-        });
+        self.history.push(StatusChange { status, by: by.to_owned(), at_ms, feedback: feedback.trim().to_owned() });
         Ok(())
     }
 
@@ -199,10 +161,7 @@ impl Application {
         let mut rounds: Vec<ReviewRound> = Vec::new();
         for c in &self.history {
             match c.status {
-                ApplicationStatus::Submitted => rounds.push(ReviewRound {
-                    submitted_ms: c.at_ms,
-                    decided_ms: None,
-                }),
+                ApplicationStatus::Submitted => rounds.push(ReviewRound { submitted_ms: c.at_ms, decided_ms: None }),
                 _ => {
                     if let Some(r) = rounds.last_mut().filter(|r| r.decided_ms.is_none()) {
                         r.decided_ms = Some(c.at_ms);
@@ -218,19 +177,14 @@ impl Application {
         self.review_rounds()
             .iter()
             .map(|r| {
-                cal.working_days_between(
-                    cal.local_date(r.submitted_ms),
-                    cal.local_date(r.decided_ms.unwrap_or(now_ms)),
-                )
+                cal.working_days_between(cal.local_date(r.submitted_ms), cal.local_date(r.decided_ms.unwrap_or(now_ms)))
             })
             .collect()
     }
 
     /// A1: some review round took (or is taking) more than `max_working_days`.
     pub fn review_late(&self, cal: &TeamCalendar, now_ms: i64, max_working_days: u32) -> bool {
-        self.review_working_days(cal, now_ms)
-            .iter()
-            .any(|d| *d > i64::from(max_working_days))
+        self.review_working_days(cal, now_ms).iter().any(|d| *d > i64::from(max_working_days))
     }
 }
 
@@ -248,12 +202,7 @@ pub struct KpiTargets {
 
 impl Default for KpiTargets {
     fn default() -> Self {
-        Self {
-            new_accounts_percent: 80,
-            satisfaction_percent: 90,
-            review_max_working_days: 3,
-            satisfied_from: 4,
-        }
+        Self { new_accounts_percent: 80, satisfaction_percent: 90, review_max_working_days: 3, satisfied_from: 4 }
     }
 }
 
@@ -262,10 +211,7 @@ pub use super::ratio::Ratio;
 /// A2: customers converted ÷ customers contacted in the period. A converted customer
 /// who was not contacted in the period does not count.
 pub fn conversion_rate(contacted: &BTreeSet<String>, converted: &BTreeSet<String>) -> Ratio {
-    Ratio::new(
-        converted.intersection(contacted).count() as u64,
-        contacted.len() as u64,
-    )
+    Ratio::new(converted.intersection(contacted).count() as u64, contacted.len() as u64)
 }
 
 /// A2: share of scored service items scored satisfied or better.
@@ -284,25 +230,12 @@ pub fn new_accounts_met(new_accounts: u64, monthly_target: u64, t: &KpiTargets) 
 }
 
 /// A2: decided applications whose every review round kept to the limit ÷ decided ones.
-pub fn review_on_time_rate(
-    apps: &[Application],
-    cal: &TeamCalendar,
-    now_ms: i64,
-    t: &KpiTargets,
-) -> Ratio {
+pub fn review_on_time_rate(apps: &[Application], cal: &TeamCalendar, now_ms: i64, t: &KpiTargets) -> Ratio {
     let decided: Vec<&Application> = apps
         .iter()
-        .filter(|a| {
-            matches!(
-                a.status(),
-                ApplicationStatus::Approved | ApplicationStatus::Rejected
-            )
-        })
+        .filter(|a| matches!(a.status(), ApplicationStatus::Approved | ApplicationStatus::Rejected))
         .collect();
-    let on_time = decided
-        .iter()
-        .filter(|a| !a.review_late(cal, now_ms, t.review_max_working_days))
-        .count();
+    let on_time = decided.iter().filter(|a| !a.review_late(cal, now_ms, t.review_max_working_days)).count();
     Ratio::new(on_time as u64, decided.len() as u64)
 }
 
@@ -316,23 +249,14 @@ mod tests {
     use super::*;
 
     fn lists() -> Checklists {
-        Checklists(
-            [(
-                "gold".to_owned(),
-                vec!["id copy".to_owned(), "income proof".to_owned()],
-            )]
-            .into(),
-        )
+        Checklists([("gold".to_owned(), vec!["id copy".to_owned(), "income proof".to_owned()])].into())
     }
 
     #[test]
     fn a1_an_incomplete_application_cannot_be_submitted_and_names_what_is_missing() {
         let mut app = Application::new("a", "c", "gold", "li");
         app.received.insert("id copy".into());
-        assert_eq!(
-            app.submit(&lists(), "li", 1),
-            Err(ApplicationError::Incomplete(vec!["income proof".into()]))
-        );
+        assert_eq!(app.submit(&lists(), "li", 1), Err(ApplicationError::Incomplete(vec!["income proof".into()])));
         app.received.insert("income proof".into());
         assert_eq!(app.submit(&lists(), "li", 1), Ok(()));
         assert_eq!(app.status(), ApplicationStatus::Submitted);
@@ -341,15 +265,10 @@ mod tests {
     #[test]
     fn a1_a_decision_without_feedback_for_the_customer_is_refused() {
         let mut app = Application::new("a", "c", "gold", "li");
-        app.received
-            .extend(["id copy".to_owned(), "income proof".to_owned()]);
+        app.received.extend(["id copy".to_owned(), "income proof".to_owned()]);
         app.submit(&lists(), "li", 1).unwrap();
-        assert_eq!(
-            app.decide(Outcome::Approved, "bo", 2, " "),
-            Err(ApplicationError::NoFeedback)
-        );
-        app.decide(Outcome::Returned, "bo", 2, "please add a payslip")
-            .unwrap();
+        assert_eq!(app.decide(Outcome::Approved, "bo", 2, " "), Err(ApplicationError::NoFeedback));
+        app.decide(Outcome::Returned, "bo", 2, "please add a payslip").unwrap();
         app.submit(&lists(), "li", 3).unwrap();
         assert_eq!(app.review_rounds().len(), 2);
     }

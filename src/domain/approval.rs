@@ -111,13 +111,8 @@ impl Approval {
         match self.decisions.last() {
             None => ApprovalStatus::AwaitingReview,
             Some(d) if !d.passed => ApprovalStatus::Rejected { at: d.step },
-            Some(Decision {
-                step: Step::Review, ..
-            }) => ApprovalStatus::AwaitingApproval,
-            Some(Decision {
-                step: Step::Approve,
-                ..
-            }) => ApprovalStatus::Approved,
+            Some(Decision { step: Step::Review, .. }) => ApprovalStatus::AwaitingApproval,
+            Some(Decision { step: Step::Approve, .. }) => ApprovalStatus::Approved,
         }
     }
 
@@ -152,11 +147,7 @@ impl Approval {
             ApprovalStatus::AwaitingReview => return Err(ApprovalError::NotReviewed),
             _ => return Err(ApprovalError::AlreadyDecided),
         }
-        if self
-            .decisions
-            .iter()
-            .any(|d| d.step == Step::Review && d.by == by)
-        {
+        if self.decisions.iter().any(|d| d.step == Step::Review && d.by == by) {
             return Err(ApprovalError::SamePerson);
         }
         self.decide(roles, Step::Approve, by, opinion, pass, at_ms)
@@ -172,21 +163,12 @@ impl Approval {
         at_ms: i64,
     ) -> Result<(), ApprovalError> {
         if !roles.may(step, by) {
-            return Err(ApprovalError::WrongRole {
-                step,
-                by: by.to_owned(),
-            });
+            return Err(ApprovalError::WrongRole { step, by: by.to_owned() });
         }
         if opinion.trim().is_empty() {
             return Err(ApprovalError::NoOpinion);
         }
-        self.decisions.push(Decision {
-            step,
-            by: by.to_owned(),
-            opinion: opinion.trim().to_owned(),
-            passed,
-            at_ms,
-        });
+        self.decisions.push(Decision { step, by: by.to_owned(), opinion: opinion.trim().to_owned(), passed, at_ms });
         Ok(())
     }
 }
@@ -298,9 +280,7 @@ impl ServiceEvaluation {
 
     /// The last day the return visit may take place: 7 calendar days after the activity.
     pub fn return_visit_due(&self) -> NaiveDate {
-        self.activity_on
-            .checked_add_days(Days::new(RETURN_VISIT_DAYS))
-            .unwrap_or(NaiveDate::MAX)
+        self.activity_on.checked_add_days(Days::new(RETURN_VISIT_DAYS)).unwrap_or(NaiveDate::MAX)
     }
 
     /// K3: no return visit yet and the week is over.
@@ -331,10 +311,7 @@ mod tests {
     use super::*;
 
     fn roles() -> KeyAccountRoles {
-        KeyAccountRoles {
-            supervisors: ["zhou".into(), "boss".into()].into(),
-            managers: ["boss".into()].into(),
-        }
+        KeyAccountRoles { supervisors: ["zhou".into(), "boss".into()].into(), managers: ["boss".into()].into() }
     }
 
     #[test]
@@ -342,20 +319,14 @@ mod tests {
         let mut a = Approval::default();
         a.review(&roles(), "zhou", "not now", false, 1).unwrap();
         assert_eq!(a.status(), ApprovalStatus::Rejected { at: Step::Review });
-        assert_eq!(
-            a.approve(&roles(), "boss", "ok", true, 2),
-            Err(ApprovalError::AlreadyDecided)
-        );
+        assert_eq!(a.approve(&roles(), "boss", "ok", true, 2), Err(ApprovalError::AlreadyDecided));
     }
 
     #[test]
     fn k1_the_reviewer_cannot_also_approve() {
         let mut a = Approval::default();
         a.review(&roles(), "boss", "fine", true, 1).unwrap();
-        assert_eq!(
-            a.approve(&roles(), "boss", "fine", true, 2),
-            Err(ApprovalError::SamePerson)
-        );
+        assert_eq!(a.approve(&roles(), "boss", "fine", true, 2), Err(ApprovalError::SamePerson));
     }
 
     #[test]
@@ -373,19 +344,7 @@ mod tests {
         assert_eq!(e.return_visit_due(), d("2026-05-15"));
         assert!(!e.return_visit_overdue(d("2026-05-15")));
         assert!(e.return_visit_overdue(d("2026-05-16")));
-        let early = ServiceEvaluation::new(
-            "e",
-            "c",
-            ActivityKind::Launch,
-            d("2026-05-08"),
-            d("2026-05-07"),
-            "x",
-        );
-        assert_eq!(
-            early,
-            Err(ApprovalError::BeforeActivity {
-                activity_on: d("2026-05-08")
-            })
-        );
+        let early = ServiceEvaluation::new("e", "c", ActivityKind::Launch, d("2026-05-08"), d("2026-05-07"), "x");
+        assert_eq!(early, Err(ApprovalError::BeforeActivity { activity_on: d("2026-05-08") }));
     }
 }

@@ -81,10 +81,7 @@ impl CadenceSettings {
             ("service_return_days", self.service_return_days),
         ] {
             if !(1..=MAX_INTERVAL_DAYS).contains(&v) {
-                return Err(CadenceError::OutOfRange {
-                    field,
-                    max: MAX_INTERVAL_DAYS,
-                });
+                return Err(CadenceError::OutOfRange { field, max: MAX_INTERVAL_DAYS });
             }
         }
         Ok(())
@@ -151,34 +148,18 @@ pub fn obligations(
     }
     if let Some(at) = input.last_service_ms {
         if !input.last_visit_ms.is_some_and(|v| v >= at) {
-            anchors.push((
-                CadenceRule::ServiceReturnVisit,
-                Some(at),
-                settings.service_return_days,
-            ));
+            anchors.push((CadenceRule::ServiceReturnVisit, Some(at), settings.service_return_days));
         }
     }
     let recurring_from = input.last_contact_ms.or(input.assigned_ms);
     if input.special_background {
-        anchors.push((
-            CadenceRule::SpecialBackground,
-            recurring_from,
-            settings.special_background_days,
-        ));
+        anchors.push((CadenceRule::SpecialBackground, recurring_from, settings.special_background_days));
     }
     if input.project_stages.iter().any(|s| s.is_early_design()) {
-        anchors.push((
-            CadenceRule::EarlyDesignProject,
-            recurring_from,
-            settings.early_design_days,
-        ));
+        anchors.push((CadenceRule::EarlyDesignProject, recurring_from, settings.early_design_days));
     }
     if input.project_stages.iter().any(|s| !s.is_early_design()) {
-        anchors.push((
-            CadenceRule::ProjectFollowUp,
-            recurring_from,
-            settings.other_stage_days,
-        ));
+        anchors.push((CadenceRule::ProjectFollowUp, recurring_from, settings.other_stage_days));
     }
     let today = cal.local_date(now_ms);
     let mut out = Vec::with_capacity(anchors.len());
@@ -189,13 +170,7 @@ pub fn obligations(
         };
         let due_ms = day_start_ms(cal, due_on) + DAY_MS;
         let days_left = (due_on - today).num_days();
-        out.push(NextContact {
-            rule,
-            due_on,
-            due_ms,
-            overdue: days_left < 0,
-            days_left,
-        });
+        out.push(NextContact { rule, due_on, due_ms, overdue: days_left < 0, days_left });
     }
     out.sort_by_key(|o| (o.due_on, o.rule));
     Ok(out)
@@ -209,21 +184,12 @@ pub fn next_contact(
     cal: &TeamCalendar,
     now_ms: i64,
 ) -> Result<Option<NextContact>, CadenceError> {
-    Ok(obligations(input, settings, p8_days, cal, now_ms)?
-        .into_iter()
-        .next())
+    Ok(obligations(input, settings, p8_days, cal, now_ms)?.into_iter().next())
 }
 
-fn due_day(
-    cal: &TeamCalendar,
-    at_ms: i64,
-    days: u32,
-    roll: bool,
-) -> Result<NaiveDate, CadenceError> {
-    let bare = cal
-        .local_date(at_ms)
-        .checked_add_days(Days::new(u64::from(days)))
-        .ok_or(CalendarError::NoWorkingDays)?;
+fn due_day(cal: &TeamCalendar, at_ms: i64, days: u32, roll: bool) -> Result<NaiveDate, CadenceError> {
+    let bare =
+        cal.local_date(at_ms).checked_add_days(Days::new(u64::from(days))).ok_or(CalendarError::NoWorkingDays)?;
     if !roll || cal.is_working_day(bare) {
         return Ok(bare);
     }
@@ -233,10 +199,7 @@ fn due_day(
 
 /// Epoch ms of the team-local midnight that starts `day`.
 fn day_start_ms(cal: &TeamCalendar, day: NaiveDate) -> i64 {
-    let utc_midnight = day
-        .and_hms_opt(0, 0, 0)
-        .map(|t| t.and_utc().timestamp_millis())
-        .unwrap_or(0);
+    let utc_midnight = day.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis()).unwrap_or(0);
     utc_midnight - i64::from(cal.utc_offset_minutes) * 60_000
 }
 
@@ -257,12 +220,7 @@ mod tests {
     fn the_defaults_are_the_v6_and_k3_intervals_and_pass_the_check() {
         let s = CadenceSettings::default();
         assert_eq!(
-            (
-                s.early_design_days,
-                s.other_stage_days,
-                s.special_background_days,
-                s.service_return_days
-            ),
+            (s.early_design_days, s.other_stage_days, s.special_background_days, s.service_return_days),
             (7, 14, 7, 7)
         );
         assert_eq!(s.check(), Ok(()));
@@ -270,55 +228,25 @@ mod tests {
 
     #[test]
     fn an_interval_of_zero_days_is_refused() {
-        let s = CadenceSettings {
-            other_stage_days: 0,
-            ..Default::default()
-        };
-        assert_eq!(
-            s.check(),
-            Err(CadenceError::OutOfRange {
-                field: "other_stage_days",
-                max: 90
-            })
-        );
+        let s = CadenceSettings { other_stage_days: 0, ..Default::default() };
+        assert_eq!(s.check(), Err(CadenceError::OutOfRange { field: "other_stage_days", max: 90 }));
     }
 
     #[test]
     fn a_customer_with_no_rule_has_no_next_contact() {
-        let input = CadenceInput {
-            last_contact_ms: Some(at("2026-03-02")),
-            ..Default::default()
-        };
-        let next = next_contact(
-            &input,
-            &CadenceSettings::default(),
-            7,
-            &TeamCalendar::default(),
-            at("2026-03-02"),
-        );
+        let input = CadenceInput { last_contact_ms: Some(at("2026-03-02")), ..Default::default() };
+        let next = next_contact(&input, &CadenceSettings::default(), 7, &TeamCalendar::default(), at("2026-03-02"));
         assert_eq!(next, Ok(None));
     }
 
     #[test]
     fn due_ms_is_the_team_midnight_ending_the_due_day() {
-        let input = CadenceInput {
-            special_background: true,
-            last_contact_ms: Some(at("2026-03-02")),
-            ..Default::default()
-        };
-        let next = next_contact(
-            &input,
-            &CadenceSettings::default(),
-            7,
-            &TeamCalendar::default(),
-            at("2026-03-02"),
-        )
-        .unwrap()
-        .unwrap();
+        let input =
+            CadenceInput { special_background: true, last_contact_ms: Some(at("2026-03-02")), ..Default::default() };
+        let next = next_contact(&input, &CadenceSettings::default(), 7, &TeamCalendar::default(), at("2026-03-02"))
+            .unwrap()
+            .unwrap();
         assert_eq!(next.due_on, day("2026-03-09"));
-        assert_eq!(
-            next.due_ms,
-            day_start_ms(&TeamCalendar::default(), day("2026-03-10"))
-        );
+        assert_eq!(next.due_ms, day_start_ms(&TeamCalendar::default(), day("2026-03-10")));
     }
 }

@@ -66,8 +66,7 @@ impl Default for TeamCalendar {
 
 impl TeamCalendar {
     pub fn is_weekend(&self, day: NaiveDate) -> bool {
-        self.weekend
-            .contains(&(day.weekday().num_days_from_monday() as u8))
+        self.weekend.contains(&(day.weekday().num_days_from_monday() as u8))
     }
 
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
@@ -127,16 +126,12 @@ impl TeamCalendar {
 
     fn offset(&self) -> FixedOffset {
         // Validated on every set; fall back to UTC for a value edited by hand in storage.
-        FixedOffset::east_opt(self.utc_offset_minutes * 60)
-            .unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
+        FixedOffset::east_opt(self.utc_offset_minutes * 60).unwrap_or(FixedOffset::east_opt(0).expect("UTC"))
     }
 
     /// The team-local calendar date of an instant.
     pub fn local_date(&self, instant_ms: i64) -> NaiveDate {
-        DateTime::from_timestamp_millis(instant_ms)
-            .unwrap_or_default()
-            .with_timezone(&self.offset())
-            .date_naive()
+        DateTime::from_timestamp_millis(instant_ms).unwrap_or_default().with_timezone(&self.offset()).date_naive()
     }
 
     /// The due date of something that must happen `n` working days after `instant_ms`.
@@ -167,11 +162,8 @@ pub fn parse_date_list(text: &str) -> Result<BTreeSet<NaiveDate>, CalendarError>
         if line.is_empty() {
             continue;
         }
-        let date =
-            NaiveDate::parse_from_str(line, "%Y-%m-%d").map_err(|_| CalendarError::BadDate {
-                line: i + 1,
-                text: line.to_owned(),
-            })?;
+        let date = NaiveDate::parse_from_str(line, "%Y-%m-%d")
+            .map_err(|_| CalendarError::BadDate { line: i + 1, text: line.to_owned() })?;
         out.insert(date);
     }
     Ok(out)

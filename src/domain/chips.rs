@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::event::{Event, Phase};
-use crate::sync::hlc::Hlc;
+use crate::record::hlc::Hlc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ChipsError {

@@ -30,8 +30,8 @@ use encoding_rs::{Encoding, GB18030};
 use thiserror::Error;
 
 use super::customer::{
-    normalize_credit_code, normalize_phone, phone_key, validate_contact, validate_customer, Contact,
-    CustomerFile, FieldError,
+    normalize_credit_code, normalize_phone, phone_key, validate_contact, validate_customer, Contact, CustomerFile,
+    FieldError,
 };
 
 mod cells;
@@ -131,11 +131,8 @@ fn start_line(text: &[u8], pos: &csv::Position) -> usize {
 pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     let (text, enc) = decode(bytes)?;
     let delimiter = sniff_delimiter(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -263,12 +260,8 @@ impl<'a> RowValidator<'a> {
     }
 
     fn unchecked(parsed: &'a ParsedCsv, mapping: &Mapping, existing: &'a ExistingKeys) -> Self {
-        let columns = mapping
-            .iter()
-            .take(parsed.headers.len())
-            .enumerate()
-            .filter_map(|(i, t)| t.map(|t| (i, t)))
-            .collect();
+        let columns =
+            mapping.iter().take(parsed.headers.len()).enumerate().filter_map(|(i, t)| t.map(|t| (i, t))).collect();
         RowValidator {
             parsed,
             existing,
@@ -379,7 +372,11 @@ impl<'a> RowValidator<'a> {
 }
 
 /// Reads and checks every row. Rows that fail are reported, never fatal.
-pub fn validate_rows(parsed: &ParsedCsv, mapping: &Mapping, existing: &ExistingKeys) -> Result<ImportReport, ImportError> {
+pub fn validate_rows(
+    parsed: &ParsedCsv,
+    mapping: &Mapping,
+    existing: &ExistingKeys,
+) -> Result<ImportReport, ImportError> {
     Ok(RowValidator::new(parsed, mapping, existing)?.finish())
 }
 

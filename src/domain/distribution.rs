@@ -71,7 +71,5 @@ fn lighter(a: &RepLoad, a_now: usize, b: &RepLoad, b_now: usize) -> Ordering {
     // a_now / a.capacity vs b_now / b.capacity without floats.
     let left = a_now as u128 * b.capacity as u128;
     let right = b_now as u128 * a.capacity as u128;
-    left.cmp(&right)
-        .then(a_now.cmp(&b_now))
-        .then_with(|| a.rep.cmp(&b.rep))
+    left.cmp(&right).then(a_now.cmp(&b_now)).then_with(|| a.rep.cmp(&b.rep))
 }

@@ -56,10 +56,7 @@ where
 {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .flexible(true)
-            .from_writer(&mut out);
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).flexible(true).from_writer(&mut out);
         let mut write = |cells: Vec<Cow<'_, str>>| {
             // Writing to memory cannot fail (no I/O, and `flexible` allows any row length).
             w.write_record(cells.iter().map(|c| c.as_bytes())).expect("writing CSV to memory");
@@ -77,10 +74,8 @@ where
 /// A sheet name Excel accepts: no `[ ] : * ? / \`, no apostrophe at either end, at most
 /// 31 characters, not "History"; blank becomes `Sheet1`.
 fn sheet_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c })
-        .collect();
+    let cleaned: String =
+        name.chars().map(|c| if "[]:*?/\\".contains(c) || c.is_control() { '_' } else { c }).collect();
     let trimmed: String = cleaned.trim().trim_matches('\'').chars().take(31).collect();
     let trimmed = trimmed.trim().to_owned();
     if trimmed.is_empty() {
@@ -99,7 +94,11 @@ const MAX_WIDTH_PX: u32 = 400;
 
 /// One worksheet of text cells: a bold header row frozen at the top, columns sized to
 /// their content. Every cell is written as a string (never a formula) and escaped.
-pub fn export_xlsx<H, R, C>(sheet: &str, headers: &[H], rows: impl IntoIterator<Item = R>) -> Result<Vec<u8>, ExportError>
+pub fn export_xlsx<H, R, C>(
+    sheet: &str,
+    headers: &[H],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<Vec<u8>, ExportError>
 where
     H: AsRef<str>,
     R: IntoIterator<Item = C>,

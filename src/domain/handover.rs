@@ -24,10 +24,7 @@ pub struct HandoverStatus {
 /// The handover state of `rep`, from the customers they still hold and each one's
 /// receivable (`None` = not yet stated).
 pub fn handover_status(rep: &str, holdings: &[(String, Option<i64>)]) -> HandoverStatus {
-    let receivables_fen = holdings
-        .iter()
-        .filter_map(|(_, r)| *r)
-        .fold(0i64, i64::saturating_add);
+    let receivables_fen = holdings.iter().filter_map(|(_, r)| *r).fold(0i64, i64::saturating_add);
     HandoverStatus {
         rep: rep.to_owned(),
         remaining: holdings.len(),

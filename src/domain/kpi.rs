@@ -23,8 +23,8 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::application::{
-    complaint_rate, conversion_rate, new_accounts_met, review_on_time_rate, satisfaction_met,
-    satisfaction_rate, Application, ApplicationStatus, KpiTargets, Ratio,
+    complaint_rate, conversion_rate, new_accounts_met, review_on_time_rate, satisfaction_met, satisfaction_rate,
+    Application, ApplicationStatus, KpiTargets, Ratio,
 };
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::service::{satisfaction, Channel, Satisfaction, ServiceItem};
@@ -135,9 +135,8 @@ pub fn kpi_row(
     // Only decided applications are measured, so "now" never enters the count.
     let review_on_time = review_on_time_rate(&decided, cal, i64::MAX, targets);
 
-    let closed = inputs.service.iter().filter(|i| {
-        mine(&i.owner) && i.closure.as_ref().is_some_and(|c| in_month_ms(c.at_ms))
-    });
+    let closed =
+        inputs.service.iter().filter(|i| mine(&i.owner) && i.closure.as_ref().is_some_and(|c| in_month_ms(c.at_ms)));
     let sat = satisfaction(closed, targets.satisfied_from);
 
     let contacted: BTreeSet<String> = inputs
@@ -153,17 +152,11 @@ pub fn kpi_row(
         .map(|p| p.customer_id.clone())
         .collect();
 
-    let asked: Vec<&ServiceItem> = inputs
-        .service
-        .iter()
-        .filter(|i| mine(&i.owner) && month.contains(i.asked_on))
-        .collect();
+    let asked: Vec<&ServiceItem> =
+        inputs.service.iter().filter(|i| mine(&i.owner) && month.contains(i.asked_on)).collect();
     let complaints = asked.iter().filter(|i| i.channel == Channel::Complaint).count() as u64;
-    let served: BTreeSet<&str> = contacted
-        .iter()
-        .map(String::as_str)
-        .chain(asked.iter().map(|i| i.customer_id.as_str()))
-        .collect();
+    let served: BTreeSet<&str> =
+        contacted.iter().map(String::as_str).chain(asked.iter().map(|i| i.customer_id.as_str())).collect();
 
     KpiRow {
         rep: rep.unwrap_or_default().to_owned(),
@@ -191,10 +184,8 @@ pub fn kpi_sheet(
     targets: &KpiTargets,
     per_rep_target: u64,
 ) -> Vec<KpiRow> {
-    let mut rows: Vec<KpiRow> = reps
-        .iter()
-        .map(|r| kpi_row(Some(r), month, inputs, cal, targets, per_rep_target))
-        .collect();
+    let mut rows: Vec<KpiRow> =
+        reps.iter().map(|r| kpi_row(Some(r), month, inputs, cal, targets, per_rep_target)).collect();
     if with_team {
         let team_target = per_rep_target.saturating_mul(reps.len() as u64);
         rows.push(kpi_row(None, month, inputs, cal, targets, team_target));

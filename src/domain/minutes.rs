@@ -36,12 +36,7 @@ pub enum MinutesStep {
 }
 
 impl MinutesStep {
-    pub const ALL: [MinutesStep; 4] = [
-        Self::Written,
-        Self::Reviewed,
-        Self::SentToCustomer,
-        Self::ReceiptConfirmed,
-    ];
+    pub const ALL: [MinutesStep; 4] = [Self::Written, Self::Reviewed, Self::SentToCustomer, Self::ReceiptConfirmed];
 }
 
 /// Where minutes stand: `Due` until written, then the last step reached.
@@ -109,10 +104,7 @@ impl Minutes {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum MinutesError {
     #[error("minutes at {state:?} cannot record {step:?}")]
-    OutOfOrder {
-        state: MinutesState,
-        step: MinutesStep,
-    },
+    OutOfOrder { state: MinutesState, step: MinutesStep },
     #[error(transparent)]
     Calendar(#[from] CalendarError),
 }
@@ -165,12 +157,7 @@ mod tests {
     const DAY: i64 = 24 * HOUR;
 
     fn ev(id: &str, step: MinutesStep, at_ms: i64) -> MinutesEvent {
-        MinutesEvent {
-            id: id.into(),
-            step,
-            at_ms,
-            by: "li".into(),
-        }
+        MinutesEvent { id: id.into(), step, at_ms, by: "li".into() }
     }
 
     #[test]
@@ -179,10 +166,7 @@ mod tests {
         assert_eq!(check_step(MinutesState::Done(Written), Reviewed), Ok(()));
         assert_eq!(
             check_step(MinutesState::Done(Written), SentToCustomer),
-            Err(MinutesError::OutOfOrder {
-                state: MinutesState::Done(Written),
-                step: SentToCustomer
-            })
+            Err(MinutesError::OutOfOrder { state: MinutesState::Done(Written), step: SentToCustomer })
         );
         assert_eq!(MinutesState::Done(ReceiptConfirmed).next_step(), None);
     }
@@ -190,11 +174,7 @@ mod tests {
     #[test]
     fn v5_the_fold_reaches_the_same_state_whatever_order_events_arrive_in() {
         let cal = TeamCalendar::default();
-        let evs = [
-            ev("e1", Written, DAY),
-            ev("e2", Reviewed, 2 * DAY),
-            ev("e3", SentToCustomer, 3 * DAY),
-        ];
+        let evs = [ev("e1", Written, DAY), ev("e2", Reviewed, 2 * DAY), ev("e3", SentToCustomer, 3 * DAY)];
         let mut rev = evs.clone();
         rev.reverse();
         let a = minutes(0, &evs, &cal, 4 * DAY).unwrap();
@@ -206,13 +186,7 @@ mod tests {
     #[test]
     fn v5_a_send_without_a_review_does_not_advance_past_written() {
         let cal = TeamCalendar::default();
-        let m = minutes(
-            0,
-            &[ev("e1", Written, DAY), ev("e3", SentToCustomer, 2 * DAY)],
-            &cal,
-            3 * DAY,
-        )
-        .unwrap();
+        let m = minutes(0, &[ev("e1", Written, DAY), ev("e3", SentToCustomer, 2 * DAY)], &cal, 3 * DAY).unwrap();
         assert_eq!(m.state, MinutesState::Done(Written));
         assert_eq!(m.at(SentToCustomer), None);
     }

@@ -52,15 +52,9 @@ pub enum OrderError {
     #[error("the price list has two prices for {product} from {from}")]
     DuplicatePrice { product: String, from: NaiveDate },
     #[error("the delivery date {delivery} is before {today}")]
-    DeliveryInPast {
-        delivery: NaiveDate,
-        today: NaiveDate,
-    },
+    DeliveryInPast { delivery: NaiveDate, today: NaiveDate },
     #[error("an order that is {status:?} cannot be {wanted}")]
-    WrongStatus {
-        status: OrderStatus,
-        wanted: &'static str,
-    },
+    WrongStatus { status: OrderStatus, wanted: &'static str },
     #[error("only a manager approves or rejects an order")]
     NotManager,
     #[error("only the order's rep or a manager may {0}")]
@@ -102,14 +96,8 @@ impl PriceList {
             if e.unit_price_fen < 0 {
                 return Err(OrderError::NegativePrice);
             }
-            if entries[..i]
-                .iter()
-                .any(|o| o.product_id == e.product_id && o.from == e.from)
-            {
-                return Err(OrderError::DuplicatePrice {
-                    product: e.product_id.clone(),
-                    from: e.from,
-                });
+            if entries[..i].iter().any(|o| o.product_id == e.product_id && o.from == e.from) {
+                return Err(OrderError::DuplicatePrice { product: e.product_id.clone(), from: e.from });
             }
         }
         Ok(Self { entries })
@@ -219,12 +207,7 @@ impl OrderLine {
         unit_price_fen: i64,
         discount: Discount,
     ) -> Result<Self, OrderError> {
-        let line = Self {
-            product_id: product_id.into(),
-            qty,
-            unit_price_fen,
-            discount,
-        };
+        let line = Self { product_id: product_id.into(), qty, unit_price_fen, discount };
         line.check(0)?;
         Ok(line)
     }
@@ -237,12 +220,8 @@ impl OrderLine {
         on: NaiveDate,
         discount: Discount,
     ) -> Result<Self, OrderError> {
-        let price = list
-            .price_on(product_id, on)
-            .ok_or_else(|| OrderError::NoPrice {
-                product: product_id.to_owned(),
-                on,
-            })?;
+        let price =
+            list.price_on(product_id, on).ok_or_else(|| OrderError::NoPrice { product: product_id.to_owned(), on })?;
         Self::new(product_id, qty, price, discount)
     }
 
@@ -260,16 +239,9 @@ impl OrderLine {
     }
 
     pub fn totals(&self) -> Result<Totals, OrderError> {
-        let gross_fen = self
-            .unit_price_fen
-            .checked_mul(i64::from(self.qty))
-            .ok_or(OrderError::TooLarge)?;
+        let gross_fen = self.unit_price_fen.checked_mul(i64::from(self.qty)).ok_or(OrderError::TooLarge)?;
         let discount_fen = self.discount.of(gross_fen)?;
-        Ok(Totals {
-            gross_fen,
-            discount_fen,
-            net_fen: gross_fen - discount_fen,
-        })
+        Ok(Totals { gross_fen, discount_fen, net_fen: gross_fen - discount_fen })
     }
 }
 
@@ -422,12 +394,8 @@ impl Order {
         let (mut gross_fen, mut lines_net) = (0i64, 0i64);
         for line in &self.lines {
             let t = line.totals()?;
-            gross_fen = gross_fen
-                .checked_add(t.gross_fen)
-                .ok_or(OrderError::TooLarge)?;
-            lines_net = lines_net
-                .checked_add(t.net_fen)
-                .ok_or(OrderError::TooLarge)?;
+            gross_fen = gross_fen.checked_add(t.gross_fen).ok_or(OrderError::TooLarge)?;
+            lines_net = lines_net.checked_add(t.net_fen).ok_or(OrderError::TooLarge)?;
         }
         let order_discount_fen = self.order_discount.of(lines_net)?;
         Ok(OrderTotals {
@@ -456,20 +424,14 @@ impl Order {
         }
         self.totals()?;
         if self.delivery_date < today {
-            return Err(OrderError::DeliveryInPast {
-                delivery: self.delivery_date,
-                today,
-            });
+            return Err(OrderError::DeliveryInPast { delivery: self.delivery_date, today });
         }
         Ok(())
     }
 
     fn expect(&self, status: OrderStatus, wanted: &'static str) -> Result<(), OrderError> {
         if self.status() != status {
-            return Err(OrderError::WrongStatus {
-                status: self.status(),
-                wanted,
-            });
+            return Err(OrderError::WrongStatus { status: self.status(), wanted });
         }
         Ok(())
     }
@@ -482,11 +444,7 @@ impl Order {
     }
 
     fn push(&mut self, by: &Actor, step: OrderStep) {
-        self.history.push(OrderChange {
-            by: by.profile.clone(),
-            at_ms: by.at_ms,
-            step,
-        });
+        self.history.push(OrderChange { by: by.profile.clone(), at_ms: by.at_ms, step });
     }
 
     pub fn submit(&mut self, by: &Actor, today: NaiveDate) -> Result<(), OrderError> {
@@ -502,12 +460,7 @@ impl Order {
         if by.role != Role::Manager {
             return Err(OrderError::NotManager);
         }
-        self.push(
-            by,
-            OrderStep::Approved {
-                opinion: opinion.trim().to_owned(),
-            },
-        );
+        self.push(by, OrderStep::Approved { opinion: opinion.trim().to_owned() });
         Ok(())
     }
 
@@ -519,12 +472,7 @@ impl Order {
         if reason.trim().is_empty() {
             return Err(OrderError::NoReason);
         }
-        self.push(
-            by,
-            OrderStep::Rejected {
-                reason: reason.trim().to_owned(),
-            },
-        );
+        self.push(by, OrderStep::Rejected { reason: reason.trim().to_owned() });
         Ok(())
     }
 
@@ -567,36 +515,19 @@ mod tests {
     #[test]
     fn o1_discounts_parse_as_typed_and_over_100_percent_is_refused() {
         assert_eq!(Discount::parse("12.5%"), Ok(Discount::basis_points(1250)));
-        assert_eq!(
-            Discount::parse("１２．５"),
-            Ok(Discount::basis_points(1250))
-        );
+        assert_eq!(Discount::parse("１２．５"), Ok(Discount::basis_points(1250)));
         assert_eq!(Discount::parse(""), Ok(Discount::NONE));
         assert_eq!(Discount::parse("100.01"), Err(OrderError::DiscountOver100));
-        assert!(matches!(
-            Discount::parse("ten"),
-            Err(OrderError::BadDiscount(_))
-        ));
-        assert_eq!(
-            Discount::percent(101).of(100),
-            Err(OrderError::DiscountOver100)
-        );
+        assert!(matches!(Discount::parse("ten"), Err(OrderError::BadDiscount(_))));
+        assert_eq!(Discount::percent(101).of(100), Err(OrderError::DiscountOver100));
     }
 
     #[test]
     fn o1_the_latest_price_on_or_before_the_day_applies() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         let list = PriceList::new(vec![
-            PriceEntry {
-                product_id: "p".into(),
-                unit_price_fen: 100,
-                from: d("2026-01-01"),
-            },
-            PriceEntry {
-                product_id: "p".into(),
-                unit_price_fen: 120,
-                from: d("2026-06-01"),
-            },
+            PriceEntry { product_id: "p".into(), unit_price_fen: 100, from: d("2026-01-01") },
+            PriceEntry { product_id: "p".into(), unit_price_fen: 120, from: d("2026-06-01") },
         ])
         .unwrap();
         assert_eq!(list.price_on("p", d("2026-05-31")), Some(100));
@@ -612,10 +543,7 @@ mod tests {
             warehouse_supervisor: "Supervisor Ma".into(),
             customer: " ".into(),
         };
-        assert_eq!(
-            slip.check(),
-            Err(OrderError::MissingSignature(Signatory::Customer))
-        );
+        assert_eq!(slip.check(), Err(OrderError::MissingSignature(Signatory::Customer)));
         slip.customer = "Ms Zhao".into();
         assert_eq!(slip.check(), Ok(()));
         slip.warehouse_supervisor = "Keeper Wu".into();

@@ -23,7 +23,7 @@ use thiserror::Error;
 
 use super::customer::phone_key;
 use super::event::{Event, Phase};
-use crate::sync::hlc::Hlc;
+use crate::record::hlc::Hlc;
 
 pub const CHILD_MIN_AGE: u8 = 2;
 pub const CHILD_MAX_AGE: u8 = 6;

@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use outpost::domain::pool::{ownership, Fact, FactKind, OwnReason, PoolSettings};
-//! use outpost::sync::hlc::Hlc;
+//! use outpost::record::hlc::Hlc;
 //! let stamp = |wall_ms| Hlc { wall_ms, counter: 0, device: "tab-a".into() };
 //! let facts = [
 //!     Fact::new("f2", stamp(2_000), "li", FactKind::Claim { rep: "li".into() }),
@@ -57,12 +57,7 @@ pub struct PoolSettings {
 
 impl Default for PoolSettings {
     fn default() -> Self {
-        Self {
-            p1_months: 2,
-            p3_months: 3,
-            p8_days: 7,
-            utc_offset_minutes: 8 * 60,
-        }
+        Self { p1_months: 2, p3_months: 3, p8_days: 7, utc_offset_minutes: 8 * 60 }
     }
 }
 

@@ -74,19 +74,12 @@ pub fn new_profile(
         return Err(ProfileError::NameEmpty);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(ProfileError::NameTooLong {
-            max: MAX_NAME_CHARS,
-        });
+        return Err(ProfileError::NameTooLong { max: MAX_NAME_CHARS });
     }
     if existing.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
         return Err(ProfileError::NameTaken);
     }
-    Ok(Profile {
-        id,
-        name: name.to_owned(),
-        role,
-        created_ms: now_ms,
-    })
+    Ok(Profile { id, name: name.to_owned(), role, created_ms: now_ms })
 }
 
 #[cfg(test)]
@@ -104,10 +97,7 @@ mod tests {
 
     #[test]
     fn an_empty_or_blank_name_is_refused() {
-        assert_eq!(
-            new_profile("p".into(), "   ", Role::Rep, 1, &[]),
-            Err(ProfileError::NameEmpty)
-        );
+        assert_eq!(new_profile("p".into(), "   ", Role::Rep, 1, &[]), Err(ProfileError::NameEmpty));
     }
 
     #[test]
@@ -117,19 +107,14 @@ mod tests {
         let forty_one = "张".repeat(MAX_NAME_CHARS + 1);
         assert_eq!(
             new_profile("p".into(), &forty_one, Role::Rep, 1, &[]),
-            Err(ProfileError::NameTooLong {
-                max: MAX_NAME_CHARS
-            })
+            Err(ProfileError::NameTooLong { max: MAX_NAME_CHARS })
         );
     }
 
     #[test]
     fn two_profiles_on_one_device_cannot_share_a_name() {
         let existing = [zhang()];
-        assert_eq!(
-            new_profile("p2".into(), "张三", Role::Manager, 2, &existing),
-            Err(ProfileError::NameTaken)
-        );
+        assert_eq!(new_profile("p2".into(), "张三", Role::Manager, 2, &existing), Err(ProfileError::NameTaken));
     }
 
     #[test]

@@ -112,10 +112,7 @@ pub struct Project {
 pub fn default_bid_checklist() -> Vec<ChecklistItem> {
     ["authorisation", "bid documents"]
         .into_iter()
-        .map(|label| ChecklistItem {
-            label: label.into(),
-            ready: false,
-        })
+        .map(|label| ChecklistItem { label: label.into(), ready: false })
         .collect()
 }
 
@@ -127,10 +124,7 @@ pub enum ProjectError {
     #[error("the project is already at {0:?}")]
     Unchanged(ProjectStage),
     #[error("a project cannot move back from {from:?} to {to:?}")]
-    Backward {
-        from: ProjectStage,
-        to: ProjectStage,
-    },
+    Backward { from: ProjectStage, to: ProjectStage },
     #[error("{0:?} cannot be done before the contract")]
     BeforeContract(MilestoneKind),
     #[error("{0:?} needs an amount above zero fen")]
@@ -181,19 +175,9 @@ impl Project {
         let deadline = cal.local_date(self.bid_deadline_ms?);
         let due_on = deadline.checked_sub_days(Days::new(J2_DAYS_BEFORE_BID))?;
         let days_left = (due_on - cal.local_date(now_ms)).num_days();
-        let missing: Vec<String> = self
-            .bid_checklist
-            .iter()
-            .filter(|i| !i.ready)
-            .map(|i| i.label.clone())
-            .collect();
+        let missing: Vec<String> = self.bid_checklist.iter().filter(|i| !i.ready).map(|i| i.label.clone()).collect();
         let not_ready = days_left < 0 && !missing.is_empty();
-        Some(BidDocsStatus {
-            due_on,
-            days_left,
-            missing,
-            not_ready,
-        })
+        Some(BidDocsStatus { due_on, days_left, missing, not_ready })
     }
 
     /// J3: milestones are unique, payments carry fen, and nothing precedes the contract.
@@ -211,15 +195,8 @@ impl Project {
                 return Err(ProjectError::BadAmount(m.kind));
             }
         }
-        let contract_done = self
-            .milestones
-            .iter()
-            .any(|m| m.kind == MilestoneKind::Contract && m.done_ms.is_some());
-        match self
-            .milestones
-            .iter()
-            .find(|m| m.kind != MilestoneKind::Contract && m.done_ms.is_some())
-        {
+        let contract_done = self.milestones.iter().any(|m| m.kind == MilestoneKind::Contract && m.done_ms.is_some());
+        match self.milestones.iter().find(|m| m.kind != MilestoneKind::Contract && m.done_ms.is_some()) {
             Some(m) if !contract_done => Err(ProjectError::BeforeContract(m.kind)),
             _ => Ok(()),
         }
@@ -242,12 +219,7 @@ mod tests {
     use ProjectStage::*;
 
     fn change(id: &str, stage: ProjectStage, at_ms: i64) -> StageChange {
-        StageChange {
-            id: id.into(),
-            stage,
-            at_ms,
-            by: "li".into(),
-        }
+        StageChange { id: id.into(), stage, at_ms, by: "li".into() }
     }
 
     fn project() -> Project {
@@ -263,31 +235,17 @@ mod tests {
     }
 
     fn milestone(kind: MilestoneKind, done: bool, amount_fen: Option<i64>) -> Milestone {
-        Milestone {
-            kind,
-            planned_on: None,
-            done_ms: done.then_some(5),
-            amount_fen,
-        }
+        Milestone { kind, planned_on: None, done_ms: done.then_some(5), amount_fen }
     }
 
     #[test]
     fn j1_a_project_moves_forward_and_may_skip_bidding() {
         assert_eq!(check_transition(None, Bidding), Ok(()));
-        assert_eq!(
-            check_transition(Some(PreliminaryDesign), DetailedDesign),
-            Ok(())
-        );
-        assert_eq!(
-            check_transition(Some(Bidding), Bidding),
-            Err(ProjectError::Unchanged(Bidding))
-        );
+        assert_eq!(check_transition(Some(PreliminaryDesign), DetailedDesign), Ok(()));
+        assert_eq!(check_transition(Some(Bidding), Bidding), Err(ProjectError::Unchanged(Bidding)));
         assert_eq!(
             check_transition(Some(Acceptance), Bidding),
-            Err(ProjectError::Backward {
-                from: Acceptance,
-                to: Bidding
-            })
+            Err(ProjectError::Backward { from: Acceptance, to: Bidding })
         );
     }
 
@@ -311,10 +269,7 @@ mod tests {
             milestone(MilestoneKind::Contract, false, None),
             milestone(MilestoneKind::AdvancePayment, true, Some(30_000_00)),
         ];
-        assert_eq!(
-            p.check_milestones(),
-            Err(ProjectError::BeforeContract(MilestoneKind::AdvancePayment))
-        );
+        assert_eq!(p.check_milestones(), Err(ProjectError::BeforeContract(MilestoneKind::AdvancePayment)));
         p.milestones[0].done_ms = Some(1);
         assert_eq!(p.check_milestones(), Ok(()));
     }
@@ -323,18 +278,12 @@ mod tests {
     fn j3_a_payment_needs_a_positive_amount_in_fen() {
         let mut p = project();
         p.milestones = vec![milestone(MilestoneKind::EarlyFinalPayment, false, Some(0))];
-        assert_eq!(
-            p.check_milestones(),
-            Err(ProjectError::BadAmount(MilestoneKind::EarlyFinalPayment))
-        );
+        assert_eq!(p.check_milestones(), Err(ProjectError::BadAmount(MilestoneKind::EarlyFinalPayment)));
         p.milestones = vec![
             milestone(MilestoneKind::Contract, true, None),
             milestone(MilestoneKind::EarlyFinalPayment, true, None),
         ];
-        assert_eq!(
-            p.check_milestones(),
-            Err(ProjectError::BadAmount(MilestoneKind::EarlyFinalPayment))
-        );
+        assert_eq!(p.check_milestones(), Err(ProjectError::BadAmount(MilestoneKind::EarlyFinalPayment)));
     }
 
     #[test]
@@ -344,11 +293,6 @@ mod tests {
             milestone(MilestoneKind::EarlyStocking, false, None),
             milestone(MilestoneKind::EarlyStocking, false, None),
         ];
-        assert_eq!(
-            p.check_milestones(),
-            Err(ProjectError::DuplicateMilestone(
-                MilestoneKind::EarlyStocking
-            ))
-        );
+        assert_eq!(p.check_milestones(), Err(ProjectError::DuplicateMilestone(MilestoneKind::EarlyStocking)));
     }
 }

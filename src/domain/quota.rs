@@ -57,18 +57,9 @@ pub struct QuotaSettings {
 impl Default for QuotaSettings {
     /// ≥ 20 calls a working day and ≥ 20 visits a week.
     fn default() -> Self {
-        let q = |kind, period| Quota {
-            kind,
-            customer: None,
-            period,
-            min: 20,
-            distinct_customers: false,
-        };
+        let q = |kind, period| Quota { kind, customer: None, period, min: 20, distinct_customers: false };
         Self {
-            quotas: vec![
-                q(ActivityKind::Call, QuotaPeriod::WorkingDay),
-                q(ActivityKind::Visit, QuotaPeriod::Week),
-            ],
+            quotas: vec![q(ActivityKind::Call, QuotaPeriod::WorkingDay), q(ActivityKind::Visit, QuotaPeriod::Week)],
             prorate_short_weeks: true,
         }
     }
@@ -97,13 +88,9 @@ impl QuotaSettings {
     pub fn check(&self) -> Result<(), QuotaError> {
         for (index, q) in self.quotas.iter().enumerate() {
             if !(1..=MAX_QUOTA).contains(&q.min) {
-                return Err(QuotaError::OutOfRange {
-                    index,
-                    max: MAX_QUOTA,
-                });
+                return Err(QuotaError::OutOfRange { index, max: MAX_QUOTA });
             }
-            let same =
-                |o: &&Quota| (o.kind, o.customer, o.period) == (q.kind, q.customer, q.period);
+            let same = |o: &&Quota| (o.kind, o.customer, o.period) == (q.kind, q.customer, q.period);
             if self.quotas[..index].iter().any(|o| same(&o)) {
                 return Err(QuotaError::Duplicate { index });
             }
@@ -156,9 +143,7 @@ pub fn progress(
         .iter()
         .map(|q| {
             let (first_day, last_day, target) = match q.period {
-                QuotaPeriod::WorkingDay => {
-                    (day, day, if cal.is_working_day(day) { q.min } else { 0 })
-                }
+                QuotaPeriod::WorkingDay => (day, day, if cal.is_working_day(day) { q.min } else { 0 }),
                 QuotaPeriod::Week => week_target(q.min, cal, day, settings.prorate_short_weeks),
             };
             let mut counted: Vec<&str> = Vec::new();
@@ -177,34 +162,18 @@ pub fn progress(
                 }
                 done += 1;
             }
-            QuotaProgress {
-                quota: q.clone(),
-                first_day,
-                last_day,
-                target,
-                done,
-                met: done >= target,
-            }
+            QuotaProgress { quota: q.clone(), first_day, last_day, target, done, met: done >= target }
         })
         .collect()
 }
 
-fn week_target(
-    min: u32,
-    cal: &TeamCalendar,
-    day: NaiveDate,
-    prorate: bool,
-) -> (NaiveDate, NaiveDate, u32) {
+fn week_target(min: u32, cal: &TeamCalendar, day: NaiveDate, prorate: bool) -> (NaiveDate, NaiveDate, u32) {
     let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(6);
     if !prorate {
         return (monday, sunday, min);
     }
-    let working = monday
-        .iter_days()
-        .take(7)
-        .filter(|d| cal.is_working_day(*d))
-        .count() as u32;
+    let working = monday.iter_days().take(7).filter(|d| cal.is_working_day(*d)).count() as u32;
     let normal = 7u32.saturating_sub(cal.weekend.len() as u32).max(1);
     let target = min.saturating_mul(working).div_ceil(normal).min(min);
     (monday, sunday, target)
@@ -224,13 +193,7 @@ mod tests {
     fn v7_a_zero_or_repeated_quota_is_refused() {
         let mut s = QuotaSettings::default();
         s.quotas[1].min = 0;
-        assert_eq!(
-            s.check(),
-            Err(QuotaError::OutOfRange {
-                index: 1,
-                max: MAX_QUOTA
-            })
-        );
+        assert_eq!(s.check(), Err(QuotaError::OutOfRange { index: 1, max: MAX_QUOTA }));
         let mut s = QuotaSettings::default();
         s.quotas.push(s.quotas[0].clone());
         assert_eq!(s.check(), Err(QuotaError::Duplicate { index: 2 }));
@@ -241,9 +204,6 @@ mod tests {
         let cal = TeamCalendar::default();
         let wed = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
         let (mon, sun, target) = week_target(20, &cal, wed, true);
-        assert_eq!(
-            (mon.to_string(), sun.to_string(), target),
-            ("2026-03-02".into(), "2026-03-08".into(), 20)
-        );
+        assert_eq!((mon.to_string(), sun.to_string(), target), ("2026-03-02".into(), "2026-03-08".into(), 20));
     }
 }

@@ -17,8 +17,7 @@ impl Ratio {
 
     /// `num ÷ den ≥ percent %`, exactly; `None` when there is nothing to measure.
     pub fn meets(self, percent: u64) -> Option<bool> {
-        (self.den > 0)
-            .then(|| u128::from(self.num) * 100 >= u128::from(percent) * u128::from(self.den))
+        (self.den > 0).then(|| u128::from(self.num) * 100 >= u128::from(percent) * u128::from(self.den))
     }
 
     /// The ratio in tenths of a percent, rounded half up (`875` = 87.5 %), for display.
@@ -29,4 +28,3 @@ impl Ratio {
         })
     }
 }
-

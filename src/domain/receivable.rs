@@ -83,9 +83,7 @@ impl InstalmentPlan {
             if inst.amount_fen <= 0 {
                 return Err(ReceivableError::NonPositiveInstalment { index: i + 1 });
             }
-            sum_fen = sum_fen
-                .checked_add(inst.amount_fen)
-                .ok_or(ReceivableError::TooLarge)?;
+            sum_fen = sum_fen.checked_add(inst.amount_fen).ok_or(ReceivableError::TooLarge)?;
         }
         if instalments.windows(2).any(|w| w[1].due < w[0].due) {
             return Err(ReceivableError::DatesOutOfOrder);
@@ -93,12 +91,7 @@ impl InstalmentPlan {
         if sum_fen != total_fen {
             return Err(ReceivableError::SumMismatch { sum_fen, total_fen });
         }
-        Ok(Self {
-            order_id: order_id.into(),
-            customer_id: customer_id.into(),
-            rep: rep.into(),
-            instalments,
-        })
+        Ok(Self { order_id: order_id.into(), customer_id: customer_id.into(), rep: rep.into(), instalments })
     }
 
     /// `total_fen` split evenly over `dates`, whole fen each, the remainder on the last.
@@ -118,10 +111,7 @@ impl InstalmentPlan {
         let instalments = dates
             .iter()
             .enumerate()
-            .map(|(i, &due)| Instalment {
-                due,
-                amount_fen: if i + 1 == dates.len() { last } else { part },
-            })
+            .map(|(i, &due)| Instalment { due, amount_fen: if i + 1 == dates.len() { last } else { part } })
             .collect();
         Self::new(order_id, customer_id, rep, total_fen, instalments)
     }
@@ -206,10 +196,7 @@ pub struct Ledger {
 }
 
 /// Applies confirmed payments, in `(paid_on, id)` order, oldest due first.
-pub fn apply_payments(
-    plans: &[InstalmentPlan],
-    payments: &[Payment],
-) -> Result<Ledger, ReceivableError> {
+pub fn apply_payments(plans: &[InstalmentPlan], payments: &[Payment]) -> Result<Ledger, ReceivableError> {
     let mut ledger = Ledger::default();
     for (i, plan) in plans.iter().enumerate() {
         if plans[..i].iter().any(|p| p.order_id == plan.order_id) {
@@ -229,12 +216,7 @@ pub fn apply_payments(
         }
     }
     ledger.instalments.sort_by(|a, b| {
-        (&a.customer_id, a.due, &a.order_id, a.number).cmp(&(
-            &b.customer_id,
-            b.due,
-            &b.order_id,
-            b.number,
-        ))
+        (&a.customer_id, a.due, &a.order_id, a.number).cmp(&(&b.customer_id, b.due, &b.order_id, b.number))
     });
 
     let mut sorted: Vec<&Payment> = payments.iter().collect();
@@ -288,11 +270,7 @@ pub struct PaymentFeed {
 
 impl Ledger {
     fn sum_outstanding(&self, keep: impl Fn(&InstalmentState) -> bool) -> i64 {
-        self.instalments
-            .iter()
-            .filter(|s| keep(s))
-            .map(InstalmentState::outstanding_fen)
-            .sum()
+        self.instalments.iter().filter(|s| keep(s)).map(InstalmentState::outstanding_fen).sum()
     }
 
     pub fn outstanding_for_order(&self, order_id: &str) -> i64 {
@@ -310,27 +288,14 @@ impl Ledger {
     pub fn payment_facts(&self) -> Vec<PaymentFeed> {
         let mut feeds: Vec<PaymentFeed> = Vec::new();
         let customer_of = |order_id: &str| {
-            self.instalments
-                .iter()
-                .find(|s| s.order_id == order_id)
-                .map(|s| s.customer_id.clone())
-                .unwrap_or_default()
+            self.instalments.iter().find(|s| s.order_id == order_id).map(|s| s.customer_id.clone()).unwrap_or_default()
         };
         for a in &self.applied {
             let existing = feeds.iter_mut().find(|f| {
-                f.payment_id == a.payment_id
-                    && matches!(&f.kind, FactKind::Payment { rep, .. } if *rep == a.rep)
+                f.payment_id == a.payment_id && matches!(&f.kind, FactKind::Payment { rep, .. } if *rep == a.rep)
             });
             match existing {
-                Some(PaymentFeed {
-                    kind:
-                        FactKind::Payment {
-                            amount_fen,
-                            days_late,
-                            ..
-                        },
-                    ..
-                }) => {
+                Some(PaymentFeed { kind: FactKind::Payment { amount_fen, days_late, .. }, .. }) => {
                     *amount_fen += a.amount_fen;
                     *days_late = (*days_late).max(a.days_late);
                 }
@@ -449,20 +414,10 @@ impl Ageing {
     }
 }
 
-fn ageing_by(
-    ledger: &Ledger,
-    today: NaiveDate,
-    key: impl Fn(&InstalmentState) -> &str,
-) -> BTreeMap<String, Ageing> {
+fn ageing_by(ledger: &Ledger, today: NaiveDate, key: impl Fn(&InstalmentState) -> &str) -> BTreeMap<String, Ageing> {
     let mut out: BTreeMap<String, Ageing> = BTreeMap::new();
-    for s in ledger
-        .instalments
-        .iter()
-        .filter(|s| s.outstanding_fen() > 0)
-    {
-        out.entry(key(s).to_owned())
-            .or_default()
-            .add(AgeBucket::of(s.days_past_due(today)), s.outstanding_fen());
+    for s in ledger.instalments.iter().filter(|s| s.outstanding_fen() > 0) {
+        out.entry(key(s).to_owned()).or_default().add(AgeBucket::of(s.days_past_due(today)), s.outstanding_fen());
     }
     out
 }
@@ -498,9 +453,7 @@ pub fn payment_habits(payments: &[(NaiveDate, i64, u32)]) -> PaymentHabits {
     let mut total_days_late = 0u64;
     for (day, _, late) in payments {
         *by_day.entry(day.day()).or_default() += 1;
-        *by_weekday
-            .entry(day.weekday().num_days_from_monday())
-            .or_default() += 1;
+        *by_weekday.entry(day.weekday().num_days_from_monday()).or_default() += 1;
         total_days_late += u64::from(*late);
     }
     // max_by_key keeps the last maximum; iterate in reverse so ties go to the earlier.
@@ -511,8 +464,7 @@ pub fn payment_habits(payments: &[(NaiveDate, i64, u32)]) -> PaymentHabits {
         typical_payday: mode(&by_day),
         typical_weekday: mode(&by_weekday).and_then(|d| Weekday::try_from(d as u8).ok()),
         total_days_late,
-        average_days_late: (n > 0)
-            .then(|| u32::try_from((2 * total_days_late + n) / (2 * n)).unwrap_or(u32::MAX)),
+        average_days_late: (n > 0).then(|| u32::try_from((2 * total_days_late + n) / (2 * n)).unwrap_or(u32::MAX)),
     }
 }
 
@@ -527,40 +479,22 @@ mod tests {
     #[test]
     fn o2_a_plan_that_does_not_sum_to_the_total_is_refused() {
         let inst = vec![
-            Instalment {
-                due: d("2026-01-01"),
-                amount_fen: 500,
-            },
-            Instalment {
-                due: d("2026-02-01"),
-                amount_fen: 499,
-            },
+            Instalment { due: d("2026-01-01"), amount_fen: 500 },
+            Instalment { due: d("2026-02-01"), amount_fen: 499 },
         ];
         assert_eq!(
             InstalmentPlan::new("o", "c", "li", 1_000, inst),
-            Err(ReceivableError::SumMismatch {
-                sum_fen: 999,
-                total_fen: 1_000
-            })
+            Err(ReceivableError::SumMismatch { sum_fen: 999, total_fen: 1_000 })
         );
     }
 
     #[test]
     fn o2_instalment_dates_must_not_go_backwards() {
         let inst = vec![
-            Instalment {
-                due: d("2026-02-01"),
-                amount_fen: 500,
-            },
-            Instalment {
-                due: d("2026-01-01"),
-                amount_fen: 500,
-            },
+            Instalment { due: d("2026-02-01"), amount_fen: 500 },
+            Instalment { due: d("2026-01-01"), amount_fen: 500 },
         ];
-        assert_eq!(
-            InstalmentPlan::new("o", "c", "li", 1_000, inst),
-            Err(ReceivableError::DatesOutOfOrder)
-        );
+        assert_eq!(InstalmentPlan::new("o", "c", "li", 1_000, inst), Err(ReceivableError::DatesOutOfOrder));
     }
 
     #[test]

@@ -135,7 +135,8 @@ pub fn report(
         .iter()
         .map(|rep| {
             let mut r = RepReport { rep: rep.clone(), ..Default::default() };
-            let mine: Vec<&Activity> = activities.iter().filter(|a| &a.rep == rep && within(cal.local_date(a.at_ms))).collect();
+            let mine: Vec<&Activity> =
+                activities.iter().filter(|a| &a.rep == rep && within(cal.local_date(a.at_ms))).collect();
             for a in &mine {
                 r.counts[kind_index(a.kind)] += 1;
                 if a.visit_stage.is_some_and(|s| s >= VisitStage::Closing) {
@@ -149,7 +150,9 @@ pub fn report(
                 }
                 seen.push((&p.customer_id, p.day));
                 r.planned += 1;
-                if mine.iter().any(|a| a.kind.is_face_to_face() && a.customer_id == p.customer_id && cal.local_date(a.at_ms) >= p.day) {
+                if mine.iter().any(|a| {
+                    a.kind.is_face_to_face() && a.customer_id == p.customer_id && cal.local_date(a.at_ms) >= p.day
+                }) {
                     r.planned_met += 1;
                 }
             }

@@ -41,12 +41,9 @@ pub fn review_queue(items: &[NewEntry], cal: &TeamCalendar, now_ms: i64) -> Vec<
         .map(|e| {
             let created = cal.local_date(e.created_ms);
             // A calendar with no working days has no deadline to miss.
-            let overdue = cal
-                .is_overdue(e.created_ms, C6_WORKING_DAYS, now_ms)
-                .unwrap_or(false);
+            let overdue = cal.is_overdue(e.created_ms, C6_WORKING_DAYS, now_ms).unwrap_or(false);
             let entered_late = e.collected_on.is_some_and(|collected| {
-                cal.add_working_days(collected, C6_WORKING_DAYS)
-                    .is_ok_and(|due| created > due)
+                cal.add_working_days(collected, C6_WORKING_DAYS).is_ok_and(|due| created > due)
             });
             let item = ReviewItem {
                 id: e.id.clone(),
@@ -57,12 +54,7 @@ pub fn review_queue(items: &[NewEntry], cal: &TeamCalendar, now_ms: i64) -> Vec<
             (e.created_ms, item)
         })
         .collect();
-    queue.sort_by(|(a_ms, a), (b_ms, b)| {
-        b.overdue
-            .cmp(&a.overdue)
-            .then(a_ms.cmp(b_ms))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    queue.sort_by(|(a_ms, a), (b_ms, b)| b.overdue.cmp(&a.overdue).then(a_ms.cmp(b_ms)).then_with(|| a.id.cmp(&b.id)));
     queue.into_iter().map(|(_, item)| item).collect()
 }
 

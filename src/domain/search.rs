@@ -210,7 +210,6 @@ struct Entry {
     parts: [u64; 4],
 }
 
-
 impl Entry {
     fn new(item: SearchItem) -> Entry {
         let mut hay = clean(&item.name);
@@ -240,7 +239,10 @@ impl Entry {
         );
         hay.push(SEP);
         let mut phones = String::new();
-        push_joined(&mut phones, item.phones.iter().map(|p| p.chars().map(halfwidth).filter(char::is_ascii_digit).collect()));
+        push_joined(
+            &mut phones,
+            item.phones.iter().map(|p| p.chars().map(halfwidth).filter(char::is_ascii_digit).collect()),
+        );
         phones.push(SEP);
         let mut meta = Meta { cuts, spellings, variants: variants as u8, spelling_len: (u32::MAX, 0), leads: [0; 8] };
         let (full, initials) = meta.checked_spellings();
@@ -330,7 +332,14 @@ impl Term {
             Finder::new(d.as_bytes()).into_owned()
         });
         let single = (text.len() == 1 && text.as_bytes()[0].is_ascii_alphanumeric()).then(|| letters(&text));
-        Term { finder: Finder::new(text.as_bytes()).into_owned(), need: mask(&text), need_pairs: pairs(&text), single, text, digits }
+        Term {
+            finder: Finder::new(text.as_bytes()).into_owned(),
+            need: mask(&text),
+            need_pairs: pairs(&text),
+            single,
+            text,
+            digits,
+        }
     }
 
     fn digits(&self) -> Option<&[u8]> {
@@ -387,12 +396,21 @@ fn runs(positions: impl Iterator<Item = usize>, mut f: impl FnMut(usize, usize))
 /// The customers `a..b` whose slice of `buf` contains the needle: one search over the
 /// run, restarted at the next customer after each hit. Pushes each one's position and
 /// where (relative to its start) the needle first occurs.
-fn scan_run(buf: &[u8], starts: &[u32], finder: &Finder, (a, b): (usize, usize), hits: &mut Vec<u32>, at: &mut Vec<u32>) {
+fn scan_run(
+    buf: &[u8],
+    starts: &[u32],
+    finder: &Finder,
+    (a, b): (usize, usize),
+    hits: &mut Vec<u32>,
+    at: &mut Vec<u32>,
+) {
     let end = starts[b] as usize;
     let mut p = a;
     while p < b {
         let from = starts[p] as usize;
-        let Some(i) = finder.find(&buf[from..end]) else { break };
+        let Some(i) = finder.find(&buf[from..end]) else {
+            break;
+        };
         let i = from + i;
         if i >= starts[p + 1] as usize {
             p += starts[p + 1..=b].partition_point(|&s| s as usize <= i);
@@ -885,7 +903,8 @@ impl SearchIndex {
                 }
             }
         };
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some(Last { terms, top_k, top: top.clone(), all: all.clone() });
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(Last { terms, top_k, top: top.clone(), all: all.clone() });
         (top, all)
     }
 

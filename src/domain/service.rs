@@ -25,10 +25,7 @@ pub enum ServiceError {
     #[error("a forwarded item needs a plan for the customer")]
     NoPlan,
     #[error("the promised date {promised} is before the day it was asked, {asked}")]
-    PromiseBeforeAsk {
-        promised: NaiveDate,
-        asked: NaiveDate,
-    },
+    PromiseBeforeAsk { promised: NaiveDate, asked: NaiveDate },
     #[error("the item is already closed")]
     AlreadyClosed,
     #[error("an item closes only when the customer is satisfied")]
@@ -117,15 +114,7 @@ impl ServiceItem {
         asked_on: NaiveDate,
         forward: Forward,
     ) -> Result<Self, ServiceError> {
-        let mut item = Self::open(
-            id.into(),
-            customer_id.into(),
-            owner.into(),
-            channel,
-            asked,
-            asked_on,
-            None,
-        )?;
+        let mut item = Self::open(id.into(), customer_id.into(), owner.into(), channel, asked, asked_on, None)?;
         item.forward(forward)?;
         Ok(item)
     }
@@ -170,10 +159,7 @@ impl ServiceItem {
             return Err(ServiceError::NoPlan);
         }
         if f.promised < self.asked_on {
-            return Err(ServiceError::PromiseBeforeAsk {
-                promised: f.promised,
-                asked: self.asked_on,
-            });
+            return Err(ServiceError::PromiseBeforeAsk { promised: f.promised, asked: self.asked_on });
         }
         self.forwards.push(f);
         Ok(())
@@ -211,12 +197,7 @@ impl ServiceItem {
         if !(1..=5).contains(&score) {
             return Err(ServiceError::BadScore(score));
         }
-        self.closure = Some(Closure {
-            by: by.to_owned(),
-            at_ms,
-            score,
-            note: note.trim().to_owned(),
-        });
+        self.closure = Some(Closure { by: by.to_owned(), at_ms, score, note: note.trim().to_owned() });
         Ok(())
     }
 }
@@ -237,10 +218,7 @@ pub struct Satisfaction {
     pub score_sum: u64,
 }
 
-pub fn satisfaction<'a>(
-    items: impl IntoIterator<Item = &'a ServiceItem>,
-    satisfied_from: u8,
-) -> Satisfaction {
+pub fn satisfaction<'a>(items: impl IntoIterator<Item = &'a ServiceItem>, satisfied_from: u8) -> Satisfaction {
     let mut s = Satisfaction::default();
     for c in items.into_iter().filter_map(|i| i.closure.as_ref()) {
         s.scored += 1;
@@ -267,16 +245,7 @@ mod tests {
             promised: d("2026-03-10"),
             at_ms: 0,
         };
-        ServiceItem::forwarded(
-            "s1",
-            "c1",
-            "li",
-            Channel::Complaint,
-            "printer jams",
-            d("2026-03-02"),
-            f,
-        )
-        .unwrap()
+        ServiceItem::forwarded("s1", "c1", "li", Channel::Complaint, "printer jams", d("2026-03-02"), f).unwrap()
     }
 
     #[test]
@@ -289,19 +258,9 @@ mod tests {
     #[test]
     fn s1_a_forward_needs_someone_a_plan_and_a_date() {
         let mut item = forwarded();
-        let f = Forward {
-            to: " ".into(),
-            plan: "x".into(),
-            promised: d("2026-03-10"),
-            at_ms: 1,
-        };
+        let f = Forward { to: " ".into(), plan: "x".into(), promised: d("2026-03-10"), at_ms: 1 };
         assert_eq!(item.forward(f), Err(ServiceError::NoForwardee));
-        let f = Forward {
-            to: "Sun".into(),
-            plan: "".into(),
-            promised: d("2026-03-10"),
-            at_ms: 1,
-        };
+        let f = Forward { to: "Sun".into(), plan: "".into(), promised: d("2026-03-10"), at_ms: 1 };
         assert_eq!(item.forward(f), Err(ServiceError::NoPlan));
         assert_eq!(item.owner, "li", "the first-asked rep stays responsible");
     }
@@ -309,30 +268,11 @@ mod tests {
     #[test]
     fn s2_an_item_closes_only_with_a_satisfied_customer_and_a_score_of_1_to_5() {
         let mut item = forwarded();
-        assert_eq!(
-            item.close("li", 1, false, 5, ""),
-            Err(ServiceError::NotSatisfied)
-        );
-        assert_eq!(
-            item.close("li", 1, true, 0, ""),
-            Err(ServiceError::BadScore(0))
-        );
-        assert_eq!(
-            item.close("li", 1, true, 6, ""),
-            Err(ServiceError::BadScore(6))
-        );
+        assert_eq!(item.close("li", 1, false, 5, ""), Err(ServiceError::NotSatisfied));
+        assert_eq!(item.close("li", 1, true, 0, ""), Err(ServiceError::BadScore(0)));
+        assert_eq!(item.close("li", 1, true, 6, ""), Err(ServiceError::BadScore(6)));
         assert_eq!(item.close("li", 1, true, 4, "fixed"), Ok(()));
-        assert!(
-            !item.is_overdue(d("2026-04-01")),
-            "a closed item is never overdue"
-        );
-        assert_eq!(
-            satisfaction([&item], 4),
-            Satisfaction {
-                scored: 1,
-                satisfied: 1,
-                score_sum: 4
-            }
-        );
+        assert!(!item.is_overdue(d("2026-04-01")), "a closed item is never overdue");
+        assert_eq!(satisfaction([&item], 4), Satisfaction { scored: 1, satisfied: 1, score_sum: 4 });
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::sync::hlc::Hlc;
+use crate::record::hlc::Hlc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum StockError {

@@ -125,20 +125,11 @@ pub fn value_tier(
     manual_credit_flag: bool,
 ) -> TierInfo {
     let window_start = months_before(today, s.window_months);
-    let in_window = || {
-        payments
-            .iter()
-            .filter(move |(day, _, _)| *day > window_start && *day <= today)
-    };
+    let in_window = || payments.iter().filter(move |(day, _, _)| *day > window_start && *day <= today);
     let turnover_fen = in_window().fold(0i64, |sum, (_, amount, _)| sum.saturating_add(*amount));
     let poor_payment = in_window().any(|(_, _, late)| *late > s.late_days_poor);
-    let first_paid = payments
-        .iter()
-        .map(|(day, _, _)| *day)
-        .filter(|day| *day <= today)
-        .min();
-    let long_term =
-        first_paid.is_some_and(|first| first <= months_before(today, s.long_term_months));
+    let first_paid = payments.iter().map(|(day, _, _)| *day).filter(|day| *day <= today).min();
+    let long_term = first_paid.is_some_and(|first| first <= months_before(today, s.long_term_months));
     let tier = if turnover_fen >= s.vip_fen {
         match (poor_payment, long_term) {
             (true, _) => Tier::A,
@@ -152,13 +143,7 @@ pub fn value_tier(
     } else {
         Tier::C
     };
-    TierInfo {
-        tier,
-        turnover_fen,
-        poor_payment,
-        long_term,
-        credit_flag: poor_payment || manual_credit_flag,
-    }
+    TierInfo { tier, turnover_fen, poor_payment, long_term, credit_flag: poor_payment || manual_credit_flag }
 }
 
 /// The confirmed payments among one customer's facts, as [`value_tier`] takes them;
@@ -169,20 +154,14 @@ pub fn payment_record(facts: &[Fact]) -> Vec<(NaiveDate, i64, u32)> {
         .iter()
         .filter(|f| seen.insert(f.id.as_str()))
         .filter_map(|f| match &f.kind {
-            FactKind::Payment {
-                amount_fen,
-                paid_on,
-                days_late,
-                ..
-            } => Some((*paid_on, *amount_fen, *days_late)),
+            FactKind::Payment { amount_fen, paid_on, days_late, .. } => Some((*paid_on, *amount_fen, *days_late)),
             _ => None,
         })
         .collect()
 }
 
 fn months_before(day: NaiveDate, months: u32) -> NaiveDate {
-    day.checked_sub_months(Months::new(months))
-        .unwrap_or(NaiveDate::MIN)
+    day.checked_sub_months(Months::new(months)).unwrap_or(NaiveDate::MIN)
 }
 
 #[cfg(test)]
@@ -202,9 +181,6 @@ mod tests {
     fn c3_no_payments_is_tier_c_without_a_flag() {
         let today = NaiveDate::from_ymd_opt(2026, 6, 30).expect("date");
         let info = value_tier(&[], today, &TierSettings::default(), false);
-        assert_eq!(
-            (info.tier, info.turnover_fen, info.credit_flag),
-            (Tier::C, 0, false)
-        );
+        assert_eq!((info.tier, info.turnover_fen, info.credit_flag), (Tier::C, 0, false));
     }
 }

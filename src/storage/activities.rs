@@ -31,8 +31,8 @@ use crate::domain::project::ProjectStage;
 use crate::domain::quota::{CustomerStatus, QuotaActivity, QuotaSettings};
 use crate::domain::report::{Diary, MinutesFact, PlannedVisit};
 use crate::domain::visit_plan::{plan_status, Decision, PlanDraft, PlanStatus};
-use crate::sync::hlc::Hlc;
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::hlc::Hlc;
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const ACTIVITY_LOGGED: &str = "activity.logged";
 pub const MINUTES_STEP: &str = "minutes.step";
@@ -96,7 +96,8 @@ pub struct ActivityData {
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
 pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, StorageError> {
-    let entries: Vec<Entry> = s.entries_of_kinds(&[ACTIVITY_LOGGED, MINUTES_STEP, super::projects::PROJECT_STAGE]).await?;
+    let entries: Vec<Entry> =
+        s.entries_of_kinds(&[ACTIVITY_LOGGED, MINUTES_STEP, super::projects::PROJECT_STAGE]).await?;
     let plans = s.docs_of_kind(VISIT_PLAN).await?;
     let projects = s.docs_of_kind(PROJECT).await?;
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
@@ -187,7 +188,6 @@ fn one_doc(d: Document) -> Replica {
     Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() }
 }
 
-
 /// A logged activity (V3, V4) and the customer's `contact.logged` fact (P8), in one
 /// change. `fact_id` must be fresh; the activity keeps its own id.
 pub fn activity_change(a: &Activity, fact_id: &str, by: &mut Author) -> Result<Replica, StorageError> {
@@ -198,7 +198,13 @@ pub fn activity_change(a: &Activity, fact_id: &str, by: &mut Author) -> Result<R
 }
 
 /// One V5 step on an activity's minutes.
-pub fn minutes_change(id: &str, activity_id: &str, step: MinutesStep, text: &str, by: &mut Author) -> Result<Replica, StorageError> {
+pub fn minutes_change(
+    id: &str,
+    activity_id: &str,
+    step: MinutesStep,
+    text: &str,
+    by: &mut Author,
+) -> Result<Replica, StorageError> {
     let body = super::to_json(&MinutesBody { step, text: text.to_owned() })?;
     Ok(entry(id, MINUTES_STEP, activity_id, body, by))
 }
@@ -246,8 +252,10 @@ pub fn plan_decision(id: &str, decision: Decision, opinion: &str, seen: Option<&
 
 /// The team's rules from their document; a part that fails its check is the default.
 pub fn rules_from_doc(d: &Document) -> ActivityRules {
-    let cadence: CadenceSettings = d.get("cadence").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    let quotas: QuotaSettings = d.get("quotas").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    let cadence: CadenceSettings =
+        d.get("cadence").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    let quotas: QuotaSettings =
+        d.get("quotas").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
     ActivityRules {
         cadence: if cadence.check().is_ok() { cadence } else { CadenceSettings::default() },
         quotas: if quotas.check().is_ok() { quotas } else { QuotaSettings::default() },
@@ -286,11 +294,19 @@ pub fn minutes_items(data: &ActivityData, cal: &TeamCalendar, now_ms: i64) -> Ve
         .filter_map(|a| {
             let events = data.minutes.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
             let m = minutes(a.at_ms, events, cal, now_ms).ok()?;
-            Some(MinutesItem { activity: a.clone(), minutes: m, text: data.minutes_text.get(&a.id).cloned().unwrap_or_default() })
+            Some(MinutesItem {
+                activity: a.clone(),
+                minutes: m,
+                text: data.minutes_text.get(&a.id).cloned().unwrap_or_default(),
+            })
         })
         .collect();
     out.sort_by(|a, b| {
-        (a.minutes.steps[0].is_some(), a.minutes.due_on, &a.activity.id).cmp(&(b.minutes.steps[0].is_some(), b.minutes.due_on, &b.activity.id))
+        (a.minutes.steps[0].is_some(), a.minutes.due_on, &a.activity.id).cmp(&(
+            b.minutes.steps[0].is_some(),
+            b.minutes.due_on,
+            &b.activity.id,
+        ))
     });
     out
 }
@@ -365,7 +381,8 @@ pub fn cadence_inputs(
                 .filter(|f| matches!(f.kind, FactKind::Contact { .. }))
                 .map(|f| f.stamp.wall_ms)
                 .max();
-            let assigned = matches!(c.own.reason, Some(OwnReason::Assigned | OwnReason::Referred | OwnReason::Handover));
+            let assigned =
+                matches!(c.own.reason, Some(OwnReason::Assigned | OwnReason::Referred | OwnReason::Handover));
             let input = CadenceInput {
                 last_contact_ms: last_contact.get(id).copied().max(fact_contact),
                 last_visit_ms: last_visit.get(id).copied(),
@@ -434,7 +451,9 @@ pub fn report_inputs(data: &ActivityData, cal: &TeamCalendar, now_ms: i64) -> (V
         .iter()
         .filter(|p| p.status == PlanStatus::Approved)
         .filter_map(|p| p.draft.day.map(|day| (p, day)))
-        .flat_map(|(p, day)| p.draft.customers.iter().map(move |c| PlannedVisit { rep: p.rep.clone(), day, customer_id: c.clone() }))
+        .flat_map(|(p, day)| {
+            p.draft.customers.iter().map(move |c| PlannedVisit { rep: p.rep.clone(), day, customer_id: c.clone() })
+        })
         .collect();
     let minutes = minutes_items(data, cal, now_ms)
         .into_iter()

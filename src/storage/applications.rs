@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::application::{Application, ApplicationStatus, Checklists, StatusChange};
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const APPLICATION: &str = "application";
 pub const APPLICATION_STATUS: &str = "application.status";
@@ -68,9 +68,16 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
                 let mut es = changes.remove(&d.id).unwrap_or_default();
                 es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
                 for e in es {
-                    let Ok(b) = serde_json::from_value::<StatusBody>(e.body.clone()) else { continue };
+                    let Ok(b) = serde_json::from_value::<StatusBody>(e.body.clone()) else {
+                        continue;
+                    };
                     if fits(a.status(), b.status) {
-                        a.history.push(StatusChange { status: b.status, by: e.author.clone(), at_ms: e.stamp.wall_ms, feedback: b.feedback });
+                        a.history.push(StatusChange {
+                            status: b.status,
+                            by: e.author.clone(),
+                            at_ms: e.stamp.wall_ms,
+                            feedback: b.feedback,
+                        });
                     }
                 }
                 data.applications.push(a);
@@ -108,8 +115,11 @@ pub fn checklists_change(old: &Checklists, new: &Checklists, by: &mut Author) ->
 pub fn parse_checklists(text: &str) -> Checklists {
     let mut m = BTreeMap::new();
     for line in text.lines() {
-        let Some((p, rest)) = line.split_once([':', '：']) else { continue };
-        let items: Vec<String> = rest.split([',', '，', '、']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect();
+        let Some((p, rest)) = line.split_once([':', '：']) else {
+            continue;
+        };
+        let items: Vec<String> =
+            rest.split([',', '，', '、']).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect();
         if !p.trim().is_empty() && !items.is_empty() {
             m.insert(p.trim().to_owned(), items);
         }

@@ -17,9 +17,9 @@ use serde_json::Value;
 
 use super::customers::Author;
 use super::{RecordStore, StorageError};
+use crate::record::replica::{Document, Replica};
 use crate::sync::blob::valid_hash;
 use crate::sync::engine::valid_device_name;
-use crate::sync::record::{Document, Replica};
 
 pub const ATTACHMENT: &str = "attachment";
 

@@ -23,10 +23,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::attachments::{Attachment, ATTACHMENT};
 use super::{blobs, get_typed, put_typed, RecordStore, StorageError, StoreName};
+use crate::record::replica::{Document, Replica};
 use crate::sync::blob::{blob_path, fetch_blob, upload_blob, BlobError, BlobFailure};
 use crate::sync::crypto::{TeamKey, NONCE_LEN};
 use crate::sync::host::Host;
-use crate::sync::record::{Document, Replica};
 
 /// `_v2`: blob format 2 renamed files on the host (keyed names). A set recorded under
 /// format 1 named files that readers no longer request, so it is not carried over: a blob
@@ -55,12 +55,18 @@ pub async fn fetch_failures<S: RecordStore>(s: &S) -> Result<BTreeMap<String, St
 }
 
 /// Outbox document id → blob hash, for the live attachments in `outbox` taken on `device`.
-pub async fn own_refs<S: RecordStore>(s: &S, outbox: &Replica, device: &str) -> Result<BTreeMap<String, String>, StorageError> {
+pub async fn own_refs<S: RecordStore>(
+    s: &S,
+    outbox: &Replica,
+    device: &str,
+) -> Result<BTreeMap<String, String>, StorageError> {
     let mut refs = BTreeMap::new();
     for id in outbox.docs.values().filter(|d| d.kind == ATTACHMENT).map(|d| &d.id) {
         // The stored document, not the outbox's: a tombstone from another device may
         // have arrived, and an attachment nobody can see needs no file.
-        let Some(doc) = get_typed::<_, Document>(s, StoreName::Docs, id).await? else { continue };
+        let Some(doc) = get_typed::<_, Document>(s, StoreName::Docs, id).await? else {
+            continue;
+        };
         if let Some(a) = Attachment::from_doc(&doc).filter(|a| a.origin == device) {
             refs.insert(a.id, a.hash);
         }
@@ -105,7 +111,12 @@ pub async fn upload_own<S: RecordStore, H: Host>(
 }
 
 /// `outbox` without the attachments whose blob is not on the host yet.
-pub fn hold_back(mut outbox: Replica, refs: &BTreeMap<String, String>, uploaded: &BTreeSet<String>, report: &mut BlobReport) -> Replica {
+pub fn hold_back(
+    mut outbox: Replica,
+    refs: &BTreeMap<String, String>,
+    uploaded: &BTreeSet<String>,
+    report: &mut BlobReport,
+) -> Replica {
     let before = outbox.docs.len();
     outbox.docs.retain(|id, _| refs.get(id).is_none_or(|h| uploaded.contains(h)));
     report.held_back = before - outbox.docs.len();
@@ -114,7 +125,12 @@ pub fn hold_back(mut outbox: Replica, refs: &BTreeMap<String, String>, uploaded:
 
 /// Downloads every blob a live attachment names that this device lacks, each checked
 /// against its name before it is stored.
-pub async fn fetch_missing<S: RecordStore, H: Host>(s: &S, host: &H, key: &TeamKey, report: &mut BlobReport) -> Result<(), StorageError> {
+pub async fn fetch_missing<S: RecordStore, H: Host>(
+    s: &S,
+    host: &H,
+    key: &TeamKey,
+    report: &mut BlobReport,
+) -> Result<(), StorageError> {
     let held = blobs::held(s).await?;
     let mut wanted: BTreeMap<String, String> = BTreeMap::new();
     for d in s.docs_of_kind(ATTACHMENT).await? {

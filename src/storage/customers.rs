@@ -15,8 +15,8 @@ use super::{RecordStore, StorageError};
 use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::customer_list::{ContactRecord, CustomerRecord};
 use crate::domain::pool::{Fact, FactKind};
-use crate::sync::hlc::Clock;
-use crate::sync::record::{Document, Entry, Replica, DELETED};
+use crate::record::hlc::Clock;
+use crate::record::replica::{Document, Entry, Replica, DELETED};
 
 /// Document kinds this module reads and writes.
 pub const CUSTOMER: &str = "customer";
@@ -138,7 +138,10 @@ fn is_blank(v: &Value) -> bool {
 /// fields that are not blank. A blank field reads back the same as a missing one, and
 /// every stored field carries its own stamp and author: a CSV row with a name, a phone
 /// and a region stored all 22 fields, and reading 50k such customers took 5× longer.
-fn changed_fields(old: Option<&HashMap<&'static str, Value>>, new: HashMap<&'static str, Value>) -> Vec<(&'static str, Value)> {
+fn changed_fields(
+    old: Option<&HashMap<&'static str, Value>>,
+    new: HashMap<&'static str, Value>,
+) -> Vec<(&'static str, Value)> {
     let mut v: Vec<(&'static str, Value)> = new
         .into_iter()
         .filter(|(k, v)| match old {

@@ -11,9 +11,9 @@
 use serde_json::Value;
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
+use crate::record::hlc::Clock;
+use crate::record::replica::{Document, Entry, Replica};
 use crate::sync::engine::SyncState;
-use crate::sync::hlc::Clock;
-use crate::sync::record::{Document, Entry, Replica};
 
 const SYNC_STATE_KEY: &str = "sync_state";
 const CLOCK_KEY: &str = "clock";
@@ -36,11 +36,7 @@ fn merges(
     r.docs
         .values()
         .map(|d| Write::MergeDoc(docs, doc_key(&d.id), d.clone()))
-        .chain(
-            r.entries
-                .values()
-                .map(|e| Write::MergeEntry(entries, entry_key(&e.id), e.clone())),
-        )
+        .chain(r.entries.values().map(|e| Write::MergeEntry(entries, entry_key(&e.id), e.clone())))
         .collect()
 }
 
@@ -49,28 +45,14 @@ fn same(id: &str) -> String {
 }
 
 fn put_clock(clock: &Clock) -> Result<Write, StorageError> {
-    Ok(Write::Put(
-        StoreName::Meta,
-        CLOCK_KEY.into(),
-        super::to_json(clock)?,
-    ))
+    Ok(Write::Put(StoreName::Meta, CLOCK_KEY.into(), super::to_json(clock)?))
 }
 
 /// Stores a change made on this device, queues it for the next push and keeps the
 /// clock that stamped it, in one transaction.
-pub async fn apply_local<S: RecordStore>(
-    s: &S,
-    change: &Replica,
-    clock: &Clock,
-) -> Result<usize, StorageError> {
+pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica, clock: &Clock) -> Result<usize, StorageError> {
     let mut w = merges(change, StoreName::Docs, StoreName::Entries, same, same);
-    w.extend(merges(
-        change,
-        StoreName::Outbox,
-        StoreName::Outbox,
-        outbox_doc_key,
-        outbox_entry_key,
-    ));
+    w.extend(merges(change, StoreName::Outbox, StoreName::Outbox, outbox_doc_key, outbox_entry_key));
     w.push(put_clock(clock)?);
     s.write(w).await
 }
@@ -84,11 +66,7 @@ pub async fn apply_remote<S: RecordStore>(
     clock: &Clock,
 ) -> Result<usize, StorageError> {
     let mut w = merges(incoming, StoreName::Docs, StoreName::Entries, same, same);
-    w.push(Write::Put(
-        StoreName::Meta,
-        SYNC_STATE_KEY.into(),
-        super::to_json(state)?,
-    ));
+    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
     w.push(put_clock(clock)?);
     // The two meta puts always count as changes; report only records.
     Ok(s.write(w).await?.saturating_sub(2))
@@ -104,9 +82,7 @@ pub async fn apply_import<S: RecordStore>(s: &S, incoming: &Replica, clock: &Clo
 
 /// This device's clock as last stored, or a new one.
 pub async fn clock<S: RecordStore>(s: &S, device: &str) -> Result<Clock, StorageError> {
-    Ok(get_typed(s, StoreName::Meta, CLOCK_KEY)
-        .await?
-        .unwrap_or_else(|| Clock::new(device)))
+    Ok(get_typed(s, StoreName::Meta, CLOCK_KEY).await?.unwrap_or_else(|| Clock::new(device)))
 }
 
 /// What this device has not published yet.
@@ -134,32 +110,18 @@ pub async fn mark_pushed<S: RecordStore>(
 ) -> Result<(), StorageError> {
     let mut w = Vec::new();
     for d in pushed.docs.values() {
-        w.push(Write::DeleteIfEqual(
-            StoreName::Outbox,
-            outbox_doc_key(&d.id),
-            super::to_json(d)?,
-        ));
+        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_doc_key(&d.id), super::to_json(d)?));
     }
     for e in pushed.entries.values() {
-        w.push(Write::DeleteIfEqual(
-            StoreName::Outbox,
-            outbox_entry_key(&e.id),
-            super::to_json(e)?,
-        ));
+        w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_entry_key(&e.id), super::to_json(e)?));
     }
-    w.push(Write::Put(
-        StoreName::Meta,
-        SYNC_STATE_KEY.into(),
-        super::to_json(state)?,
-    ));
+    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
     w.push(put_clock(clock)?);
     s.write(w).await.map(|_| ())
 }
 
 pub async fn sync_state<S: RecordStore>(s: &S) -> Result<SyncState, StorageError> {
-    Ok(get_typed(s, StoreName::Meta, SYNC_STATE_KEY)
-        .await?
-        .unwrap_or_default())
+    Ok(get_typed(s, StoreName::Meta, SYNC_STATE_KEY).await?.unwrap_or_default())
 }
 
 /// Changes waiting to be published (documents and entries).

@@ -25,8 +25,8 @@ use crate::domain::customer::{phone_key, Contact, CustomerFile};
 use crate::domain::event::{BudgetLine, Event, InviteStatus, Invitee};
 use crate::domain::participant::{Participant, Registration, RegistrationForm, Relation};
 use crate::domain::stock::{Count, MoveReason, StockMove};
-use crate::sync::hlc::Hlc;
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::hlc::Hlc;
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const EVENT: &str = "event";
 pub const INVITEE: &str = "event.invitee";
@@ -148,7 +148,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
         }
     }
     for e in entries {
-        let Some(r) = events.get_mut(&e.subject) else { continue };
+        let Some(r) = events.get_mut(&e.subject) else {
+            continue;
+        };
         let (id, stamp) = (e.id.clone(), e.stamp.clone());
         match e.kind.as_str() {
             REGISTRATION => {
@@ -293,8 +295,12 @@ pub fn pin_hash(pin: &str, salt: &[u8]) -> Result<String, String> {
 pub fn pin_matches(pin: &str, stored: &str) -> bool {
     use base64::Engine;
     let b = base64::engine::general_purpose::STANDARD_NO_PAD;
-    let Some((salt, _)) = stored.split_once(':') else { return false };
-    let Ok(salt) = b.decode(salt) else { return false };
+    let Some((salt, _)) = stored.split_once(':') else {
+        return false;
+    };
+    let Ok(salt) = b.decode(salt) else {
+        return false;
+    };
     pin_hash(pin, &salt).is_ok_and(|h| h == stored)
 }
 
@@ -341,7 +347,6 @@ pub fn invite_status(event: &str, customer: &str, status: InviteStatus, by: &mut
     one_doc(d)
 }
 
-
 /// **E3** A walk-in registration or an invitee's check-in, validated by the domain
 /// against the event at the stamp it gets here.
 pub fn registration_entry(
@@ -359,7 +364,14 @@ pub fn registration_entry(
         children: r.children,
         consent_version: r.consent_version,
     });
-    let e = Entry { id: id.into(), kind: REGISTRATION.into(), subject: event.id.clone(), stamp, author: by.profile.into(), body };
+    let e = Entry {
+        id: id.into(),
+        kind: REGISTRATION.into(),
+        subject: event.id.clone(),
+        stamp,
+        author: by.profile.into(),
+        body,
+    };
     Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
 }
 
@@ -380,15 +392,29 @@ pub fn count_entry(id: &str, event: &str, item: &str, counted: i64, by: &mut Aut
 
 /// **E4/W1** A redemption: the chips leave the participant and one prize leaves stock,
 /// in one transaction. The caller checks [`crate::domain::chips::check_redemption`] first.
-pub fn redemption(ids: (&str, &str), event: &str, participant: &str, prize: &str, chips: u32, by: &mut Author) -> Replica {
+pub fn redemption(
+    ids: (&str, &str),
+    event: &str,
+    participant: &str,
+    prize: &str,
+    chips: u32,
+    by: &mut Author,
+) -> Replica {
     let c = chips_entry(ids.0, event, participant, MoveKind::Redeem { prize: prize.into(), chips }, by);
     let s = stock_entry(ids.1, event, prize, -1, MoveReason::Prize, by);
     c.merge(s)
 }
 
 /// **E5** One questionnaire sheet; ratings outside 1–5 are dropped.
-pub fn answer_entry(id: &str, event: &str, participant: &str, ratings: &BTreeMap<String, u8>, by: &mut Author) -> Replica {
-    let ratings: BTreeMap<String, u8> = ratings.iter().filter(|(_, r)| (1..=5).contains(*r)).map(|(q, r)| (q.clone(), *r)).collect();
+pub fn answer_entry(
+    id: &str,
+    event: &str,
+    participant: &str,
+    ratings: &BTreeMap<String, u8>,
+    by: &mut Author,
+) -> Replica {
+    let ratings: BTreeMap<String, u8> =
+        ratings.iter().filter(|(_, r)| (1..=5).contains(*r)).map(|(q, r)| (q.clone(), *r)).collect();
     entry(id, ANSWER, event, json!(AnswerBody { participant: participant.into(), ratings }), by)
 }
 
@@ -402,14 +428,24 @@ pub fn lead_id(phone_key: &str) -> String {
 /// and whose phone no customer on the device already has (`known_phones`, as phone
 /// keys). No first-contact entry is written, so the customer is ownerless (P5) and the
 /// manager distributes it (P7).
-pub fn leads_to_pool(participants: &[Participant], known_phones: &[String], theme: &str, by: &mut Author) -> (Replica, usize) {
+pub fn leads_to_pool(
+    participants: &[Participant],
+    known_phones: &[String],
+    theme: &str,
+    by: &mut Author,
+) -> (Replica, usize) {
     let mut parts = Vec::new();
     for p in participants.iter().filter(|p| p.relation != Relation::ExistingOwner) {
         if known_phones.iter().any(|k| *k == p.key) {
             continue;
         }
         let id = lead_id(&p.key);
-        let file = CustomerFile { name: p.name.clone(), source: LEAD_SOURCE.into(), notes: theme.into(), ..Default::default() };
+        let file = CustomerFile {
+            name: p.name.clone(),
+            source: LEAD_SOURCE.into(),
+            notes: theme.into(),
+            ..Default::default()
+        };
         let contact = Contact { name: p.name.clone(), phone: p.key.clone(), ..Default::default() };
         parts.extend(super::customers::customer_change(&id, None, &file, by));
         parts.extend(super::customers::contact_change(&id, &format!("{id}-contact"), None, &contact, by));

@@ -18,7 +18,7 @@ use wasm_bindgen::JsValue;
 
 use super::schema::{self, StoreName};
 use super::{resolve, RecordStore, StorageError, Write};
-use crate::sync::record::{Document, Entry};
+use crate::record::replica::{Document, Entry};
 
 /// An open Outpost database. Cheap to clone: clones share the connection.
 #[derive(Clone, Debug)]
@@ -122,7 +122,12 @@ impl IdbStore {
     }
 
     /// Records of `store` whose index `index` equals `value`, using `getAll` on the index.
-    pub async fn get_all_by_index(&self, store: StoreName, index: &str, value: &Value) -> Result<Vec<Value>, StorageError> {
+    pub async fn get_all_by_index(
+        &self,
+        store: StoreName,
+        index: &str,
+        value: &Value,
+    ) -> Result<Vec<Value>, StorageError> {
         let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let ix = os.index(index).map_err(tx_err)?;
@@ -138,11 +143,21 @@ impl IdbStore {
     }
 
     /// The records of `store` whose kind falls in `range`, from its `by_kind` index.
-    async fn by_kind<T: DeserializeOwned>(&self, store: StoreName, range: KeyRange<JsValue>) -> Result<Vec<T>, StorageError> {
+    async fn by_kind<T: DeserializeOwned>(
+        &self,
+        store: StoreName,
+        range: KeyRange<JsValue>,
+    ) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
         let ix = os.index("by_kind").map_err(tx_err)?;
-        let rows = ix.get_all::<JsValue>().with_query::<JsValue, _>(range).primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+        let rows = ix
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(range)
+            .primitive()
+            .map_err(tx_err)?
+            .await
+            .map_err(tx_err)?;
         rows.map(|r| decode(store, &r.map_err(tx_err)?)).collect()
     }
 }
@@ -153,7 +168,8 @@ const PREFETCH_AT: usize = 16;
 
 async fn read_one(tx: &Transaction<'_>, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
     let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-    let js: Option<JsValue> = os.get::<JsValue, String, _>(key.to_owned()).primitive().map_err(tx_err)?.await.map_err(tx_err)?;
+    let js: Option<JsValue> =
+        os.get::<JsValue, String, _>(key.to_owned()).primitive().map_err(tx_err)?.await.map_err(tx_err)?;
     match js {
         Some(v) if !v.is_undefined() && !v.is_null() => decode(store, &v).map(Some),
         _ => Ok(None),
@@ -163,7 +179,10 @@ async fn read_one(tx: &Transaction<'_>, store: StoreName, key: &str) -> Result<O
 /// For each store with many read-modify-write changes in `writes`, the records in the
 /// key range they touch, read with one `getAllKeys` and one `getAll`. A key absent from
 /// the map (within a prefetched store) is absent from the store.
-async fn prefetch(tx: &Transaction<'_>, writes: &[Write]) -> Result<HashMap<StoreName, HashMap<String, Value>>, StorageError> {
+async fn prefetch(
+    tx: &Transaction<'_>,
+    writes: &[Write],
+) -> Result<HashMap<StoreName, HashMap<String, Value>>, StorageError> {
     let mut ranges: HashMap<StoreName, (usize, String, String)> = HashMap::new();
     for w in writes.iter().filter(|w| !matches!(w, Write::Put(..))) {
         let e = ranges.entry(w.store()).or_insert_with(|| (0, w.key().to_owned(), w.key().to_owned()));
@@ -225,12 +244,7 @@ impl RecordStore for IdbStore {
         if names.is_empty() {
             return Ok(0);
         }
-        let tx = self
-            .db
-            .transaction(names.as_slice())
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(tx_err)?;
+        let tx = self.db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(tx_err)?;
         let mut known = prefetch(&tx, &writes).await?;
         let mut changed = 0;
         for w in &writes {
@@ -314,7 +328,11 @@ impl RecordStore for IdbStore {
         // Every string that starts with `prefix` sorts between it and `prefix` + U+FFFF
         // (kinds are ASCII).
         let hi = format!("{prefix}\u{ffff}");
-        self.by_kind(StoreName::Entries, KeyRange::Bound(JsValue::from_str(prefix), false, JsValue::from_str(&hi), false)).await
+        self.by_kind(
+            StoreName::Entries,
+            KeyRange::Bound(JsValue::from_str(prefix), false, JsValue::from_str(&hi), false),
+        )
+        .await
     }
 
     async fn entries_of_kind(&self, kind: &str) -> Result<Vec<Entry>, StorageError> {

@@ -20,7 +20,7 @@ use crate::domain::approval::{
     ActivityKind, Approval, ApprovalStatus, CustomerFacts, Decision, KeyAccountRoles, ServiceEvaluation, Step,
     SupportRequest,
 };
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const KA_REQUEST: &str = "ka_request";
 pub const KA_EVALUATION: &str = "ka_evaluation";
@@ -69,7 +69,9 @@ fn date(d: &Document, f: &str) -> Option<NaiveDate> {
 }
 
 fn set_of(v: Option<&Value>) -> BTreeSet<String> {
-    v.and_then(Value::as_array).map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    v.and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize, Serialize)]
@@ -99,9 +101,17 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
         let mut es = decisions.get(id).cloned().unwrap_or_default();
         es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
         for e in es {
-            let Ok(b) = serde_json::from_value::<DecisionBody>(e.body.clone()) else { continue };
+            let Ok(b) = serde_json::from_value::<DecisionBody>(e.body.clone()) else {
+                continue;
+            };
             if fits(&a, b.step) {
-                a.decisions.push(Decision { step: b.step, by: e.author.clone(), opinion: b.opinion, passed: b.passed, at_ms: e.stamp.wall_ms });
+                a.decisions.push(Decision {
+                    step: b.step,
+                    by: e.author.clone(),
+                    opinion: b.opinion,
+                    passed: b.passed,
+                    at_ms: e.stamp.wall_ms,
+                });
                 devices.push(e.stamp.device.clone());
             }
         }
@@ -110,7 +120,8 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
             KA_ROLES_KIND => {
-                data.roles = KeyAccountRoles { supervisors: set_of(d.get("supervisors")), managers: set_of(d.get("managers")) };
+                data.roles =
+                    KeyAccountRoles { supervisors: set_of(d.get("supervisors")), managers: set_of(d.get("managers")) };
             }
             KA_REQUEST => {
                 let Some(day) = date(d, "date") else { continue };
@@ -132,8 +143,14 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
                 data.requests.push(RequestRecord { request, devices });
             }
             KA_EVALUATION => {
-                let (Some(on), Some(written)) = (date(d, "activity_on"), date(d, "written_on")) else { continue };
-                let Some(activity) = d.get("activity").and_then(|v| serde_json::from_value::<ActivityKind>(v.clone()).ok()) else { continue };
+                let (Some(on), Some(written)) = (date(d, "activity_on"), date(d, "written_on")) else {
+                    continue;
+                };
+                let Some(activity) =
+                    d.get("activity").and_then(|v| serde_json::from_value::<ActivityKind>(v.clone()).ok())
+                else {
+                    continue;
+                };
                 let (approval, devices) = replay(&d.id);
                 let evaluation = ServiceEvaluation {
                     id: d.id.clone(),
@@ -152,7 +169,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
         }
     }
     data.requests.sort_by(|a, b| b.request.date.cmp(&a.request.date).then_with(|| a.request.id.cmp(&b.request.id)));
-    data.evaluations.sort_by(|a, b| b.evaluation.activity_on.cmp(&a.evaluation.activity_on).then_with(|| a.evaluation.id.cmp(&b.evaluation.id)));
+    data.evaluations.sort_by(|a, b| {
+        b.evaluation.activity_on.cmp(&a.evaluation.activity_on).then_with(|| a.evaluation.id.cmp(&b.evaluation.id))
+    });
     data
 }
 
@@ -210,7 +229,12 @@ pub fn evaluation_created(e: &ServiceEvaluation, by: &mut Author) -> Replica {
 
 /// K3: the return visit that collected the customer's opinion.
 pub fn return_visit(evaluation_id: &str, on: NaiveDate, opinion: &str, by: &mut Author) -> Replica {
-    doc_with(evaluation_id, KA_EVALUATION, vec![("return_visit_on", json!(on)), ("customer_opinion", json!(opinion.trim()))], by)
+    doc_with(
+        evaluation_id,
+        KA_EVALUATION,
+        vec![("return_visit_on", json!(on)), ("customer_opinion", json!(opinion.trim()))],
+        by,
+    )
 }
 
 /// One step of K1/K3, already checked by [`Approval::review`] / [`Approval::approve`].
@@ -221,7 +245,8 @@ pub fn decision(entry_id: &str, subject: &str, step: Step, opinion: &str, passed
         subject: subject.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        body: serde_json::to_value(DecisionBody { step, opinion: opinion.trim().to_owned(), passed }).unwrap_or(Value::Null),
+        body: serde_json::to_value(DecisionBody { step, opinion: opinion.trim().to_owned(), passed })
+            .unwrap_or(Value::Null),
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }
@@ -241,7 +266,10 @@ pub fn roles_change(old: &KeyAccountRoles, new: &KeyAccountRoles, by: &mut Autho
 /// K3 for the cadence (V6) and Today: each evaluated key-account activity whose return
 /// visit is not recorded yet, as a service on the customer at the start of the activity's
 /// day in the team's time zone — the cadence then asks for a visit within one week.
-pub fn service_returns(data: &KeyAccountsData, cal: &crate::domain::calendar::TeamCalendar) -> Vec<super::activities::ServiceReturn> {
+pub fn service_returns(
+    data: &KeyAccountsData,
+    cal: &crate::domain::calendar::TeamCalendar,
+) -> Vec<super::activities::ServiceReturn> {
     let offset_ms = i64::from(cal.utc_offset_minutes) * 60_000;
     crate::domain::approval::return_visits_due(&data.evaluations_only())
         .into_iter()

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::customers::Author;
 use super::{get_typed, RecordStore, StorageError, StoreName};
-use crate::sync::record::{Document, Replica};
+use crate::record::replica::{Document, Replica};
 
 pub const KPI_TARGETS_ID: &str = "team:kpi_targets";
 pub const KPI_TARGETS_KIND: &str = "team_kpi_targets";

@@ -44,20 +44,11 @@ impl RecordStore for MemoryStore {
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {
-        Ok(self
-            .stores
-            .borrow()
-            .get(&store)
-            .and_then(|m| m.get(key).cloned()))
+        Ok(self.stores.borrow().get(&store).and_then(|m| m.get(key).cloned()))
     }
 
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError> {
-        Ok(self
-            .stores
-            .borrow()
-            .get(&store)
-            .map(|m| m.values().cloned().collect())
-            .unwrap_or_default())
+        Ok(self.stores.borrow().get(&store).map(|m| m.values().cloned().collect()).unwrap_or_default())
     }
 
     async fn count(&self, store: StoreName) -> Result<usize, StorageError> {

@@ -20,9 +20,12 @@ use serde_json::{json, Value};
 
 use super::customers::{entry_change as one_entry, fact_entry, join, Author};
 use super::{RecordStore, StorageError};
-use crate::domain::order::{Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product, Signatory};
+use crate::domain::order::{
+    Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product,
+    Signatory,
+};
 use crate::domain::receivable::{apply_payments, InstalmentPlan, Ledger, Payment, ReceivableError};
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const PRODUCT: &str = "product";
 pub const ORDER: &str = "order";
@@ -101,7 +104,8 @@ pub struct SlipRecord {
     pub signatures: BTreeMap<&'static str, Signature>,
 }
 
-pub const SIGNATORIES: [Signatory; 3] = [Signatory::WarehouseKeeper, Signatory::WarehouseSupervisor, Signatory::Customer];
+pub const SIGNATORIES: [Signatory; 3] =
+    [Signatory::WarehouseKeeper, Signatory::WarehouseSupervisor, Signatory::Customer];
 
 pub fn signatory_code(s: Signatory) -> &'static str {
     match s {
@@ -233,7 +237,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
                 let mut slip = SlipRecord { order_id: order_id.clone(), signatures: BTreeMap::new() };
                 for s in SIGNATORIES {
                     let code = signatory_code(s);
-                    let Some(reg) = d.fields.get(code) else { continue };
+                    let Some(reg) = d.fields.get(code) else {
+                        continue;
+                    };
                     if let Ok(mut sig) = serde_json::from_value::<Signature>(reg.value.clone()) {
                         if sig.name.trim().is_empty() {
                             continue;
@@ -252,8 +258,12 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
     let mut steps: Vec<&Entry> = entries.iter().filter(|e| e.kind == ORDER_STEP).collect();
     steps.sort_by(|a, b| a.stamp.cmp(&b.stamp));
     for e in steps {
-        let Some(rec) = orders.get_mut(&e.subject) else { continue };
-        let Ok(step) = serde_json::from_value::<OrderStep>(e.body.clone()) else { continue };
+        let Some(rec) = orders.get_mut(&e.subject) else {
+            continue;
+        };
+        let Ok(step) = serde_json::from_value::<OrderStep>(e.body.clone()) else {
+            continue;
+        };
         if fits(rec.order.status(), &step) {
             rec.order.history.push(OrderChange { by: e.author.clone(), at_ms: e.stamp.wall_ms, step });
             rec.devices.push(e.stamp.device.clone());
@@ -261,7 +271,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
     }
     let mut confirmations: BTreeMap<String, Confirmation> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.kind == FINANCE_CONFIRMATION) {
-        let Some(p) = e.body.get("payment").and_then(Value::as_str) else { continue };
+        let Some(p) = e.body.get("payment").and_then(Value::as_str) else {
+            continue;
+        };
         let c = Confirmation { by: e.author.clone(), at_ms: e.stamp.wall_ms, device: e.stamp.device.clone() };
         // Two finance people confirming offline: the earlier confirmation stands.
         let keep = confirmations.get(p).is_none_or(|old| old.at_ms > c.at_ms);
@@ -270,7 +282,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
         }
     }
     for e in entries.iter().filter(|e| e.kind == PAYMENT_RECORDED) {
-        let Ok(b) = serde_json::from_value::<RecordedBody>(e.body.clone()) else { continue };
+        let Ok(b) = serde_json::from_value::<RecordedBody>(e.body.clone()) else {
+            continue;
+        };
         if b.amount_fen <= 0 {
             continue;
         }
@@ -308,7 +322,13 @@ impl OrdersData {
         let entries = self
             .products
             .iter()
-            .flat_map(|p| p.prices.iter().map(|(from, fen)| PriceEntry { product_id: p.id.clone(), unit_price_fen: *fen, from: *from }))
+            .flat_map(|p| {
+                p.prices.iter().map(|(from, fen)| PriceEntry {
+                    product_id: p.id.clone(),
+                    unit_price_fen: *fen,
+                    from: *from,
+                })
+            })
             .collect();
         PriceList::new(entries).unwrap_or_default()
     }
@@ -370,8 +390,12 @@ fn one_doc(d: Document) -> Option<Replica> {
     (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }
 
-
-fn stamp_changed(d: &mut Document, old: Option<Vec<(&'static str, Value)>>, new: Vec<(&'static str, Value)>, by: &mut Author) {
+fn stamp_changed(
+    d: &mut Document,
+    old: Option<Vec<(&'static str, Value)>>,
+    new: Vec<(&'static str, Value)>,
+    by: &mut Author,
+) {
     for (k, v) in new {
         let same = old.as_ref().is_some_and(|o| o.iter().any(|(ok, ov)| *ok == k && *ov == v));
         if !same {
@@ -475,7 +499,13 @@ pub fn confirm_payment(data: &OrdersData, payment_id: &str, by: &mut Author) -> 
         paid_on: p.paid_on,
     });
     let ledger = apply_payments(&data.plans(), &payments)?;
-    let mut parts = vec![one_entry(&format!("{}:confirmation", p.id), FINANCE_CONFIRMATION, &p.customer_id, json!({"payment": p.id}), by)];
+    let mut parts = vec![one_entry(
+        &format!("{}:confirmation", p.id),
+        FINANCE_CONFIRMATION,
+        &p.customer_id,
+        json!({"payment": p.id}),
+        by,
+    )];
     for feed in ledger.payment_facts().into_iter().filter(|f| f.payment_id == p.id) {
         let customer = if feed.customer_id.is_empty() { p.customer_id.clone() } else { feed.customer_id };
         let rep = match &feed.kind {

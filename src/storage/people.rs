@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::profile::{Profile, Role};
-use crate::sync::record::{Document, Replica};
+use crate::record::replica::{Document, Replica};
 
 pub const PERSON: &str = "person";
 

@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::customers::Author;
 use super::StorageError;
 use crate::domain::project::{stage_history, Project, ProjectStage, StageChange, StageHistory};
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const PROJECT: &str = "project";
 pub const PROJECT_STAGE: &str = "project.stage";
@@ -111,7 +111,12 @@ pub fn project_change(old: Option<(&Project, bool)>, new: &Project, closed: bool
 }
 
 /// J1: a stage change entry.
-pub fn stage_change(entry_id: &str, project_id: &str, stage: ProjectStage, by: &mut Author) -> Result<Replica, StorageError> {
+pub fn stage_change(
+    entry_id: &str,
+    project_id: &str,
+    stage: ProjectStage,
+    by: &mut Author,
+) -> Result<Replica, StorageError> {
     let e = Entry {
         id: entry_id.to_owned(),
         kind: PROJECT_STAGE.to_owned(),

@@ -24,9 +24,9 @@ pub enum StoreName {
     Settings,
     /// Facts about this install: its device id, the team it syncs with, sync state.
     Meta,
-    /// Documents ([`crate::sync::record::Document`]) by id.
+    /// Documents ([`crate::record::replica::Document`]) by id.
     Docs,
-    /// Immutable entries ([`crate::sync::record::Entry`]) by id.
+    /// Immutable entries ([`crate::record::replica::Entry`]) by id.
     Entries,
     /// This device's changes not yet published: `d:<doc id>` and `e:<entry id>`.
     Outbox,
@@ -107,68 +107,36 @@ pub const STEPS: &[Step] = &[
         version: 1,
         creates: &[StoreDef {
             store: StoreName::Profiles,
-            indexes: &[IndexDef {
-                name: "by_created",
-                key_path: "created_ms",
-            }],
+            indexes: &[IndexDef { name: "by_created", key_path: "created_ms" }],
         }],
     },
     Step {
         version: 2,
         creates: &[
-            StoreDef {
-                store: StoreName::Settings,
-                indexes: &[],
-            },
-            StoreDef {
-                store: StoreName::Meta,
-                indexes: &[],
-            },
+            StoreDef { store: StoreName::Settings, indexes: &[] },
+            StoreDef { store: StoreName::Meta, indexes: &[] },
         ],
     },
     Step {
         version: 3,
         creates: &[
-            StoreDef {
-                store: StoreName::Docs,
-                indexes: &[IndexDef {
-                    name: "by_kind",
-                    key_path: "kind",
-                }],
-            },
+            StoreDef { store: StoreName::Docs, indexes: &[IndexDef { name: "by_kind", key_path: "kind" }] },
             StoreDef {
                 store: StoreName::Entries,
                 indexes: &[
-                    IndexDef {
-                        name: "by_kind",
-                        key_path: "kind",
-                    },
-                    IndexDef {
-                        name: "by_subject",
-                        key_path: "subject",
-                    },
+                    IndexDef { name: "by_kind", key_path: "kind" },
+                    IndexDef { name: "by_subject", key_path: "subject" },
                 ],
             },
-            StoreDef {
-                store: StoreName::Outbox,
-                indexes: &[],
-            },
+            StoreDef { store: StoreName::Outbox, indexes: &[] },
         ],
     },
-    Step {
-        version: 4,
-        creates: &[StoreDef {
-            store: StoreName::Blobs,
-            indexes: &[],
-        }],
-    },
+    Step { version: 4, creates: &[StoreDef { store: StoreName::Blobs, indexes: &[] }] },
 ];
 
 /// The steps to run when a database at `old` is opened at `new`.
 pub fn steps_between(old: u32, new: u32) -> impl Iterator<Item = &'static Step> {
-    STEPS
-        .iter()
-        .filter(move |s| s.version > old && s.version <= new)
+    STEPS.iter().filter(move |s| s.version > old && s.version <= new)
 }
 
 #[cfg(test)]
@@ -186,11 +154,7 @@ mod tests {
     #[test]
     fn every_store_is_created_by_exactly_one_step() {
         for store in StoreName::ALL {
-            let n = STEPS
-                .iter()
-                .flat_map(|s| s.creates)
-                .filter(|d| d.store == store)
-                .count();
+            let n = STEPS.iter().flat_map(|s| s.creates).filter(|d| d.store == store).count();
             assert_eq!(n, 1, "{store:?}");
         }
     }

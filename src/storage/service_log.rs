@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::service::{Channel, Closure, Forward, ServiceItem};
-use crate::sync::record::{Document, Entry, Replica};
+use crate::record::replica::{Document, Entry, Replica};
 
 pub const SERVICE_ITEM: &str = "service_item";
 pub const SERVICE_FORWARD: &str = "service.forward";
@@ -55,16 +55,24 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
         })
         .collect();
     for e in &entries {
-        let Some(item) = items.iter_mut().find(|i| i.id == e.subject) else { continue };
+        let Some(item) = items.iter_mut().find(|i| i.id == e.subject) else {
+            continue;
+        };
         match e.kind.as_str() {
             SERVICE_FORWARD if item.closure.is_none() => {
                 if let Ok(b) = serde_json::from_value::<ForwardBody>(e.body.clone()) {
-                    item.forwards.push(Forward { to: b.to, plan: b.plan, promised: b.promised, at_ms: e.stamp.wall_ms });
+                    item.forwards.push(Forward {
+                        to: b.to,
+                        plan: b.plan,
+                        promised: b.promised,
+                        at_ms: e.stamp.wall_ms,
+                    });
                 }
             }
             SERVICE_CLOSED if item.closure.is_none() => {
                 if let Ok(b) = serde_json::from_value::<ClosedBody>(e.body.clone()) {
-                    item.closure = Some(Closure { by: e.author.clone(), at_ms: e.stamp.wall_ms, score: b.score, note: b.note });
+                    item.closure =
+                        Some(Closure { by: e.author.clone(), at_ms: e.stamp.wall_ms, score: b.score, note: b.note });
                 }
             }
             _ => {}
@@ -79,7 +87,6 @@ pub async fn load_service<S: RecordStore>(st: &S) -> Result<Vec<ServiceItem>, St
     let entries: Vec<Entry> = st.entries_of_kinds(&[SERVICE_FORWARD, SERVICE_CLOSED]).await?;
     Ok(assemble(docs, entries))
 }
-
 
 /// S1: a new item (checked by the domain constructors first), with its first forward.
 pub fn item_created(item: &ServiceItem, forward_id: &str, by: &mut Author) -> Replica {
@@ -105,7 +112,13 @@ pub fn item_created(item: &ServiceItem, forward_id: &str, by: &mut Author) -> Re
 
 /// S2: forwarded (again) to someone, with the plan and the date promised.
 pub fn forwarded(entry_id: &str, item_id: &str, f: &Forward, by: &mut Author) -> Replica {
-    entry(entry_id, SERVICE_FORWARD, item_id, json!(ForwardBody { to: f.to.clone(), plan: f.plan.clone(), promised: f.promised }), by)
+    entry(
+        entry_id,
+        SERVICE_FORWARD,
+        item_id,
+        json!(ForwardBody { to: f.to.clone(), plan: f.plan.clone(), promised: f.promised }),
+        by,
+    )
 }
 
 /// S2: closed with the customer satisfied (checked by [`ServiceItem::close`] first).

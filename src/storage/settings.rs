@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::customers::Author;
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::domain::calendar::TeamCalendar;
-use crate::sync::record::{Document, Replica};
+use crate::record::replica::{Document, Replica};
 
 const CALENDAR_KEY: &str = "calendar";
 pub const TEAM_CALENDAR_ID: &str = "team:calendar";

@@ -12,11 +12,11 @@ use thiserror::Error;
 use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobReport};
 use super::data::{apply_remote, clock, mark_pushed, outbox, sync_state, unsynced_count};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
+use crate::record::hlc::SkewWarning;
+use crate::record::replica::Replica;
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{pull, push, Rejected, SyncError};
-use crate::sync::hlc::SkewWarning;
 use crate::sync::host::{Host, HostError};
-use crate::sync::record::Replica;
 
 const DEVICE_KEY: &str = "device_id";
 const TEAM_KEY: &str = "team";

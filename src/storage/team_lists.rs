@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::customers::Author;
 use super::{RecordStore, StorageError, StoreName};
 use crate::domain::customer::{SEGMENTS, SOURCES};
-use crate::sync::record::{Document, Replica};
+use crate::record::replica::{Document, Replica};
 
 pub const TEAM_LISTS_ID: &str = "team:lists";
 pub const TEAM_LISTS_KIND: &str = "team_lists";

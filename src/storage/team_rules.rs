@@ -8,7 +8,7 @@ use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::domain::pool::PoolSettings;
 use crate::domain::team_rules::check_rules;
 use crate::domain::tier::TierSettings;
-use crate::sync::record::{Document, Replica};
+use crate::record::replica::{Document, Replica};
 
 pub const TEAM_RULES_ID: &str = "team:rules";
 pub const TEAM_RULES_KIND: &str = "team_rules";

@@ -134,10 +134,7 @@ impl BlobError {
     /// The host as a whole is unusable (down, read-only, refusing us): trying the
     /// remaining blobs this round would only fail the same way.
     pub fn host_wide(&self) -> bool {
-        matches!(
-            self,
-            BlobError::Host(HostError::Unreachable(_) | HostError::ReadOnly | HostError::Unauthorized)
-        )
+        matches!(self, BlobError::Host(HostError::Unreachable(_) | HostError::ReadOnly | HostError::Unauthorized))
     }
 }
 
@@ -161,7 +158,8 @@ pub fn blob_hash(bytes: &[u8]) -> String {
 /// HMAC-SHA256 keyed with the team's name key (see the module docs). Stable for a team,
 /// unrelated across teams, and not computable without the team key.
 pub fn blob_name(key: &TeamKey, hash: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.subkey(NAME_KEY_LABEL)).expect("HMAC takes a key of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(&key.subkey(NAME_KEY_LABEL)).expect("HMAC takes a key of any length");
     mac.update(hash.as_bytes());
     mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -187,7 +185,8 @@ fn aad(device: &str, name: &str) -> Vec<u8> {
 pub fn seal_blob(key: &TeamKey, nonce: [u8; NONCE_LEN], device: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let hash = blob_hash(bytes);
     let name = blob_name(key, &hash);
-    let header = BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: device.into(), name: name.clone() };
+    let header =
+        BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: device.into(), name: name.clone() };
     // serde_json escapes control characters, so the header is one line.
     let mut file = serde_json::to_vec(&header).unwrap_or_default();
     file.push(b'\n');
@@ -328,7 +327,11 @@ mod tests {
         for i in body..file.len() {
             let mut bad = file.clone();
             bad[i] ^= 0x01;
-            assert_eq!(open_blob(&key(), &bad, "dev-a", &hash), Err(BlobError::Crypto(CryptoError::WrongKeyOrTampered)), "byte {i}");
+            assert_eq!(
+                open_blob(&key(), &bad, "dev-a", &hash),
+                Err(BlobError::Crypto(CryptoError::WrongKeyOrTampered)),
+                "byte {i}"
+            );
         }
     }
 
@@ -371,7 +374,12 @@ mod tests {
         // after opening still catches content that is not what the name promises.
         let claimed = blob_hash(b"the licence everyone expects");
         let name = blob_name(&key(), &claimed);
-        let header = BlobHeader { format: BLOB_FORMAT.into(), version: BLOB_VERSION, device: "dev-a".into(), name: name.clone() };
+        let header = BlobHeader {
+            format: BLOB_FORMAT.into(),
+            version: BLOB_VERSION,
+            device: "dev-a".into(),
+            name: name.clone(),
+        };
         let mut file = serde_json::to_vec(&header).unwrap();
         file.push(b'\n');
         file.extend(seal(&key(), [2; 12], &aad("dev-a", &name), b"something else entirely"));
@@ -397,7 +405,9 @@ mod tests {
     fn a_version_1_file_named_by_the_plain_hash_is_not_read() {
         // What version 1 wrote: header and associated data carried the plain hash.
         let hash = blob_hash(PHOTO);
-        let mut file = format!("{{\"format\":\"{BLOB_FORMAT}\",\"version\":1,\"device\":\"dev-a\",\"hash\":\"{hash}\"}}\n").into_bytes();
+        let mut file =
+            format!("{{\"format\":\"{BLOB_FORMAT}\",\"version\":1,\"device\":\"dev-a\",\"hash\":\"{hash}\"}}\n")
+                .into_bytes();
         file.extend(seal(&key(), [3; 12], format!("{BLOB_FORMAT}|1|dev-a|blob|{hash}").as_bytes(), PHOTO));
         assert_eq!(open_blob(&key(), &file, "dev-a", &hash), Err(BlobError::NotOutpost));
     }

@@ -22,11 +22,11 @@
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
+use sha2::Sha256;
 use thiserror::Error;
 
 pub const NONCE_LEN: usize = 12;
@@ -69,9 +69,7 @@ impl TeamKey {
     }
 
     pub fn from_text(text: &str) -> Result<Self, CryptoError> {
-        let bytes = URL_SAFE_NO_PAD
-            .decode(text.trim())
-            .map_err(|_| CryptoError::BadKeyText)?;
+        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| CryptoError::BadKeyText)?;
         let arr: [u8; 32] = bytes.try_into().map_err(|_| CryptoError::BadKeyText)?;
         Ok(Self(arr))
     }
@@ -97,13 +95,7 @@ impl TeamKey {
 pub fn seal(key: &TeamKey, nonce: [u8; NONCE_LEN], aad: &[u8], plaintext: &[u8]) -> Vec<u8> {
     let ct = key
         .cipher()
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad,
-            },
-        )
+        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad })
         // aes-gcm fails only past 64 GiB of plaintext, far beyond any snapshot.
         .unwrap_or_default();
     let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
@@ -134,11 +126,7 @@ pub struct KdfParams {
 
 impl Default for KdfParams {
     fn default() -> Self {
-        Self {
-            m_kib: 19 * 1024,
-            t: 2,
-            p: 1,
-        }
+        Self { m_kib: 19 * 1024, t: 2, p: 1 }
     }
 }
 
@@ -155,16 +143,10 @@ pub struct WrappedKey {
 
 fn derive(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<TeamKey, CryptoError> {
     // Refuse weak parameters from a tampered file, and huge ones that would hang a tablet.
-    if params.m_kib < 8 * 1024
-        || params.m_kib > 256 * 1024
-        || params.t == 0
-        || params.t > 10
-        || params.p != 1
-    {
+    if params.m_kib < 8 * 1024 || params.m_kib > 256 * 1024 || params.t == 0 || params.t > 10 || params.p != 1 {
         return Err(CryptoError::BadParams);
     }
-    let p = Params::new(params.m_kib, params.t, params.p, Some(32))
-        .map_err(|_| CryptoError::BadParams)?;
+    let p = Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| CryptoError::BadParams)?;
     let mut out = [0u8; 32];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
         .hash_password_into(passphrase.as_bytes(), salt, &mut out)
@@ -193,12 +175,8 @@ pub fn unwrap_key(w: &WrappedKey, passphrase: &str) -> Result<TeamKey, CryptoErr
     if w.kdf != "argon2id" {
         return Err(CryptoError::BadParams);
     }
-    let salt = URL_SAFE_NO_PAD
-        .decode(&w.salt)
-        .map_err(|_| CryptoError::BadKeyText)?;
-    let sealed = URL_SAFE_NO_PAD
-        .decode(&w.sealed)
-        .map_err(|_| CryptoError::BadKeyText)?;
+    let salt = URL_SAFE_NO_PAD.decode(&w.salt).map_err(|_| CryptoError::BadKeyText)?;
+    let sealed = URL_SAFE_NO_PAD.decode(&w.sealed).map_err(|_| CryptoError::BadKeyText)?;
     let kek = derive(passphrase, &salt, w.params)?;
     let raw = open(&kek, b"outpost.key", &sealed)?;
     let arr: [u8; 32] = raw.try_into().map_err(|_| CryptoError::BadKeyText)?;

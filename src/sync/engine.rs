@@ -25,12 +25,10 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
-use super::hlc::Hlc;
 use super::host::{Fetched, Host, HostError};
-use super::record::Replica;
-use super::snapshot::{
-    chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError,
-};
+use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
+use crate::record::hlc::Hlc;
+use crate::record::replica::Replica;
 
 /// What this device remembers about the host between syncs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,25 +110,14 @@ pub async fn push<H: Host>(
         next.published.push(name.clone());
         written = Some(name);
     } else if state.head_written_ms.is_some() {
-        return Ok(PushResult {
-            state: next,
-            chunk: None,
-        });
+        return Ok(PushResult { state: next, chunk: None });
     }
-    let known = next
-        .peers
-        .iter()
-        .map(|(d, p)| (d.clone(), p.head_written_ms))
-        .collect();
+    let known = next.peers.iter().map(|(d, p)| (d.clone(), p.head_written_ms)).collect();
     let head = Head::new(device, next.published.clone(), hlc, known, now_ms);
-    host.put(&head_path(device), seal_head(key, nonce(), &head))
-        .await?;
+    host.put(&head_path(device), seal_head(key, nonce(), &head)).await?;
     next.last_sync_ms = Some(now_ms);
     next.head_written_ms = Some(now_ms);
-    Ok(PushResult {
-        state: next,
-        chunk: written,
-    })
+    Ok(PushResult { state: next, chunk: written })
 }
 
 /// Reads every other device's new chunks. `extra_devices` seeds discovery (the inviter
@@ -143,16 +130,8 @@ pub async fn pull<H: Host>(
     extra_devices: &[String],
     now_ms: i64,
 ) -> Result<PullResult, SyncError> {
-    let mut out = PullResult {
-        state: state.clone(),
-        ..Default::default()
-    };
-    let mut queue: BTreeSet<String> = host
-        .list_devices()
-        .await?
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    let mut out = PullResult { state: state.clone(), ..Default::default() };
+    let mut queue: BTreeSet<String> = host.list_devices().await?.unwrap_or_default().into_iter().collect();
     queue.extend(state.peers.keys().cloned());
     queue.extend(extra_devices.iter().cloned());
     let mut done: BTreeSet<String> = BTreeSet::new();
@@ -174,12 +153,7 @@ pub async fn pull<H: Host>(
             }
         };
         out.heads_read += 1;
-        queue.extend(
-            head.known_devices
-                .keys()
-                .filter(|d| !done.contains(*d))
-                .cloned(),
-        );
+        queue.extend(head.known_devices.keys().filter(|d| !done.contains(*d)).cloned());
         let mut merged = known.merged.clone();
         let mut complete = true;
         for name in head.chunks.iter().filter(|n| !known.merged.contains(*n)) {
@@ -187,9 +161,7 @@ pub async fn pull<H: Host>(
             let chunk = match host.get(&cpath, None).await? {
                 Fetched::Found { bytes, .. } => open_chunk(key, &bytes, &peer, name),
                 // A head naming a chunk the host lacks: retry next time.
-                Fetched::Missing | Fetched::NotModified => {
-                    Err(SnapshotError::Malformed("the chunk is missing".into()))
-                }
+                Fetched::Missing | Fetched::NotModified => Err(SnapshotError::Malformed("the chunk is missing".into())),
             };
             match chunk {
                 Ok(c) => {
@@ -217,9 +189,5 @@ pub async fn pull<H: Host>(
 
 /// Device ids are generated UUIDs; anything else in a listing is ignored, never fetched.
 pub fn valid_device_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

@@ -84,13 +84,7 @@ impl MemoryHost {
     }
 
     fn etag(bytes: &[u8]) -> String {
-        format!(
-            "\"{}-{}\"",
-            bytes.len(),
-            bytes
-                .iter()
-                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(*b as u32))
-        )
+        format!("\"{}-{}\"", bytes.len(), bytes.iter().fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(*b as u32)))
     }
 
     pub fn paths(&self) -> Vec<String> {
@@ -113,18 +107,12 @@ impl Host for MemoryHost {
             }
         }
         if let Some(g) = self.garbage.borrow().as_ref() {
-            return Ok(Fetched::Found {
-                bytes: g.clone(),
-                etag: None,
-            });
+            return Ok(Fetched::Found { bytes: g.clone(), etag: None });
         }
         Ok(match self.files.borrow().get(path) {
             None => Fetched::Missing,
             Some(b) if etag == Some(Self::etag(b).as_str()) => Fetched::NotModified,
-            Some(b) => Fetched::Found {
-                bytes: b.clone(),
-                etag: Some(Self::etag(b)),
-            },
+            Some(b) => Fetched::Found { bytes: b.clone(), etag: Some(Self::etag(b)) },
         })
     }
 
@@ -156,12 +144,7 @@ impl Host for MemoryHost {
             .files
             .borrow()
             .keys()
-            .filter_map(|p| {
-                p.strip_prefix("devices/")?
-                    .split('/')
-                    .next()
-                    .map(str::to_owned)
-            })
+            .filter_map(|p| p.strip_prefix("devices/")?.split('/').next().map(str::to_owned))
             .collect();
         devices.dedup();
         Ok(Some(devices))

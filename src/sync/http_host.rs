@@ -25,10 +25,7 @@ impl HttpHost {
         }
         let auth = basic_auth.map(|(u, p)| {
             use base64::Engine;
-            format!(
-                "Basic {}",
-                base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}"))
-            )
+            format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{u}:{p}")))
         });
         Self { base, auth, date_ms: std::cell::Cell::new(None) }
     }
@@ -51,9 +48,7 @@ impl HttpHost {
     }
 
     async fn send(&self, r: Result<Request, gloo_net::Error>) -> Result<Response, HostError> {
-        let online = web_sys::window()
-            .map(|w| w.navigator().on_line())
-            .unwrap_or(true);
+        let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
         if !online {
             return Err(HostError::Unreachable("offline".into()));
         }
@@ -83,11 +78,7 @@ impl HttpHost {
         let parts: Vec<&str> = path.split('/').collect();
         for i in 1..parts.len() {
             let dir = format!("{}/", parts[..i].join("/"));
-            let resp = self.send(
-                self.request(Method::from_bytes(b"MKCOL").expect("method"), &dir)
-                    .build(),
-            )
-            .await?;
+            let resp = self.send(self.request(Method::from_bytes(b"MKCOL").expect("method"), &dir).build()).await?;
             // 201 made, 405 already there; anything else is the host's answer to report.
             if !(resp.ok() || resp.status() == 405) {
                 return Err(Self::status_error(resp.status()));
@@ -98,12 +89,8 @@ impl HttpHost {
 
     async fn put_once(&self, path: &str, bytes: &[u8]) -> Result<u16, HostError> {
         let body = js_sys::Uint8Array::from(bytes);
-        let resp = self.send(
-            self.request(Method::PUT, path)
-                .header("Content-Type", "application/json")
-                .body(body),
-        )
-        .await?;
+        let resp =
+            self.send(self.request(Method::PUT, path).header("Content-Type", "application/json").body(body)).await?;
         Ok(resp.status())
     }
 }
@@ -124,10 +111,7 @@ impl Host for HttpHost {
             404 | 410 => Ok(Fetched::Missing),
             200 => {
                 let etag = resp.headers().get("ETag");
-                let bytes = resp
-                    .binary()
-                    .await
-                    .map_err(|e| HostError::Unreachable(e.to_string()))?;
+                let bytes = resp.binary().await.map_err(|e| HostError::Unreachable(e.to_string()))?;
                 Ok(Fetched::Found { bytes, etag })
             }
             s => Err(Self::status_error(s)),
@@ -149,20 +133,13 @@ impl Host for HttpHost {
     }
 
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
-        let resp = self.send(
-            self.request(Method::GET, "devices/")
-                .header("Accept", "application/json")
-                .build(),
-        )
-        .await?;
+        let resp =
+            self.send(self.request(Method::GET, "devices/").header("Accept", "application/json").build()).await?;
         if !resp.ok() {
             // No listing (404, 403) is normal for a plain static host: discover via heads.
             return Ok(None);
         }
-        let text = resp
-            .text()
-            .await
-            .map_err(|e| HostError::Unreachable(e.to_string()))?;
+        let text = resp.text().await.map_err(|e| HostError::Unreachable(e.to_string()))?;
         Ok(Some(parse_listing(&text)))
     }
 }

@@ -24,8 +24,8 @@ use sha2::{Digest, Sha256};
 use thiserror::Error;
 
 use super::crypto::{open, seal, CryptoError, TeamKey, NONCE_LEN};
-use super::hlc::Hlc;
-use super::record::Replica;
+use crate::record::hlc::Hlc;
+use crate::record::replica::Replica;
 
 pub const SEALED_FORMAT: &str = "outpost.sealed";
 pub const SEALED_VERSION: u32 = 1;
@@ -119,12 +119,7 @@ impl Head {
 
 impl Chunk {
     pub fn new(device: &str, replica: Replica) -> Self {
-        Self {
-            format: CHUNK_FORMAT.into(),
-            version: CHUNK_VERSION,
-            device: device.into(),
-            replica,
-        }
+        Self { format: CHUNK_FORMAT.into(), version: CHUNK_VERSION, device: device.into(), replica }
     }
 }
 
@@ -134,11 +129,7 @@ pub enum SnapshotError {
     #[error("this is not an Outpost sync file")]
     NotOutpost,
     #[error("this {what} was written by a newer Outpost (format version {found}; this app reads up to {supported}); update the app")]
-    TooNew {
-        what: &'static str,
-        found: u32,
-        supported: u32,
-    },
+    TooNew { what: &'static str, found: u32, supported: u32 },
     #[error(transparent)]
     Crypto(#[from] CryptoError),
     #[error("the file is damaged: {0}")]
@@ -157,10 +148,7 @@ fn malformed(e: impl std::fmt::Display) -> SnapshotError {
 
 /// The SHA-256 (hex) a chunk file is named by.
 pub fn chunk_name(sealed_bytes: &[u8]) -> String {
-    Sha256::digest(sealed_bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(sealed_bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn aad(device: &str, kind: FileKind) -> Vec<u8> {
@@ -172,13 +160,7 @@ fn aad(device: &str, kind: FileKind) -> Vec<u8> {
     format!("{SEALED_FORMAT}|{SEALED_VERSION}|{device}|{kind}").into_bytes()
 }
 
-fn seal_json<T: Serialize>(
-    key: &TeamKey,
-    nonce: [u8; NONCE_LEN],
-    device: &str,
-    kind: FileKind,
-    body: &T,
-) -> Vec<u8> {
+fn seal_json<T: Serialize>(key: &TeamKey, nonce: [u8; NONCE_LEN], device: &str, kind: FileKind, body: &T) -> Vec<u8> {
     let plain = serde_json::to_vec(body).unwrap_or_default();
     let file = SealedFile {
         format: SEALED_FORMAT.into(),
@@ -220,66 +202,35 @@ pub fn open_bundle(key: &TeamKey, bytes: &[u8]) -> Result<Bundle, SnapshotError>
 
 /// Reads the outer file, checks it belongs to `device` and is a `kind`, and decrypts
 /// the body to JSON.
-fn open_json(
-    key: &TeamKey,
-    bytes: &[u8],
-    device: &str,
-    kind: FileKind,
-) -> Result<Value, SnapshotError> {
+fn open_json(key: &TeamKey, bytes: &[u8], device: &str, kind: FileKind) -> Result<Value, SnapshotError> {
     let outer: Value = serde_json::from_slice(bytes).map_err(|_| SnapshotError::NotOutpost)?;
     if outer.get("format").and_then(Value::as_str) != Some(SEALED_FORMAT) {
         return Err(SnapshotError::NotOutpost);
     }
-    let version = outer
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(SnapshotError::NotOutpost)? as u32;
+    let version = outer.get("version").and_then(Value::as_u64).ok_or(SnapshotError::NotOutpost)? as u32;
     if version > SEALED_VERSION {
-        return Err(SnapshotError::TooNew {
-            what: "file",
-            found: version,
-            supported: SEALED_VERSION,
-        });
+        return Err(SnapshotError::TooNew { what: "file", found: version, supported: SEALED_VERSION });
     }
     let file: SealedFile = serde_json::from_value(outer).map_err(malformed)?;
     if file.device != device {
-        return Err(SnapshotError::WrongDevice {
-            expected: device.into(),
-            found: file.device,
-        });
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: file.device });
     }
     if file.kind != kind {
-        return Err(malformed(
-            "a head where a chunk was expected, or the reverse",
-        ));
+        return Err(malformed("a head where a chunk was expected, or the reverse"));
     }
-    let sealed = URL_SAFE_NO_PAD
-        .decode(file.data.as_bytes())
-        .map_err(|_| malformed("the body is not base64url"))?;
+    let sealed = URL_SAFE_NO_PAD.decode(file.data.as_bytes()).map_err(|_| malformed("the body is not base64url"))?;
     let plain = open(key, &aad(device, kind), &sealed)?;
     serde_json::from_slice(&plain).map_err(malformed)
 }
 
 /// Checks an inner document's `format` and `version`, returning the version.
-fn check_inner(
-    v: &Value,
-    format: &str,
-    current: u32,
-    what: &'static str,
-) -> Result<u32, SnapshotError> {
+fn check_inner(v: &Value, format: &str, current: u32, what: &'static str) -> Result<u32, SnapshotError> {
     if v.get("format").and_then(Value::as_str) != Some(format) {
         return Err(malformed(format!("expected a {what}")));
     }
-    let version = v
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| malformed("no version"))? as u32;
+    let version = v.get("version").and_then(Value::as_u64).ok_or_else(|| malformed("no version"))? as u32;
     if version > current {
-        return Err(SnapshotError::TooNew {
-            what,
-            found: version,
-            supported: current,
-        });
+        return Err(SnapshotError::TooNew { what, found: version, supported: current });
     }
     Ok(version)
 }
@@ -291,21 +242,13 @@ pub fn open_head(key: &TeamKey, bytes: &[u8], device: &str) -> Result<Head, Snap
     let _version = check_inner(&v, HEAD_FORMAT, HEAD_VERSION, "head")?;
     let head: Head = serde_json::from_value(v).map_err(malformed)?;
     if head.device != device {
-        return Err(SnapshotError::WrongDevice {
-            expected: device.into(),
-            found: head.device,
-        });
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: head.device });
     }
     Ok(head)
 }
 
 /// Reads `devices/<device>/chunks/<name>.json`, checking the name first.
-pub fn open_chunk(
-    key: &TeamKey,
-    bytes: &[u8],
-    device: &str,
-    name: &str,
-) -> Result<Chunk, SnapshotError> {
+pub fn open_chunk(key: &TeamKey, bytes: &[u8], device: &str, name: &str) -> Result<Chunk, SnapshotError> {
     if chunk_name(bytes) != name {
         return Err(SnapshotError::HashMismatch);
     }
@@ -313,10 +256,7 @@ pub fn open_chunk(
     let _version = check_inner(&v, CHUNK_FORMAT, CHUNK_VERSION, "chunk")?;
     let chunk: Chunk = serde_json::from_value(v).map_err(malformed)?;
     if chunk.device != device {
-        return Err(SnapshotError::WrongDevice {
-            expected: device.into(),
-            found: chunk.device,
-        });
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: chunk.device });
     }
     clean_chunk(&chunk)?;
     Ok(chunk)

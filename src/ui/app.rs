@@ -3,16 +3,16 @@
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
-use super::components::profile_form::ProfileForm;
-use super::components::shell::Shell;
-use super::i18n::{provide_i18n, t, Msg};
-use super::platform::new_id;
-use super::session::{load_profiles, provide_session, use_session, Db};
-use super::customers_ctx::provide_customers;
-use super::sync_ctx::provide_sync;
 use crate::domain::profile::Profile;
 use crate::storage::idb::IdbStore;
 use crate::storage::sync_run::device_id;
+use crate::ui::customers::customers_ctx::provide_customers;
+use crate::ui::i18n::{provide_i18n, t, Msg};
+use crate::ui::profiles::profile_form::ProfileForm;
+use crate::ui::shell::shell::Shell;
+use crate::ui::state::platform::new_id;
+use crate::ui::state::session::{load_profiles, provide_session, use_session, Db};
+use crate::ui::state::sync_ctx::provide_sync;
 
 #[derive(Clone)]
 enum Boot {
@@ -39,8 +39,7 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    move || {
-        match boot.get() {
+    move || match boot.get() {
         Boot::Opening => view! { <p class="boot" data-testid="boot">{t(Msg::Loading)}</p> }.into_any(),
         Boot::Failed(e) => view! {
             <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
@@ -48,14 +47,13 @@ pub fn App() -> impl IntoView {
         .into_any(),
         Boot::Ready(db, profiles, device) => view! { <Ready db profiles device /> }.into_any(),
     }
-    }
 }
 
 #[component]
 fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
     provide_session(db.clone(), profiles);
     let sync = provide_sync(db.clone(), device);
-    super::orders_ctx::provide_orders(db.clone(), sync);
+    crate::ui::orders::orders_ctx::provide_orders(db.clone(), sync);
     provide_customers(db, sync);
     let session = use_session();
     let needs_form = move || session.current.get().is_none() || session.adding.get();

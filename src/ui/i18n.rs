@@ -219,21 +219,27 @@ pub fn bad_date_line(lang: Lang, line: usize, text: &str) -> String {
 pub fn host_status(lang: Lang, status: u16) -> String {
     match lang {
         Lang::ZhCn => format!("同步主机返回 HTTP {status}。本机数据未受影响。"),
-        Lang::En => format!("The sync host answered HTTP {status}. Nothing on this device changed."),
+        Lang::En => {
+            format!("The sync host answered HTTP {status}. Nothing on this device changed.")
+        }
     }
 }
 
 pub fn files_refused(lang: Lang, n: usize) -> String {
     match lang {
         Lang::ZhCn => format!("{n} 个文件被拒绝（密钥不同、被篡改或损坏），其余已合并。"),
-        Lang::En => format!("{n} file(s) were refused (another key, altered or damaged); the rest merged."),
+        Lang::En => {
+            format!("{n} file(s) were refused (another key, altered or damaged); the rest merged.")
+        }
     }
 }
 
 pub fn clock_ahead(lang: Lang, device: &str, hours: i64) -> String {
     match lang {
         Lang::ZhCn => format!("设备 {device} 的时钟快了约 {hours} 小时，其更改已合并；请校正该设备的时间。"),
-        Lang::En => format!("Device {device}'s clock is about {hours} h ahead; its changes were merged. Please set its time."),
+        Lang::En => {
+            format!("Device {device}'s clock is about {hours} h ahead; its changes were merged. Please set its time.")
+        }
     }
 }
 
@@ -290,15 +296,15 @@ impl I18n {
 /// Chooses the saved language, else the browser's, else English; keeps `<html lang>`
 /// and localStorage in step with the signal.
 pub fn provide_i18n() -> I18n {
-    let saved = super::platform::local_get(LANG_KEY).and_then(|t| Lang::from_tag(&t));
+    let saved = crate::ui::state::platform::local_get(LANG_KEY).and_then(|t| Lang::from_tag(&t));
     let initial = saved
-        .or_else(|| super::platform::browser_language().and_then(|t| Lang::from_tag(&t)))
+        .or_else(|| crate::ui::state::platform::browser_language().and_then(|t| Lang::from_tag(&t)))
         .unwrap_or(Lang::En);
     let i18n = I18n(RwSignal::new(initial));
     Effect::new(move |_| {
         let lang = i18n.0.get();
-        super::platform::set_html_lang(lang.tag());
-        super::platform::local_set(LANG_KEY, lang.tag());
+        crate::ui::state::platform::set_html_lang(lang.tag());
+        crate::ui::state::platform::local_set(LANG_KEY, lang.tag());
     });
     provide_context(i18n);
     i18n

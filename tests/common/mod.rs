@@ -1,26 +1,19 @@
 //! Builders shared by the native and browser data-core tests.
 #![allow(dead_code)]
 
-use outpost::sync::hlc::Hlc;
-use outpost::sync::record::{Document, Entry, Replica};
+use outpost::record::hlc::Hlc;
+use outpost::record::replica::{Document, Entry, Replica};
 use serde_json::Value;
 
 pub fn stamp(device: &str, wall_ms: i64) -> Hlc {
-    Hlc {
-        wall_ms,
-        counter: 0,
-        device: device.into(),
-    }
+    Hlc { wall_ms, counter: 0, device: device.into() }
 }
 
 /// A one-field change to a customer document.
 pub fn set(doc: &str, field: &str, value: Value, at: Hlc) -> Replica {
     let mut d = Document::new(doc, "customer");
     d.set(field, value, at, "rep-1");
-    Replica {
-        docs: [(doc.to_owned(), d)].into(),
-        entries: Default::default(),
-    }
+    Replica { docs: [(doc.to_owned(), d)].into(), entries: Default::default() }
 }
 
 pub fn entry(id: &str, subject: &str, at: Hlc) -> Replica {
@@ -32,8 +25,5 @@ pub fn entry(id: &str, subject: &str, at: Hlc) -> Replica {
         author: "rep-1".into(),
         body: Value::Null,
     };
-    Replica {
-        docs: Default::default(),
-        entries: [(id.to_owned(), e)].into(),
-    }
+    Replica { docs: Default::default(), entries: [(id.to_owned(), e)].into() }
 }

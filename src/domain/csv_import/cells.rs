@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::mapping::Target;
-use crate::domain::customer::{choice_code, Contact, CustomerError, CustomerFile, FieldError, GRADES, SEGMENTS, SOURCES};
+use crate::domain::customer::{
+    choice_code, Contact, CustomerError, CustomerFile, FieldError, GRADES, SEGMENTS, SOURCES,
+};
 use crate::domain::money::{parse_yuan, MoneyError};
 
 fn amount(cell: &str) -> Result<i64, CustomerError> {

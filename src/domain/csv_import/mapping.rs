@@ -103,20 +103,53 @@ impl Target {
     fn aliases(self) -> &'static [&'static str] {
         match self {
             Target::Name => &[
-                "name", "company", "companyname", "customer", "customername", "client", "account",
-                "公司", "公司名称", "客户", "客户名称", "企业名称", "单位名称", "单位", "名称", "客户名", "公司名",
+                "name",
+                "company",
+                "companyname",
+                "customer",
+                "customername",
+                "client",
+                "account",
+                "公司",
+                "公司名称",
+                "客户",
+                "客户名称",
+                "企业名称",
+                "单位名称",
+                "单位",
+                "名称",
+                "客户名",
+                "公司名",
             ],
             Target::CreditCode => &[
-                "creditcode", "uscc", "unifiedsocialcreditcode", "socialcreditcode",
-                "统一社会信用代码", "社会信用代码", "信用代码", "统一代码",
+                "creditcode",
+                "uscc",
+                "unifiedsocialcreditcode",
+                "socialcreditcode",
+                "统一社会信用代码",
+                "社会信用代码",
+                "信用代码",
+                "统一代码",
             ],
             Target::LicenceNo => &[
-                "licenceno", "licenseno", "licence", "license", "businesslicence", "businesslicense",
-                "营业执照号", "营业执照", "营业执照号码", "执照号", "注册号", "工商注册号",
+                "licenceno",
+                "licenseno",
+                "licence",
+                "license",
+                "businesslicence",
+                "businesslicense",
+                "营业执照号",
+                "营业执照",
+                "营业执照号码",
+                "执照号",
+                "注册号",
+                "工商注册号",
             ],
             Target::TaxNo => &["taxno", "taxid", "vat", "税号", "税务登记号", "纳税人识别号", "税务登记证号"],
             Target::Address => &["address", "addr", "地址", "公司地址", "详细地址", "联系地址", "办公地址"],
-            Target::Region => &["region", "area", "city", "province", "地区", "区域", "所在地区", "城市", "省市", "片区"],
+            Target::Region => {
+                &["region", "area", "city", "province", "地区", "区域", "所在地区", "城市", "省市", "片区"]
+            }
             Target::Industry => &["industry", "sector", "行业", "所属行业", "行业类别"],
             Target::Nature => &["nature", "economicnature", "ownership", "经济性质", "企业性质", "公司性质", "性质"],
             Target::Size => &["size", "companysize", "employees", "规模", "企业规模", "公司规模", "人数", "员工人数"],
@@ -126,21 +159,48 @@ impl Target {
             Target::Source => &["source", "channel", "leadsource", "来源", "客户来源", "来源渠道", "渠道"],
             Target::Segment => &["segment", "category", "type", "客户分类", "分类", "客户类别", "客户类型", "细分"],
             Target::AnnualSpend => &[
-                "annualspend", "spend", "annualpurchase", "年消费", "年消费额", "年采购额", "年度消费", "年采购",
-                "消费额", "年交易额",
+                "annualspend",
+                "spend",
+                "annualpurchase",
+                "年消费",
+                "年消费额",
+                "年采购额",
+                "年度消费",
+                "年采购",
+                "消费额",
+                "年交易额",
             ],
             Target::Discount => &["discount", "discountpct", "折扣", "折扣率", "优惠"],
             Target::Notes => &["notes", "note", "remark", "remarks", "comment", "comments", "备注", "说明", "附注"],
             Target::Grade => &["grade", "demandgrade", "等级", "需求等级", "客户等级", "级别"],
             Target::SpecialBackground => &["specialbackground", "特殊背景"],
             Target::CollectedOn => &["collectedon", "date", "collected", "收集日期", "录入日期", "采集日期", "日期"],
-            Target::ContactName => &["contact", "contactname", "contactperson", "person", "联系人", "联系人姓名", "姓名", "联系人名称"],
+            Target::ContactName => {
+                &["contact", "contactname", "contactperson", "person", "联系人", "联系人姓名", "姓名", "联系人名称"]
+            }
             Target::ContactTitle => &["title", "jobtitle", "position", "职务", "职位", "头衔", "联系人职务"],
             Target::ContactPhone => &[
-                "phone", "mobile", "tel", "telephone", "cellphone", "phoneno", "mobilephone", "contactphone",
-                "电话", "手机", "手机号", "手机号码", "联系电话", "电话号码", "联系方式", "联系人电话", "联系人手机",
+                "phone",
+                "mobile",
+                "tel",
+                "telephone",
+                "cellphone",
+                "phoneno",
+                "mobilephone",
+                "contactphone",
+                "电话",
+                "手机",
+                "手机号",
+                "手机号码",
+                "联系电话",
+                "电话号码",
+                "联系方式",
+                "联系人电话",
+                "联系人手机",
             ],
-            Target::ContactEmail => &["email", "mail", "emailaddress", "邮箱", "电子邮箱", "电子邮件", "邮件", "联系人邮箱"],
+            Target::ContactEmail => {
+                &["email", "mail", "emailaddress", "邮箱", "电子邮箱", "电子邮件", "邮件", "联系人邮箱"]
+            }
             Target::ContactDecisionMaker => &["decisionmaker", "决策人", "是否决策人", "关键决策人"],
         }
     }
@@ -166,10 +226,7 @@ pub fn guess_mapping<S: AsRef<str>>(headers: &[S]) -> Mapping {
         .iter()
         .map(|h| {
             let key = normalize_header(h.as_ref());
-            let t = Target::ALL
-                .iter()
-                .copied()
-                .find(|t| !taken.contains(t) && t.aliases().contains(&key.as_str()))?;
+            let t = Target::ALL.iter().copied().find(|t| !taken.contains(t) && t.aliases().contains(&key.as_str()))?;
             taken.push(t);
             Some(t)
         })

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::PoolError;
-use crate::sync::hlc::Hlc;
+use crate::record::hlc::Hlc;
 
 /// One pool-relevant event about one customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,25 +34,12 @@ pub enum FactKind {
     /// `pool.claim`: a rep claims the customer from the pool (P5, P6).
     Claim { rep: String },
     /// `pool.assign`: a manager's decision; it always applies (P4, P6, P7, P8, H1, H2).
-    Assign {
-        rep: String,
-        reason: AssignReason,
-        note: String,
-    },
+    Assign { rep: String, reason: AssignReason, note: String },
     /// `pool.release`: back to the pool with the P9 note; `expired` when the rep writes
     /// the note after a P1/P3 expiry.
-    Release {
-        rep: String,
-        note: ReleaseNote,
-        expired: bool,
-    },
+    Release { rep: String, note: ReleaseNote, expired: bool },
     /// `payment.confirmed`: finance confirmed receipt (O3) of a payment closed by `rep`.
-    Payment {
-        rep: String,
-        amount_fen: i64,
-        paid_on: NaiveDate,
-        days_late: u32,
-    },
+    Payment { rep: String, amount_fen: i64, paid_on: NaiveDate, days_late: u32 },
     /// `contact.logged`: a rep contacted the customer (P8).
     Contact { rep: String },
     /// `customer.reviewed`: a manager reviewed the new entry (C6).
@@ -83,11 +70,7 @@ pub struct ReleaseNote {
 impl ReleaseNote {
     /// The form check: P9 asks for all three parts.
     pub fn check(&self) -> Result<(), PoolError> {
-        for (field, text) in [
-            ("status", &self.status),
-            ("contacts", &self.contacts),
-            ("progress", &self.progress),
-        ] {
+        for (field, text) in [("status", &self.status), ("contacts", &self.contacts), ("progress", &self.progress)] {
             if text.trim().is_empty() {
                 return Err(PoolError::IncompleteNote { field });
             }
@@ -109,9 +92,8 @@ const KINDS: [(&str, &str); 7] = [
 
 impl FactKind {
     /// Every entry kind this module reads; the UI can filter entries with it.
-    pub const TAGS: [&'static str; 7] = [
-        KINDS[0].0, KINDS[1].0, KINDS[2].0, KINDS[3].0, KINDS[4].0, KINDS[5].0, KINDS[6].0,
-    ];
+    pub const TAGS: [&'static str; 7] =
+        [KINDS[0].0, KINDS[1].0, KINDS[2].0, KINDS[3].0, KINDS[4].0, KINDS[5].0, KINDS[6].0];
 
     /// The entry `kind` this fact is stored under.
     pub fn tag(&self) -> &'static str {
@@ -157,9 +139,7 @@ impl FactKind {
         }
         if let FactKind::Payment { amount_fen, .. } = self {
             if *amount_fen <= 0 {
-                return Err(PoolError::NonPositiveAmount {
-                    amount_fen: *amount_fen,
-                });
+                return Err(PoolError::NonPositiveAmount { amount_fen: *amount_fen });
             }
         }
         Ok(())
@@ -167,18 +147,8 @@ impl FactKind {
 }
 
 impl Fact {
-    pub fn new(
-        id: impl Into<String>,
-        stamp: Hlc,
-        author: impl Into<String>,
-        kind: FactKind,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            stamp,
-            author: author.into(),
-            kind,
-        }
+    pub fn new(id: impl Into<String>, stamp: Hlc, author: impl Into<String>, kind: FactKind) -> Self {
+        Self { id: id.into(), stamp, author: author.into(), kind }
     }
 
     /// Reads a stored entry back. Unknown kinds, bodies that do not match the kind, a
@@ -198,10 +168,7 @@ impl Fact {
             .iter()
             .find(|(tag, _)| *tag == kind_tag)
             .ok_or_else(|| PoolError::UnknownKind(kind_tag.to_owned()))?;
-        let bad = |reason: String| PoolError::BadBody {
-            kind: (*tag).to_owned(),
-            reason,
-        };
+        let bad = |reason: String| PoolError::BadBody { kind: (*tag).to_owned(), reason };
         let mut fields = match body {
             Value::Object(fields) => fields.clone(),
             // A fact without fields (`customer.reviewed`) may be stored with no body.
@@ -209,8 +176,7 @@ impl Fact {
             _ => return Err(bad("not a JSON object".to_owned())),
         };
         fields.insert("type".to_owned(), Value::String((*variant).to_owned()));
-        let kind: FactKind =
-            serde_json::from_value(Value::Object(fields)).map_err(|e| bad(e.to_string()))?;
+        let kind: FactKind = serde_json::from_value(Value::Object(fields)).map_err(|e| bad(e.to_string()))?;
         kind.check()?;
         Ok(Fact::new(id, stamp, author, kind))
     }
@@ -222,32 +188,16 @@ mod tests {
     use serde_json::json;
 
     fn stamp() -> Hlc {
-        Hlc {
-            wall_ms: 1,
-            counter: 0,
-            device: "tab-a".into(),
-        }
+        Hlc { wall_ms: 1, counter: 0, device: "tab-a".into() }
     }
 
     fn every_kind() -> Vec<FactKind> {
-        let note = ReleaseNote {
-            status: "cold".into(),
-            contacts: "Ms Zhao".into(),
-            progress: "quote sent".into(),
-        };
+        let note = ReleaseNote { status: "cold".into(), contacts: "Ms Zhao".into(), progress: "quote sent".into() };
         vec![
             FactKind::FirstContact { rep: "li".into() },
             FactKind::Claim { rep: "li".into() },
-            FactKind::Assign {
-                rep: "li".into(),
-                reason: AssignReason::Referred,
-                note: "from the director".into(),
-            },
-            FactKind::Release {
-                rep: "li".into(),
-                note,
-                expired: true,
-            },
+            FactKind::Assign { rep: "li".into(), reason: AssignReason::Referred, note: "from the director".into() },
+            FactKind::Release { rep: "li".into(), note, expired: true },
             FactKind::Payment {
                 rep: "li".into(),
                 amount_fen: 12_345,
@@ -262,8 +212,7 @@ mod tests {
     #[test]
     fn every_kind_survives_being_stored_as_tag_and_body() {
         for kind in every_kind() {
-            let fact = Fact::from_parts("f1", stamp(), "boss", kind.tag(), &kind.body())
-                .expect("reads back");
+            let fact = Fact::from_parts("f1", stamp(), "boss", kind.tag(), &kind.body()).expect("reads back");
             assert_eq!(fact.kind, kind);
         }
     }
@@ -276,17 +225,13 @@ mod tests {
 
     #[test]
     fn a_body_never_carries_the_type_field() {
-        assert_eq!(
-            FactKind::Claim { rep: "li".into() }.body(),
-            json!({ "rep": "li" })
-        );
+        assert_eq!(FactKind::Claim { rep: "li".into() }.body(), json!({ "rep": "li" }));
         assert_eq!(FactKind::Reviewed.body(), json!({}));
     }
 
     #[test]
     fn a_reviewed_entry_may_have_no_body() {
-        let fact = Fact::from_parts("f1", stamp(), "boss", "customer.reviewed", &Value::Null)
-            .expect("reads");
+        let fact = Fact::from_parts("f1", stamp(), "boss", "customer.reviewed", &Value::Null).expect("reads");
         assert_eq!(fact.kind, FactKind::Reviewed);
     }
 
@@ -300,23 +245,18 @@ mod tests {
     fn a_body_that_does_not_fit_its_kind_is_refused() {
         let missing = Fact::from_parts("f1", stamp(), "li", "pool.claim", &json!({})).unwrap_err();
         assert!(matches!(missing, PoolError::BadBody { ref kind, .. } if kind == "pool.claim"));
-        let not_object =
-            Fact::from_parts("f1", stamp(), "li", "pool.claim", &json!("li")).unwrap_err();
+        let not_object = Fact::from_parts("f1", stamp(), "li", "pool.claim", &json!("li")).unwrap_err();
         assert!(matches!(not_object, PoolError::BadBody { .. }));
-        let bad_date =
-            json!({ "rep": "li", "amount_fen": 1, "paid_on": "2026-02-30", "days_late": 0 });
-        let err =
-            Fact::from_parts("f1", stamp(), "fin", "payment.confirmed", &bad_date).unwrap_err();
+        let bad_date = json!({ "rep": "li", "amount_fen": 1, "paid_on": "2026-02-30", "days_late": 0 });
+        let err = Fact::from_parts("f1", stamp(), "fin", "payment.confirmed", &bad_date).unwrap_err();
         assert!(matches!(err, PoolError::BadBody { .. }));
     }
 
     #[test]
     fn a_blank_rep_a_blank_id_and_a_zero_payment_are_refused() {
-        let err = Fact::from_parts("f1", stamp(), "li", "pool.claim", &json!({ "rep": " " }))
-            .unwrap_err();
+        let err = Fact::from_parts("f1", stamp(), "li", "pool.claim", &json!({ "rep": " " })).unwrap_err();
         assert_eq!(err, PoolError::MissingRep { kind: "pool.claim" });
-        let err =
-            Fact::from_parts("", stamp(), "li", "pool.claim", &json!({ "rep": "li" })).unwrap_err();
+        let err = Fact::from_parts("", stamp(), "li", "pool.claim", &json!({ "rep": "li" })).unwrap_err();
         assert_eq!(err, PoolError::MissingId);
         let zero = json!({ "rep": "li", "amount_fen": 0, "paid_on": "2026-02-01", "days_late": 0 });
         let err = Fact::from_parts("f1", stamp(), "fin", "payment.confirmed", &zero).unwrap_err();
@@ -325,16 +265,9 @@ mod tests {
 
     #[test]
     fn p9_a_release_note_needs_status_contacts_and_progress() {
-        let mut note = ReleaseNote {
-            status: "cold".into(),
-            contacts: "Ms Zhao".into(),
-            progress: "quote sent".into(),
-        };
+        let mut note = ReleaseNote { status: "cold".into(), contacts: "Ms Zhao".into(), progress: "quote sent".into() };
         assert_eq!(note.check(), Ok(()));
         note.contacts = "  ".into();
-        assert_eq!(
-            note.check(),
-            Err(PoolError::IncompleteNote { field: "contacts" })
-        );
+        assert_eq!(note.check(), Err(PoolError::IncompleteNote { field: "contacts" }));
     }
 }

@@ -30,8 +30,7 @@ use chrono::{DateTime, Months, NaiveDate, NaiveTime};
 
 use super::ownership::{days_ms, team_offset};
 use super::{
-    Change, Expiry, Fact, FactKind, HistoryItem, LostClaim, OwnReason, Ownership, PoolSettings,
-    ReleaseNote, Rule,
+    Change, Expiry, Fact, FactKind, HistoryItem, LostClaim, OwnReason, Ownership, PoolSettings, ReleaseNote, Rule,
 };
 
 /// Folds one customer's facts, in any order, into its ownership as of `now_ms`.
@@ -40,10 +39,7 @@ pub fn ownership(facts: &[Fact], now_ms: i64, settings: &PoolSettings) -> Owners
     let mut order: Vec<&Fact> = facts.iter().collect();
     order.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
     let mut seen = BTreeSet::new();
-    let mut fold = Fold {
-        o: Ownership::empty(settings.utc_offset_minutes),
-        settings,
-    };
+    let mut fold = Fold { o: Ownership::empty(settings.utc_offset_minutes), settings };
     for fact in order {
         if !seen.insert(fact.id.as_str()) {
             continue;
@@ -82,11 +78,8 @@ impl Fold<'_> {
                 let already = self.holds(rep);
                 let pending = self.o.reassign_due;
                 self.take(fact, rep, (*reason).into(), note.clone());
-                self.o.reassign_due = if already {
-                    pending
-                } else {
-                    Some(at.saturating_add(days_ms(self.settings.p8_days)))
-                };
+                self.o.reassign_due =
+                    if already { pending } else { Some(at.saturating_add(days_ms(self.settings.p8_days))) };
             }
             FactKind::Release { rep, note, .. } => self.release(fact, rep, note),
             FactKind::Payment { rep, paid_on, .. } => {
@@ -168,10 +161,7 @@ impl Fold<'_> {
             by: Some(fact.author.clone()),
             from: Some(rep.to_owned()),
             to: None,
-            change: Change::Released {
-                note: note.clone(),
-                after_expiry,
-            },
+            change: Change::Released { note: note.clone(), after_expiry },
         });
     }
 
@@ -195,11 +185,7 @@ impl Fold<'_> {
             change: Change::Expired { rule },
         });
         self.o.needs_release_note = Some(rep.clone());
-        self.o.last_expiry = Some(Expiry {
-            rep,
-            at_ms: deadline,
-            rule,
-        });
+        self.o.last_expiry = Some(Expiry { rep, at_ms: deadline, rule });
     }
 
     fn return_to_pool(&mut self) -> Option<String> {
@@ -214,12 +200,8 @@ impl Fold<'_> {
         self.o.owner.as_ref()?;
         let since = self.o.since_ms?;
         match self.o.last_sale_ms {
-            None => self
-                .add_months(since, self.settings.p1_months)
-                .map(|t| (t, Rule::P1)),
-            Some(sale) => self
-                .add_months(since.max(sale), self.settings.p3_months)
-                .map(|t| (t, Rule::P3)),
+            None => self.add_months(since, self.settings.p1_months).map(|t| (t, Rule::P1)),
+            Some(sale) => self.add_months(since.max(sale), self.settings.p3_months).map(|t| (t, Rule::P3)),
         }
     }
 
@@ -227,9 +209,7 @@ impl Fold<'_> {
     /// (31 January + 1 month = 28 or 29 February). `None` only past the end of time.
     fn add_months(&self, instant_ms: i64, months: u32) -> Option<i64> {
         let local = DateTime::from_timestamp_millis(instant_ms)?.with_timezone(&self.offset());
-        local
-            .checked_add_months(Months::new(months))
-            .map(|t| t.timestamp_millis())
+        local.checked_add_months(Months::new(months)).map(|t| t.timestamp_millis())
     }
 
     fn sale_instant(&self, paid_on: NaiveDate) -> i64 {

@@ -102,10 +102,7 @@ pub enum Change {
     Expired { rule: Rule },
     /// `from` released the customer with the P9 note; `after_expiry` when the note
     /// followed a P1/P3 expiry rather than causing the return.
-    Released {
-        note: ReleaseNote,
-        after_expiry: bool,
-    },
+    Released { note: ReleaseNote, after_expiry: bool },
 }
 
 /// One customer's ownership as of the `now_ms` it was folded at.
@@ -177,10 +174,7 @@ impl Ownership {
 
     fn local_day(&self, instant_ms: i64) -> chrono::NaiveDate {
         let offset = team_offset(self.utc_offset_minutes);
-        DateTime::from_timestamp_millis(instant_ms)
-            .unwrap_or_default()
-            .with_timezone(&offset)
-            .date_naive()
+        DateTime::from_timestamp_millis(instant_ms).unwrap_or_default().with_timezone(&offset).date_naive()
     }
 }
 

@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::Lang;
 use crate::domain::activity::{ActivityError, ActivityKind, VisitStage};
 use crate::domain::cadence::CadenceRule;
 use crate::domain::minutes::MinutesStep;
 use crate::domain::quota::{CustomerStatus, QuotaPeriod, QuotaProgress};
 use crate::domain::visit_plan::{PlanError, PlanStatus};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { AMsg {
     ActivityLog => "跟进记录", "Activity log";
@@ -202,7 +202,8 @@ pub fn kind_code(k: ActivityKind) -> &'static str {
 
 pub fn stage_label(lang: Lang, s: VisitStage) -> &'static str {
     let zh = ["准备", "观察", "开场", "产品介绍", "处理异议", "促成", "签约"];
-    let en = ["Preparation", "Observation", "Opening", "Product introduction", "Handling objections", "Closing", "Signing"];
+    let en =
+        ["Preparation", "Observation", "Opening", "Product introduction", "Handling objections", "Closing", "Signing"];
     match lang {
         Lang::ZhCn => zh[s as usize],
         Lang::En => en[s as usize],

@@ -1,7 +1,7 @@
 //! zh-CN / en strings of applications (A1).
 
-use super::Lang;
 use crate::domain::application::{ApplicationError, ApplicationStatus};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { AMsg {
     Title => "申请材料（信用卡、开户等）", "Applications (credit card, account…)";
@@ -27,11 +27,41 @@ crate::catalogue! { AMsg {
 pub fn status_label(lang: Lang, s: ApplicationStatus) -> &'static str {
     let zh = lang == Lang::ZhCn;
     match s {
-        ApplicationStatus::Collecting => if zh { "收集材料中" } else { "Collecting materials" },
-        ApplicationStatus::Submitted => if zh { "审核中" } else { "Under review" },
-        ApplicationStatus::Returned => if zh { "已退回补材料" } else { "Returned for materials" },
-        ApplicationStatus::Approved => if zh { "已通过" } else { "Approved" },
-        ApplicationStatus::Rejected => if zh { "已拒绝" } else { "Rejected" },
+        ApplicationStatus::Collecting => {
+            if zh {
+                "收集材料中"
+            } else {
+                "Collecting materials"
+            }
+        }
+        ApplicationStatus::Submitted => {
+            if zh {
+                "审核中"
+            } else {
+                "Under review"
+            }
+        }
+        ApplicationStatus::Returned => {
+            if zh {
+                "已退回补材料"
+            } else {
+                "Returned for materials"
+            }
+        }
+        ApplicationStatus::Approved => {
+            if zh {
+                "已通过"
+            } else {
+                "Approved"
+            }
+        }
+        ApplicationStatus::Rejected => {
+            if zh {
+                "已拒绝"
+            } else {
+                "Rejected"
+            }
+        }
     }
 }
 
@@ -45,8 +75,20 @@ pub fn completeness(lang: Lang, got: usize, of: usize) -> String {
 pub fn app_error(lang: Lang, e: &ApplicationError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        ApplicationError::Incomplete(m) => if zh { format!("缺少材料：{}", m.join("、")) } else { format!("Materials missing: {}", m.join(", ")) },
-        ApplicationError::NoFeedback => if zh { "请填写给客户的反馈。".into() } else { "Write the feedback for the customer.".into() },
+        ApplicationError::Incomplete(m) => {
+            if zh {
+                format!("缺少材料：{}", m.join("、"))
+            } else {
+                format!("Materials missing: {}", m.join(", "))
+            }
+        }
+        ApplicationError::NoFeedback => {
+            if zh {
+                "请填写给客户的反馈。".into()
+            } else {
+                "Write the feedback for the customer.".into()
+            }
+        }
         other => other.to_string(),
     }
 }

@@ -2,12 +2,12 @@
 
 use chrono::{FixedOffset, TimeZone};
 
-use super::Lang;
 use crate::domain::customer::{CustomerError, SEGMENTS, SOURCES};
 use crate::domain::customer_list::Sort;
 use crate::domain::money::format_yuan;
 use crate::domain::pool::{Change, HistoryItem, OwnReason, Rule};
 use crate::domain::tier::Tier;
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { CMsg {
     SearchHint => "搜索：公司、联系人、电话、拼音（如 zs）", "Search: company, contact, phone, pinyin (e.g. zs)";
@@ -190,7 +190,9 @@ pub fn days_left(lang: Lang, d: i64) -> String {
 /// An instant as a date at China time (the default team offset).
 pub fn date_text(lang: Lang, ms: i64) -> String {
     let tz = FixedOffset::east_opt(8 * 3600).unwrap_or(FixedOffset::east_opt(0).expect("UTC"));
-    let Some(dt) = tz.timestamp_millis_opt(ms).single() else { return String::new() };
+    let Some(dt) = tz.timestamp_millis_opt(ms).single() else {
+        return String::new();
+    };
     match lang {
         Lang::ZhCn => dt.format("%Y年%-m月%-d日").to_string(),
         Lang::En => dt.format("%-d %b %Y").to_string(),
@@ -211,18 +213,24 @@ pub fn lost_claim_text(lang: Lang, holder: &str, since_ms: i64, claimed_ms: i64)
     match lang {
         Lang::ZhCn => format!(
             "你在 {} 的认领未生效：{} 自 {} 起已持有该客户（先认领者优先，P6）。",
-            date_text(lang, claimed_ms), holder, date_text(lang, since_ms)
+            date_text(lang, claimed_ms),
+            holder,
+            date_text(lang, since_ms)
         ),
         Lang::En => format!(
             "Your claim of {} did not take effect: {} has held this customer since {} (earliest claim wins, P6).",
-            date_text(lang, claimed_ms), holder, date_text(lang, since_ms)
+            date_text(lang, claimed_ms),
+            holder,
+            date_text(lang, since_ms)
         ),
     }
 }
 
 pub fn payment_text(lang: Lang, day: chrono::NaiveDate, fen: i64, late: u32, rep: &str) -> String {
     match lang {
-        Lang::ZhCn if late > 0 => format!("{day} ¥{}，{rep} 成交，逾期 {late} 天", format_yuan(fen)),
+        Lang::ZhCn if late > 0 => {
+            format!("{day} ¥{}，{rep} 成交，逾期 {late} 天", format_yuan(fen))
+        }
         Lang::ZhCn => format!("{day} ¥{}，{rep} 成交", format_yuan(fen)),
         Lang::En if late > 0 => format!("{day} ¥{} by {rep}, {late} days late", format_yuan(fen)),
         Lang::En => format!("{day} ¥{} by {rep}", format_yuan(fen)),
@@ -253,10 +261,9 @@ pub fn history_text(lang: Lang, h: &HistoryItem, name: &dyn Fn(&str) -> String) 
             Lang::ZhCn => format!("{when} 从 {from} 退回公海：{}", rule_label(lang, *rule)),
             Lang::En => format!("{when} back to the pool from {from}: {}", rule_label(lang, *rule)),
         },
-        (Change::Released { note, .. }, Lang::ZhCn) => format!(
-            "{when} {from} 退回公海。现状：{}；联系人：{}；进展：{}",
-            note.status, note.contacts, note.progress
-        ),
+        (Change::Released { note, .. }, Lang::ZhCn) => {
+            format!("{when} {from} 退回公海。现状：{}；联系人：{}；进展：{}", note.status, note.contacts, note.progress)
+        }
         (Change::Released { note, .. }, Lang::En) => format!(
             "{when} {from} released it. Status: {}; contacts: {}; talks: {}",
             note.status, note.contacts, note.progress
@@ -269,21 +276,117 @@ pub fn field_error_text(lang: Lang, e: &CustomerError) -> String {
     use CustomerError as E;
     let zh = lang == Lang::ZhCn;
     match e {
-        E::CompanyEmpty => if zh { "请输入公司名称。".into() } else { "Enter the company name.".into() },
-        E::CompanyTooLong => if zh { "公司名称最多 100 个字。".into() } else { "A company name has at most 100 characters.".into() },
-        E::BadPhone => if zh { "电话由 5–20 位数字组成，可含空格、+ 和 -。".into() } else { "A phone number has 5–20 digits and may contain spaces, + and -.".into() },
-        E::TooLong { max } => if zh { format!("最多 {max} 个字。") } else { format!("At most {max} characters.") },
-        E::CreditCodeLength(n) => if zh { format!("统一社会信用代码是 18 位，这里是 {n} 位。") } else { format!("A unified social credit code has 18 characters, not {n}.") },
-        E::CreditCodeChar(c) => if zh { format!("统一社会信用代码里不能有“{c}”（不含 I、O、Z、S、V）。") } else { format!("“{c}” cannot appear in a unified social credit code (no I, O, Z, S, V).") },
-        E::CreditCodeCheck { expected } => if zh { format!("校验位不对，应为 {expected}；请核对代码。") } else { format!("The check character is wrong (expected {expected}); check the code.") },
-        E::BadEmail => if zh { "邮箱格式不对。".into() } else { "This is not a valid email address.".into() },
-        E::DiscountOutOfRange => if zh { "折扣在 0 到 100 之间。".into() } else { "A discount is between 0 and 100.".into() },
-        E::NegativeAmount => if zh { "金额不能为负。".into() } else { "An amount cannot be negative.".into() },
-        E::BadGrade => if zh { "需求等级是 A、B 或 C。".into() } else { "The demand grade is A, B or C.".into() },
-        E::ContactEmpty => if zh { "联系人至少要有姓名、电话或邮箱之一。".into() } else { "A contact needs a name, a phone or an email.".into() },
-        E::NotAnAmount => if zh { "请输入金额（元），最多两位小数。".into() } else { "Enter an amount in yuan with at most two decimals.".into() },
-        E::NotAPercentage => if zh { "请输入 0–100 的整数。".into() } else { "Enter a whole number from 0 to 100.".into() },
-        E::NotADate => if zh { "请输入日期（YYYY-MM-DD）。".into() } else { "Enter a date (YYYY-MM-DD).".into() },
-        E::NotYesNo => if zh { "请填“是”或“否”。".into() } else { "Enter yes or no.".into() },
+        E::CompanyEmpty => {
+            if zh {
+                "请输入公司名称。".into()
+            } else {
+                "Enter the company name.".into()
+            }
+        }
+        E::CompanyTooLong => {
+            if zh {
+                "公司名称最多 100 个字。".into()
+            } else {
+                "A company name has at most 100 characters.".into()
+            }
+        }
+        E::BadPhone => {
+            if zh {
+                "电话由 5–20 位数字组成，可含空格、+ 和 -。".into()
+            } else {
+                "A phone number has 5–20 digits and may contain spaces, + and -.".into()
+            }
+        }
+        E::TooLong { max } => {
+            if zh {
+                format!("最多 {max} 个字。")
+            } else {
+                format!("At most {max} characters.")
+            }
+        }
+        E::CreditCodeLength(n) => {
+            if zh {
+                format!("统一社会信用代码是 18 位，这里是 {n} 位。")
+            } else {
+                format!("A unified social credit code has 18 characters, not {n}.")
+            }
+        }
+        E::CreditCodeChar(c) => {
+            if zh {
+                format!("统一社会信用代码里不能有“{c}”（不含 I、O、Z、S、V）。")
+            } else {
+                format!("“{c}” cannot appear in a unified social credit code (no I, O, Z, S, V).")
+            }
+        }
+        E::CreditCodeCheck { expected } => {
+            if zh {
+                format!("校验位不对，应为 {expected}；请核对代码。")
+            } else {
+                format!("The check character is wrong (expected {expected}); check the code.")
+            }
+        }
+        E::BadEmail => {
+            if zh {
+                "邮箱格式不对。".into()
+            } else {
+                "This is not a valid email address.".into()
+            }
+        }
+        E::DiscountOutOfRange => {
+            if zh {
+                "折扣在 0 到 100 之间。".into()
+            } else {
+                "A discount is between 0 and 100.".into()
+            }
+        }
+        E::NegativeAmount => {
+            if zh {
+                "金额不能为负。".into()
+            } else {
+                "An amount cannot be negative.".into()
+            }
+        }
+        E::BadGrade => {
+            if zh {
+                "需求等级是 A、B 或 C。".into()
+            } else {
+                "The demand grade is A, B or C.".into()
+            }
+        }
+        E::ContactEmpty => {
+            if zh {
+                "联系人至少要有姓名、电话或邮箱之一。".into()
+            } else {
+                "A contact needs a name, a phone or an email.".into()
+            }
+        }
+        E::NotAnAmount => {
+            if zh {
+                "请输入金额（元），最多两位小数。".into()
+            } else {
+                "Enter an amount in yuan with at most two decimals.".into()
+            }
+        }
+        E::NotAPercentage => {
+            if zh {
+                "请输入 0–100 的整数。".into()
+            } else {
+                "Enter a whole number from 0 to 100.".into()
+            }
+        }
+        E::NotADate => {
+            if zh {
+                "请输入日期（YYYY-MM-DD）。".into()
+            } else {
+                "Enter a date (YYYY-MM-DD).".into()
+            }
+        }
+        E::NotYesNo => {
+            if zh {
+                "请填“是”或“否”。".into()
+            } else {
+                "Enter yes or no.".into()
+            }
+        }
     }
 }

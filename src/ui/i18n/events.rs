@@ -1,9 +1,9 @@
 //! zh-CN / en strings of events, invitations, the kiosk and the event report.
 
-use super::Lang;
 use crate::domain::chips::ChipsError;
 use crate::domain::event::{EventError, InviteStatus, InviteSummary, Phase, Ratio};
 use crate::domain::participant::{Child, ParticipantError, Relation};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { EMsg {
     Events => "活动", "Events";
@@ -237,15 +237,24 @@ pub fn rate_text(lang: Lang, r: Option<Ratio>) -> String {
 
 pub fn summary_text(lang: Lang, s: &InviteSummary) -> String {
     match lang {
-        Lang::ZhCn => format!("确认 {} · 婉拒 {} · 未接通 {} · 未回复 {}", s.confirmed, s.declined, s.no_answer, s.pending),
-        Lang::En => format!("{} confirmed · {} declined · {} no answer · {} pending", s.confirmed, s.declined, s.no_answer, s.pending),
+        Lang::ZhCn => {
+            format!("确认 {} · 婉拒 {} · 未接通 {} · 未回复 {}", s.confirmed, s.declined, s.no_answer, s.pending)
+        }
+        Lang::En => format!(
+            "{} confirmed · {} declined · {} no answer · {} pending",
+            s.confirmed, s.declined, s.no_answer, s.pending
+        ),
     }
 }
 
 pub fn invite_text(lang: Lang, theme: &str, when: &str, venue: &str, code: &str) -> String {
     match lang {
-        Lang::ZhCn => format!("诚邀您和孩子参加「{theme}」，时间 {when}，地点 {venue}。到场出示邀请码 {code} 即可签到。"),
-        Lang::En => format!("You and your children are invited to “{theme}” on {when} at {venue}. Show code {code} to check in."),
+        Lang::ZhCn => {
+            format!("诚邀您和孩子参加「{theme}」，时间 {when}，地点 {venue}。到场出示邀请码 {code} 即可签到。")
+        }
+        Lang::En => format!(
+            "You and your children are invited to “{theme}” on {when} at {venue}. Show code {code} to check in."
+        ),
     }
 }
 
@@ -270,10 +279,16 @@ pub fn event_error_text(lang: Lang, e: &EventError) -> String {
         EventError::VenueEmpty => "Enter a venue.".to_owned(),
         EventError::OrganiserEmpty => "Enter an organiser.".to_owned(),
         EventError::EndsBeforeStart => "The event ends before it starts.".to_owned(),
-        EventError::NegativeAmount { line } => format!("Budget line “{line}” has a negative amount."),
+        EventError::NegativeAmount { line } => {
+            format!("Budget line “{line}” has a negative amount.")
+        }
         EventError::LineNameEmpty => "Every budget line needs a name.".to_owned(),
     };
-    if lang == Lang::ZhCn { zh } else { en }
+    if lang == Lang::ZhCn {
+        zh
+    } else {
+        en
+    }
 }
 
 pub fn participant_error_text(lang: Lang, e: &ParticipantError) -> String {
@@ -285,10 +300,18 @@ pub fn participant_error_text(lang: Lang, e: &ParticipantError) -> String {
         (P::PhoneMissing, Lang::En) => "Enter a phone number.".into(),
         (P::ChildNameEmpty { position }, Lang::ZhCn) => format!("第 {position} 个孩子需要姓名。"),
         (P::ChildNameEmpty { position }, Lang::En) => format!("Child {position} needs a name."),
-        (P::ChildAgeOutOfRange { child, age }, Lang::ZhCn) => format!("{child} {age} 岁：DIY 活动只接待 2–6 岁的孩子。"),
-        (P::ChildAgeOutOfRange { child, age }, Lang::En) => format!("{child} is {age}: the DIY activities take children aged 2 to 6 only."),
-        (P::ConsentVersionMismatch { current, .. }, Lang::ZhCn) => format!("同意书已更新为 {current}，请重新勾选。"),
-        (P::ConsentVersionMismatch { current, .. }, Lang::En) => format!("The consent text is now {current}; tick it again."),
+        (P::ChildAgeOutOfRange { child, age }, Lang::ZhCn) => {
+            format!("{child} {age} 岁：DIY 活动只接待 2–6 岁的孩子。")
+        }
+        (P::ChildAgeOutOfRange { child, age }, Lang::En) => {
+            format!("{child} is {age}: the DIY activities take children aged 2 to 6 only.")
+        }
+        (P::ConsentVersionMismatch { current, .. }, Lang::ZhCn) => {
+            format!("同意书已更新为 {current}，请重新勾选。")
+        }
+        (P::ConsentVersionMismatch { current, .. }, Lang::En) => {
+            format!("The consent text is now {current}; tick it again.")
+        }
         (P::ConsentFrozen, Lang::ZhCn) => "活动已开始，同意书不能再改。".into(),
         (P::ConsentFrozen, Lang::En) => "The event has started; the consent text is frozen.".into(),
         (P::EventOver, Lang::ZhCn) => "活动已结束，登记已关闭。".into(),
@@ -302,7 +325,11 @@ pub fn chips_error_text(lang: Lang, e: &ChipsError) -> String {
         (ChipsError::ZeroChips, Lang::En) => "At least one chip.".into(),
         (ChipsError::EventNotOver, Lang::ZhCn) => "活动结束后才能兑奖。".into(),
         (ChipsError::EventNotOver, Lang::En) => "Prizes are exchanged only after the event ends.".into(),
-        (ChipsError::NotEnoughChips { balance, asked }, Lang::ZhCn) => format!("筹码不够：有 {balance} 个，需要 {asked} 个。"),
-        (ChipsError::NotEnoughChips { balance, asked }, Lang::En) => format!("Not enough chips: {balance} held, {asked} needed."),
+        (ChipsError::NotEnoughChips { balance, asked }, Lang::ZhCn) => {
+            format!("筹码不够：有 {balance} 个，需要 {asked} 个。")
+        }
+        (ChipsError::NotEnoughChips { balance, asked }, Lang::En) => {
+            format!("Not enough chips: {balance} held, {asked} needed.")
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! zh-CN / en strings of the CSV import.
 
-use super::Lang;
 use crate::domain::csv_import::{DuplicateKey, DuplicateOf, ImportCounts, ImportError, RowStatus, Target};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { IMsg {
     Title => "从 CSV 导入客户", "Import customers from CSV";
@@ -45,18 +45,58 @@ pub fn target_label(lang: Lang, t: Target) -> &'static str {
         Target::ContactEmail => ("邮箱", "Email"),
         Target::ContactDecisionMaker => ("决策人", "Decision maker"),
     };
-    if zh { z } else { e }
+    if zh {
+        z
+    } else {
+        e
+    }
 }
 
 pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        ImportError::Empty => if zh { "文件是空的。".into() } else { "The file is empty.".into() },
-        ImportError::NotText => if zh { "这不是 CSV 文本文件（Excel 请先“另存为 CSV”）。".into() } else { "This is not a CSV text file (in Excel, “Save as CSV” first).".into() },
-        ImportError::NoHeader => if zh { "第一行是数据而不是列名；请加上列名行。".into() } else { "The first row holds data, not column names; add a header row.".into() },
-        ImportError::NoRows => if zh { "文件只有列名，没有数据行。".into() } else { "The file has column names but no rows.".into() },
-        ImportError::Malformed { line } => if zh { format!("第 {line} 行无法按 CSV 读取。") } else { format!("Line {line} cannot be read as CSV.") },
-        ImportError::NoNameColumn => if zh { "请把一列对应到“公司名称”。".into() } else { "Map one column to “Company name”.".into() },
+        ImportError::Empty => {
+            if zh {
+                "文件是空的。".into()
+            } else {
+                "The file is empty.".into()
+            }
+        }
+        ImportError::NotText => {
+            if zh {
+                "这不是 CSV 文本文件（Excel 请先“另存为 CSV”）。".into()
+            } else {
+                "This is not a CSV text file (in Excel, “Save as CSV” first).".into()
+            }
+        }
+        ImportError::NoHeader => {
+            if zh {
+                "第一行是数据而不是列名；请加上列名行。".into()
+            } else {
+                "The first row holds data, not column names; add a header row.".into()
+            }
+        }
+        ImportError::NoRows => {
+            if zh {
+                "文件只有列名，没有数据行。".into()
+            } else {
+                "The file has column names but no rows.".into()
+            }
+        }
+        ImportError::Malformed { line } => {
+            if zh {
+                format!("第 {line} 行无法按 CSV 读取。")
+            } else {
+                format!("Line {line} cannot be read as CSV.")
+            }
+        }
+        ImportError::NoNameColumn => {
+            if zh {
+                "请把一列对应到“公司名称”。".into()
+            } else {
+                "Map one column to “Company name”.".into()
+            }
+        }
     }
 }
 
@@ -65,12 +105,28 @@ pub fn problem_text(lang: Lang, s: &RowStatus) -> String {
     match s {
         RowStatus::Ok | RowStatus::Error(_) => String::new(),
         RowStatus::WrongCellCount { expected, found } => {
-            if zh { format!("应有 {expected} 列，实际 {found} 列") } else { format!("{found} cells where the header has {expected}") }
+            if zh {
+                format!("应有 {expected} 列，实际 {found} 列")
+            } else {
+                format!("{found} cells where the header has {expected}")
+            }
         }
         RowStatus::Duplicate { of, key } => {
             let k = match key {
-                DuplicateKey::Phone(p) => if zh { format!("电话 {p}") } else { format!("phone {p}") },
-                DuplicateKey::CreditCode(c) => if zh { format!("信用代码 {c}") } else { format!("credit code {c}") },
+                DuplicateKey::Phone(p) => {
+                    if zh {
+                        format!("电话 {p}")
+                    } else {
+                        format!("phone {p}")
+                    }
+                }
+                DuplicateKey::CreditCode(c) => {
+                    if zh {
+                        format!("信用代码 {c}")
+                    } else {
+                        format!("credit code {c}")
+                    }
+                }
             };
             match (of, zh) {
                 (DuplicateOf::Existing, true) => format!("重复：{k} 已在客户中"),
@@ -91,8 +147,13 @@ pub fn progress_text(lang: Lang, done: usize, total: usize) -> String {
 
 pub fn report_text(lang: Lang, c: &ImportCounts) -> String {
     match lang {
-        Lang::ZhCn => format!("共 {} 行：{} 行可导入，{} 行有错误，{} 行重复（不导入）。", c.total, c.ok, c.errors, c.duplicates),
-        Lang::En => format!("{} rows: {} ready, {} with errors, {} duplicates (not imported).", c.total, c.ok, c.errors, c.duplicates),
+        Lang::ZhCn => {
+            format!("共 {} 行：{} 行可导入，{} 行有错误，{} 行重复（不导入）。", c.total, c.ok, c.errors, c.duplicates)
+        }
+        Lang::En => format!(
+            "{} rows: {} ready, {} with errors, {} duplicates (not imported).",
+            c.total, c.ok, c.errors, c.duplicates
+        ),
     }
 }
 

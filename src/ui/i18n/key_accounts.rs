@@ -1,7 +1,7 @@
 //! zh-CN / en strings of key-account support requests and evaluations (K1–K3).
 
-use super::Lang;
 use crate::domain::approval::{ActivityKind, ApprovalError, ApprovalStatus, Step};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { KMsg {
     Title => "大客户支持与评价", "Key-account support and evaluations";
@@ -42,10 +42,34 @@ crate::catalogue! { KMsg {
 pub fn status_label(lang: Lang, s: ApprovalStatus) -> &'static str {
     let zh = lang == Lang::ZhCn;
     match s {
-        ApprovalStatus::AwaitingReview => if zh { "待主管审核" } else { "Awaiting supervisor review" },
-        ApprovalStatus::AwaitingApproval => if zh { "待经理审批" } else { "Awaiting manager approval" },
-        ApprovalStatus::Approved => if zh { "已批准" } else { "Approved" },
-        ApprovalStatus::Rejected { .. } => if zh { "未通过" } else { "Rejected" },
+        ApprovalStatus::AwaitingReview => {
+            if zh {
+                "待主管审核"
+            } else {
+                "Awaiting supervisor review"
+            }
+        }
+        ApprovalStatus::AwaitingApproval => {
+            if zh {
+                "待经理审批"
+            } else {
+                "Awaiting manager approval"
+            }
+        }
+        ApprovalStatus::Approved => {
+            if zh {
+                "已批准"
+            } else {
+                "Approved"
+            }
+        }
+        ApprovalStatus::Rejected { .. } => {
+            if zh {
+                "未通过"
+            } else {
+                "Rejected"
+            }
+        }
     }
 }
 
@@ -70,11 +94,41 @@ pub fn step_label(lang: Lang, s: Step) -> &'static str {
 pub fn activity_label(lang: Lang, a: ActivityKind) -> &'static str {
     let zh = lang == Lang::ZhCn;
     match a {
-        ActivityKind::TechnicalSeminar => if zh { "技术交流会" } else { "Technical seminar" },
-        ActivityKind::IndustryMeeting => if zh { "行业会议" } else { "Industry meeting" },
-        ActivityKind::AppreciationEvent => if zh { "客户答谢会" } else { "Appreciation event" },
-        ActivityKind::Launch => if zh { "新品发布" } else { "Launch" },
-        ActivityKind::Tickets => if zh { "赠票" } else { "Tickets" },
+        ActivityKind::TechnicalSeminar => {
+            if zh {
+                "技术交流会"
+            } else {
+                "Technical seminar"
+            }
+        }
+        ActivityKind::IndustryMeeting => {
+            if zh {
+                "行业会议"
+            } else {
+                "Industry meeting"
+            }
+        }
+        ActivityKind::AppreciationEvent => {
+            if zh {
+                "客户答谢会"
+            } else {
+                "Appreciation event"
+            }
+        }
+        ActivityKind::Launch => {
+            if zh {
+                "新品发布"
+            } else {
+                "Launch"
+            }
+        }
+        ActivityKind::Tickets => {
+            if zh {
+                "赠票"
+            } else {
+                "Tickets"
+            }
+        }
     }
 }
 
@@ -90,13 +144,55 @@ pub fn visit_due_text(lang: Lang, due: chrono::NaiveDate, overdue: bool) -> Stri
 pub fn approval_error(lang: Lang, e: &ApprovalError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        ApprovalError::WrongRole { .. } => if zh { "你没有这一步的审批权限。".into() } else { "You do not hold the role for this step.".into() },
-        ApprovalError::NoOpinion => if zh { "请填写意见。".into() } else { "Write an opinion.".into() },
-        ApprovalError::SamePerson => if zh { "审核人不能同时审批。".into() } else { "The reviewer cannot also approve.".into() },
-        ApprovalError::NoSupportWanted => if zh { "请写明需要的支持。".into() } else { "Say what support is wanted.".into() },
-        ApprovalError::NoApplicant => if zh { "请填写申请人。".into() } else { "Name the applicant.".into() },
-        ApprovalError::NoEvaluation => if zh { "请填写评价。".into() } else { "Write the evaluation.".into() },
-        ApprovalError::BeforeActivity { activity_on } => if zh { format!("活动（{activity_on}）结束前不能评价。") } else { format!("An evaluation cannot be written before the activity on {activity_on}.") },
+        ApprovalError::WrongRole { .. } => {
+            if zh {
+                "你没有这一步的审批权限。".into()
+            } else {
+                "You do not hold the role for this step.".into()
+            }
+        }
+        ApprovalError::NoOpinion => {
+            if zh {
+                "请填写意见。".into()
+            } else {
+                "Write an opinion.".into()
+            }
+        }
+        ApprovalError::SamePerson => {
+            if zh {
+                "审核人不能同时审批。".into()
+            } else {
+                "The reviewer cannot also approve.".into()
+            }
+        }
+        ApprovalError::NoSupportWanted => {
+            if zh {
+                "请写明需要的支持。".into()
+            } else {
+                "Say what support is wanted.".into()
+            }
+        }
+        ApprovalError::NoApplicant => {
+            if zh {
+                "请填写申请人。".into()
+            } else {
+                "Name the applicant.".into()
+            }
+        }
+        ApprovalError::NoEvaluation => {
+            if zh {
+                "请填写评价。".into()
+            } else {
+                "Write the evaluation.".into()
+            }
+        }
+        ApprovalError::BeforeActivity { activity_on } => {
+            if zh {
+                format!("活动（{activity_on}）结束前不能评价。")
+            } else {
+                format!("An evaluation cannot be written before the activity on {activity_on}.")
+            }
+        }
         other => other.to_string(),
     }
 }

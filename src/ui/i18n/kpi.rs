@@ -1,7 +1,7 @@
 //! zh-CN / en strings of the A2 KPI card.
 
-use super::Lang;
 use crate::domain::application::Ratio;
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { KMsg {
     Title => "考核指标（A2）", "KPIs (A2)";

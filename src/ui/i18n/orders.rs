@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::Lang;
 use crate::domain::money::format_yuan;
 use crate::domain::order::{OrderError, OrderStatus, OrderStep, Signatory};
 use crate::domain::receivable::{AgeBucket, ReceivableError};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { OMsg {
     PriceList => "产品与价格表", "Products and price list";
@@ -172,18 +172,90 @@ pub fn yuan(fen: i64) -> String {
 pub fn order_error(lang: Lang, e: &OrderError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        OrderError::NoLines => if zh { "订单至少要有一行。".into() } else { "An order needs at least one line.".into() },
-        OrderError::NoProduct => if zh { "每一行都要选择产品。".into() } else { "Choose a product on every line.".into() },
-        OrderError::ZeroQuantity { line } => if zh { format!("第 {line} 行：数量至少为 1。") } else { format!("Line {line}: the quantity must be at least 1.") },
-        OrderError::DiscountOver100 => if zh { "折扣不能超过 100%。".into() } else { "A discount is at most 100 %.".into() },
-        OrderError::BadDiscount(s) => if zh { format!("“{s}”不是百分比（最多两位小数）。") } else { format!("“{s}” is not a percentage with at most two decimals.") },
-        OrderError::NoPrice { on, .. } => if zh { format!("价格表中没有该产品在 {on} 的价格。") } else { format!("The price list has no price for this product on {on}.") },
-        OrderError::DeliveryInPast { today, .. } => if zh { format!("交货日期不能早于今天（{today}）。") } else { format!("The delivery date cannot be before today ({today}).") },
-        OrderError::NotManager => if zh { "只有经理可以审批订单。".into() } else { "Only a manager approves or rejects an order.".into() },
-        OrderError::NotOwnRep(_) => if zh { "只有订单的代表或经理可以操作。".into() } else { "Only the order's rep or a manager may do this.".into() },
-        OrderError::NoReason => if zh { "驳回时请写明原因。".into() } else { "A rejection needs a reason.".into() },
-        OrderError::MissingSignature(s) => if zh { format!("送货单缺少{}签字。", signatory_label(lang, *s)) } else { format!("The slip lacks the {} signature.", signatory_label(lang, *s).to_lowercase()) },
-        OrderError::SameWarehouseSigner => if zh { "仓库管理员与仓库主管须为两个人。".into() } else { "The warehouse keeper and supervisor must be two people.".into() },
+        OrderError::NoLines => {
+            if zh {
+                "订单至少要有一行。".into()
+            } else {
+                "An order needs at least one line.".into()
+            }
+        }
+        OrderError::NoProduct => {
+            if zh {
+                "每一行都要选择产品。".into()
+            } else {
+                "Choose a product on every line.".into()
+            }
+        }
+        OrderError::ZeroQuantity { line } => {
+            if zh {
+                format!("第 {line} 行：数量至少为 1。")
+            } else {
+                format!("Line {line}: the quantity must be at least 1.")
+            }
+        }
+        OrderError::DiscountOver100 => {
+            if zh {
+                "折扣不能超过 100%。".into()
+            } else {
+                "A discount is at most 100 %.".into()
+            }
+        }
+        OrderError::BadDiscount(s) => {
+            if zh {
+                format!("“{s}”不是百分比（最多两位小数）。")
+            } else {
+                format!("“{s}” is not a percentage with at most two decimals.")
+            }
+        }
+        OrderError::NoPrice { on, .. } => {
+            if zh {
+                format!("价格表中没有该产品在 {on} 的价格。")
+            } else {
+                format!("The price list has no price for this product on {on}.")
+            }
+        }
+        OrderError::DeliveryInPast { today, .. } => {
+            if zh {
+                format!("交货日期不能早于今天（{today}）。")
+            } else {
+                format!("The delivery date cannot be before today ({today}).")
+            }
+        }
+        OrderError::NotManager => {
+            if zh {
+                "只有经理可以审批订单。".into()
+            } else {
+                "Only a manager approves or rejects an order.".into()
+            }
+        }
+        OrderError::NotOwnRep(_) => {
+            if zh {
+                "只有订单的代表或经理可以操作。".into()
+            } else {
+                "Only the order's rep or a manager may do this.".into()
+            }
+        }
+        OrderError::NoReason => {
+            if zh {
+                "驳回时请写明原因。".into()
+            } else {
+                "A rejection needs a reason.".into()
+            }
+        }
+        OrderError::MissingSignature(s) => {
+            if zh {
+                format!("送货单缺少{}签字。", signatory_label(lang, *s))
+            } else {
+                format!("The slip lacks the {} signature.", signatory_label(lang, *s).to_lowercase())
+            }
+        }
+        OrderError::SameWarehouseSigner => {
+            if zh {
+                "仓库管理员与仓库主管须为两个人。".into()
+            } else {
+                "The warehouse keeper and supervisor must be two people.".into()
+            }
+        }
         other => other.to_string(),
     }
 }
@@ -191,9 +263,27 @@ pub fn order_error(lang: Lang, e: &OrderError) -> String {
 pub fn receivable_error(lang: Lang, e: &ReceivableError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        ReceivableError::NoInstalments => if zh { "分期付款至少要有一个日期。".into() } else { "Instalments need at least one date.".into() },
-        ReceivableError::DatesOutOfOrder => if zh { "分期日期须按先后排列。".into() } else { "Instalment dates must not go backwards.".into() },
-        ReceivableError::NonPositiveInstalment { .. } => if zh { "每期金额须大于 0（期数过多）。".into() } else { "Every instalment must be above 0 (too many dates).".into() },
+        ReceivableError::NoInstalments => {
+            if zh {
+                "分期付款至少要有一个日期。".into()
+            } else {
+                "Instalments need at least one date.".into()
+            }
+        }
+        ReceivableError::DatesOutOfOrder => {
+            if zh {
+                "分期日期须按先后排列。".into()
+            } else {
+                "Instalment dates must not go backwards.".into()
+            }
+        }
+        ReceivableError::NonPositiveInstalment { .. } => {
+            if zh {
+                "每期金额须大于 0（期数过多）。".into()
+            } else {
+                "Every instalment must be above 0 (too many dates).".into()
+            }
+        }
         ReceivableError::Order(o) => order_error(lang, o),
         other => other.to_string(),
     }

@@ -1,7 +1,7 @@
 //! zh-CN / en strings of the document photos card (C1).
 
-use super::Lang;
 use crate::storage::attachments::Label;
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { PhMsg {
     Title => "证件照片", "Document photos";

@@ -1,9 +1,9 @@
 //! zh-CN / en strings of the pool page and the manager's tools.
 
-use super::Lang;
 use crate::domain::handover::HandoverStatus;
-use crate::domain::team_rules::RulesError;
 use crate::domain::money::format_yuan;
+use crate::domain::team_rules::RulesError;
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { PMsg {
     TabPool => "公海", "Pool";
@@ -89,8 +89,12 @@ pub fn rules_error_text(lang: Lang, e: Option<&RulesError>) -> String {
     match (lang, e) {
         (Lang::ZhCn, None) => "请填写整数；金额以元为单位，最多两位小数。".into(),
         (Lang::En, None) => "Enter whole numbers; amounts in yuan with at most two decimals.".into(),
-        (Lang::ZhCn, Some(RulesError::OutOfRange { max, .. })) => format!("月数与天数须在 1 到 {max} 之间。"),
-        (Lang::En, Some(RulesError::OutOfRange { max, .. })) => format!("Months and days must be between 1 and {max}."),
+        (Lang::ZhCn, Some(RulesError::OutOfRange { max, .. })) => {
+            format!("月数与天数须在 1 到 {max} 之间。")
+        }
+        (Lang::En, Some(RulesError::OutOfRange { max, .. })) => {
+            format!("Months and days must be between 1 and {max}.")
+        }
         (Lang::ZhCn, Some(RulesError::ThresholdsOutOfOrder)) => "等级起点须递增：B < A < VIP，且都大于 0。".into(),
         (Lang::En, Some(RulesError::ThresholdsOutOfOrder)) => "Thresholds must rise: B < A < VIP, all above 0.".into(),
     }

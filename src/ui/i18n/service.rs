@@ -1,7 +1,7 @@
 //! zh-CN / en strings of the service log (S1–S3).
 
-use super::Lang;
 use crate::domain::service::{Channel, ServiceError};
+use crate::ui::i18n::Lang;
 
 crate::catalogue! { SMsg {
     Title => "服务记录（首问负责）", "Service log (first-ask responsibility)";
@@ -31,23 +31,89 @@ crate::catalogue! { SMsg {
 pub fn channel_label(lang: Lang, c: Channel) -> &'static str {
     let zh = lang == Lang::ZhCn;
     match c {
-        Channel::Visit => if zh { "拜访" } else { "Visit" },
-        Channel::Call => if zh { "电话" } else { "Call" },
-        Channel::Question => if zh { "咨询" } else { "Question" },
-        Channel::Complaint => if zh { "投诉" } else { "Complaint" },
+        Channel::Visit => {
+            if zh {
+                "拜访"
+            } else {
+                "Visit"
+            }
+        }
+        Channel::Call => {
+            if zh {
+                "电话"
+            } else {
+                "Call"
+            }
+        }
+        Channel::Question => {
+            if zh {
+                "咨询"
+            } else {
+                "Question"
+            }
+        }
+        Channel::Complaint => {
+            if zh {
+                "投诉"
+            } else {
+                "Complaint"
+            }
+        }
     }
 }
 
 pub fn service_error(lang: Lang, e: &ServiceError) -> String {
     let zh = lang == Lang::ZhCn;
     match e {
-        ServiceError::NoQuestion => if zh { "请写下客户的问题。".into() } else { "Write what the customer asked.".into() },
-        ServiceError::NoAnswer => if zh { "请填写当场答复，或转交给他人。".into() } else { "Give the answer, or forward it to someone.".into() },
-        ServiceError::NoForwardee => if zh { "请填写转交给谁。".into() } else { "Say who it was forwarded to.".into() },
-        ServiceError::NoPlan => if zh { "请填写给客户的方案。".into() } else { "Write the plan given to the customer.".into() },
-        ServiceError::PromiseBeforeAsk { .. } => if zh { "承诺日期不能早于提问日期。".into() } else { "The promised date cannot be before the day it was asked.".into() },
-        ServiceError::NotSatisfied => if zh { "客户满意后才能关闭。".into() } else { "An item closes only when the customer is satisfied.".into() },
-        ServiceError::BadScore(_) => if zh { "满意度为 1–5。".into() } else { "The score is 1 to 5.".into() },
+        ServiceError::NoQuestion => {
+            if zh {
+                "请写下客户的问题。".into()
+            } else {
+                "Write what the customer asked.".into()
+            }
+        }
+        ServiceError::NoAnswer => {
+            if zh {
+                "请填写当场答复，或转交给他人。".into()
+            } else {
+                "Give the answer, or forward it to someone.".into()
+            }
+        }
+        ServiceError::NoForwardee => {
+            if zh {
+                "请填写转交给谁。".into()
+            } else {
+                "Say who it was forwarded to.".into()
+            }
+        }
+        ServiceError::NoPlan => {
+            if zh {
+                "请填写给客户的方案。".into()
+            } else {
+                "Write the plan given to the customer.".into()
+            }
+        }
+        ServiceError::PromiseBeforeAsk { .. } => {
+            if zh {
+                "承诺日期不能早于提问日期。".into()
+            } else {
+                "The promised date cannot be before the day it was asked.".into()
+            }
+        }
+        ServiceError::NotSatisfied => {
+            if zh {
+                "客户满意后才能关闭。".into()
+            } else {
+                "An item closes only when the customer is satisfied.".into()
+            }
+        }
+        ServiceError::BadScore(_) => {
+            if zh {
+                "满意度为 1–5。".into()
+            } else {
+                "The score is 1 to 5.".into()
+            }
+        }
         other => other.to_string(),
     }
 }

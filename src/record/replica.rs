@@ -1,0 +1,162 @@
+//! The two kinds of data Outpost keeps, and how they merge.
+//!
+//! - A [`Document`] (a customer, a contact, a project) is a set of fields; each field is
+//!   a last-writer-wins [`Register`] stamped with an [`Hlc`]. A delete is the field
+//!   `_deleted` set to `true` (a tombstone), so it merges like any other field.
+//! - An [`Entry`] (a claim, a payment confirmation, a check-in, a chip move, an
+//!   approval) is immutable; corrections are new entries. Ownership, tiers, due dates
+//!   and rewards are folded from entries by the domain, never stored.
+//!
+//! [`Replica::merge`] is a pure function and a join: every choice it makes is the
+//! maximum under one total order, so it is commutative, associative and idempotent, and
+//! two devices that have seen the same changes hold byte-identical state
+//! (`tests/merge_props.rs` checks this with proptest).
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::record::hlc::Hlc;
+
+/// The field that marks a document deleted.
+pub const DELETED: &str = "_deleted";
+
+/// One field's value with the stamp and author of the write that set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Register {
+    pub value: Value,
+    pub stamp: Hlc,
+    /// The profile that made the change.
+    pub author: String,
+}
+
+impl Register {
+    /// The total order merge uses: stamp first; equal stamps (which only a bug or a
+    /// forged file produces) fall back to the value's canonical text, then the author.
+    fn merge_cmp(&self, other: &Register) -> Ordering {
+        self.stamp
+            .cmp(&other.stamp)
+            .then_with(|| self.value.to_string().cmp(&other.value.to_string()))
+            .then_with(|| self.author.cmp(&other.author))
+    }
+}
+
+fn max_by_merge(a: Register, b: Register) -> Register {
+    if b.merge_cmp(&a) == Ordering::Greater {
+        b
+    } else {
+        a
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    /// What the document is ("customer", "contact", …); fixed when it is created.
+    pub kind: String,
+    pub fields: BTreeMap<String, Register>,
+}
+
+impl Document {
+    pub fn new(id: &str, kind: &str) -> Self {
+        Self { id: id.to_owned(), kind: kind.to_owned(), fields: BTreeMap::new() }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.fields.get(field).map(|r| &r.value)
+    }
+
+    pub fn is_deleted(&self) -> bool {
+        self.get(DELETED) == Some(&Value::Bool(true))
+    }
+
+    /// Sets a field if `stamp` beats the current one; returns whether it changed.
+    pub fn set(&mut self, field: &str, value: Value, stamp: Hlc, author: &str) -> bool {
+        let new = Register { value, stamp, author: author.to_owned() };
+        match self.fields.get(field) {
+            Some(old) if new.merge_cmp(old) != Ordering::Greater => false,
+            _ => {
+                self.fields.insert(field.to_owned(), new);
+                true
+            }
+        }
+    }
+
+    /// The field-wise join of two versions of one document.
+    pub fn merge(mut self, other: Document) -> Document {
+        if other.kind < self.kind {
+            // Two kinds for one id is a bug elsewhere; still resolve it the same everywhere.
+            self.kind = other.kind;
+        }
+        for (name, reg) in other.fields {
+            let merged = match self.fields.remove(&name) {
+                Some(mine) => max_by_merge(mine, reg),
+                None => reg,
+            };
+            self.fields.insert(name, merged);
+        }
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub kind: String,
+    /// The document the entry is about (the customer claimed, the participant checked in).
+    pub subject: String,
+    pub stamp: Hlc,
+    pub author: String,
+    pub body: Value,
+}
+
+impl Entry {
+    fn canonical(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Everything a device knows: documents and entries by id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replica {
+    pub docs: BTreeMap<String, Document>,
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Replica {
+    pub fn merge(mut self, other: Replica) -> Replica {
+        for (id, doc) in other.docs {
+            let merged = match self.docs.remove(&id) {
+                Some(mine) => mine.merge(doc),
+                None => doc,
+            };
+            self.docs.insert(id, merged);
+        }
+        for (id, entry) in other.entries {
+            match self.entries.get(&id) {
+                // Entries are immutable: the same id twice with different content is a
+                // forgery or a bug; keep one deterministically.
+                Some(mine) if mine.canonical() >= entry.canonical() => {}
+                _ => {
+                    self.entries.insert(id, entry);
+                }
+            }
+        }
+        self
+    }
+
+    /// The canonical bytes of this state: equal state, equal bytes.
+    pub fn to_canonical_json(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// Every stamp in the replica, for clock observation and skew checks.
+    pub fn stamps(&self) -> impl Iterator<Item = &Hlc> {
+        self.docs
+            .values()
+            .flat_map(|d| d.fields.values().map(|r| &r.stamp))
+            .chain(self.entries.values().map(|e| &e.stamp))
+    }
+}

@@ -1,0 +1,362 @@
+//! The customers context: every customer on the device with its derived ownership (P1–P9)
+//! and tier (C3), the team directory, and the search index — loaded once and reloaded
+//! whenever records change (a local edit or a pull), so every page reads the same view.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::customer_list::{derive, CustomerView, Filter, Sort};
+use crate::domain::pool::PoolSettings;
+use crate::domain::search::{SearchIndex, SearchItem};
+use crate::domain::tier::TierSettings;
+use crate::ui::state::platform::now_ms;
+use crate::ui::state::session::Db;
+use crate::ui::state::sync_ctx::SyncCtx;
+use std::collections::BTreeSet;
+
+use crate::domain::profile::Profile;
+use crate::record::replica::{Document, Entry, Replica};
+use crate::storage::customers::{assemble, load_customers, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
+use crate::storage::customers::{join, Author};
+use crate::storage::people::PERSON;
+use crate::storage::people::{load_people, person_change, Person};
+use crate::storage::team_lists::TEAM_LISTS_KIND;
+use crate::storage::team_lists::{load_team_lists, TeamLists};
+use crate::storage::{get_typed, StoreName};
+use crate::ui::state::edit::record_change;
+use crate::ui::state::session::use_session;
+
+/// Everything loaded at once; replaced whole on reload.
+#[derive(Debug, Clone, Default)]
+pub struct CustomerData {
+    pub customers: Vec<CustomerView>,
+    pub people: Vec<Person>,
+    pub by_id: HashMap<String, usize>,
+    /// When the derived values were computed.
+    pub now_ms: i64,
+}
+
+/// How many ranked hits lead a search result; the rest follow in name order.
+const RANKED: usize = 50;
+
+/// Positions in `data.customers` matching `q`: the best-ranked hits first, then every
+/// other match in list (name) order. Ranking every hit of a one-letter query would cost
+/// a sort of tens of thousands; the eye only reads the top.
+///
+/// The index is built from `data.customers` in list order (see [`CustomersCtx::reload`]),
+/// so an index position is a list position: no id lookups, no sort. Should the two ever
+/// be out of step (different lengths, or a top hit whose id is not the customer at its
+/// position), positions are mapped through the ids instead.
+pub fn search_positions(data: &CustomerData, index: &SearchIndex, q: &str) -> Vec<usize> {
+    let found = index.search_all(q, RANKED);
+    let aligned = index.len() == data.by_id.len()
+        && found
+            .top
+            .iter()
+            .all(|&p| data.customers.get(p as usize).is_none_or(|c| index.id(p) == Some(c.rec.id.as_str())));
+    let to_list = |p: u32| {
+        if aligned {
+            Some(p as usize)
+        } else {
+            index.id(p).and_then(|id| data.by_id.get(id).copied())
+        }
+    };
+    let mut top: Vec<u32> = found.top.clone();
+    top.sort_unstable();
+    let mut out: Vec<usize> = Vec::with_capacity(found.all.len());
+    out.extend(found.top.iter().filter_map(|&p| to_list(p)));
+    let ranked = out.len();
+    // `all` and `top` (sorted) are both ascending: one walk leaves the top hits out.
+    let mut skip = top.iter().peekable();
+    for &p in &found.all {
+        if skip.next_if_eq(&&p).is_none() {
+            out.extend(to_list(p));
+        }
+    }
+    if !aligned {
+        out[ranked..].sort_unstable();
+    }
+    out
+}
+
+impl CustomerData {
+    pub fn get(&self, id: &str) -> Option<&CustomerView> {
+        self.by_id.get(id).and_then(|&i| self.customers.get(i))
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    /// A person's name, or a short form of the id for someone this device has not heard of.
+    pub fn name_of(&self, id: &str) -> String {
+        self.person(id).map(|p| p.name.clone()).unwrap_or_else(|| id.chars().take(8).collect())
+    }
+
+    /// How many customers each person holds.
+    pub fn holdings(&self) -> HashMap<String, usize> {
+        let mut m = HashMap::new();
+        for c in &self.customers {
+            if let Some(o) = &c.own.owner {
+                *m.entry(o.clone()).or_default() += 1;
+            }
+        }
+        m
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct CustomersCtx {
+    pub data: RwSignal<Arc<CustomerData>>,
+    pub index: RwSignal<Arc<SearchIndex>>,
+    pub loaded: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+    pub pool: RwSignal<PoolSettings>,
+    pub tiers: RwSignal<TierSettings>,
+    /// The list's search box, filters and sort; kept here so they survive opening a
+    /// customer and coming back.
+    pub query: RwSignal<String>,
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<Sort>,
+    /// Source channels (C2) and segments (C5) as the team keeps them.
+    pub lists: RwSignal<TeamLists>,
+    /// A full read is under way; a reload asked for meanwhile waits in `queued` and runs
+    /// once after it (with the newest profiles), instead of a second read of 100k records
+    /// racing the first.
+    running: StoredValue<bool>,
+    queued: StoredValue<Option<(Db, SyncCtx, Vec<Profile>)>>,
+}
+
+fn search_item(c: &CustomerView) -> SearchItem {
+    SearchItem {
+        id: c.rec.id.clone(),
+        name: c.rec.file.name.clone(),
+        contacts: c.rec.contacts.iter().map(|x| x.contact.name.clone()).collect(),
+        phones: c.rec.contacts.iter().map(|x| x.contact.phone.clone()).filter(|p| !p.is_empty()).collect(),
+    }
+}
+
+/// The list as every page reads it: each record's derived owner and tier, in name order,
+/// with its id map and the search index built in the same order (so an index position is
+/// a list position). Pure; `bench::list` times it at 50k.
+pub fn build_list(
+    recs: Vec<crate::domain::customer_list::CustomerRecord>,
+    people: Vec<Person>,
+    now: i64,
+    pool: &PoolSettings,
+    tiers: &TierSettings,
+) -> (CustomerData, SearchIndex) {
+    let mut customers: Vec<CustomerView> = recs.into_iter().map(|r| derive(r, now, pool, tiers)).collect();
+    customers.sort_by(|a, b| a.rec.file.name.cmp(&b.rec.file.name).then_with(|| a.rec.id.cmp(&b.rec.id)));
+    let by_id = customers.iter().enumerate().map(|(i, c)| (c.rec.id.clone(), i)).collect();
+    let index = SearchIndex::build(customers.iter().map(search_item));
+    (CustomerData { customers, people, by_id, now_ms: now }, index)
+}
+
+/// Publishes this device's profiles to the team directory when the directory lacks
+/// them or has an older name or role (a profile added or renamed here).
+async fn publish_people(db: &Db, sync: SyncCtx, profiles: &[Profile], people: &[Person]) {
+    let stale: Vec<&Profile> = profiles
+        .iter()
+        .filter(|p| !people.iter().any(|k| k.id == p.id && k.name == p.name && k.role == p.role))
+        .collect();
+    if stale.is_empty() {
+        return;
+    }
+    let _ = record_change(db, sync, |clock| {
+        let parts = stale.iter().filter_map(|p| {
+            let known = people.iter().find(|k| k.id == p.id);
+            let mut by = Author { profile: &p.id, clock: &mut *clock, now_ms: now_ms() };
+            person_change(p, known, &mut by)
+        });
+        join(parts.collect::<Vec<_>>())
+    })
+    .await;
+}
+
+/// Rebuilds just the customers a local change touched, when that is enough: edits and
+/// facts about customers already listed. Anything else (a new customer, a renamed one —
+/// its place in the name order moves —, people, team lists) returns `false` and the
+/// caller reads everything. With 50,000 customers a full read takes seconds; a claim or
+/// an edit should show at once.
+async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, crate::storage::StorageError> {
+    let mut affected: BTreeSet<String> = BTreeSet::new();
+    let mut contact_docs: Vec<&str> = Vec::new();
+    let known = |id: &str| ctx.data.with_untracked(|d| d.by_id.contains_key(id));
+    for d in change.docs.values() {
+        match d.kind.as_str() {
+            CUSTOMER if known(&d.id) && !d.fields.contains_key("name") && !d.is_deleted() => {
+                affected.insert(d.id.clone());
+            }
+            CONTACT => {
+                let owner = d.get(CONTACT_CUSTOMER).and_then(|v| v.as_str()).map(str::to_owned).or_else(|| {
+                    ctx.data.with_untracked(|data| {
+                        data.customers
+                            .iter()
+                            .find(|c| c.rec.contacts.iter().any(|x| x.id == d.id))
+                            .map(|c| c.rec.id.clone())
+                    })
+                });
+                match owner {
+                    Some(o) if known(&o) => {
+                        affected.insert(o);
+                        contact_docs.push(&d.id);
+                    }
+                    _ => return Ok(false),
+                }
+            }
+            // Photos and other kinds do not change the list; people and every team
+            // setting (lists, calendar, rules) do.
+            k if k != CUSTOMER && k != PERSON && k != TEAM_LISTS_KIND && !k.starts_with("team_") => {}
+            _ => return Ok(false),
+        }
+    }
+    for e in change.entries.values() {
+        if known(&e.subject) {
+            affected.insert(e.subject.clone());
+        } else if e.kind.starts_with("pool.")
+            || e.kind.starts_with("payment.")
+            || e.kind.starts_with("customer.")
+            || e.kind.starts_with("contact.")
+        {
+            return Ok(false);
+        }
+    }
+    let now = now_ms();
+    let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
+    let mut views = Vec::new();
+    for id in &affected {
+        let Some(doc) = get_typed::<_, Document>(db.store(), StoreName::Docs, id).await? else {
+            return Ok(false);
+        };
+        let (old_contacts, old_facts) = ctx
+            .data
+            .with_untracked(|d| d.get(id).map(|c| (c.rec.contacts.clone(), c.rec.facts.clone())))
+            .unwrap_or_default();
+        // Every contact the customer had or the change names, as stored now.
+        let mut ids: BTreeSet<String> = old_contacts.iter().map(|c| c.id.clone()).collect();
+        ids.extend(contact_docs.iter().map(|s| (*s).to_owned()));
+        let mut docs = vec![doc];
+        for cid in ids {
+            if let Some(cd) = get_typed::<_, Document>(db.store(), StoreName::Docs, &cid).await? {
+                docs.push(cd);
+            }
+        }
+        let entries: Vec<Entry> = change.entries.values().filter(|e| &e.subject == id).cloned().collect();
+        let Some(mut rec) = assemble(docs, entries).into_iter().next() else {
+            return Ok(false);
+        };
+        let new_ids: BTreeSet<String> = rec.facts.iter().map(|f| f.id.clone()).collect();
+        let mut facts: Vec<_> = old_facts.into_iter().filter(|f| !new_ids.contains(&f.id)).collect();
+        facts.append(&mut rec.facts);
+        rec.facts = facts;
+        views.push(derive(rec, now, &pool, &tiers));
+    }
+    ctx.index.update(|ix| {
+        let ix = Arc::make_mut(ix);
+        for v in &views {
+            ix.upsert(search_item(v));
+        }
+    });
+    ctx.data.update(|data| {
+        let data = Arc::make_mut(data);
+        for v in views {
+            if let Some(&i) = data.by_id.get(&v.rec.id) {
+                data.customers[i] = v;
+            }
+        }
+    });
+    Ok(true)
+}
+
+impl CustomersCtx {
+    pub fn reload(&self, db: Db, sync: SyncCtx, profiles: Vec<Profile>) {
+        let ctx = *self;
+        if ctx.running.get_value() {
+            ctx.queued.set_value(Some((db, sync, profiles)));
+            return;
+        }
+        ctx.running.set_value(true);
+        leptos::task::spawn_local(async move {
+            let loaded = async {
+                let recs = load_customers(db.store()).await?;
+                let people = load_people(db.store()).await?;
+                let lists = load_team_lists(db.store()).await?;
+                let cal = crate::storage::settings::load_calendar(db.store()).await?;
+                let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
+                pool.utc_offset_minutes = cal.utc_offset_minutes;
+                if ctx.pool.get_untracked() != pool {
+                    ctx.pool.set(pool);
+                }
+                if ctx.tiers.get_untracked() != tiers {
+                    ctx.tiers.set(tiers);
+                }
+                Ok::<_, crate::storage::StorageError>((recs, people, lists))
+            }
+            .await;
+            match loaded {
+                Ok((recs, people, lists)) => {
+                    publish_people(&db, sync, &profiles, &people).await;
+                    if ctx.lists.get_untracked() != lists {
+                        ctx.lists.set(lists);
+                    }
+                    let now = now_ms();
+                    let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
+                    let (data, index) = build_list(recs, people, now, &pool, &tiers);
+                    ctx.index.set(Arc::new(index));
+                    ctx.data.set(Arc::new(data));
+                    ctx.error.set(None);
+                }
+                Err(e) => ctx.error.set(Some(e.to_string())),
+            }
+            ctx.loaded.set(true);
+            ctx.running.set_value(false);
+            if let Some((db, sync, profiles)) = ctx.queued.try_update_value(Option::take).flatten() {
+                ctx.reload(db, sync, profiles);
+            }
+        });
+    }
+}
+
+pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
+    let ctx = CustomersCtx {
+        data: RwSignal::new(Arc::new(CustomerData::default())),
+        index: RwSignal::new(Arc::new(SearchIndex::build(std::iter::empty()))),
+        loaded: RwSignal::new(false),
+        error: RwSignal::new(None),
+        pool: RwSignal::new(PoolSettings::default()),
+        tiers: RwSignal::new(TierSettings::default()),
+        query: RwSignal::new(String::new()),
+        filter: RwSignal::new(Filter::default()),
+        sort: RwSignal::new(Sort::default()),
+        lists: RwSignal::new(TeamLists::default()),
+        running: StoredValue::new(false),
+        queued: StoredValue::new(None),
+    };
+    provide_context(ctx);
+    let session = use_session();
+    Effect::new(move |_| {
+        sync.data_version.track();
+        let profiles = session.profiles.get();
+        let db = db.clone();
+        match sync.take_changes() {
+            // While a full read runs, a patch could land on data that read is about to
+            // replace without the change: queue another full read instead.
+            Some(change) if ctx.loaded.get_untracked() && !ctx.running.get_value() => {
+                leptos::task::spawn_local(async move {
+                    if !matches!(patch(&db, ctx, &change).await, Ok(true)) {
+                        ctx.reload(db, sync, profiles);
+                    }
+                })
+            }
+            _ => ctx.reload(db, sync, profiles),
+        }
+    });
+    ctx
+}
+
+pub fn use_customers() -> CustomersCtx {
+    expect_context::<CustomersCtx>()
+}

@@ -1,0 +1,152 @@
+//! The events context: every event on the device with everything that happened at it,
+//! re-read whenever records change (a kiosk's own write or a pull from another tablet),
+//! and the kiosk lock (E3) that keeps this tablet on one event until the staff PIN.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::record::replica::Replica;
+use crate::storage::customers::Author;
+use crate::storage::events::{load_events, EventRecord};
+use crate::ui::state::edit::record_change;
+use crate::ui::state::platform::{local_get, local_remove, local_set, now_ms};
+use crate::ui::state::session::{use_db, use_session, Db, Session};
+use crate::ui::state::sync_ctx::{use_sync, SyncCtx};
+
+const KIOSK_KEY: &str = "outpost.kiosk";
+
+#[derive(Clone, Copy)]
+pub struct EventsCtx {
+    pub list: RwSignal<Arc<Vec<EventRecord>>>,
+    pub loaded: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+    /// The event this tablet is locked to in kiosk mode; remembered across reloads.
+    pub kiosk: RwSignal<Option<String>>,
+    /// The wall clock, refreshed every 15 s, for phases (before, running, ended).
+    pub now: RwSignal<i64>,
+    db: StoredValue<Db>,
+    sync: SyncCtx,
+    session: Session,
+}
+
+impl EventsCtx {
+    pub fn get(&self, id: &str) -> Option<EventRecord> {
+        self.list.with(|l| l.iter().find(|r| r.event.id == id).cloned())
+    }
+
+    pub fn get_untracked(&self, id: &str) -> Option<EventRecord> {
+        self.list.with_untracked(|l| l.iter().find(|r| r.event.id == id).cloned())
+    }
+
+    /// Records one change as the current profile; `build` may refuse with a worded error.
+    pub fn write(
+        &self,
+        build: impl FnOnce(&mut Author) -> Result<Replica, String> + 'static,
+        done: impl FnOnce(Result<(), String>) + 'static,
+    ) {
+        let (db, sync) = (self.db.get_value(), self.sync);
+        let me = self.session.current.get_untracked().unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let mut refused = None;
+            let r = record_change(&db, sync, |clock| {
+                let mut by = Author { profile: &me, clock, now_ms: now_ms() };
+                build(&mut by).unwrap_or_else(|e| {
+                    refused = Some(e);
+                    Replica::default()
+                })
+            })
+            .await;
+            done(match (refused, r) {
+                (Some(e), _) => Err(e),
+                (None, r) => r.map_err(|e| e.to_string()),
+            });
+        });
+    }
+
+    pub fn enter_kiosk(&self, event: &str) {
+        local_set(KIOSK_KEY, event);
+        self.kiosk.set(Some(event.to_owned()));
+    }
+
+    pub fn leave_kiosk(&self) {
+        local_remove(KIOSK_KEY);
+        self.kiosk.set(None);
+    }
+}
+
+/// Loads events when they are shown and after every change; call once, in the shell,
+/// after the route is provided.
+pub fn provide_events() -> EventsCtx {
+    let sync = use_sync();
+    let db = use_db();
+    let ctx = EventsCtx {
+        list: RwSignal::new(Arc::new(Vec::new())),
+        loaded: RwSignal::new(false),
+        error: RwSignal::new(None),
+        kiosk: RwSignal::new(local_get(KIOSK_KEY)),
+        now: RwSignal::new(now_ms()),
+        db: StoredValue::new(db),
+        sync,
+        session: use_session(),
+    };
+    // Read only while events are on screen (the events page or a kiosk): a rep editing
+    // customers all day should not pay for re-reading event entries after every edit.
+    let route = crate::ui::state::route::use_route();
+    Effect::new(move |_| {
+        if route.0.get() != crate::ui::state::route::Page::Events && ctx.kiosk.get().is_none() {
+            return;
+        }
+        sync.data_version.track();
+        let db = ctx.db.get_value();
+        leptos::task::spawn_local(async move {
+            match load_events(db.store()).await {
+                Ok(v) => {
+                    ctx.list.set(Arc::new(v));
+                    ctx.error.set(None);
+                }
+                Err(e) => ctx.error.set(Some(e.to_string())),
+            }
+            ctx.loaded.set(true);
+        });
+    });
+    let handle = set_interval_with_handle(move || ctx.now.set(now_ms()), std::time::Duration::from_secs(15));
+    on_cleanup(move || {
+        if let Ok(h) = handle {
+            h.clear();
+        }
+    });
+    provide_context(ctx);
+    ctx
+}
+
+pub fn use_events() -> EventsCtx {
+    expect_context::<EventsCtx>()
+}
+
+/// `ms` as a `datetime-local` input value in the browser's time zone.
+pub fn to_local_input(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// A `datetime-local` value back to epoch ms; `None` when empty or not a date.
+pub fn from_local_input(s: &str) -> Option<i64> {
+    if s.trim().is_empty() {
+        return None;
+    }
+    let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(s)).get_time();
+    (!t.is_nan()).then_some(t as i64)
+}
+
+/// A short local date and time for lists: `2026-05-01 09:00`.
+pub fn when_text(ms: i64) -> String {
+    to_local_input(ms).replace('T', " ")
+}

@@ -1,0 +1,5 @@
+//! Who is using this tablet: first-run form, profile switcher.
+
+pub mod profile_form;
+pub mod profile_row;
+pub mod profile_switcher;

@@ -1,0 +1,6 @@
+//! Work diary, daily/weekly/monthly reports and the KPI sheet (V9, A2).
+
+pub mod kpi_card;
+pub mod reports_page;
+pub mod work_diary;
+pub mod work_reports;

@@ -1,0 +1,17 @@
+use leptos::prelude::*;
+
+use crate::ui::reports::kpi_card::KpiCard;
+use crate::ui::reports::work_diary::WorkDiary;
+use crate::ui::reports::work_reports::WorkReports;
+
+/// Reports: the work diary and the work reports (V9), and the KPIs (A2). Each is its own
+/// component, so other reports (incentives) can sit beside them.
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    crate::ui::activities::activity_feed::provide_activity_feed();
+    view! {
+        <WorkDiary />
+        <WorkReports />
+        <KpiCard />
+    }
+}

@@ -1,0 +1,12 @@
+//! Settings: team rules and lists, calendar, team sync, storage, joining a team.
+
+pub mod activity_rules_settings;
+pub mod calendar_settings;
+pub mod danger_zone;
+pub mod invite;
+pub mod join_page;
+pub mod rules_settings;
+pub mod settings_page;
+pub mod storage_health;
+pub mod team_lists_settings;
+pub mod team_sync;

@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use crate::domain::customer::{choice_code, SEGMENTS, SOURCES};
+use crate::storage::customers::Author;
+use crate::storage::team_lists::{parse_list, team_lists_change, TeamLists};
+use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::customers::{list_label, CMsg};
+use crate::ui::i18n::{t, use_i18n, Msg};
+use crate::ui::state::edit::record_change;
+use crate::ui::state::platform::now_ms;
+use crate::ui::state::session::{use_db, use_session};
+use crate::ui::state::sync_ctx::use_sync;
+
+/// C2/C5: the source channels and segments the team offers, one per line. Default
+/// entries show in the reader's language and are stored by code, so a zh-CN and an en
+/// tablet keep one list; a team's own entries are stored as typed. Synced to the team.
+#[component]
+pub fn TeamListsSettings() -> impl IntoView {
+    let ctx = use_customers();
+    let db = use_db();
+    let sync = use_sync();
+    let session = use_session();
+    let i18n = use_i18n();
+    let text_of = move |v: &[String]| v.iter().map(|c| list_label(i18n.lang(), c)).collect::<Vec<_>>().join("\n");
+    let sources = RwSignal::new(String::new());
+    let segments = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let l = ctx.lists.get();
+        sources.set(text_of(&l.sources));
+        segments.set(text_of(&l.segments));
+    });
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = |list: &'static [(&'static str, &'static str, &'static str)], text: String| {
+            choice_code(list, &text).map(str::to_owned).unwrap_or(text)
+        };
+        let new = TeamLists {
+            sources: parse_list(&sources.get_untracked()).into_iter().map(|t| code(SOURCES, t)).collect(),
+            segments: parse_list(&segments.get_untracked()).into_iter().map(|t| code(SEGMENTS, t)).collect(),
+        };
+        let old = ctx.lists.get_untracked();
+        let author = session.current.get_untracked().unwrap_or_default();
+        let db = db.clone();
+        leptos::task::spawn_local(async move {
+            let r = record_change(&db, sync, |clock| {
+                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
+                team_lists_change(&old, &new, &mut by).unwrap_or_default()
+            })
+            .await;
+            saved.set(r.is_ok());
+        });
+    };
+    view! {
+        <form class="card form" data-testid="team-lists" on:submit=save novalidate>
+            <h2>{t(CMsg::TeamLists)}</h2>
+            <div class="grid-2">
+                <label class="field"><span>{t(CMsg::FieldSource)}</span>
+                    <textarea rows="8" data-testid="team-sources" prop:value=move || sources.get()
+                        on:input=move |ev| { sources.set(event_target_value(&ev)); saved.set(false); }></textarea>
+                </label>
+                <label class="field"><span>{t(CMsg::FieldSegment)}</span>
+                    <textarea rows="8" data-testid="team-segments" prop:value=move || segments.get()
+                        on:input=move |ev| { segments.set(event_target_value(&ev)); saved.set(false); }></textarea>
+                </label>
+            </div>
+            <div class="actions">
+                <Show when=move || saved.get()><span class="ok" role="status" data-testid="team-lists-saved">{t(CMsg::Saved)}</span></Show>
+                <button type="submit" class="primary" data-testid="team-lists-save">{t(Msg::Save)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,8 @@
+//! App-wide state: the open database and profiles, the route, sync status, the writer and browser APIs.
+
+pub mod edit;
+pub mod platform;
+pub mod route;
+pub mod scope;
+pub mod session;
+pub mod sync_ctx;

@@ -1,0 +1,106 @@
+//! Hash routing (`#/customers`): any static host serves the one `index.html`, under
+//! any sub-path, with no rewrite rules; a reload offline lands on the same page.
+
+use leptos::prelude::*;
+
+use crate::ui::i18n::Msg;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Today,
+    Customers,
+    Pool,
+    Activities,
+    Events,
+    Reports,
+    Settings,
+    /// Opened by an invite link: `#/join?h=…&k=…&d=…`.
+    Join,
+    /// The finance confirmation queue (O3); in the navigation for finance and managers.
+    Finance,
+}
+
+impl Page {
+    /// The pages in the navigation bar, in order.
+    pub const ALL: [Page; 7] =
+        [Page::Today, Page::Customers, Page::Pool, Page::Activities, Page::Events, Page::Reports, Page::Settings];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Today => "today",
+            Page::Customers => "customers",
+            Page::Pool => "pool",
+            Page::Activities => "activities",
+            Page::Events => "events",
+            Page::Reports => "reports",
+            Page::Settings => "settings",
+            Page::Join => "join",
+            Page::Finance => "finance",
+        }
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            Page::Today => Msg::NavToday,
+            Page::Customers => Msg::NavCustomers,
+            Page::Pool => Msg::NavPool,
+            Page::Activities => Msg::NavActivities,
+            Page::Events => Msg::NavEvents,
+            Page::Reports => Msg::NavReports,
+            Page::Settings => Msg::NavSettings,
+            Page::Join => Msg::JoinTitle,
+            Page::Finance => Msg::NavFinance,
+        }
+    }
+
+    pub fn href(self) -> String {
+        format!("#/{}", self.slug())
+    }
+
+    /// The page a location hash names; anything unknown is Today.
+    pub fn from_hash(hash: &str) -> Page {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        let slug = slug.split(['/', '?']).next().unwrap_or("");
+        Page::ALL.into_iter().chain([Page::Join, Page::Finance]).find(|p| p.slug() == slug).unwrap_or(Page::Today)
+    }
+}
+
+/// The current page and the rest of its path (`#/customers/<id>` → `["<id>"]`).
+#[derive(Clone, Copy)]
+pub struct Route(pub ReadSignal<Page>, pub ReadSignal<Vec<String>>);
+
+impl Route {
+    /// The path segment after the page slug, if any (`#/customers/abc` → `Some("abc")`).
+    pub fn arg(&self) -> Option<String> {
+        self.1.with(|v| v.first().cloned())
+    }
+}
+
+/// The segments after the page slug, without any `?query`.
+pub fn rest_of(hash: &str) -> Vec<String> {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let path = path.split('?').next().unwrap_or("");
+    path.split('/').skip(1).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+pub fn provide_route() -> Route {
+    let (page, set_page) = signal(Page::from_hash(&current_hash()));
+    let (rest, set_rest) = signal(rest_of(&current_hash()));
+    let handle = window_event_listener_untyped("hashchange", move |_| {
+        let h = current_hash();
+        set_page.set(Page::from_hash(&h));
+        set_rest.set(rest_of(&h));
+    });
+    on_cleanup(move || handle.remove());
+    let route = Route(page, rest);
+    provide_context(route);
+    route
+}
+
+pub fn use_route() -> Route {
+    expect_context::<Route>()
+}

@@ -1,0 +1,180 @@
+//! The sync context: this device's id, its team, the state of the last sync, and
+//! `sync_now`. Syncs run on demand, when the browser comes online, every few minutes,
+//! and shortly after a local change.
+
+use leptos::prelude::*;
+
+use crate::record::hlc::SkewWarning;
+use crate::record::replica::Replica;
+use crate::storage::data::unsynced_count;
+use crate::storage::sync_run::{sync_once, team, SyncReport, SyncRunError, Team};
+use crate::sync::http_host::HttpHost;
+use crate::ui::state::platform::{is_online, now_ms, random_bytes};
+use crate::ui::state::session::Db;
+
+const PERIOD_MS: u32 = 5 * 60 * 1000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncPhase {
+    Idle,
+    Running,
+    Done,
+    Failed(SyncRunError),
+}
+
+#[derive(Clone, Copy)]
+pub struct SyncCtx {
+    pub device: StoredValue<String>,
+    pub team: RwSignal<Option<Team>>,
+    pub phase: RwSignal<SyncPhase>,
+    pub last_ok_ms: RwSignal<Option<i64>>,
+    pub unsynced: RwSignal<usize>,
+    pub skew: RwSignal<Vec<SkewWarning>>,
+    pub rejected: RwSignal<Vec<String>>,
+    /// The host took no writes on the last round (a plain static host).
+    pub read_only: RwSignal<bool>,
+    /// Bumped whenever stored records change (a local edit or a pull), so lists reload.
+    pub data_version: RwSignal<u64>,
+    /// This device's changes since lists last read them, when only local edits happened;
+    /// `None` after a pull or an import, which need a full re-read.
+    pub pending_local: StoredValue<Option<Replica>>,
+    pub needs_full: StoredValue<bool>,
+    db: StoredValue<Db>,
+}
+
+impl SyncCtx {
+    /// Re-reads the unsynced count and tells lists the data changed (anything: a full
+    /// re-read follows).
+    pub fn changed(&self) {
+        self.needs_full.set_value(true);
+        self.bump();
+    }
+
+    /// A change made on this device, or a small pull: lists may patch just what it
+    /// touched.
+    pub fn changed_local(&self, change: &Replica) {
+        self.pending_local.update_value(|p| {
+            let merged = match p.take() {
+                Some(old) => old.merge(change.clone()),
+                None => change.clone(),
+            };
+            *p = Some(merged);
+        });
+        self.bump();
+    }
+
+    /// Takes what changed locally since the last read; `None` means read everything.
+    pub fn take_changes(&self) -> Option<Replica> {
+        let pending = self.pending_local.try_update_value(Option::take).flatten();
+        let full = self.needs_full.try_update_value(|f| std::mem::replace(f, false)).unwrap_or(true);
+        if full {
+            None
+        } else {
+            pending
+        }
+    }
+
+    fn bump(&self) {
+        self.data_version.update(|v| *v += 1);
+        let (db, unsynced) = (self.db.get_value(), self.unsynced);
+        leptos::task::spawn_local(async move {
+            if let Ok(n) = unsynced_count(db.store()).await {
+                unsynced.set(n);
+            }
+        });
+    }
+
+    /// Runs one sync round now, unless one is running, there is no team, or we are offline.
+    pub fn sync_now(&self) {
+        let ctx = *self;
+        let Some(team) = ctx.team.get_untracked() else {
+            return;
+        };
+        if ctx.phase.get_untracked() == SyncPhase::Running || !is_online() {
+            return;
+        }
+        ctx.phase.set(SyncPhase::Running);
+        let db = ctx.db.get_value();
+        let device = ctx.device.get_value();
+        leptos::task::spawn_local(async move {
+            let host = HttpHost::new(&team.host_url, team.user.as_deref().zip(team.password.as_deref()));
+            let nonce = || {
+                let mut n = [0u8; 12];
+                random_bytes(&mut n);
+                n
+            };
+            let result: Result<SyncReport, SyncRunError> =
+                sync_once(db.store(), &host, &team, &device, now_ms(), nonce).await;
+            match result {
+                Ok(r) => {
+                    ctx.last_ok_ms.set(Some(now_ms()));
+                    ctx.skew.set(r.skew);
+                    ctx.rejected.set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
+                    ctx.unsynced.set(r.unsynced);
+                    ctx.read_only.set(r.read_only);
+                    match (r.pulled, r.incoming) {
+                        (0, _) => {}
+                        // A few records from other tablets: lists patch what they name
+                        // (a claim, an edit) as for a local edit; new customers and
+                        // renames still read everything.
+                        (_, Some(incoming)) => ctx.changed_local(&incoming),
+                        (_, None) => {
+                            ctx.needs_full.set_value(true);
+                            ctx.data_version.update(|v| *v += 1);
+                        }
+                    }
+                    ctx.phase.set(SyncPhase::Done);
+                }
+                Err(e) => {
+                    if let Ok(n) = unsynced_count(db.store()).await {
+                        ctx.unsynced.set(n);
+                    }
+                    ctx.phase.set(SyncPhase::Failed(e));
+                }
+            }
+        });
+    }
+
+    pub fn set_team(&self, t: Team) {
+        self.team.set(Some(t));
+        self.sync_now();
+    }
+}
+
+pub fn provide_sync(db: Db, device: String) -> SyncCtx {
+    let ctx = SyncCtx {
+        device: StoredValue::new(device),
+        team: RwSignal::new(None),
+        phase: RwSignal::new(SyncPhase::Idle),
+        last_ok_ms: RwSignal::new(None),
+        unsynced: RwSignal::new(0),
+        skew: RwSignal::new(Vec::new()),
+        rejected: RwSignal::new(Vec::new()),
+        read_only: RwSignal::new(false),
+        data_version: RwSignal::new(0),
+        pending_local: StoredValue::new(None),
+        needs_full: StoredValue::new(true),
+        db: StoredValue::new(db.clone()),
+    };
+    provide_context(ctx);
+    leptos::task::spawn_local(async move {
+        if let Ok(t) = team(db.store()).await {
+            ctx.team.set(t);
+        }
+        ctx.changed();
+        ctx.sync_now();
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| ctx.sync_now());
+    let tick = set_interval_with_handle(move || ctx.sync_now(), std::time::Duration::from_millis(PERIOD_MS.into()));
+    on_cleanup(move || {
+        online.remove();
+        if let Ok(t) = tick {
+            t.clear();
+        }
+    });
+    ctx
+}
+
+pub fn use_sync() -> SyncCtx {
+    expect_context::<SyncCtx>()
+}

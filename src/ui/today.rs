@@ -1,0 +1,3 @@
+//! What a rep or manager does today.
+
+pub mod today_page;

@@ -1,0 +1,249 @@
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+
+use crate::domain::cadence::next_contact;
+use crate::domain::profile::Role;
+use crate::domain::quota::progress;
+use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities, ServiceReturn};
+use crate::storage::key_accounts::{load_key_accounts, service_returns};
+use crate::storage::projects::open_stages;
+use crate::storage::settings::load_calendar;
+use crate::ui::activities::activity_feed::activity_feed;
+use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, quota_label, rule_label, AMsg};
+use crate::ui::i18n::{greeting, t, use_i18n, Lang, Msg};
+use crate::ui::state::platform::now_ms;
+use crate::ui::state::session::{use_db, use_session};
+
+/// How many days ahead a follow-up shows as coming up.
+const UPCOMING_DAYS: i64 = 3;
+
+/// The rep's day: who is working, the team-local date and whether it is a working day;
+/// quota progress (V7), follow-ups due from the cadence engine (V6, P8, K3), today's
+/// approved visits grouped by region (V8) and minutes due (V5). A manager sees the
+/// team's visits and minutes.
+#[component]
+pub fn TodayPage() -> impl IntoView {
+    crate::ui::activities::activity_feed::provide_activity_feed();
+    let session = use_session();
+    let i18n = use_i18n();
+    let db = use_db();
+    let ctx = use_customers();
+    let feed = activity_feed();
+    let working = RwSignal::new(None::<(chrono::NaiveDate, bool)>);
+    let db2 = db.clone();
+    leptos::task::spawn_local(async move {
+        let db = db2;
+        if let Ok(cal) = load_calendar(db.store()).await {
+            let today = cal.local_date(now_ms());
+            working.set(Some((today, cal.is_working_day(today))));
+        }
+    });
+    let date_text = move |lang: Lang, d: chrono::NaiveDate| match lang {
+        Lang::ZhCn => d.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => d.format("%A %-d %B %Y").to_string(),
+    };
+    let me = move || session.current.get().unwrap_or_default();
+    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let today = move || feed.cal.with(|c| c.local_date(feed.now.get()));
+
+    // A rep sees their own progress; a manager sees each rep's.
+    let quotas = Memo::new(move |_| {
+        let (cal, me, manager) = (feed.cal.get(), me(), is_manager());
+        let day = cal.local_date(feed.now.get());
+        let reps: Vec<(String, String)> = if manager {
+            ctx.data.with(|d| {
+                d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect()
+            })
+        } else {
+            vec![(me, String::new())]
+        };
+        feed.data.with(|d| {
+            reps.into_iter()
+                .map(|(id, name)| {
+                    (name, progress(&d.rules.quotas, &quota_activities(&d.activities, &id, &cal), &cal, day))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // K3: evaluated key-account activities whose return visit is not recorded yet;
+    // read again whenever records change (a local edit or a pull).
+    let services = RwSignal::new(Vec::<ServiceReturn>::new());
+    let sync = crate::ui::state::sync_ctx::use_sync();
+    Effect::new(move |_| {
+        sync.data_version.track();
+        let db = db.clone();
+        leptos::task::spawn_local(async move {
+            let read = async {
+                let data = load_key_accounts(db.store()).await?;
+                let cal = load_calendar(db.store()).await?;
+                Ok::<_, crate::storage::StorageError>(service_returns(&data, &cal))
+            };
+            if let Ok(v) = read.await {
+                services.set(v);
+            }
+        });
+    });
+    let follow_ups = Memo::new(move |_| {
+        let (cal, now, me) = (feed.cal.get(), feed.now.get(), me());
+        let p8 = ctx.pool.with(|p| p.p8_days);
+        let inputs = ctx.data.with(|c| {
+            feed.data
+                .with(|d| cadence_inputs(&c.customers, &d.activities, &open_stages(&d.projects), &services.read(), &me))
+        });
+        let settings = feed.data.with(|d| d.rules.cadence.clone());
+        let mut v: Vec<_> = inputs
+            .into_iter()
+            .filter_map(|(id, input)| next_contact(&input, &settings, p8, &cal, now).ok().flatten().map(|n| (id, n)))
+            .filter(|(_, n)| n.days_left <= UPCOMING_DAYS)
+            .collect();
+        v.sort_by_key(|(id, n)| (n.due_on, n.rule, id.clone()));
+        v
+    });
+    let visits = Memo::new(move |_| {
+        let (me, manager, day) = (me(), is_manager(), today());
+        let plans: Vec<_> =
+            feed.data.with(|d| approved_on(d, day).into_iter().filter(|p| manager || p.rep == me).cloned().collect());
+        let mut by_region: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
+        ctx.data.with(|c| {
+            for p in &plans {
+                let rep = c.name_of(&p.rep);
+                for cid in &p.draft.customers {
+                    let (name, region) = c
+                        .get(cid)
+                        .map(|v| (v.rec.file.name.clone(), v.rec.file.region.trim().to_owned()))
+                        .unwrap_or_else(|| (cid.clone(), String::new()));
+                    by_region.entry(region).or_default().push((cid.clone(), name, rep.clone()));
+                }
+            }
+        });
+        by_region.into_iter().collect::<Vec<_>>()
+    });
+    let minutes_due = Memo::new(move |_| {
+        let (cal, now, me, manager) = (feed.cal.get(), feed.now.get(), me(), is_manager());
+        feed.data.with(|d| {
+            minutes_items(d, &cal, now)
+                .into_iter()
+                .filter(|m| m.minutes.steps[0].is_none() && (manager || m.activity.rep == me))
+                .collect::<Vec<_>>()
+        })
+    });
+    let cname = move |id: &str| {
+        ctx.data.with_untracked(|d| {
+            d.get(id).map(|c| c.rec.file.name.clone()).unwrap_or_else(|| id.chars().take(8).collect())
+        })
+    };
+
+    view! {
+        <section class="card today">
+            <h2 data-testid="greeting">
+                {move || session.current_profile().map(|p| greeting(i18n.lang(), &p.name)).unwrap_or_default()}
+            </h2>
+            {move || working.get().map(|(d, is_working)| view! {
+                <p data-testid="today-date">{date_text(i18n.lang(), d)}</p>
+                <p data-testid="today-working" data-working=is_working.to_string()>
+                    {if is_working { t(Msg::TodayWorkingDay)() } else { t(Msg::TodayRestDay)() }}
+                </p>
+            })}
+        </section>
+        <div class="today-grid">
+            <section class="card" data-testid="today-quotas">
+                <h2>{t(AMsg::Quotas)}</h2>
+                {move || quotas.get().into_iter().map(|(rep, ps)| view! {
+                    {(!rep.is_empty()).then(|| view! { <h3 data-testid="quota-rep">{rep.clone()}</h3> })}
+                    <ul class="plain-list quotas">
+                        {ps.into_iter().enumerate().map(|(i, p)| {
+                            let pct = if p.target == 0 { 100 } else { (p.done * 100 / p.target).min(100) };
+                            let (done, target, met) = (p.done, p.target, p.met);
+                            view! {
+                                <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
+                                    data-done=done.to_string() data-target=target.to_string() data-met=met.to_string()>
+                                    <div class="quota-line">
+                                        <span>{move || quota_label(i18n.lang(), &p)}</span>
+                                        <strong data-testid="quota-count">{format!("{done} / {target}")}</strong>
+                                    </div>
+                                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
+                                        <span style=format!("width: {pct}%")></span>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }).collect_view()}
+            </section>
+            <section class="card" data-testid="today-followups">
+                <h2>{t(AMsg::FollowUps)}</h2>
+                {move || {
+                    let v = follow_ups.get();
+                    if v.is_empty() {
+                        return view! { <p class="muted" data-testid="followups-empty">{t(AMsg::NoFollowUps)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="plain-list">
+                            {v.into_iter().map(|(id, n)| {
+                                let name = cname(&id);
+                                let state = if n.overdue { "overdue" } else if n.days_left == 0 { "due" } else { "upcoming" };
+                                view! {
+                                    <li class=format!("followup {state}") data-testid="followup" data-state=state>
+                                        <a href=format!("#/customers/{id}")>{name}</a>
+                                        <span class="muted">" · "{move || rule_label(i18n.lang(), n.rule)}</span>
+                                        <span class="badge" class:danger=n.overdue>{move || days_left_text(i18n.lang(), n.days_left)}</span>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+            <section class="card" data-testid="today-visits">
+                <h2>{t(AMsg::TodayVisits)}</h2>
+                <p class="muted">{t(AMsg::V8Hint)}</p>
+                {move || {
+                    let v = visits.get();
+                    if v.is_empty() {
+                        return view! { <p class="muted" data-testid="visits-empty">{t(AMsg::NoVisitsToday)}</p> }.into_any();
+                    }
+                    v.into_iter().map(|(region, rows)| {
+                        let label = region.clone();
+                        view! {
+                            <div class="region" data-testid="visit-region" data-region=region.clone()>
+                                <h3>{move || if label.is_empty() { t(AMsg::NoRegion)().to_owned() } else { label.clone() }}</h3>
+                                <ul class="plain-list">
+                                    {rows.into_iter().map(|(id, name, rep)| view! {
+                                        <li data-testid="today-visit"><a href=format!("#/customers/{id}")>{name}</a>
+                                            {is_manager().then(|| view! { <span class="muted">" · "{rep.clone()}</span> })}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </section>
+            <section class="card" data-testid="today-minutes">
+                <h2>{t(AMsg::MinutesDue)}</h2>
+                {move || {
+                    let v = minutes_due.get();
+                    if v.is_empty() {
+                        return view! { <p class="muted" data-testid="today-minutes-empty">{t(AMsg::NoMinutes)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="plain-list">
+                            {v.into_iter().map(|m| {
+                                let name = cname(&m.activity.customer_id);
+                                let (due, overdue, kind) = (m.minutes.due_on, m.minutes.overdue, m.activity.kind);
+                                view! {
+                                    <li data-testid="today-minutes-row" data-overdue=overdue.to_string()>
+                                        <a href="#/activities/minutes">{name}</a>
+                                        <span class="muted">" · "{move || kind_label(i18n.lang(), kind)}" · "{t(AMsg::DueBy)}" "{move || day_text(i18n.lang(), due)}</span>
+                                        {overdue.then(|| view! { " " <span class="badge danger">{t(AMsg::Overdue)}</span> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Pieces with no business meaning, used by every area.
+
+pub mod file_io;
+pub mod qr_scanner;
+pub mod signature_pad;
+pub mod text_field;
+pub mod virtual_list;
