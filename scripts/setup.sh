@@ -13,6 +13,11 @@ BINARYEN_VERSION=132.0.0 # Debian's binaryen 108 breaks the optimised app (docs/
 step "rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
+step "rustfmt and clippy (the test command's gates)"
+for c in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$c" || rustup component add "$c"
+done
+
 step "Debian packages (chromium, chromium-driver, nginx, brotli, a CJK font for screenshots)"
 missing=()
 for pkg in chromium chromium-driver nginx-light brotli fonts-wqy-microhei; do

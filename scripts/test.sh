@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: every layer, in order, on a fresh machine or a warm one.
-#   1. native cargo test (domain, pure sync, storage port)      — includes doctests
+#   0. gates: cargo fmt --check, clippy -D warnings (native and wasm32)
+#   1. native cargo test (domain, pure sync, storage port)      — includes doctests and
+#      tests/layers.rs, which fails if a layer imports one above it
 #   2. wasm-bindgen-test in headless Chromium (real IndexedDB)
 #   3. release build + Playwright end to end against nginx on 127.0.0.1
 # Every layer runs even if an earlier one failed; the exit code is non-zero if any did.
@@ -24,6 +26,14 @@ count_cargo() {
 }
 
 bash scripts/setup.sh || { echo "setup failed" >&2; exit 1; }
+
+step "0/3 gates: rustfmt, clippy (native and wasm32, warnings are errors)"
+cargo fmt --check 2>&1 | tee "$logs/fmt.log" | tail -40
+[ "${PIPESTATUS[0]}" -eq 0 ] || { failed_layers+=(fmt); echo "rustfmt: run 'cargo fmt'" >&2; }
+cargo clippy --offline --all-targets -- -D warnings 2>&1 | tee "$logs/clippy.log" | grep -E '^(error|warning)' -A6 | head -80
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(clippy)
+cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warnings 2>&1 | tee "$logs/clippy-wasm.log" | grep -E '^(error|warning)' -A6 | head -80
+[ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(clippy-wasm)
 
 step "1/3 native: cargo test (PROPTEST_CASES=$PROPTEST_CASES)"
 cargo test --offline 2>&1 | tee "$logs/native.log"

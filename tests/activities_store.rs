@@ -297,7 +297,7 @@ fn p8_k3_v6_the_loader_feeds_assignment_service_returns_and_flags_to_the_engine(
     let n2 = next_contact(&inputs["c2"], &settings, 7, &cal, now).unwrap().unwrap();
     assert_eq!((n2.rule, n2.due_on), (CadenceRule::SpecialBackground, day("2026-03-10")));
     // Another rep's customers are not li's follow-ups.
-    assert!(cadence_inputs(&[c1.clone()], &acts, &HashMap::new(), &services, "zhao").is_empty());
+    assert!(cadence_inputs(std::slice::from_ref(&c1), &acts, &HashMap::new(), &services, "zhao").is_empty());
     // A visit after the service clears K3; a contact clears P8.
     let acts = vec![visit("a2", "c1", "li", at("2026-03-09", 15))];
     let inputs = cadence_inputs(&[c1], &acts, &HashMap::new(), &services, "li");

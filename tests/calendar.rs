@@ -17,11 +17,12 @@ fn ms(y: i32, m: u32, day: u32, h: u32, min: u32) -> i64 {
 /// A National Day week like China's: 1–7 October off, with the weekend days either
 /// side (Sunday 27 September, Saturday 10 October) worked instead.
 fn national_day() -> TeamCalendar {
-    let mut cal = TeamCalendar::default();
-    cal.holidays =
-        parse_date_list("2026-10-01\n2026-10-02\n2026-10-03\n2026-10-04\n2026-10-05\n2026-10-06\n2026-10-07").unwrap();
-    cal.makeup_days = parse_date_list("2026-09-27\n2026-10-10").unwrap();
-    cal
+    TeamCalendar {
+        holidays: parse_date_list("2026-10-01\n2026-10-02\n2026-10-03\n2026-10-04\n2026-10-05\n2026-10-06\n2026-10-07")
+            .unwrap(),
+        makeup_days: parse_date_list("2026-09-27\n2026-10-10").unwrap(),
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -134,8 +135,7 @@ fn an_offset_outside_minus_twelve_to_plus_fourteen_hours_is_refused_and_not_appl
 
 #[test]
 fn a_calendar_without_working_days_is_an_error_not_a_hang() {
-    let mut cal = TeamCalendar::default();
-    cal.weekend = (0..7).collect();
+    let mut cal = TeamCalendar { weekend: (0..7).collect(), ..Default::default() };
     assert_eq!(cal.add_working_days(d("2026-01-01"), 1), Err(CalendarError::NoWorkingDays));
     // A make-up day ahead is still found.
     cal.makeup_days.insert(d("2026-01-04"));

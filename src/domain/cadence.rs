@@ -142,12 +142,12 @@ pub fn obligations(
 ) -> Result<Vec<NextContact>, CadenceError> {
     let mut anchors: Vec<(CadenceRule, Option<i64>, u32)> = Vec::new();
     if let Some(at) = input.assigned_ms {
-        if !input.last_contact_ms.is_some_and(|c| c >= at) {
+        if input.last_contact_ms.is_none_or(|c| c < at) {
             anchors.push((CadenceRule::NewlyAssigned, Some(at), p8_days));
         }
     }
     if let Some(at) = input.last_service_ms {
-        if !input.last_visit_ms.is_some_and(|v| v >= at) {
+        if input.last_visit_ms.is_none_or(|v| v < at) {
             anchors.push((CadenceRule::ServiceReturnVisit, Some(at), settings.service_return_days));
         }
     }

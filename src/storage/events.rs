@@ -436,7 +436,7 @@ pub fn leads_to_pool(
 ) -> (Replica, usize) {
     let mut parts = Vec::new();
     for p in participants.iter().filter(|p| p.relation != Relation::ExistingOwner) {
-        if known_phones.iter().any(|k| *k == p.key) {
+        if known_phones.contains(&p.key) {
             continue;
         }
         let id = lead_id(&p.key);

@@ -9,7 +9,7 @@ use crate::storage::sync_run::device_id;
 use crate::ui::customers::customers_ctx::provide_customers;
 use crate::ui::i18n::{provide_i18n, t, Msg};
 use crate::ui::profiles::profile_form::ProfileForm;
-use crate::ui::shell::shell::Shell;
+use crate::ui::shell::frame::Shell;
 use crate::ui::state::platform::new_id;
 use crate::ui::state::session::{load_profiles, provide_session, use_session, Db};
 use crate::ui::state::sync_ctx::provide_sync;

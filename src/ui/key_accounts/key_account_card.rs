@@ -193,7 +193,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                     {move || evaluations.get().into_iter().map(|r| {
                         let e = r.evaluation.clone();
                         let eid = e.id.clone();
-                        let rv = record_visit.clone();
+                        let rv = record_visit;
                         view! {
                             <li class="ka-item" data-testid="ka-evaluation">
                                 <p><strong>{move || activity_label(i18n.lang(), e.activity)}</strong><span class="muted">" · "{e.activity_on.to_string()}</span></p>

@@ -43,7 +43,7 @@ pub fn KeyAccountRolesSettings() -> impl IntoView {
         <section class="card" data-testid="ka-roles">
             <h2>{t(KMsg::Roles)}</h2>
             <p class="muted">{t(KMsg::RolesHint)}</p>
-            <Show when=is_manager fallback=|| view! { <p class="muted">{t(KMsg::RolesManagerOnly)}</p> }>{()}</Show>
+            <Show when=is_manager fallback=|| view! { <p class="muted">{t(KMsg::RolesManagerOnly)}</p> }>""</Show>
             <table class="plan">
                 <thead><tr><th></th><th>{t(KMsg::Supervisor)}</th><th>{t(KMsg::Manager)}</th></tr></thead>
                 <tbody>

@@ -41,14 +41,14 @@ pub fn FinancePage() -> impl IntoView {
         <section class="card finance-queue" data-testid="finance-queue">
             <h2>{t(OMsg::FinanceQueue)}</h2>
             <p class="muted">{t(OMsg::FinanceHint)}</p>
-            <Show when=is_finance fallback=|| view! { <p class="muted" data-testid="finance-only">{t(OMsg::FinanceOnly)}</p> }>{()}</Show>
+            <Show when=is_finance fallback=|| view! { <p class="muted" data-testid="finance-only">{t(OMsg::FinanceOnly)}</p> }>""</Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="queue-error">{e}</p> })}
             <Show when=move || !queue.with(Vec::is_empty) fallback=|| view! { <p class="muted" data-testid="queue-empty">{t(OMsg::QueueEmpty)}</p> }>
                 <table class="queue">
                     <thead><tr><th>{t(OMsg::Customer)}</th><th>{t(OMsg::Amount)}</th><th>{t(OMsg::PaidOn)}</th><th>{t(OMsg::RecordedBy)}</th><th></th></tr></thead>
                     <tbody>
                         {move || queue.get().into_iter().map(|p| {
-                            let c = confirm.clone();
+                            let c = confirm;
                             let pid = p.id.clone();
                             let who = name_of(&p.recorded_by);
                             let at = p.recorded_ms;
@@ -60,7 +60,7 @@ pub fn FinancePage() -> impl IntoView {
                                     <td>{p.paid_on.to_string()}</td>
                                     <td>{who}<br/><small class="muted">{move || date_text(i18n.lang(), at)}</small></td>
                                     <td><Show when=is_finance>
-                                        <button type="button" class="primary" data-testid="queue-confirm" on:click={let c = c.clone(); let pid = pid.clone(); move |_| c(pid.clone())}>{t(OMsg::ConfirmPayment)}</button>
+                                        <button type="button" class="primary" data-testid="queue-confirm" on:click={let pid = pid.clone(); move |_| c(pid.clone())}>{t(OMsg::ConfirmPayment)}</button>
                                     </Show></td>
                                 </tr>
                             }

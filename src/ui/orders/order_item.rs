@@ -79,8 +79,7 @@ pub fn OrderItem(id: String) -> impl IntoView {
             let is_manager = role() == Some(Role::Manager);
             let may_edit = o.rep == me() || is_manager;
             let customer = o.customer_id.clone();
-            let take = take.clone();
-            view! {
+                        view! {
                 <li class="order-item" data-testid="order-row" data-status=status_code(status)>
                     <button type="button" class="order-head" data-testid="order-open" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
                         <span data-testid="order-title">{order_title(i18n.lang(), &created, totals.total_fen)}</span>
@@ -92,10 +91,8 @@ pub fn OrderItem(id: String) -> impl IntoView {
                             let o = o.clone();
                             let r = r.clone();
                             let customer = customer.clone();
-                            let take = take.clone();
-                            move || {
-                                let take = take.clone();
-                                let (customer, r) = (customer.clone(), r.clone());
+                                                        move || {
+                                                                let (customer, r) = (customer.clone(), r.clone());
                                 let o2 = o.clone();
                                 view! {
                                 <div class="order-body" data-testid="order-body">
@@ -128,7 +125,7 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                     </ol>
                                     {match status {
                                         OrderStatus::Draft if may_edit => {
-                                            let t1 = take.clone();
+                                            let t1 = take;
                                             view! {
                                                 <div class="actions">
                                                     <button type="button" data-testid="order-edit" on:click=move |_| editing.set(true)>{t(OMsg::Edit)}</button>
@@ -137,7 +134,7 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                             }.into_any()
                                         }
                                         OrderStatus::Submitted if is_manager => {
-                                            let (t1, t2) = (take.clone(), take.clone());
+                                            let (t1, t2) = (take, take);
                                             view! {
                                                 <div class="approval">
                                                     <label class="field"><span>{t(OMsg::Opinion)}</span>
@@ -152,11 +149,11 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                         }
                                         OrderStatus::Submitted => view! { <p class="muted" data-testid="order-waiting">{t(OMsg::ManagerApproves)}</p> }.into_any(),
                                         OrderStatus::Rejected if may_edit => {
-                                            let t1 = take.clone();
+                                            let t1 = take;
                                             view! { <div class="actions"><button type="button" data-testid="order-reopen" on:click=move |_| t1(OrderStep::Reopened)>{t(OMsg::Reopen)}</button></div> }.into_any()
                                         }
                                         OrderStatus::Approved | OrderStatus::Delivered => {
-                                            let t1 = take.clone();
+                                            let t1 = take;
                                             view! { <DeliverySlipView order=o2.clone() on_deliver=Callback::new(move |slip| t1(OrderStep::Delivered { slip })) /> }.into_any()
                                         }
                                         _ => ().into_any(),

@@ -46,7 +46,7 @@ pub fn PaymentsCard(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let confirm_error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let w = writer.clone();
+    let w = writer;
     let customer = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -95,7 +95,7 @@ pub fn PaymentsCard(id: String) -> impl IntoView {
                     FactKind::Payment { rep, amount_fen, paid_on, days_late } => Some((*paid_on, *amount_fen, *days_late, rep.clone(), f.stamp.wall_ms)),
                     _ => None,
                 }).collect();
-                pays.sort_by(|a, b| b.0.cmp(&a.0));
+                pays.sort_by_key(|p| std::cmp::Reverse(p.0));
                 view! {
                     <p data-testid="turnover">{t(CMsg::Turnover)}": ¥"{crate::domain::money::format_yuan(tier.turnover_fen)}</p>
                     {tier.credit_flag.then(|| view! { <p class="error" data-testid="credit-warning">{t(CMsg::CreditFlagHint)}</p> })}
@@ -115,7 +115,7 @@ pub fn PaymentsCard(id: String) -> impl IntoView {
                         let confirmed = p.confirmed.clone();
                         let is_confirmed = confirmed.is_some().to_string();
                         let (day, fen, pid) = (p.paid_on, p.amount_fen, p.id.clone());
-                        let c = confirm.clone();
+                        let c = confirm;
                         view! {
                             <li class="recorded-payment" data-testid="recorded-payment" data-confirmed=is_confirmed>
                                 <span>{move || payment_line(i18n.lang(), day, fen, &who)}</span>
@@ -127,7 +127,7 @@ pub fn PaymentsCard(id: String) -> impl IntoView {
                                     None => view! {
                                         <span class="badge warn">{t(OMsg::Pending)}</span>
                                         <Show when=is_finance>
-                                            <button type="button" class="primary" data-testid="pay-confirm" on:click={let c = c.clone(); let pid = pid.clone(); move |_| c(pid.clone())}>{t(OMsg::ConfirmPayment)}</button>
+                                            <button type="button" class="primary" data-testid="pay-confirm" on:click={let pid = pid.clone(); move |_| c(pid.clone())}>{t(OMsg::ConfirmPayment)}</button>
                                         </Show>
                                     }.into_any(),
                                 }}

@@ -25,7 +25,7 @@ pub fn PriceListSettings() -> impl IntoView {
     let err = move |f: &'static str| {
         move || errors.with(|e| e.iter().find(|(k, _)| *k == f).map(|(_, m)| m.text(i18n.lang())))
     };
-    let w = writer.clone();
+    let w = writer;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errs = Vec::new();
@@ -97,7 +97,7 @@ pub fn PriceListSettings() -> impl IntoView {
                     {move || rows().into_iter().map(|p| {
                         let prices = p.prices.iter().map(|(d, f)| format!("{d}: {} / {}", yuan(*f), p.unit)).collect::<Vec<_>>().join(" · ");
                         let retired = p.retired;
-                        let r = retire.clone();
+                        let r = retire;
                         let pc = p.clone();
                         view! {
                             <li class="product-row" data-testid="product-row" class:retired=retired>
@@ -105,7 +105,7 @@ pub fn PriceListSettings() -> impl IntoView {
                                 {retired.then(|| view! { <span class="badge">{t(OMsg::Retired)}</span> })}
                                 <span class="muted">" "{prices}</span>
                                 <Show when=is_manager>
-                                    <button type="button" data-testid="product-retire" on:click={let r = r.clone(); let pc = pc.clone(); move |_| r(pc.clone())}>{t(OMsg::Retire)}</button>
+                                    <button type="button" data-testid="product-retire" on:click={let pc = pc.clone(); move |_| r(pc.clone())}>{t(OMsg::Retire)}</button>
                                 </Show>
                             </li>
                         }
@@ -113,7 +113,7 @@ pub fn PriceListSettings() -> impl IntoView {
                 </ul>
             </Show>
             <Show when=is_manager fallback=|| view! { <p class="muted">{t(OMsg::PriceListManagerOnly)}</p> }>
-                <form class="form" data-testid="product-form" on:submit=add.clone() novalidate>
+                <form class="form" data-testid="product-form" on:submit=add novalidate>
                     <div class="grid-2">
                         <label class="field"><span>{t(OMsg::ProductName)}</span>
                             <input type="text" data-testid="product-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />

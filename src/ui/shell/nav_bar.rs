@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::ui::i18n::t;
-use crate::ui::shell::shell::nav_pages;
+use crate::ui::shell::frame::nav_pages;
 use crate::ui::state::route::Page;
 
 #[component]

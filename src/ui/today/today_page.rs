@@ -154,7 +154,7 @@ pub fn TodayPage() -> impl IntoView {
                     {(!rep.is_empty()).then(|| view! { <h3 data-testid="quota-rep">{rep.clone()}</h3> })}
                     <ul class="plain-list quotas">
                         {ps.into_iter().enumerate().map(|(i, p)| {
-                            let pct = if p.target == 0 { 100 } else { (p.done * 100 / p.target).min(100) };
+                            let pct = (p.done * 100).checked_div(p.target).map_or(100, |p| p.min(100));
                             let (done, target, met) = (p.done, p.target, p.met);
                             view! {
                                 <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
