@@ -3,6 +3,10 @@
 //! merges from another tablet, with the clock injected across weekends and holidays.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::Tablet;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -16,14 +20,13 @@ use outpost::domain::pool::{AssignReason, FactKind, PoolSettings};
 use outpost::domain::quota::{progress, QuotaSettings};
 use outpost::domain::tier::TierSettings;
 use outpost::domain::visit_plan::{Decision, PlanDraft, PlanStatus};
-use outpost::record::hlc::Clock;
 use outpost::record::replica::{Document, Entry, Replica};
 use outpost::storage::activities::{
     activity_change, approved_on, assemble, cadence_inputs, load_activity_data, minutes_change, minutes_items,
     plan_change, plan_decision, quota_activities, rules_change, rules_from_doc, ActivityData, ActivityRules,
     ServiceReturn, ACTIVITY_RULES_ID,
 };
-use outpost::storage::customers::{self, fact_entry, Author};
+use outpost::storage::customers::{self, fact_entry};
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
@@ -38,25 +41,6 @@ fn day(s: &str) -> NaiveDate {
 /// `h`:00 team time (UTC+8) on `s`.
 fn at(s: &str, h: i64) -> i64 {
     day(s).and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp_millis() - 8 * HOUR + h * HOUR
-}
-
-struct Tablet {
-    profile: &'static str,
-    clock: Clock,
-}
-
-impl Tablet {
-    fn new(profile: &'static str, device: &str) -> Self {
-        Self { profile, clock: Clock::new(device) }
-    }
-    fn at(&mut self, now_ms: i64) -> Author<'_> {
-        Author { profile: self.profile, clock: &mut self.clock, now_ms }
-    }
-    fn observe(&mut self, r: &Replica, now_ms: i64) {
-        for s in r.stamps() {
-            self.clock.observe(s, now_ms);
-        }
-    }
 }
 
 fn visit(id: &str, customer: &str, rep: &str, at_ms: i64) -> Activity {

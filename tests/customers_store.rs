@@ -3,6 +3,10 @@
 //! the in-memory store after local edits and merges from other tablets.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::Tablet;
+
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
@@ -11,11 +15,11 @@ use outpost::domain::customer_list::{derive, CustomerRecord};
 use outpost::domain::pool::{FactKind, LostClaim, OwnReason, PoolSettings, Rule};
 use outpost::domain::profile::{Profile, Role};
 use outpost::domain::tier::TierSettings;
-use outpost::record::hlc::{Clock, Hlc};
+use outpost::record::hlc::Hlc;
 use outpost::record::replica::{Document, Entry, Replica, DELETED};
 use outpost::storage::customers::{
-    assemble, contact_change, customer_change, delete_doc, fact_entry, join, load_customers, Author, CONTACT,
-    CONTACT_CUSTOMER, CUSTOMER,
+    assemble, contact_change, customer_change, delete_doc, fact_entry, join, load_customers, CONTACT, CONTACT_CUSTOMER,
+    CUSTOMER,
 };
 use outpost::storage::data::{apply_local, apply_remote, outbox, replica};
 use outpost::storage::memory::MemoryStore;
@@ -33,29 +37,6 @@ use serde_json::{json, Value};
 const T0: i64 = 1_767_225_600_000;
 const MINUTE: i64 = 60 * 1000;
 const DAY: i64 = 24 * 60 * MINUTE;
-
-/// Someone writing on one tablet.
-struct Tablet {
-    profile: &'static str,
-    clock: Clock,
-}
-
-impl Tablet {
-    fn new(profile: &'static str, device: &str) -> Self {
-        Self { profile, clock: Clock::new(device) }
-    }
-
-    fn at(&mut self, now_ms: i64) -> Author<'_> {
-        Author { profile: self.profile, clock: &mut self.clock, now_ms }
-    }
-
-    /// Takes in another tablet's stamps, as a sync does.
-    fn observe(&mut self, r: &Replica, now_ms: i64) {
-        for s in r.stamps() {
-            self.clock.observe(s, now_ms);
-        }
-    }
-}
 
 fn company(name: &str) -> CustomerFile {
     CustomerFile { name: name.into(), ..Default::default() }

@@ -3,6 +3,10 @@
 //! tablet's offline day.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::Tablet;
+
 use std::collections::BTreeMap;
 
 use outpost::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
@@ -12,7 +16,7 @@ use outpost::domain::participant::{attended_keys, participants, Child, Participa
 use outpost::domain::stock::{levels, reconcile, Count, MoveReason};
 use outpost::record::hlc::{Clock, Hlc};
 use outpost::record::replica::{Entry, Replica};
-use outpost::storage::customers::{assemble as assemble_customers, Author};
+use outpost::storage::customers::assemble as assemble_customers;
 use outpost::storage::data::{apply_local, apply_remote, replica};
 use outpost::storage::events::{
     answer_entry, assemble, chips_entry, count_entry, event_change, invite, invite_status, invitee_id, lead_id,
@@ -27,20 +31,6 @@ use serde_json::json;
 /// 2026-05-01 00:00 UTC.
 const T0: i64 = 1_777_593_600_000;
 const HOUR: i64 = 3600 * 1000;
-
-struct Tablet {
-    profile: &'static str,
-    clock: Clock,
-}
-
-impl Tablet {
-    fn new(profile: &'static str, device: &str) -> Self {
-        Self { profile, clock: Clock::new(device) }
-    }
-    fn at(&mut self, now_ms: i64) -> Author<'_> {
-        Author { profile: self.profile, clock: &mut self.clock, now_ms }
-    }
-}
 
 fn kite_day(id: &str) -> Event {
     Event {

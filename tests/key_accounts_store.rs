@@ -3,14 +3,16 @@
 //! return visits the cadence (issue 5) can list.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::Tablet;
 use outpost::domain::approval::{
     return_visits_due, ActivityKind, ApprovalStatus, CustomerFacts, KeyAccountRoles, ServiceEvaluation, Step,
     SupportRequest,
 };
-use outpost::record::hlc::Clock;
 use outpost::record::replica::{Document, Entry, Replica};
-use outpost::storage::customers::{join, Author};
+use outpost::storage::customers::join;
 use outpost::storage::key_accounts::{
     assemble, decision, evaluation_created, request_created, return_visit, roles_change,
 };
@@ -19,20 +21,6 @@ const T0: i64 = 1_767_225_600_000;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-struct Tablet {
-    profile: &'static str,
-    clock: Clock,
-}
-
-impl Tablet {
-    fn new(profile: &'static str, device: &str) -> Self {
-        Self { profile, clock: Clock::new(device) }
-    }
-    fn at(&mut self, now_ms: i64) -> Author<'_> {
-        Author { profile: self.profile, clock: &mut self.clock, now_ms }
-    }
 }
 
 fn split(r: &Replica) -> (Vec<Document>, Vec<Entry>) {

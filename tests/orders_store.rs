@@ -3,7 +3,10 @@
 //! back after local edits and merges from other tablets.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::Tablet;
 use outpost::domain::customer::CustomerFile;
 use outpost::domain::customer_list::derive;
 use outpost::domain::order::{Actor, Discount, Order, OrderLine, OrderStatus, OrderStep, PaymentTerms, Signatory};
@@ -11,9 +14,8 @@ use outpost::domain::pool::{FactKind, OwnReason, PoolSettings};
 use outpost::domain::profile::Role;
 use outpost::domain::receivable::{ageing_by_customer, ageing_by_rep, reminders};
 use outpost::domain::tier::{Tier, TierSettings};
-use outpost::record::hlc::Clock;
 use outpost::record::replica::{Document, Entry, Replica};
-use outpost::storage::customers::{self, customer_change, join, Author};
+use outpost::storage::customers::{self, customer_change, join};
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::orders::{
@@ -28,20 +30,6 @@ const DAY: i64 = 24 * 3600 * 1000;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-struct Tablet {
-    profile: &'static str,
-    clock: Clock,
-}
-
-impl Tablet {
-    fn new(profile: &'static str, device: &str) -> Self {
-        Self { profile, clock: Clock::new(device) }
-    }
-    fn at(&mut self, now_ms: i64) -> Author<'_> {
-        Author { profile: self.profile, clock: &mut self.clock, now_ms }
-    }
 }
 
 fn split(r: &Replica) -> (Vec<Document>, Vec<Entry>) {

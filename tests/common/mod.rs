@@ -1,8 +1,9 @@
 //! Builders shared by the native and browser data-core tests.
 #![allow(dead_code)]
 
-use outpost::record::hlc::Hlc;
+use outpost::record::hlc::{Clock, Hlc};
 use outpost::record::replica::{Document, Entry, Replica};
+use outpost::storage::customers::Author;
 use serde_json::Value;
 
 pub fn stamp(device: &str, wall_ms: i64) -> Hlc {
@@ -26,4 +27,29 @@ pub fn entry(id: &str, subject: &str, at: Hlc) -> Replica {
         body: Value::Null,
     };
     Replica { docs: Default::default(), entries: [(id.to_owned(), e)].into() }
+}
+
+/// One tablet in a test: a profile writing with the device's clock, so two tablets'
+/// changes carry distinct, ordered stamps as they would in the field.
+pub struct Tablet {
+    pub profile: &'static str,
+    pub clock: Clock,
+}
+
+impl Tablet {
+    pub fn new(profile: &'static str, device: &str) -> Self {
+        Self { profile, clock: Clock::new(device) }
+    }
+
+    /// The author of a change made on this tablet at `now_ms`.
+    pub fn at(&mut self, now_ms: i64) -> Author<'_> {
+        Author { profile: self.profile, clock: &mut self.clock, now_ms }
+    }
+
+    /// Takes in another tablet's stamps, as a sync does.
+    pub fn observe(&mut self, r: &Replica, now_ms: i64) {
+        for s in r.stamps() {
+            self.clock.observe(s, now_ms);
+        }
+    }
 }
