@@ -111,9 +111,17 @@ pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<O
             let v = to_json(&merged)?;
             (current != Some(&v)).then_some(Some(v))
         }
+        // The same rule as `Replica::merge` (`Entry::merge`): a second copy of an id
+        // with other content replaces the stored one only if it wins, so a device's store
+        // ends up where every other device's does.
         Write::MergeEntry(_, _, e) => match current {
-            Some(_) => None,
             None => Some(Some(to_json(e)?)),
+            Some(cur) => {
+                let cur: Entry =
+                    serde_json::from_value(cur.clone()).map_err(|e| StorageError::Decode(e.to_string()))?;
+                let kept = cur.clone().merge(e.clone());
+                (kept != cur).then_some(Some(to_json(&kept)?))
+            }
         },
     })
 }

@@ -3,8 +3,13 @@
 //! `scripts/proptest-long.sh` uses 100 000).
 #![cfg(not(target_arch = "wasm32"))]
 
-use outpost::record::hlc::Hlc;
+use outpost::record::hlc::{Clock, Hlc};
 use outpost::record::replica::{Document, Entry, Register, Replica};
+use outpost::storage::data::{apply_import, apply_local};
+use outpost::storage::memory::MemoryStore;
+use outpost::storage::schema::StoreName;
+use outpost::storage::RecordStore;
+use pollster::block_on;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -71,7 +76,45 @@ fn replica() -> impl Strategy<Value = Replica> {
     })
 }
 
+/// What a store holds, as a replica: every document and entry it keeps.
+fn stored(store: &MemoryStore) -> Replica {
+    let docs: Vec<Document> = block_on(store.get_all_as(StoreName::Docs)).unwrap();
+    let entries: Vec<Entry> = block_on(store.get_all_as(StoreName::Entries)).unwrap();
+    Replica {
+        docs: docs.into_iter().map(|d| (d.id.clone(), d)).collect(),
+        entries: entries.into_iter().map(|e| (e.id.clone(), e)).collect(),
+    }
+}
+
+/// Writes each part into a fresh store the way a device does: the first as its own
+/// edit, the rest as pulls.
+fn through_store(parts: &[Replica]) -> Replica {
+    let store = MemoryStore::new();
+    let clock = Clock::new("device");
+    for (i, p) in parts.iter().enumerate() {
+        if i == 0 {
+            block_on(apply_local(&store, p, &clock)).unwrap();
+        } else {
+            block_on(apply_import(&store, p, &clock)).unwrap();
+        }
+    }
+    stored(&store)
+}
+
 proptest! {
+    /// The store keeps what the merge keeps: one rule in every path, so a device that
+    /// received copies in another order — or the same entry id with other content —
+    /// holds the same records as its peers.
+    #[test]
+    fn a_store_fed_in_any_order_holds_exactly_the_merge(
+        (parts, shuffled) in prop::collection::vec(replica(), 1..6)
+            .prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
+    ) {
+        let merged = parts.iter().cloned().fold(Replica::default(), Replica::merge);
+        prop_assert_eq!(through_store(&parts).to_canonical_json(), merged.to_canonical_json());
+        prop_assert_eq!(through_store(&shuffled).to_canonical_json(), merged.to_canonical_json());
+    }
+
     #[test]
     fn merge_is_commutative(a in replica(), b in replica()) {
         prop_assert_eq!(a.clone().merge(b.clone()), b.merge(a));
@@ -129,4 +172,25 @@ fn an_older_write_arriving_late_does_not_overwrite_a_newer_one() {
     assert!(doc.set("phone", json!("138"), s(5), "rep1"));
     assert!(!doc.set("phone", json!("139"), s(4), "rep1"));
     assert_eq!(doc.get("phone"), Some(&json!("138")));
+}
+
+/// Two finance people confirm one payment offline: both write the entry id the payment
+/// derives, with their own name and stamp. Each tablet then receives the other's copy;
+/// both must keep the same one (before, each store kept the copy it had first).
+#[test]
+fn two_stores_that_received_one_entry_id_in_opposite_orders_keep_the_same_copy() {
+    let copy = |author: &str, device: &str| Entry {
+        id: "pay-confirm-p1".into(),
+        kind: "payment.confirmed".into(),
+        subject: "c1".into(),
+        stamp: Hlc { wall_ms: 10, counter: 0, device: device.into() },
+        author: author.into(),
+        body: json!({ "amount_fen": 100_00 }),
+    };
+    let one = |e: Entry| Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() };
+    let (a, b) = (one(copy("fin-1", "tab-a")), one(copy("fin-2", "tab-b")));
+    let on_a = through_store(&[a.clone(), b.clone()]);
+    let on_b = through_store(&[b, a]);
+    assert_eq!(on_a, on_b);
+    assert_eq!(on_a.entries.len(), 1);
 }

@@ -189,3 +189,28 @@ async fn entries_by_kind_and_kind_prefix_match_the_in_memory_filter() {
     db.close();
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+/// The same entry id with other content (two finance people confirming one payment
+/// offline) arrives on two IndexedDB stores in opposite orders: both keep the same copy,
+/// the one `Replica::merge` keeps.
+#[wasm_bindgen_test]
+async fn two_idb_stores_that_received_one_entry_id_in_opposite_orders_keep_the_same_copy() {
+    let mut first = entry("pay-confirm-p1", "c1", stamp("tab-a", 10));
+    let mut second = entry("pay-confirm-p1", "c1", stamp("tab-b", 10));
+    for (r, who) in [(&mut first, "fin-1"), (&mut second, "fin-2")] {
+        r.entries.values_mut().for_each(|e| e.author = who.into());
+    }
+    let merged = first.clone().merge(second.clone());
+    let mut kept = Vec::new();
+    for (i, order) in [[&first, &second], [&second, &first]].into_iter().enumerate() {
+        let name = unique(&format!("entry-order-{i}"));
+        let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
+        apply_local(&db, order[0], &clk()).await.unwrap();
+        apply_remote(&db, order[1], &SyncState::default(), &clk()).await.unwrap();
+        kept.push(replica(&db).await.unwrap());
+        db.close();
+        IdbStore::delete_database(&name).await.unwrap();
+    }
+    assert_eq!(kept[0], kept[1]);
+    assert_eq!(kept[0].entries, merged.entries);
+}

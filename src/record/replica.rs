@@ -116,6 +116,19 @@ impl Entry {
     fn canonical(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+
+    /// Which of two entries with one id a device keeps. Entries are immutable, so the
+    /// same id with different content is a forgery or a bug (two finance people
+    /// confirming one payment offline write one id); every path that stores an entry —
+    /// [`Replica::merge`] and the record store's write — keeps the one with the greater
+    /// canonical bytes, so devices agree whatever order the copies arrive in.
+    pub fn merge(self, other: Entry) -> Entry {
+        if self.canonical() >= other.canonical() {
+            self
+        } else {
+            other
+        }
+    }
 }
 
 /// Everything a device knows: documents and entries by id.
@@ -135,14 +148,11 @@ impl Replica {
             self.docs.insert(id, merged);
         }
         for (id, entry) in other.entries {
-            match self.entries.get(&id) {
-                // Entries are immutable: the same id twice with different content is a
-                // forgery or a bug; keep one deterministically.
-                Some(mine) if mine.canonical() >= entry.canonical() => {}
-                _ => {
-                    self.entries.insert(id, entry);
-                }
-            }
+            let kept = match self.entries.remove(&id) {
+                Some(mine) => mine.merge(entry),
+                None => entry,
+            };
+            self.entries.insert(id, kept);
         }
         self
     }
