@@ -11,6 +11,7 @@ pub mod applications;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
+pub mod codec;
 pub mod customers;
 pub mod data;
 pub mod events;
