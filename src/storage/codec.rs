@@ -53,8 +53,9 @@ pub enum ProblemReason {
     UnknownValue,
     /// A structured value (a list, a nested object) that does not have its shape.
     Malformed,
-    /// A field the record cannot exist without is missing or unreadable: the record is
-    /// left out of the view (it stays stored and syncs on).
+    /// A field the record cannot exist without is missing. A record whose required
+    /// field is missing or bad (reported with the reason above) is left out of the view;
+    /// it stays stored and syncs on.
     Required,
 }
 
@@ -66,7 +67,7 @@ impl fmt::Display for ProblemReason {
             ProblemReason::BadAmount => f.write_str("not an amount in fen"),
             ProblemReason::UnknownValue => f.write_str("unknown value"),
             ProblemReason::Malformed => f.write_str("malformed"),
-            ProblemReason::Required => f.write_str("required field missing or unreadable; record left out"),
+            ProblemReason::Required => f.write_str("required field missing; record left out"),
         }
     }
 }
@@ -177,10 +178,11 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// Reports `field` as required when `value` is `None`, and passes `value` on: the
-    /// record cannot be built without it.
+    /// Passes `value` on; when it is `None` the record cannot be built, and a missing
+    /// `field` is reported as [`ProblemReason::Required`] (a present but bad one has
+    /// been reported by its reader already).
     pub fn require<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
-        if value.is_none() {
+        if value.is_none() && !self.problems.iter().any(|p| p.field == field) {
             self.problem(field, ProblemReason::Required);
         }
         value

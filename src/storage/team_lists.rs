@@ -53,7 +53,7 @@ impl Codec for TeamLists {
 
 /// The team's lists as last synced, or the defaults.
 pub async fn load_team_lists<S: RecordStore>(s: &S) -> Result<TeamLists, StorageError> {
-    Ok(load_team_lists_restored(s, &mut Vec::new()).await?)
+    load_team_lists_restored(s, &mut Vec::new()).await
 }
 
 /// [`load_team_lists`], adding the fields that could not be read to `problems`.
