@@ -362,3 +362,12 @@ fn a_service_item_and_a_key_account_request_report_their_bad_fields() {
         vec![("r1", "support_wanted", ProblemReason::WrongType { expected: "text" })]
     );
 }
+
+#[test]
+fn a_pool_fact_that_does_not_parse_is_left_out_of_the_fold_and_reported() {
+    let c = doc_of("c1", customers::CUSTOMER, &[("name", json!("云杉"))]);
+    let bad = entry_of("f1", "pool.claim", "c1", json!({"rep": 7}), 1);
+    let got = customers::assemble_restored(vec![c], vec![bad]);
+    assert!(got.records[0].facts.is_empty());
+    assert_eq!(fields_of(&got.problems), vec![("f1", "body", ProblemReason::Malformed)]);
+}

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader, Restored};
+use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader, Restored, BODY};
 use super::{RecordStore, StorageError};
 use crate::domain::customer::{Contact, CustomerFile, GRADES};
 use crate::domain::customer_list::{ContactRecord, CustomerRecord};
@@ -101,8 +101,15 @@ pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<V
     }
     let mut facts: HashMap<String, Vec<Fact>> = HashMap::new();
     for e in entries.into_iter().filter(|e| is_customer_fact(&e.kind)) {
-        if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
-            facts.entry(e.subject).or_default().push(f);
+        match Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
+            Ok(f) => facts.entry(e.subject).or_default().push(f),
+            // The pool's facts keep their own format (domain/pool/fact.rs); one that does
+            // not parse is left out of the fold and reported.
+            Err(_) => {
+                let mut r = Reader::of_entry(&e);
+                r.problem(BODY, ProblemReason::Malformed);
+                problems.extend(r.finish());
+            }
         }
     }
     let records = customers
