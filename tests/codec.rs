@@ -371,3 +371,47 @@ fn a_pool_fact_that_does_not_parse_is_left_out_of_the_fold_and_reported() {
     assert!(got.records[0].facts.is_empty());
     assert_eq!(fields_of(&got.problems), vec![("f1", "body", ProblemReason::Malformed)]);
 }
+
+#[test]
+fn a_project_with_a_malformed_deadline_keeps_its_name_and_stages() {
+    use outpost::storage::projects::{assemble_projects_restored, PROJECT, PROJECT_STAGE};
+    let d = doc_of(
+        "j1",
+        PROJECT,
+        &[("customer", json!("c1")), ("name", json!("冷库改造")), ("bid_deadline_ms", json!("soon"))],
+    );
+    let stage = entry_of("s1", PROJECT_STAGE, "j1", json!({"stage": "no_such_stage"}), 2);
+    let mut problems = Vec::new();
+    let got = assemble_projects_restored(&[d], &[stage], &mut problems);
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].project.name.as_str(), got[0].project.bid_deadline_ms), ("冷库改造", None));
+    assert_eq!(
+        fields_of(&problems),
+        vec![
+            ("s1", "stage", ProblemReason::UnknownValue),
+            ("j1", "bid_deadline_ms", ProblemReason::WrongType { expected: "whole number" })
+        ]
+    );
+}
+
+#[test]
+fn team_settings_report_a_bad_part_and_keep_the_others() {
+    use outpost::domain::calendar::TeamCalendar;
+    use outpost::storage::settings::{calendar_restored, TEAM_CALENDAR_ID, TEAM_CALENDAR_KIND};
+    let d = doc_of(
+        TEAM_CALENDAR_ID,
+        TEAM_CALENDAR_KIND,
+        &[("holidays", json!(["2026-10-01"])), ("utc_offset_minutes", json!(99_999))],
+    );
+    let mut problems = Vec::new();
+    let base = TeamCalendar::default();
+    let cal = calendar_restored(&d, base.clone(), &mut problems);
+    assert_eq!(cal.utc_offset_minutes, base.utc_offset_minutes, "an impossible offset keeps the previous one");
+    assert_eq!(cal.holidays.len(), 1);
+    assert_eq!(fields_of(&problems), vec![(TEAM_CALENDAR_ID, "utc_offset_minutes", ProblemReason::UnknownValue)]);
+
+    let lists = doc_of("team:lists", "team_lists", &[("sources", json!("展会")), ("segments", json!(["零售"]))]);
+    let (got, problems) = restore_doc::<TeamLists>(&lists);
+    assert_eq!(got.map(|l| (l.sources, l.segments)), Some((TeamLists::default().sources, vec!["零售".to_owned()])));
+    assert_eq!(fields_of(&problems), vec![("team:lists", "sources", ProblemReason::WrongType { expected: "list" })]);
+}
