@@ -415,3 +415,29 @@ fn team_settings_report_a_bad_part_and_keep_the_others() {
     assert_eq!(got.map(|l| (l.sources, l.segments)), Some((TeamLists::default().sources, vec!["零售".to_owned()])));
     assert_eq!(fields_of(&problems), vec![("team:lists", "sources", ProblemReason::WrongType { expected: "list" })]);
 }
+
+#[test]
+fn an_attachment_naming_its_file_with_something_that_is_not_a_hash_is_left_out_and_reported() {
+    use outpost::storage::attachments::{live, Attachment, Label, ATTACHMENT};
+    let hash = "ab".repeat(32);
+    let good = doc_of(
+        "ph1",
+        ATTACHMENT,
+        &[("customer", json!("c1")), ("hash", json!(hash)), ("origin", json!("tab-1")), ("label", json!("hologram"))],
+    );
+    let forged = doc_of(
+        "ph2",
+        ATTACHMENT,
+        &[("customer", json!("c1")), ("hash", json!("../../etc/passwd")), ("origin", json!("tab-1"))],
+    );
+    let mut problems = Vec::new();
+    let got: Vec<Attachment> =
+        [&good, &forged].into_iter().filter_map(|d| Attachment::from_doc_restored(d, &mut problems)).collect();
+    assert_eq!(got.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), vec!["ph1"]);
+    assert_eq!(got[0].label, Label::Other, "an unknown label is still shown, as other");
+    assert_eq!(
+        fields_of(&problems),
+        vec![("ph1", "label", ProblemReason::UnknownValue), ("ph2", "hash", ProblemReason::Malformed)]
+    );
+    assert_eq!(live(&[good, forged]).len(), 1);
+}

@@ -110,10 +110,8 @@ impl Codec for Attachment {
     /// out: a damaged or forged document never becomes a host path.
     fn decode(r: &mut Reader<'_>) -> Option<Self> {
         let d = r.doc()?;
-        let hash = r.opt_text("hash");
-        let hash = r.require("hash", hash.filter(|h| valid_hash(h)))?;
-        let origin = r.opt_text("origin");
-        let origin = r.require("origin", origin.filter(|o| valid_device_name(o)))?;
+        let hash = checked(r, "hash", valid_hash)?;
+        let origin = checked(r, "origin", valid_device_name)?;
         let customer = r.opt_text("customer");
         let customer = r.require("customer", customer)?;
         let first = d.fields.values().min_by(|a, b| a.stamp.cmp(&b.stamp))?;
@@ -133,6 +131,18 @@ impl Codec for Attachment {
             created_ms: first.stamp.wall_ms,
             created_by: first.author.clone(),
         })
+    }
+}
+
+/// A required text that must also pass `valid`; one that does not is reported as malformed.
+fn checked(r: &mut Reader<'_>, field: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
+    let v = r.opt_text(field);
+    match v {
+        Some(v) if !valid(&v) => {
+            r.problem(field, ProblemReason::Malformed);
+            None
+        }
+        v => r.require(field, v),
     }
 }
 
