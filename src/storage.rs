@@ -5,12 +5,18 @@
 //! travel as JSON values so one interface serves every record type; the typed helpers
 //! [`put_typed`] and [`get_all_typed`] do the serde round trip. The database name, the
 //! schema version and every upgrade step live in [`schema`] and nowhere else.
+//!
+//! Each area module (customers, orders, events…) turns documents and entries into domain
+//! values through one record codec, [`codec`]: one set of field readers, and a restore
+//! step that reports a present but malformed field as a [`codec::FieldProblem`] (kept in
+//! the area's read model) instead of silently reading it as blank.
 
 pub mod activities;
 pub mod applications;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
+pub mod codec;
 pub mod customers;
 pub mod data;
 pub mod events;

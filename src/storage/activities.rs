@@ -18,8 +18,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::{entry_change as entry, fact_entry, Author};
-use super::projects::{assemble_projects, ProjectRecord, PROJECT};
+use super::projects::{ProjectRecord, PROJECT};
 use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::cadence::{CadenceInput, CadenceSettings};
@@ -92,6 +93,8 @@ pub struct ActivityData {
     pub projects: Vec<ProjectRecord>,
     /// V9: every rep's diaries.
     pub diaries: Vec<Diary>,
+    /// Stored fields that could not be read (the records are shown with the others).
+    pub problems: Vec<FieldProblem>,
 }
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
@@ -102,25 +105,31 @@ pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, S
     let projects = s.docs_of_kind(PROJECT).await?;
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
     let diaries = s.docs_of_kind(DIARY).await?;
-    let projects = assemble_projects(&projects, &entries);
+    let mut problems = Vec::new();
+    let projects = super::projects::assemble_projects_restored(&projects, &entries, &mut problems);
     let mut data = assemble(plans, entries, rules.as_ref());
     data.projects = projects;
-    data.diaries = diaries.iter().filter(|d| !d.is_deleted()).filter_map(diary_from_doc).collect();
+    data.diaries =
+        diaries.iter().filter(|d| !d.is_deleted()).filter_map(|d| decode_doc::<Diary>(d, &mut problems)).collect();
+    data.problems.extend(problems);
     Ok(data)
 }
 
 /// Builds [`ActivityData`] from raw records (pure; tested natively).
 pub fn assemble(plan_docs: Vec<Document>, entries: Vec<Entry>, rules: Option<&Document>) -> ActivityData {
-    let mut out = ActivityData { rules: rules.map(rules_from_doc).unwrap_or_default(), ..Default::default() };
+    let mut out = ActivityData::default();
+    if let Some(d) = rules {
+        out.rules = decode_doc::<ActivityRules>(d, &mut out.problems).unwrap_or_default();
+    }
     for e in entries {
         match e.kind.as_str() {
             ACTIVITY_LOGGED => {
-                if let Ok(a) = serde_json::from_value::<Activity>(e.body) {
+                if let Some(a) = decode_entry::<Activity>(&e, &mut out.problems) {
                     out.activities.push(a);
                 }
             }
             MINUTES_STEP => {
-                if let Ok(b) = serde_json::from_value::<MinutesBody>(e.body) {
+                if let Some(b) = decode_entry::<MinutesBody>(&e, &mut out.problems) {
                     if b.step == MinutesStep::Written && !b.text.is_empty() {
                         out.minutes_text.insert(e.subject.clone(), b.text);
                     }
@@ -136,7 +145,11 @@ pub fn assemble(plan_docs: Vec<Document>, entries: Vec<Entry>, rules: Option<&Do
         }
     }
     out.activities.sort_by(|a, b| b.at_ms.cmp(&a.at_ms).then_with(|| a.id.cmp(&b.id)));
-    out.plans = plan_docs.iter().filter(|d| !d.is_deleted()).filter_map(plan_from_doc).collect();
+    out.plans = plan_docs
+        .iter()
+        .filter(|d| !d.is_deleted())
+        .filter_map(|d| decode_doc::<VisitPlan>(d, &mut out.problems))
+        .collect();
     out.plans.sort_by(|a, b| a.draft.day.cmp(&b.draft.day).then(a.filed_ms.cmp(&b.filed_ms)));
     out
 }
@@ -145,23 +158,78 @@ fn latest<'a>(d: &'a Document, fields: &[&str]) -> Option<&'a Hlc> {
     fields.iter().filter_map(|f| d.fields.get(*f)).map(|r| &r.stamp).max()
 }
 
-fn text(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+impl Codec for Activity {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        let json = |v: Result<Value, serde_json::Error>| v.unwrap_or(Value::Null);
+        vec![
+            ("id", Value::String(self.id.clone())),
+            ("customer_id", Value::String(self.customer_id.clone())),
+            ("rep", Value::String(self.rep.clone())),
+            ("kind", json(serde_json::to_value(self.kind))),
+            ("at_ms", Value::from(self.at_ms)),
+            ("people_met", json(serde_json::to_value(&self.people_met))),
+            ("needs", Value::String(self.needs.clone())),
+            ("visit_stage", json(serde_json::to_value(self.visit_stage))),
+            ("next_step", json(serde_json::to_value(&self.next_step))),
+            ("notes", Value::String(self.notes.clone())),
+        ]
+    }
+
+    /// The kind and time are required; the id and customer fall back to the entry's.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let kind = r.choice("kind");
+        let kind = r.require("kind", kind)?;
+        let at_ms = r.opt_int("at_ms");
+        let at_ms = r.require("at_ms", at_ms)?;
+        Some(Activity {
+            id: r.opt_text("id").unwrap_or_else(|| r.record_id().to_owned()),
+            customer_id: r.text("customer_id"),
+            rep: r.text("rep"),
+            kind,
+            at_ms,
+            people_met: r.list("people_met"),
+            needs: r.text("needs"),
+            visit_stage: r.choice("visit_stage"),
+            next_step: r.value("next_step"),
+            notes: r.text("notes"),
+        })
+    }
 }
 
-fn plan_from_doc(d: &Document) -> Option<VisitPlan> {
-    let rep = text(d, "rep");
-    if rep.is_empty() {
-        return None;
+impl Codec for MinutesBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("step", serde_json::to_value(self.step).unwrap_or(Value::Null)),
+            ("text", Value::String(self.text.clone())),
+        ]
     }
-    let draft = PlanDraft {
-        day: text(d, "day").parse().ok(),
-        goals: text(d, "goals"),
-        customers: d.get("customers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
-    };
-    let decision: Option<Decision> = d.get("decision").and_then(|v| serde_json::from_value(v.clone()).ok());
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let step = r.choice("step");
+        Some(MinutesBody { step: r.require("step", step)?, text: r.text("text") })
+    }
+}
+
+impl Codec for VisitPlan {
+    /// The rep's fields; the manager's are written by [`plan_decision`].
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        plan_fields(&self.rep, &self.draft)
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        // The status depends on the fields' stamps, not only their values.
+        let d = r.doc()?;
+        plan_from_doc(d, r)
+    }
+}
+
+fn plan_from_doc(d: &Document, r: &mut Reader<'_>) -> Option<VisitPlan> {
+    let rep = r.opt_text("rep");
+    let rep = r.require("rep", rep)?;
+    let draft = PlanDraft { day: r.date("day"), goals: r.text("goals"), customers: r.list("customers") };
+    let decision: Option<Decision> = r.choice("decision");
     let revision = latest(d, &PLAN_FIELDS).cloned();
-    let seen: Option<Hlc> = d.get("decided_on").and_then(|v| serde_json::from_value(v.clone()).ok());
+    let seen: Option<Hlc> = r.value("decided_on");
     // The decision stands for the revision the manager saw; any other revision (made
     // after it, or offline at the same time) waits for a new decision. Without a named
     // revision, the later stamp decides.
@@ -177,8 +245,8 @@ fn plan_from_doc(d: &Document) -> Option<VisitPlan> {
         rep,
         draft,
         status: plan_status(decision, after),
-        opinion: text(d, "opinion"),
-        decided_by: text(d, "decided_by"),
+        opinion: r.text("opinion"),
+        decided_by: r.text("decided_by"),
         filed_ms,
         revision,
     })
@@ -191,8 +259,7 @@ fn one_doc(d: Document) -> Replica {
 /// A logged activity (V3, V4) and the customer's `contact.logged` fact (P8), in one
 /// change. `fact_id` must be fresh; the activity keeps its own id.
 pub fn activity_change(a: &Activity, fact_id: &str, by: &mut Author) -> Result<Replica, StorageError> {
-    let body = super::to_json(a)?;
-    let logged = entry(&a.id, ACTIVITY_LOGGED, &a.customer_id, body, by);
+    let logged = entry(&a.id, ACTIVITY_LOGGED, &a.customer_id, body_of(a), by);
     let fact = fact_entry(fact_id, &a.customer_id, &FactKind::Contact { rep: a.rep.clone() }, by)?;
     Ok(logged.merge(fact))
 }
@@ -205,7 +272,7 @@ pub fn minutes_change(
     text: &str,
     by: &mut Author,
 ) -> Result<Replica, StorageError> {
-    let body = super::to_json(&MinutesBody { step, text: text.to_owned() })?;
+    let body = body_of(&MinutesBody { step, text: text.to_owned() });
     Ok(entry(id, MINUTES_STEP, activity_id, body, by))
 }
 
@@ -252,13 +319,30 @@ pub fn plan_decision(id: &str, decision: Decision, opinion: &str, seen: Option<&
 
 /// The team's rules from their document; a part that fails its check is the default.
 pub fn rules_from_doc(d: &Document) -> ActivityRules {
-    let cadence: CadenceSettings =
-        d.get("cadence").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    let quotas: QuotaSettings =
-        d.get("quotas").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    ActivityRules {
-        cadence: if cadence.check().is_ok() { cadence } else { CadenceSettings::default() },
-        quotas: if quotas.check().is_ok() { quotas } else { QuotaSettings::default() },
+    decode_doc(d, &mut Vec::new()).unwrap_or_default()
+}
+
+impl Codec for ActivityRules {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("cadence", serde_json::to_value(&self.cadence).unwrap_or(Value::Null)),
+            ("quotas", serde_json::to_value(&self.quotas).unwrap_or(Value::Null)),
+        ]
+    }
+
+    /// A part that does not parse or fails its check is reported and reads as the default.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let mut cadence: CadenceSettings = r.value("cadence").unwrap_or_default();
+        if cadence.check().is_err() {
+            r.problem("cadence", ProblemReason::Malformed);
+            cadence = CadenceSettings::default();
+        }
+        let mut quotas: QuotaSettings = r.value("quotas").unwrap_or_default();
+        if quotas.check().is_err() {
+            r.problem("quotas", ProblemReason::Malformed);
+            quotas = QuotaSettings::default();
+        }
+        Some(ActivityRules { cadence, quotas })
     }
 }
 
@@ -418,15 +502,28 @@ fn diary_fields(d: &Diary) -> Vec<(&'static str, Value)> {
 }
 
 pub fn diary_from_doc(d: &Document) -> Option<Diary> {
-    let rep = text(d, "rep");
-    let day = text(d, "day").parse().ok()?;
-    (!rep.is_empty()).then(|| Diary {
-        rep,
-        day: Some(day),
-        text: text(d, "text"),
-        open_questions: text(d, "open_questions"),
-        improvements: text(d, "improvements"),
-    })
+    decode_doc(d, &mut Vec::new())
+}
+
+impl Codec for Diary {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        diary_fields(self)
+    }
+
+    /// A diary names its rep and day (its id is made of them).
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let day = r.date("day");
+        let day = r.require("day", day)?;
+        let rep = r.opt_text("rep");
+        let rep = r.require("rep", rep)?;
+        Some(Diary {
+            rep,
+            day: Some(day),
+            text: r.text("text"),
+            open_questions: r.text("open_questions"),
+            improvements: r.text("improvements"),
+        })
+    }
 }
 
 /// The diary document with the fields that changed; `None` when nothing did or the

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reader};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::application::{Application, ApplicationStatus, Checklists, StatusChange};
@@ -24,6 +25,8 @@ const GOT: &str = "got:";
 pub struct ApplicationsData {
     pub checklists: Checklists,
     pub applications: Vec<Application>,
+    /// Stored fields that could not be read (the records are shown with the others).
+    pub problems: Vec<FieldProblem>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -38,13 +41,43 @@ fn fits(now: ApplicationStatus, next: ApplicationStatus) -> bool {
     matches!((now, next), (Collecting | Returned, Submitted) | (Submitted, Approved | Rejected | Returned))
 }
 
-fn s(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+impl Codec for StatusBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("status", serde_json::to_value(self.status).unwrap_or(Value::Null)), ("feedback", json!(self.feedback))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let status = r.choice("status");
+        Some(StatusBody { status: r.require("status", status)?, feedback: r.text("feedback") })
+    }
+}
+
+/// An application as stored: who for, which product, and one `got:<material>` field per
+/// material received. Its history comes from the status entries.
+impl Codec for Application {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("customer", json!(self.customer_id)), ("product", json!(self.product)), ("rep", json!(self.rep))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let mut a = Application::new(r.record_id(), r.text("customer"), r.text("product"), r.text("rep"));
+        let got: Vec<&str> = r
+            .doc()
+            .map(|d| d.fields.keys().filter(|k| k.starts_with(GOT)).map(String::as_str).collect())
+            .unwrap_or_default();
+        for k in got {
+            if r.bool(k) {
+                a.received.insert(k[GOT.len()..].to_owned());
+            }
+        }
+        Some(a)
+    }
 }
 
 /// Checklists and applications from raw records (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
     let mut data = ApplicationsData::default();
+    let mut problems: Vec<FieldProblem> = Vec::new();
     let mut changes: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.kind == APPLICATION_STATUS) {
         changes.entry(e.subject.clone()).or_default().push(e);
@@ -52,23 +85,20 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
             CHECKLISTS_KIND => {
-                if let Some(v) = d.get("lists") {
-                    data.checklists = serde_json::from_value(v.clone()).unwrap_or_default();
+                let mut r = Reader::of_doc(d);
+                if let Some(lists) = r.value("lists") {
+                    data.checklists = lists;
                 }
+                problems.extend(r.finish());
             }
             APPLICATION => {
-                let mut a = Application::new(d.id.clone(), s(d, "customer"), s(d, "product"), s(d, "rep"));
-                for (k, r) in &d.fields {
-                    if let Some(m) = k.strip_prefix(GOT) {
-                        if r.value.as_bool() == Some(true) {
-                            a.received.insert(m.to_owned());
-                        }
-                    }
-                }
+                let Some(mut a) = decode_doc::<Application>(d, &mut problems) else {
+                    continue;
+                };
                 let mut es = changes.remove(&d.id).unwrap_or_default();
                 es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
                 for e in es {
-                    let Ok(b) = serde_json::from_value::<StatusBody>(e.body.clone()) else {
+                    let Some(b) = decode_entry::<StatusBody>(e, &mut problems) else {
                         continue;
                     };
                     if fits(a.status(), b.status) {
@@ -86,6 +116,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
         }
     }
     data.applications.sort_by(|a, b| a.id.cmp(&b.id));
+    data.problems = problems;
     data
 }
 
@@ -134,7 +165,7 @@ pub fn format_checklists(c: &Checklists) -> String {
 /// A new application.
 pub fn application_created(a: &Application, by: &mut Author) -> Replica {
     let mut d = Document::new(&a.id, APPLICATION);
-    for (k, v) in [("customer", json!(a.customer_id)), ("product", json!(a.product)), ("rep", json!(a.rep))] {
+    for (k, v) in a.encode() {
         let st = by.clock.tick(by.now_ms);
         d.set(k, v, st, by.profile);
     }
@@ -157,7 +188,7 @@ pub fn status_change(entry_id: &str, id: &str, status: ApplicationStatus, feedba
         subject: id.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        body: json!(StatusBody { status, feedback: feedback.trim().to_owned() }),
+        body: body_of(&StatusBody { status, feedback: feedback.trim().to_owned() }),
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

@@ -15,6 +15,7 @@
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::record::replica::{Document, Replica};
@@ -80,26 +81,68 @@ impl Attachment {
     /// names its file with something that could not be a hash or a device (a damaged or
     /// forged document never becomes a host path).
     pub fn from_doc(d: &Document) -> Option<Attachment> {
+        Self::from_doc_restored(d, &mut Vec::new())
+    }
+
+    /// [`from_doc`](Self::from_doc), adding the fields that could not be read to
+    /// `problems`.
+    pub fn from_doc_restored(d: &Document, problems: &mut Vec<FieldProblem>) -> Option<Attachment> {
         if d.kind != ATTACHMENT || d.is_deleted() {
             return None;
         }
-        let text = |f: &str| d.get(f).and_then(Value::as_str);
-        let (hash, origin) = (text("hash")?, text("origin")?);
-        if !valid_hash(hash) || !valid_device_name(origin) {
-            return None;
-        }
+        decode_doc(d, problems)
+    }
+}
+
+impl Codec for Attachment {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("bytes", Value::from(self.bytes)),
+            ("customer", Value::from(self.customer.clone())),
+            ("hash", Value::from(self.hash.clone())),
+            ("label", Value::from(self.label.code())),
+            ("mime", Value::from(self.mime)),
+            ("origin", Value::from(self.origin.clone())),
+        ]
+    }
+
+    /// A hash or device name that could not be one is reported and the attachment left
+    /// out: a damaged or forged document never becomes a host path.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let d = r.doc()?;
+        let hash = checked(r, "hash", valid_hash)?;
+        let origin = checked(r, "origin", valid_device_name)?;
+        let customer = r.opt_text("customer");
+        let customer = r.require("customer", customer)?;
         let first = d.fields.values().min_by(|a, b| a.stamp.cmp(&b.stamp))?;
+        let label = r.text("label");
+        if !label.is_empty() && !Label::ALL.iter().any(|l| l.code() == label) {
+            // Still shown, as "other".
+            r.problem("label", ProblemReason::UnknownValue);
+        }
         Some(Attachment {
             id: d.id.clone(),
-            customer: text("customer")?.to_owned(),
-            hash: hash.to_owned(),
-            mime: safe_mime(text("mime").unwrap_or_default()),
-            label: Label::from_code(text("label").unwrap_or_default()),
-            origin: origin.to_owned(),
-            bytes: d.get("bytes").and_then(Value::as_u64).unwrap_or(0),
+            customer,
+            hash,
+            mime: safe_mime(&r.text("mime")),
+            label: Label::from_code(&label),
+            origin,
+            bytes: r.opt_uint("bytes").unwrap_or(0),
             created_ms: first.stamp.wall_ms,
             created_by: first.author.clone(),
         })
+    }
+}
+
+/// A required text that must also pass `valid`; one that does not is reported as malformed.
+fn checked(r: &mut Reader<'_>, field: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
+    let v = r.opt_text(field);
+    match v {
+        Some(v) if !valid(&v) => {
+            r.problem(field, ProblemReason::Malformed);
+            None
+        }
+        v => r.require(field, v),
     }
 }
 

@@ -11,8 +11,9 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader, Restored, BODY};
 use super::{RecordStore, StorageError};
-use crate::domain::customer::{Contact, CustomerFile};
+use crate::domain::customer::{Contact, CustomerFile, GRADES};
 use crate::domain::customer_list::{ContactRecord, CustomerRecord};
 use crate::domain::pool::{Fact, FactKind};
 use crate::record::hlc::Clock;
@@ -47,6 +48,11 @@ fn first_and_last(d: &Document) -> (i64, String, i64) {
 /// Reads only customer and contact documents and fact entries (through the `by_kind`
 /// indexes), so photos, orders, activities or events stored beside them cost nothing here.
 pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>, StorageError> {
+    Ok(load_customers_restored(s).await?.records)
+}
+
+/// [`load_customers`] with the fields that could not be read.
+pub async fn load_customers_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<CustomerRecord>>, StorageError> {
     let mut docs: Vec<Document> = s.docs_of_kind(CUSTOMER).await?;
     docs.extend(s.docs_of_kind(CONTACT).await?);
     let mut entries: Vec<Entry> = Vec::new();
@@ -55,11 +61,18 @@ pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>
     }
     // Key order, as one whole-store read gives them, whichever store answered.
     entries.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    Ok(assemble(docs, entries))
+    Ok(assemble_restored(docs, entries))
 }
 
 /// Builds the records from raw documents and entries (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord> {
+    assemble_restored(docs, entries).records
+}
+
+/// [`assemble`] with every field that could not be read; a customer or contact with a
+/// bad field is kept with its other fields.
+pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<Vec<CustomerRecord>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
     let mut contacts: HashMap<String, Vec<ContactRecord>> = HashMap::new();
     let mut contact_updated: HashMap<String, i64> = HashMap::new();
     let mut customers = Vec::new();
@@ -70,13 +83,17 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord>
         match d.kind.as_str() {
             CUSTOMER => customers.push(d),
             CONTACT => {
-                let Some(owner) = d.get(CONTACT_CUSTOMER).and_then(Value::as_str).map(str::to_owned) else {
+                let mut r = Reader::of_doc(&d);
+                let owner = r.opt_text(CONTACT_CUSTOMER);
+                let owner = r.require(CONTACT_CUSTOMER, owner);
+                problems.extend(r.finish());
+                let Some(owner) = owner else {
                     continue;
                 };
                 let (_, _, last) = first_and_last(&d);
                 let u = contact_updated.entry(owner.clone()).or_default();
                 *u = (*u).max(last);
-                let contact = Contact::from_fields(|f| d.get(f));
+                let contact = decode_doc::<Contact>(&d, &mut problems).unwrap_or_default();
                 contacts.entry(owner).or_default().push(ContactRecord { id: d.id.clone(), contact });
             }
             _ => {}
@@ -84,18 +101,25 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord>
     }
     let mut facts: HashMap<String, Vec<Fact>> = HashMap::new();
     for e in entries.into_iter().filter(|e| is_customer_fact(&e.kind)) {
-        if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
-            facts.entry(e.subject).or_default().push(f);
+        match Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
+            Ok(f) => facts.entry(e.subject).or_default().push(f),
+            // The pool's facts keep their own format (domain/pool/fact.rs); one that does
+            // not parse is left out of the fold and reported.
+            Err(_) => {
+                let mut r = Reader::of_entry(&e);
+                r.problem(BODY, ProblemReason::Malformed);
+                problems.extend(r.finish());
+            }
         }
     }
-    customers
+    let records = customers
         .into_iter()
         .map(|d| {
             let (created_ms, created_by, last) = first_and_last(&d);
             let mut cs = contacts.remove(&d.id).unwrap_or_default();
             cs.sort_by(|a, b| a.contact.name.cmp(&b.contact.name).then_with(|| a.id.cmp(&b.id)));
             CustomerRecord {
-                file: CustomerFile::from_fields(|f| d.get(f)),
+                file: decode_doc::<CustomerFile>(&d, &mut problems).unwrap_or_default(),
                 contacts: cs,
                 facts: facts.remove(&d.id).unwrap_or_default(),
                 created_ms,
@@ -104,7 +128,64 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord>
                 id: d.id,
             }
         })
-        .collect()
+        .collect();
+    Restored { records, problems }
+}
+
+impl Codec for CustomerFile {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        self.to_fields()
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let grade = r.opt_text("grade").map(|g| g.to_ascii_lowercase());
+        let grade = match grade {
+            Some(g) if !GRADES.iter().any(|c| c.0 == g) => {
+                r.problem("grade", ProblemReason::UnknownValue);
+                None
+            }
+            g => g,
+        };
+        Some(CustomerFile {
+            name: r.text("name"),
+            credit_code: r.text("credit_code"),
+            licence_no: r.text("licence_no"),
+            tax_no: r.text("tax_no"),
+            address: r.text("address"),
+            region: r.text("region"),
+            industry: r.text("industry"),
+            nature: r.text("nature"),
+            size: r.text("size"),
+            main_business: r.text("main_business"),
+            credit_standing: r.text("credit_standing"),
+            management_background: r.text("management_background"),
+            source: r.text("source"),
+            segment: r.text("segment"),
+            annual_spend_fen: r.money("annual_spend_fen"),
+            discount_pct: r.opt_uint("discount_pct"),
+            notes: r.text("notes"),
+            grade,
+            special_background: r.bool("special_background"),
+            manual_credit_flag: r.bool("manual_credit_flag"),
+            collected_on: r.date("collected_on"),
+        })
+    }
+}
+
+impl Codec for Contact {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        self.to_fields()
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        Some(Contact {
+            name: r.text("name"),
+            title: r.text("title"),
+            phone: r.text("phone"),
+            email: r.text("email"),
+            decision_maker: r.bool("decision_maker"),
+        })
+    }
 }
 
 /// Who makes a change and when, for stamping.

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reader, Restored};
 use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::chips::{ChipMove, MoveKind};
@@ -76,54 +77,109 @@ pub struct EventRecord {
 
 /// Every live event on the device with everything that happened at it.
 pub async fn load_events<S: RecordStore>(s: &S) -> Result<Vec<EventRecord>, StorageError> {
+    Ok(load_events_restored(s).await?.records)
+}
+
+/// [`load_events`] with the fields that could not be read.
+pub async fn load_events_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<EventRecord>>, StorageError> {
     let mut docs = s.docs_of_kind(EVENT).await?;
     docs.extend(s.docs_of_kind(INVITEE).await?);
     let mut entries: Vec<Entry> = Vec::new();
     for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER] {
         entries.extend(s.entries_of_kind(kind).await?);
     }
-    Ok(assemble(docs, entries))
+    Ok(assemble_restored(docs, entries))
 }
 
-fn text(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
-}
+impl Codec for Event {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        event_fields(self)
+    }
 
-fn event_of(d: &Document) -> Event {
-    let int = |f: &str| d.get(f).and_then(Value::as_i64).unwrap_or(0);
-    Event {
-        id: d.id.clone(),
-        theme: text(d, "theme"),
-        starts_ms: int("starts_ms"),
-        ends_ms: int("ends_ms"),
-        venue: text(d, "venue"),
-        organiser: text(d, "organiser"),
-        audience: text(d, "audience"),
-        format: text(d, "format"),
-        budget: d.get("budget").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default(),
-        consent_version: text(d, "consent_version"),
+    /// A budget line that does not read is reported and left out; the others stand.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        Some(Event {
+            id: r.record_id().to_owned(),
+            theme: r.text("theme"),
+            starts_ms: r.int("starts_ms"),
+            ends_ms: r.int("ends_ms"),
+            venue: r.text("venue"),
+            organiser: r.text("organiser"),
+            audience: r.text("audience"),
+            format: r.text("format"),
+            budget: r.list::<BudgetLine>("budget"),
+            consent_version: r.text("consent_version"),
+        })
     }
 }
 
-fn parse<T: for<'de> Deserialize<'de>>(v: &Value) -> Option<T> {
-    serde_json::from_value(v.clone()).ok()
+/// An event document: the event, its kiosk PIN hash and its questions.
+struct EventDoc {
+    event: Event,
+    pin: String,
+    questions: Vec<String>,
+}
+
+impl Codec for EventDoc {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        let mut f = self.event.encode();
+        f.extend([("pin", json!(self.pin)), ("questions", json!(self.questions))]);
+        f
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        Some(EventDoc { event: Event::decode(r)?, pin: r.text("pin"), questions: r.list("questions") })
+    }
+}
+
+/// An invitee document with the event it belongs to.
+struct InviteeDoc {
+    event: String,
+    invitee: Invitee,
+}
+
+impl Codec for InviteeDoc {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("event", json!(self.event)),
+            ("customer", json!(self.invitee.customer)),
+            ("phone", json!(self.invitee.phone)),
+            ("status", json!(self.invitee.status)),
+        ]
+    }
+
+    /// A missing status is an invitation not yet answered.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let status = r.choice("status").unwrap_or(InviteStatus::Invited);
+        let invitee = Invitee { customer: r.text("customer"), phone: r.text("phone"), status };
+        Some(InviteeDoc { event: r.text("event"), invitee })
+    }
 }
 
 /// Builds the records from raw documents and entries (pure; tested natively). Entries
 /// that do not parse (a newer build, damage) are left out, not fatal; they stay stored.
 /// Events are ordered by start, latest first.
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
+    assemble_restored(docs, entries).records
+}
+
+/// [`assemble`] with the fields that could not be read (an event or invitee with a bad
+/// field is kept with the others; an entry that cannot be read is left out).
+pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<Vec<EventRecord>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
     let mut events: BTreeMap<String, EventRecord> = BTreeMap::new();
     let mut invitees: Vec<(String, Invitee)> = Vec::new();
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
             EVENT => {
-                let questions = d.get("questions").and_then(parse::<Vec<String>>).unwrap_or_default();
+                let Some(EventDoc { event, pin, questions }) = decode_doc(d, &mut problems) else {
+                    continue;
+                };
                 events.insert(
                     d.id.clone(),
                     EventRecord {
-                        event: event_of(d),
-                        pin: text(d, "pin"),
+                        event,
+                        pin,
                         questions,
                         invitees: vec![],
                         registrations: vec![],
@@ -135,9 +191,9 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
                 );
             }
             INVITEE => {
-                let status = d.get("status").and_then(parse::<InviteStatus>).unwrap_or(InviteStatus::Invited);
-                let inv = Invitee { customer: text(d, "customer"), phone: text(d, "phone"), status };
-                invitees.push((text(d, "event"), inv));
+                if let Some(InviteeDoc { event, invitee }) = decode_doc(d, &mut problems) {
+                    invitees.push((event, invitee));
+                }
             }
             _ => {}
         }
@@ -154,7 +210,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
         let (id, stamp) = (e.id.clone(), e.stamp.clone());
         match e.kind.as_str() {
             REGISTRATION => {
-                if let Some(b) = parse::<RegistrationBody>(&e.body) {
+                if let Some(b) = decode_entry::<RegistrationBody>(&e, &mut problems) {
                     r.registrations.push(Registration {
                         id,
                         stamp,
@@ -168,22 +224,22 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
                 }
             }
             CHIPS => {
-                if let Some(b) = parse::<ChipsBody>(&e.body) {
+                if let Some(b) = decode_entry::<ChipsBody>(&e, &mut problems) {
                     r.chips.push(ChipMove { id, stamp, participant: b.participant, kind: b.kind });
                 }
             }
             STOCK => {
-                if let Some(b) = parse::<StockBody>(&e.body) {
+                if let Some(b) = decode_entry::<StockBody>(&e, &mut problems) {
                     r.stock.push(StockMove { id, stamp, item: b.item, qty: b.qty, reason: b.reason });
                 }
             }
             COUNT => {
-                if let Some(count) = parse::<Count>(&e.body) {
+                if let Some(count) = decode_entry::<Count>(&e, &mut problems) {
                     r.counts.push(CountEntry { id, stamp, count });
                 }
             }
             ANSWER => {
-                if let Some(b) = parse::<AnswerBody>(&e.body) {
+                if let Some(b) = decode_entry::<AnswerBody>(&e, &mut problems) {
                     r.answers.push(Answer { id, stamp, participant: b.participant, ratings: b.ratings });
                 }
             }
@@ -200,7 +256,76 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<EventRecord> {
         r.answers.sort_by(|a, b| a.stamp.cmp(&b.stamp).then_with(|| a.id.cmp(&b.id)));
     }
     out.sort_by(|a, b| b.event.starts_ms.cmp(&a.event.starts_ms).then_with(|| a.event.id.cmp(&b.event.id)));
-    out
+    Restored { records: out, problems }
+}
+
+impl Codec for RegistrationBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", json!(self.name)),
+            ("phone_key", json!(self.phone_key)),
+            ("relation", json!(self.relation)),
+            ("children", json!(self.children)),
+            ("consent_version", json!(self.consent_version)),
+        ]
+    }
+
+    /// Without a relation (E3) a registration is left out.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let relation = r.choice("relation");
+        Some(RegistrationBody {
+            name: r.text("name"),
+            phone_key: r.text("phone_key"),
+            relation: r.require("relation", relation)?,
+            children: r.list("children"),
+            consent_version: r.text("consent_version"),
+        })
+    }
+}
+
+impl Codec for ChipsBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("participant", json!(self.participant)), ("kind", json!(self.kind))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let kind = r.value("kind");
+        Some(ChipsBody { participant: r.text("participant"), kind: r.require("kind", kind)? })
+    }
+}
+
+impl Codec for StockBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("item", json!(self.item)), ("qty", json!(self.qty)), ("reason", json!(self.reason))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let qty = r.opt_int("qty");
+        let reason = r.value("reason");
+        let (qty, reason) = (r.require("qty", qty), r.require("reason", reason));
+        Some(StockBody { item: r.text("item"), qty: qty?, reason: reason? })
+    }
+}
+
+impl Codec for Count {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("item", json!(self.item)), ("counted", json!(self.counted))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let counted = r.opt_int("counted");
+        Some(Count { item: r.text("item"), counted: r.require("counted", counted)? })
+    }
+}
+
+impl Codec for AnswerBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("participant", json!(self.participant)), ("ratings", json!(self.ratings))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        Some(AnswerBody { participant: r.text("participant"), ratings: r.value("ratings").unwrap_or_default() })
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -357,7 +482,7 @@ pub fn registration_entry(
 ) -> Result<Replica, crate::domain::participant::ParticipantError> {
     let stamp = by.clock.tick(by.now_ms);
     let r = crate::domain::participant::register(form, event, id, stamp.clone())?;
-    let body = json!(RegistrationBody {
+    let body = body_of(&RegistrationBody {
         name: r.name,
         phone_key: r.phone_key,
         relation: r.relation,
@@ -377,17 +502,17 @@ pub fn registration_entry(
 
 /// **E4** One chips move (award, take-back, redemption or settlement).
 pub fn chips_entry(id: &str, event: &str, participant: &str, kind: MoveKind, by: &mut Author) -> Replica {
-    entry(id, CHIPS, event, json!(ChipsBody { participant: participant.into(), kind }), by)
+    entry(id, CHIPS, event, body_of(&ChipsBody { participant: participant.into(), kind }), by)
 }
 
 /// **W1** One signed stock movement (positive in, negative out).
 pub fn stock_entry(id: &str, event: &str, item: &str, qty: i64, reason: MoveReason, by: &mut Author) -> Replica {
-    entry(id, STOCK, event, json!(StockBody { item: item.trim().into(), qty, reason }), by)
+    entry(id, STOCK, event, body_of(&StockBody { item: item.trim().into(), qty, reason }), by)
 }
 
 /// **W1** A physical count of one item.
 pub fn count_entry(id: &str, event: &str, item: &str, counted: i64, by: &mut Author) -> Replica {
-    entry(id, COUNT, event, json!(Count { item: item.trim().into(), counted }), by)
+    entry(id, COUNT, event, body_of(&Count { item: item.trim().into(), counted }), by)
 }
 
 /// **E4/W1** A redemption: the chips leave the participant and one prize leaves stock,
@@ -415,7 +540,7 @@ pub fn answer_entry(
 ) -> Replica {
     let ratings: BTreeMap<String, u8> =
         ratings.iter().filter(|(_, r)| (1..=5).contains(*r)).map(|(q, r)| (q.clone(), *r)).collect();
-    entry(id, ANSWER, event, json!(AnswerBody { participant: participant.into(), ratings }), by)
+    entry(id, ANSWER, event, body_of(&AnswerBody { participant: participant.into(), ratings }), by)
 }
 
 /// **E5/P5** The customer id a lead gets: one per phone, whichever tablet sends it.

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::codec::{decode_doc, decode_entry, Codec, FieldProblem, Reader};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::approval::{
@@ -52,6 +53,8 @@ pub struct KeyAccountsData {
     pub roles: KeyAccountRoles,
     pub requests: Vec<RequestRecord>,
     pub evaluations: Vec<EvaluationRecord>,
+    /// Stored fields that could not be read (the records are shown with the others).
+    pub problems: Vec<FieldProblem>,
 }
 
 impl KeyAccountsData {
@@ -60,25 +63,106 @@ impl KeyAccountsData {
     }
 }
 
-fn s(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
-}
-
-fn date(d: &Document, f: &str) -> Option<NaiveDate> {
-    d.get(f)?.as_str()?.parse().ok()
-}
-
-fn set_of(v: Option<&Value>) -> BTreeSet<String> {
-    v.and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
-        .unwrap_or_default()
-}
-
 #[derive(Deserialize, Serialize)]
 struct DecisionBody {
     step: Step,
     opinion: String,
     passed: bool,
+}
+
+impl Codec for DecisionBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("step", serde_json::to_value(self.step).unwrap_or(Value::Null)),
+            ("opinion", json!(self.opinion)),
+            ("passed", json!(self.passed)),
+        ]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let step = r.choice("step");
+        Some(DecisionBody { step: r.require("step", step)?, opinion: r.text("opinion"), passed: r.bool("passed") })
+    }
+}
+
+impl Codec for KeyAccountRoles {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("supervisors", json!(self.supervisors)), ("managers", json!(self.managers))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let supervisors: BTreeSet<String> = r.list::<String>("supervisors").into_iter().collect();
+        Some(KeyAccountRoles { supervisors, managers: r.list::<String>("managers").into_iter().collect() })
+    }
+}
+
+/// A support request as stored; its approval is replayed from the decisions.
+impl Codec for SupportRequest {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("customer", json!(self.customer_id)),
+            ("applicant", json!(self.applicant)),
+            ("date", json!(self.date)),
+            ("support_wanted", json!(self.support_wanted)),
+            ("deeper_needs", json!(self.facts.deeper_needs)),
+            ("changes", json!(self.facts.changes)),
+            ("organisation", json!(self.facts.organisation)),
+            ("personnel_changes", json!(self.facts.personnel_changes)),
+        ]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let day = r.date("date");
+        let date = r.require("date", day)?;
+        Some(SupportRequest {
+            id: r.record_id().to_owned(),
+            customer_id: r.text("customer"),
+            applicant: r.text("applicant"),
+            date,
+            support_wanted: r.text("support_wanted"),
+            facts: CustomerFacts {
+                deeper_needs: r.text("deeper_needs"),
+                changes: r.text("changes"),
+                organisation: r.text("organisation"),
+                personnel_changes: r.text("personnel_changes"),
+            },
+            approval: Approval::default(),
+        })
+    }
+}
+
+/// A service evaluation as stored; its approval is replayed from the decisions.
+impl Codec for ServiceEvaluation {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("customer", json!(self.customer_id)),
+            ("activity", serde_json::to_value(self.activity).unwrap_or(Value::Null)),
+            ("activity_on", json!(self.activity_on)),
+            ("written_on", json!(self.written_on)),
+            ("evaluation", json!(self.evaluation)),
+            ("return_visit_on", json!(self.return_visit_on)),
+            ("customer_opinion", json!(self.customer_opinion)),
+        ]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let on = r.date("activity_on");
+        let written = r.date("written_on");
+        let activity: Option<ActivityKind> = r.choice("activity");
+        let (on, written) = (r.require("activity_on", on), r.require("written_on", written));
+        let activity = r.require("activity", activity);
+        Some(ServiceEvaluation {
+            id: r.record_id().to_owned(),
+            customer_id: r.text("customer"),
+            activity: activity?,
+            activity_on: on?,
+            written_on: written?,
+            evaluation: r.text("evaluation"),
+            approval: Approval::default(),
+            return_visit_on: r.date("return_visit_on"),
+            customer_opinion: r.text("customer_opinion"),
+        })
+    }
 }
 
 fn fits(a: &Approval, step: Step) -> bool {
@@ -91,9 +175,16 @@ fn fits(a: &Approval, step: Step) -> bool {
 /// Builds requests, evaluations and roles from raw records (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     let mut data = KeyAccountsData::default();
+    let mut problems: Vec<FieldProblem> = Vec::new();
     let mut decisions: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.kind == KA_DECISION) {
         decisions.entry(e.subject.clone()).or_default().push(e);
+    }
+    let mut bodies: BTreeMap<&str, DecisionBody> = BTreeMap::new();
+    for e in decisions.values().flatten() {
+        if let Some(b) = decode_entry::<DecisionBody>(e, &mut problems) {
+            bodies.insert(&e.id, b);
+        }
     }
     let replay = |id: &str| -> (Approval, Vec<String>) {
         let mut a = Approval::default();
@@ -101,14 +192,14 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
         let mut es = decisions.get(id).cloned().unwrap_or_default();
         es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
         for e in es {
-            let Ok(b) = serde_json::from_value::<DecisionBody>(e.body.clone()) else {
+            let Some(b) = bodies.get(e.id.as_str()) else {
                 continue;
             };
             if fits(&a, b.step) {
                 a.decisions.push(Decision {
                     step: b.step,
                     by: e.author.clone(),
-                    opinion: b.opinion,
+                    opinion: b.opinion.clone(),
                     passed: b.passed,
                     at_ms: e.stamp.wall_ms,
                 });
@@ -120,54 +211,26 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
             KA_ROLES_KIND => {
-                data.roles =
-                    KeyAccountRoles { supervisors: set_of(d.get("supervisors")), managers: set_of(d.get("managers")) };
+                data.roles = decode_doc(d, &mut problems).unwrap_or_default();
             }
             KA_REQUEST => {
-                let Some(day) = date(d, "date") else { continue };
+                let Some(mut request) = decode_doc::<SupportRequest>(d, &mut problems) else { continue };
                 let (approval, devices) = replay(&d.id);
-                let request = SupportRequest {
-                    id: d.id.clone(),
-                    customer_id: s(d, "customer"),
-                    applicant: s(d, "applicant"),
-                    date: day,
-                    support_wanted: s(d, "support_wanted"),
-                    facts: CustomerFacts {
-                        deeper_needs: s(d, "deeper_needs"),
-                        changes: s(d, "changes"),
-                        organisation: s(d, "organisation"),
-                        personnel_changes: s(d, "personnel_changes"),
-                    },
-                    approval,
-                };
+                request.approval = approval;
                 data.requests.push(RequestRecord { request, devices });
             }
             KA_EVALUATION => {
-                let (Some(on), Some(written)) = (date(d, "activity_on"), date(d, "written_on")) else {
-                    continue;
-                };
-                let Some(activity) =
-                    d.get("activity").and_then(|v| serde_json::from_value::<ActivityKind>(v.clone()).ok())
-                else {
+                let Some(mut evaluation) = decode_doc::<ServiceEvaluation>(d, &mut problems) else {
                     continue;
                 };
                 let (approval, devices) = replay(&d.id);
-                let evaluation = ServiceEvaluation {
-                    id: d.id.clone(),
-                    customer_id: s(d, "customer"),
-                    activity,
-                    activity_on: on,
-                    written_on: written,
-                    evaluation: s(d, "evaluation"),
-                    approval,
-                    return_visit_on: date(d, "return_visit_on"),
-                    customer_opinion: s(d, "customer_opinion"),
-                };
+                evaluation.approval = approval;
                 data.evaluations.push(EvaluationRecord { evaluation, devices });
             }
             _ => {}
         }
     }
+    data.problems = problems;
     data.requests.sort_by(|a, b| b.request.date.cmp(&a.request.date).then_with(|| a.request.id.cmp(&b.request.id)));
     data.evaluations.sort_by(|a, b| {
         b.evaluation.activity_on.cmp(&a.evaluation.activity_on).then_with(|| a.evaluation.id.cmp(&b.evaluation.id))
@@ -194,21 +257,7 @@ fn doc_with(id: &str, kind: &str, fields: Vec<(&str, Value)>, by: &mut Author) -
 
 /// K1: a new support request (checked by [`SupportRequest::new`] first).
 pub fn request_created(r: &SupportRequest, by: &mut Author) -> Replica {
-    doc_with(
-        &r.id,
-        KA_REQUEST,
-        vec![
-            ("customer", json!(r.customer_id)),
-            ("applicant", json!(r.applicant)),
-            ("date", json!(r.date)),
-            ("support_wanted", json!(r.support_wanted)),
-            ("deeper_needs", json!(r.facts.deeper_needs)),
-            ("changes", json!(r.facts.changes)),
-            ("organisation", json!(r.facts.organisation)),
-            ("personnel_changes", json!(r.facts.personnel_changes)),
-        ],
-        by,
-    )
+    doc_with(&r.id, KA_REQUEST, r.encode(), by)
 }
 
 /// K3: a new service evaluation (checked by [`ServiceEvaluation::new`] first).
@@ -245,8 +294,7 @@ pub fn decision(entry_id: &str, subject: &str, step: Step, opinion: &str, passed
         subject: subject.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        body: serde_json::to_value(DecisionBody { step, opinion: opinion.trim().to_owned(), passed })
-            .unwrap_or(Value::Null),
+        body: super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed }),
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

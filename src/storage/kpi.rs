@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, Reader};
 use super::customers::Author;
 use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::record::replica::{Document, Replica};
@@ -25,7 +26,17 @@ pub fn settings_from_doc(d: &Document) -> KpiSettings {
     if d.is_deleted() {
         return KpiSettings::default();
     }
-    KpiSettings { new_accounts_per_rep: d.get(PER_REP).and_then(Value::as_u64).unwrap_or(0) }
+    decode_doc(d, &mut Vec::new()).unwrap_or_default()
+}
+
+impl Codec for KpiSettings {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![(PER_REP, Value::from(self.new_accounts_per_rep))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        Some(KpiSettings { new_accounts_per_rep: r.opt_uint(PER_REP).unwrap_or(0) })
+    }
 }
 
 pub async fn load_kpi_settings<S: RecordStore>(s: &S) -> Result<KpiSettings, StorageError> {

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::codec::{body_of, decode_doc, decode_entry, decode_whole, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::{entry_change as one_entry, fact_entry, join, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::order::{
@@ -59,26 +60,33 @@ impl ProductRecord {
             ("retired", Value::Bool(self.retired)),
         ]
     }
+}
 
-    fn from_doc(d: &Document) -> Self {
-        let mut prices: Vec<(NaiveDate, i64)> = d
-            .get("prices")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|p| Some((p.get("from")?.as_str()?.parse().ok()?, p.get("fen")?.as_i64()?)))
-                    .collect()
-            })
-            .unwrap_or_default();
+/// One dated price as stored in a product's `prices` list.
+#[derive(Deserialize)]
+struct StoredPrice {
+    from: NaiveDate,
+    fen: i64,
+}
+
+impl Codec for ProductRecord {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        self.fields()
+    }
+
+    /// A price that does not read is reported and left out; the others stand.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let mut prices: Vec<(NaiveDate, i64)> =
+            r.list::<StoredPrice>("prices").into_iter().map(|p| (p.from, p.fen)).collect();
         prices.sort();
         prices.dedup_by_key(|p| p.0);
-        ProductRecord {
-            id: d.id.clone(),
-            name: str_of(d, "name"),
-            unit: str_of(d, "unit"),
+        Some(ProductRecord {
+            id: r.record_id().to_owned(),
+            name: r.text("name"),
+            unit: r.text("unit"),
             prices,
-            retired: d.get("retired").and_then(Value::as_bool).unwrap_or(false),
-        }
+            retired: r.bool("retired"),
+        })
     }
 }
 
@@ -170,10 +178,8 @@ pub struct OrdersData {
     pub orders: Vec<OrderRecord>,
     pub slips: BTreeMap<String, SlipRecord>,
     pub payments: Vec<PaymentRecord>,
-}
-
-fn str_of(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+    /// Stored fields that could not be read (the records are shown with the others).
+    pub problems: Vec<FieldProblem>,
 }
 
 fn first_stamp(d: &Document) -> (i64, String) {
@@ -184,17 +190,25 @@ fn first_stamp(d: &Document) -> (i64, String) {
         .unwrap_or_default()
 }
 
-fn order_from_doc(d: &Document) -> Option<OrderRecord> {
-    let customer = str_of(d, "customer");
-    let delivery: NaiveDate = d.get("delivery_date")?.as_str()?.parse().ok()?;
-    let terms: PaymentTerms = serde_json::from_value(d.get("terms")?.clone()).ok()?;
-    let lines: Vec<OrderLine> = d.get("lines").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    let bp = d.get("discount_bp").and_then(Value::as_u64).unwrap_or(0);
-    let mut order = Order::draft(d.id.clone(), customer, str_of(d, "rep"), delivery, terms);
-    order.lines = lines;
-    order.order_discount = Discount::basis_points(u32::try_from(bp).unwrap_or(u32::MAX));
-    let (created_ms, created_by) = first_stamp(d);
-    Some(OrderRecord { order, devices: Vec::new(), created_ms, created_by, note: str_of(d, "note") })
+impl Codec for OrderRecord {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        order_fields(&self.order, &self.note)
+    }
+
+    /// An order cannot be shown without its delivery date and terms; a line that does
+    /// not read is reported and left out.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let delivery = r.date("delivery_date");
+        let delivery = r.require("delivery_date", delivery)?;
+        let terms: Option<PaymentTerms> = r.value("terms");
+        let terms = r.require("terms", terms)?;
+        let customer = r.text("customer");
+        let mut order = Order::draft(r.record_id().to_owned(), customer, r.text("rep"), delivery, terms);
+        order.lines = r.list::<OrderLine>("lines");
+        order.order_discount = Discount::basis_points(r.opt_uint::<u32>("discount_bp").unwrap_or(0));
+        let (created_ms, created_by) = r.doc().map(first_stamp).unwrap_or_default();
+        Some(OrderRecord { order, devices: Vec::new(), created_ms, created_by, note: r.text("note") })
+    }
 }
 
 /// Whether `step` may follow an order in `status`. Steps written on two tablets at once
@@ -210,47 +224,77 @@ fn fits(status: OrderStatus, step: &OrderStep) -> bool {
     )
 }
 
-#[derive(Deserialize)]
 struct RecordedBody {
     order: Option<String>,
     amount_fen: i64,
     paid_on: NaiveDate,
-    #[serde(default)]
     note: String,
+}
+
+impl Codec for RecordedBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("order", self.order.clone().map_or(Value::Null, Value::from)),
+            ("amount_fen", Value::from(self.amount_fen)),
+            ("paid_on", Value::from(self.paid_on.to_string())),
+            ("note", Value::from(self.note.trim())),
+        ]
+    }
+
+    /// A payment needs a positive amount and a day.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let amount = r.money("amount_fen");
+        let amount_fen = r.require("amount_fen", amount)?;
+        if amount_fen <= 0 {
+            r.problem("amount_fen", ProblemReason::BadAmount);
+            return None;
+        }
+        let paid_on = r.date("paid_on");
+        let paid_on = r.require("paid_on", paid_on)?;
+        Some(RecordedBody { order: r.opt_text("order"), amount_fen, paid_on, note: r.text("note") })
+    }
+}
+
+/// The signatures on a slip document, with who signed, when and where from the stamps.
+fn slip_from_doc(d: &Document, r: &mut Reader<'_>) -> SlipRecord {
+    let mut slip = SlipRecord { order_id: r.text("order"), signatures: BTreeMap::new() };
+    for s in SIGNATORIES {
+        let code = signatory_code(s);
+        let Some(reg) = d.fields.get(code) else {
+            continue;
+        };
+        if let Some(mut sig) = r.value::<Signature>(code) {
+            if sig.name.trim().is_empty() {
+                continue;
+            }
+            sig.by = reg.author.clone();
+            sig.at_ms = reg.stamp.wall_ms;
+            sig.device = reg.stamp.device.clone();
+            slip.signatures.insert(code, sig);
+        }
+    }
+    slip
 }
 
 /// Builds the orders view from raw documents and entries (pure; tested natively).
 /// Records that do not parse are left out, never a panic; they stay stored and sync on.
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
     let mut data = OrdersData::default();
+    let problems = &mut data.problems;
     let mut orders: BTreeMap<String, OrderRecord> = BTreeMap::new();
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
-            PRODUCT => data.products.push(ProductRecord::from_doc(d)),
+            PRODUCT => data.products.extend(decode_doc::<ProductRecord>(d, problems)),
             ORDER => {
-                if let Some(o) = order_from_doc(d) {
+                if let Some(o) = decode_doc::<OrderRecord>(d, problems) {
                     orders.insert(d.id.clone(), o);
                 }
             }
             SLIP => {
-                let order_id = str_of(d, "order");
-                let mut slip = SlipRecord { order_id: order_id.clone(), signatures: BTreeMap::new() };
-                for s in SIGNATORIES {
-                    let code = signatory_code(s);
-                    let Some(reg) = d.fields.get(code) else {
-                        continue;
-                    };
-                    if let Ok(mut sig) = serde_json::from_value::<Signature>(reg.value.clone()) {
-                        if sig.name.trim().is_empty() {
-                            continue;
-                        }
-                        sig.by = reg.author.clone();
-                        sig.at_ms = reg.stamp.wall_ms;
-                        sig.device = reg.stamp.device.clone();
-                        slip.signatures.insert(code, sig);
-                    }
-                }
-                data.slips.insert(order_id, slip);
+                let mut r = Reader::of_doc(d);
+                let slip = slip_from_doc(d, &mut r);
+                problems.extend(r.finish());
+                data.slips.insert(slip.order_id.clone(), slip);
             }
             _ => {}
         }
@@ -261,7 +305,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
         let Some(rec) = orders.get_mut(&e.subject) else {
             continue;
         };
-        let Ok(step) = serde_json::from_value::<OrderStep>(e.body.clone()) else {
+        let Some(step) = decode_whole::<OrderStep>(e, problems) else {
             continue;
         };
         if fits(rec.order.status(), &step) {
@@ -271,23 +315,24 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
     }
     let mut confirmations: BTreeMap<String, Confirmation> = BTreeMap::new();
     for e in entries.iter().filter(|e| e.kind == FINANCE_CONFIRMATION) {
-        let Some(p) = e.body.get("payment").and_then(Value::as_str) else {
+        let mut r = Reader::of_entry(e);
+        let p = r.opt_text("payment");
+        let p = r.require("payment", p);
+        problems.extend(r.finish());
+        let Some(p) = p else {
             continue;
         };
         let c = Confirmation { by: e.author.clone(), at_ms: e.stamp.wall_ms, device: e.stamp.device.clone() };
         // Two finance people confirming offline: the earlier confirmation stands.
-        let keep = confirmations.get(p).is_none_or(|old| old.at_ms > c.at_ms);
+        let keep = confirmations.get(&p).is_none_or(|old| old.at_ms > c.at_ms);
         if keep {
-            confirmations.insert(p.to_owned(), c);
+            confirmations.insert(p, c);
         }
     }
     for e in entries.iter().filter(|e| e.kind == PAYMENT_RECORDED) {
-        let Ok(b) = serde_json::from_value::<RecordedBody>(e.body.clone()) else {
+        let Some(b) = decode_entry::<RecordedBody>(e, problems) else {
             continue;
         };
-        if b.amount_fen <= 0 {
-            continue;
-        }
         data.payments.push(PaymentRecord {
             id: e.id.clone(),
             customer_id: e.subject.clone(),
@@ -462,8 +507,8 @@ pub fn payment_recorded(
     note: &str,
     by: &mut Author,
 ) -> Replica {
-    let body = json!({"order": order, "amount_fen": amount_fen, "paid_on": paid_on, "note": note.trim()});
-    one_entry(entry_id, PAYMENT_RECORDED, customer, body, by)
+    let body = RecordedBody { order: order.map(str::to_owned), amount_fen, paid_on, note: note.to_owned() };
+    one_entry(entry_id, PAYMENT_RECORDED, customer, body_of(&body), by)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader, Restored};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::profile::{Profile, Role};
@@ -23,14 +24,28 @@ pub struct Person {
     pub departing: bool,
 }
 
-impl Person {
-    fn from_doc(d: &Document) -> Option<Person> {
-        Some(Person {
-            id: d.id.clone(),
-            name: d.get("name")?.as_str()?.to_owned(),
-            role: Role::from_code(d.get("role")?.as_str()?)?,
-            departing: d.get("departing").and_then(Value::as_bool).unwrap_or(false),
-        })
+impl Codec for Person {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("name", Value::String(self.name.clone())),
+            ("role", Value::String(self.role.code().to_owned())),
+            ("departing", Value::Bool(self.departing)),
+        ]
+    }
+
+    /// A person without a name or a known role is left out (and reported).
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let name = r.opt_text("name");
+        let name = r.require("name", name)?;
+        let role = match r.opt_text("role") {
+            Some(code) => Role::from_code(&code),
+            None => r.require("role", None)?,
+        };
+        let Some(role) = role else {
+            r.problem("role", ProblemReason::UnknownValue);
+            return None;
+        };
+        Some(Person { id: r.record_id().to_owned(), name, role, departing: r.bool("departing") })
     }
 }
 
@@ -42,10 +57,19 @@ pub async fn load_people<S: RecordStore>(s: &S) -> Result<Vec<Person>, StorageEr
 
 /// The people among `docs` (pure).
 pub fn people_of(docs: &[Document]) -> Vec<Person> {
-    let mut v: Vec<Person> =
-        docs.iter().filter(|d| d.kind == PERSON && !d.is_deleted()).filter_map(Person::from_doc).collect();
+    people_restored(docs).records
+}
+
+/// [`people_of`] with the fields that could not be read.
+pub fn people_restored(docs: &[Document]) -> Restored<Vec<Person>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    let mut v: Vec<Person> = docs
+        .iter()
+        .filter(|d| d.kind == PERSON && !d.is_deleted())
+        .filter_map(|d| decode_doc::<Person>(d, &mut problems))
+        .collect();
     v.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
-    v
+    Restored { records: v, problems }
 }
 
 /// The person document for a profile, carrying only what differs from `known`.

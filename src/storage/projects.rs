@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::codec::{decode_doc, decode_entry, Codec, FieldProblem, Reader};
 use super::customers::Author;
 use super::StorageError;
 use crate::domain::project::{stage_history, Project, ProjectStage, StageChange, StageHistory};
@@ -32,15 +33,59 @@ struct StageBody {
     stage: ProjectStage,
 }
 
-fn part<T: serde::de::DeserializeOwned + Default>(d: &Document, f: &str) -> T {
-    d.get(f).and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
+impl Codec for StageBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("stage", serde_json::to_value(self.stage).unwrap_or(Value::Null))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let stage = r.choice("stage");
+        Some(StageBody { stage: r.require("stage", stage)? })
+    }
+}
+
+/// A project document: the project and whether it is closed.
+struct ProjectDoc {
+    project: Project,
+    closed: bool,
+}
+
+impl Codec for ProjectDoc {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        fields(&self.project, self.closed)
+    }
+
+    /// A project belongs to a customer; one without is left out.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let customer_id = r.opt_text("customer");
+        let customer_id = r.require("customer", customer_id)?;
+        let project = Project {
+            id: r.record_id().to_owned(),
+            customer_id,
+            name: r.text("name"),
+            bid_deadline_ms: r.opt_int("bid_deadline_ms"),
+            key_dates: r.value("key_dates").unwrap_or_default(),
+            bid_checklist: r.value("bid_checklist").unwrap_or_default(),
+            milestones: r.value("milestones").unwrap_or_default(),
+        };
+        Some(ProjectDoc { project, closed: r.bool("closed") })
+    }
 }
 
 /// Every live project with its stages (pure; tested natively).
 pub fn assemble_projects(docs: &[Document], entries: &[Entry]) -> Vec<ProjectRecord> {
+    assemble_projects_restored(docs, entries, &mut Vec::new())
+}
+
+/// [`assemble_projects`], adding the fields that could not be read to `problems`.
+pub fn assemble_projects_restored(
+    docs: &[Document],
+    entries: &[Entry],
+    problems: &mut Vec<FieldProblem>,
+) -> Vec<ProjectRecord> {
     let mut changes: HashMap<&str, Vec<StageChange>> = HashMap::new();
     for e in entries.iter().filter(|e| e.kind == PROJECT_STAGE) {
-        if let Ok(b) = serde_json::from_value::<StageBody>(e.body.clone()) {
+        if let Some(b) = decode_entry::<StageBody>(e, problems) {
             changes.entry(&e.subject).or_default().push(StageChange {
                 id: e.id.clone(),
                 stage: b.stage,
@@ -53,21 +98,9 @@ pub fn assemble_projects(docs: &[Document], entries: &[Entry]) -> Vec<ProjectRec
         .iter()
         .filter(|d| d.kind == PROJECT && !d.is_deleted())
         .filter_map(|d| {
-            let customer_id: String = part(d, "customer");
-            if customer_id.is_empty() {
-                return None;
-            }
-            let project = Project {
-                id: d.id.clone(),
-                customer_id,
-                name: part(d, "name"),
-                bid_deadline_ms: d.get("bid_deadline_ms").and_then(Value::as_i64),
-                key_dates: part(d, "key_dates"),
-                bid_checklist: part(d, "bid_checklist"),
-                milestones: part(d, "milestones"),
-            };
+            let ProjectDoc { project, closed } = decode_doc(d, problems)?;
             let stages = stage_history(changes.get(d.id.as_str()).map(Vec::as_slice).unwrap_or(&[]));
-            Some(ProjectRecord { project, stages, closed: part(d, "closed") })
+            Some(ProjectRecord { project, stages, closed })
         })
         .collect();
     out.sort_by(|a, b| a.project.name.cmp(&b.project.name).then_with(|| a.project.id.cmp(&b.project.id)));

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reader, Restored};
 use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::service::{Channel, Closure, Forward, ServiceItem};
@@ -29,30 +30,75 @@ struct ClosedBody {
     note: String,
 }
 
-fn s(d: &Document, f: &str) -> String {
-    d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned()
+impl Codec for ForwardBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("to", json!(self.to)), ("plan", json!(self.plan)), ("promised", json!(self.promised))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let promised = r.date("promised");
+        let promised = r.require("promised", promised)?;
+        Some(ForwardBody { to: r.text("to"), plan: r.text("plan"), promised })
+    }
+}
+
+impl Codec for ClosedBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("score", json!(self.score)), ("note", json!(self.note))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let score = r.opt_uint::<u8>("score");
+        Some(ClosedBody { score: r.require("score", score)?, note: r.text("note") })
+    }
+}
+
+/// A service item as stored; its forwards and closing come from entries.
+impl Codec for ServiceItem {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("customer", json!(self.customer_id)),
+            ("owner", json!(self.owner)),
+            ("channel", serde_json::to_value(self.channel).unwrap_or(Value::Null)),
+            ("asked", json!(self.asked)),
+            ("asked_on", json!(self.asked_on)),
+            ("answer", json!(self.answer.clone().unwrap_or_default())),
+        ]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let channel: Option<Channel> = r.choice("channel");
+        let asked_on = r.date("asked_on");
+        let channel = r.require("channel", channel);
+        let asked_on = r.require("asked_on", asked_on);
+        Some(ServiceItem {
+            id: r.record_id().to_owned(),
+            customer_id: r.text("customer"),
+            owner: r.text("owner"),
+            channel: channel?,
+            asked: r.text("asked"),
+            asked_on: asked_on?,
+            answer: r.opt_text("answer"),
+            forwards: Vec::new(),
+            closure: None,
+        })
+    }
 }
 
 /// Items with their forwards and closing (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
+    assemble_restored(docs, entries).records
+}
+
+/// [`assemble`] with the fields that could not be read.
+pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<Vec<ServiceItem>> {
+    let mut problems: Vec<FieldProblem> = Vec::new();
     let mut entries: Vec<Entry> = entries;
     entries.sort_by(|a, b| a.stamp.cmp(&b.stamp));
     let mut items: Vec<ServiceItem> = docs
         .iter()
         .filter(|d| d.kind == SERVICE_ITEM && !d.is_deleted())
-        .filter_map(|d| {
-            Some(ServiceItem {
-                id: d.id.clone(),
-                customer_id: s(d, "customer"),
-                owner: s(d, "owner"),
-                channel: serde_json::from_value::<Channel>(d.get("channel")?.clone()).ok()?,
-                asked: s(d, "asked"),
-                asked_on: d.get("asked_on")?.as_str()?.parse().ok()?,
-                answer: d.get("answer").and_then(Value::as_str).filter(|a| !a.is_empty()).map(str::to_owned),
-                forwards: Vec::new(),
-                closure: None,
-            })
-        })
+        .filter_map(|d| decode_doc::<ServiceItem>(d, &mut problems))
         .collect();
     for e in &entries {
         let Some(item) = items.iter_mut().find(|i| i.id == e.subject) else {
@@ -60,7 +106,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
         };
         match e.kind.as_str() {
             SERVICE_FORWARD if item.closure.is_none() => {
-                if let Ok(b) = serde_json::from_value::<ForwardBody>(e.body.clone()) {
+                if let Some(b) = decode_entry::<ForwardBody>(e, &mut problems) {
                     item.forwards.push(Forward {
                         to: b.to,
                         plan: b.plan,
@@ -70,7 +116,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
                 }
             }
             SERVICE_CLOSED if item.closure.is_none() => {
-                if let Ok(b) = serde_json::from_value::<ClosedBody>(e.body.clone()) {
+                if let Some(b) = decode_entry::<ClosedBody>(e, &mut problems) {
                     item.closure =
                         Some(Closure { by: e.author.clone(), at_ms: e.stamp.wall_ms, score: b.score, note: b.note });
                 }
@@ -79,27 +125,24 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<ServiceItem> {
         }
     }
     items.sort_by(|a, b| b.asked_on.cmp(&a.asked_on).then_with(|| a.id.cmp(&b.id)));
-    items
+    Restored { records: items, problems }
 }
 
 pub async fn load_service<S: RecordStore>(st: &S) -> Result<Vec<ServiceItem>, StorageError> {
+    Ok(load_service_restored(st).await?.records)
+}
+
+/// [`load_service`] with the fields that could not be read.
+pub async fn load_service_restored<S: RecordStore>(st: &S) -> Result<Restored<Vec<ServiceItem>>, StorageError> {
     let docs = st.docs_of_kind(SERVICE_ITEM).await?;
     let entries: Vec<Entry> = st.entries_of_kinds(&[SERVICE_FORWARD, SERVICE_CLOSED]).await?;
-    Ok(assemble(docs, entries))
+    Ok(assemble_restored(docs, entries))
 }
 
 /// S1: a new item (checked by the domain constructors first), with its first forward.
 pub fn item_created(item: &ServiceItem, forward_id: &str, by: &mut Author) -> Replica {
     let mut d = Document::new(&item.id, SERVICE_ITEM);
-    let fields = [
-        ("customer", json!(item.customer_id)),
-        ("owner", json!(item.owner)),
-        ("channel", serde_json::to_value(item.channel).unwrap_or(Value::Null)),
-        ("asked", json!(item.asked)),
-        ("asked_on", json!(item.asked_on)),
-        ("answer", json!(item.answer.clone().unwrap_or_default())),
-    ];
-    for (k, v) in fields {
+    for (k, v) in item.encode() {
         let st = by.clock.tick(by.now_ms);
         d.set(k, v, st, by.profile);
     }
@@ -116,12 +159,12 @@ pub fn forwarded(entry_id: &str, item_id: &str, f: &Forward, by: &mut Author) ->
         entry_id,
         SERVICE_FORWARD,
         item_id,
-        json!(ForwardBody { to: f.to.clone(), plan: f.plan.clone(), promised: f.promised }),
+        body_of(&ForwardBody { to: f.to.clone(), plan: f.plan.clone(), promised: f.promised }),
         by,
     )
 }
 
 /// S2: closed with the customer satisfied (checked by [`ServiceItem::close`] first).
 pub fn closed(entry_id: &str, item_id: &str, score: u8, note: &str, by: &mut Author) -> Replica {
-    entry(entry_id, SERVICE_CLOSED, item_id, json!(ClosedBody { score, note: note.trim().to_owned() }), by)
+    entry(entry_id, SERVICE_CLOSED, item_id, body_of(&ClosedBody { score, note: note.trim().to_owned() }), by)
 }

@@ -8,6 +8,7 @@
 
 use serde_json::Value;
 
+use super::codec::{FieldProblem, ProblemReason, Reader};
 use super::customers::Author;
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::domain::calendar::TeamCalendar;
@@ -28,19 +29,26 @@ fn fields(cal: &TeamCalendar) -> Vec<(&'static str, Value)> {
 
 /// The calendar a team document describes; a missing or unreadable part keeps `base`'s.
 pub fn calendar_from_doc(doc: &Document, base: TeamCalendar) -> TeamCalendar {
-    fn part<T: serde::de::DeserializeOwned>(doc: &Document, f: &str) -> Option<T> {
-        serde_json::from_value(doc.get(f)?.clone()).ok()
-    }
+    calendar_restored(doc, base, &mut Vec::new())
+}
+
+/// [`calendar_from_doc`], adding the fields that could not be read to `problems`. Not a
+/// [`Codec`](super::codec::Codec): a part missing here keeps `base`'s, not a default.
+pub fn calendar_restored(doc: &Document, base: TeamCalendar, problems: &mut Vec<FieldProblem>) -> TeamCalendar {
+    let mut r = Reader::of_doc(doc);
     let mut cal = TeamCalendar {
-        weekend: part(doc, "weekend").unwrap_or(base.weekend),
-        holidays: part(doc, "holidays").unwrap_or(base.holidays),
-        makeup_days: part(doc, "makeup_days").unwrap_or(base.makeup_days),
+        weekend: r.value("weekend").unwrap_or(base.weekend),
+        holidays: r.value("holidays").unwrap_or(base.holidays),
+        makeup_days: r.value("makeup_days").unwrap_or(base.makeup_days),
         utc_offset_minutes: base.utc_offset_minutes,
     };
-    if let Some(m) = part::<i32>(doc, "utc_offset_minutes") {
+    if let Some(m) = r.opt_int("utc_offset_minutes") {
         // An out-of-range offset (a forged or damaged document) keeps the previous one.
-        let _ = cal.set_utc_offset_minutes(m);
+        if i32::try_from(m).ok().and_then(|m| cal.set_utc_offset_minutes(m).ok()).is_none() {
+            r.problem("utc_offset_minutes", ProblemReason::UnknownValue);
+        }
     }
+    problems.extend(r.finish());
     cal
 }
 

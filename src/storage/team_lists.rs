@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, FieldProblem, Reader};
 use super::customers::Author;
 use super::{RecordStore, StorageError, StoreName};
 use crate::domain::customer::{SEGMENTS, SOURCES};
@@ -28,21 +29,40 @@ impl Default for TeamLists {
     }
 }
 
-fn strings(v: Option<&Value>) -> Option<Vec<String>> {
-    Some(v?.as_array()?.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+impl Codec for TeamLists {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("sources", Value::from(self.sources.clone())), ("segments", Value::from(self.segments.clone()))]
+    }
+
+    /// A list nobody saved yet is the default one.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let d = TeamLists::default();
+        let mut list = |f: &str, default: Vec<String>| match r.raw(f) {
+            None => default,
+            Some(v) if !v.is_array() => {
+                let _ = r.list::<String>(f); // reports the wrong type
+                default
+            }
+            Some(_) => r.list(f),
+        };
+        let sources = list("sources", d.sources);
+        let segments = list("segments", d.segments);
+        Some(TeamLists { sources, segments })
+    }
 }
 
 /// The team's lists as last synced, or the defaults.
 pub async fn load_team_lists<S: RecordStore>(s: &S) -> Result<TeamLists, StorageError> {
+    load_team_lists_restored(s, &mut Vec::new()).await
+}
+
+/// [`load_team_lists`], adding the fields that could not be read to `problems`.
+pub async fn load_team_lists_restored<S: RecordStore>(
+    s: &S,
+    problems: &mut Vec<FieldProblem>,
+) -> Result<TeamLists, StorageError> {
     let doc: Option<Document> = super::get_typed(s, StoreName::Docs, TEAM_LISTS_ID).await?;
-    let d = TeamLists::default();
-    Ok(match doc {
-        None => d,
-        Some(doc) => TeamLists {
-            sources: strings(doc.get("sources")).unwrap_or(d.sources),
-            segments: strings(doc.get("segments")).unwrap_or(d.segments),
-        },
-    })
+    Ok(doc.and_then(|d| decode_doc(&d, problems)).unwrap_or_default())
 }
 
 /// Parses a textarea (one entry per line), dropping blanks and repeats.

@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::Author;
 use super::{get_typed, RecordStore, StorageError, StoreName};
 use crate::domain::pool::PoolSettings;
@@ -16,17 +17,47 @@ pub const TEAM_RULES_KIND: &str = "team_rules";
 /// The team's pool and tier settings; a stored pair that fails [`check_rules`] (damaged
 /// or forged) is ignored for the defaults.
 pub async fn load_rules<S: RecordStore>(s: &S) -> Result<(PoolSettings, TierSettings), StorageError> {
+    load_rules_restored(s, &mut Vec::new()).await
+}
+
+/// [`load_rules`], adding the fields that could not be read to `problems`.
+pub async fn load_rules_restored<S: RecordStore>(
+    s: &S,
+    problems: &mut Vec<FieldProblem>,
+) -> Result<(PoolSettings, TierSettings), StorageError> {
     let doc: Option<Document> = get_typed(s, StoreName::Docs, TEAM_RULES_ID).await?;
-    Ok(doc.map(|d| rules_from_doc(&d)).unwrap_or_default())
+    Ok(doc.and_then(|d| decode_doc::<TeamRules>(&d, problems)).map(|r| (r.pool, r.tiers)).unwrap_or_default())
 }
 
 pub fn rules_from_doc(d: &Document) -> (PoolSettings, TierSettings) {
-    let pool: PoolSettings = d.get("pool").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    let tiers: TierSettings = d.get("tiers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    if check_rules(&pool, &tiers).is_ok() {
-        (pool, tiers)
-    } else {
-        Default::default()
+    decode_doc::<TeamRules>(d, &mut Vec::new()).map(|r| (r.pool, r.tiers)).unwrap_or_default()
+}
+
+/// The rules document's two groups.
+struct TeamRules {
+    pool: PoolSettings,
+    tiers: TierSettings,
+}
+
+impl Codec for TeamRules {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![
+            ("pool", serde_json::to_value(&self.pool).unwrap_or(Value::Null)),
+            ("tiers", serde_json::to_value(&self.tiers).unwrap_or(Value::Null)),
+        ]
+    }
+
+    /// A pair that fails [`check_rules`] is reported and both groups read as the defaults.
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let pool: PoolSettings = r.value("pool").unwrap_or_default();
+        let tiers: TierSettings = r.value("tiers").unwrap_or_default();
+        if check_rules(&pool, &tiers).is_ok() {
+            Some(TeamRules { pool, tiers })
+        } else {
+            r.problem("pool", ProblemReason::Malformed);
+            r.problem("tiers", ProblemReason::Malformed);
+            Some(TeamRules { pool: PoolSettings::default(), tiers: TierSettings::default() })
+        }
     }
 }
 

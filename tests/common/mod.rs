@@ -53,3 +53,32 @@ impl Tablet {
         }
     }
 }
+
+/// A document of `kind` holding `fields`, each written by `rep-1` at `wall_ms` 1, 2, 3…
+/// (for decoding tests: what a tablet, a newer build or a damaged file left stored).
+pub fn doc_of(id: &str, kind: &str, fields: &[(&str, Value)]) -> Document {
+    let mut d = Document::new(id, kind);
+    for (i, (k, v)) in fields.iter().enumerate() {
+        d.set(k, v.clone(), stamp("tab-1", i as i64 + 1), "rep-1");
+    }
+    d
+}
+
+/// An entry of `kind` about `subject` with `body`, stamped by `tab-1` at `wall_ms`.
+pub fn entry_of(id: &str, kind: &str, subject: &str, body: Value, wall_ms: i64) -> Entry {
+    Entry {
+        id: id.into(),
+        kind: kind.into(),
+        subject: subject.into(),
+        stamp: stamp("tab-1", wall_ms),
+        author: "rep-1".into(),
+        body,
+    }
+}
+
+/// A document holding every field a codec encodes, as a fresh record would store them
+/// (the round-trip half of the codec tests).
+pub fn doc_from_fields(id: &str, kind: &str, fields: Vec<(&'static str, Value)>) -> Document {
+    let fields: Vec<(&str, Value)> = fields.into_iter().collect();
+    doc_of(id, kind, &fields)
+}

@@ -34,7 +34,7 @@ test('a rep creates and edits a customer offline; errors name the field; typing 
   // P1: the rep who enters a customer owns it, with the two-month countdown.
   await expect(c.owner()).toHaveText('Rep Zhang');
   await expect(page.getByTestId('owner-reason')).toHaveText('first contact');
-  await expect(page.getByTestId('returns-at')).toContainText('(P1)');
+  await expect(page.getByTestId('returns-at')).toContainText('no deal in 2 months');
   await expect(page.getByTestId('cf-credit-code')).toHaveValue(GOOD_CODE); // stored upper-case
   await expect(page.getByTestId('contact-row')).toContainText('李四');
 

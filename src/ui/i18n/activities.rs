@@ -18,8 +18,8 @@ crate::catalogue! { AMsg {
     PersonMet => "见到的人", "Person met";
     PersonTitle => "职务", "Title";
     DecisionMaker => "决策人", "Decision maker";
-    Needs => "客户提出的需求与问题（V3）", "Needs and problems stated (V3)";
-    Stage => "拜访阶段（V4）", "Visit stage (V4)";
+    Needs => "客户提出的需求与问题", "Needs and problems stated";
+    Stage => "拜访阶段", "Visit stage";
     NextStep => "下一步", "Next step";
     NextStepDue => "下一步日期", "Next step by";
     Notes => "备注", "Notes";
@@ -33,7 +33,7 @@ crate::catalogue! { AMsg {
     NoContactWays => "联系人还没有电话或邮箱。", "No contact has a phone or email yet.";
     TabPlans => "拜访计划", "Visit plans";
     TabMinutes => "会议纪要", "Minutes";
-    NewPlan => "新建拜访计划（V2）", "New visit plan (V2)";
+    NewPlan => "新建拜访计划", "New visit plan";
     PlanHint => "出发前提交拜访计划与目标，经理批准后再出发。", "File the plan with its goals before going out; the manager approves it before you leave.";
     PlanDay => "拜访日期", "Day";
     PlanGoals => "拜访目标", "Goals";
@@ -54,7 +54,7 @@ crate::catalogue! { AMsg {
     VisitForm => "拜访单", "Visit form";
     Signature => "经理签字", "Manager's signature";
     Result => "拜访结果", "Result";
-    MinutesTitle => "会议纪要（V5）", "Minutes (V5)";
+    MinutesTitle => "会议纪要", "Minutes";
     MinutesHint => "拜访或会议后 2 个工作日内写纪要；经理审阅；发给客户并确认收到。逾期会提示代表和经理。", "Write minutes within 2 working days of a visit or meeting; the manager reviews them; send them to the customer and confirm receipt. Overdue minutes are flagged to the rep and the manager.";
     NoMinutes => "没有需要写的纪要。", "No minutes owed.";
     DueBy => "截止", "Due";
@@ -64,22 +64,22 @@ crate::catalogue! { AMsg {
     MinutesText => "纪要内容", "Minutes";
     SaveMinutes => "保存纪要", "Save minutes";
     ErrMinutesEmpty => "请写纪要内容。", "Write the minutes.";
-    OverdueAlert => "有纪要逾期未写（V5）。", "Some minutes are overdue (V5).";
+    OverdueAlert => "有纪要逾期未写。", "Some minutes are overdue.";
     ShowDone => "显示已完成", "Show finished";
-    FollowUps => "待跟进客户（V6、P8、K3）", "Follow-ups due (V6, P8, K3)";
+    FollowUps => "待跟进客户", "Follow-ups due";
     NoFollowUps => "今天没有到期的跟进。", "No follow-ups due.";
     Upcoming => "即将到期", "Coming up";
-    TodayVisits => "今日已批准的拜访（按区域，V8）", "Today's approved visits by region (V8)";
+    TodayVisits => "今日已批准的拜访（按区域）", "Today's approved visits by region";
     NoVisitsToday => "今天没有已批准的拜访。", "No approved visits today.";
     NoRegion => "未填地区", "No region";
-    Quotas => "指标进度（V7）", "Quotas (V7)";
-    MinutesDue => "待写纪要（V5）", "Minutes due (V5)";
-    RulesTitle => "跟进节奏与指标（V6、V7、K3）", "Follow-up cadence and quotas (V6, V7, K3)";
+    Quotas => "指标进度", "Quotas";
+    MinutesDue => "待写纪要", "Minutes due";
+    RulesTitle => "跟进节奏与指标", "Follow-up cadence and quotas";
     RulesManagerOnly => "只有经理可以修改。", "Only a manager changes these.";
     EarlyDesignDays => "初步设计项目：每几天跟进", "Early-design projects: follow up every (days)";
     OtherStageDays => "其他阶段项目：每几天跟进", "Projects in other stages: every (days)";
     SpecialDays => "特殊背景客户：每几天跟进", "Special-background customers: every (days)";
-    ServiceDays => "服务后几天内回访（K3）", "Return visit after a service within (days)";
+    ServiceDays => "服务后几天内回访", "Return visit after a service within (days)";
     RollToWorkingDay => "到期日遇节假日顺延到下一个工作日", "Move a due day off to the next working day";
     QuotaPreset => "指标方案", "Quota preset";
     PresetDefault => "每天 20 个电话，每周 20 次拜访", "20 calls a day, 20 visits a week";
@@ -91,12 +91,12 @@ crate::catalogue! { AMsg {
     ErrQuota => "指标须在 1 到 500 之间，且不重复。", "Each quota must be between 1 and 500, and not repeated.";
     Me => "我", "me";
     TabProjects => "项目", "Projects";
-    Projects => "项目跟踪（J1–J3）", "Projects (J1–J3)";
+    Projects => "项目跟踪", "Projects";
     NewProject => "新建项目", "New project";
     ProjectName => "项目名称", "Project name";
     StartStage => "当前阶段", "Current stage";
     BidDeadline => "投标截止日", "Bid deadline";
-    BidDocs => "授权与投标文件（J2：截止前 2 天备齐）", "Authorisation and bid documents (J2: ready 2 days before)";
+    BidDocs => "授权与投标文件（截止前 2 天备齐）", "Authorisation and bid documents (ready 2 days before)";
     BidDocsDue => "须备齐于", "Ready by";
     BidDocsLate => "文件未备齐", "Documents not ready";
     MoveTo => "推进到", "Move to";
@@ -114,7 +114,7 @@ crate::catalogue! { AMsg {
     ErrKeyDate => "请填写事项和日期。", "Enter what and when.";
     Customer => "客户", "Customer";
     CreateProject => "创建项目", "Create project";
-    Diary => "工作日记（V9）", "Work diary (V9)";
+    Diary => "工作日记", "Work diary";
     DiaryDay => "日期", "Day";
     DayActivities => "当天的跟进", "The day's activities";
     DiaryText => "日记", "Diary";
@@ -122,7 +122,7 @@ crate::catalogue! { AMsg {
     Improvements => "改进", "Improvements";
     SaveDiary => "保存日记", "Save diary";
     DiarySaved => "日记已保存。", "Diary saved.";
-    Reports => "工作报告（V9）", "Work reports (V9)";
+    Reports => "工作报告", "Work reports";
     Period => "周期", "Period";
     PeriodDay => "日报", "Daily";
     PeriodWeek => "周报", "Weekly";
@@ -145,12 +145,12 @@ crate::catalogue! { AMsg {
     To => "至", "to";
     Revise => "修改计划", "Revise";
     V8Hint => "上午打电话、预约，下午拜访；同一天的拜访按地区安排。", "Calls and bookings in the morning, visits in the afternoon; a day's visits grouped by area.";
-    Milestones => "合同与回款节点（J3）", "Contract and payments (J3)";
+    Milestones => "合同与回款节点", "Contract and payments";
     PlannedOn => "计划日期", "Planned";
     AmountYuan => "金额（元）", "Amount (yuan)";
     Done => "已完成", "Done";
     Late => "已过计划日期", "Past its planned date";
-    ErrBeforeContract => "合同完成之前，其他节点不能标记完成（J3）。", "Nothing can be done before the contract (J3).";
+    ErrBeforeContract => "合同完成之前，其他节点不能标记完成。", "Nothing can be done before the contract.";
     ErrAmount => "回款须填写大于零的金额。", "A payment needs an amount above zero.";
     Revising => "修改拜访计划（修改后需重新审批）", "Revise the visit plan (it goes back for approval)";
 } }
@@ -270,16 +270,16 @@ pub fn step_code(s: MinutesStep) -> &'static str {
 
 pub fn rule_label(lang: Lang, r: CadenceRule) -> &'static str {
     match (r, lang) {
-        (CadenceRule::NewlyAssigned, Lang::ZhCn) => "新分配，一周内联系（P8）",
-        (CadenceRule::NewlyAssigned, Lang::En) => "Newly assigned: contact within a week (P8)",
-        (CadenceRule::ServiceReturnVisit, Lang::ZhCn) => "服务后回访（K3）",
-        (CadenceRule::ServiceReturnVisit, Lang::En) => "Return visit after a service (K3)",
-        (CadenceRule::SpecialBackground, Lang::ZhCn) => "特殊背景，每周跟进（V6）",
-        (CadenceRule::SpecialBackground, Lang::En) => "Special background: weekly (V6)",
-        (CadenceRule::EarlyDesignProject, Lang::ZhCn) => "初步设计项目，每周跟进（V6）",
-        (CadenceRule::EarlyDesignProject, Lang::En) => "Early-design project: weekly (V6)",
-        (CadenceRule::ProjectFollowUp, Lang::ZhCn) => "项目跟进，每两周（V6）",
-        (CadenceRule::ProjectFollowUp, Lang::En) => "Project: every two weeks (V6)",
+        (CadenceRule::NewlyAssigned, Lang::ZhCn) => "新分配，一周内联系",
+        (CadenceRule::NewlyAssigned, Lang::En) => "Newly assigned: contact within a week",
+        (CadenceRule::ServiceReturnVisit, Lang::ZhCn) => "服务后回访",
+        (CadenceRule::ServiceReturnVisit, Lang::En) => "Return visit after a service",
+        (CadenceRule::SpecialBackground, Lang::ZhCn) => "特殊背景，每周跟进",
+        (CadenceRule::SpecialBackground, Lang::En) => "Special background: weekly",
+        (CadenceRule::EarlyDesignProject, Lang::ZhCn) => "初步设计项目，每周跟进",
+        (CadenceRule::EarlyDesignProject, Lang::En) => "Early-design project: weekly",
+        (CadenceRule::ProjectFollowUp, Lang::ZhCn) => "项目跟进，每两周",
+        (CadenceRule::ProjectFollowUp, Lang::En) => "Project: every two weeks",
     }
 }
 
@@ -326,12 +326,12 @@ pub fn quota_label(lang: Lang, p: &QuotaProgress) -> String {
 
 pub fn activity_error_text(lang: Lang, e: &ActivityError) -> &'static str {
     match (e, lang) {
-        (ActivityError::NobodyMet(_), Lang::ZhCn) => "拜访和会议须记录见到的人（V3）。",
-        (ActivityError::NobodyMet(_), Lang::En) => "A visit or meeting records who was met (V3).",
+        (ActivityError::NobodyMet(_), Lang::ZhCn) => "拜访和会议须记录见到的人。",
+        (ActivityError::NobodyMet(_), Lang::En) => "A visit or meeting records who was met.",
         (ActivityError::UnnamedPerson { .. }, Lang::ZhCn) => "请填写见到的人的姓名。",
         (ActivityError::UnnamedPerson { .. }, Lang::En) => "Enter the name of the person met.",
-        (ActivityError::NoVisitStage, Lang::ZhCn) => "拜访须记录达到的阶段（V4）。",
-        (ActivityError::NoVisitStage, Lang::En) => "A visit records the stage it reached (V4).",
+        (ActivityError::NoVisitStage, Lang::ZhCn) => "拜访须记录达到的阶段。",
+        (ActivityError::NoVisitStage, Lang::En) => "A visit records the stage it reached.",
         (ActivityError::InFuture, Lang::ZhCn) => "跟进时间不能晚于现在。",
         (ActivityError::InFuture, Lang::En) => "An activity cannot lie in the future.",
         (ActivityError::EmptyNextStep, Lang::ZhCn) => "请写下一步做什么。",
@@ -360,12 +360,12 @@ pub fn plan_error_text(lang: Lang, e: &PlanError) -> &'static str {
         (PlanError::NoDay, Lang::En) => "Choose the day.",
         (PlanError::DayPassed, Lang::ZhCn) => "拜访日期已过。",
         (PlanError::DayPassed, Lang::En) => "That day has passed.",
-        (PlanError::NoGoals, Lang::ZhCn) => "请写拜访目标（V2）。",
-        (PlanError::NoGoals, Lang::En) => "Write the goals (V2).",
+        (PlanError::NoGoals, Lang::ZhCn) => "请写拜访目标。",
+        (PlanError::NoGoals, Lang::En) => "Write the goals.",
         (PlanError::NoCustomers, Lang::ZhCn) => "请至少选择一个客户。",
         (PlanError::NoCustomers, Lang::En) => "Pick at least one customer.",
-        (PlanError::RejectWithoutOpinion, Lang::ZhCn) => "驳回时请写明意见（V2）。",
-        (PlanError::RejectWithoutOpinion, Lang::En) => "Give your opinion when rejecting (V2).",
+        (PlanError::RejectWithoutOpinion, Lang::ZhCn) => "驳回时请写明意见。",
+        (PlanError::RejectWithoutOpinion, Lang::En) => "Give your opinion when rejecting.",
     }
 }
 

@@ -79,10 +79,10 @@ crate::catalogue! { CMsg {
     Note => "说明", "Note";
     Assign => "分配", "Assign";
     ChooseRep => "请选择销售代表。", "Choose a rep.";
-    ReassignDue => "分配后一周内未联系（P8），可以改派。", "Not contacted within a week of assignment (P8): you may reassign it.";
+    ReassignDue => "分配后一周内未联系，可以改派。", "Not contacted within a week of assignment: you may reassign it.";
     History => "归属记录", "Ownership history";
-    ReleaseHint => "退回公海前请写明（P9）：", "Before it returns to the pool, record (P9):";
-    ReleaseExpiredHint => "这个客户已按规则退回公海，请补写交接说明（P9）：", "This customer returned to the pool under the rules; please write its release note (P9):";
+    ReleaseHint => "退回公海前请写明：", "Before it returns to the pool, record:";
+    ReleaseExpiredHint => "这个客户已按规则退回公海，请补写交接说明：", "This customer returned to the pool under the rules; please write its release note:";
     ReleaseStatus => "客户现状", "Customer status";
     ReleaseContacts => "当前联系人", "Current contacts";
     ReleaseProgress => "洽谈进展", "How far talks got";
@@ -171,10 +171,10 @@ pub fn reason_label(lang: Lang, r: OwnReason) -> &'static str {
 
 fn rule_label(lang: Lang, r: Rule) -> &'static str {
     match (r, lang) {
-        (Rule::P1, Lang::ZhCn) => "两个月未成交（P1）",
-        (Rule::P1, Lang::En) => "no deal in 2 months (P1)",
-        (Rule::P3, Lang::ZhCn) => "连续三个月无销售（P3）",
-        (Rule::P3, Lang::En) => "3 quiet months (P3)",
+        (Rule::P1, Lang::ZhCn) => "两个月未成交",
+        (Rule::P1, Lang::En) => "no deal in 2 months",
+        (Rule::P3, Lang::ZhCn) => "连续三个月无销售",
+        (Rule::P3, Lang::En) => "3 quiet months",
     }
 }
 
@@ -212,13 +212,13 @@ pub fn returns_text(lang: Lang, at_ms: i64, rule: Option<Rule>, now_ms: i64) -> 
 pub fn lost_claim_text(lang: Lang, holder: &str, since_ms: i64, claimed_ms: i64) -> String {
     match lang {
         Lang::ZhCn => format!(
-            "你在 {} 的认领未生效：{} 自 {} 起已持有该客户（先认领者优先，P6）。",
+            "你在 {} 的认领未生效：{} 自 {} 起已持有该客户（先认领者优先）。",
             date_text(lang, claimed_ms),
             holder,
             date_text(lang, since_ms)
         ),
         Lang::En => format!(
-            "Your claim of {} did not take effect: {} has held this customer since {} (earliest claim wins, P6).",
+            "Your claim of {} did not take effect: {} has held this customer since {} (earliest claim wins).",
             date_text(lang, claimed_ms),
             holder,
             date_text(lang, since_ms)
@@ -237,6 +237,12 @@ pub fn payment_text(lang: Lang, day: chrono::NaiveDate, fen: i64, late: u32, rep
     }
 }
 
+/// A rule id such as `P7`: for code and tests, never shown to users.
+fn is_rule_id(note: &str) -> bool {
+    let mut c = note.chars();
+    c.next().is_some_and(|l| l.is_ascii_uppercase()) && (2..=3).contains(&note.len()) && c.all(|d| d.is_ascii_digit())
+}
+
 /// One line of the ownership history (H2: every change of hands is traceable).
 pub fn history_text(lang: Lang, h: &HistoryItem, name: &dyn Fn(&str) -> String) -> String {
     let when = date_text(lang, h.at_ms);
@@ -249,6 +255,11 @@ pub fn history_text(lang: Lang, h: &HistoryItem, name: &dyn Fn(&str) -> String) 
         (Lang::En, Some(b)) => format!(" (by {b})"),
     };
     match (&h.change, lang) {
+        (Change::Owned { reason, note }, _) if is_rule_id(note) => {
+            // Older builds stored the rule id ("P7", "P8") as the note of automatic assignments.
+            let h = HistoryItem { change: Change::Owned { reason: *reason, note: String::new() }, ..h.clone() };
+            history_text(lang, &h, name)
+        }
         (Change::Owned { reason, note }, Lang::ZhCn) => {
             let note = if note.is_empty() { String::new() } else { format!("：{note}") };
             format!("{when} {to} 获得归属（{}）{}{note}", reason_label(lang, *reason), by_text(lang))

@@ -105,7 +105,7 @@ crate::catalogue! { EMsg {
     Participants => "参与者", "Participants";
     NoParticipants => "还没有参与者。", "No participants yet.";
     Registrations => "登记次数", "Registrations";
-    StockTitle => "奖品库存（W1）", "Prize stock (W1)";
+    StockTitle => "奖品库存", "Prize stock";
     Item => "物品", "Item";
     Level => "账面数", "Ledger";
     QtyInOut => "数量（入库为正，出库为负）", "Quantity (in positive, out negative)";
@@ -132,7 +132,7 @@ crate::catalogue! { EMsg {
     TurnUp => "到场率", "Turn-up rate";
     CostPerLead => "每条线索成本（元）", "Cost per lead (yuan)";
     BudgetVsActual => "预算 / 实际（元）", "Budget / actual (yuan)";
-    ReportTitle => "活动报告（E5）", "Event report (E5)";
+    ReportTitle => "活动报告", "Event report";
     PeopleChart => "人数", "People";
     BudgetChart => "预算与实际（元）", "Budget and actual (yuan)";
     SurveyChart => "问卷平均分", "Questionnaire average";
@@ -141,7 +141,7 @@ crate::catalogue! { EMsg {
     SurveyTitle => "请为本次活动打分", "Please rate the event";
     Thanks => "谢谢！", "Thank you!";
     Submit => "提交", "Submit";
-    LeadsTitle => "线索进公海（P7）", "Leads to the pool (P7)";
+    LeadsTitle => "线索进公海", "Leads to the pool";
     LeadsHint => "把非老业主的参与者作为新客户放入公海（来源：公司活动；已有相同电话的客户跳过），再由经理均衡分配。", "Send participants who are not existing owners to the pool as new customers (source: company events; phones already on file are skipped), for the manager to distribute.";
     SendLeads => "放入公海", "Send to the pool";
     ToDistribution => "去分配线索", "Go to distribution";

@@ -4,7 +4,7 @@ use crate::domain::application::Ratio;
 use crate::ui::i18n::Lang;
 
 crate::catalogue! { KMsg {
-    Title => "考核指标（A2）", "KPIs (A2)";
+    Title => "考核指标", "KPIs";
     Month => "月份", "Month";
     Team => "团队", "Team";
     NewAccounts => "本月新开户", "New accounts this month";

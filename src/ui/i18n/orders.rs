@@ -54,7 +54,7 @@ crate::catalogue! { OMsg {
     History => "经过", "History";
     ManagerApproves => "等待经理审批。", "Waiting for a manager's approval.";
     Slip => "送货单", "Delivery slip";
-    SlipHint => "仓库管理员、仓库主管和客户分别签字后货物方可出库（O1）。", "Goods leave once the warehouse keeper, the warehouse supervisor and the customer have signed (O1).";
+    SlipHint => "仓库管理员、仓库主管和客户分别签字后货物方可出库。", "Goods leave once the warehouse keeper, the warehouse supervisor and the customer have signed.";
     SignerName => "签字人姓名", "Signer's name";
     SignHere => "在此签名", "Sign here";
     Clear => "清除", "Clear";
@@ -76,7 +76,7 @@ crate::catalogue! { OMsg {
     ConfirmPayment => "确认到账", "Confirm receipt";
     ErrAmount => "请输入大于 0 的金额，最多两位小数。", "Enter an amount above 0 with at most two decimals.";
     FinanceQueue => "待确认回款", "Payments to confirm";
-    FinanceHint => "代表登记的回款经财务确认后才计入成交（P2）、无销售期限（P3）和价值等级（C3）。", "A payment a rep records counts for the first deal (P2), the no-sale clock (P3) and the value tier (C3) only once finance confirms it.";
+    FinanceHint => "代表登记的回款经财务确认后才计入成交、无销售期限和价值等级。", "A payment a rep records counts for the first deal, the no-sale clock and the value tier only once finance confirms it.";
     FinanceOnly => "只有财务可以确认回款。", "Only finance confirms payments.";
     QueueEmpty => "没有待确认的回款。", "Nothing to confirm.";
     Customer => "客户", "Customer";

@@ -12,20 +12,20 @@ crate::catalogue! { PMsg {
     TabDistribute => "线索分配", "Distribute";
     TabHandover => "交接", "Handover";
     ForYou => "需要你处理", "For you";
-    NoteDue => "已退回公海，请补写交接说明（P9）。", "returned to the pool; write its release note (P9).";
+    NoteDue => "已退回公海，请补写交接说明。", "returned to the pool; write its release note.";
     BackSince => "回公海于", "back since";
-    ReviewTitle => "待审核的新客户（C6）", "New customers to review (C6)";
+    ReviewTitle => "待审核的新客户", "New customers to review";
     ReviewHint => "代表应在 2 个工作日内录入新客户，经理审核。超过 2 个工作日未审核的排在前面。", "Reps enter a new customer within 2 working days; the manager reviews it. Those waiting over 2 working days come first.";
     NothingToReview => "没有待审核的新客户。", "Nothing to review.";
     Overdue => "已超时", "Overdue";
     EnteredLate => "录入迟了", "Entered late";
     Reviewed => "审核通过", "Reviewed";
-    ReassignTitle => "分配后一周未联系（P8）", "Assigned, not contacted within a week (P8)";
+    ReassignTitle => "分配后一周未联系", "Assigned, not contacted within a week";
     ReassignHint => "分配给代表的客户须在一周内联系，否则经理可以改派。", "A rep must contact an assigned customer within a week, or the manager may reassign it.";
     NothingToReassign => "没有需要改派的客户。", "Nothing to reassign.";
     DueSince => "应联系期限", "contact was due";
     Reassign => "改派", "Reassign";
-    DistributeTitle => "活动线索分配（P7）", "Distribute leads (P7)";
+    DistributeTitle => "活动线索分配", "Distribute leads";
     DistributeHint => "选择公海中的线索，设置每位代表的容量；系统按现有客户数与容量平衡分配，可逐条修改后应用。", "Pick leads from the pool and set each rep's capacity; Outpost balances them against what each rep holds. Change any line, then apply.";
     LeadSource => "线索来源", "Lead source";
     AllPool => "公海全部", "Whole pool";
@@ -36,7 +36,7 @@ crate::catalogue! { PMsg {
     KeepInPool => "留在公海", "Keep in pool";
     NoRoom => "容量不足，留在公海的线索：", "No room left; leads staying in the pool:";
     Apply => "应用", "Apply";
-    HandoverTitle => "客户交接（H1、H2）", "Handover (H1, H2)";
+    HandoverTitle => "客户交接", "Handover";
     HandoverHint => "离职或调岗时，把代表的每个客户连同真实状况与应收款交给他人；每个客户留下可追溯记录。离职代表交接完成前暂扣提成。", "When a rep leaves or changes role, hand each of their customers, with its true state and receivables, to someone else; every customer keeps a traceable record. A leaving rep's commission is held until the handover is complete.";
     HandoverFrom => "交出客户的代表", "Rep handing over";
     MarkLeaving => "标记为离职", "Mark as leaving";
@@ -48,15 +48,15 @@ crate::catalogue! { PMsg {
     NotRecorded => "尚无订单数据", "no orders recorded yet";
     RulesTitle => "团队规则（公海与价值等级）", "Team rules (pool and value tiers)";
     RulesManagerOnly => "只有经理可以修改团队规则。", "Only a manager changes the team rules.";
-    RuleP1 => "P1 未成交回公海（月）", "P1: back to pool without a deal (months)";
-    RuleP3 => "P3 无销售回公海（月）", "P3: back to pool after no sale (months)";
-    RuleP8 => "P8 分配后须联系（天）", "P8: contact an assigned customer within (days)";
-    RuleWindow => "C3 统计近几个月回款", "C3: turnover over the last (months)";
-    RuleVip => "C3 VIP 起点（元）", "C3: VIP from (yuan)";
-    RuleA => "C3 A 级起点（元）", "C3: A from (yuan)";
-    RuleB => "C3 B 级起点（元）", "C3: B from (yuan)";
-    RuleLongTerm => "C3 长期合作（月）", "C3: long-term after (months)";
-    RuleLate => "C3 逾期超过几天算付款不良", "C3: a payment this many days late is poor";
+    RuleP1 => "未成交回公海（月）", "Back to the pool without a deal after (months)";
+    RuleP3 => "无销售回公海（月）", "Back to the pool after no sale for (months)";
+    RuleP8 => "分配后须联系（天）", "Contact an assigned customer within (days)";
+    RuleWindow => "价值等级统计近几个月回款", "Value tier: turnover over the last (months)";
+    RuleVip => "VIP 起点（元）", "VIP from (yuan)";
+    RuleA => "A 级起点（元）", "Tier A from (yuan)";
+    RuleB => "B 级起点（元）", "Tier B from (yuan)";
+    RuleLongTerm => "长期合作（月）", "Long-term partner after (months)";
+    RuleLate => "逾期超过几天算付款不良", "A payment this many days late is poor";
 } }
 
 pub fn waiting_text(lang: Lang, days: i64) -> String {
@@ -76,8 +76,11 @@ pub fn distributed_text(lang: Lang, n: usize) -> String {
 pub fn handover_status_text(lang: Lang, s: &HandoverStatus, leaving: bool) -> String {
     let money = format_yuan(s.receivables_fen);
     match (lang, leaving && s.commission_held, leaving) {
-        (Lang::ZhCn, true, _) => format!("仍持有 {} 个客户（已知应收 ¥{money}）；交接完成前暂扣提成（H1）。", s.remaining),
-        (Lang::En, true, _) => format!("Still holds {} customer(s) (known receivables ¥{money}); commission held until the handover is complete (H1).", s.remaining),
+        (Lang::ZhCn, true, _) => format!("仍持有 {} 个客户（已知应收 ¥{money}）；交接完成前暂扣提成。", s.remaining),
+        (Lang::En, true, _) => format!(
+            "Still holds {} customer(s) (known receivables ¥{money}); commission held until the handover is complete.",
+            s.remaining
+        ),
         (Lang::ZhCn, false, true) => "交接已完成，提成不再暂扣。".into(),
         (Lang::En, false, true) => "Handover complete; commission no longer held.".into(),
         (Lang::ZhCn, _, false) => format!("持有 {} 个客户（已知应收 ¥{money}）。", s.remaining),

@@ -84,7 +84,7 @@ pub fn LeadDistribution() -> impl IntoView {
             .get_untracked()
             .into_iter()
             .filter(|(_, _, r)| !r.is_empty())
-            .map(|(l, _, rep)| (l, FactKind::Assign { rep, reason: AssignReason::Distribution, note: "P7".into() }))
+            .map(|(l, _, rep)| (l, FactKind::Assign { rep, reason: AssignReason::Distribution, note: String::new() }))
             .collect();
         let n = facts.len();
         rec.record_many(facts, move |r| {

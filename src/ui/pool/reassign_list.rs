@@ -52,7 +52,7 @@ pub fn ReassignList() -> impl IntoView {
                     let reassign = move |_| {
                         let rep = to.get_untracked();
                         if !rep.is_empty() {
-                            rec.record(id.clone(), vec![FactKind::Assign { rep, reason: AssignReason::Assigned, note: "P8".into() }], |_| {});
+                            rec.record(id.clone(), vec![FactKind::Assign { rep, reason: AssignReason::Assigned, note: String::new() }], |_| {});
                         }
                     };
                     view! {
