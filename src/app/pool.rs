@@ -66,11 +66,9 @@ pub fn receives_customers(person: &Person) -> bool {
 /// out, as the customer list leaves them out).
 async fn facts_by_customer<S: RecordStore>(s: &S) -> Result<HashMap<String, Vec<Fact>>, CommandError> {
     let mut by: HashMap<String, Vec<Fact>> = HashMap::new();
-    for kind in FactKind::TAGS {
-        for e in s.entries_of_kind(kind).await? {
-            if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
-                by.entry(e.subject).or_default().push(f);
-            }
+    for e in s.entries_of_kinds(&FactKind::TAGS).await? {
+        if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
+            by.entry(e.subject).or_default().push(f);
         }
     }
     Ok(by)
