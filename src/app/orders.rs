@@ -5,10 +5,13 @@
 use chrono::NaiveDate;
 
 use super::{store, Action, Actor, CommandError, RuleError};
-use crate::domain::order::{Actor as OrderActor, OrderError, OrderStep};
+use crate::domain::order::{Actor as OrderActor, Order, OrderError, OrderStep};
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
-use crate::storage::orders::{self, load_orders, order_step, payment_recorded, product_change, ProductRecord};
+use crate::storage::customers::join;
+use crate::storage::orders::{
+    self, load_orders, order_change, order_step, payment_recorded, product_change, ProductRecord,
+};
 use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
 
@@ -102,6 +105,39 @@ pub async fn take_order_step<S: RecordStore>(
     let step = o.history.last().map(|c| c.step.clone()).unwrap_or(step);
     let id = actor.id();
     store(s, actor, |by| Ok(order_step(&id, order, &step, by))).await
+}
+
+/// O1: saves an order (a new id for a new one: `order.id` empty) with its note, and
+/// submits it when asked and the domain lets it (own rep or manager, a valid order);
+/// an order that cannot be submitted yet is saved as it is. Only the order's rep or a
+/// manager edits a stored order.
+pub async fn save_order<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    mut order: Order,
+    note: &str,
+    submit: bool,
+) -> Result<Replica, CommandError> {
+    let data = load_orders(s).await?;
+    if order.id.is_empty() {
+        order.id = format!("order:{}", actor.id());
+    }
+    let old = data.order(&order.id).cloned();
+    if let Some(o) = &old {
+        actor.allow(Action::OrderStep, can_edit_order(actor, &o.order.rep))?;
+    }
+    let today = load_calendar(s).await?.local_date(actor.now_ms);
+    let by = OrderActor { profile: actor.profile.clone(), role: actor.role, at_ms: actor.now_ms };
+    let submitted = submit && order.clone().submit(&by, today).is_ok();
+    let step_id = actor.id();
+    store(s, actor, |by| {
+        let mut parts: Vec<Replica> = order_change(old.as_ref(), &order, note, by).into_iter().collect();
+        if submitted {
+            parts.push(order_step(&step_id, &order.id, &OrderStep::Submitted, by));
+        }
+        Ok(join(parts))
+    })
+    .await
 }
 
 /// O1: a manager approves a submitted order.
