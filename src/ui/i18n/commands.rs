@@ -3,22 +3,19 @@
 
 use crate::app::{Action, CommandError, RuleError};
 use crate::domain::pool::PoolError;
-use crate::domain::profile::Role;
 use crate::storage::orders::ConfirmError;
 use crate::ui::i18n::activities::plan_error_text;
 use crate::ui::i18n::applications::app_error;
 use crate::ui::i18n::key_accounts::approval_error;
 use crate::ui::i18n::orders::order_error;
 use crate::ui::i18n::Lang;
+use crate::ui::profiles::profile_form::role_msg;
 
 crate::catalogue! { XMsg {
-    NotAllowedRep => "销售代表无权执行此操作。", "A rep may not do this.";
-    NotAllowedManager => "经理无权执行此操作。", "A manager may not do this.";
-    NotAllowedFinance => "财务无权执行此操作。", "Finance may not do this.";
-    NotAllowedStaff => "活动人员无权执行此操作。", "Event staff may not do this.";
+    NotAllowed => "当前角色无权执行此操作：", "This role may not do this: ";
     NotYourStep => "这一步不由你处理。", "This step is not yours to take.";
     OnlyFinanceConfirms => "只有财务可以确认收款（O3）。", "Only finance confirms payments (O3).";
-    OnlyManagerDecides => "只有经理可以审批（O1、V2）。", "Only a manager decides this (O1, V2).";
+    OnlyManagerDecides => "只有经理可以审批拜访计划（V2）。", "Only a manager decides visit plans (V2).";
     NotFound => "本机找不到这条记录（可能已在别处删除）。", "This record is not on this device (deleted elsewhere?).";
     Owned => "该客户已有负责人，不能再认领（P5）。", "The customer already has an owner and cannot be claimed (P5).";
     NotOwner => "只有负责人可以将客户退回公海（P9）。", "Only the owner returns this customer to the pool (P9).";
@@ -37,16 +34,9 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     let m = |x: XMsg| x.text(lang).to_owned();
     match e {
         CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
-        CommandError::NotAllowed { action: Action::OrderStep | Action::DecideVisitPlan, role: Role::Rep, .. } => {
-            m(XMsg::OnlyManagerDecides)
-        }
+        CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
-        CommandError::NotAllowed { role, .. } => m(match role {
-            Role::Rep => XMsg::NotAllowedRep,
-            Role::Manager => XMsg::NotAllowedManager,
-            Role::Finance => XMsg::NotAllowedFinance,
-            Role::EventStaff => XMsg::NotAllowedStaff,
-        }),
+        CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
         CommandError::Storage(s) => format!("{}{s}", m(XMsg::StorageFailed)),
         CommandError::Rule(r) => match r {
             RuleError::NotFound(_) | RuleError::Payment(ConfirmError::Unknown) => m(XMsg::NotFound),
