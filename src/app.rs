@@ -167,6 +167,12 @@ pub enum RuleError {
 }
 
 impl CommandError {
+    /// Whether the command stored nothing because nothing changed: a form saved twice
+    /// is as saved as before.
+    pub fn is_unchanged(&self) -> bool {
+        matches!(self, CommandError::Rule(RuleError::Unchanged))
+    }
+
     fn rule(e: impl Into<RuleError>) -> Self {
         CommandError::Rule(e.into())
     }
