@@ -108,7 +108,7 @@ pub fn VisitPlans() -> impl IntoView {
 
     view! {
         <Show when=is_rep>
-            <form class="card form" data-testid="plan-form" on:submit=file.clone() novalidate>
+            <form class="card form" data-testid="plan-form" on:submit=file novalidate>
                 <h2>{move || if revising.with(Option::is_some) { t(AMsg::Revising)() } else { t(AMsg::NewPlan)() }}</h2>
                 <p class="muted">{t(AMsg::PlanHint)}</p>
                 <label class="field"><span>{t(AMsg::PlanDay)}</span>
