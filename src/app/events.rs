@@ -112,11 +112,16 @@ pub async fn set_kiosk_pin<S: RecordStore>(
     store(s, actor, |by| Ok(pin_change(event_id, &hashed, by))).await
 }
 
-/// E3: leaving kiosk mode asks for the staff PIN; an event without one (or deleted
-/// elsewhere) has nothing to guard. Stores nothing.
+/// E3: whether `pin` opens a kiosk whose stored PIN hash is `stored`; an event without
+/// a PIN (or deleted elsewhere: empty) has nothing to guard.
+pub fn may_leave_kiosk(stored: &str, pin: &str) -> bool {
+    stored.is_empty() || pin_matches(pin, stored)
+}
+
+/// E3: leaving kiosk mode asks for the staff PIN. Stores nothing.
 pub async fn leave_kiosk<S: RecordStore>(s: &S, event_id: &str, pin: &str) -> Result<(), CommandError> {
     let stored = load_events(s).await?.into_iter().find(|r| r.event.id == event_id).map(|r| r.pin).unwrap_or_default();
-    if stored.is_empty() || pin_matches(pin, &stored) {
+    if may_leave_kiosk(&stored, pin) {
         Ok(())
     } else {
         Err(RuleError::Pin.into())
