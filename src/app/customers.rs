@@ -28,23 +28,26 @@ pub async fn stored_file<S: RecordStore>(s: &S, id: &str) -> Result<Option<Custo
 
 /// C1/P1: saves a customer file (a new one when `id` is not stored), with a first
 /// contact for a new customer (`contact`: its id and fields). Only the fields that
-/// changed are stamped. A change of the credit flag by anyone but a manager is refused.
+/// differ from `base` — the file as the form was opened on, else as stored — are
+/// stamped, so an edit that synced in while the form was open is not overwritten. A
+/// change of the credit flag by anyone but a manager is refused (C3).
 pub async fn save_customer<S: RecordStore>(
     s: &S,
     actor: &Actor,
     id: &str,
+    base: Option<&CustomerFile>,
     file: &CustomerFile,
     contact: Option<(&str, &Contact)>,
 ) -> Result<Replica, CommandError> {
-    let old = stored_file(s, id).await?;
-    let flag_before = old.as_ref().is_some_and(|f| f.manual_credit_flag);
-    if file.manual_credit_flag != flag_before {
+    let stored = stored_file(s, id).await?;
+    let base = base.or(stored.as_ref());
+    if file.manual_credit_flag != base.is_some_and(|f| f.manual_credit_flag) {
         actor.allow(Action::SetCreditFlag, can_set_credit_flag(actor))?;
     }
-    let is_new = old.is_none();
+    let is_new = stored.is_none();
     store(s, actor, |by| {
         let mut parts = Vec::new();
-        parts.extend(customer_change(id, old.as_ref(), file, by));
+        parts.extend(customer_change(id, base, file, by));
         if let (true, Some((cid, c))) = (is_new, contact) {
             parts.extend(contact_change(id, cid, None, c, by));
         }

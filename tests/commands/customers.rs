@@ -31,12 +31,27 @@ fn c3_a_rep_saving_a_file_keeps_the_flag_but_cannot_change_it() {
         let s = team_with_customer("c1").await;
         let mut file = stored_file(&s, "c1").await.unwrap().unwrap();
         file.manual_credit_flag = true;
-        let refused = save_customer(&s, &li(at(DAY)), "c1", &file, None).await;
+        let refused = save_customer(&s, &li(at(DAY)), "c1", None, &file, None).await;
         assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SetCreditFlag, .. })));
         file.manual_credit_flag = false;
         file.notes = "prefers mornings".into();
-        save_customer(&s, &li(at(DAY)), "c1", &file, None).await.unwrap();
+        save_customer(&s, &li(at(DAY)), "c1", None, &file, None).await.unwrap();
         assert_eq!(stored_file(&s, "c1").await.unwrap().unwrap().notes, "prefers mornings");
+    });
+}
+
+#[test]
+fn c1_a_field_another_tablet_changed_while_the_form_was_open_is_kept() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let opened = stored_file(&s, "c1").await.unwrap().unwrap();
+        // Meanwhile a sync brings the manager's new region.
+        let region = CustomerFile { region: "North".into(), ..opened.clone() };
+        save_customer(&s, &wang(at(DAY)), "c1", None, &region, None).await.unwrap();
+        let typed = CustomerFile { notes: "call after 3".into(), ..opened.clone() };
+        save_customer(&s, &li(at(DAY + 1)), "c1", Some(&opened), &typed, None).await.unwrap();
+        let now = stored_file(&s, "c1").await.unwrap().unwrap();
+        assert_eq!((now.region.as_str(), now.notes.as_str()), ("North", "call after 3"));
     });
 }
 
@@ -46,7 +61,7 @@ fn c1_a_new_customer_is_saved_with_its_first_contact() {
         let s = team_with_customer("c0").await;
         let file = CustomerFile { name: "Harbour Kites".into(), ..Default::default() };
         let contact = Contact { name: "Ms Chen".into(), phone: "13700001111".into(), ..Default::default() };
-        save_customer(&s, &li(at(0)), "c1", &file, Some(("k1", &contact))).await.unwrap();
+        save_customer(&s, &li(at(0)), "c1", None, &file, Some(("k1", &contact))).await.unwrap();
         let all = load_customers(&s).await.unwrap();
         let c = all.iter().find(|c| c.id == "c1").unwrap();
         assert_eq!(c.contacts[0].contact.name, "Ms Chen");

@@ -25,6 +25,6 @@ pub async fn team_with_customer(id: &str) -> MemoryStore {
     let s = MemoryStore::new();
     seed_team(&s).await;
     let file = CustomerFile { name: format!("Customer {id}"), ..Default::default() };
-    outpost::app::customers::save_customer(&s, &wang(at(0)), id, &file, None).await.expect("entered");
+    outpost::app::customers::save_customer(&s, &wang(at(0)), id, None, &file, None).await.expect("entered");
     s
 }

@@ -54,7 +54,7 @@ fn p1_a_rep_entering_a_customer_owns_it_by_first_contact() {
     block_on(async {
         let s = team_with_customer("c0").await;
         let file = outpost::domain::customer::CustomerFile { name: "Kite Works".into(), ..Default::default() };
-        outpost::app::customers::save_customer(&s, &li(at(0)), "c1", &file, None).await.unwrap();
+        outpost::app::customers::save_customer(&s, &li(at(0)), "c1", None, &file, None).await.unwrap();
         let own = ownership_of(&s, &li(at(1)), "c1").await.unwrap();
         assert_eq!((own.owner.as_deref(), own.reason), (Some("li"), Some(OwnReason::FirstContact)));
     });
@@ -127,7 +127,7 @@ fn p7_the_manager_distributes_pool_leads_but_never_takes_one_from_its_owner() {
     block_on(async {
         let s = team_with_customer("c1").await;
         let file = outpost::domain::customer::CustomerFile { name: "Lead".into(), ..Default::default() };
-        outpost::app::customers::save_customer(&s, &wang(at(0)), "c2", &file, None).await.unwrap();
+        outpost::app::customers::save_customer(&s, &wang(at(0)), "c2", None, &file, None).await.unwrap();
         let plan = vec![("c1".to_owned(), "li".to_owned()), ("c2".to_owned(), "zhao".to_owned())];
         assert!(matches!(distribute_leads(&s, &li(at(DAY)), &plan).await, Err(CommandError::NotAllowed { .. })));
         distribute_leads(&s, &wang(at(DAY)), &plan).await.unwrap();
