@@ -28,6 +28,7 @@ pub mod events;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;
+pub mod reports;
 pub mod settings;
 
 use thiserror::Error;

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::app::activities::{can_decide_visit_plans, can_file_visit_plan, decide_visit_plan, file_visit_plan};
-use crate::domain::profile::Role;
 use crate::domain::visit_plan::{check_decision, Decision, PlanDraft, PlanError, PlanStatus};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
@@ -102,7 +101,11 @@ pub fn VisitPlans() -> impl IntoView {
     });
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| crate::app::reports::is_reported(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
 

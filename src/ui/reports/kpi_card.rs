@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use crate::domain::application::{Application, KpiTargets, Ratio};
 use crate::domain::kpi::{kpi_sheet, ConfirmedPayment, Contact, KpiInputs, KpiRow, Month};
 use crate::domain::pool::FactKind;
-use crate::domain::profile::Role;
 use crate::domain::service::ServiceItem;
 use crate::storage::applications::load_applications;
 use crate::storage::customers::Author;
@@ -151,14 +150,17 @@ pub fn KpiCard() -> impl IntoView {
             month.set(Month::of(feed.cal.with(|c| c.local_date(feed.now.get()))).to_string());
         }
     });
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(crate::app::reports::can_see_team);
     let rows = Memo::new(move |_| {
         let Some(m) = Month::parse(&month.get()) else {
             return Vec::new();
         };
         let manager = is_manager();
         let reps: Vec<String> = if manager {
-            ctx.data.with(|d| d.people.iter().filter(|p| p.role == Role::Rep).map(|p| p.id.clone()).collect())
+            ctx.data.with(|d| {
+                d.people.iter().filter(|p| crate::app::reports::is_reported(p)).map(|p| p.id.clone()).collect()
+            })
         } else {
             session.current.get().into_iter().collect()
         };
