@@ -35,6 +35,7 @@ use thiserror::Error;
 
 use crate::domain::application::ApplicationError;
 use crate::domain::approval::ApprovalError;
+use crate::domain::chips::ChipsError;
 use crate::domain::minutes::MinutesError;
 use crate::domain::order::OrderError;
 use crate::domain::pool::PoolError;
@@ -112,6 +113,7 @@ pub enum Action {
     SettleConflict,
     SendLeadsToPool,
     SetKioskPin,
+    KioskChips,
     LeaveKiosk,
 }
 
@@ -162,6 +164,8 @@ pub enum RuleError {
     Approval(#[from] ApprovalError),
     #[error(transparent)]
     Application(#[from] ApplicationError),
+    #[error(transparent)]
+    Chips(#[from] ChipsError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

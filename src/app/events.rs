@@ -3,15 +3,15 @@
 //! asked before anyone leaves kiosk mode).
 
 use super::{store, Action, Actor, CommandError, RuleError};
-use crate::domain::chips::{ledger, MoveKind, Settlement};
+use crate::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
 use crate::domain::participant::participants;
 use crate::domain::profile::Role;
 use crate::domain::stock::MoveReason;
 use crate::record::replica::Replica;
 use crate::storage::customers::load_customers;
 use crate::storage::events::{
-    chips_entry, leads_to_pool, load_events, phone_keys_of, pin_change, pin_hash, pin_matches, pin_valid, stock_entry,
-    EventRecord,
+    chips_entry, leads_to_pool, load_events, phone_keys_of, pin_change, pin_hash, pin_matches, pin_valid, redemption,
+    stock_entry, EventRecord,
 };
 use crate::storage::RecordStore;
 
@@ -28,6 +28,51 @@ pub fn can_send_leads(actor: &Actor) -> bool {
 /// The kiosk PIN is set by the people who run the event.
 pub fn can_set_kiosk_pin(actor: &Actor) -> bool {
     actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// E3/E4: the kiosk's chips desk and prize desk are run by the event's staff or a manager.
+pub fn can_run_kiosk(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// E4: a game station awards chips, or a referee takes some back (at least one chip).
+pub async fn move_chips<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    participant: &str,
+    kind: MoveKind,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::KioskChips, can_run_kiosk(actor))?;
+    let n = match &kind {
+        MoveKind::Award { chips, .. } | MoveKind::TakeBack { chips, .. } => *chips,
+        _ => return Err(RuleError::Invalid("only an award or a take-back".into()).into()),
+    };
+    if n == 0 {
+        return Err(RuleError::Chips(ChipsError::ZeroChips).into());
+    }
+    event(s, event_id).await?;
+    let id = actor.id();
+    store(s, actor, |by| Ok(chips_entry(&id, event_id, participant, kind, by))).await
+}
+
+/// E4/W1: the prize desk, open only after the event, exchanges a participant's chips
+/// for a prize out of stock, checked against the balance this tablet knows (a double
+/// redemption on two offline tablets is flagged after sync and settled).
+pub async fn redeem_chips<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    participant: &str,
+    prize: &str,
+    chips: u32,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::KioskChips, can_run_kiosk(actor))?;
+    let r = event(s, event_id).await?;
+    check_redemption(&ledger(&r.chips, &r.event), &r.event, participant, chips, actor.now_ms)
+        .map_err(CommandError::rule)?;
+    let ids = (actor.id(), actor.id());
+    store(s, actor, |by| Ok(redemption((&ids.0, &ids.1), event_id, participant, prize, chips, by))).await
 }
 
 async fn event<S: RecordStore>(s: &S, id: &str) -> Result<EventRecord, CommandError> {

@@ -90,3 +90,28 @@ fn w1_settling_is_for_staff_and_managers_and_only_for_a_flagged_redemption() {
         assert!(can_settle_conflict(&wang(0)) && can_settle_conflict(&sun(0)) && !can_settle_conflict(&li(0)));
     });
 }
+
+#[test]
+fn e4_the_prize_desk_opens_only_after_the_event_and_pays_out_of_the_balance() {
+    use outpost::app::events::{move_chips, redeem_chips};
+    use outpost::domain::chips::{ChipsError, MoveKind};
+    block_on(async {
+        let s = with_event().await;
+        let during = at(10 * 3600 * 1000);
+        let award = MoveKind::Award { station: "kites".into(), chips: 5 };
+        let by_rep = move_chips(&s, &li(during), "ev1", "13900139000", award.clone()).await;
+        assert!(matches!(by_rep, Err(CommandError::NotAllowed { action: Action::KioskChips, .. })));
+        let zero = MoveKind::Award { station: "kites".into(), chips: 0 };
+        assert_eq!(
+            move_chips(&s, &sun(during), "ev1", "p1", zero).await,
+            Err(RuleError::Chips(ChipsError::ZeroChips).into())
+        );
+        move_chips(&s, &sun(during), "ev1", "p1", award).await.unwrap();
+        let early = redeem_chips(&s, &sun(during), "ev1", "p1", "kite", 3).await;
+        assert!(matches!(early, Err(CommandError::Rule(RuleError::Chips(_)))));
+        let after = at(13 * 3600 * 1000);
+        let too_many = redeem_chips(&s, &sun(after), "ev1", "p1", "kite", 6).await;
+        assert!(matches!(too_many, Err(CommandError::Rule(RuleError::Chips(_)))));
+        redeem_chips(&s, &sun(after), "ev1", "p1", "kite", 5).await.unwrap();
+    });
+}
