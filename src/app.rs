@@ -38,6 +38,7 @@ use crate::domain::approval::ApprovalError;
 use crate::domain::chips::ChipsError;
 use crate::domain::minutes::MinutesError;
 use crate::domain::order::OrderError;
+use crate::domain::participant::ParticipantError;
 use crate::domain::pool::PoolError;
 use crate::domain::profile::Role;
 use crate::domain::visit_plan::PlanError;
@@ -166,6 +167,8 @@ pub enum RuleError {
     Application(#[from] ApplicationError),
     #[error(transparent)]
     Chips(#[from] ChipsError),
+    #[error(transparent)]
+    Participant(#[from] ParticipantError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

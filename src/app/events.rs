@@ -4,14 +4,14 @@
 
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
-use crate::domain::participant::participants;
+use crate::domain::participant::{participants, RegistrationForm};
 use crate::domain::profile::Role;
 use crate::domain::stock::MoveReason;
 use crate::record::replica::Replica;
 use crate::storage::customers::load_customers;
 use crate::storage::events::{
     chips_entry, leads_to_pool, load_events, phone_keys_of, pin_change, pin_hash, pin_matches, pin_valid, redemption,
-    stock_entry, EventRecord,
+    registration_entry, stock_entry, EventRecord,
 };
 use crate::storage::RecordStore;
 
@@ -33,6 +33,20 @@ pub fn can_set_kiosk_pin(actor: &Actor) -> bool {
 /// E3/E4: the kiosk's chips desk and prize desk are run by the event's staff or a manager.
 pub fn can_run_kiosk(actor: &Actor) -> bool {
     actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// E3: a walk-in registers at the desk (the kiosk's or the event page's: whoever staffs
+/// it), checked by the domain — a relation, children 2–6 only, the consent version the
+/// event froze once it started.
+pub async fn register_walk_in<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    form: &RegistrationForm,
+) -> Result<Replica, CommandError> {
+    let r = event(s, event_id).await?;
+    let id = actor.id();
+    store(s, actor, |by| registration_entry(&id, form, &r.event, by).map_err(CommandError::rule)).await
 }
 
 /// E4: a game station awards chips, or a referee takes some back (at least one chip).

@@ -115,3 +115,28 @@ fn e4_the_prize_desk_opens_only_after_the_event_and_pays_out_of_the_balance() {
         redeem_chips(&s, &sun(after), "ev1", "p1", "kite", 5).await.unwrap();
     });
 }
+
+#[test]
+fn e3_a_walk_in_registers_only_with_children_aged_2_to_6() {
+    use outpost::app::events::register_walk_in;
+    use outpost::domain::participant::{Child, ParticipantError};
+    block_on(async {
+        let s = with_event().await;
+        let mut form = RegistrationForm {
+            name: "Liu".into(),
+            phone: "13900139000".into(),
+            relation: Relation::Prospect,
+            children: vec![Child { name: "Mei".into(), age: 8 }],
+            consent_version: "v2".into(),
+        };
+        let during = at(10 * 3600 * 1000);
+        let refused = register_walk_in(&s, &sun(during), "ev1", &form).await;
+        assert!(matches!(
+            refused,
+            Err(CommandError::Rule(RuleError::Participant(ParticipantError::ChildAgeOutOfRange { .. })))
+        ));
+        form.children[0].age = 5;
+        register_walk_in(&s, &sun(during), "ev1", &form).await.unwrap();
+        assert_eq!(register_walk_in(&s, &sun(during), "ev9", &form).await, Err(RuleError::NotFound("event").into()));
+    });
+}
