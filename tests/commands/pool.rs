@@ -150,3 +150,25 @@ fn h1_the_manager_hands_a_leaving_reps_customers_over_with_their_state() {
         assert_eq!(own.history.len(), 2);
     });
 }
+
+#[test]
+fn p6_two_tablets_claiming_offline_through_the_command_agree_on_the_earliest_claim() {
+    use outpost::record::hlc::Clock;
+    use outpost::storage::data::{apply_import, replica};
+    block_on(async {
+        let a = team_with_customer("c1").await;
+        let b = outpost::storage::memory::MemoryStore::new();
+        apply_import(&b, &replica(&a).await.unwrap(), &Clock::new("tab-c")).await.unwrap();
+        // Offline: Zhao claims later in wall time on tablet C, Li earlier on tablet A.
+        claim_customer(&b, &zhao(at(DAY + 5)), "c1").await.unwrap();
+        claim_customer(&a, &li(at(DAY)), "c1").await.unwrap();
+        let (ra, rb) = (replica(&a).await.unwrap(), replica(&b).await.unwrap());
+        apply_import(&a, &rb, &Clock::new("tab-a")).await.unwrap();
+        apply_import(&b, &ra, &Clock::new("tab-c")).await.unwrap();
+        for s in [&a, &b] {
+            let own = ownership_of(s, &wang(at(2 * DAY)), "c1").await.unwrap();
+            assert_eq!(own.owner.as_deref(), Some("li"));
+            assert_eq!(own.lost_claims.len(), 1);
+        }
+    });
+}
