@@ -111,6 +111,7 @@ pub enum Action {
     SaveTeamRules,
     SaveCalendar,
     SaveTeamLists,
+    SaveKpiTarget,
     SettleConflict,
     SendLeadsToPool,
     SetKioskPin,

@@ -77,3 +77,18 @@ fn a1_a_rep_deciding_an_application_is_refused_and_finance_approves_a_complete_o
         assert_eq!(data.applications[0].status(), ApplicationStatus::Approved);
     });
 }
+
+#[test]
+fn a2_only_a_manager_sets_the_monthly_new_account_target() {
+    use outpost::app::settings::save_kpi_target;
+    use outpost::storage::kpi::{load_kpi_settings, KpiSettings};
+    block_on(async {
+        let s = MemoryStore::new();
+        let target = KpiSettings { new_accounts_per_rep: 12 };
+        let refused = save_kpi_target(&s, &li(at(0)), target).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SaveKpiTarget, .. })));
+        save_kpi_target(&s, &wang(at(0)), target).await.unwrap();
+        assert_eq!(load_kpi_settings(&s).await.unwrap(), target);
+        assert!(save_kpi_target(&s, &wang(at(1)), target).await.unwrap_err().is_unchanged());
+    });
+}
