@@ -235,7 +235,7 @@ pub fn KpiCard() -> impl IntoView {
                 </label>
             </div>
             <Show when=move || cmds.can(crate::app::settings::can_edit_team_settings)>
-                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save.clone() novalidate>
+                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save novalidate>
                     <label class="field compact"><span>{t(KMsg::TargetLabel)}</span>
                         <input type="number" min="0" max="9999" step="1" inputmode="numeric" data-testid="kpi-target"
                             aria-invalid=move || error.get().to_string()
