@@ -66,11 +66,7 @@ impl Commands {
         T: Stored + 'static,
         Fut: Future<Output = Result<T, CommandError>> + 'static,
     {
-        let Some(actor) = self
-            .session
-            .current_profile()
-            .map(|p| Actor::new(&p.id, p.role, &self.sync.device.get_value(), now_ms(), new_id))
-        else {
+        let Some(actor) = self.actor() else {
             return;
         };
         let (db, sync) = (self.db.get_value(), self.sync);
