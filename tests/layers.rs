@@ -127,3 +127,22 @@ fn the_layer_check_sees_a_domain_file_that_imports_sync() {
     );
     assert_eq!(t, vec![(1, "sync".to_owned()), (2, "ui".to_owned())]);
 }
+
+/// Role policy has one home, the command layer (`app::<area>::can_*`): components ask it
+/// rather than match roles themselves. Only the profile form names roles, to offer them.
+#[test]
+fn no_component_checks_a_role_itself() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("ui");
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !f.starts_with(ui.join("profiles"))) {
+        let text = fs::read_to_string(file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            if line.split("//").next().unwrap_or_default().contains("Role::") {
+                found.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "role checks in components (ask app::<area>::can_* instead):\n{}", found.join("\n"));
+}
