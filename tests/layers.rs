@@ -4,7 +4,8 @@
 //! - `record` (clocks, documents, entries, merge) imports nothing else of the crate;
 //! - `domain` imports only `record`: no storage, sync or ui, so the rules test natively;
 //! - `sync` imports only `record`: the transport and envelope know nothing of rules;
-//! - `storage` imports `domain`, `record` and `sync`, never `ui`;
+//! - `storage` imports `domain`, `record` and `sync`, never `app` or `ui`;
+//! - `app` (the commands) imports `record`, `domain`, `storage` and `sync`, never `ui`;
 //! - `ui` imports anything but the bench harness.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -18,9 +19,10 @@ fn allowed(layer: &str) -> &'static [&'static str] {
         "domain" => &["record"],
         "sync" => &["record"],
         "storage" => &["record", "domain", "sync"],
-        "ui" => &["record", "domain", "sync", "storage"],
-        "bench" => &["record", "domain", "sync", "storage", "ui"],
-        _ => &["record", "domain", "sync", "storage", "ui"],
+        "app" => &["record", "domain", "sync", "storage"],
+        "ui" => &["record", "domain", "sync", "storage", "app"],
+        "bench" => &["record", "domain", "sync", "storage", "app", "ui"],
+        _ => &["record", "domain", "sync", "storage", "app", "ui"],
     }
 }
 
@@ -92,7 +94,7 @@ fn no_layer_imports_a_layer_above_it() {
     rust_files(&src, &mut files);
     files.sort();
     assert!(files.len() > 100, "found only {} source files under {}", files.len(), src.display());
-    let layers = ["record", "domain", "sync", "storage", "ui", "bench"];
+    let layers = ["record", "domain", "sync", "storage", "app", "ui", "bench"];
     let mut wrong = Vec::new();
     for file in &files {
         let module = module_path(&src, file);
@@ -108,6 +110,15 @@ fn no_layer_imports_a_layer_above_it() {
 }
 
 #[test]
+fn the_layer_check_sees_a_storage_file_that_imports_the_commands() {
+    let module = vec!["storage".to_owned(), "orders".to_owned()];
+    let t = targets(&module, "use crate::app::orders::confirm_payment;\n");
+    assert_eq!(t, vec![(1, "app".to_owned())]);
+    assert!(!allowed("storage").contains(&"app") && !allowed("domain").contains(&"app"));
+    assert!(allowed("ui").contains(&"app") && !allowed("app").contains(&"ui"));
+}
+
+#[test]
 fn the_layer_check_sees_a_domain_file_that_imports_sync() {
     let module = vec!["domain".to_owned(), "pool".to_owned(), "fact".to_owned()];
     let t = targets(
@@ -115,4 +126,23 @@ fn the_layer_check_sees_a_domain_file_that_imports_sync() {
         "use crate::sync::engine::push;\nuse super::super::super::ui::x;\n// crate::ui in a comment\n",
     );
     assert_eq!(t, vec![(1, "sync".to_owned()), (2, "ui".to_owned())]);
+}
+
+/// Role policy has one home, the command layer (`app::<area>::can_*`): components ask it
+/// rather than match roles themselves. Only the profile form names roles, to offer them.
+#[test]
+fn no_component_checks_a_role_itself() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("ui");
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let mut found = Vec::new();
+    for file in files.iter().filter(|f| !f.starts_with(ui.join("profiles"))) {
+        let text = fs::read_to_string(file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            if line.split("//").next().unwrap_or_default().contains("Role::") {
+                found.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "role checks in components (ask app::<area>::can_* instead):\n{}", found.join("\n"));
 }

@@ -25,13 +25,6 @@ pub const CONTACT: &str = "contact";
 /// The contact field naming the customer it belongs to.
 pub const CONTACT_CUSTOMER: &str = "customer";
 
-/// Entry kinds the pool, tier and review rules fold: every `pool.` kind and these.
-const FACT_PREFIXES: [&str; 4] = ["pool.", "payment.confirmed", "contact.logged", "customer.reviewed"];
-
-fn is_customer_fact(kind: &str) -> bool {
-    kind.starts_with("pool.") || FACT_PREFIXES[1..].contains(&kind)
-}
-
 fn first_and_last(d: &Document) -> (i64, String, i64) {
     let first = d.fields.values().min_by(|a, b| a.stamp.cmp(&b.stamp));
     let last = d.fields.values().map(|r| r.stamp.wall_ms).max().unwrap_or(0);
@@ -55,12 +48,8 @@ pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>
 pub async fn load_customers_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<CustomerRecord>>, StorageError> {
     let mut docs: Vec<Document> = s.docs_of_kind(CUSTOMER).await?;
     docs.extend(s.docs_of_kind(CONTACT).await?);
-    let mut entries: Vec<Entry> = Vec::new();
-    for p in FACT_PREFIXES {
-        entries.extend(s.entries_with_kind_prefix(p).await?);
-    }
-    // Key order, as one whole-store read gives them, whichever store answered.
-    entries.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    // The entry kinds the pool, tier and review rules fold, in key order.
+    let entries: Vec<Entry> = s.entries_of_kinds(&FactKind::TAGS).await?;
     Ok(assemble_restored(docs, entries))
 }
 
@@ -100,7 +89,7 @@ pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<V
         }
     }
     let mut facts: HashMap<String, Vec<Fact>> = HashMap::new();
-    for e in entries.into_iter().filter(|e| is_customer_fact(&e.kind)) {
+    for e in entries.into_iter().filter(|e| FactKind::is_tag(&e.kind)) {
         match Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
             Ok(f) => facts.entry(e.subject).or_default().push(f),
             // The pool's facts keep their own format (domain/pool/fact.rs); one that does

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 pub mod activities;
 pub mod applications;
+pub mod commands;
 pub mod customers;
 pub mod events;
 pub mod import;

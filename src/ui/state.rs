@@ -1,5 +1,6 @@
 //! App-wide state: the open database and profiles, the route, sync status, the writer and browser APIs.
 
+pub mod command;
 pub mod edit;
 pub mod platform;
 pub mod route;

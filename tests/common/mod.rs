@@ -1,10 +1,14 @@
 //! Builders shared by the native and browser data-core tests.
 #![allow(dead_code)]
 
+use outpost::app::Actor;
+use outpost::domain::profile::{Profile, Role};
 use outpost::record::hlc::{Clock, Hlc};
 use outpost::record::replica::{Document, Entry, Replica};
 use outpost::storage::customers::Author;
+use outpost::storage::RecordStore;
 use serde_json::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub fn stamp(device: &str, wall_ms: i64) -> Hlc {
     Hlc { wall_ms, counter: 0, device: device.into() }
@@ -81,4 +85,76 @@ pub fn entry_of(id: &str, kind: &str, subject: &str, body: Value, wall_ms: i64) 
 pub fn doc_from_fields(id: &str, kind: &str, fields: Vec<(&'static str, Value)>) -> Document {
     let fields: Vec<(&str, Value)> = fields.into_iter().collect();
     doc_of(id, kind, &fields)
+}
+
+// ---- Builders for the command tests (tests/commands/): a team on tablets with clocks.
+
+/// 2026-01-01 00:00 UTC (a Thursday), the tests' epoch.
+pub const T0: i64 = 1_767_225_600_000;
+pub const DAY: i64 = 24 * 3600 * 1000;
+
+/// `ms` after [`T0`].
+pub fn at(ms: i64) -> i64 {
+    T0 + ms
+}
+
+/// Fresh ids, unique within a test binary.
+pub fn next_id() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("id-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// `profile` acting in `role` on `device` at `now_ms`.
+pub fn actor(profile: &str, role: Role, device: &str, now_ms: i64) -> Actor {
+    Actor::new(profile, role, device, now_ms, next_id)
+}
+
+/// Rep Li, Rep Zhao, Manager Wang, Finance Qian and event staff Sun, each on a tablet.
+pub fn li(now_ms: i64) -> Actor {
+    actor("li", Role::Rep, "tab-a", now_ms)
+}
+pub fn zhao(now_ms: i64) -> Actor {
+    actor("zhao", Role::Rep, "tab-c", now_ms)
+}
+pub fn wang(now_ms: i64) -> Actor {
+    actor("wang", Role::Manager, "tab-b", now_ms)
+}
+pub fn qian(now_ms: i64) -> Actor {
+    actor("qian", Role::Finance, "tab-b", now_ms)
+}
+pub fn sun(now_ms: i64) -> Actor {
+    actor("sun", Role::EventStaff, "tab-k", now_ms)
+}
+
+/// Stores `change` as a local change of `clock`'s device.
+pub async fn seed<S: RecordStore>(s: &S, change: &Replica, clock: &Clock) {
+    outpost::storage::data::apply_local(s, change, clock).await.expect("seeded");
+}
+
+/// Publishes the team directory (person documents) so commands can check who is a rep.
+pub async fn seed_team<S: RecordStore>(s: &S) {
+    let mut t = Tablet::new("wang", "tab-b");
+    let people = [
+        ("li", Role::Rep),
+        ("zhao", Role::Rep),
+        ("wang", Role::Manager),
+        ("qian", Role::Finance),
+        ("sun", Role::EventStaff),
+    ];
+    let mut all = Replica::default();
+    for (id, role) in people {
+        let p = Profile { id: id.into(), name: id.into(), role, created_ms: T0 };
+        all = all.merge(outpost::storage::people::person_change(&p, None, &mut t.at(T0)).expect("new person"));
+    }
+    seed(s, &all, &t.clock).await;
+}
+
+/// How many records a store holds in the documents, entries and outbox stores.
+pub async fn stored_count<S: RecordStore>(s: &S) -> usize {
+    use outpost::storage::StoreName;
+    let mut n = 0;
+    for store in [StoreName::Docs, StoreName::Entries, StoreName::Outbox] {
+        n += s.count(store).await.expect("count");
+    }
+    n
 }

@@ -91,9 +91,15 @@ const KINDS: [(&str, &str); 7] = [
 ];
 
 impl FactKind {
-    /// Every entry kind this module reads; the UI can filter entries with it.
+    /// Every entry kind that bears on a customer's ownership, tier or review: the one
+    /// list storage reads the customer facts by and the UI tells a fact change by.
     pub const TAGS: [&'static str; 7] =
         [KINDS[0].0, KINDS[1].0, KINDS[2].0, KINDS[3].0, KINDS[4].0, KINDS[5].0, KINDS[6].0];
+
+    /// Whether entries of `kind` are customer facts (one of [`FactKind::TAGS`]).
+    pub fn is_tag(kind: &str) -> bool {
+        Self::TAGS.contains(&kind)
+    }
 
     /// The entry `kind` this fact is stored under.
     pub fn tag(&self) -> &'static str {
@@ -269,5 +275,20 @@ mod tests {
         assert_eq!(note.check(), Ok(()));
         note.contacts = "  ".into();
         assert_eq!(note.check(), Err(PoolError::IncompleteNote { field: "contacts" }));
+    }
+
+    #[test]
+    fn the_fact_kinds_are_one_list_that_every_fact_is_stored_under() {
+        let all = [
+            FactKind::FirstContact { rep: "li".into() },
+            FactKind::Claim { rep: "li".into() },
+            FactKind::Contact { rep: "li".into() },
+            FactKind::Reviewed,
+        ];
+        assert!(all.iter().all(|k| FactKind::is_tag(k.tag())));
+        assert!(FactKind::is_tag("payment.confirmed") && FactKind::is_tag("pool.release"));
+        assert!(
+            !FactKind::is_tag("payment.recorded") && !FactKind::is_tag("pool.") && !FactKind::is_tag("activity.logged")
+        );
     }
 }

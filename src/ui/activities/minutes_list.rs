@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
+use crate::app::activities::{can_record_minutes_step, record_minutes_step};
 use crate::domain::minutes::{check_step, MinutesState, MinutesStep};
-use crate::domain::profile::Role;
-use crate::storage::activities::{minutes_change, minutes_items};
-use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
+use crate::storage::activities::minutes_items;
+use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, kind_label, step_action, step_code, step_label, AMsg};
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::new_id;
+use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_session;
 
 fn reached(s: MinutesState) -> Option<MinutesStep> {
@@ -27,9 +27,10 @@ pub fn MinutesList() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
     let me = move || session.current.get().unwrap_or_default();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    // The manager sees every rep's minutes: the one who reviews them (V5).
+    let is_manager = move || cmds.can(|a| can_record_minutes_step(a, "", MinutesStep::Reviewed));
     let show_done = RwSignal::new(false);
     let items = Memo::new(move |_| {
         let (cal, now, me, manager, done) = (feed.cal.get(), feed.now.get(), me(), is_manager(), show_done.get());
@@ -65,16 +66,10 @@ pub fn MinutesList() -> impl IntoView {
                     let rep_name = ctx.data.with_untracked(|d| d.name_of(&a.rep));
                     let state = m.minutes.state;
                     let next = state.next_step();
-                    let mine = a.rep == me();
                     // Who records the next step: the rep writes, sends and confirms; the manager reviews.
-                    let may = match next {
-                        Some(MinutesStep::Reviewed) => is_manager(),
-                        Some(_) => mine,
-                        None => false,
-                    };
+                    let may = next.is_some_and(|step| cmds.can(|x| can_record_minutes_step(x, &a.rep, step)));
                     let text = RwSignal::new(String::new());
                     let err = RwSignal::new(false);
-                    let w = writer.clone();
                     let aid = a.id.clone();
                     let record = move |step: MinutesStep| {
                         let body = text.get_untracked().trim().to_owned();
@@ -86,7 +81,7 @@ pub fn MinutesList() -> impl IntoView {
                         }
                         err.set(false);
                         let aid = aid.clone();
-                        w.write(move |by| minutes_change(&new_id(), &aid, step, &body, by), |_| {});
+                        cmds.run(move |db, x| async move { record_minutes_step(db.store(), &x, &aid, step, &body).await }, |_| {});
                     };
                     let due_on = m.minutes.due_on;
                     let overdue = m.minutes.overdue;

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::domain::profile::Role;
+use crate::app::activities::{can_decide_visit_plans, can_file_visit_plan, decide_visit_plan, file_visit_plan};
 use crate::domain::visit_plan::{check_decision, Decision, PlanDraft, PlanError, PlanStatus};
-use crate::storage::activities::{plan_change, plan_decision};
-use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
+use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, plan_error_field, plan_error_text, status_code, status_label, AMsg};
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::new_id;
+use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_session;
 
 /// Visit plans (V2): a rep files a plan for a day with goals and customers; the manager
@@ -19,11 +19,10 @@ pub fn VisitPlans() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
     let me = move || session.current.get().unwrap_or_default();
-    let role = move || session.current_profile().map(|p| p.role);
-    let is_manager = move || role() == Some(Role::Manager);
-    let is_rep = move || role() == Some(Role::Rep);
+    let is_manager = move || cmds.can(can_decide_visit_plans);
+    let is_rep = move || cmds.can(can_file_visit_plan);
 
     // The rep's form.
     let day = RwSignal::new(String::new());
@@ -52,7 +51,6 @@ pub fn VisitPlans() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let w = writer.clone();
     let file = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         filed.set(false);
@@ -66,25 +64,18 @@ pub fn VisitPlans() -> impl IntoView {
             return error.set(Some(e));
         }
         error.set(None);
-        let rep = w.me();
-        let old = revising.get_untracked();
-        w.write(
-            move |by| {
-                let (id, before) = match &old {
-                    Some((id, d)) => (id.clone(), Some(d)),
-                    None => (new_id(), None),
-                };
-                Ok(plan_change(&id, &rep, before, &draft, by).unwrap_or_default())
-            },
+        let id = revising.get_untracked().map(|(id, _)| id);
+        cmds.run(
+            move |db, a| async move { file_visit_plan(db.store(), &a, id.as_deref(), &draft).await },
             move |r| match r {
-                Ok(()) => {
+                Ok(_) => {
                     goals.set(String::new());
                     picked.set(Vec::new());
                     revising.set(None);
                     filed.set(true);
                     failed.set(None);
                 }
-                Err(e) => failed.set(Some(e)),
+                Err(e) => failed.set(Some(command_error(i18n.lang(), &e))),
             },
         );
     };
@@ -110,13 +101,17 @@ pub fn VisitPlans() -> impl IntoView {
     });
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| crate::app::reports::is_reported(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
 
     view! {
         <Show when=is_rep>
-            <form class="card form" data-testid="plan-form" on:submit=file.clone() novalidate>
+            <form class="card form" data-testid="plan-form" on:submit=file novalidate>
                 <h2>{move || if revising.with(Option::is_some) { t(AMsg::Revising)() } else { t(AMsg::NewPlan)() }}</h2>
                 <p class="muted">{t(AMsg::PlanHint)}</p>
                 <label class="field"><span>{t(AMsg::PlanDay)}</span>
@@ -193,7 +188,6 @@ pub fn VisitPlans() -> impl IntoView {
                     let decider = ctx.data.with_untracked(|d| d.name_of(&p.decided_by));
                     let opinion = RwSignal::new(String::new());
                     let derr = RwSignal::new(None::<PlanError>);
-                    let w = writer.clone();
                     let pid = p.id.clone();
                     let seen = p.revision.clone();
                     let decide = move |d: Decision| {
@@ -203,7 +197,7 @@ pub fn VisitPlans() -> impl IntoView {
                         }
                         derr.set(None);
                         let (pid, seen) = (pid.clone(), seen.clone());
-                        w.write(move |by| Ok(plan_decision(&pid, d, &o, seen.as_ref(), by)), |_| {});
+                        cmds.run(move |db, a| async move { decide_visit_plan(db.store(), &a, &pid, d, &o, seen.as_ref()).await }, |_| {});
                     };
                     let decide2 = decide.clone();
                     let own = p.rep == me() && is_rep();

@@ -1,18 +1,15 @@
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
+use crate::app::customers::{can_set_credit_flag, save_customer};
 use crate::domain::customer::{validate_contact, validate_customer, Contact, CustomerFile, FieldError};
 use crate::domain::money::{format_yuan, parse_yuan};
-use crate::domain::pool::FactKind;
-use crate::domain::profile::Role;
-use crate::storage::customers::{contact_change, customer_change, fact_entry, join, Author};
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::{field_error_text, grade_label, list_label, CMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, now_ms, set_hash};
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::command::Commands;
+use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, set_hash};
 use crate::ui::widgets::text_field::TextField;
 
 fn draft_key(id: Option<&str>) -> String {
@@ -45,9 +42,7 @@ fn from_json(text: &str) -> Option<(CustomerFile, Contact, String, String)> {
 /// and a rep who enters it owns it (P1).
 #[component]
 pub fn CustomerForm(id: Option<String>) -> impl IntoView {
-    let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let cmds = Commands::new();
     let ctx = use_customers();
     let i18n = use_i18n();
     let is_new = id.is_none();
@@ -175,32 +170,22 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
             return;
         }
         errors.set(Vec::new());
-        let profile = session.current_profile();
-        let author = profile.as_ref().map(|p| p.id.clone()).unwrap_or_default();
-        let is_rep = profile.map(|p| p.role == Role::Rep).unwrap_or(false);
         let cid = id.clone().unwrap_or_else(new_id);
         let old = stored.get_value();
-        let (db, key) = (db.clone(), key.clone());
+        let key = key.clone();
         let saved_file = f.clone();
-        leptos::task::spawn_local(async move {
-            let result = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                let mut parts = Vec::new();
-                parts.extend(customer_change(&cid, old.as_ref(), &f, &mut by));
-                if with_contact {
-                    parts.extend(contact_change(&cid, &new_id(), None, &c, &mut by));
-                }
-                if old.is_none() && is_rep {
-                    // P1: the rep who first receives the customer owns it.
-                    if let Ok(r) = fact_entry(&new_id(), &cid, &FactKind::FirstContact { rep: author.clone() }, &mut by)
-                    {
-                        parts.push(r);
-                    }
-                }
-                join(parts)
-            })
-            .await;
-            match result {
+        let contact_id = new_id();
+        let lang = i18n.lang();
+        let shown_id = cid.clone();
+        // The command stamps what changed since the form opened, refuses a credit flag
+        // changed by anyone but a manager (C3), and makes a rep's new customer theirs (P1).
+        cmds.run(
+            move |db, a| async move {
+                let first = with_contact.then_some((contact_id.as_str(), &c));
+                save_customer(db.store(), &a, &cid, old.as_ref(), &f, first).await
+            },
+            // Saving an unchanged file is a save all the same.
+            move |result| match result.map(|_| ()).or_else(|e| if e.is_unchanged() { Ok(()) } else { Err(e) }) {
                 Ok(()) => {
                     stored.set_value(Some(saved_file.clone()));
                     spend.set(saved_file.annual_spend_fen.map(format_yuan).unwrap_or_default());
@@ -212,12 +197,12 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                     saved.set(true);
                     failed.set(None);
                     if is_new {
-                        set_hash(&format!("#/customers/{cid}"));
+                        set_hash(&format!("#/customers/{shown_id}"));
                     }
                 }
-                Err(e) => failed.set(Some(e.to_string())),
-            }
-        });
+                Err(e) => failed.set(Some(command_error(lang, &e))),
+            },
+        );
     };
 
     view! {
@@ -302,6 +287,7 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                     </label>
                     <label class="check">
                         <input type="checkbox" data-testid="cf-credit-flag" prop:checked=move || file.with(|f| f.manual_credit_flag)
+                            disabled=move || !cmds.can(can_set_credit_flag)
                             on:change=move |ev| file.update(|f| f.manual_credit_flag = event_target_checked(&ev)) />
                         <span>{t(CMsg::FieldCreditFlag)}</span>
                     </label>

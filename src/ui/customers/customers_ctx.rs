@@ -216,11 +216,7 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
     for e in change.entries.values() {
         if known(&e.subject) {
             affected.insert(e.subject.clone());
-        } else if e.kind.starts_with("pool.")
-            || e.kind.starts_with("payment.")
-            || e.kind.starts_with("customer.")
-            || e.kind.starts_with("contact.")
-        {
+        } else if crate::domain::pool::FactKind::is_tag(&e.kind) {
             return Ok(false);
         }
     }

@@ -6,7 +6,6 @@ use crate::domain::csv_import::{
     RowValidator, Target,
 };
 use crate::domain::pool::{AssignReason, FactKind};
-use crate::domain::profile::Role;
 use crate::storage::customers::{contact_change, customer_change, fact_entry, join, Author};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{field_error_text, CMsg};
@@ -63,8 +62,11 @@ pub fn ImportPage() -> impl IntoView {
     let report_v = RwSignal::new(0u32);
     // "" = pool; "me" = the current rep (first contact, P1); else a rep id (manager).
     let owner = RwSignal::new(String::new());
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
-    let is_rep = move || session.current_profile().map(|p| p.role == Role::Rep).unwrap_or(false);
+    // The same policy the commands apply: a rep's new customers are theirs (P1); a
+    // manager hands customers to reps (P4).
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(crate::app::pool::can_assign);
+    let is_rep = move || cmds.can(crate::app::customers::owns_by_first_contact);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -176,7 +178,11 @@ pub fn ImportPage() -> impl IntoView {
     };
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| crate::app::pool::receives_customers(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
 

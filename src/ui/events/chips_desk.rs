@@ -1,14 +1,16 @@
 use leptos::prelude::*;
 
-use crate::domain::chips::{check_redemption, ledger, MoveKind};
+use crate::app::events::{move_chips, redeem_chips};
+use crate::domain::chips::{ledger, MoveKind};
 use crate::domain::stock::levels;
-use crate::storage::events::{chips_entry, redemption};
 use crate::ui::events::conflicts_card::ConflictsCard;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::events::participant_picker::ParticipantPicker;
-use crate::ui::i18n::events::{chips_error_text, EMsg};
+use crate::ui::i18n::commands::command_error;
+use crate::ui::i18n::events::EMsg;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::{local_get, local_set, new_id, now_ms};
+use crate::ui::state::command::Commands;
+use crate::ui::state::platform::{local_get, local_set};
 
 const STATION_KEY: &str = "outpost.kiosk.station";
 
@@ -19,6 +21,7 @@ const STATION_KEY: &str = "outpost.kiosk.station";
 pub fn ChipsDesk(event: String) -> impl IntoView {
     let ctx = use_events();
     let i18n = use_i18n();
+    let cmds = Commands::new();
     let who = RwSignal::new(None::<String>);
     let station = RwSignal::new(local_get(STATION_KEY).unwrap_or_default());
     let chips = RwSignal::new("1".to_owned());
@@ -49,15 +52,15 @@ pub fn ChipsDesk(event: String) -> impl IntoView {
             MoveKind::Award { station: s, chips: n }
         };
         let e = ev.get_value();
-        ctx.write(
-            move |by| Ok(chips_entry(&new_id(), &e, &w, kind, by)),
+        cmds.run(
+            move |db, a| async move { move_chips(db.store(), &a, &e, &w, kind).await },
             move |r| {
                 msg.set(Some(match r {
-                    Ok(()) => (
+                    Ok(_) => (
                         true,
                         if take_back { EMsg::TakenBack.text(lang).into() } else { EMsg::Awarded.text(lang).into() },
                     ),
-                    Err(e) => (false, e),
+                    Err(e) => (false, command_error(lang, &e)),
                 }))
             },
         );
@@ -91,6 +94,7 @@ pub fn ChipsDesk(event: String) -> impl IntoView {
 pub fn PrizeDesk(event: String) -> impl IntoView {
     let ctx = use_events();
     let i18n = use_i18n();
+    let cmds = Commands::new();
     let who = RwSignal::new(None::<String>);
     let prize = RwSignal::new(String::new());
     let chips = RwSignal::new(String::new());
@@ -118,17 +122,14 @@ pub fn PrizeDesk(event: String) -> impl IntoView {
         let Ok(n) = chips.get_untracked().trim().parse::<u32>() else {
             return msg.set(Some((false, EMsg::ErrChips.text(lang).into())));
         };
-        let l = ledger(&r.chips, &r.event);
-        if let Err(e) = check_redemption(&l, &r.event, &w, n, now_ms()) {
-            return msg.set(Some((false, chips_error_text(lang, &e))));
-        }
+        // The command checks the prize desk is open and the balance covers it (E4).
         let ev = r.event.id.clone();
-        ctx.write(
-            move |by| Ok(redemption((&new_id(), &new_id()), &ev, &w, &p, n, by)),
+        cmds.run(
+            move |db, a| async move { redeem_chips(db.store(), &a, &ev, &w, &p, n).await },
             move |r| {
                 msg.set(Some(match r {
-                    Ok(()) => (true, EMsg::Redeemed.text(lang).into()),
-                    Err(e) => (false, e),
+                    Ok(_) => (true, EMsg::Redeemed.text(lang).into()),
+                    Err(e) => (false, command_error(lang, &e)),
                 }))
             },
         );

@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 
-use crate::domain::chips::{ledger, MoveKind, Settlement};
+use crate::app::events::{can_settle_conflict, settle_conflict};
+use crate::domain::chips::{ledger, Settlement};
 use crate::domain::participant::participants;
-use crate::domain::profile::Role;
-use crate::domain::stock::MoveReason;
-use crate::storage::events::{chips_entry, stock_entry};
 use crate::ui::events::events_ctx::use_events;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::{conflict_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::new_id;
+use crate::ui::state::command::Commands;
 
 /// **E4** Redemptions of the same chips on two offline tablets, found when their entries
 /// met. Staff settle each with a new entry: void it (the prize comes back, chips are
@@ -28,11 +27,7 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
                     .map(|c| {
                         let name =
                             names.iter().find(|p| p.key == c.participant).map(|p| p.name.clone()).unwrap_or_default();
-                        let prize = r.chips.iter().find_map(|m| match &m.kind {
-                            MoveKind::Redeem { prize, .. } if m.id == c.redemption => Some(prize.clone()),
-                            _ => None,
-                        });
-                        (c, name, prize)
+                        (c, name)
                     })
                     .collect::<Vec<_>>()
             })
@@ -40,24 +35,15 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
     });
     let error = RwSignal::new(None::<String>);
     // Settling is a staff decision: the event's staff or a manager.
-    let session = crate::ui::state::session::use_session();
-    let may_settle =
-        move || session.current_profile().is_some_and(|p| matches!(p.role, Role::Manager | Role::EventStaff));
+    let cmds = Commands::new();
+    let may_settle = move || cmds.can(can_settle_conflict);
     let ev_id = StoredValue::new(id);
-    let settle = move |participant: String, redemption: String, prize: Option<String>, outcome: Settlement| {
+    // Voiding hands the prize back to stock in the same transaction (W1): the command's.
+    let settle = move |redemption: String, outcome: Settlement| {
         let ev = ev_id.get_value();
-        ctx.write(
-            move |by| {
-                let settled = chips_entry(&new_id(), &ev, &participant, MoveKind::Settle { redemption, outcome }, by);
-                // Voiding hands the prize back: it returns to stock in the same transaction (W1).
-                Ok(match (outcome, prize) {
-                    (Settlement::Void, Some(p)) => {
-                        settled.merge(stock_entry(&new_id(), &ev, &p, 1, MoveReason::Returned, by))
-                    }
-                    _ => settled,
-                })
-            },
-            move |r| error.set(r.err()),
+        cmds.run(
+            move |db, a| async move { settle_conflict(db.store(), &a, &ev, &redemption, outcome).await },
+            move |r| error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
         );
     };
     view! {
@@ -66,15 +52,14 @@ pub fn ConflictsCard(id: String) -> impl IntoView {
                 <h2>{t(EMsg::ConflictsTitle)}</h2>
                 <p class="muted">{t(EMsg::ConflictsHint)}</p>
                 <ul class="plain-list">
-                    {move || rows.get().into_iter().map(|(c, name, prize)| {
-                        let (p1, r1, p2, r2) = (c.participant.clone(), c.redemption.clone(), c.participant.clone(), c.redemption.clone());
-                        let (prize1, prize2) = (prize.clone(), prize);
+                    {move || rows.get().into_iter().map(|(c, name)| {
+                        let (r1, r2) = (c.redemption.clone(), c.redemption.clone());
                         view! {
                             <li data-testid="conflict-row" data-participant=c.participant.clone()>
                                 <p>{move || conflict_text(i18n.lang(), &name, c.asked, c.available)}</p>
                                 <div class="actions start" class:hidden=move || !may_settle()>
-                                    <button type="button" data-testid="conflict-void" on:click=move |_| settle(p1.clone(), r1.clone(), prize1.clone(), Settlement::Void)>{t(EMsg::SettleVoid)}</button>
-                                    <button type="button" data-testid="conflict-writeoff" on:click=move |_| settle(p2.clone(), r2.clone(), prize2.clone(), Settlement::WriteOff)>{t(EMsg::SettleWriteOff)}</button>
+                                    <button type="button" data-testid="conflict-void" on:click=move |_| settle(r1.clone(), Settlement::Void)>{t(EMsg::SettleVoid)}</button>
+                                    <button type="button" data-testid="conflict-writeoff" on:click=move |_| settle(r2.clone(), Settlement::WriteOff)>{t(EMsg::SettleWriteOff)}</button>
                                 </div>
                             </li>
                         }

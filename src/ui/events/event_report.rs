@@ -1,11 +1,9 @@
 use leptos::prelude::*;
 
+use crate::app::events::{can_send_leads, send_leads_to_pool};
 use crate::domain::event::{cost_report, invite_summary, turn_up_rate};
 use crate::domain::money::format_yuan;
 use crate::domain::participant::{attended_keys, lead_count, participants};
-use crate::domain::profile::Role;
-use crate::storage::events::{leads_to_pool, phone_keys_of};
-use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{leads_sent_text, rate_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
@@ -38,36 +36,18 @@ fn bars(rows: &[(String, i64, &'static str)], test_id: &'static str, shown: fn(i
 #[component]
 pub fn EventReport(id: String) -> impl IntoView {
     let ctx = use_events();
-    let customers = use_customers();
     let i18n = use_i18n();
     let eid = id.clone();
     let rec = Memo::new(move |_| ctx.get(&eid));
     let sent = RwSignal::new(None::<usize>);
     // Leads go to the pool on a manager's or the event staff's word (P7 follows).
-    let session = crate::ui::state::session::use_session();
-    let may_send =
-        move || session.current_profile().is_some_and(|p| matches!(p.role, Role::Manager | Role::EventStaff));
+    let cmds = crate::ui::state::command::Commands::new();
+    let may_send = move || cmds.can(can_send_leads);
     let send = move |_| {
-        let Some(r) = rec.get_untracked() else { return };
-        let ps = participants(&r.registrations);
-        let known = customers.data.with_untracked(|d| {
-            phone_keys_of(
-                d.customers
-                    .iter()
-                    .flat_map(|c| c.rec.contacts.iter().map(|x| x.contact.phone.clone()))
-                    .collect::<Vec<_>>(),
-            )
-        });
-        let theme = r.event.theme.clone();
-        let n = std::rc::Rc::new(std::cell::Cell::new(0));
-        let n2 = n.clone();
-        ctx.write(
-            move |by| {
-                let (rep, count) = leads_to_pool(&ps, &known, &theme, by);
-                n2.set(count);
-                Ok(rep)
-            },
-            move |res| sent.set(res.ok().map(|_| n.get())),
+        let Some(event) = rec.get_untracked().map(|r| r.event.id) else { return };
+        cmds.run(
+            move |db, a| async move { send_leads_to_pool(db.store(), &a, &event).await },
+            move |res| sent.set(res.ok().map(|(_, n)| n)),
         );
     };
     view! {

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 
-use crate::storage::events::{pin_change, pin_hash, pin_valid, questions_change};
+use crate::app::events::set_kiosk_pin;
+use crate::storage::events::{pin_valid, questions_change};
 use crate::ui::events::events_ctx::use_events;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::EMsg;
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::random_bytes;
 
 /// The kiosk for one event (E3): its staff PIN (stored only as a salted Argon2id hash),
@@ -17,29 +20,30 @@ pub fn EventSettings(id: String) -> impl IntoView {
     let has_pin = Memo::new(move |_| ctx.get(&pid).is_some_and(|r| !r.pin.is_empty()));
     let pin = RwSignal::new(String::new());
     let pin2 = RwSignal::new(String::new());
-    let pin_msg = RwSignal::new(None::<(bool, &'static str)>);
+    let pin_msg = RwSignal::new(None::<(bool, String)>);
+    let cmds = Commands::new();
     let questions = RwSignal::new(ctx.get_untracked(&id).map(|r| r.questions.join("\n")).unwrap_or_default());
     let q_saved = RwSignal::new(false);
 
     let set_pin = move |_| {
         let (p, p2) = (pin.get_untracked(), pin2.get_untracked());
         if !pin_valid(&p) {
-            return pin_msg.set(Some((false, EMsg::PinInvalid.text(i18n.lang()))));
+            return pin_msg.set(Some((false, EMsg::PinInvalid.text(i18n.lang()).to_owned())));
         }
         if p != p2 {
-            return pin_msg.set(Some((false, EMsg::PinMismatch.text(i18n.lang()))));
+            return pin_msg.set(Some((false, EMsg::PinMismatch.text(i18n.lang()).to_owned())));
         }
         let mut salt = [0u8; 16];
         random_bytes(&mut salt);
         let ev = kid.clone();
-        ctx.write(
-            move |by| Ok(pin_change(&ev, &pin_hash(&p, &salt)?, by)),
+        cmds.run(
+            move |db, a| async move { set_kiosk_pin(db.store(), &a, &ev, &p, &salt).await },
             move |r| {
                 pin.set(String::new());
                 pin2.set(String::new());
                 pin_msg.set(Some(match r {
-                    Ok(()) => (true, EMsg::PinSet.text(i18n.lang())),
-                    Err(_) => (false, EMsg::SaveFailed.text(i18n.lang())),
+                    Ok(_) => (true, EMsg::PinSet.text(i18n.lang()).to_owned()),
+                    Err(e) => (false, command_error(i18n.lang(), &e)),
                 }));
             },
         );

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::storage::events::pin_matches;
+use crate::app::events::may_leave_kiosk;
 use crate::ui::events::chips_desk::{ChipsDesk, PrizeDesk};
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::events::kiosk_checkin::KioskCheckin;
@@ -37,7 +37,7 @@ pub fn Kiosk(event: String) -> impl IntoView {
         ev.prevent_default();
         let stored = ctx.get_untracked(&pid).map(|r| r.pin).unwrap_or_default();
         // No record (deleted elsewhere) or no PIN: nothing to guard.
-        if stored.is_empty() || pin_matches(&pin.get_untracked(), &stored) {
+        if may_leave_kiosk(&stored, &pin.get_untracked()) {
             pin.set(String::new());
             wrong.set(false);
             leaving.set(false);

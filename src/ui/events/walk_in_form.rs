@@ -1,14 +1,16 @@
 use leptos::prelude::*;
 
+use crate::app::events::register_walk_in;
 use crate::domain::participant::{
     register, Child, ParticipantError, RegistrationForm, Relation, CHILD_MAX_AGE, CHILD_MIN_AGE,
 };
 use crate::record::hlc::Hlc;
-use crate::storage::events::registration_entry;
 use crate::ui::events::events_ctx::use_events;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::{consent_text, participant_error_text, registered_text, relation_label, EMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::{new_id, now_ms};
+use crate::ui::state::command::Commands;
+use crate::ui::state::platform::now_ms;
 use crate::ui::widgets::text_field::TextField;
 
 pub const RELATIONS: [Relation; 4] =
@@ -34,6 +36,7 @@ pub fn WalkInForm(
     #[prop(optional)] on_done: Option<Callback<()>>,
 ) -> impl IntoView {
     let ctx = use_events();
+    let cmds = Commands::new();
     let i18n = use_i18n();
     let (n0, p0, r0) = prefill.unwrap_or((String::new(), String::new(), Relation::Prospect));
     let name = RwSignal::new(n0);
@@ -100,12 +103,11 @@ pub fn WalkInForm(
         }
         errors.set(Vec::new());
         let who = form.name.trim().to_owned();
-        ctx.write(
-            move |by| {
-                registration_entry(&new_id(), &form, &rec.event, by).map_err(|e| participant_error_text(lang, &e))
-            },
+        let ev = rec.event.id.clone();
+        cmds.run(
+            move |db, a| async move { register_walk_in(db.store(), &a, &ev, &form).await },
             move |r| match r {
-                Ok(()) => {
+                Ok(_) => {
                     done.set(Some(who));
                     name.set(String::new());
                     phone.set(String::new());
@@ -116,7 +118,7 @@ pub fn WalkInForm(
                         cb.run(());
                     }
                 }
-                Err(e) => errors.set(vec![("form".into(), e)]),
+                Err(e) => errors.set(vec![("form".into(), command_error(lang, &e))]),
             },
         );
     };

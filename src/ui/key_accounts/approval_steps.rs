@@ -1,14 +1,13 @@
 use leptos::prelude::*;
 
+use crate::app::key_accounts::{can_decide_step, decide_key_account_step};
 use crate::domain::approval::{Approval, ApprovalStatus, KeyAccountRoles, Step};
-use crate::storage::key_accounts::decision;
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::key_accounts::{approval_error, status_code, status_label, step_label, KMsg};
+use crate::ui::i18n::key_accounts::{status_code, status_label, step_label, KMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::OrderWriter;
-use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::use_session;
+use crate::ui::state::command::Commands;
 
 /// K1/K3: the two-step trail of a request or evaluation — each decision with who, when
 /// and on which device — and the next step's controls for the one who holds its role.
@@ -20,9 +19,8 @@ pub fn ApprovalSteps(
     roles: KeyAccountRoles,
 ) -> impl IntoView {
     let customers = use_customers();
-    let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
     let opinion = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let status = approval.status();
@@ -31,28 +29,19 @@ pub fn ApprovalSteps(
         ApprovalStatus::AwaitingApproval => Some(Step::Approve),
         _ => None,
     };
-    let me = session.current.get_untracked().unwrap_or_default();
-    let mine = next.is_some_and(|s| roles.may(s, &me));
+    let mine = next.is_some_and(|s| cmds.can(|a| can_decide_step(a, &roles, s)));
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
-    let decide = {
-        let approval = approval.clone();
-        move |pass: bool| {
-            let Some(step) = next else { return };
-            let mut a = approval.clone();
-            let me = writer.me();
-            let op = opinion.get_untracked();
-            let checked = match step {
-                Step::Review => a.review(&roles, &me, &op, pass, now_ms()),
-                Step::Approve => a.approve(&roles, &me, &op, pass, now_ms()),
-            };
-            if let Err(e) = checked {
-                return error.set(Some(approval_error(i18n.lang(), &e)));
-            }
-            error.set(None);
-            let subject = subject.clone();
-            writer
-                .write(move |by, id| Some(decision(&id(), &subject, step, &op, pass, by)), move |r| error.set(r.err()));
+    // The command takes the next step (review, then approval) if the profile holds its role.
+    let decide = move |pass: bool| {
+        if next.is_none() {
+            return;
         }
+        let (subject, op) = (subject.clone(), opinion.get_untracked());
+        error.set(None);
+        cmds.run(
+            move |db, a| async move { decide_key_account_step(db.store(), &a, &subject, &op, pass).await },
+            move |r| error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+        );
     };
     let d2 = decide.clone();
     view! {

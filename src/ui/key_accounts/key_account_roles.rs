@@ -1,14 +1,12 @@
 use leptos::prelude::*;
 
+use crate::app::key_accounts::{can_edit_roles, may_hold_role, save_key_account_roles};
 use crate::domain::approval::KeyAccountRoles;
-use crate::domain::profile::Role;
-use crate::storage::key_accounts::roles_change;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::key_accounts::KMsg;
 use crate::ui::i18n::t;
 use crate::ui::key_accounts::key_account_card::key_accounts_signal;
-use crate::ui::orders::orders_ctx::OrderWriter;
-use crate::ui::state::session::use_session;
+use crate::ui::state::command::Commands;
 
 /// K1: who reviews (key-account supervisor) and who approves (key-account manager);
 /// a team setting a manager keeps, synced to every tablet.
@@ -16,28 +14,27 @@ use crate::ui::state::session::use_session;
 pub fn KeyAccountRolesSettings() -> impl IntoView {
     let data = key_accounts_signal();
     let customers = use_customers();
-    let session = use_session();
-    let writer = OrderWriter::new();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = Commands::new();
+    let is_manager = move || cmds.can(can_edit_roles);
     let people = move || {
         customers.data.with(|d| {
             d.people
                 .iter()
-                .filter(|p| p.role != Role::EventStaff)
+                .filter(|p| may_hold_role(p.role))
                 .map(|p| (p.id.clone(), p.name.clone()))
                 .collect::<Vec<_>>()
         })
     };
     let toggle = move |pid: String, supervisor: bool, on: bool| {
         let old = data.with_untracked(|d| d.roles.clone());
-        let mut new: KeyAccountRoles = old.clone();
+        let mut new: KeyAccountRoles = old;
         let set = if supervisor { &mut new.supervisors } else { &mut new.managers };
         if on {
             set.insert(pid);
         } else {
             set.remove(&pid);
         }
-        writer.write(move |by, _| roles_change(&old, &new, by), |_| {});
+        cmds.run(move |db, a| async move { save_key_account_roles(db.store(), &a, &new).await }, |_| {});
     };
     view! {
         <section class="card" data-testid="ka-roles">

@@ -1,14 +1,15 @@
 use leptos::prelude::*;
 
-use crate::domain::profile::Role;
+use crate::app::orders::{can_confirm_payment, confirm_payment};
 use crate::domain::receivable::{ageing_by_rep, reminders};
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::orders::{reminder_text, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter, REMIND_DAYS};
+use crate::ui::orders::orders_ctx::{use_orders, REMIND_DAYS};
 use crate::ui::orders::receivables_card::AgeingRow;
-use crate::ui::state::session::use_session;
+use crate::ui::state::command::Commands;
 
 /// O3/O4 for finance: every payment a rep has recorded and finance has not yet
 /// confirmed, oldest first, and what each rep's customers owe by age.
@@ -16,10 +17,9 @@ use crate::ui::state::session::use_session;
 pub fn FinancePage() -> impl IntoView {
     let orders = use_orders();
     let customers = use_customers();
-    let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
-    let is_finance = move || session.current_profile().map(|p| p.role == Role::Finance).unwrap_or(false);
+    let cmds = Commands::new();
+    let is_finance = move || cmds.can(can_confirm_payment);
     let queue = Memo::new(move |_| orders.data.with(|d| d.queue().into_iter().cloned().collect::<Vec<_>>()));
     let by_rep = Memo::new(move |_| {
         orders.data.with(|d| ageing_by_rep(&d.ledger(), orders.today()).into_iter().collect::<Vec<_>>())
@@ -35,7 +35,10 @@ pub fn FinancePage() -> impl IntoView {
     };
     let confirm = move |pid: String| {
         error.set(None);
-        writer.confirm(orders.data.get_untracked(), pid, move |r| error.set(r.err()));
+        cmds.run(
+            move |db, a| async move { confirm_payment(db.store(), &a, &pid).await },
+            move |r| error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+        );
     };
     view! {
         <section class="card finance-queue" data-testid="finance-queue">

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
-use crate::domain::order::{Actor, Discount, Order, OrderError, OrderLine, OrderStep, PaymentTerms};
+use crate::app::orders::save_order;
+use crate::domain::order::{Discount, Order, OrderError, OrderLine, PaymentTerms};
 use crate::domain::receivable::InstalmentPlan;
-use crate::storage::customers::join;
-use crate::storage::orders::{order_change, order_step, OrderRecord};
+use crate::storage::orders::OrderRecord;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::orders::{order_error, receivable_error, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::platform::{local_get, local_remove, local_set, now_ms};
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::platform::{local_get, local_remove, local_set};
 
 /// Where a new order being typed for `customer` is kept until it is saved or cancelled.
 pub fn draft_key(customer: &str) -> String {
@@ -30,7 +31,7 @@ pub fn OrderForm(
     let orders = use_orders();
     let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = crate::ui::state::command::Commands::new();
     let pct = |d: Discount| {
         if d.as_basis_points() == 0 {
             String::new()
@@ -186,7 +187,6 @@ pub fn OrderForm(
         move || build(i18n.lang()).ok().and_then(|o| o.totals().ok())
     };
     let save = {
-        let existing = existing.clone();
         move |submit: bool| {
             let lang = i18n.lang();
             let mut o = match build(lang) {
@@ -194,30 +194,16 @@ pub fn OrderForm(
                 Err(e) => return error.set(Some(e)),
             };
             error.set(None);
-            let old = existing.clone();
-            let oid = order_id.clone();
-            let me = writer.me();
-            let role = session.current_profile().map(|p| p.role).unwrap_or(crate::domain::profile::Role::Rep);
+            o.id = order_id.clone().unwrap_or_default();
             let note = note.get_untracked();
-            let today = orders.today();
-            writer.write(
-                move |by, id| {
-                    o.id = oid.unwrap_or_else(|| format!("order:{}", id()));
-                    let mut parts = vec![];
-                    if let Some(r) = order_change(old.as_ref(), &o, &note, by) {
-                        parts.push(r);
-                    }
-                    if submit && o.clone().submit(&Actor { profile: me, role, at_ms: now_ms() }, today).is_ok() {
-                        parts.push(order_step(&id(), &o.id, &OrderStep::Submitted, by));
-                    }
-                    Some(join(parts))
-                },
+            cmds.run(
+                move |db, a| async move { save_order(db.store(), &a, o, &note, submit).await },
                 move |r| match r {
-                    Ok(()) => {
+                    Ok(_) => {
                         forget();
                         on_done.run(())
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => error.set(Some(command_error(lang, &e))),
                 },
             );
         }

@@ -1,17 +1,16 @@
 use leptos::prelude::*;
 
-use crate::domain::order::{Actor, OrderStatus, OrderStep};
-use crate::domain::profile::Role;
-use crate::storage::orders::order_step;
+use crate::app::orders::{can_decide_order, can_edit_order, take_order_step};
+use crate::domain::order::{OrderStatus, OrderStep};
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::orders::{order_error, order_title, status_code, status_label, step_text, yuan, OMsg};
+use crate::ui::i18n::orders::{order_title, status_code, status_label, step_text, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::delivery_slip::DeliverySlipView;
 use crate::ui::orders::order_form::OrderForm;
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::use_session;
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::command::Commands;
 
 /// One order: lines and totals, its history (who decided, when), and the step the
 /// current profile may take — submit (its rep), approve or reject (a manager), revise
@@ -20,17 +19,14 @@ use crate::ui::state::session::use_session;
 pub fn OrderItem(id: String) -> impl IntoView {
     let orders = use_orders();
     let customers = use_customers();
-    let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
     let rid = id.clone();
     let rec = Memo::new(move |_| orders.data.with(|d| d.order(&rid).cloned()));
     let open = RwSignal::new(false);
     let editing = RwSignal::new(false);
     let opinion = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let role = move || session.current_profile().map(|p| p.role);
-    let me = move || session.current.get().unwrap_or_default();
     let product_name = move |pid: &str| {
         orders
             .data
@@ -39,34 +35,14 @@ pub fn OrderItem(id: String) -> impl IntoView {
     };
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
 
-    // Checks the step with the domain (role, status, reason) and writes it.
+    // The command checks the step with the domain (role, status, reason) and stores it.
     let take = move |step: OrderStep| {
         let Some(r) = rec.get_untracked() else { return };
-        let Some(profile) = session.current_profile() else {
-            return;
-        };
-        let actor = Actor { profile: profile.id.clone(), role: profile.role, at_ms: now_ms() };
-        let mut o = r.order.clone();
-        let checked = match &step {
-            OrderStep::Submitted => o.submit(&actor, orders.today()),
-            OrderStep::Approved { opinion } => o.approve(&actor, opinion),
-            OrderStep::Rejected { reason } => o.reject(&actor, reason),
-            OrderStep::Reopened => o.reopen(&actor),
-            OrderStep::Delivered { slip } => o.deliver(&actor, slip.clone()),
-        };
-        if let Err(e) = checked {
-            return error.set(Some(order_error(i18n.lang(), &e)));
-        }
         error.set(None);
-        let step = o.history.last().map(|c| c.step.clone()).unwrap_or(step);
-        let oid = o.id.clone();
-        writer.write(
-            move |by, new_id| Some(order_step(&new_id(), &oid, &step, by)),
-            move |r| {
-                if let Err(e) = r {
-                    error.set(Some(e));
-                }
-            },
+        let oid = r.order.id.clone();
+        cmds.run(
+            move |db, a| async move { take_order_step(db.store(), &a, &oid, step).await },
+            move |r| error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
         );
     };
     view! {
@@ -76,8 +52,8 @@ pub fn OrderItem(id: String) -> impl IntoView {
             let totals = o.totals().unwrap_or_default();
             let created = date_text(i18n.lang(), r.created_ms);
             let rep_name = name_of(&o.rep);
-            let is_manager = role() == Some(Role::Manager);
-            let may_edit = o.rep == me() || is_manager;
+            let is_manager = cmds.can(can_decide_order);
+            let may_edit = cmds.can(|a| can_edit_order(a, &o.rep));
             let customer = o.customer_id.clone();
                         view! {
                 <li class="order-item" data-testid="order-row" data-status=status_code(status)>

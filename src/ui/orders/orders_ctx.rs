@@ -123,22 +123,3 @@ impl Default for OrderWriter {
         Self::new()
     }
 }
-
-impl OrderWriter {
-    /// O3: finance confirms a payment; the confirmation and the `payment.confirmed`
-    /// facts it implies (P2, P3, C3) are written together. Only a finance profile may.
-    pub fn confirm(&self, data: Arc<OrdersData>, payment_id: String, done: impl FnOnce(Result<(), String>) + 'static) {
-        let is_finance =
-            self.session.current_profile().map(|p| p.role == crate::domain::profile::Role::Finance).unwrap_or(false);
-        if !is_finance {
-            return done(Err("only finance confirms payments".into()));
-        }
-        // Checked before writing, so a refusal says why instead of writing nothing.
-        if let Some(p) = data.payment(&payment_id) {
-            if p.confirmed.is_some() {
-                return done(Err(crate::storage::orders::ConfirmError::AlreadyConfirmed.to_string()));
-            }
-        }
-        self.write(move |by, _| crate::storage::orders::confirm_payment(&data, &payment_id, by).ok(), done);
-    }
-}

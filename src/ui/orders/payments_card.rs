@@ -1,16 +1,16 @@
 use leptos::prelude::*;
 
+use crate::app::orders::{can_confirm_payment, confirm_payment, record_payment};
 use crate::domain::money::parse_yuan;
 use crate::domain::order::OrderStatus;
 use crate::domain::pool::FactKind;
-use crate::domain::profile::Role;
-use crate::storage::orders::payment_recorded;
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::{date_text, payment_text, CMsg};
 use crate::ui::i18n::orders::{order_title, payment_line, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::session::use_session;
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::command::Commands;
 
 /// The value tier (C3) with its turnover and credit flag and the confirmed payments it
 /// is computed from; payments a rep records against an order (O3) with their state,
@@ -19,13 +19,11 @@ use crate::ui::state::session::use_session;
 pub fn PaymentsCard(id: String) -> impl IntoView {
     let ctx = use_customers();
     let orders = use_orders();
-    let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
     let vid = id.clone();
     let view_of = Memo::new(move |_| ctx.data.with(|d| d.get(&vid).map(|c| (c.tier.clone(), c.rec.facts.clone()))));
-    let role = move || session.current_profile().map(|p| p.role);
-    let is_finance = move || role() == Some(Role::Finance);
+    let cmds = Commands::new();
+    let is_finance = move || cmds.can(can_confirm_payment);
     let pid = id.clone();
     let recorded = Memo::new(move |_| {
         orders.data.with(|d| d.payments.iter().filter(|p| p.customer_id == pid).cloned().rev().collect::<Vec<_>>())
@@ -43,49 +41,44 @@ pub fn PaymentsCard(id: String) -> impl IntoView {
     let amount = RwSignal::new(String::new());
     let paid_on = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<String>);
     let confirm_error = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
-    let w = writer;
     let customer = id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         saved.set(false);
         let fen = match parse_yuan(&amount.get_untracked()) {
             Ok(f) if f > 0 => f,
-            _ => return error.set(Some(OMsg::ErrAmount.text(i18n.lang()))),
+            _ => return error.set(Some(OMsg::ErrAmount.text(i18n.lang()).to_owned())),
         };
         let day = match paid_on.get_untracked().parse::<chrono::NaiveDate>() {
             Ok(d) => d,
             Err(_) if paid_on.get_untracked().is_empty() => orders.today(),
-            Err(_) => return error.set(Some(CMsg::ErrDate.text(i18n.lang()))),
+            Err(_) => return error.set(Some(CMsg::ErrDate.text(i18n.lang()).to_owned())),
         };
         error.set(None);
         let (c, o, n) = (customer.clone(), order.get_untracked(), note.get_untracked());
-        w.write(
-            move |by, new_id| {
-                Some(payment_recorded(
-                    &format!("pay:{}", new_id()),
-                    &c,
-                    (!o.is_empty()).then_some(o.as_str()),
-                    fen,
-                    day,
-                    &n,
-                    by,
-                ))
+        cmds.run(
+            move |db, a| async move {
+                record_payment(db.store(), &a, &c, (!o.is_empty()).then_some(o.as_str()), fen, day, &n).await
             },
-            move |r| {
-                if r.is_ok() {
+            move |r| match r {
+                Ok(_) => {
                     amount.set(String::new());
                     note.set(String::new());
                     saved.set(true);
                 }
+                Err(e) => error.set(Some(command_error(i18n.lang(), &e))),
             },
         );
     };
     let confirm = move |payment: String| {
         confirm_error.set(None);
-        writer.confirm(orders.data.get_untracked(), payment, move |r| confirm_error.set(r.err()));
+        cmds.run(
+            move |db, a| async move { confirm_payment(db.store(), &a, &payment).await },
+            move |r| confirm_error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+        );
     };
     view! {
         <section class="card payments" data-testid="payments">

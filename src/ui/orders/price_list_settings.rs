@@ -1,22 +1,21 @@
 use leptos::prelude::*;
 
+use crate::app::orders::{can_edit_price_list, save_product};
 use crate::domain::money::parse_yuan;
-use crate::domain::profile::Role;
-use crate::storage::orders::{product_change, ProductRecord};
+use crate::storage::orders::ProductRecord;
 use crate::ui::i18n::orders::{yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::session::use_session;
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::command::Commands;
 
 /// O1: the team's products and dated prices. A manager adds a product, or a new price
 /// for one already listed (same name), and stops selling one; everyone sees the list.
 #[component]
 pub fn PriceListSettings() -> impl IntoView {
     let orders = use_orders();
-    let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = Commands::new();
+    let is_manager = move || cmds.can(can_edit_price_list);
     let name = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let price = RwSignal::new(String::new());
@@ -25,7 +24,6 @@ pub fn PriceListSettings() -> impl IntoView {
     let err = move |f: &'static str| {
         move || errors.with(|e| e.iter().find(|(k, _)| *k == f).map(|(_, m)| m.text(i18n.lang())))
     };
-    let w = writer;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut errs = Vec::new();
@@ -53,7 +51,7 @@ pub fn PriceListSettings() -> impl IntoView {
             return;
         }
         let old = orders.data.with_untracked(|d| d.products.iter().find(|p| p.name == n).cloned());
-        let mut new = old.clone().unwrap_or_else(|| ProductRecord {
+        let mut new = old.unwrap_or_else(|| ProductRecord {
             id: String::new(),
             name: n.clone(),
             unit: unit.get_untracked().trim().to_owned(),
@@ -67,13 +65,9 @@ pub fn PriceListSettings() -> impl IntoView {
         if !unit.get_untracked().trim().is_empty() {
             new.unit = unit.get_untracked().trim().to_owned();
         }
-        w.write(
-            move |by, id| {
-                if new.id.is_empty() {
-                    new.id = format!("product:{}", id());
-                }
-                product_change(old.as_ref(), &new, by)
-            },
+        // A new product gets its id from the command; a price for a listed one changes it.
+        cmds.run(
+            move |db, a| async move { save_product(db.store(), &a, new).await },
             move |r| {
                 if r.is_ok() {
                     name.set(String::new());
@@ -83,9 +77,9 @@ pub fn PriceListSettings() -> impl IntoView {
         );
     };
     let retire = move |p: ProductRecord| {
-        let mut new = p.clone();
-        new.retired = !p.retired;
-        writer.write(move |by, _| product_change(Some(&p), &new, by), |_| {});
+        let mut new = p;
+        new.retired = !new.retired;
+        cmds.run(move |db, a| async move { save_product(db.store(), &a, new).await }, |_| {});
     };
     let rows = move || orders.data.with(|d| d.products.clone());
     view! {

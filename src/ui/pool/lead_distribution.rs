@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
+use crate::app::pool::{distribute_leads, receives_customers};
 use crate::domain::distribution::{propose, RepLoad};
-use crate::domain::pool::{AssignReason, FactKind};
-use crate::domain::profile::Role;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::list_label;
 use crate::ui::i18n::pool::{distributed_text, PMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::pool::ownership_card::FactRecorder;
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{local_get, local_set};
 
 const DEFAULT_CAPACITY: usize = 100;
@@ -23,7 +22,7 @@ fn capacity_key(rep: &str) -> String {
 pub fn LeadDistribution() -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
-    let rec = FactRecorder::new();
+    let cmds = Commands::new();
     let source = RwSignal::new(String::new());
     let leads = Memo::new(move |_| {
         let src = source.get();
@@ -41,7 +40,7 @@ pub fn LeadDistribution() -> impl IntoView {
             let held = d.holdings();
             d.people
                 .iter()
-                .filter(|p| p.role == Role::Rep && !p.departing)
+                .filter(|p| receives_customers(p) && !p.departing)
                 .map(|p| (p.id.clone(), p.name.clone(), held.get(&p.id).copied().unwrap_or(0)))
                 .collect::<Vec<_>>()
         })
@@ -80,20 +79,19 @@ pub fn LeadDistribution() -> impl IntoView {
         done.set(None);
     };
     let apply = move |_| {
-        let facts: Vec<(String, FactKind)> = plan
-            .get_untracked()
-            .into_iter()
-            .filter(|(_, _, r)| !r.is_empty())
-            .map(|(l, _, rep)| (l, FactKind::Assign { rep, reason: AssignReason::Distribution, note: String::new() }))
-            .collect();
-        let n = facts.len();
-        rec.record_many(facts, move |r| {
-            if r.is_ok() {
-                plan.set(Vec::new());
-                picked.set(Default::default());
-                done.set(Some(n));
-            }
-        });
+        let leads: Vec<(String, String)> =
+            plan.get_untracked().into_iter().filter(|(_, _, r)| !r.is_empty()).map(|(l, _, rep)| (l, rep)).collect();
+        let n = leads.len();
+        cmds.run(
+            move |db, a| async move { distribute_leads(db.store(), &a, &leads).await },
+            move |r| {
+                if r.is_ok() {
+                    plan.set(Vec::new());
+                    picked.set(Default::default());
+                    done.set(Some(n));
+                }
+            },
+        );
     };
     view! {
         <section class="card form" data-testid="distribution">
@@ -149,7 +147,7 @@ pub fn LeadDistribution() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || { unplaced.get() > 0 }><p class="notice warn">{t(PMsg::NoRoom)}" "{move || unplaced.get()}</p></Show>
-                <div class="actions"><button type="button" class="primary" data-testid="dist-apply" on:click=apply.clone()>{t(PMsg::Apply)}</button></div>
+                <div class="actions"><button type="button" class="primary" data-testid="dist-apply" on:click=apply>{t(PMsg::Apply)}</button></div>
             </Show>
             {move || done.get().map(|n| view! { <p class="ok" role="status" data-testid="dist-done">{move || distributed_text(i18n.lang(), n)}</p> })}
         </section>

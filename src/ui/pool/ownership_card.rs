@@ -1,57 +1,17 @@
 use leptos::prelude::*;
 
-use crate::domain::pool::{AssignReason, FactKind, Ownership, ReleaseNote};
-use crate::domain::profile::Role;
-use crate::storage::customers::{fact_entry, Author};
+use crate::app::pool::{
+    assign_customer, can_assign, can_claim, can_log_contact, can_release, can_review, claim_customer, log_contact,
+    receives_customers, release_customer, review_customer,
+};
+use crate::domain::pool::{AssignReason, ReleaseNote};
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::{date_text, history_text, lost_claim_text, reason_label, returns_text, CMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::pool::release_form::ReleaseForm;
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
-
-/// Records facts about customers as the current profile. Made while the component is
-/// built (contexts are read there), used from event handlers.
-#[derive(Clone)]
-pub struct FactRecorder {
-    db: crate::ui::state::session::Db,
-    sync: crate::ui::state::sync_ctx::SyncCtx,
-    session: crate::ui::state::session::Session,
-}
-
-impl FactRecorder {
-    pub fn new() -> Self {
-        Self { db: use_db(), sync: use_sync(), session: use_session() }
-    }
-
-    /// Records `kinds` (one entry each) about `customer` in one transaction.
-    pub fn record(&self, customer: String, kinds: Vec<FactKind>, done: impl FnOnce(Result<(), String>) + 'static) {
-        self.record_many(kinds.into_iter().map(|k| (customer.clone(), k)).collect(), done);
-    }
-
-    /// Records facts about several customers in one transaction (a distribution, a handover).
-    pub fn record_many(&self, facts: Vec<(String, FactKind)>, done: impl FnOnce(Result<(), String>) + 'static) {
-        let (db, sync) = (self.db.clone(), self.sync);
-        let author = self.session.current.get_untracked().unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                let parts = facts.iter().filter_map(|(c, k)| fact_entry(&new_id(), c, k, &mut by).ok());
-                crate::storage::customers::join(parts.collect::<Vec<_>>())
-            })
-            .await;
-            done(r.map_err(|e| e.to_string()));
-        });
-    }
-}
-
-impl Default for FactRecorder {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+use crate::ui::state::command::Commands;
+use crate::ui::state::session::use_session;
 
 /// Who holds the customer, why, and until when (P1–P5); the notices a rep must see (P6
 /// lost claim, P8 reassign, P9 release note); claim, return, assign and review actions
@@ -62,7 +22,6 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let me = move || session.current.get().unwrap_or_default();
-    let role = move || session.current_profile().map(|p| p.role);
     let own_id = id.clone();
     let own = Memo::new(move |_| ctx.data.with(|d| d.get(&own_id).map(|c| c.own.clone())));
     let rev_id = id.clone();
@@ -74,22 +33,24 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
     let assign_to = RwSignal::new(String::new());
     let assign_reason = RwSignal::new("assigned".to_owned());
     let assign_note = RwSignal::new(String::new());
-    let done = move |r: Result<(), String>| error.set(r.err());
-    let rec = FactRecorder::new();
+    let cmds = Commands::new();
+    let done = move |r: Result<crate::record::replica::Replica, crate::app::CommandError>| {
+        error.set(r.err().map(|e| command_error(i18n.lang(), &e)))
+    };
 
-    let (claim_id, r) = (id.clone(), rec.clone());
+    let cid = StoredValue::new(id.clone());
     let claim = move |_| {
-        let rep = session.current.get_untracked().unwrap_or_default();
-        r.record(claim_id.clone(), vec![FactKind::Claim { rep }], done);
+        let c = cid.get_value();
+        cmds.run(move |db, a| async move { claim_customer(db.store(), &a, &c).await }, done);
     };
-    let (contact_id, r) = (id.clone(), rec.clone());
-    let log_contact = move |_| {
-        let rep = session.current.get_untracked().unwrap_or_default();
-        r.record(contact_id.clone(), vec![FactKind::Contact { rep }], done);
+    let log = move |_| {
+        let c = cid.get_value();
+        cmds.run(move |db, a| async move { log_contact(db.store(), &a, &c).await }, done);
     };
-    let (review_id, r) = (id.clone(), rec.clone());
-    let review = move |_| r.record(review_id.clone(), vec![FactKind::Reviewed], done);
-    let (assign_id, r) = (id.clone(), rec.clone());
+    let review = move |_| {
+        let c = cid.get_value();
+        cmds.run(move |db, a| async move { review_customer(db.store(), &a, &c).await }, done);
+    };
     let assign = move |_| {
         let rep = assign_to.get_untracked();
         if rep.is_empty() {
@@ -97,20 +58,23 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
         }
         let reason =
             if assign_reason.get_untracked() == "referred" { AssignReason::Referred } else { AssignReason::Assigned };
-        r.record(assign_id.clone(), vec![FactKind::Assign { rep, reason, note: assign_note.get_untracked() }], done);
+        let (c, note) = (cid.get_value(), assign_note.get_untracked());
+        cmds.run(move |db, a| async move { assign_customer(db.store(), &a, &c, &rep, reason, &note).await }, done);
         assign_note.set(String::new());
     };
-    let (release_id, r) = (id.clone(), rec.clone());
-    let on_release = Callback::new(move |(note, expired): (ReleaseNote, bool)| {
-        let Some(rep) = own.get_untracked().and_then(|o: Ownership| o.owner.or(o.needs_release_note)) else {
-            return;
-        };
+    // P9: the command names the rep the note is for and whether it follows an expiry.
+    let on_release = Callback::new(move |(note, _expired): (ReleaseNote, bool)| {
         releasing.set(false);
-        r.record(release_id.clone(), vec![FactKind::Release { rep, note, expired }], done);
+        let c = cid.get_value();
+        cmds.run(move |db, a| async move { release_customer(db.store(), &a, &c, note).await }, done);
     });
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| receives_customers(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
 
@@ -118,10 +82,11 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
         <section class="card ownership" data-testid="ownership">
             {move || own.get().map(|o| {
                 let n = now();
-                let mine = o.owner.as_deref() == Some(me().as_str());
+                let may_log = cmds.can(|a| can_log_contact(a, &o));
+                let may_release = cmds.can(|a| can_release(a, &o)) && o.owner.is_some();
                 let lost: Vec<_> = o.lost_claims.iter().filter(|l| l.rep == me()).cloned().collect();
                 let note_due = o.needs_release_note.as_deref() == Some(me().as_str());
-                let is_manager = role() == Some(Role::Manager);
+                let is_manager = cmds.can(can_assign);
                 let reassign_due = is_manager && o.is_reassign_due(n);
                 view! {
                     {lost.into_iter().map(|l| view! {
@@ -143,17 +108,17 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                         view! { <p class="countdown" data-testid="returns-at">{move || returns_text(i18n.lang(), at, rule, n)}</p> }
                     })}
                     <div class="actions wrap">
-                        {(o.owner.is_none() && role() == Some(Role::Rep)).then(|| view! {
-                            <button type="button" class="primary" data-testid="claim" on:click=claim.clone()>{t(CMsg::Claim)}</button>
+                        {(o.owner.is_none() && cmds.can(can_claim)).then(|| view! {
+                            <button type="button" class="primary" data-testid="claim" on:click=claim>{t(CMsg::Claim)}</button>
                         })}
-                        {mine.then(|| view! {
-                            <button type="button" data-testid="log-contact" on:click=log_contact.clone()>{t(CMsg::LogContact)}</button>
+                        {may_log.then(|| view! {
+                            <button type="button" data-testid="log-contact" on:click=log>{t(CMsg::LogContact)}</button>
                         })}
-                        {((mine || (is_manager && o.owner.is_some())) && !releasing.get()).then(|| view! {
+                        {(may_release && !releasing.get()).then(|| view! {
                             <button type="button" data-testid="release" on:click=move |_| releasing.set(true)>{t(CMsg::Release)}</button>
                         })}
-                        {(is_manager && !reviewed.get()).then(|| view! {
-                            <button type="button" data-testid="mark-reviewed" on:click=review.clone()>{t(CMsg::MarkReviewed)}</button>
+                        {(cmds.can(can_review) && !reviewed.get()).then(|| view! {
+                            <button type="button" data-testid="mark-reviewed" on:click=review>{t(CMsg::MarkReviewed)}</button>
                         })}
                     </div>
                     {(releasing.get() || note_due).then(|| view! {
@@ -177,7 +142,7 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                                 <input type="text" data-testid="assign-note" prop:value=move || assign_note.get()
                                     on:input=move |ev| assign_note.set(event_target_value(&ev)) />
                             </label>
-                            <button type="button" class="primary" data-testid="assign-apply" on:click=assign.clone()>{t(CMsg::Assign)}</button>
+                            <button type="button" class="primary" data-testid="assign-apply" on:click=assign>{t(CMsg::Assign)}</button>
                         </div>
                     })}
                     <details class="history" data-testid="ownership-history">

@@ -1,14 +1,12 @@
 use leptos::prelude::*;
 
+use crate::app::pool::{can_claim, claim_customer};
 use crate::domain::customer_list::{select, Filter, OwnerFilter, Sort};
-use crate::domain::pool::FactKind;
-use crate::domain::profile::Role;
 use crate::ui::customers::customers_ctx::{search_positions, use_customers};
 use crate::ui::i18n::customers::{date_text, list_label, shown_count, CMsg};
 use crate::ui::i18n::pool::PMsg;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::pool::ownership_card::FactRecorder;
-use crate::ui::state::session::use_session;
+use crate::ui::state::command::Commands;
 use crate::ui::widgets::virtual_list::VirtualList;
 
 const ROW: f64 = 76.0;
@@ -19,7 +17,6 @@ const ROW: f64 = 76.0;
 #[component]
 pub fn PoolList() -> impl IntoView {
     let ctx = use_customers();
-    let session = use_session();
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let shown = Memo::new(move |_| {
@@ -30,16 +27,15 @@ pub fn PoolList() -> impl IntoView {
         let f = Filter { owner: OwnerFilter::Pool, ..Default::default() };
         select(&data.customers, hits.as_deref(), &f, Sort::Name, data.now_ms)
     });
-    let is_rep = move || session.current_profile().map(|p| p.role == Role::Rep).unwrap_or(false);
-    let rec = FactRecorder::new();
+    let cmds = Commands::new();
+    let is_rep = move || cmds.can(can_claim);
     let row = move |i: usize| {
         let pos = shown.with_untracked(|v| v.get(i).copied())?;
         let c = ctx.data.with_untracked(|d| d.customers.get(pos).cloned())?;
         let id = c.rec.id.clone();
-        let rec = rec.clone();
         let claim = move |_| {
-            let rep = session.current.get_untracked().unwrap_or_default();
-            rec.record(id.clone(), vec![FactKind::Claim { rep }], |_| {});
+            let c = id.clone();
+            cmds.run(move |db, a| async move { claim_customer(db.store(), &a, &c).await }, |_| {});
         };
         let back = c.own.last_expiry.as_ref().map(|e| e.at_ms);
         let seg = c.rec.file.segment.clone();

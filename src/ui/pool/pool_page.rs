@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::profile::Role;
+use crate::app::pool::can_manage_pool;
 use crate::ui::i18n::pool::PMsg;
 use crate::ui::i18n::t;
 use crate::ui::pool::handover_wizard::HandoverWizard;
@@ -10,7 +10,6 @@ use crate::ui::pool::pool_list::PoolList;
 use crate::ui::pool::reassign_list::ReassignList;
 use crate::ui::pool::review_queue::ReviewQueue;
 use crate::ui::state::route::use_route;
-use crate::ui::state::session::use_session;
 
 const TABS: [(&str, PMsg); 5] = [
     ("", PMsg::TabPool),
@@ -26,8 +25,8 @@ const TABS: [(&str, PMsg); 5] = [
 #[component]
 pub fn PoolPage() -> impl IntoView {
     let route = use_route();
-    let session = use_session();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(can_manage_pool);
     let tab = move || route.arg().unwrap_or_default();
     view! {
         <MyNotices />

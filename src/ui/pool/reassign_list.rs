@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::domain::pool::{AssignReason, FactKind};
-use crate::domain::profile::Role;
+use crate::app::pool::{assign_customer, receives_customers};
+use crate::domain::pool::AssignReason;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::pool::PMsg;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::pool::ownership_card::FactRecorder;
+use crate::ui::state::command::Commands;
 
 /// P8: customers assigned to a rep who has not contacted them within a week; the
 /// manager picks another rep on the row and reassigns.
@@ -14,7 +14,7 @@ use crate::ui::pool::ownership_card::FactRecorder;
 pub fn ReassignList() -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
-    let rec = FactRecorder::new();
+    let cmds = Commands::new();
     let rows = Memo::new(move |_| {
         ctx.data.with(|d| {
             d.customers
@@ -35,7 +35,11 @@ pub fn ReassignList() -> impl IntoView {
     });
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| receives_customers(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -48,11 +52,11 @@ pub fn ReassignList() -> impl IntoView {
             <ul class="plain-list">
                 {move || rows.get().into_iter().map(|(id, name, owner, owner_name, due)| {
                     let to = RwSignal::new(String::new());
-                    let rec = rec.clone();
                     let reassign = move |_| {
                         let rep = to.get_untracked();
                         if !rep.is_empty() {
-                            rec.record(id.clone(), vec![FactKind::Assign { rep, reason: AssignReason::Assigned, note: String::new() }], |_| {});
+                            let c = id.clone();
+                            cmds.run(move |db, a| async move { assign_customer(db.store(), &a, &c, &rep, AssignReason::Assigned, "").await }, |_| {});
                         }
                     };
                     view! {

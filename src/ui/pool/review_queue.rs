@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
-use crate::domain::pool::FactKind;
+use crate::app::pool::review_customer;
 use crate::domain::review::{review_queue, NewEntry};
 use crate::storage::settings::load_calendar;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::pool::{waiting_text, PMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::pool::ownership_card::FactRecorder;
+use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_db;
 
 /// C6: new customers waiting for a manager's review, those past 2 working days first,
@@ -21,7 +21,7 @@ pub fn ReviewQueue() -> impl IntoView {
         let db = db.clone();
         async move { load_calendar(db.store()).await.unwrap_or_default() }
     });
-    let rec = FactRecorder::new();
+    let cmds = Commands::new();
     let queue = Memo::new(move |_| {
         let Some(cal) = cal.get() else {
             return Vec::new();
@@ -55,7 +55,6 @@ pub fn ReviewQueue() -> impl IntoView {
             </Show>
             <ul class="plain-list">
                 {move || queue.get().into_iter().map(|(r, name, by, at)| {
-                    let rec = rec.clone();
                     let id = r.id.clone();
                     view! {
                         <li class="queue-row" data-testid="review-row" data-overdue=r.overdue.to_string()>
@@ -64,7 +63,7 @@ pub fn ReviewQueue() -> impl IntoView {
                             {r.overdue.then(|| view! { <span class="badge danger">{t(PMsg::Overdue)}</span> })}
                             {r.entered_late.then(|| view! { <span class="badge warn">{t(PMsg::EnteredLate)}</span> })}
                             <button type="button" class="primary" data-testid="review-ok"
-                                on:click=move |_| rec.record(id.clone(), vec![FactKind::Reviewed], |_| {})>{t(PMsg::Reviewed)}</button>
+                                on:click=move |_| { let c = id.clone(); cmds.run(move |db, a| async move { review_customer(db.store(), &a, &c).await }, |_| {}) }>{t(PMsg::Reviewed)}</button>
                         </li>
                     }
                 }).collect_view()}

@@ -5,19 +5,15 @@ use leptos::prelude::*;
 use crate::domain::application::{Application, KpiTargets, Ratio};
 use crate::domain::kpi::{kpi_sheet, ConfirmedPayment, Contact, KpiInputs, KpiRow, Month};
 use crate::domain::pool::FactKind;
-use crate::domain::profile::Role;
 use crate::domain::service::ServiceItem;
 use crate::storage::applications::load_applications;
-use crate::storage::customers::Author;
-use crate::storage::kpi::{kpi_settings_change, load_kpi_settings, parse_target, KpiSettings};
+use crate::storage::kpi::{load_kpi_settings, parse_target, KpiSettings};
 use crate::storage::service_log::load_service;
 use crate::storage::StorageError;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::kpi::{accounts_target, at_least, counts, percent, review_target, KMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
 use crate::ui::state::session::{use_db, use_session};
 use crate::ui::state::sync_ctx::use_sync;
 
@@ -151,14 +147,17 @@ pub fn KpiCard() -> impl IntoView {
             month.set(Month::of(feed.cal.with(|c| c.local_date(feed.now.get()))).to_string());
         }
     });
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(crate::app::reports::can_see_team);
     let rows = Memo::new(move |_| {
         let Some(m) = Month::parse(&month.get()) else {
             return Vec::new();
         };
         let manager = is_manager();
         let reps: Vec<String> = if manager {
-            ctx.data.with(|d| d.people.iter().filter(|p| p.role == Role::Rep).map(|p| p.id.clone()).collect())
+            ctx.data.with(|d| {
+                d.people.iter().filter(|p| crate::app::reports::is_reported(p)).map(|p| p.id.clone()).collect()
+            })
         } else {
             session.current.get().into_iter().collect()
         };
@@ -213,22 +212,18 @@ pub fn KpiCard() -> impl IntoView {
             return error.set(true);
         };
         error.set(false);
-        let old = settings.get_untracked();
         let new = KpiSettings { new_accounts_per_rep: n };
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                kpi_settings_change(&old, &new, &mut by).unwrap_or_default()
-            })
-            .await;
-            if r.is_ok() {
-                dirty.set(false);
-                settings.set(new);
-            }
-            saved.set(r.is_ok());
-        });
+        cmds.run(
+            move |db, a| async move { crate::app::settings::save_kpi_target(db.store(), &a, new).await },
+            move |r| {
+                let ok = r.as_ref().map_or_else(|e| e.is_unchanged(), |_| true);
+                if ok {
+                    dirty.set(false);
+                    settings.set(new);
+                }
+                saved.set(ok);
+            },
+        );
     };
 
     view! {
@@ -239,8 +234,8 @@ pub fn KpiCard() -> impl IntoView {
                     <input type="month" data-testid="kpi-month" prop:value=move || month.get() on:input=move |ev| month.set(event_target_value(&ev)) />
                 </label>
             </div>
-            <Show when=is_manager>
-                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save.clone() novalidate>
+            <Show when=move || cmds.can(crate::app::settings::can_edit_team_settings)>
+                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save novalidate>
                     <label class="field compact"><span>{t(KMsg::TargetLabel)}</span>
                         <input type="number" min="0" max="9999" step="1" inputmode="numeric" data-testid="kpi-target"
                             aria-invalid=move || error.get().to_string()

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
 use crate::domain::export::export_xlsx;
-use crate::domain::profile::Role;
 use crate::domain::report::{period_range, report, RepReport, ReportPeriod};
 use crate::storage::activities::report_inputs;
 use crate::ui::activities::activity_feed::activity_feed;
@@ -46,7 +45,8 @@ pub fn WorkReports() -> impl IntoView {
     let i18n = use_i18n();
     let feed = activity_feed();
     let me = move || session.current.get().unwrap_or_default();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(crate::app::reports::can_see_team);
     let period = RwSignal::new(ReportPeriod::Week);
     let day = RwSignal::new(String::new());
     let who = RwSignal::new(String::new());
@@ -57,7 +57,11 @@ pub fn WorkReports() -> impl IntoView {
     });
     let reps = move || {
         ctx.data.with(|d| {
-            d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>()
+            d.people
+                .iter()
+                .filter(|p| crate::app::reports::is_reported(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
     let rows = Memo::new(move |_| {

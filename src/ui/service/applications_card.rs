@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 
-use crate::domain::application::{Application, ApplicationStatus, Outcome};
-use crate::domain::profile::Role;
-use crate::storage::applications::{
-    application_created, load_applications, material_change, status_change, ApplicationsData,
+use crate::app::applications::{
+    can_edit_checklists, can_review_application, decide_application, save_checklists, submit_application,
 };
+use crate::domain::application::{Application, ApplicationStatus, Outcome};
+use crate::storage::applications::{application_created, load_applications, material_change, ApplicationsData};
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::applications::{app_error, completeness, status_label, AMsg};
+use crate::ui::i18n::applications::{completeness, status_label, AMsg};
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session};
+use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
 
 /// A1: the review may take at most this many working days.
@@ -41,9 +43,9 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
     let data = applications_signal();
     let orders = use_orders();
     let customers = use_customers();
-    let session = use_session();
     let i18n = use_i18n();
     let writer = OrderWriter::new();
+    let cmds = Commands::new();
     let cust = StoredValue::new(customer);
     let apps = Memo::new(move |_| {
         data.with(|d| d.applications.iter().filter(|a| a.customer_id == cust.get_value()).cloned().collect::<Vec<_>>())
@@ -65,7 +67,7 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
             |_| {},
         );
     };
-    let reviewer = move || session.current_profile().is_some_and(|p| matches!(p.role, Role::Manager | Role::Finance));
+    let reviewer = move || cmds.can(can_review_application);
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
     view! {
         <section class="card applications" data-testid="applications">
@@ -83,24 +85,16 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
                         let feedback = RwSignal::new(String::new());
                         let app = StoredValue::new(a.clone());
                         let editable = matches!(status, ApplicationStatus::Collecting | ApplicationStatus::Returned);
+                        let shown = move |r: Result<crate::record::replica::Replica, crate::app::CommandError>| {
+                            error.set(r.err().map(|e| command_error(i18n.lang(), &e)))
+                        };
                         let submit = move |_| {
-                            let mut x = app.get_value();
-                            let lists = data.with_untracked(|d| d.checklists.clone());
-                            if let Err(e) = x.submit(&lists, &writer.me(), now_ms()) {
-                                return error.set(Some(app_error(i18n.lang(), &e)));
-                            }
-                            error.set(None);
-                            writer.write(move |by, id| Some(status_change(&id(), &x.id, ApplicationStatus::Submitted, "", by)), |_| {});
+                            let id = app.with_value(|x| x.id.clone());
+                            cmds.run(move |db, a| async move { submit_application(db.store(), &a, &id).await }, shown);
                         };
                         let decide = move |o: Outcome| {
-                            let mut x = app.get_value();
-                            let fb = feedback.get_untracked();
-                            if let Err(e) = x.decide(o, &writer.me(), now_ms(), &fb) {
-                                return error.set(Some(app_error(i18n.lang(), &e)));
-                            }
-                            error.set(None);
-                            let st = x.status();
-                            writer.write(move |by, id| Some(status_change(&id(), &x.id, st, &fb, by)), |_| {});
+                            let (id, fb) = (app.with_value(|x| x.id.clone()), feedback.get_untracked());
+                            cmds.run(move |db, a| async move { decide_application(db.store(), &a, &id, o, &fb).await }, shown);
                         };
                         view! {
                             <li class="application" data-testid="application" data-status=format!("{status:?}") data-late=late.to_string()>
@@ -158,8 +152,7 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
 #[component]
 pub fn ChecklistSettings() -> impl IntoView {
     let data = applications_signal();
-    let session = use_session();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
     let text = RwSignal::new(String::new());
     // What the team has, until someone starts typing: a late read must not wipe an edit.
     let dirty = RwSignal::new(false);
@@ -170,14 +163,13 @@ pub fn ChecklistSettings() -> impl IntoView {
             text.set(stored);
         }
     });
-    let is_manager = move || session.current_profile().is_some_and(|p| p.role == Role::Manager);
+    let is_manager = move || cmds.can(can_edit_checklists);
     let save = move |_| {
-        let old = data.with_untracked(|d| d.checklists.clone());
         let new = crate::storage::applications::parse_checklists(&text.get_untracked());
-        writer.write(
-            move |by, _| crate::storage::applications::checklists_change(&old, &new, by),
+        cmds.run(
+            move |db, a| async move { save_checklists(db.store(), &a, &new).await },
             move |r| {
-                if r.is_ok() {
+                if r.as_ref().map_or_else(|e| e.is_unchanged(), |_| true) {
                     dirty.set(false);
                     saved.set(true);
                 }

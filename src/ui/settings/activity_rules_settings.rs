@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 
+use crate::app::activities::{can_edit_activity_rules, save_activity_rules};
 use crate::domain::cadence::CadenceSettings;
-use crate::domain::profile::Role;
 use crate::domain::quota::{QuotaPeriod, QuotaSettings};
-use crate::storage::activities::{rules_change, ActivityRules};
-use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
+use crate::storage::activities::ActivityRules;
+use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::i18n::activities::{quota_rule_label, AMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::session::use_session;
+use crate::ui::state::command::Commands;
 
 fn is_234(q: &QuotaSettings) -> bool {
     q.quotas.iter().any(|x| x.customer.is_some())
@@ -18,10 +18,9 @@ fn is_234(q: &QuotaSettings) -> bool {
 #[component]
 pub fn ActivityRulesSettings() -> impl IntoView {
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
-    let session = use_session();
+    let cmds = Commands::new();
     let i18n = use_i18n();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let is_manager = move || cmds.can(can_edit_activity_rules);
     let days: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let roll = RwSignal::new(true);
     let quotas = RwSignal::new(QuotaSettings::default());
@@ -68,9 +67,11 @@ pub fn ActivityRulesSettings() -> impl IntoView {
             return error.set(Some(AMsg::ErrQuota));
         }
         error.set(None);
-        let old = feed.data.with_untracked(|d| d.rules.clone());
         let new = ActivityRules { cadence, quotas: q };
-        writer.write(move |by| Ok(rules_change(&old, &new, by).unwrap_or_default()), move |r| saved.set(r.is_ok()));
+        cmds.run(
+            move |db, a| async move { save_activity_rules(db.store(), &a, &new).await },
+            move |r| saved.set(r.as_ref().map_or_else(|e| e.is_unchanged(), |_| true)),
+        );
     };
     let labels = [AMsg::EarlyDesignDays, AMsg::OtherStageDays, AMsg::SpecialDays, AMsg::ServiceDays];
     view! {

@@ -3,15 +3,13 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::app::settings::save_calendar;
 use crate::domain::calendar::{parse_date_list, CalendarError, TeamCalendar};
-use crate::storage::customers::Author;
-use crate::storage::settings::{calendar_change, load_calendar};
+use crate::storage::settings::load_calendar;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::{bad_date_line, t, use_i18n, Lang, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
+use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_db;
-use crate::ui::state::session::use_session;
-use crate::ui::state::sync_ctx::use_sync;
 
 /// UTC offsets offered, in minutes: every whole hour plus the half/quarter hours in use.
 const OFFSETS: &[i32] = &[
@@ -46,8 +44,7 @@ fn error_text(lang: Lang, e: &CalendarError) -> String {
 #[component]
 pub fn CalendarSettings() -> impl IntoView {
     let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let cmds = Commands::new();
     let i18n = use_i18n();
     let offset = RwSignal::new(480);
     let holidays = RwSignal::new(String::new());
@@ -78,23 +75,18 @@ pub fn CalendarSettings() -> impl IntoView {
         if let Err(e) = parsed {
             return status.set(Status::Failed(error_text(lang, &e)));
         }
-        let db = db.clone();
-        let old = base.get_untracked();
-        let author = session.current.get_untracked().unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let saved = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                calendar_change(&old, &cal, &mut by).unwrap_or_default()
-            })
-            .await;
-            match saved {
-                Ok(()) => {
-                    base.set(cal);
+        let saved = cal.clone();
+        cmds.run(
+            move |db, a| async move { save_calendar(db.store(), &a, &cal).await },
+            move |r| match r {
+                Ok(_) => {
+                    base.set(saved);
                     status.set(Status::Saved);
                 }
-                Err(e) => status.set(Status::Failed(e.to_string())),
-            }
-        });
+                Err(e) if e.is_unchanged() => status.set(Status::Saved),
+                Err(e) => status.set(Status::Failed(command_error(lang, &e))),
+            },
+        );
     };
     let options =
         OFFSETS.iter().map(|m| view! { <option value=m.to_string()>{offset_label(*m)}</option> }).collect_view();

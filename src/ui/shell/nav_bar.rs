@@ -24,12 +24,8 @@ pub fn NavBar(current: ReadSignal<Page>) -> impl IntoView {
         })
         .collect_view();
     // The finance queue (O3) is for the people who confirm or watch payments.
-    let session = crate::ui::state::session::use_session();
-    let finance = move || {
-        session.current_profile().is_some_and(|p| {
-            matches!(p.role, crate::domain::profile::Role::Finance | crate::domain::profile::Role::Manager)
-        })
-    };
+    let cmds = crate::ui::state::command::Commands::new();
+    let finance = move || cmds.can(crate::app::orders::can_see_finance);
     let f = Page::Finance;
     view! {
         <nav class="nav-bar">

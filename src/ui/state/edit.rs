@@ -53,6 +53,6 @@ async fn store_change(
     Ok(change)
 }
 
-fn sync_soon(sync: SyncCtx) {
+pub(crate) fn sync_soon(sync: SyncCtx) {
     leptos::prelude::set_timeout(move || sync.sync_now(), std::time::Duration::from_millis(SYNC_DELAY_MS.into()));
 }

@@ -3,7 +3,6 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::domain::cadence::next_contact;
-use crate::domain::profile::Role;
 use crate::domain::quota::progress;
 use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities, ServiceReturn};
 use crate::storage::key_accounts::{load_key_accounts, service_returns};
@@ -45,7 +44,8 @@ pub fn TodayPage() -> impl IntoView {
         Lang::En => d.format("%A %-d %B %Y").to_string(),
     };
     let me = move || session.current.get().unwrap_or_default();
-    let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
+    let cmds = crate::ui::state::command::Commands::new();
+    let is_manager = move || cmds.can(crate::app::reports::can_see_team);
     let today = move || feed.cal.with(|c| c.local_date(feed.now.get()));
 
     // A rep sees their own progress; a manager sees each rep's.
@@ -54,7 +54,11 @@ pub fn TodayPage() -> impl IntoView {
         let day = cal.local_date(feed.now.get());
         let reps: Vec<(String, String)> = if manager {
             ctx.data.with(|d| {
-                d.people.iter().filter(|p| p.role == Role::Rep).map(|p| (p.id.clone(), p.name.clone())).collect()
+                d.people
+                    .iter()
+                    .filter(|p| crate::app::reports::is_reported(p))
+                    .map(|p| (p.id.clone(), p.name.clone()))
+                    .collect()
             })
         } else {
             vec![(me, String::new())]

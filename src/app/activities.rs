@@ -1,0 +1,123 @@
+//! Activity commands (V2, V5, V6–V7): visit plans filed by a rep and decided by the
+//! manager, the minutes steps (the rep writes, sends and confirms; the manager
+//! reviews), and the team's cadence and quota rules (managers).
+
+use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::minutes::{check_step, MinutesStep};
+use crate::domain::profile::Role;
+use crate::domain::visit_plan::{check_decision, Decision, PlanDraft};
+use crate::record::hlc::Hlc;
+use crate::record::replica::Replica;
+use crate::storage::activities::{
+    load_activity_data, minutes_change, minutes_items, plan_change, plan_decision, rules_change, ActivityRules,
+};
+use crate::storage::settings::load_calendar;
+use crate::storage::RecordStore;
+
+/// V2: a rep files visit plans.
+pub fn can_file_visit_plan(actor: &Actor) -> bool {
+    actor.is(&[Role::Rep])
+}
+
+/// V2: the manager approves or rejects visit plans (and sees every rep's).
+pub fn can_decide_visit_plans(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// V5: the manager reviews minutes; the activity's rep records every other step.
+pub fn can_record_minutes_step(actor: &Actor, activity_rep: &str, step: MinutesStep) -> bool {
+    match step {
+        MinutesStep::Reviewed => actor.is(&[Role::Manager]),
+        _ => actor.profile == activity_rep,
+    }
+}
+
+/// V6/V7: the manager sets the team's cadence and quotas.
+pub fn can_edit_activity_rules(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// V2: a rep files a plan (`id` `None`) or revises one of their own, which sends it
+/// back for approval.
+pub async fn file_visit_plan<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    id: Option<&str>,
+    draft: &PlanDraft,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::FileVisitPlan, can_file_visit_plan(actor))?;
+    let today = load_calendar(s).await?.local_date(actor.now_ms);
+    draft.check(today).map_err(CommandError::rule)?;
+    let data = load_activity_data(s).await?;
+    let (id, old) = match id {
+        Some(id) => {
+            let p = data.plans.iter().find(|p| p.id == id).ok_or(RuleError::NotFound("visit plan"))?;
+            if p.rep != actor.profile {
+                return Err(CommandError::NotAllowed { action: Action::FileVisitPlan, role: actor.role });
+            }
+            (id.to_owned(), Some(p.draft.clone()))
+        }
+        None => (actor.id(), None),
+    };
+    store(s, actor, |by| plan_change(&id, &actor.profile, old.as_ref(), draft, by).ok_or(RuleError::Unchanged.into()))
+        .await
+}
+
+/// V2: the manager approves or rejects (with an opinion) the revision `seen` of a plan.
+pub async fn decide_visit_plan<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    plan: &str,
+    decision: Decision,
+    opinion: &str,
+    seen: Option<&Hlc>,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::DecideVisitPlan, can_decide_visit_plans(actor))?;
+    check_decision(decision, opinion).map_err(CommandError::rule)?;
+    let data = load_activity_data(s).await?;
+    if !data.plans.iter().any(|p| p.id == plan) {
+        return Err(RuleError::NotFound("visit plan").into());
+    }
+    store(s, actor, |by| Ok(plan_decision(plan, decision, opinion, seen, by))).await
+}
+
+/// V5: records the next step of an activity's minutes, in order; the written minutes
+/// carry their text.
+pub async fn record_minutes_step<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    activity: &str,
+    step: MinutesStep,
+    text: &str,
+) -> Result<Replica, CommandError> {
+    let data = load_activity_data(s).await?;
+    let cal = load_calendar(s).await?;
+    let item = minutes_items(&data, &cal, actor.now_ms)
+        .into_iter()
+        .find(|m| m.activity.id == activity)
+        .ok_or(RuleError::NotFound("minutes"))?;
+    actor.allow(Action::MinutesStep, can_record_minutes_step(actor, &item.activity.rep, step))?;
+    check_step(item.minutes.state, step).map_err(CommandError::rule)?;
+    let text = text.trim();
+    if step == MinutesStep::Written && text.is_empty() {
+        return Err(RuleError::Invalid("minutes text".into()).into());
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(minutes_change(&id, activity, step, text, by)?)).await
+}
+
+/// V5: the manager reviews minutes.
+pub async fn review_minutes<S: RecordStore>(s: &S, actor: &Actor, activity: &str) -> Result<Replica, CommandError> {
+    record_minutes_step(s, actor, activity, MinutesStep::Reviewed, "").await
+}
+
+/// V6/V7: the manager saves the team's cadence intervals and quotas.
+pub async fn save_activity_rules<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    rules: &ActivityRules,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SaveActivityRules, can_edit_activity_rules(actor))?;
+    let old = load_activity_data(s).await?.rules;
+    store(s, actor, |by| rules_change(&old, rules, by).ok_or(RuleError::Unchanged.into())).await
+}

@@ -1,0 +1,74 @@
+//! Customer file commands (C1, C3, P1): saving a customer file — a new customer a rep
+//! enters is theirs by first contact (P1) — and the manual credit flag, which only a
+//! manager sets or clears (C3: a poor payment record is shown whatever the tier).
+
+use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::customer::{Contact, CustomerFile};
+use crate::domain::pool::FactKind;
+use crate::domain::profile::Role;
+use crate::record::replica::{Document, Replica};
+use crate::storage::customers::{contact_change, customer_change, fact_entry, join, CUSTOMER};
+use crate::storage::{get_typed, RecordStore, StoreName};
+
+/// C3: the manual credit flag is the manager's.
+pub fn can_set_credit_flag(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// P1: a new customer entered by a rep is owned by that rep from the start.
+pub fn owns_by_first_contact(actor: &Actor) -> bool {
+    actor.is(&[Role::Rep])
+}
+
+/// The stored file of a live customer.
+pub async fn stored_file<S: RecordStore>(s: &S, id: &str) -> Result<Option<CustomerFile>, CommandError> {
+    let d: Option<Document> = get_typed(s, StoreName::Docs, id).await?;
+    Ok(d.filter(|d| d.kind == CUSTOMER && !d.is_deleted()).map(|d| CustomerFile::from_fields(|f| d.get(f))))
+}
+
+/// C1/P1: saves a customer file (a new one when `id` is not stored), with a first
+/// contact for a new customer (`contact`: its id and fields). Only the fields that
+/// differ from `base` — the file as the form was opened on, else as stored — are
+/// stamped, so an edit that synced in while the form was open is not overwritten. A
+/// change of the credit flag by anyone but a manager is refused (C3).
+pub async fn save_customer<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    id: &str,
+    base: Option<&CustomerFile>,
+    file: &CustomerFile,
+    contact: Option<(&str, &Contact)>,
+) -> Result<Replica, CommandError> {
+    let stored = stored_file(s, id).await?;
+    let base = base.or(stored.as_ref());
+    if file.manual_credit_flag != base.is_some_and(|f| f.manual_credit_flag) {
+        actor.allow(Action::SetCreditFlag, can_set_credit_flag(actor))?;
+    }
+    let is_new = stored.is_none();
+    store(s, actor, |by| {
+        let mut parts = Vec::new();
+        parts.extend(customer_change(id, base, file, by));
+        if let (true, Some((cid, c))) = (is_new, contact) {
+            parts.extend(contact_change(id, cid, None, c, by));
+        }
+        if is_new && owns_by_first_contact(actor) {
+            // P1: the rep who first receives the customer owns it.
+            parts.push(fact_entry(&actor.id(), id, &FactKind::FirstContact { rep: actor.profile.clone() }, by)?);
+        }
+        Ok(join(parts))
+    })
+    .await
+}
+
+/// C3: a manager sets or clears a customer's manual credit flag.
+pub async fn set_credit_flag<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    id: &str,
+    on: bool,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SetCreditFlag, can_set_credit_flag(actor))?;
+    let old = stored_file(s, id).await?.ok_or(RuleError::NotFound("customer"))?;
+    let new = CustomerFile { manual_credit_flag: on, ..old.clone() };
+    store(s, actor, |by| customer_change(id, Some(&old), &new, by).ok_or(RuleError::Unchanged.into())).await
+}

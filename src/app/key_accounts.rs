@@ -1,0 +1,69 @@
+//! Key-account commands (K1, K3): each step of a support request or a service
+//! evaluation is taken only by the holder of that step's role (a team setting the
+//! manager keeps), with an opinion; the reviewer does not also approve.
+
+use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::approval::{Approval, ApprovalError, ApprovalStatus, KeyAccountRoles, Step};
+use crate::domain::profile::Role;
+use crate::record::replica::Replica;
+use crate::storage::key_accounts::{decision, load_key_accounts, roles_change};
+use crate::storage::RecordStore;
+
+/// K1/K3: whether the actor holds the role of `step` in the team's key-account roles.
+pub fn can_decide_step(actor: &Actor, roles: &KeyAccountRoles, step: Step) -> bool {
+    roles.may(step, &actor.profile)
+}
+
+/// K1: the manager names the key-account supervisors and managers.
+pub fn can_edit_roles(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// Who may hold a key-account role: anyone of the team but event staff.
+pub fn may_hold_role(role: Role) -> bool {
+    role != Role::EventStaff
+}
+
+/// K1/K3: the next step of the request or evaluation `subject` — the supervisor's
+/// review, then the manager's approval — passed or rejected with an opinion.
+pub async fn decide_key_account_step<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    subject: &str,
+    opinion: &str,
+    pass: bool,
+) -> Result<Replica, CommandError> {
+    let data = load_key_accounts(s).await?;
+    let approval: Approval = data
+        .requests
+        .iter()
+        .find(|r| r.request.id == subject)
+        .map(|r| r.request.approval.clone())
+        .or_else(|| data.evaluations.iter().find(|e| e.evaluation.id == subject).map(|e| e.evaluation.approval.clone()))
+        .ok_or(RuleError::NotFound("key-account request"))?;
+    let mut a = approval;
+    let step = if a.status() == ApprovalStatus::AwaitingApproval { Step::Approve } else { Step::Review };
+    let checked = match step {
+        Step::Review => a.review(&data.roles, &actor.profile, opinion, pass, actor.now_ms),
+        Step::Approve => a.approve(&data.roles, &actor.profile, opinion, pass, actor.now_ms),
+    };
+    checked.map_err(|e| match e {
+        ApprovalError::WrongRole { .. } => {
+            CommandError::NotAllowed { action: Action::DecideKeyAccountStep, role: actor.role }
+        }
+        e => CommandError::rule(e),
+    })?;
+    let id = actor.id();
+    store(s, actor, |by| Ok(decision(&id, subject, step, opinion, pass, by))).await
+}
+
+/// K1: the manager changes who reviews and who approves.
+pub async fn save_key_account_roles<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    roles: &KeyAccountRoles,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SaveKeyAccountRoles, can_edit_roles(actor))?;
+    let old = load_key_accounts(s).await?.roles;
+    store(s, actor, |by| roles_change(&old, roles, by).ok_or(RuleError::Unchanged.into())).await
+}

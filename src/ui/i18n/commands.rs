@@ -1,0 +1,63 @@
+//! zh-CN / en words for why a command (crate::app) stored nothing: one sentence per
+//! machine reason, the domain's own reasons worded by their areas' catalogues.
+
+use crate::app::{Action, CommandError, RuleError};
+use crate::domain::pool::PoolError;
+use crate::storage::orders::ConfirmError;
+use crate::ui::i18n::activities::plan_error_text;
+use crate::ui::i18n::applications::app_error;
+use crate::ui::i18n::events::{chips_error_text, participant_error_text};
+use crate::ui::i18n::key_accounts::approval_error;
+use crate::ui::i18n::orders::order_error;
+use crate::ui::i18n::Lang;
+use crate::ui::profiles::profile_form::role_msg;
+
+crate::catalogue! { XMsg {
+    NotAllowed => "当前角色无权执行此操作：", "This role may not do this: ";
+    NotYourStep => "这一步不由你处理。", "This step is not yours to take.";
+    OnlyFinanceConfirms => "只有财务可以确认收款。", "Only finance confirms payments.";
+    OnlyManagerDecides => "只有经理可以审批拜访计划。", "Only a manager decides visit plans.";
+    NotFound => "本机找不到这条记录（可能已在别处删除）。", "This record is not on this device (deleted elsewhere?).";
+    Owned => "该客户已有负责人，不能再认领。", "The customer already has an owner and cannot be claimed.";
+    NotOwner => "只有负责人可以将客户退回公海。", "Only the owner returns this customer to the pool.";
+    NotARep => "客户只能交给团队中的销售代表。", "A customer goes only to a rep of the team.";
+    Unchanged => "没有需要保存的改动。", "Nothing changed.";
+    Pin => "PIN 码不正确或不符合要求（4–12 位数字）。", "The PIN is wrong or not 4–12 digits.";
+    NoteIncomplete => "交接说明须写明状况、联系人和进展。", "The release note needs status, contacts and progress.";
+    AlreadyConfirmed => "这笔收款已确认。", "This payment is already confirmed.";
+    MinutesOrder => "纪要的步骤须按顺序：撰写、审阅、发送、确认收到。", "Minutes go in order: written, reviewed, sent, receipt confirmed.";
+    Invalid => "输入不符合规则：", "The input breaks a rule: ";
+    StorageFailed => "保存到本机数据库失败：", "Saving to the local database failed: ";
+} }
+
+/// Why a command was refused, in `lang`.
+pub fn command_error(lang: Lang, e: &CommandError) -> String {
+    let m = |x: XMsg| x.text(lang).to_owned();
+    match e {
+        CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
+        CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
+        CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
+        CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
+        CommandError::Storage(s) => format!("{}{s}", m(XMsg::StorageFailed)),
+        CommandError::Rule(r) => match r {
+            RuleError::NotFound(_) | RuleError::Payment(ConfirmError::Unknown) => m(XMsg::NotFound),
+            RuleError::Owned => m(XMsg::Owned),
+            RuleError::NotOwner => m(XMsg::NotOwner),
+            RuleError::NotARep(_) => m(XMsg::NotARep),
+            RuleError::Unchanged => m(XMsg::Unchanged),
+            RuleError::Pin => m(XMsg::Pin),
+            RuleError::Pool(PoolError::IncompleteNote { .. }) => m(XMsg::NoteIncomplete),
+            RuleError::Payment(ConfirmError::AlreadyConfirmed) => m(XMsg::AlreadyConfirmed),
+            RuleError::Order(e) => order_error(lang, e),
+            RuleError::Plan(e) => plan_error_text(lang, e).to_owned(),
+            RuleError::Minutes(_) => m(XMsg::MinutesOrder),
+            RuleError::Approval(e) => approval_error(lang, e),
+            RuleError::Application(e) => app_error(lang, e),
+            RuleError::Chips(e) => chips_error_text(lang, e),
+            RuleError::Participant(e) => participant_error_text(lang, e),
+            RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
+            RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
+            RuleError::Invalid(e) => format!("{}{e}", m(XMsg::Invalid)),
+        },
+    }
+}

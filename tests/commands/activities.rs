@@ -1,0 +1,118 @@
+//! V2 visit plans, V5 minutes, V6/V7 team rules.
+
+use outpost::app::activities::{
+    can_decide_visit_plans, decide_visit_plan, file_visit_plan, record_minutes_step, review_minutes,
+    save_activity_rules,
+};
+use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::activity::{Activity, ActivityKind, PersonMet, VisitStage};
+use outpost::domain::minutes::{MinutesState, MinutesStep};
+use outpost::domain::visit_plan::{Decision, PlanDraft, PlanError, PlanStatus};
+use outpost::storage::activities::{activity_change, load_activity_data, minutes_items, ActivityRules};
+use outpost::storage::memory::MemoryStore;
+use pollster::block_on;
+
+use super::common::*;
+use super::team_with_customer;
+
+fn draft() -> PlanDraft {
+    PlanDraft { day: "2026-01-05".parse().ok(), goals: "demo the new line".into(), customers: vec!["c1".into()] }
+}
+
+async fn with_plan() -> (MemoryStore, String) {
+    let s = team_with_customer("c1").await;
+    let r = file_visit_plan(&s, &li(at(0)), None, &draft()).await.expect("filed");
+    let id = r.docs.into_keys().next().unwrap();
+    (s, id)
+}
+
+#[test]
+fn v2_a_rep_deciding_a_visit_plan_is_refused_and_the_manager_approves_it() {
+    block_on(async {
+        let (s, plan) = with_plan().await;
+        let seen = load_activity_data(&s).await.unwrap().plans[0].revision.clone();
+        let before = stored_count(&s).await;
+        let refused = decide_visit_plan(&s, &li(at(DAY)), &plan, Decision::Approved, "", seen.as_ref()).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::DecideVisitPlan, .. })));
+        assert_eq!(stored_count(&s).await, before);
+        assert!(can_decide_visit_plans(&wang(0)) && !can_decide_visit_plans(&li(0)));
+        decide_visit_plan(&s, &wang(at(DAY)), &plan, Decision::Approved, "go", seen.as_ref()).await.unwrap();
+        assert_eq!(load_activity_data(&s).await.unwrap().plans[0].status, PlanStatus::Approved);
+    });
+}
+
+#[test]
+fn v2_a_rejection_gives_the_managers_opinion() {
+    block_on(async {
+        let (s, plan) = with_plan().await;
+        let seen = load_activity_data(&s).await.unwrap().plans[0].revision.clone();
+        let bare = decide_visit_plan(&s, &wang(at(DAY)), &plan, Decision::Rejected, " ", seen.as_ref()).await;
+        assert_eq!(bare, Err(RuleError::Plan(PlanError::RejectWithoutOpinion).into()));
+    });
+}
+
+#[test]
+fn v2_only_a_rep_files_a_plan_and_only_their_own_is_revised() {
+    block_on(async {
+        let (s, plan) = with_plan().await;
+        assert!(matches!(
+            file_visit_plan(&s, &wang(at(0)), None, &draft()).await,
+            Err(CommandError::NotAllowed { .. })
+        ));
+        let later = PlanDraft { goals: "sign".into(), ..draft() };
+        let by_other = file_visit_plan(&s, &zhao(at(1)), Some(&plan), &later).await;
+        assert!(matches!(by_other, Err(CommandError::NotAllowed { .. })));
+        file_visit_plan(&s, &li(at(1)), Some(&plan), &later).await.unwrap();
+        assert_eq!(load_activity_data(&s).await.unwrap().plans[0].draft.goals, "sign");
+    });
+}
+
+#[test]
+fn v5_the_rep_writes_minutes_and_only_the_manager_reviews_them() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let visit = Activity {
+            id: "a1".into(),
+            customer_id: "c1".into(),
+            rep: "li".into(),
+            kind: ActivityKind::Visit,
+            at_ms: at(0),
+            people_met: vec![PersonMet { name: "Chen".into(), title: "CFO".into(), decision_maker: true }],
+            needs: "fewer outages".into(),
+            visit_stage: Some(VisitStage::Opening),
+            next_step: None,
+            notes: String::new(),
+        };
+        let mut t = Tablet::new("li", "tab-a");
+        let change = activity_change(&visit, "f1", &mut t.at(at(0))).unwrap();
+        seed(&s, &change, &t.clock).await;
+        // The manager cannot write the rep's minutes; nor review before they exist.
+        let by_manager = record_minutes_step(&s, &wang(at(DAY)), "a1", MinutesStep::Written, "notes").await;
+        assert!(matches!(by_manager, Err(CommandError::NotAllowed { .. })));
+        assert!(matches!(
+            review_minutes(&s, &wang(at(DAY)), "a1").await,
+            Err(CommandError::Rule(RuleError::Minutes(_)))
+        ));
+        record_minutes_step(&s, &li(at(DAY)), "a1", MinutesStep::Written, "we agreed a pilot").await.unwrap();
+        let by_rep = review_minutes(&s, &li(at(DAY + 1)), "a1").await;
+        assert!(matches!(by_rep, Err(CommandError::NotAllowed { action: Action::MinutesStep, .. })));
+        review_minutes(&s, &wang(at(DAY + 1)), "a1").await.unwrap();
+        let data = load_activity_data(&s).await.unwrap();
+        let cal = outpost::storage::settings::load_calendar(&s).await.unwrap();
+        let m = &minutes_items(&data, &cal, at(DAY + 2))[0];
+        assert_eq!(m.minutes.state, MinutesState::Done(MinutesStep::Reviewed));
+    });
+}
+
+#[test]
+fn v6_v7_only_a_manager_saves_the_cadence_and_quotas() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let mut rules = ActivityRules::default();
+        rules.quotas.quotas[0].min = 25;
+        let refused = save_activity_rules(&s, &li(at(0)), &rules).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SaveActivityRules, .. })));
+        save_activity_rules(&s, &wang(at(0)), &rules).await.unwrap();
+        assert_eq!(load_activity_data(&s).await.unwrap().rules, rules);
+    });
+}

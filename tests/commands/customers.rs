@@ -1,0 +1,69 @@
+//! C3: the manual credit flag is the manager's; C1 saving a file.
+
+use outpost::app::customers::{can_set_credit_flag, save_customer, set_credit_flag, stored_file};
+use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::customer::{Contact, CustomerFile};
+use outpost::domain::profile::Role;
+use outpost::storage::customers::load_customers;
+use pollster::block_on;
+
+use super::common::*;
+use super::team_with_customer;
+
+#[test]
+fn c3_a_rep_setting_the_credit_flag_is_refused_and_a_manager_sets_it() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let before = stored_count(&s).await;
+        let refused = set_credit_flag(&s, &li(at(DAY)), "c1", true).await;
+        assert_eq!(refused, Err(CommandError::NotAllowed { action: Action::SetCreditFlag, role: Role::Rep }));
+        assert_eq!(stored_count(&s).await, before);
+        set_credit_flag(&s, &wang(at(DAY)), "c1", true).await.unwrap();
+        assert!(stored_file(&s, "c1").await.unwrap().unwrap().manual_credit_flag);
+        assert_eq!(set_credit_flag(&s, &wang(at(DAY)), "c1", true).await, Err(RuleError::Unchanged.into()));
+        assert!(can_set_credit_flag(&wang(0)) && !can_set_credit_flag(&qian(0)));
+    });
+}
+
+#[test]
+fn c3_a_rep_saving_a_file_keeps_the_flag_but_cannot_change_it() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let mut file = stored_file(&s, "c1").await.unwrap().unwrap();
+        file.manual_credit_flag = true;
+        let refused = save_customer(&s, &li(at(DAY)), "c1", None, &file, None).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SetCreditFlag, .. })));
+        file.manual_credit_flag = false;
+        file.notes = "prefers mornings".into();
+        save_customer(&s, &li(at(DAY)), "c1", None, &file, None).await.unwrap();
+        assert_eq!(stored_file(&s, "c1").await.unwrap().unwrap().notes, "prefers mornings");
+    });
+}
+
+#[test]
+fn c1_a_field_another_tablet_changed_while_the_form_was_open_is_kept() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let opened = stored_file(&s, "c1").await.unwrap().unwrap();
+        // Meanwhile a sync brings the manager's new region.
+        let region = CustomerFile { region: "North".into(), ..opened.clone() };
+        save_customer(&s, &wang(at(DAY)), "c1", None, &region, None).await.unwrap();
+        let typed = CustomerFile { notes: "call after 3".into(), ..opened.clone() };
+        save_customer(&s, &li(at(DAY + 1)), "c1", Some(&opened), &typed, None).await.unwrap();
+        let now = stored_file(&s, "c1").await.unwrap().unwrap();
+        assert_eq!((now.region.as_str(), now.notes.as_str()), ("North", "call after 3"));
+    });
+}
+
+#[test]
+fn c1_a_new_customer_is_saved_with_its_first_contact() {
+    block_on(async {
+        let s = team_with_customer("c0").await;
+        let file = CustomerFile { name: "Harbour Kites".into(), ..Default::default() };
+        let contact = Contact { name: "Ms Chen".into(), phone: "13700001111".into(), ..Default::default() };
+        save_customer(&s, &li(at(0)), "c1", None, &file, Some(("k1", &contact))).await.unwrap();
+        let all = load_customers(&s).await.unwrap();
+        let c = all.iter().find(|c| c.id == "c1").unwrap();
+        assert_eq!(c.contacts[0].contact.name, "Ms Chen");
+    });
+}

@@ -1,0 +1,30 @@
+//! The command layer (`outpost::app`) over the in-memory store: every user action
+//! refuses a role that may not take it — storing nothing — and stores, for a role that
+//! may, what the rules then fold. One file per area; tests cite the rule ids.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod activities;
+mod customers;
+mod events;
+mod key_accounts;
+mod orders;
+mod pool;
+mod team;
+
+use outpost::domain::customer::CustomerFile;
+use outpost::storage::memory::MemoryStore;
+
+use common::*;
+
+/// A store with the team directory and customer `id` entered by the manager (so it
+/// starts in the pool, P5).
+pub async fn team_with_customer(id: &str) -> MemoryStore {
+    let s = MemoryStore::new();
+    seed_team(&s).await;
+    let file = CustomerFile { name: format!("Customer {id}"), ..Default::default() };
+    outpost::app::customers::save_customer(&s, &wang(at(0)), id, None, &file, None).await.expect("entered");
+    s
+}
