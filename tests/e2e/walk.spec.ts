@@ -38,8 +38,8 @@ async function visitCustomer(c: CustomersPage, name: string, lang: 'zh-CN' | 'en
   if (shoot) await c.page.screenshot({ path: `screenshots/walk-customer-${lang}.png` });
 }
 
-test('a new manager walks every page in both languages without a panic', async ({ page }) => {
-  test.setTimeout(180_000);
+/** A new manager on a fresh tablet with a team and one customer. */
+async function manager(page: Page) {
   const d = new SyncPage(page);
   const c = new CustomersPage(page);
   await d.shell.open();
@@ -47,6 +47,12 @@ test('a new manager walks every page in both languages without a panic', async (
   await d.shell.createProfile('王经理', 'manager');
   await d.createTeam();
   await c.create({ name: '海港风筝', contact: '陈女士', phone: '13700001111' });
+  return { d, c };
+}
+
+test('a new manager walks every page in both languages without a panic', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { d, c } = await manager(page);
 
   for (const lang of ['zh-CN', 'en'] as const) {
     await d.shell.setLang(lang);
@@ -68,4 +74,30 @@ test('a new manager walks every page in both languages without a panic', async (
     await expect(page.getByTestId('page-title')).toHaveText(PAGES[slug].en);
     await expect(page.getByTestId(PAGES[slug].shows).first()).toBeVisible();
   }
+});
+
+test('pages left while their reads are still running do not panic', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { d, c } = await manager(page);
+  await d.shell.setLang('en');
+  await c.open('海港风筝');
+  const customer = new URL(page.url()).hash;
+  // The customer page (a dozen cards, each reading on its own) and every page, left
+  // after 0 ms to 100 ms: their reads finish after the page is gone.
+  for (const ms of [0, 1, 3, 10, 30, 100]) {
+    for (const slug of ORDER) {
+      await page.evaluate(
+        async ([a, b, wait]) => {
+          location.hash = a as string;
+          await new Promise((r) => setTimeout(r, wait as number));
+          location.hash = b as string;
+          await new Promise((r) => setTimeout(r, wait as number));
+        },
+        [customer, `#/${slug}`, ms],
+      );
+    }
+  }
+  // The app still answers: every page draws its content.
+  for (const slug of ORDER) await visit(page, slug, 'en', false);
+  await visitCustomer(c, '海港风筝', 'en', false);
 });
