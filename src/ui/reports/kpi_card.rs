@@ -8,18 +8,16 @@ use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
 use crate::domain::service::ServiceItem;
 use crate::storage::applications::load_applications;
-use crate::storage::customers::Author;
 use crate::storage::kpi::{kpi_settings_change, load_kpi_settings, parse_target, KpiSettings};
 use crate::storage::service_log::load_service;
-use crate::storage::StorageError;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::kpi::{accounts_target, at_least, counts, percent, review_target, KMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
+use crate::ui::state::load::load;
 use crate::ui::state::session::{use_db, use_session};
 use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::Writer;
 
 /// One KPI as shown: its value, the counts behind it, the target, met or missed.
 struct Tile {
@@ -108,6 +106,7 @@ pub fn KpiCard() -> impl IntoView {
     let feed = activity_feed();
     let db = use_db();
     let sync = use_sync();
+    let writer = Writer::new();
     let session = use_session();
     let i18n = use_i18n();
     let targets = KpiTargets::default();
@@ -115,36 +114,28 @@ pub fn KpiCard() -> impl IntoView {
     let service = RwSignal::new(Arc::new(Vec::<ServiceItem>::new()));
     let settings = RwSignal::new(KpiSettings::default());
     let loaded = RwSignal::new(false);
-    // A slow older read never overwrites a newer one.
-    let generation = StoredValue::new(0u64);
-    {
-        let db = db.clone();
-        Effect::new(move |_| {
+    load(
+        move || {
             sync.data_version.track();
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
+            Some(())
+        },
+        move |()| {
             let db = db.clone();
-            leptos::task::spawn_local(async move {
-                let r = async {
-                    Ok::<_, StorageError>((
-                        load_applications(db.store()).await?.applications,
-                        load_service(db.store()).await?,
-                        load_kpi_settings(db.store()).await?,
-                    ))
-                }
-                .await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                if let Ok((a, s, k)) = r {
-                    apps.set(Arc::new(a));
-                    service.set(Arc::new(s));
-                    settings.set(k);
-                    loaded.set(true);
-                }
-            });
-        });
-    }
+            async move {
+                Ok((
+                    load_applications(db.store()).await?.applications,
+                    load_service(db.store()).await?,
+                    load_kpi_settings(db.store()).await?,
+                ))
+            }
+        },
+        move |(a, s, k)| {
+            apps.try_set(Arc::new(a));
+            service.try_set(Arc::new(s));
+            settings.try_set(k);
+            loaded.try_set(true);
+        },
+    );
     let month = RwSignal::new(String::new());
     Effect::new(move |_| {
         if feed.loaded.get() && month.get_untracked().is_empty() {
@@ -215,20 +206,17 @@ pub fn KpiCard() -> impl IntoView {
         error.set(false);
         let old = settings.get_untracked();
         let new = KpiSettings { new_accounts_per_rep: n };
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                kpi_settings_change(&old, &new, &mut by).unwrap_or_default()
-            })
-            .await;
-            if r.is_ok() {
-                dirty.set(false);
-                settings.set(new);
-            }
-            saved.set(r.is_ok());
-        });
+        let stored = new;
+        writer.write(
+            move |by| Ok(kpi_settings_change(&old, &stored, by).unwrap_or_default()),
+            move |r| {
+                if r.is_ok() {
+                    dirty.set(false);
+                    settings.set(new);
+                }
+                saved.set(r.is_ok());
+            },
+        );
     };
 
     view! {
@@ -240,7 +228,7 @@ pub fn KpiCard() -> impl IntoView {
                 </label>
             </div>
             <Show when=is_manager>
-                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save.clone() novalidate>
+                <form class="kpi-target-form" data-testid="kpi-target-form" on:submit=save novalidate>
                     <label class="field compact"><span>{t(KMsg::TargetLabel)}</span>
                         <input type="number" min="0" max="9999" step="1" inputmode="numeric" data-testid="kpi-target"
                             aria-invalid=move || error.get().to_string()

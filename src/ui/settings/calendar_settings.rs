@@ -4,14 +4,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::calendar::{parse_date_list, CalendarError, TeamCalendar};
-use crate::storage::customers::Author;
 use crate::storage::settings::{calendar_change, load_calendar};
 use crate::ui::i18n::{bad_date_line, t, use_i18n, Lang, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
+use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
-use crate::ui::state::session::use_session;
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::Writer;
 
 /// UTC offsets offered, in minutes: every whole hour plus the half/quarter hours in use.
 const OFFSETS: &[i32] = &[
@@ -46,25 +43,27 @@ fn error_text(lang: Lang, e: &CalendarError) -> String {
 #[component]
 pub fn CalendarSettings() -> impl IntoView {
     let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let writer = Writer::new();
     let i18n = use_i18n();
     let offset = RwSignal::new(480);
     let holidays = RwSignal::new(String::new());
     let makeup = RwSignal::new(String::new());
     let status = RwSignal::new(Status::Idle);
     let base = RwSignal::new(TeamCalendar::default());
-    {
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(cal) = load_calendar(db.store()).await {
-                offset.set(cal.utc_offset_minutes);
-                holidays.set(dates_text(&cal.holidays));
-                makeup.set(dates_text(&cal.makeup_days));
-                base.set(cal);
-            }
-        });
-    }
+    // Read once: a sync arriving while the form is edited must not overwrite it.
+    load(
+        || Some(()),
+        move |()| {
+            let db = db.clone();
+            async move { load_calendar(db.store()).await }
+        },
+        move |cal| {
+            offset.try_set(cal.utc_offset_minutes);
+            holidays.try_set(dates_text(&cal.holidays));
+            makeup.try_set(dates_text(&cal.makeup_days));
+            base.try_set(cal);
+        },
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang();
@@ -78,23 +77,18 @@ pub fn CalendarSettings() -> impl IntoView {
         if let Err(e) = parsed {
             return status.set(Status::Failed(error_text(lang, &e)));
         }
-        let db = db.clone();
         let old = base.get_untracked();
-        let author = session.current.get_untracked().unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let saved = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                calendar_change(&old, &cal, &mut by).unwrap_or_default()
-            })
-            .await;
-            match saved {
+        let new = cal.clone();
+        writer.write(
+            move |by| Ok(calendar_change(&old, &new, by).unwrap_or_default()),
+            move |saved| match saved {
                 Ok(()) => {
                     base.set(cal);
                     status.set(Status::Saved);
                 }
-                Err(e) => status.set(Status::Failed(e.to_string())),
-            }
-        });
+                Err(e) => status.set(Status::Failed(e)),
+            },
+        );
     };
     let options =
         OFFSETS.iter().map(|m| view! { <option value=m.to_string()>{offset_label(*m)}</option> }).collect_view();
