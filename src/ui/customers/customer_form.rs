@@ -5,14 +5,13 @@ use crate::domain::customer::{validate_contact, validate_customer, Contact, Cust
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
-use crate::storage::customers::{contact_change, customer_change, fact_entry, join, Author};
+use crate::storage::customers::{contact_change, customer_change, fact_entry, join};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{field_error_text, grade_label, list_label, CMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, now_ms, set_hash};
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, set_hash};
+use crate::ui::state::session::use_session;
+use crate::ui::state::write::Writer;
 use crate::ui::widgets::text_field::TextField;
 
 fn draft_key(id: Option<&str>) -> String {
@@ -45,8 +44,7 @@ fn from_json(text: &str) -> Option<(CustomerFile, Contact, String, String)> {
 /// and a rep who enters it owns it (P1).
 #[component]
 pub fn CustomerForm(id: Option<String>) -> impl IntoView {
-    let db = use_db();
-    let sync = use_sync();
+    let writer = Writer::new();
     let session = use_session();
     let ctx = use_customers();
     let i18n = use_i18n();
@@ -180,27 +178,25 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
         let is_rep = profile.map(|p| p.role == Role::Rep).unwrap_or(false);
         let cid = id.clone().unwrap_or_else(new_id);
         let old = stored.get_value();
-        let (db, key) = (db.clone(), key.clone());
+        let key = key.clone();
         let saved_file = f.clone();
-        leptos::task::spawn_local(async move {
-            let result = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
+        let cid2 = cid.clone();
+        writer.write(
+            move |by| {
                 let mut parts = Vec::new();
-                parts.extend(customer_change(&cid, old.as_ref(), &f, &mut by));
+                parts.extend(customer_change(&cid2, old.as_ref(), &f, by));
                 if with_contact {
-                    parts.extend(contact_change(&cid, &new_id(), None, &c, &mut by));
+                    parts.extend(contact_change(&cid2, &new_id(), None, &c, by));
                 }
                 if old.is_none() && is_rep {
                     // P1: the rep who first receives the customer owns it.
-                    if let Ok(r) = fact_entry(&new_id(), &cid, &FactKind::FirstContact { rep: author.clone() }, &mut by)
-                    {
+                    if let Ok(r) = fact_entry(&new_id(), &cid2, &FactKind::FirstContact { rep: author }, by) {
                         parts.push(r);
                     }
                 }
-                join(parts)
-            })
-            .await;
-            match result {
+                Ok(join(parts))
+            },
+            move |result| match result {
                 Ok(()) => {
                     stored.set_value(Some(saved_file.clone()));
                     spend.set(saved_file.annual_spend_fen.map(format_yuan).unwrap_or_default());
@@ -215,9 +211,9 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                         set_hash(&format!("#/customers/{cid}"));
                     }
                 }
-                Err(e) => failed.set(Some(e.to_string())),
-            }
-        });
+                Err(e) => failed.set(Some(e)),
+            },
+        );
     };
 
     view! {

@@ -4,16 +4,12 @@ use crate::domain::distribution::RepLoad;
 use crate::domain::handover::{handover_status, plan_handover};
 use crate::domain::pool::{AssignReason, FactKind};
 use crate::domain::profile::Role;
-use crate::storage::customers::Author;
 use crate::storage::people::departing_change;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::pool::{handover_status_text, PMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::pool::ownership_card::FactRecorder;
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::Writer;
 
 /// H1/H2: move every customer of a rep to others, each with its true state and its
 /// receivables, leaving a traceable record on each customer. A rep marked as leaving
@@ -22,9 +18,7 @@ use crate::ui::state::sync_ctx::use_sync;
 pub fn HandoverWizard() -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
-    let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let writer = Writer::new();
     let rec = FactRecorder::new();
     let from = RwSignal::new(String::new());
     let reps = Memo::new(move |_| {
@@ -98,18 +92,9 @@ pub fn HandoverWizard() -> impl IntoView {
                 .collect(),
         );
     };
-    let mark_db = db.clone();
     let mark = move |leaving: bool| {
         let person = from.get_untracked();
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = mark_db.clone();
-        leptos::task::spawn_local(async move {
-            let _ = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                departing_change(&person, leaving, &mut by)
-            })
-            .await;
-        });
+        writer.write(move |by| Ok(departing_change(&person, leaving, by)), |_| {});
     };
     let apply = move |_| {
         let facts: Vec<(String, FactKind)> = plan
@@ -147,9 +132,9 @@ pub fn HandoverWizard() -> impl IntoView {
                     </p>
                     <div class="actions wrap">
                         {if leaving {
-                            view! { <button type="button" data-testid="handover-unmark" on:click={let m = mark.clone(); move |_| m(false)}>{t(PMsg::NotLeaving)}</button> }.into_any()
+                            view! { <button type="button" data-testid="handover-unmark" on:click=move |_| mark(false)>{t(PMsg::NotLeaving)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" data-testid="handover-mark" on:click={let m = mark.clone(); move |_| m(true)}>{t(PMsg::MarkLeaving)}</button> }.into_any()
+                            view! { <button type="button" data-testid="handover-mark" on:click=move |_| mark(true)>{t(PMsg::MarkLeaving)}</button> }.into_any()
                         }}
                         <button type="button" class="primary" data-testid="handover-propose" on:click=make>{t(PMsg::Propose)}</button>
                     </div>

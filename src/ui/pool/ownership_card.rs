@@ -2,28 +2,23 @@ use leptos::prelude::*;
 
 use crate::domain::pool::{AssignReason, FactKind, Ownership, ReleaseNote};
 use crate::domain::profile::Role;
-use crate::storage::customers::{fact_entry, Author};
+use crate::storage::customers::fact_entry;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{date_text, history_text, lost_claim_text, reason_label, returns_text, CMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::pool::release_form::ReleaseForm;
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::platform::new_id;
+use crate::ui::state::session::use_session;
+use crate::ui::state::write::Writer;
 
-/// Records facts about customers as the current profile. Made while the component is
-/// built (contexts are read there), used from event handlers.
+/// Records facts about customers as the current profile through the one [`Writer`].
+/// Made while the component is built (contexts are read there), used from event handlers.
 #[derive(Clone)]
-pub struct FactRecorder {
-    db: crate::ui::state::session::Db,
-    sync: crate::ui::state::sync_ctx::SyncCtx,
-    session: crate::ui::state::session::Session,
-}
+pub struct FactRecorder(Writer);
 
 impl FactRecorder {
     pub fn new() -> Self {
-        Self { db: use_db(), sync: use_sync(), session: use_session() }
+        Self(Writer::new())
     }
 
     /// Records `kinds` (one entry each) about `customer` in one transaction.
@@ -33,17 +28,13 @@ impl FactRecorder {
 
     /// Records facts about several customers in one transaction (a distribution, a handover).
     pub fn record_many(&self, facts: Vec<(String, FactKind)>, done: impl FnOnce(Result<(), String>) + 'static) {
-        let (db, sync) = (self.db.clone(), self.sync);
-        let author = self.session.current.get_untracked().unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                let parts = facts.iter().filter_map(|(c, k)| fact_entry(&new_id(), c, k, &mut by).ok());
-                crate::storage::customers::join(parts.collect::<Vec<_>>())
-            })
-            .await;
-            done(r.map_err(|e| e.to_string()));
-        });
+        self.0.write(
+            move |by| {
+                let parts = facts.iter().filter_map(|(c, k)| fact_entry(&new_id(), c, k, by).ok());
+                Ok(crate::storage::customers::join(parts.collect::<Vec<_>>()))
+            },
+            done,
+        );
     }
 }
 

@@ -5,24 +5,20 @@ use crate::domain::pool::PoolSettings;
 use crate::domain::profile::Role;
 use crate::domain::team_rules::{check_rules, RulesError};
 use crate::domain::tier::TierSettings;
-use crate::storage::customers::Author;
 use crate::storage::team_rules::rules_change;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::CMsg;
 use crate::ui::i18n::pool::{rules_error_text, PMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::session::use_session;
+use crate::ui::state::write::Writer;
 
 /// The team's readings of P1, P3, P8 and C3 (months, days, thresholds). Managers edit;
 /// everyone sees what applies. Synced to the team.
 #[component]
 pub fn RulesSettings() -> impl IntoView {
     let ctx = use_customers();
-    let db = use_db();
-    let sync = use_sync();
+    let writer = Writer::new();
     let session = use_session();
     let i18n = use_i18n();
     let is_manager = move || session.current_profile().map(|p| p.role == Role::Manager).unwrap_or(false);
@@ -77,19 +73,15 @@ pub fn RulesSettings() -> impl IntoView {
         }
         error.set(None);
         let old = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                rules_change(&old, &new, &mut by).unwrap_or_default()
-            })
-            .await;
-            if r.is_ok() {
-                dirty.set(false);
-            }
-            saved.set(r.is_ok());
-        });
+        writer.write(
+            move |by| Ok(rules_change(&old, &new, by).unwrap_or_default()),
+            move |r| {
+                if r.is_ok() {
+                    dirty.set(false);
+                }
+                saved.set(r.is_ok());
+            },
+        );
     };
     let labels = [
         PMsg::RuleP1,

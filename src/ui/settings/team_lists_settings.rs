@@ -1,15 +1,11 @@
 use leptos::prelude::*;
 
 use crate::domain::customer::{choice_code, SEGMENTS, SOURCES};
-use crate::storage::customers::Author;
 use crate::storage::team_lists::{parse_list, team_lists_change, TeamLists};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{list_label, CMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::Writer;
 
 /// C2/C5: the source channels and segments the team offers, one per line. Default
 /// entries show in the reader's language and are stored by code, so a zh-CN and an en
@@ -17,9 +13,7 @@ use crate::ui::state::sync_ctx::use_sync;
 #[component]
 pub fn TeamListsSettings() -> impl IntoView {
     let ctx = use_customers();
-    let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let writer = Writer::new();
     let i18n = use_i18n();
     let text_of = move |v: &[String]| v.iter().map(|c| list_label(i18n.lang(), c)).collect::<Vec<_>>().join("\n");
     let sources = RwSignal::new(String::new());
@@ -40,16 +34,8 @@ pub fn TeamListsSettings() -> impl IntoView {
             segments: parse_list(&segments.get_untracked()).into_iter().map(|t| code(SEGMENTS, t)).collect(),
         };
         let old = ctx.lists.get_untracked();
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                team_lists_change(&old, &new, &mut by).unwrap_or_default()
-            })
-            .await;
-            saved.set(r.is_ok());
-        });
+        writer
+            .write(move |by| Ok(team_lists_change(&old, &new, by).unwrap_or_default()), move |r| saved.set(r.is_ok()));
     };
     view! {
         <form class="card form" data-testid="team-lists" on:submit=save novalidate>
