@@ -101,3 +101,21 @@ test('pages left while their reads are still running do not panic', async ({ pag
   for (const slug of ORDER) await visit(page, slug, 'en', false);
   await visitCustomer(c, '海港风筝', 'en', false);
 });
+
+test('a save answered after its page is gone does not panic, and is kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { d, c } = await manager(page);
+  await d.shell.setLang('en');
+  for (const [i, slug] of ORDER.entries()) {
+    await c.open('海港风筝');
+    await page.getByTestId('cf-region').fill(`Region ${i}`);
+    // Save, then leave before the write answers.
+    await page.evaluate((to) => {
+      (document.querySelector('[data-testid="cf-save"]') as HTMLButtonElement).click();
+      location.hash = to;
+    }, `#/${slug}`);
+    await expect(page.getByTestId(PAGES[slug].shows).first()).toBeVisible();
+  }
+  await c.open('海港风筝');
+  await expect(page.getByTestId('cf-region')).toHaveValue(`Region ${ORDER.length - 1}`);
+});
