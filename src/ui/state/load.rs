@@ -4,9 +4,14 @@
 //! by every local change and every pull). One task per loader does the reading, one
 //! read at a time: a key that changes during a read is remembered and read once after it
 //! (several changes meanwhile make one read, with the newest key), so an older, slower
-//! read can never land after a newer one. The task belongs to the owner that called
-//! [`load`] and is cancelled when that owner is disposed, so no read ever writes to a
-//! page that is gone — the "already been disposed" panic of issue #13.
+//! read can never land after a newer one. So no result is ever stale when it arrives,
+//! and none is dropped: a read that began before a change is applied and followed at
+//! once by the read that sees the change (the customer list relies on this: it patches
+//! local changes onto the list the previous read built).
+//!
+//! The task belongs to the owner that called [`load`] and is cancelled when that owner
+//! is disposed, so no read ever touches a page that is gone — the "already been
+//! disposed" panic of issue #13.
 //!
 //! [`SyncCtx::data_version`]: crate::ui::state::sync_ctx::SyncCtx
 
