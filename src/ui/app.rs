@@ -25,7 +25,7 @@ enum Boot {
 pub fn App() -> impl IntoView {
     provide_i18n();
     let boot = RwSignal::new(Boot::Opening);
-    wasm_bindgen_futures::spawn_local(async move {
+    leptos::task::spawn_local(async move {
         let result = async {
             let store = IdbStore::open().await?;
             let profiles = load_profiles(&store).await?;
@@ -33,7 +33,7 @@ pub fn App() -> impl IntoView {
             Ok::<_, crate::storage::StorageError>((store, profiles, device))
         }
         .await;
-        boot.set(match result {
+        boot.try_set(match result {
             Ok((store, profiles, device)) => Boot::Ready(Db(SendWrapper::new(store)), profiles, device),
             Err(e) => Boot::Failed(e.to_string()),
         });

@@ -90,6 +90,9 @@ catalogue! { Msg {
     AppName => "Outpost 外勤", "Outpost";
     Loading => "正在打开本机数据…", "Opening local data…";
     StorageFailed => "无法打开本机数据库：", "The local database could not be opened: ";
+    DbOpenFailed => "无法打开本机数据库", "The local database could not be opened";
+    DbWriteFailed => "本机数据库操作失败，未做任何更改", "A local database operation failed; nothing was changed";
+    DbDecodeFailed => "本机有一条记录无法读取", "A record on this device could not be read";
     NavToday => "今日", "Today";
     NavCustomers => "客户", "Customers";
     NavPool => "公海", "Pool";
@@ -265,6 +268,20 @@ pub fn unsynced_warning(lang: Lang, n: usize) -> String {
         (Lang::En, 0) => "Every change has been synced.".into(),
         (Lang::ZhCn, n) => format!("注意：本机还有 {n} 项更改未同步。请先同步或导出文件，否则这些更改只存在于这台设备上。"),
         (Lang::En, n) => format!("Careful: {n} change(s) on this device are not synced yet. Sync or export a file first, or they exist only on this device."),
+    }
+}
+
+/// A storage failure as the user reads it: what happened, then the database's own words.
+pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
+    use crate::storage::StorageError as E;
+    let (head, detail) = match e {
+        E::Open(d) => (Msg::DbOpenFailed, d),
+        E::Transaction(d) => (Msg::DbWriteFailed, d),
+        E::Decode(d) => (Msg::DbDecodeFailed, d),
+    };
+    match lang {
+        Lang::ZhCn => format!("{}（{detail}）", head.text(lang)),
+        Lang::En => format!("{} ({detail})", head.text(lang)),
     }
 }
 

@@ -2,7 +2,7 @@
 // approves it after sync; the rep logs the visit (V3, V4); its minutes are due two
 // working days later across a weekend and overdue after that (V5, clock injected); the
 // Today page shows the visit by region and the quota progress (V7, V8).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { ActivitiesPage } from './pages/activities';
 import { CustomersPage } from './pages/customers';
 import { clearHost } from './pages/sync';

@@ -1,6 +1,6 @@
 // Customers and the pool end to end (rules C1, C6, P1, P5, P6, P9): forms offline,
 // pinyin search, two tablets claiming the same pool customer, CSV import with bad rows.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { CustomersPage } from './pages/customers';
 import { teamOfTwo } from './pages/team';

@@ -4,7 +4,7 @@
 // both becomes one participant after sync; chips awarded on both add up; after the event
 // (Playwright's injected clock) both tablets redeem the same chips offline, and the merge
 // flags the double redemption for staff to settle.
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures';
 import { EventsPage } from './pages/events';
 import { CustomersPage } from './pages/customers';
 import { clearHost, SyncPage } from './pages/sync';

@@ -2,7 +2,7 @@
 // review queue (C6), balanced lead distribution (P7), reassigning after a silent week
 // (P8), a leaving rep's handover with commission held until done (H1, H2), and a
 // customer that returns to the pool after two months without a deal (P1, P9).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { CustomersPage } from './pages/customers';
 import { addPerson, switchTo } from './pages/shell';
 

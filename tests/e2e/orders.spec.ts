@@ -3,7 +3,7 @@
 // and finance confirms the payment on the other tablet, and the customer's owner (P2,
 // first deal) and value tier (C3) change on both. The delivery slip's three signatures,
 // drawn on the canvas, survive a reload and reach the other tablet.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { device } from './pages/team';
 import { addPerson, switchTo } from './pages/shell';

@@ -1,7 +1,7 @@
 // Document photos (C1) end to end: taken offline and stored first, synced as sealed
 // files beside the chunks (S3), shown on the other tablet; a file that cannot be
 // fetched waits with a reason and arrives on a later sync; removal is a tombstone.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { clearHost, hostFiles, SyncPage } from './pages/sync';
 import { teamOfTwo } from './pages/team';
 import { CustomersPage } from './pages/customers';

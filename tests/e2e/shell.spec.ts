@@ -1,6 +1,6 @@
 // The app shell (foundation issue): first-run profile, profiles on a shared tablet,
 // language, navigation, offline reload through the service worker, sub-path hosting.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -1,6 +1,6 @@
 // The data core end to end: two browser contexts are two tablets; a real nginx WebDAV
 // folder on 127.0.0.1 is the team's host.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import * as fs from 'node:fs';
 import { haltHost, resumeHost, STATE_FILE, type Host } from './hosts';
 import { clearHost, hostFiles, SyncPage } from './pages/sync';

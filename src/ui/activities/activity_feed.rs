@@ -12,10 +12,11 @@ use crate::storage::activities::{load_activity_data, ActivityData};
 use crate::storage::customers::Author;
 use crate::storage::settings::load_calendar;
 use crate::storage::StorageError;
-use crate::ui::state::edit::record_change;
+use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session, Db, Session};
-use crate::ui::state::sync_ctx::{use_sync, SyncCtx};
+use crate::ui::state::session::use_db;
+use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::{WriteError, Writer};
 
 #[derive(Clone, Copy)]
 pub struct ActivityFeed {
@@ -47,60 +48,40 @@ pub fn provide_activity_feed() -> ActivityFeed {
 fn new_feed() -> ActivityFeed {
     let db = use_db();
     let sync = use_sync();
-    let feed = ActivityFeed {
-        data: RwSignal::new(Arc::new(ActivityData::default())),
-        cal: RwSignal::new(TeamCalendar::default()),
-        now: RwSignal::new(now_ms()),
-        loaded: RwSignal::new(false),
-        error: RwSignal::new(None),
-    };
-    // A slow older read never overwrites a newer one.
-    let generation = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        sync.data_version.track();
-        sync.last_ok_ms.track();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = async {
-                Ok::<_, StorageError>((load_activity_data(db.store()).await?, load_calendar(db.store()).await?))
-            }
-            .await;
-            if generation.try_get_value() != Some(mine) {
-                return;
-            }
-            match r {
-                Ok((d, c)) => {
-                    feed.data.set(Arc::new(d));
-                    feed.cal.set(c);
-                    feed.now.set(now_ms());
-                    feed.loaded.set(true);
-                    feed.error.set(None);
-                }
-                Err(e) => feed.error.set(Some(e.to_string())),
-            }
-        });
-    });
-    feed
+    let data = RwSignal::new(Arc::new(ActivityData::default()));
+    let cal = RwSignal::new(TeamCalendar::default());
+    let now = RwSignal::new(now_ms());
+    let loading = load(
+        move || {
+            sync.last_ok_ms.track();
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move { Ok((load_activity_data(db.store()).await?, load_calendar(db.store()).await?)) }
+        },
+        move |(d, c)| {
+            data.try_set(Arc::new(d));
+            cal.try_set(c);
+            now.try_set(now_ms());
+        },
+    );
+    ActivityFeed { data, cal, now, loaded: loading.loaded, error: loading.error }
 }
 
-/// Writes activity records as the current profile; made while the component is built,
-/// used from event handlers.
+/// Writes activity records as the current profile through the one [`Writer`]; made
+/// while the component is built, used from event handlers.
 #[derive(Clone)]
-pub struct ActivityWriter {
-    db: Db,
-    sync: SyncCtx,
-    session: Session,
-}
+pub struct ActivityWriter(Writer);
 
 impl ActivityWriter {
     pub fn new() -> Self {
-        Self { db: use_db(), sync: use_sync(), session: use_session() }
+        Self(Writer::new())
     }
 
     pub fn me(&self) -> String {
-        self.session.current.get_untracked().unwrap_or_default()
+        self.0.me()
     }
 
     pub fn write(
@@ -108,24 +89,7 @@ impl ActivityWriter {
         build: impl FnOnce(&mut Author) -> Result<Replica, StorageError> + 'static,
         done: impl FnOnce(Result<(), String>) + 'static,
     ) {
-        let (db, sync) = (self.db.clone(), self.sync);
-        let author = self.me();
-        leptos::task::spawn_local(async move {
-            let mut failed = None;
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                build(&mut by).unwrap_or_else(|e| {
-                    failed = Some(e.to_string());
-                    Replica::default()
-                })
-            })
-            .await;
-            done(match (r, failed) {
-                (Err(e), _) => Err(e.to_string()),
-                (_, Some(e)) => Err(e),
-                _ => Ok(()),
-            });
-        });
+        self.0.write(move |by| build(by).map_err(WriteError::from), done);
     }
 }
 

@@ -2,14 +2,12 @@ use leptos::prelude::*;
 
 use crate::domain::activity::{ActivityKind, PersonMet};
 use crate::domain::customer::{validate_contact, Contact, FieldError};
-use crate::storage::customers::{contact_change, delete_doc, Author, CONTACT};
+use crate::storage::customers::{contact_change, delete_doc, CONTACT};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{field_error_text, CMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::platform::new_id;
+use crate::ui::state::write::Writer;
 use crate::ui::widgets::text_field::TextField;
 
 /// A customer's contacts (C1): several per customer, each its own synced document, so
@@ -17,9 +15,7 @@ use crate::ui::widgets::text_field::TextField;
 #[component]
 pub fn ContactsEditor(customer: String) -> impl IntoView {
     let ctx = use_customers();
-    let db = use_db();
-    let sync = use_sync();
-    let session = use_session();
+    let writer = Writer::new();
     let i18n = use_i18n();
     let log = crate::ui::activities::activity_card::contact_logger(customer.clone());
     let cid = customer.clone();
@@ -34,7 +30,6 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
             errors.with(|es| es.iter().find(|e| e.field == field).map(|e| field_error_text(i18n.lang(), &e.reason)))
         })
     };
-    let save_db = db.clone();
     let save_customer = customer.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -47,31 +42,22 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
         let Some((id, old)) = editing.get_untracked() else {
             return;
         };
-        let author = session.current.get_untracked().unwrap_or_default();
-        let (db, customer) = (save_db.clone(), save_customer.clone());
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
+        let customer = save_customer.clone();
+        writer.write(
+            move |by| {
                 let is_new = id.is_none();
                 let id = id.unwrap_or_else(new_id);
-                contact_change(&customer, &id, (!is_new).then_some(&old), &c, &mut by).unwrap_or_default()
-            })
-            .await;
-            if r.is_ok() {
-                editing.set(None);
-            }
-        });
+                Ok(contact_change(&customer, &id, (!is_new).then_some(&old), &c, by).unwrap_or_default())
+            },
+            move |r| {
+                if r.is_ok() {
+                    editing.set(None);
+                }
+            },
+        );
     };
     let remove = move |id: String| {
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let _ = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &author, clock, now_ms: now_ms() };
-                delete_doc(&id, CONTACT, &mut by)
-            })
-            .await;
-        });
+        writer.write(move |by| Ok(delete_doc(&id, CONTACT, by)), |_| {});
     };
     view! {
         <section class="card contacts" data-testid="contacts">
@@ -79,7 +65,7 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
             <ul class="plain-list">
                 <For each=move || contacts.get() key=|c| (c.id.clone(), c.contact.clone()) let:c>
                     {
-                        let remove = remove.clone();
+                        let remove = remove;
                         let (id, id2) = (c.id.clone(), c.id.clone());
                         let contact = c.contact.clone();
                         let tel = format!("tel:{}", contact.phone.replace(' ', ""));

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use leptos::prelude::Update as _;
 use leptos::prelude::*;
 
 use crate::domain::customer_list::{derive, CustomerView, Filter, Sort};
@@ -26,6 +27,7 @@ use crate::storage::team_lists::TEAM_LISTS_KIND;
 use crate::storage::team_lists::{load_team_lists, TeamLists};
 use crate::storage::{get_typed, StoreName};
 use crate::ui::state::edit::record_change;
+use crate::ui::state::load::{load_into, Loading};
 use crate::ui::state::session::use_session;
 
 /// Everything loaded at once; replaced whole on reload.
@@ -122,11 +124,6 @@ pub struct CustomersCtx {
     pub sort: RwSignal<Sort>,
     /// Source channels (C2) and segments (C5) as the team keeps them.
     pub lists: RwSignal<TeamLists>,
-    /// A full read is under way; a reload asked for meanwhile waits in `queued` and runs
-    /// once after it (with the newest profiles), instead of a second read of 100k records
-    /// racing the first.
-    running: StoredValue<bool>,
-    queued: StoredValue<Option<(Db, SyncCtx, Vec<Profile>)>>,
 }
 
 fn search_item(c: &CustomerView) -> SearchItem {
@@ -181,7 +178,11 @@ async fn publish_people(db: &Db, sync: SyncCtx, profiles: &[Profile], people: &[
 /// its place in the name order moves —, people, team lists) returns `false` and the
 /// caller reads everything. With 50,000 customers a full read takes seconds; a claim or
 /// an edit should show at once.
-async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, crate::storage::StorageError> {
+async fn patch(
+    db: &Db,
+    ctx: CustomersCtx,
+    change: &Replica,
+) -> Result<Option<Vec<CustomerView>>, crate::storage::StorageError> {
     let mut affected: BTreeSet<String> = BTreeSet::new();
     let mut contact_docs: Vec<&str> = Vec::new();
     let known = |id: &str| ctx.data.with_untracked(|d| d.by_id.contains_key(id));
@@ -204,20 +205,20 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
                         affected.insert(o);
                         contact_docs.push(&d.id);
                     }
-                    _ => return Ok(false),
+                    _ => return Ok(None),
                 }
             }
             // Photos and other kinds do not change the list; people and every team
             // setting (lists, calendar, rules) do.
             k if k != CUSTOMER && k != PERSON && k != TEAM_LISTS_KIND && !k.starts_with("team_") => {}
-            _ => return Ok(false),
+            _ => return Ok(None),
         }
     }
     for e in change.entries.values() {
         if known(&e.subject) {
             affected.insert(e.subject.clone());
         } else if crate::domain::pool::FactKind::is_tag(&e.kind) {
-            return Ok(false);
+            return Ok(None);
         }
     }
     let now = now_ms();
@@ -225,7 +226,7 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
     let mut views = Vec::new();
     for id in &affected {
         let Some(doc) = get_typed::<_, Document>(db.store(), StoreName::Docs, id).await? else {
-            return Ok(false);
+            return Ok(None);
         };
         let (old_contacts, old_facts) = ctx
             .data
@@ -242,7 +243,7 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
         }
         let entries: Vec<Entry> = change.entries.values().filter(|e| &e.subject == id).cloned().collect();
         let Some(mut rec) = assemble(docs, entries).into_iter().next() else {
-            return Ok(false);
+            return Ok(None);
         };
         let new_ids: BTreeSet<String> = rec.facts.iter().map(|f| f.id.clone()).collect();
         let mut facts: Vec<_> = old_facts.into_iter().filter(|f| !new_ids.contains(&f.id)).collect();
@@ -250,106 +251,115 @@ async fn patch(db: &Db, ctx: CustomersCtx, change: &Replica) -> Result<bool, cra
         rec.facts = facts;
         views.push(derive(rec, now, &pool, &tiers));
     }
-    ctx.index.update(|ix| {
-        let ix = Arc::make_mut(ix);
-        for v in &views {
-            ix.upsert(search_item(v));
-        }
-    });
-    ctx.data.update(|data| {
-        let data = Arc::make_mut(data);
-        for v in views {
-            if let Some(&i) = data.by_id.get(&v.rec.id) {
-                data.customers[i] = v;
-            }
-        }
-    });
-    Ok(true)
+    Ok(Some(views))
 }
 
-impl CustomersCtx {
-    pub fn reload(&self, db: Db, sync: SyncCtx, profiles: Vec<Profile>) {
-        let ctx = *self;
-        if ctx.running.get_value() {
-            ctx.queued.set_value(Some((db, sync, profiles)));
-            return;
-        }
-        ctx.running.set_value(true);
-        leptos::task::spawn_local(async move {
-            let loaded = async {
-                let recs = load_customers(db.store()).await?;
-                let people = load_people(db.store()).await?;
-                let lists = load_team_lists(db.store()).await?;
-                let cal = crate::storage::settings::load_calendar(db.store()).await?;
-                let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
-                pool.utc_offset_minutes = cal.utc_offset_minutes;
-                if ctx.pool.get_untracked() != pool {
-                    ctx.pool.set(pool);
+/// What one read found: a few customers rebuilt after a small change, or everything.
+enum Update {
+    Patch(Vec<CustomerView>),
+    Full(Box<Full>),
+}
+
+struct Full {
+    data: CustomerData,
+    index: SearchIndex,
+    lists: TeamLists,
+    pool: PoolSettings,
+    tiers: TierSettings,
+}
+
+/// Reads every customer, the people, the team lists and rules, and builds the list;
+/// publishes this device's profiles to the directory on the way.
+async fn read_all(db: &Db, sync: SyncCtx, profiles: &[Profile]) -> Result<Full, crate::storage::StorageError> {
+    let recs = load_customers(db.store()).await?;
+    let people = load_people(db.store()).await?;
+    let lists = load_team_lists(db.store()).await?;
+    let cal = crate::storage::settings::load_calendar(db.store()).await?;
+    let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
+    pool.utc_offset_minutes = cal.utc_offset_minutes;
+    publish_people(db, sync, profiles, &people).await;
+    let (data, index) = build_list(recs, people, now_ms(), &pool, &tiers);
+    Ok(Full { data, index, lists, pool, tiers })
+}
+
+/// Applies a read: patched customers replace theirs in place; a full read replaces all.
+fn apply(ctx: CustomersCtx, update: Update) {
+    match update {
+        Update::Patch(views) => {
+            ctx.index.try_update(|ix| {
+                let ix = Arc::make_mut(ix);
+                for v in &views {
+                    ix.upsert(search_item(v));
                 }
-                if ctx.tiers.get_untracked() != tiers {
-                    ctx.tiers.set(tiers);
-                }
-                Ok::<_, crate::storage::StorageError>((recs, people, lists))
-            }
-            .await;
-            match loaded {
-                Ok((recs, people, lists)) => {
-                    publish_people(&db, sync, &profiles, &people).await;
-                    if ctx.lists.get_untracked() != lists {
-                        ctx.lists.set(lists);
+            });
+            ctx.data.try_update(|data| {
+                let data = Arc::make_mut(data);
+                for v in views {
+                    if let Some(&i) = data.by_id.get(&v.rec.id) {
+                        data.customers[i] = v;
                     }
-                    let now = now_ms();
-                    let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
-                    let (data, index) = build_list(recs, people, now, &pool, &tiers);
-                    ctx.index.set(Arc::new(index));
-                    ctx.data.set(Arc::new(data));
-                    ctx.error.set(None);
                 }
-                Err(e) => ctx.error.set(Some(e.to_string())),
+            });
+        }
+        Update::Full(f) => {
+            let Full { data, index, lists, pool, tiers } = *f;
+            if ctx.pool.try_get_untracked().is_some_and(|p| p != pool) {
+                ctx.pool.try_set(pool);
             }
-            ctx.loaded.set(true);
-            ctx.running.set_value(false);
-            if let Some((db, sync, profiles)) = ctx.queued.try_update_value(Option::take).flatten() {
-                ctx.reload(db, sync, profiles);
+            if ctx.tiers.try_get_untracked().is_some_and(|t| t != tiers) {
+                ctx.tiers.try_set(tiers);
             }
-        });
+            if ctx.lists.try_get_untracked().is_some_and(|l| l != lists) {
+                ctx.lists.try_set(lists);
+            }
+            ctx.index.try_set(Arc::new(index));
+            ctx.data.try_set(Arc::new(data));
+        }
     }
 }
 
+/// Provides the customers context and keeps it read through the one loader ([`load_into`]):
+/// reads run one at a time, so a change during a full read of 100k records queues one
+/// more read (with the newest profiles) instead of a second read racing the first, and a
+/// patch never lands on data a running full read is about to replace.
 pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
+    let loading = Loading::new();
+    let loaded = loading.loaded;
     let ctx = CustomersCtx {
         data: RwSignal::new(Arc::new(CustomerData::default())),
         index: RwSignal::new(Arc::new(SearchIndex::build(std::iter::empty()))),
-        loaded: RwSignal::new(false),
-        error: RwSignal::new(None),
+        loaded,
+        error: loading.error,
         pool: RwSignal::new(PoolSettings::default()),
         tiers: RwSignal::new(TierSettings::default()),
         query: RwSignal::new(String::new()),
         filter: RwSignal::new(Filter::default()),
         sort: RwSignal::new(Sort::default()),
         lists: RwSignal::new(TeamLists::default()),
-        running: StoredValue::new(false),
-        queued: StoredValue::new(None),
     };
-    provide_context(ctx);
     let session = use_session();
-    Effect::new(move |_| {
-        sync.data_version.track();
-        let profiles = session.profiles.get();
-        let db = db.clone();
-        match sync.take_changes() {
-            // While a full read runs, a patch could land on data that read is about to
-            // replace without the change: queue another full read instead.
-            Some(change) if ctx.loaded.get_untracked() && !ctx.running.get_value() => {
-                leptos::task::spawn_local(async move {
-                    if !matches!(patch(&db, ctx, &change).await, Ok(true)) {
-                        ctx.reload(db, sync, profiles);
+    load_into(
+        loading,
+        move || {
+            sync.data_version.track();
+            Some(session.profiles.get())
+        },
+        move |profiles: Vec<Profile>| {
+            let db = db.clone();
+            async move {
+                // Only local edits or a small pull since the last read, onto a full
+                // list: rebuild just the customers they name, when that is enough.
+                if let Some(change) = sync.take_changes().filter(|_| loaded.get_untracked()) {
+                    if let Ok(Some(views)) = patch(&db, ctx, &change).await {
+                        return Ok(Update::Patch(views));
                     }
-                })
+                }
+                read_all(&db, sync, &profiles).await.map(|f| Update::Full(Box::new(f)))
             }
-            _ => ctx.reload(db, sync, profiles),
-        }
-    });
+        },
+        move |u| apply(ctx, u),
+    );
+    provide_context(ctx);
     ctx
 }
 

@@ -72,22 +72,22 @@ pub fn ImportPage() -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let Some(bytes) = read_chosen(&input).await else {
                 return;
             };
             match parse(&bytes) {
                 Ok(p) => {
-                    mapping.set(guess_mapping(&p.headers));
-                    headers.set(p.headers.clone());
-                    parsed.set_value(Some(p));
-                    error.set(None);
-                    report.set_value(None);
-                    phase.set(Phase::Mapping);
+                    mapping.try_set(guess_mapping(&p.headers));
+                    headers.try_set(p.headers.clone());
+                    parsed.try_set_value(Some(p));
+                    error.try_set(None);
+                    report.try_set_value(None);
+                    phase.try_set(Phase::Mapping);
                 }
                 Err(e) => {
-                    error.set(Some(e));
-                    phase.set(Phase::Choose);
+                    error.try_set(Some(e));
+                    phase.try_set(Phase::Choose);
                 }
             }
         });
@@ -103,23 +103,26 @@ pub fn ImportPage() -> impl IntoView {
             k
         });
         let m = mapping.get_untracked();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let mut v = match RowValidator::new(&p, &m, &existing) {
                 Ok(v) => v,
-                Err(e) => return error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                    return;
+                }
             };
-            error.set(None);
+            error.try_set(None);
             loop {
                 let more = v.step(SLICE);
-                phase.set(Phase::Checking(v.done(), v.total()));
+                phase.try_set(Phase::Checking(v.done(), v.total()));
                 if !more {
                     break;
                 }
                 pause().await;
             }
-            report.set_value(Some(v.finish()));
-            report_v.update(|x| *x += 1);
-            phase.set(Phase::Checked);
+            report.try_set_value(Some(v.finish()));
+            report_v.try_update(|x| *x += 1);
+            phase.try_set(Phase::Checked);
         });
     };
 
@@ -131,6 +134,8 @@ pub fn ImportPage() -> impl IntoView {
         let good: Vec<_> = r.rows.into_iter().filter(|row| row.status == RowStatus::Ok).collect();
         let total = good.len();
         let db = write_db.clone();
+        // Not cancelled with the page: every checked row is written even if the user
+        // leaves; the page's signals are only written while it is alive (`try_set`).
         leptos::task::spawn_local(async move {
             let mut written = 0;
             for chunk in good.chunks(SLICE) {
@@ -163,11 +168,11 @@ pub fn ImportPage() -> impl IntoView {
                     break;
                 }
                 written += chunk.len();
-                phase.set(Phase::Writing(written, total));
+                phase.try_set(Phase::Writing(written, total));
                 pause().await;
             }
             finish_batches(sync);
-            phase.set(Phase::Done(written));
+            phase.try_set(Phase::Done(written));
         });
     };
 

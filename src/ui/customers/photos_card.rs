@@ -10,14 +10,15 @@ use leptos::prelude::*;
 use crate::storage::attachments::{attachment_change, load_attachments, Attachment, Label, NewAttachment, ATTACHMENT};
 use crate::storage::blob_sync::fetch_failures;
 use crate::storage::blobs;
-use crate::storage::customers::{delete_doc, Author};
+use crate::storage::customers::delete_doc;
 use crate::storage::StorageError;
 use crate::ui::i18n::photos::{label_text, PhMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::edit::record_change;
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::{use_db, use_session, Db};
+use crate::ui::state::load::load;
+use crate::ui::state::platform::new_id;
+use crate::ui::state::session::{use_db, Db};
 use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::Writer;
 use image_io::prepare;
 use photo_tile::PhotoTile;
 
@@ -52,31 +53,34 @@ async fn load_rows(db: &Db, customer: &str) -> Result<Vec<Row>, StorageError> {
 pub fn PhotosCard(customer: String) -> impl IntoView {
     let db = use_db();
     let sync = use_sync();
-    let session = use_session();
     let i18n = use_i18n();
     let label = RwSignal::new(Label::Licence);
     let rows = RwSignal::new(Vec::<Row>::new());
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<Problem>);
     // Reloads after every local change and every sync round (a photo's file may have
-    // arrived); a slow older load never overwrites a newer one.
-    let generation = StoredValue::new(0u64);
+    // arrived).
     let (load_db, load_customer) = (db.clone(), customer.clone());
+    let loading = load(
+        move || {
+            sync.last_ok_ms.track();
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let (db, customer) = (load_db.clone(), load_customer.clone());
+            async move { load_rows(&db, &customer).await }
+        },
+        move |r| {
+            rows.try_set(r);
+        },
+    );
     Effect::new(move |_| {
-        sync.data_version.track();
-        sync.last_ok_ms.track();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        let (db, customer) = (load_db.clone(), load_customer.clone());
-        leptos::task::spawn_local(async move {
-            match load_rows(&db, &customer).await {
-                Ok(r) if generation.try_get_value() == Some(mine) => rows.set(r),
-                Ok(_) => {}
-                Err(e) => problem.set(Some(Problem::Save(e.to_string()))),
-            }
-        });
+        if let Some(e) = loading.error.get() {
+            problem.set(Some(Problem::Save(e)));
+        }
     });
-    let add_db = db.clone();
+    let writer = Writer::new();
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -86,46 +90,57 @@ pub fn PhotosCard(customer: String) -> impl IntoView {
         input.set_value("");
         busy.set(true);
         problem.set(None);
-        let (db, customer) = (add_db.clone(), customer.clone());
+        let (db, customer) = (db.clone(), customer.clone());
+        let (Some(device), Some(label)) = (sync.device.try_get_value(), label.try_get_untracked()) else {
+            return;
+        };
+        // Not cancelled with the card: the photo chosen is stored even if the rep moves
+        // on; the card's signals are only written while it is alive.
         leptos::task::spawn_local(async move {
-            let result = async {
+            let stored = async {
                 let photo = prepare(&file).await.ok_or(Problem::Unreadable)?;
                 // Bytes first, document second: a crash between leaves an unused blob,
                 // never a photo without bytes.
                 let hash = blobs::put(db.store(), &photo.bytes).await.map_err(|e| Problem::Save(e.to_string()))?;
-                let author = session.current.get_untracked().unwrap_or_default();
-                let device = sync.device.get_value();
-                record_change(&db, sync, |clock| {
+                Ok::<_, Problem>((photo, hash))
+            }
+            .await;
+            let (photo, hash) = match stored {
+                Ok(v) => v,
+                Err(p) => {
+                    busy.try_set(false);
+                    problem.try_set(Some(p));
+                    return;
+                }
+            };
+            writer.write(
+                move |by| {
                     let new = NewAttachment {
                         customer: &customer,
                         hash: &hash,
                         mime: &photo.mime,
-                        label: label.get_untracked(),
+                        label,
                         origin: &device,
                         bytes: photo.bytes.len() as u64,
                     };
-                    attachment_change(&new_id(), &new, &mut Author { profile: &author, clock, now_ms: now_ms() })
-                })
-                .await
-                .map_err(|e| Problem::Save(e.to_string()))
-            }
-            .await;
-            busy.set(false);
-            problem.set(result.err());
+                    Ok(attachment_change(&new_id(), &new, by))
+                },
+                move |r| {
+                    busy.set(false);
+                    problem.set(r.err().map(Problem::Save));
+                },
+            );
         });
     };
     let remove = Callback::new(move |id: String| {
-        let author = session.current.get_untracked().unwrap_or_default();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let r = record_change(&db, sync, |clock| {
-                delete_doc(&id, ATTACHMENT, &mut Author { profile: &author, clock, now_ms: now_ms() })
-            })
-            .await;
-            if let Err(e) = r {
-                problem.set(Some(Problem::Save(e.to_string())));
-            }
-        });
+        writer.write(
+            move |by| Ok(delete_doc(&id, ATTACHMENT, by)),
+            move |r| {
+                if let Err(e) = r {
+                    problem.set(Some(Problem::Save(e)));
+                }
+            },
+        );
     });
     view! {
         <section class="card photos" data-testid="photos">

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::events::{load_events, EventRecord};
-use crate::ui::state::edit::record_change;
+use crate::ui::state::load::load;
 use crate::ui::state::platform::{local_get, local_remove, local_set, now_ms};
-use crate::ui::state::session::{use_db, use_session, Db, Session};
-use crate::ui::state::sync_ctx::{use_sync, SyncCtx};
+use crate::ui::state::session::use_db;
+use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::write::{WriteError, Writer};
 
 const KIOSK_KEY: &str = "outpost.kiosk";
 
@@ -25,9 +26,7 @@ pub struct EventsCtx {
     pub kiosk: RwSignal<Option<String>>,
     /// The wall clock, refreshed every 15 s, for phases (before, running, ended).
     pub now: RwSignal<i64>,
-    db: StoredValue<Db>,
-    sync: SyncCtx,
-    session: Session,
+    writer: Writer,
 }
 
 impl EventsCtx {
@@ -39,29 +38,14 @@ impl EventsCtx {
         self.list.with_untracked(|l| l.iter().find(|r| r.event.id == id).cloned())
     }
 
-    /// Records one change as the current profile; `build` may refuse with a worded error.
+    /// Records one change as the current profile through the one [`Writer`]; `build` may
+    /// refuse with a worded error.
     pub fn write(
         &self,
         build: impl FnOnce(&mut Author) -> Result<Replica, String> + 'static,
         done: impl FnOnce(Result<(), String>) + 'static,
     ) {
-        let (db, sync) = (self.db.get_value(), self.sync);
-        let me = self.session.current.get_untracked().unwrap_or_default();
-        leptos::task::spawn_local(async move {
-            let mut refused = None;
-            let r = record_change(&db, sync, |clock| {
-                let mut by = Author { profile: &me, clock, now_ms: now_ms() };
-                build(&mut by).unwrap_or_else(|e| {
-                    refused = Some(e);
-                    Replica::default()
-                })
-            })
-            .await;
-            done(match (refused, r) {
-                (Some(e), _) => Err(e),
-                (None, r) => r.map_err(|e| e.to_string()),
-            });
-        });
+        self.writer.write(move |by| build(by).map_err(WriteError::Refused), done);
     }
 
     pub fn enter_kiosk(&self, event: &str) {
@@ -80,37 +64,36 @@ impl EventsCtx {
 pub fn provide_events() -> EventsCtx {
     let sync = use_sync();
     let db = use_db();
-    let ctx = EventsCtx {
-        list: RwSignal::new(Arc::new(Vec::new())),
-        loaded: RwSignal::new(false),
-        error: RwSignal::new(None),
-        kiosk: RwSignal::new(local_get(KIOSK_KEY)),
-        now: RwSignal::new(now_ms()),
-        db: StoredValue::new(db),
-        sync,
-        session: use_session(),
-    };
+    let list = RwSignal::new(Arc::new(Vec::new()));
+    let kiosk = RwSignal::new(local_get(KIOSK_KEY));
     // Read only while events are on screen (the events page or a kiosk): a rep editing
     // customers all day should not pay for re-reading event entries after every edit.
     let route = crate::ui::state::route::use_route();
-    Effect::new(move |_| {
-        if route.0.get() != crate::ui::state::route::Page::Events && ctx.kiosk.get().is_none() {
-            return;
-        }
-        sync.data_version.track();
-        let db = ctx.db.get_value();
-        leptos::task::spawn_local(async move {
-            match load_events(db.store()).await {
-                Ok(v) => {
-                    ctx.list.set(Arc::new(v));
-                    ctx.error.set(None);
-                }
-                Err(e) => ctx.error.set(Some(e.to_string())),
+    let loading = load(
+        move || {
+            if route.0.get() != crate::ui::state::route::Page::Events && kiosk.get().is_none() {
+                return None;
             }
-            ctx.loaded.set(true);
-        });
-    });
-    let handle = set_interval_with_handle(move || ctx.now.set(now_ms()), std::time::Duration::from_secs(15));
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move { load_events(db.store()).await }
+        },
+        move |v| {
+            list.try_set(Arc::new(v));
+        },
+    );
+    let ctx = EventsCtx {
+        list,
+        loaded: loading.loaded,
+        error: loading.error,
+        kiosk,
+        now: RwSignal::new(now_ms()),
+        writer: Writer::new(),
+    };
+    let handle = set_interval_with_handle(move || _ = ctx.now.try_set(now_ms()), std::time::Duration::from_secs(15));
     on_cleanup(move || {
         if let Ok(h) = handle {
             h.clear();

@@ -8,6 +8,7 @@ use crate::ui::i18n::key_accounts::{activity_label, approval_error, visit_due_te
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::approval_steps::ApprovalSteps;
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::state::load::load;
 use crate::ui::state::session::{use_db, use_session};
 use crate::ui::state::sync_ctx::use_sync;
 
@@ -24,15 +25,19 @@ pub fn key_accounts_signal() -> RwSignal<KeyAccountsData> {
     let db = use_db();
     let sync = use_sync();
     let data = RwSignal::new(KeyAccountsData::default());
-    Effect::new(move |_| {
-        sync.data_version.track();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(d) = load_key_accounts(db.store()).await {
-                let _ = data.try_set(d);
-            }
-        });
-    });
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move { load_key_accounts(db.store()).await }
+        },
+        move |d| {
+            data.try_set(d);
+        },
+    );
     data
 }
 

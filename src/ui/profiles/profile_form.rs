@@ -60,12 +60,14 @@ pub fn ProfileForm() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match save_profile(db.store(), &profile).await {
                 Ok(()) => {
-                    session.profiles.update(|ps| ps.push(profile.clone()));
+                    session.profiles.try_update(|ps| ps.push(profile.clone()));
                     session.switch_to(&profile.id);
                 }
-                Err(e) => error.set(Some(FormError::Save(e.to_string()))),
+                Err(e) => {
+                    error.try_set(Some(FormError::Save(e.to_string())));
+                }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
 

@@ -21,7 +21,7 @@ pub fn ProfileRow(profile: Profile) -> impl IntoView {
         let (db, id) = (db.clone(), id.clone());
         leptos::task::spawn_local(async move {
             if db.store().delete(StoreName::Profiles, &id).await.is_ok() {
-                session.profiles.update(|ps| ps.retain(|p| p.id != id));
+                session.profiles.try_update(|ps| ps.retain(|p| p.id != id));
                 if session.current.get_untracked().as_deref() == Some(id.as_str()) {
                     if let Some(next) = session.profiles.get_untracked().first() {
                         session.switch_to(&next.id);

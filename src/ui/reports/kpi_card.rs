@@ -9,11 +9,11 @@ use crate::domain::service::ServiceItem;
 use crate::storage::applications::load_applications;
 use crate::storage::kpi::{load_kpi_settings, parse_target, KpiSettings};
 use crate::storage::service_log::load_service;
-use crate::storage::StorageError;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::kpi::{accounts_target, at_least, counts, percent, review_target, KMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
+use crate::ui::state::load::load;
 use crate::ui::state::session::{use_db, use_session};
 use crate::ui::state::sync_ctx::use_sync;
 
@@ -111,36 +111,28 @@ pub fn KpiCard() -> impl IntoView {
     let service = RwSignal::new(Arc::new(Vec::<ServiceItem>::new()));
     let settings = RwSignal::new(KpiSettings::default());
     let loaded = RwSignal::new(false);
-    // A slow older read never overwrites a newer one.
-    let generation = StoredValue::new(0u64);
-    {
-        let db = db.clone();
-        Effect::new(move |_| {
+    load(
+        move || {
             sync.data_version.track();
-            generation.update_value(|g| *g += 1);
-            let mine = generation.get_value();
+            Some(())
+        },
+        move |()| {
             let db = db.clone();
-            leptos::task::spawn_local(async move {
-                let r = async {
-                    Ok::<_, StorageError>((
-                        load_applications(db.store()).await?.applications,
-                        load_service(db.store()).await?,
-                        load_kpi_settings(db.store()).await?,
-                    ))
-                }
-                .await;
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                if let Ok((a, s, k)) = r {
-                    apps.set(Arc::new(a));
-                    service.set(Arc::new(s));
-                    settings.set(k);
-                    loaded.set(true);
-                }
-            });
-        });
-    }
+            async move {
+                Ok((
+                    load_applications(db.store()).await?.applications,
+                    load_service(db.store()).await?,
+                    load_kpi_settings(db.store()).await?,
+                ))
+            }
+        },
+        move |(a, s, k)| {
+            apps.try_set(Arc::new(a));
+            service.try_set(Arc::new(s));
+            settings.try_set(k);
+            loaded.try_set(true);
+        },
+    );
     let month = RwSignal::new(String::new());
     Effect::new(move |_| {
         if feed.loaded.get() && month.get_untracked().is_empty() {

@@ -12,6 +12,7 @@ use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
 use crate::ui::state::command::Commands;
+use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
@@ -23,15 +24,19 @@ pub fn applications_signal() -> RwSignal<ApplicationsData> {
     let db = use_db();
     let sync = use_sync();
     let data = RwSignal::new(ApplicationsData::default());
-    Effect::new(move |_| {
-        sync.data_version.track();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(d) = load_applications(db.store()).await {
-                let _ = data.try_set(d);
-            }
-        });
-    });
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move { load_applications(db.store()).await }
+        },
+        move |d| {
+            data.try_set(d);
+        },
+    );
     data
 }
 

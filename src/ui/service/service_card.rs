@@ -6,6 +6,7 @@ use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::service::{channel_label, forward_text, service_error, SMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
@@ -26,16 +27,22 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
     let writer = OrderWriter::new();
     let items = RwSignal::new(Vec::<ServiceItem>::new());
     let cust = StoredValue::new(customer.clone());
-    Effect::new(move |_| {
-        sync.data_version.track();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(all) = load_service(db.store()).await {
-                let c = cust.get_value();
-                let _ = items.try_set(all.into_iter().filter(|i| i.customer_id == c).collect());
-            }
-        });
-    });
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move { load_service(db.store()).await }
+        },
+        move |all| {
+            let Some(c) = cust.try_get_value() else {
+                return;
+            };
+            items.try_set(all.into_iter().filter(|i| i.customer_id == c).collect());
+        },
+    );
     let adding = RwSignal::new(false);
     let channel = RwSignal::new(0usize);
     let f: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));

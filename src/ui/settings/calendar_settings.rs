@@ -9,6 +9,7 @@ use crate::storage::settings::load_calendar;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::{bad_date_line, t, use_i18n, Lang, Msg};
 use crate::ui::state::command::Commands;
+use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
 
 /// UTC offsets offered, in minutes: every whole hour plus the half/quarter hours in use.
@@ -51,17 +52,20 @@ pub fn CalendarSettings() -> impl IntoView {
     let makeup = RwSignal::new(String::new());
     let status = RwSignal::new(Status::Idle);
     let base = RwSignal::new(TeamCalendar::default());
-    {
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            if let Ok(cal) = load_calendar(db.store()).await {
-                offset.set(cal.utc_offset_minutes);
-                holidays.set(dates_text(&cal.holidays));
-                makeup.set(dates_text(&cal.makeup_days));
-                base.set(cal);
-            }
-        });
-    }
+    // Read once: a sync arriving while the form is edited must not overwrite it.
+    load(
+        || Some(()),
+        move |()| {
+            let db = db.clone();
+            async move { load_calendar(db.store()).await }
+        },
+        move |cal| {
+            offset.try_set(cal.utc_offset_minutes);
+            holidays.try_set(dates_text(&cal.holidays));
+            makeup.try_set(dates_text(&cal.makeup_days));
+            base.try_set(cal);
+        },
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang();

@@ -55,9 +55,11 @@ pub fn JoinPage() -> impl IntoView {
                     sync.set_team(team);
                     set_hash(&Page::Settings.href());
                 }
-                Err(_) => error.set(Some(Msg::ErrStorage)),
+                Err(_) => {
+                    error.try_set(Some(Msg::ErrStorage));
+                }
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
     view! {

@@ -11,18 +11,18 @@ pub fn StorageHealth() -> impl IntoView {
     let persisted = RwSignal::new(None::<bool>);
     let estimate = RwSignal::new(None::<(f64, f64)>);
     let refresh = move || {
-        leptos::task::spawn_local(async move {
-            persisted.set(storage_persisted().await);
-            estimate.set(storage_estimate().await);
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            persisted.try_set(storage_persisted().await);
+            estimate.try_set(storage_estimate().await);
         })
     };
     refresh();
     let request = move |_| {
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             if let Some(granted) = storage_persist().await {
-                persisted.set(Some(granted));
+                persisted.try_set(Some(granted));
             }
-            estimate.set(storage_estimate().await);
+            estimate.try_set(storage_estimate().await);
         })
     };
     view! {

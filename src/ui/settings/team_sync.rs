@@ -66,7 +66,9 @@ fn NoTeam() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match save_team(db.store(), &team).await {
                 Ok(()) => sync.set_team(team),
-                Err(_) => error.set(Some(Msg::ErrStorage)),
+                Err(_) => {
+                    error.try_set(Some(Msg::ErrStorage));
+                }
             }
         });
     };
@@ -247,9 +249,10 @@ fn FileTransfer() -> impl IntoView {
             return;
         };
         let device = sync.device.get_value();
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let Ok(all) = replica(db.store()).await else {
-                return msg.set(Some(FileMsg::Failed(Msg::ErrStorage)));
+                msg.try_set(Some(FileMsg::Failed(Msg::ErrStorage)));
+                return;
             };
             let mut nonce = [0u8; 12];
             random_bytes(&mut nonce);
@@ -288,7 +291,7 @@ fn FileTransfer() -> impl IntoView {
                 }
             };
             sync.changed();
-            msg.set(Some(result));
+            msg.try_set(Some(result));
         });
     };
     view! {

@@ -3,6 +3,10 @@
 //! something — the lists and sync told, as [`record_change`](super::edit::record_change)
 //! does. Components ask [`Commands::can`] with the command layer's `can_*` checks to
 //! decide which controls to draw; the command refuses regardless.
+//!
+//! Like [`Writer`](super::write::Writer), a command always finishes once started (what
+//! the user did is stored even if they leave the page), and `done` runs only while the
+//! component that made the runner and the view that called it are alive.
 
 use std::future::Future;
 
@@ -37,19 +41,21 @@ pub struct Commands {
     db: StoredValue<Db>,
     sync: SyncCtx,
     session: Session,
+    /// Disposed with the owner that made the runner: `done` is skipped after that.
+    alive: StoredValue<()>,
 }
 
 impl Commands {
     /// Made while the component is built (contexts are read there).
     pub fn new() -> Self {
-        Self { db: StoredValue::new(use_db()), sync: use_sync(), session: use_session() }
+        Self { db: StoredValue::new(use_db()), sync: use_sync(), session: use_session(), alive: StoredValue::new(()) }
     }
 
     /// The current profile as an actor, now, on this device. Tracked: a view that asks
     /// re-renders when the profile switches.
     pub fn actor(&self) -> Option<Actor> {
         let p = self.session.current_profile()?;
-        Some(Actor::new(&p.id, p.role, &self.sync.device.get_value(), now_ms(), new_id))
+        Some(Actor::new(&p.id, p.role, &self.sync.device.try_get_value()?, now_ms(), new_id))
     }
 
     /// Whether the current profile passes a command layer check (`app::<area>::can_*`).
@@ -69,7 +75,13 @@ impl Commands {
         let Some(actor) = self.actor() else {
             return;
         };
-        let (db, sync) = (self.db.get_value(), self.sync);
+        let Some(db) = self.db.try_get_value() else {
+            return;
+        };
+        let (sync, alive) = (self.sync, self.alive);
+        let owner = Owner::current();
+        let caller = StoredValue::new(());
+        // Not cancelled with the view: a started command always lands.
         leptos::task::spawn_local(async move {
             let r = cmd(db, actor).await;
             if let Ok(out) = &r {
@@ -79,7 +91,13 @@ impl Commands {
                     sync_soon(sync);
                 }
             }
-            done(r);
+            if alive.try_get_value().is_none() || caller.try_get_value().is_none() {
+                return;
+            }
+            match owner {
+                Some(o) => o.with(|| done(r)),
+                None => done(r),
+            }
         });
     }
 }

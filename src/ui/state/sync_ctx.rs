@@ -1,6 +1,7 @@
 //! The sync context: this device's id, its team, the state of the last sync, and
 //! `sync_now`. Syncs run on demand, when the browser comes online, every few minutes,
-//! and shortly after a local change.
+//! and shortly after a local change. The context lives as long as the app, but its
+//! tasks still write only through `try_*`, so a late answer can never panic.
 
 use leptos::prelude::*;
 
@@ -46,14 +47,14 @@ impl SyncCtx {
     /// Re-reads the unsynced count and tells lists the data changed (anything: a full
     /// re-read follows).
     pub fn changed(&self) {
-        self.needs_full.set_value(true);
+        self.needs_full.try_set_value(true);
         self.bump();
     }
 
     /// A change made on this device, or a small pull: lists may patch just what it
     /// touched.
     pub fn changed_local(&self, change: &Replica) {
-        self.pending_local.update_value(|p| {
+        self.pending_local.try_update_value(|p| {
             let merged = match p.take() {
                 Some(old) => old.merge(change.clone()),
                 None => change.clone(),
@@ -75,11 +76,13 @@ impl SyncCtx {
     }
 
     fn bump(&self) {
-        self.data_version.update(|v| *v += 1);
-        let (db, unsynced) = (self.db.get_value(), self.unsynced);
+        self.data_version.try_update(|v| *v += 1);
+        let (Some(db), unsynced) = (self.db.try_get_value(), self.unsynced) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             if let Ok(n) = unsynced_count(db.store()).await {
-                unsynced.set(n);
+                unsynced.try_set(n);
             }
         });
     }
@@ -87,15 +90,17 @@ impl SyncCtx {
     /// Runs one sync round now, unless one is running, there is no team, or we are offline.
     pub fn sync_now(&self) {
         let ctx = *self;
-        let Some(team) = ctx.team.get_untracked() else {
+        let Some(team) = ctx.team.try_get_untracked().flatten() else {
             return;
         };
-        if ctx.phase.get_untracked() == SyncPhase::Running || !is_online() {
+        let idle = ctx.phase.try_with_untracked(|p| *p != SyncPhase::Running).unwrap_or(false);
+        if !idle || !is_online() {
             return;
         }
-        ctx.phase.set(SyncPhase::Running);
-        let db = ctx.db.get_value();
-        let device = ctx.device.get_value();
+        let (Some(db), Some(device)) = (ctx.db.try_get_value(), ctx.device.try_get_value()) else {
+            return;
+        };
+        ctx.phase.try_set(SyncPhase::Running);
         leptos::task::spawn_local(async move {
             let host = HttpHost::new(&team.host_url, team.user.as_deref().zip(team.password.as_deref()));
             let nonce = || {
@@ -107,11 +112,11 @@ impl SyncCtx {
                 sync_once(db.store(), &host, &team, &device, now_ms(), nonce).await;
             match result {
                 Ok(r) => {
-                    ctx.last_ok_ms.set(Some(now_ms()));
-                    ctx.skew.set(r.skew);
-                    ctx.rejected.set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
-                    ctx.unsynced.set(r.unsynced);
-                    ctx.read_only.set(r.read_only);
+                    ctx.last_ok_ms.try_set(Some(now_ms()));
+                    ctx.skew.try_set(r.skew);
+                    ctx.rejected.try_set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
+                    ctx.unsynced.try_set(r.unsynced);
+                    ctx.read_only.try_set(r.read_only);
                     match (r.pulled, r.incoming) {
                         (0, _) => {}
                         // A few records from other tablets: lists patch what they name
@@ -119,24 +124,24 @@ impl SyncCtx {
                         // renames still read everything.
                         (_, Some(incoming)) => ctx.changed_local(&incoming),
                         (_, None) => {
-                            ctx.needs_full.set_value(true);
-                            ctx.data_version.update(|v| *v += 1);
+                            ctx.needs_full.try_set_value(true);
+                            ctx.data_version.try_update(|v| *v += 1);
                         }
                     }
-                    ctx.phase.set(SyncPhase::Done);
+                    ctx.phase.try_set(SyncPhase::Done);
                 }
                 Err(e) => {
                     if let Ok(n) = unsynced_count(db.store()).await {
-                        ctx.unsynced.set(n);
+                        ctx.unsynced.try_set(n);
                     }
-                    ctx.phase.set(SyncPhase::Failed(e));
+                    ctx.phase.try_set(SyncPhase::Failed(e));
                 }
             }
         });
     }
 
     pub fn set_team(&self, t: Team) {
-        self.team.set(Some(t));
+        self.team.try_set(Some(t));
         self.sync_now();
     }
 }
@@ -159,7 +164,7 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
     provide_context(ctx);
     leptos::task::spawn_local(async move {
         if let Ok(t) = team(db.store()).await {
-            ctx.team.set(t);
+            ctx.team.try_set(t);
         }
         ctx.changed();
         ctx.sync_now();

@@ -12,6 +12,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, quota_label, rule_label, AMsg};
 use crate::ui::i18n::{greeting, t, use_i18n, Lang, Msg};
+use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
 use crate::ui::state::session::{use_db, use_session};
 
@@ -31,14 +32,24 @@ pub fn TodayPage() -> impl IntoView {
     let ctx = use_customers();
     let feed = activity_feed();
     let working = RwSignal::new(None::<(chrono::NaiveDate, bool)>);
-    let db2 = db.clone();
-    leptos::task::spawn_local(async move {
-        let db = db2;
-        if let Ok(cal) = load_calendar(db.store()).await {
-            let today = cal.local_date(now_ms());
-            working.set(Some((today, cal.is_working_day(today))));
-        }
-    });
+    let sync = crate::ui::state::sync_ctx::use_sync();
+    {
+        let db = db.clone();
+        load(
+            move || {
+                sync.data_version.track();
+                Some(())
+            },
+            move |()| {
+                let db = db.clone();
+                async move { load_calendar(db.store()).await }
+            },
+            move |cal| {
+                let today = cal.local_date(now_ms());
+                working.try_set(Some((today, cal.is_working_day(today))));
+            },
+        );
+    }
     let date_text = move |lang: Lang, d: chrono::NaiveDate| match lang {
         Lang::ZhCn => d.format("%Y年%-m月%-d日").to_string(),
         Lang::En => d.format("%A %-d %B %Y").to_string(),
@@ -74,21 +85,23 @@ pub fn TodayPage() -> impl IntoView {
     // K3: evaluated key-account activities whose return visit is not recorded yet;
     // read again whenever records change (a local edit or a pull).
     let services = RwSignal::new(Vec::<ServiceReturn>::new());
-    let sync = crate::ui::state::sync_ctx::use_sync();
-    Effect::new(move |_| {
-        sync.data_version.track();
-        let db = db.clone();
-        leptos::task::spawn_local(async move {
-            let read = async {
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = db.clone();
+            async move {
                 let data = load_key_accounts(db.store()).await?;
                 let cal = load_calendar(db.store()).await?;
-                Ok::<_, crate::storage::StorageError>(service_returns(&data, &cal))
-            };
-            if let Ok(v) = read.await {
-                services.set(v);
+                Ok(service_returns(&data, &cal))
             }
-        });
-    });
+        },
+        move |v| {
+            services.try_set(v);
+        },
+    );
     let follow_ups = Memo::new(move |_| {
         let (cal, now, me) = (feed.cal.get(), feed.now.get(), me());
         let p8 = ctx.pool.with(|p| p.p8_days);

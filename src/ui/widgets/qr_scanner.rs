@@ -76,14 +76,15 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
         failed.set(false);
         leptos::task::spawn_local(async move {
             let Some((stream, video, detector)) = open_camera(el.clone()).await else {
-                scanning.set(false);
-                failed.set(true);
+                scanning.try_set(false);
+                failed.try_set(true);
                 return;
             };
-            // Poll a few times a second until a code is read or staff cancel.
-            while scanning.get_untracked() {
+            // Poll a few times a second until a code is read, staff cancel or the view is
+            // gone (not a cancelled task: the camera must be stopped either way).
+            while scanning.try_get_untracked() == Some(true) {
                 if let Some(code) = detect_once(&video, &detector).await {
-                    on_code.run(code);
+                    on_code.try_run(code);
                     break;
                 }
                 let wait = js_sys::Promise::new(&mut |resolve, _| {
@@ -94,7 +95,7 @@ pub fn QrScanner(on_code: Callback<String>) -> impl IntoView {
             }
             stop(&stream);
             el.set_inner_html("");
-            scanning.set(false);
+            scanning.try_set(false);
         });
     };
     view! {

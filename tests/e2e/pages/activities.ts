@@ -1,6 +1,6 @@
 // Page object for activities: the activity log on a customer, visit plans (V2), minutes
 // (V5) and the Today page (V6–V8). Every selector is a data-testid the UI promises.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 import { Shell } from './shell';
 
 export interface LoggedActivity {

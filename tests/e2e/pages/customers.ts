@@ -1,5 +1,5 @@
 // Page object for customers and the pool: every selector is a data-testid the UI promises.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 import { Shell } from './shell';
 
 export interface NewCustomer {

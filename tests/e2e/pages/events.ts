@@ -1,5 +1,5 @@
 // Page object for events (E1–E5) and kiosk mode: every selector is a data-testid the UI promises.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 import { Shell } from './shell';
 
 /** `ms` as a datetime-local value in the browser's (= this machine's) time zone. */

@@ -1,6 +1,6 @@
 // Page object for orders, payments, the delivery slip and the finance queue (O1–O4):
 // every selector is a data-testid the UI promises.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 
 /** Today and `days` later as YYYY-MM-DD in the team's default time zone (UTC+8). */
 export function teamDate(days = 0): string {

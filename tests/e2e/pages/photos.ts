@@ -1,5 +1,5 @@
 // Page object for the document photos card on a customer page (C1).
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 import { createHash } from 'node:crypto';
 
 export type PhotoLabel = 'licence' | 'card' | 'other';

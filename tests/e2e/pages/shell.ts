@@ -1,5 +1,5 @@
 // Page object for the app shell: every selector is a data-testid the UI promises.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 
 export type Role = 'rep' | 'manager' | 'finance' | 'event_staff';
 export const NAV = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'settings'] as const;

@@ -1,5 +1,5 @@
 // Page object for team sync (Settings › Team sync) and the quick customer list.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from '../fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { STATE_FILE } from '../hosts';

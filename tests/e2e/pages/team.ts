@@ -1,5 +1,5 @@
 // Two tablets in one team: two browser contexts, A creates the team, B joins by the link.
-import type { Browser } from '@playwright/test';
+import type { Browser } from '../fixtures';
 import { CustomersPage, PoolPage } from './customers';
 import { PhotosCard } from './photos';
 import { SyncPage } from './sync';

@@ -43,7 +43,7 @@ pub fn PhotoTile(att: Attachment, held: bool, failure: Option<String>, on_remove
     });
     if held {
         let (hash, mime) = (att.hash.clone(), att.mime);
-        leptos::task::spawn_local(async move {
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             let Ok(Some(bytes)) = blobs::get(db.store(), &hash).await else {
                 return;
             };
@@ -56,7 +56,7 @@ pub fn PhotoTile(att: Attachment, held: bool, failure: Option<String>, on_remove
             } else {
                 s.url = Some(u.clone());
                 drop(s);
-                url.set(Some(u));
+                url.try_set(Some(u));
             }
         });
     }
