@@ -9,7 +9,7 @@
 //!   an in-memory store for native tests.
 //! - [`app`]: the commands, one per user action: role and rule checked, the change
 //!   built with the storage builders and stored; compiles and tests natively.
-//! - [`sync`]: envelopes, merge, crypto and transport for static-host snapshots.
+//! - [`sync`]: envelopes, crypto and transport for static-host snapshots.
 //! - `ui`: the Leptos client-side app (wasm32 only).
 
 pub mod app;

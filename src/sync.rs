@@ -1,9 +1,9 @@
 //! Sync: how devices share records through encrypted snapshots on a static file host.
 //!
-//! The pure half lives here and tests natively: [`crypto`] seals every file under the
-//! team key. Envelopes, merge and the HTTP transports come with the data-core work;
-//! the layer exists from day one so the dependency direction is fixed:
-//! ui → domain → storage → sync.
+//! Everything here but the HTTP transport tests natively: [`crypto`] seals every file
+//! under the team key, [`snapshot`] is the versioned envelope and its restore step,
+//! [`engine`] pushes and pulls through a [`host`]. It knows records ([`crate::record`])
+//! and nothing of the rules, the store or the UI (checked by `tests/layers.rs`).
 
 pub mod blob;
 pub mod crypto;
