@@ -107,6 +107,11 @@ test('a manager reviews, distributes, reassigns and hands over; the clock moves 
   await page.getByTestId('notice-release-note').first().getByRole('link').click();
   await page.getByTestId('release-status').fill('Met twice; budget frozen');
   await page.getByTestId('release-progress').fill('Price agreed, no order');
+  // P9 asks for all three parts: without current contacts the form says so and stays.
+  await page.getByTestId('release-save').click();
+  await expect(page.getByTestId('release-contacts-error')).toBeVisible();
+  await expect(page.getByTestId('release-form')).toHaveCount(1);
+  await page.getByTestId('release-contacts').fill('Mr Wu, plant manager');
   await page.getByTestId('release-save').click();
   await expect(page.getByTestId('release-form')).toHaveCount(0);
   await page.getByTestId('nav-pool').click();

@@ -6,7 +6,7 @@ use crate::ui::i18n::{t, Msg};
 use crate::ui::widgets::text_field::TextField;
 
 /// P9: before a customer goes back to the pool, its status, current contacts and how
-/// far talks got. `expired`: the customer already returned under P1/P3 and the rep is
+/// far talks got — all three, as `ReleaseNote::check` (and so the command) requires. `expired`: the customer already returned under P1/P3 and the rep is
 /// asked for the note afterwards.
 #[component]
 pub fn ReleaseForm(expired: bool, on_save: Callback<(ReleaseNote, bool)>, on_cancel: Callback<()>) -> impl IntoView {
@@ -21,7 +21,8 @@ pub fn ReleaseForm(expired: bool, on_save: Callback<(ReleaseNote, bool)>, on_can
             contacts: contacts.get_untracked(),
             progress: progress.get_untracked(),
         };
-        if note.status.trim().is_empty() || note.progress.trim().is_empty() {
+        // The same check the release command applies: all three parts.
+        if note.check().is_err() {
             return missing.set(true);
         }
         on_save.run((note, expired));
@@ -34,7 +35,8 @@ pub fn ReleaseForm(expired: bool, on_save: Callback<(ReleaseNote, bool)>, on_can
                 value=Signal::derive(move || status.get()) on_input=Callback::new(move |v| status.set(v))
                 error=Signal::derive(move || status.with(|s| s.trim().is_empty()).then(required).flatten()) />
             <TextField label=Signal::derive(move || t(CMsg::ReleaseContacts)()) test_id="release-contacts" multiline=true
-                value=Signal::derive(move || contacts.get()) on_input=Callback::new(move |v| contacts.set(v)) />
+                value=Signal::derive(move || contacts.get()) on_input=Callback::new(move |v| contacts.set(v))
+                error=Signal::derive(move || contacts.with(|s| s.trim().is_empty()).then(required).flatten()) />
             <TextField label=Signal::derive(move || t(CMsg::ReleaseProgress)()) test_id="release-progress" multiline=true
                 value=Signal::derive(move || progress.get()) on_input=Callback::new(move |v| progress.set(v))
                 error=Signal::derive(move || progress.with(|s| s.trim().is_empty()).then(required).flatten()) />
