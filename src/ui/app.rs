@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
 fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
     provide_session(db.clone(), profiles);
     let sync = provide_sync(db.clone(), device);
-    crate::ui::orders::orders_ctx::provide_orders(db.clone(), sync);
+    crate::ui::orders::orders_ctx::provide_orders();
     provide_customers(db, sync);
     let session = use_session();
     let needs_form = move || session.current.get().is_none() || session.adding.get();

@@ -8,9 +8,8 @@ use crate::ui::i18n::key_accounts::{activity_label, approval_error, visit_due_te
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::approval_steps::ApprovalSteps;
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::load::load;
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::load::load_on_change;
+use crate::ui::state::session::use_session;
 
 pub const ACTIVITIES: [ActivityKind; 5] = [
     ActivityKind::TechnicalSeminar,
@@ -22,18 +21,9 @@ pub const ACTIVITIES: [ActivityKind; 5] = [
 
 /// Key-account records on the device, re-read after every change and pull.
 pub fn key_accounts_signal() -> RwSignal<KeyAccountsData> {
-    let db = use_db();
-    let sync = use_sync();
     let data = RwSignal::new(KeyAccountsData::default());
-    load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move { load_key_accounts(db.store()).await }
-        },
+    load_on_change(
+        move |db| async move { load_key_accounts(db.store()).await },
         move |d| {
             data.try_set(d);
         },

@@ -12,10 +12,8 @@ use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::orders::{load_orders, OrdersData};
 use crate::storage::settings::load_calendar;
-use crate::ui::state::load::load;
+use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::Db;
-use crate::ui::state::sync_ctx::SyncCtx;
 use crate::ui::state::write::Writer;
 
 /// O2: reminders start this many days before an instalment is due.
@@ -36,18 +34,11 @@ impl OrdersCtx {
     }
 }
 
-pub fn provide_orders(db: Db, sync: SyncCtx) -> OrdersCtx {
+pub fn provide_orders() -> OrdersCtx {
     let data = RwSignal::new(Arc::new(OrdersData::default()));
     let calendar = RwSignal::new(TeamCalendar::default());
-    let loading = load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move { Ok((load_orders(db.store()).await?, load_calendar(db.store()).await?)) }
-        },
+    let loading = load_on_change(
+        move |db| async move { Ok((load_orders(db.store()).await?, load_calendar(db.store()).await?)) },
         move |(d, cal)| {
             data.try_set(Arc::new(d));
             if calendar.try_get_untracked().is_some_and(|c| c != cal) {

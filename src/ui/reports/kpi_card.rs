@@ -13,9 +13,8 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::kpi::{accounts_target, at_least, counts, percent, review_target, KMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
-use crate::ui::state::load::load;
-use crate::ui::state::session::{use_db, use_session};
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::load::load_on_change;
+use crate::ui::state::session::use_session;
 
 /// One KPI as shown: its value, the counts behind it, the target, met or missed.
 struct Tile {
@@ -102,8 +101,6 @@ fn tile_view(lang: Lang, x: Tile) -> impl IntoView {
 pub fn KpiCard() -> impl IntoView {
     let ctx = use_customers();
     let feed = activity_feed();
-    let db = use_db();
-    let sync = use_sync();
     let session = use_session();
     let i18n = use_i18n();
     let targets = KpiTargets::default();
@@ -111,20 +108,13 @@ pub fn KpiCard() -> impl IntoView {
     let service = RwSignal::new(Arc::new(Vec::<ServiceItem>::new()));
     let settings = RwSignal::new(KpiSettings::default());
     let loaded = RwSignal::new(false);
-    load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move {
-                Ok((
-                    load_applications(db.store()).await?.applications,
-                    load_service(db.store()).await?,
-                    load_kpi_settings(db.store()).await?,
-                ))
-            }
+    load_on_change(
+        move |db| async move {
+            Ok((
+                load_applications(db.store()).await?.applications,
+                load_service(db.store()).await?,
+                load_kpi_settings(db.store()).await?,
+            ))
         },
         move |(a, s, k)| {
             apps.try_set(Arc::new(a));

@@ -12,27 +12,16 @@ use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
 use crate::ui::state::command::Commands;
-use crate::ui::state::load::load;
+use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::use_db;
-use crate::ui::state::sync_ctx::use_sync;
 
 /// A1: the review may take at most this many working days.
 const REVIEW_MAX_DAYS: u32 = 3;
 
 pub fn applications_signal() -> RwSignal<ApplicationsData> {
-    let db = use_db();
-    let sync = use_sync();
     let data = RwSignal::new(ApplicationsData::default());
-    load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move { load_applications(db.store()).await }
-        },
+    load_on_change(
+        move |db| async move { load_applications(db.store()).await },
         move |d| {
             data.try_set(d);
         },

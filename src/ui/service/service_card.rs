@@ -6,10 +6,8 @@ use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::service::{channel_label, forward_text, service_error, SMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
-use crate::ui::state::load::load;
+use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::use_db;
-use crate::ui::state::sync_ctx::use_sync;
 
 const CHANNELS: [Channel; 4] = [Channel::Visit, Channel::Call, Channel::Question, Channel::Complaint];
 
@@ -19,23 +17,14 @@ const CHANNELS: [Channel; 4] = [Channel::Visit, Channel::Call, Channel::Question
 /// satisfied and a score, which feeds the satisfaction KPI.
 #[component]
 pub fn ServiceCard(customer: String) -> impl IntoView {
-    let db = use_db();
-    let sync = use_sync();
     let orders = use_orders();
     let customers = use_customers();
     let i18n = use_i18n();
     let writer = OrderWriter::new();
     let items = RwSignal::new(Vec::<ServiceItem>::new());
     let cust = StoredValue::new(customer.clone());
-    load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move { load_service(db.store()).await }
-        },
+    load_on_change(
+        move |db| async move { load_service(db.store()).await },
         move |all| {
             let Some(c) = cust.try_get_value() else {
                 return;

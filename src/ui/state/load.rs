@@ -24,6 +24,8 @@ use leptos::prelude::*;
 
 use crate::storage::StorageError;
 use crate::ui::i18n::{storage_error, use_i18n};
+use crate::ui::state::session::{use_db, Db};
+use crate::ui::state::sync_ctx::use_sync;
 
 /// Whether a loader has read once, and the last read's error in the user's language.
 #[derive(Clone, Copy)]
@@ -42,6 +44,26 @@ impl Default for Loading {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Reads with `read(db)` now and again after every local change and every pull (the
+/// sync context's data version), handing each result to `apply`: the common case of
+/// [`load`], for a card or page that shows records from the device's store.
+pub fn load_on_change<T, Fut>(read: impl Fn(Db) -> Fut + 'static, apply: impl Fn(T) + 'static) -> Loading
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, StorageError>> + 'static,
+{
+    let db = use_db();
+    let sync = use_sync();
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| read(db.clone()),
+        apply,
+    )
 }
 
 /// The key asked for last and not read yet, and the loader task's waker.

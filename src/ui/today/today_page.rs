@@ -12,9 +12,9 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, quota_label, rule_label, AMsg};
 use crate::ui::i18n::{greeting, t, use_i18n, Lang, Msg};
-use crate::ui::state::load::load;
+use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
-use crate::ui::state::session::{use_db, use_session};
+use crate::ui::state::session::use_session;
 
 /// How many days ahead a follow-up shows as coming up.
 const UPCOMING_DAYS: i64 = 3;
@@ -28,28 +28,16 @@ pub fn TodayPage() -> impl IntoView {
     crate::ui::activities::activity_feed::provide_activity_feed();
     let session = use_session();
     let i18n = use_i18n();
-    let db = use_db();
     let ctx = use_customers();
     let feed = activity_feed();
     let working = RwSignal::new(None::<(chrono::NaiveDate, bool)>);
-    let sync = crate::ui::state::sync_ctx::use_sync();
-    {
-        let db = db.clone();
-        load(
-            move || {
-                sync.data_version.track();
-                Some(())
-            },
-            move |()| {
-                let db = db.clone();
-                async move { load_calendar(db.store()).await }
-            },
-            move |cal| {
-                let today = cal.local_date(now_ms());
-                working.try_set(Some((today, cal.is_working_day(today))));
-            },
-        );
-    }
+    load_on_change(
+        move |db| async move { load_calendar(db.store()).await },
+        move |cal| {
+            let today = cal.local_date(now_ms());
+            working.try_set(Some((today, cal.is_working_day(today))));
+        },
+    );
     let date_text = move |lang: Lang, d: chrono::NaiveDate| match lang {
         Lang::ZhCn => d.format("%Y年%-m月%-d日").to_string(),
         Lang::En => d.format("%A %-d %B %Y").to_string(),
@@ -85,18 +73,11 @@ pub fn TodayPage() -> impl IntoView {
     // K3: evaluated key-account activities whose return visit is not recorded yet;
     // read again whenever records change (a local edit or a pull).
     let services = RwSignal::new(Vec::<ServiceReturn>::new());
-    load(
-        move || {
-            sync.data_version.track();
-            Some(())
-        },
-        move |()| {
-            let db = db.clone();
-            async move {
-                let data = load_key_accounts(db.store()).await?;
-                let cal = load_calendar(db.store()).await?;
-                Ok(service_returns(&data, &cal))
-            }
+    load_on_change(
+        move |db| async move {
+            let data = load_key_accounts(db.store()).await?;
+            let cal = load_calendar(db.store()).await?;
+            Ok(service_returns(&data, &cal))
         },
         move |v| {
             services.try_set(v);
