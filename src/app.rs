@@ -42,12 +42,12 @@ use crate::domain::order::OrderError;
 use crate::domain::participant::ParticipantError;
 use crate::domain::pool::PoolError;
 use crate::domain::profile::Role;
+use crate::domain::receivable::ConfirmError;
 use crate::domain::service::ServiceError;
 use crate::domain::visit_plan::PlanError;
 use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::data::{apply_local, clock};
-use crate::storage::orders::ConfirmError;
 use crate::storage::{RecordStore, StorageError};
 
 /// Who acts: the profile, its role, the device whose clock stamps the change, the

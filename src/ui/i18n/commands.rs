@@ -3,7 +3,7 @@
 
 use crate::app::{Action, CommandError, RuleError};
 use crate::domain::pool::PoolError;
-use crate::storage::orders::ConfirmError;
+use crate::domain::receivable::ConfirmError;
 use crate::ui::i18n::activities::plan_error_text;
 use crate::ui::i18n::applications::app_error;
 use crate::ui::i18n::events::{chips_error_text, participant_error_text};
