@@ -29,6 +29,7 @@ pub mod key_accounts;
 pub mod orders;
 pub mod pool;
 pub mod reports;
+pub mod service;
 pub mod settings;
 
 use thiserror::Error;
@@ -41,11 +42,12 @@ use crate::domain::order::OrderError;
 use crate::domain::participant::ParticipantError;
 use crate::domain::pool::PoolError;
 use crate::domain::profile::Role;
+use crate::domain::receivable::ConfirmError;
+use crate::domain::service::ServiceError;
 use crate::domain::visit_plan::PlanError;
 use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::data::{apply_local, clock};
-use crate::storage::orders::ConfirmError;
 use crate::storage::{RecordStore, StorageError};
 
 /// Who acts: the profile, its role, the device whose clock stamps the change, the
@@ -170,6 +172,8 @@ pub enum RuleError {
     Chips(#[from] ChipsError),
     #[error(transparent)]
     Participant(#[from] ParticipantError),
+    #[error(transparent)]
+    Service(#[from] ServiceError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

@@ -10,8 +10,8 @@ use outpost::domain::event::{
     Phase, Ratio,
 };
 use outpost::domain::participant::{
-    attended_keys, change_consent, lead_count, participants, register, Child, Participant, ParticipantError,
-    Registration, RegistrationForm, Relation,
+    attended_keys, change_consent, lead_count, new_leads, participants, phone_keys_of, register, Child, Participant,
+    ParticipantError, Registration, RegistrationForm, Relation,
 };
 use outpost::domain::stock::{reconcile, Count, MoveReason, StockError, StockMove};
 use outpost::record::hlc::Hlc;
@@ -218,6 +218,23 @@ fn e3_registrations_from_three_tablets_with_the_same_phone_become_one_participan
         twice.extend(order);
         assert_eq!(participants(&twice), expected);
     }
+}
+
+#[test]
+fn e5_p5_new_leads_are_everyone_but_owners_and_people_whose_phone_a_customer_has() {
+    let regs = vec![
+        reg("r1", "tab-a", START + 1, form("Owner Ma", "13600136000", Relation::ExistingOwner, &[])),
+        reg("r2", "tab-a", START + 2, form("Liu", "13900139000", Relation::Prospect, &[])),
+        reg("r3", "tab-b", START + 3, form("Known", "13500135000", Relation::FriendOfOwner, &[])),
+        reg("r4", "tab-b", START + 4, form("Staff Wu", "13700137000", Relation::PartnerStaff, &[])),
+    ];
+    let ps = participants(&regs);
+    // A customer's contact written with a country code and spaces is the same phone.
+    let known = phone_keys_of(["+86 135 0013 5000".to_string(), "n/a".to_string()]);
+    assert_eq!(known, ["13500135000"]);
+    let names: Vec<&str> = new_leads(&ps, &known).iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Liu", "Staff Wu"]);
+    assert_eq!(new_leads(&ps, &[]).len() as u64, lead_count(&ps));
 }
 
 // ---------------------------------------------------------------- E4

@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use outpost::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
 use outpost::domain::customer_list::CustomerRecord;
 use outpost::domain::event::{turn_up_rate, BudgetLine, Event, InviteStatus, Ratio};
-use outpost::domain::participant::{attended_keys, participants, Child, ParticipantError, RegistrationForm, Relation};
+use outpost::domain::participant::{
+    attended_keys, new_leads, participants, Child, ParticipantError, RegistrationForm, Relation,
+};
 use outpost::domain::stock::{levels, reconcile, Count, MoveReason};
 use outpost::record::hlc::{Clock, Hlc};
 use outpost::record::replica::{Entry, Replica};
@@ -20,7 +22,7 @@ use outpost::storage::customers::assemble as assemble_customers;
 use outpost::storage::data::{apply_local, apply_remote, replica};
 use outpost::storage::events::{
     answer_entry, assemble, chips_entry, count_entry, event_change, invite, invite_status, invitee_id, lead_id,
-    leads_to_pool, load_events, pin_change, pin_hash, pin_matches, pin_valid, questions_change, redemption,
+    leads_change, load_events, pin_change, pin_hash, pin_matches, pin_valid, questions_change, redemption,
     registration_entry, stock_entry, EventRecord, EVENT, LEAD_SOURCE,
 };
 use outpost::storage::memory::MemoryStore;
@@ -367,12 +369,12 @@ fn new_leads_go_to_the_pool_ownerless_once_per_phone_skipping_owners_and_known_c
         );
     let ps = participants(&one(&r).registrations);
     let mut m = Tablet::new("wang", "tab-m");
-    let (leads, n) = leads_to_pool(&ps, &["13500135000".to_string()], "Kite DIY day", &mut m.at(ev.ends_ms + HOUR));
-    assert_eq!(n, 2);
+    let chosen = new_leads(&ps, &["13500135000".to_string()]);
+    assert_eq!(chosen.len(), 2);
+    let leads = leads_change(&chosen, "Kite DIY day", &mut m.at(ev.ends_ms + HOUR));
     // A second tablet sending the same leads writes the same customers (ids by phone).
     let mut m2 = Tablet::new("li", "tab-l");
-    let (again, _) =
-        leads_to_pool(&ps, &["13500135000".to_string()], "Kite DIY day", &mut m2.at(ev.ends_ms + 2 * HOUR));
+    let again = leads_change(&chosen, "Kite DIY day", &mut m2.at(ev.ends_ms + 2 * HOUR));
     let both = leads.merge(again);
     let customers: Vec<CustomerRecord> = assemble_customers(both.docs.values().cloned().collect(), vec![]);
     assert_eq!(customers.len(), 2);

@@ -12,15 +12,15 @@ use outpost::domain::customer_list::derive;
 use outpost::domain::order::{Actor, Discount, Order, OrderLine, OrderStatus, OrderStep, PaymentTerms, Signatory};
 use outpost::domain::pool::{FactKind, OwnReason, PoolSettings};
 use outpost::domain::profile::Role;
-use outpost::domain::receivable::{ageing_by_customer, ageing_by_rep, reminders};
+use outpost::domain::receivable::{ageing_by_customer, ageing_by_rep, confirm_payment, reminders, ConfirmError};
 use outpost::domain::tier::{Tier, TierSettings};
 use outpost::record::replica::{Document, Entry, Replica};
-use outpost::storage::customers::{self, customer_change, join};
+use outpost::storage::customers::{self, customer_change, join, Author};
 use outpost::storage::data::apply_local;
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::orders::{
-    assemble, confirm_payment, decode_strokes, encode_strokes, load_orders, order_change, order_step, payment_recorded,
-    product_change, signature_change, ConfirmError, ProductRecord, Signature, PRODUCT,
+    assemble, decode_strokes, encode_strokes, load_orders, order_change, order_step, payment_confirmed,
+    payment_recorded, product_change, signature_change, OrdersData, PaymentRecord, ProductRecord, Signature, PRODUCT,
 };
 use pollster::block_on;
 
@@ -30,6 +30,13 @@ const DAY: i64 = 24 * 3600 * 1000;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
+}
+
+/// O3 as `app::orders::confirm_payment` takes it: the domain's rule, then the builder.
+fn confirm(data: &OrdersData, payment: &str, by: &mut Author) -> Result<Replica, ConfirmError> {
+    let recorded = data.payment(payment).map(PaymentRecord::payment);
+    let c = confirm_payment(&data.plans(), &data.confirmed_payments(), recorded.as_ref())?;
+    Ok(payment_confirmed(&c, by))
 }
 
 fn split(r: &Replica) -> (Vec<Document>, Vec<Entry>) {
@@ -141,7 +148,7 @@ fn customer_after(
     if confirmed {
         let (docs, entries) = split(&all);
         let data = assemble(docs, entries);
-        let c = confirm_payment(&data, "p1", &mut fin.at(T0 + 16 * DAY)).unwrap();
+        let c = confirm(&data, "p1", &mut fin.at(T0 + 16 * DAY)).unwrap();
         all = all.merge(c);
     }
     let (docs, entries) = split(&all);
@@ -187,8 +194,8 @@ fn p2_c3_finance_confirmation_makes_the_order_rep_owner_and_lifts_the_tier() {
 fn o3_a_payment_is_confirmed_once() {
     let (_, orders) = customer_after(true);
     let mut fin = Tablet::new("qian", "tab-b");
-    assert_eq!(confirm_payment(&orders, "p1", &mut fin.at(T0)), Err(ConfirmError::AlreadyConfirmed));
-    assert_eq!(confirm_payment(&orders, "nope", &mut fin.at(T0)), Err(ConfirmError::Unknown));
+    assert_eq!(confirm(&orders, "p1", &mut fin.at(T0)), Err(ConfirmError::AlreadyConfirmed));
+    assert_eq!(confirm(&orders, "nope", &mut fin.at(T0)), Err(ConfirmError::Unknown));
 }
 
 #[test]
@@ -207,8 +214,8 @@ fn o3_c3_two_finance_people_confirming_one_payment_offline_count_it_once() {
     ]);
     let (docs, entries) = split(&base);
     let data = assemble(docs, entries);
-    let one = confirm_payment(&data, "p1", &mut Tablet::new("qian", "tab-c").at(T0 + DAY)).unwrap();
-    let two = confirm_payment(&data, "p1", &mut Tablet::new("sun", "tab-d").at(T0 + DAY + 5)).unwrap();
+    let one = confirm(&data, "p1", &mut Tablet::new("qian", "tab-c").at(T0 + DAY)).unwrap();
+    let two = confirm(&data, "p1", &mut Tablet::new("sun", "tab-d").at(T0 + DAY + 5)).unwrap();
     for merged in [base.clone().merge(one.clone()).merge(two.clone()), base.merge(two).merge(one)] {
         let (docs, entries) = split(&merged);
         let rec = customers::assemble(docs, entries).into_iter().next().unwrap();

@@ -4,13 +4,13 @@
 
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
-use crate::domain::participant::{participants, RegistrationForm};
+use crate::domain::participant::{new_leads, participants, phone_keys_of, RegistrationForm};
 use crate::domain::profile::Role;
 use crate::domain::stock::MoveReason;
 use crate::record::replica::Replica;
 use crate::storage::customers::load_customers;
 use crate::storage::events::{
-    chips_entry, leads_to_pool, load_events, phone_keys_of, pin_change, pin_hash, pin_matches, pin_valid, redemption,
+    chips_entry, leads_change, load_events, pin_change, pin_hash, pin_matches, pin_valid, redemption,
     registration_entry, stock_entry, EventRecord,
 };
 use crate::storage::RecordStore;
@@ -141,15 +141,10 @@ pub async fn send_leads_to_pool<S: RecordStore>(
     let ps = participants(&r.registrations);
     let customers = load_customers(s).await?;
     let known = phone_keys_of(customers.iter().flat_map(|c| c.contacts.iter().map(|x| x.contact.phone.clone())));
-    let mut count = 0;
-    let change = store(s, actor, |by| {
-        let (rep, n) = leads_to_pool(&ps, &known, &r.event.theme, by);
-        count = n;
-        Ok(rep)
-    })
-    .await;
+    let leads = new_leads(&ps, &known);
+    let change = store(s, actor, |by| Ok(leads_change(&leads, &r.event.theme, by))).await;
     match change {
-        Ok(c) => Ok((c, count)),
+        Ok(c) => Ok((c, leads.len())),
         Err(CommandError::Rule(RuleError::Unchanged)) => Ok((Replica::default(), 0)),
         Err(e) => Err(e),
     }

@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::order::{Actor as OrderActor, Order, OrderError, OrderStep};
 use crate::domain::profile::Role;
+use crate::domain::receivable;
 use crate::record::replica::Replica;
 use crate::storage::customers::join;
 use crate::storage::orders::{
-    self, load_orders, order_change, order_step, payment_recorded, product_change, ProductRecord,
+    load_orders, order_change, order_step, payment_confirmed, payment_recorded, product_change, PaymentRecord,
+    ProductRecord,
 };
 use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
@@ -45,12 +47,16 @@ pub fn can_edit_order(actor: &Actor, rep: &str) -> bool {
     actor.profile == rep || actor.is(&[Role::Manager])
 }
 
-/// O3: finance confirms a recorded payment; the confirmation and the
-/// `payment.confirmed` facts (P2, P3, C3) are stored together.
+/// O3: finance confirms a recorded payment once (the domain refuses an unknown one or
+/// one already confirmed); the confirmation and the `payment.confirmed` facts (P2,
+/// P3, C3) are stored together.
 pub async fn confirm_payment<S: RecordStore>(s: &S, actor: &Actor, payment: &str) -> Result<Replica, CommandError> {
     actor.allow(Action::ConfirmPayment, can_confirm_payment(actor))?;
     let data = load_orders(s).await?;
-    store(s, actor, |by| orders::confirm_payment(&data, payment, by).map_err(CommandError::rule)).await
+    let recorded = data.payment(payment).map(PaymentRecord::payment);
+    let confirmed = receivable::confirm_payment(&data.plans(), &data.confirmed_payments(), recorded.as_ref())
+        .map_err(CommandError::rule)?;
+    store(s, actor, |by| Ok(payment_confirmed(&confirmed, by))).await
 }
 
 /// O3: a payment as the rep records it; it feeds nothing until finance confirms it.

@@ -190,6 +190,19 @@ pub fn lead_count(participants: &[Participant]) -> u64 {
     participants.iter().filter(|p| p.relation != Relation::ExistingOwner).count() as u64
 }
 
+/// **E5/P5/P7** The participants who go to the pool as new leads: everyone but
+/// existing owners, skipping anyone whose phone a customer on the device already has
+/// (`known_phones`, as phone keys: [`phone_keys_of`]).
+pub fn new_leads<'a>(participants: &'a [Participant], known_phones: &[String]) -> Vec<&'a Participant> {
+    participants.iter().filter(|p| p.relation != Relation::ExistingOwner && !known_phones.contains(&p.key)).collect()
+}
+
+/// The phone keys of the customers' contacts' phones (for [`new_leads`]); a phone
+/// that does not normalise is left out.
+pub fn phone_keys_of(contacts: impl IntoIterator<Item = String>) -> Vec<String> {
+    contacts.into_iter().filter_map(|p| phone_key(&p)).collect()
+}
+
 /// The phone keys of the participants, for [`super::event::turn_up_rate`].
 pub fn attended_keys(participants: &[Participant]) -> Vec<String> {
     participants.iter().map(|p| p.key.clone()).collect()

@@ -315,6 +315,57 @@ impl Ledger {
     }
 }
 
+/// Why finance cannot confirm a payment (O3).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ConfirmError {
+    #[error("no such payment")]
+    Unknown,
+    #[error("the payment is already confirmed")]
+    AlreadyConfirmed,
+    #[error(transparent)]
+    Receivable(#[from] ReceivableError),
+}
+
+/// A payment finance may confirm, with the `payment.confirmed` facts the confirmation
+/// records (see [`confirm_payment`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmedPayment {
+    pub payment: Payment,
+    pub feeds: Vec<PaymentFeed>,
+}
+
+/// **O3** Finance confirms each recorded payment once. `payment` is the recorded
+/// payment (`None`: not on this device), `confirmed` every payment already confirmed.
+/// The facts for P2, P3 and C3: the payment applied, oldest due first, to what the
+/// customer owes, one fact per rep whose orders it paid, with the days late against
+/// each instalment (a fact whose order names no customer is the payment's customer).
+/// Money beyond what is owed stays a credit and feeds nothing until an order takes it.
+pub fn confirm_payment(
+    plans: &[InstalmentPlan],
+    confirmed: &[Payment],
+    payment: Option<&Payment>,
+) -> Result<ConfirmedPayment, ConfirmError> {
+    let p = payment.ok_or(ConfirmError::Unknown)?;
+    if confirmed.iter().any(|c| c.id == p.id) {
+        return Err(ConfirmError::AlreadyConfirmed);
+    }
+    let mut payments = confirmed.to_vec();
+    payments.push(p.clone());
+    let ledger = apply_payments(plans, &payments)?;
+    let feeds = ledger
+        .payment_facts()
+        .into_iter()
+        .filter(|f| f.payment_id == p.id)
+        .map(|mut f| {
+            if f.customer_id.is_empty() {
+                f.customer_id = p.customer_id.clone();
+            }
+            f
+        })
+        .collect();
+    Ok(ConfirmedPayment { payment: p.clone(), feeds })
+}
+
 /// An instalment to chase (O2: during the year, not at its end).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
@@ -495,6 +546,67 @@ mod tests {
             Instalment { due: d("2026-01-01"), amount_fen: 500 },
         ];
         assert_eq!(InstalmentPlan::new("o", "c", "li", 1_000, inst), Err(ReceivableError::DatesOutOfOrder));
+    }
+
+    fn pay(id: &str, order: Option<&str>, fen: i64, on: &str) -> Payment {
+        Payment {
+            id: id.into(),
+            customer_id: "c1".into(),
+            order_id: order.map(Into::into),
+            amount_fen: fen,
+            paid_on: d(on),
+        }
+    }
+
+    /// Li's order o1 (1,000 fen due 10 Jan) and Zhao's o2 (500 fen due 20 Jan), both c1's.
+    fn two_reps() -> Vec<InstalmentPlan> {
+        vec![
+            InstalmentPlan::split("o1", "c1", "li", 1_000, &[d("2026-01-10")]).unwrap(),
+            InstalmentPlan::split("o2", "c1", "zhao", 500, &[d("2026-01-20")]).unwrap(),
+        ]
+    }
+
+    #[test]
+    fn o3_an_unknown_payment_or_one_already_confirmed_is_not_confirmed() {
+        let p1 = pay("p1", Some("o1"), 1_000, "2026-01-12");
+        assert_eq!(confirm_payment(&two_reps(), &[], None), Err(ConfirmError::Unknown));
+        assert_eq!(
+            confirm_payment(&two_reps(), std::slice::from_ref(&p1), Some(&p1)),
+            Err(ConfirmError::AlreadyConfirmed)
+        );
+        let bad = pay("p2", None, 0, "2026-01-12");
+        assert_eq!(
+            confirm_payment(&two_reps(), &[], Some(&bad)),
+            Err(ConfirmError::Receivable(ReceivableError::NonPositivePayment("p2".into())))
+        );
+    }
+
+    #[test]
+    fn o3_p2_c3_a_confirmation_feeds_one_fact_per_rep_paid_oldest_due_first_with_days_late() {
+        let earlier = pay("p0", Some("o1"), 400, "2026-01-05");
+        let p = pay("p1", Some("o1"), 1_500, "2026-01-25");
+        let c = confirm_payment(&two_reps(), &[earlier], Some(&p)).unwrap();
+        assert_eq!(c.payment, p);
+        let got: Vec<(String, String, i64, u32)> = c
+            .feeds
+            .iter()
+            .map(|f| match &f.kind {
+                FactKind::Payment { rep, amount_fen, days_late, .. } => {
+                    (f.customer_id.clone(), rep.clone(), *amount_fen, *days_late)
+                }
+                other => panic!("not a payment fact: {other:?}"),
+            })
+            .collect();
+        // 600 fen still owed on o1 (15 days late), then 500 on o2 (5 days late); the
+        // 400 fen beyond what is owed stays a credit and feeds nothing.
+        assert_eq!(got, [("c1".into(), "li".into(), 600, 15), ("c1".into(), "zhao".into(), 500, 5)]);
+    }
+
+    #[test]
+    fn o3_money_nothing_is_owed_for_feeds_nothing_yet() {
+        let p = pay("p1", None, 300, "2026-01-05");
+        let c = confirm_payment(&[], &[], Some(&p)).unwrap();
+        assert!(c.feeds.is_empty());
     }
 
     #[test]

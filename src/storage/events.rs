@@ -22,7 +22,7 @@ use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reade
 use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::chips::{ChipMove, MoveKind};
-use crate::domain::customer::{phone_key, Contact, CustomerFile};
+use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::event::{BudgetLine, Event, InviteStatus, Invitee};
 use crate::domain::participant::{Participant, Registration, RegistrationForm, Relation};
 use crate::domain::stock::{Count, MoveReason, StockMove};
@@ -549,21 +549,12 @@ pub fn lead_id(phone_key: &str) -> String {
 }
 
 /// **E5/P5/P7** New leads into the pool: one customer (no owner, source
-/// [`LEAD_SOURCE`]) with one contact for every participant who is not an existing owner
-/// and whose phone no customer on the device already has (`known_phones`, as phone
-/// keys). No first-contact entry is written, so the customer is ownerless (P5) and the
-/// manager distributes it (P7).
-pub fn leads_to_pool(
-    participants: &[Participant],
-    known_phones: &[String],
-    theme: &str,
-    by: &mut Author,
-) -> (Replica, usize) {
+/// [`LEAD_SOURCE`]) with one contact for every participant
+/// [`crate::domain::participant::new_leads`] chose. No first-contact entry is written,
+/// so the customer is ownerless (P5) and the manager distributes it (P7).
+pub fn leads_change(leads: &[&Participant], theme: &str, by: &mut Author) -> Replica {
     let mut parts = Vec::new();
-    for p in participants.iter().filter(|p| p.relation != Relation::ExistingOwner) {
-        if known_phones.contains(&p.key) {
-            continue;
-        }
+    for p in leads {
         let id = lead_id(&p.key);
         let file = CustomerFile {
             name: p.name.clone(),
@@ -575,13 +566,7 @@ pub fn leads_to_pool(
         parts.extend(super::customers::customer_change(&id, None, &file, by));
         parts.extend(super::customers::contact_change(&id, &format!("{id}-contact"), None, &contact, by));
     }
-    let n = parts.len() / 2;
-    (super::customers::join(parts), n)
-}
-
-/// The phone keys of every contact among `customers` (for [`leads_to_pool`]).
-pub fn phone_keys_of(contacts: impl IntoIterator<Item = String>) -> Vec<String> {
-    contacts.into_iter().filter_map(|p| phone_key(&p)).collect()
+    super::customers::join(parts)
 }
 
 /// A fresh event with sensible empty fields, for the create form.

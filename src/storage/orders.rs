@@ -25,7 +25,7 @@ use crate::domain::order::{
     Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product,
     Signatory,
 };
-use crate::domain::receivable::{apply_payments, InstalmentPlan, Ledger, Payment, ReceivableError};
+use crate::domain::receivable::{apply_payments, ConfirmedPayment, InstalmentPlan, Ledger, Payment};
 use crate::record::replica::{Document, Entry, Replica};
 
 pub const PRODUCT: &str = "product";
@@ -152,6 +152,19 @@ pub struct PaymentRecord {
     pub recorded_by: String,
     pub recorded_ms: i64,
     pub confirmed: Option<Confirmation>,
+}
+
+impl PaymentRecord {
+    /// The payment as the receivables see it (O2–O4).
+    pub fn payment(&self) -> Payment {
+        Payment {
+            id: self.id.clone(),
+            customer_id: self.customer_id.clone(),
+            order_id: self.order_id.clone(),
+            amount_fen: self.amount_fen,
+            paid_on: self.paid_on,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -403,17 +416,7 @@ impl OrdersData {
 
     /// O3: only payments finance has confirmed count.
     pub fn confirmed_payments(&self) -> Vec<Payment> {
-        self.payments
-            .iter()
-            .filter(|p| p.confirmed.is_some())
-            .map(|p| Payment {
-                id: p.id.clone(),
-                customer_id: p.customer_id.clone(),
-                order_id: p.order_id.clone(),
-                amount_fen: p.amount_fen,
-                paid_on: p.paid_on,
-            })
-            .collect()
+        self.payments.iter().filter(|p| p.confirmed.is_some()).map(PaymentRecord::payment).collect()
     }
 
     /// Plans with confirmed payments applied, oldest due first (O2, O4).
@@ -511,39 +514,15 @@ pub fn payment_recorded(
     one_entry(entry_id, PAYMENT_RECORDED, customer, body_of(&body), by)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ConfirmError {
-    #[error("no such payment")]
-    Unknown,
-    #[error("the payment is already confirmed")]
-    AlreadyConfirmed,
-    #[error(transparent)]
-    Receivable(#[from] ReceivableError),
-}
-
-/// O3: finance confirms a recorded payment. Writes the confirmation and the
-/// `payment.confirmed` facts for P2, P3 and C3: the payment applied, oldest due first,
-/// to what the customer owes, one fact per rep whose orders it paid, with the days late
-/// against each instalment. Money beyond what is owed stays a credit and feeds nothing
-/// until an order takes it (receivable.rs).
+/// O3: finance's confirmation of a payment and the `payment.confirmed` facts for P2,
+/// P3 and C3, as [`crate::domain::receivable::confirm_payment`] derived them (it
+/// refuses an unknown payment or one already confirmed).
 ///
 /// Entry ids derive from the payment (and the rep a fact credits), so two finance
 /// people confirming the same payment offline write the same ids: after sync one
 /// confirmation and one set of facts remain, and the turnover is not counted twice.
-pub fn confirm_payment(data: &OrdersData, payment_id: &str, by: &mut Author) -> Result<Replica, ConfirmError> {
-    let p = data.payment(payment_id).ok_or(ConfirmError::Unknown)?;
-    if p.confirmed.is_some() {
-        return Err(ConfirmError::AlreadyConfirmed);
-    }
-    let mut payments = data.confirmed_payments();
-    payments.push(Payment {
-        id: p.id.clone(),
-        customer_id: p.customer_id.clone(),
-        order_id: p.order_id.clone(),
-        amount_fen: p.amount_fen,
-        paid_on: p.paid_on,
-    });
-    let ledger = apply_payments(&data.plans(), &payments)?;
+pub fn payment_confirmed(c: &ConfirmedPayment, by: &mut Author) -> Replica {
+    let p = &c.payment;
     let mut parts = vec![one_entry(
         &format!("{}:confirmation", p.id),
         FINANCE_CONFIRMATION,
@@ -551,17 +530,16 @@ pub fn confirm_payment(data: &OrdersData, payment_id: &str, by: &mut Author) -> 
         json!({"payment": p.id}),
         by,
     )];
-    for feed in ledger.payment_facts().into_iter().filter(|f| f.payment_id == p.id) {
-        let customer = if feed.customer_id.is_empty() { p.customer_id.clone() } else { feed.customer_id };
+    for feed in &c.feeds {
         let rep = match &feed.kind {
             crate::domain::pool::FactKind::Payment { rep, .. } => rep.clone(),
             _ => String::new(),
         };
-        if let Ok(r) = fact_entry(&format!("{}:confirmed:{rep}", p.id), &customer, &feed.kind, by) {
+        if let Ok(r) = fact_entry(&format!("{}:confirmed:{rep}", p.id), &feed.customer_id, &feed.kind, by) {
             parts.push(r);
         }
     }
-    Ok(join(parts))
+    join(parts)
 }
 
 /// Signature strokes as a compact string: strokes split by `;`, points `x,y` split by

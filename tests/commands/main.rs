@@ -12,6 +12,7 @@ mod events;
 mod key_accounts;
 mod orders;
 mod pool;
+mod service;
 mod team;
 
 use outpost::domain::customer::CustomerFile;

@@ -11,10 +11,11 @@ use outpost::domain::customer_list::derive;
 use outpost::domain::order::{Discount, Order, OrderError, OrderLine, OrderStatus, OrderStep, PaymentTerms};
 use outpost::domain::pool::{OwnReason, PoolSettings};
 use outpost::domain::profile::Role;
+use outpost::domain::receivable::ConfirmError;
 use outpost::domain::tier::{Tier, TierSettings};
 use outpost::storage::customers::load_customers;
 use outpost::storage::memory::MemoryStore;
-use outpost::storage::orders::{load_orders, order_change, ConfirmError, ProductRecord};
+use outpost::storage::orders::{load_orders, order_change, ProductRecord};
 use pollster::block_on;
 
 use super::common::*;

@@ -3,12 +3,13 @@
 
 use crate::app::{Action, CommandError, RuleError};
 use crate::domain::pool::PoolError;
-use crate::storage::orders::ConfirmError;
+use crate::domain::receivable::ConfirmError;
 use crate::ui::i18n::activities::plan_error_text;
 use crate::ui::i18n::applications::app_error;
 use crate::ui::i18n::events::{chips_error_text, participant_error_text};
 use crate::ui::i18n::key_accounts::approval_error;
 use crate::ui::i18n::orders::order_error;
+use crate::ui::i18n::service::service_error;
 use crate::ui::i18n::Lang;
 use crate::ui::profiles::profile_form::role_msg;
 
@@ -55,6 +56,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Application(e) => app_error(lang, e),
             RuleError::Chips(e) => chips_error_text(lang, e),
             RuleError::Participant(e) => participant_error_text(lang, e),
+            RuleError::Service(e) => service_error(lang, e),
             RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Invalid(e) => format!("{}{e}", m(XMsg::Invalid)),

@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 
-use crate::domain::service::{Channel, Forward, ServiceItem};
-use crate::storage::service_log::{closed, forwarded, item_created, load_service};
+use crate::app::service::{close_service_item, forward_service_item, record_service_item, Handling};
+use crate::domain::service::{Channel, ServiceItem};
+use crate::storage::service_log::load_service;
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::service::{channel_label, forward_text, service_error, SMsg};
+use crate::ui::i18n::commands::command_error;
+use crate::ui::i18n::service::{channel_label, forward_text, SMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
-use crate::ui::state::platform::now_ms;
 
 const CHANNELS: [Channel; 4] = [Channel::Visit, Channel::Call, Channel::Question, Channel::Complaint];
 
@@ -20,7 +22,7 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
     let orders = use_orders();
     let customers = use_customers();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
     let items = RwSignal::new(Vec::<ServiceItem>::new());
     let cust = StoredValue::new(customer.clone());
     load_on_change(
@@ -39,45 +41,29 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let v = |i: usize| f[i].get_untracked();
-        let today = orders.today();
         let ch = CHANNELS[channel.get_untracked().min(3)];
-        let me = writer.me();
-        let made = if v(2).trim().is_empty() {
-            ServiceItem::on_the_spot("", cust.get_value(), me, ch, &v(0), today, &v(1))
+        let handling = if v(2).trim().is_empty() {
+            Handling::OnTheSpot { answer: v(1) }
         } else {
             let Ok(promised) = v(4).parse() else {
                 return error.set(Some(crate::ui::i18n::orders::OMsg::ErrDate.text(i18n.lang()).into()));
             };
-            ServiceItem::forwarded(
-                "",
-                cust.get_value(),
-                me,
-                ch,
-                &v(0),
-                today,
-                Forward { to: v(2).trim().into(), plan: v(3).trim().into(), promised, at_ms: now_ms() },
-            )
+            Handling::Forwarded { to: v(2), plan: v(3), promised }
         };
-        match made {
-            Err(e) => error.set(Some(service_error(i18n.lang(), &e))),
-            Ok(mut item) => {
-                error.set(None);
-                writer.write(
-                    move |by, id| {
-                        item.id = format!("sv:{}", id());
-                        Some(item_created(&item, &id(), by))
-                    },
-                    move |r| {
-                        if r.is_ok() {
-                            adding.set(false);
-                            for s in f {
-                                s.set(String::new());
-                            }
-                        }
-                    },
-                );
-            }
-        }
+        let (c, asked) = (cust.get_value(), v(0));
+        cmds.run(
+            move |db, a| async move { record_service_item(db.store(), &a, &c, ch, &asked, handling).await },
+            move |r| match r {
+                Ok(_) => {
+                    error.set(None);
+                    adding.set(false);
+                    for s in f {
+                        s.set(String::new());
+                    }
+                }
+                Err(e) => error.set(Some(command_error(i18n.lang(), &e))),
+            },
+        );
     };
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
     view! {
@@ -93,15 +79,14 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
                         let score = RwSignal::new(String::new());
                         let note = RwSignal::new(String::new());
                         let err = RwSignal::new(None::<String>);
-                        let item = StoredValue::new(it.clone());
+                        let item = StoredValue::new(it.id.clone());
                         let close = move |_| {
-                            let mut i = item.get_value();
                             let sc: u8 = score.get_untracked().parse().unwrap_or(0);
-                            if let Err(e) = i.close(&writer.me(), now_ms(), sat.get_untracked(), sc, &note.get_untracked()) {
-                                return err.set(Some(service_error(i18n.lang(), &e)));
-                            }
-                            let (iid, n) = (i.id.clone(), note.get_untracked());
-                            writer.write(move |by, id| Some(closed(&id(), &iid, sc, &n, by)), |_| {});
+                            let (iid, ok, n) = (item.get_value(), sat.get_untracked(), note.get_untracked());
+                            cmds.run(
+                                move |db, a| async move { close_service_item(db.store(), &a, &iid, ok, sc, &n).await },
+                                move |r| err.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+                            );
                         };
                         // S2: escalate an open item again; the new plan and promise become current.
                         let fw: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
@@ -111,14 +96,11 @@ pub fn ServiceCard(customer: String) -> impl IntoView {
                             let Ok(promised) = v(2).parse() else {
                                 return fw_err.set(Some(crate::ui::i18n::orders::OMsg::ErrDate.text(i18n.lang()).into()));
                             };
-                            let f = Forward { to: v(0).trim().into(), plan: v(1).trim().into(), promised, at_ms: now_ms() };
-                            let mut i = item.get_value();
-                            if let Err(e) = i.forward(f.clone()) {
-                                return fw_err.set(Some(service_error(i18n.lang(), &e)));
-                            }
-                            fw_err.set(None);
-                            let iid = i.id.clone();
-                            writer.write(move |by, id| Some(forwarded(&id(), &iid, &f, by)), |_| {});
+                            let (iid, to, plan) = (item.get_value(), v(0), v(1));
+                            cmds.run(
+                                move |db, a| async move { forward_service_item(db.store(), &a, &iid, &to, &plan, promised).await },
+                                move |r| fw_err.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+                            );
                         };
                         view! {
                             <li class="service-item" class:overdue=overdue data-testid="service-item" data-open=open.to_string() data-overdue=overdue.to_string()>
