@@ -42,6 +42,7 @@ use thiserror::Error;
 
 pub use schema::StoreName;
 
+use crate::record::hlc::Clock;
 use crate::record::replica::{Document, Entry};
 
 /// Why a storage call failed. The UI turns the variant into a sentence; the text here
@@ -71,6 +72,9 @@ pub enum Write {
     MergeDoc(StoreName, String, Document),
     /// Adds an entry unless one with its id is stored (entries are immutable).
     MergeEntry(StoreName, String, Entry),
+    /// The device clock, kept as the later of the stored one and this one
+    /// (`Clock::merged_with_stored`), in the same transaction as the records it stamped.
+    MergeClock(StoreName, String, Clock),
 }
 
 impl Write {
@@ -80,7 +84,8 @@ impl Write {
             | Write::Delete(s, _)
             | Write::DeleteIfEqual(s, ..)
             | Write::MergeDoc(s, ..)
-            | Write::MergeEntry(s, ..) => *s,
+            | Write::MergeEntry(s, ..)
+            | Write::MergeClock(s, ..) => *s,
         }
     }
 
@@ -90,7 +95,8 @@ impl Write {
             | Write::Delete(_, k)
             | Write::DeleteIfEqual(_, k, _)
             | Write::MergeDoc(_, k, _)
-            | Write::MergeEntry(_, k, _) => k,
+            | Write::MergeEntry(_, k, _)
+            | Write::MergeClock(_, k, _) => k,
         }
     }
 }
@@ -120,6 +126,15 @@ pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<O
         // The same rule as `Replica::merge` (`Entry::merge`): a second copy of an id
         // with other content replaces the stored one only if it wins, so a device's store
         // ends up where every other device's does.
+        // Always written (and so counted as a change, which `apply_remote` relies on).
+        Write::MergeClock(_, _, clock) => {
+            let kept = match current.map(|c| serde_json::from_value::<Clock>(c.clone())) {
+                Some(Ok(stored)) => clock.clone().merged_with_stored(&stored),
+                // A stored clock this build cannot read is replaced, not kept.
+                Some(Err(_)) | None => clock.clone(),
+            };
+            Some(Some(to_json(&kept)?))
+        }
         Write::MergeEntry(_, _, e) => match current {
             None => Some(Some(to_json(e)?)),
             Some(cur) => {

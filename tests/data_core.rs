@@ -92,3 +92,25 @@ fn a_deleted_document_is_left_out_of_lists_but_kept_as_a_tombstone() {
         assert!(replica(&s).await.unwrap().docs["c1"].is_deleted());
     });
 }
+
+/// Issue 14, item 4: a sync round reads the clock when it starts and stores it again
+/// when it ends; an edit stored meanwhile ticked the clock further. The round's older
+/// clock must not wind the stored one back, or a later edit would reuse a stamp.
+#[test]
+fn a_sync_round_ending_after_an_edit_does_not_wind_the_stored_clock_back() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let at_round_start = outpost::storage::data::clock(&s, "a").await.unwrap();
+        let mut editing = at_round_start.clone();
+        let edit_stamp = editing.tick(2_000);
+        apply_local(&s, &set("c1", "name", json!("张三"), edit_stamp.clone()), &editing).await.unwrap();
+        // The round ends with the clock it read at its start (plus what it observed).
+        let mut round = at_round_start;
+        round.tick(1_000);
+        apply_remote(&s, &set("c2", "name", json!("李四"), stamp("b", 500)), &SyncState::default(), &round)
+            .await
+            .unwrap();
+        let mut next = outpost::storage::data::clock(&s, "a").await.unwrap();
+        assert!(next.tick(1_500) > edit_stamp, "a later edit must stamp after the one stored meanwhile");
+    });
+}

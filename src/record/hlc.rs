@@ -68,10 +68,28 @@ impl Clock {
         if now > self.wall_ms {
             self.wall_ms = now;
             self.counter = 0;
+        } else if let Some(next) = self.counter.checked_add(1) {
+            self.counter = next;
         } else {
-            self.counter = self.counter.saturating_add(1);
+            // A remote stamp with a counter at u32::MAX must not freeze this clock on one
+            // stamp (two changes would tie): move to the next millisecond instead.
+            self.wall_ms = self.wall_ms.saturating_add(1);
+            self.counter = 0;
         }
         Hlc { wall_ms: self.wall_ms, counter: self.counter, device: self.device.clone() }
+    }
+
+    /// This clock kept as the later of itself and `stored`, the clock already in the
+    /// store: a sync round reads the clock when it starts and writes it back when it
+    /// ends, and an edit stored meanwhile ticked the stored one further. Keeping the
+    /// greater (wall, counter) means no stamp is ever issued twice; the correction
+    /// (`offset_ms`) is this clock's, the newer reading of the host.
+    pub fn merged_with_stored(mut self, stored: &Clock) -> Clock {
+        if (stored.wall_ms, stored.counter) > (self.wall_ms, self.counter) {
+            self.wall_ms = stored.wall_ms;
+            self.counter = stored.counter;
+        }
+        self
     }
 
     /// Takes a remote stamp into account so later local stamps sort after it — unless it
@@ -112,6 +130,28 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_counter_at_its_limit_moves_to_the_next_millisecond_instead_of_repeating_a_stamp() {
+        let mut c = Clock::new("a");
+        c.observe(&Hlc { wall_ms: 100, counter: u32::MAX - 1, device: "b".into() }, 100);
+        let one = c.tick(50);
+        let two = c.tick(50);
+        let three = c.tick(50);
+        assert!(one < two && two < three, "{one:?} {two:?} {three:?}");
+        assert_eq!((two.wall_ms, two.counter), (101, 0));
+    }
+
+    #[test]
+    fn a_clock_written_back_never_goes_behind_the_stored_one() {
+        let mut stored = Clock::new("a");
+        stored.tick(200);
+        let mut older = Clock::new("a");
+        older.tick(100);
+        older.offset_ms = 7;
+        let kept = older.merged_with_stored(&stored);
+        assert_eq!((kept.wall_ms, kept.counter, kept.offset_ms), (200, 0, 7));
+    }
 
     #[test]
     fn stamps_from_two_devices_in_the_same_millisecond_are_ordered_by_device() {

@@ -44,8 +44,10 @@ fn same(id: &str) -> String {
     id.to_owned()
 }
 
+/// The clock goes back as the later of itself and the stored one: a sync round holds a
+/// clock read when it started, and an edit stored meanwhile may have ticked further.
 fn put_clock(clock: &Clock) -> Result<Write, StorageError> {
-    Ok(Write::Put(StoreName::Meta, CLOCK_KEY.into(), super::to_json(clock)?))
+    Ok(Write::MergeClock(StoreName::Meta, CLOCK_KEY.into(), clock.clone()))
 }
 
 /// Stores a change made on this device, queues it for the next push and keeps the
