@@ -116,9 +116,10 @@ impl Clock {
     pub fn correct_to_host(&mut self, host_now_ms: i64, local_now_ms: i64) -> i64 {
         let diff = host_now_ms - local_now_ms;
         self.offset_ms = if diff.abs() > MAX_SKEW_MS { diff } else { 0 };
-        // A clock that had run far ahead starts again from the host's time. Changes it
-        // already stamped keep their stamps; other devices name this device when they see
-        // them (`observe`).
+        // A clock that had run far ahead starts again from the host's time for this
+        // round's reckoning; the stored clock never goes back (`merged_with_stored`), so
+        // no stamp is issued twice. Changes it already stamped keep their stamps; other
+        // devices name this device when they see them (`observe`).
         if self.wall_ms > host_now_ms.saturating_add(MAX_SKEW_MS) {
             self.wall_ms = host_now_ms;
             self.counter = 0;
