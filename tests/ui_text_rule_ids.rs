@@ -1,6 +1,8 @@
 //! Rule ids (`P1`, `V7`, `C3`…) are for code, comments and tests, never for users: no
 //! string literal in `src/ui` — the zh-CN/en catalogues and the views — may contain one.
-//! Comments may (a rule id beats a paragraph there).
+//! Comments may (a rule id beats a paragraph there). Error messages below the UI
+//! (`#[error("…")]` in every layer) are checked too: a command refusal the catalogue has
+//! no sentence for is shown with its message.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -161,4 +163,29 @@ fn no_text_users_read_carries_a_rule_id() {
         }
     }
     assert!(found.is_empty(), "rule ids in user-visible text (keep them in comments):\n{}", found.join("\n"));
+}
+
+#[test]
+fn no_error_message_below_the_ui_carries_a_rule_id() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    let mut messages = 0;
+    for f in &files {
+        let Ok(text) = fs::read_to_string(f) else { continue };
+        for (n, line) in text.lines().enumerate() {
+            let Some(attr) = line.trim_start().strip_prefix("#[error(") else { continue };
+            for (_, lit) in string_literals(attr) {
+                messages += 1;
+                if let Some(id) = rule_id(&lit) {
+                    let rel = f.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(f);
+                    found.push(format!("{}:{}: {id} in \"{lit}\"", rel.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(messages > 50, "only {messages} error messages found under src/");
+    assert!(found.is_empty(), "rule ids in error messages (keep them in doc comments):\n{}", found.join("\n"));
 }

@@ -109,11 +109,13 @@ pub struct Activity {
 pub enum ActivityError {
     #[error("the activity has no {0}")]
     Missing(&'static str),
-    #[error("a {0:?} records who was met (V3)")]
+    /// V3: a visit or meeting names who was met.
+    #[error("a {0:?} records who was met")]
     NobodyMet(ActivityKind),
     #[error("person {index} met has no name")]
     UnnamedPerson { index: usize },
-    #[error("a visit records the stage it reached (V4)")]
+    /// V4: a visit records the stage it reached.
+    #[error("a visit records the stage it reached")]
     NoVisitStage,
     #[error("only a visit has a visit stage, not a {0:?}")]
     StageOnNonVisit(ActivityKind),

@@ -44,11 +44,13 @@ pub enum PlanError {
     NoDay,
     #[error("the plan's day has passed")]
     DayPassed,
-    #[error("the plan has no goals (V2)")]
+    /// V2: a plan states its goals.
+    #[error("the plan has no goals")]
     NoGoals,
     #[error("the plan names no customer")]
     NoCustomers,
-    #[error("a rejection gives the manager's opinion (V2)")]
+    /// V2: a rejection gives the manager's opinion.
+    #[error("a rejection gives the manager's opinion")]
     RejectWithoutOpinion,
 }
 
