@@ -363,6 +363,20 @@ pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
     ctx
 }
 
+impl CustomersCtx {
+    /// The people a customer can be given to (`app::pool::receives_customers`), as
+    /// `(id, name)` for a picker; tracked.
+    pub fn rep_choices(&self) -> Vec<(String, String)> {
+        self.data.with(|d| {
+            d.people
+                .iter()
+                .filter(|p| crate::app::pool::receives_customers(p))
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect()
+        })
+    }
+}
+
 pub fn use_customers() -> CustomersCtx {
     expect_context::<CustomersCtx>()
 }

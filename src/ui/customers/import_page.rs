@@ -181,15 +181,7 @@ pub fn ImportPage() -> impl IntoView {
         let m = mapping.get();
         parsed.with_value(|p| p.as_ref().map(|p| preview(p, &m, 5))).unwrap_or_default()
     };
-    let reps = move || {
-        ctx.data.with(|d| {
-            d.people
-                .iter()
-                .filter(|p| crate::app::pool::receives_customers(p))
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let reps = move || ctx.rep_choices();
 
     view! {
         <a class="back" href="#/customers" data-testid="back">{t(CMsg::BackToList)}</a>

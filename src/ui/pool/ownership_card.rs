@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::app::pool::{
     assign_customer, can_assign, can_claim, can_log_contact, can_release, can_review, claim_customer, log_contact,
-    receives_customers, release_customer, review_customer,
+    release_customer, review_customer,
 };
 use crate::domain::pool::{AssignReason, ReleaseNote};
 use crate::ui::customers::customers_ctx::use_customers;
@@ -68,15 +68,7 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
         let c = cid.get_value();
         cmds.run(move |db, a| async move { release_customer(db.store(), &a, &c, note).await }, done);
     });
-    let reps = move || {
-        ctx.data.with(|d| {
-            d.people
-                .iter()
-                .filter(|p| receives_customers(p))
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let reps = move || ctx.rep_choices();
 
     view! {
         <section class="card ownership" data-testid="ownership">

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::app::pool::{assign_customer, receives_customers};
+use crate::app::pool::assign_customer;
 use crate::domain::pool::AssignReason;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::date_text;
@@ -33,15 +33,7 @@ pub fn ReassignList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let reps = move || {
-        ctx.data.with(|d| {
-            d.people
-                .iter()
-                .filter(|p| receives_customers(p))
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
+    let reps = move || ctx.rep_choices();
     view! {
         <section class="card" data-testid="reassign-list">
             <h2>{t(PMsg::ReassignTitle)}</h2>
