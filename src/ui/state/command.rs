@@ -18,6 +18,7 @@ use crate::ui::state::edit::sync_soon;
 use crate::ui::state::platform::{new_id, now_ms};
 use crate::ui::state::session::{use_db, use_session, Db, Session};
 use crate::ui::state::sync_ctx::{use_sync, SyncCtx};
+use crate::ui::state::write::Reply;
 
 /// What a command returns: the change it stored (plus, for some, a count).
 pub trait Stored {
@@ -78,9 +79,8 @@ impl Commands {
         let Some(db) = self.db.try_get_value() else {
             return;
         };
-        let (sync, alive) = (self.sync, self.alive);
-        let owner = Owner::current();
-        let caller = StoredValue::new(());
+        let sync = self.sync;
+        let reply = Reply::new(self.alive);
         // Not cancelled with the view: a started command always lands.
         leptos::task::spawn_local(async move {
             let r = cmd(db, actor).await;
@@ -91,13 +91,7 @@ impl Commands {
                     sync_soon(sync);
                 }
             }
-            if alive.try_get_value().is_none() || caller.try_get_value().is_none() {
-                return;
-            }
-            match owner {
-                Some(o) => o.with(|| done(r)),
-                None => done(r),
-            }
+            reply.deliver(move || done(r));
         });
     }
 }

@@ -78,12 +78,9 @@ impl Writer {
         let Some(db) = self.db.try_get_value() else {
             return;
         };
-        let (sync, i18n, alive) = (self.sync, self.i18n, self.alive);
+        let (sync, i18n) = (self.sync, self.i18n);
         let author = self.me();
-        // The caller may be a smaller view than the one that made the writer (a row, a
-        // dialog): `done` also waits for the owner current now (the handler's view).
-        let owner = Owner::current();
-        let caller = StoredValue::new(());
+        let reply = Reply::new(self.alive);
         leptos::task::spawn_local(async move {
             let mut refused = None;
             let stored = record_change(&db, sync, |clock| {
@@ -94,20 +91,42 @@ impl Writer {
                 })
             })
             .await;
-            if alive.try_get_value().is_none() || caller.try_get_value().is_none() {
-                return;
-            }
-            let lang = i18n.0.try_get_untracked().unwrap_or(Lang::En);
-            let result = match (refused, stored) {
-                (Some(e), _) => Err(e.message(lang)),
-                (None, Err(e)) => Err(WriteError::Storage(e).message(lang)),
-                (None, Ok(())) => Ok(()),
-            };
-            match owner {
-                Some(o) => o.with(|| done(result)),
-                None => done(result),
-            }
+            reply.deliver(move || {
+                let lang = i18n.0.try_get_untracked().unwrap_or(Lang::En);
+                done(match (refused, stored) {
+                    (Some(e), _) => Err(e.message(lang)),
+                    (None, Err(e)) => Err(WriteError::Storage(e).message(lang)),
+                    (None, Ok(())) => Ok(()),
+                })
+            });
         });
+    }
+}
+
+/// Where a write's or command's answer goes: `deliver` runs it under the view that
+/// asked, and only while both that view and the component that made the writer are
+/// alive. The caller may be a smaller view than the writer's (a row, a dialog), so the
+/// owner current when the write starts is kept as well.
+pub(crate) struct Reply {
+    alive: StoredValue<()>,
+    caller: StoredValue<()>,
+    owner: Option<Owner>,
+}
+
+impl Reply {
+    /// Made in the event handler, before the write's task starts.
+    pub(crate) fn new(alive: StoredValue<()>) -> Self {
+        Self { alive, caller: StoredValue::new(()), owner: Owner::current() }
+    }
+
+    pub(crate) fn deliver(self, answer: impl FnOnce()) {
+        if self.alive.try_get_value().is_none() || self.caller.try_get_value().is_none() {
+            return;
+        }
+        match self.owner {
+            Some(o) => o.with(answer),
+            None => answer(),
+        }
     }
 }
 
