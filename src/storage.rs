@@ -28,6 +28,7 @@ pub mod memory;
 pub mod orders;
 pub mod people;
 pub mod projects;
+pub mod quarantine;
 pub mod schema;
 pub mod service_log;
 pub mod settings;
@@ -101,6 +102,26 @@ impl Write {
     }
 }
 
+/// What one [`RecordStore::write_checked`] transaction did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Records changed.
+    pub changed: usize,
+    /// Keys of writes the store refused ([`refuses`]); the rest of the batch was applied.
+    pub refused: Vec<String>,
+}
+
+/// A write refused whatever order copies arrive in: a document stored under one kind
+/// arriving as another (a kind never changes; merging either way would hide the record).
+pub(crate) fn refuses(write: &Write, current: Option<&Value>) -> bool {
+    match (write, current) {
+        (Write::MergeDoc(_, _, doc), Some(cur)) => {
+            cur.get("kind").and_then(Value::as_str).is_some_and(|k| k != doc.kind)
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn to_json<T: Serialize>(v: &T) -> Result<Value, StorageError> {
     serde_json::to_value(v).map_err(|e| StorageError::Decode(e.to_string()))
 }
@@ -150,9 +171,13 @@ pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<O
 /// The storage port. Every write is one transaction: all of it lands or none.
 #[allow(async_fn_in_trait)] // single-threaded wasm: no Send bound wanted
 pub trait RecordStore {
-    /// Applies every write in one transaction over the stores they touch; returns how
-    /// many records changed.
-    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError>;
+    /// Applies every write in one transaction over the stores they touch, but those the
+    /// store refuses ([`refuses`]), which it names.
+    async fn write_checked(&self, writes: Vec<Write>) -> Result<Written, StorageError>;
+    /// [`RecordStore::write_checked`], answering how many records changed.
+    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
+        Ok(self.write_checked(writes).await?.changed)
+    }
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError>;
     /// Every record of a store, in key order.
     async fn get_all(&self, store: StoreName) -> Result<Vec<Value>, StorageError>;

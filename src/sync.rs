@@ -12,3 +12,4 @@ pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
 pub mod snapshot;
+pub mod status;

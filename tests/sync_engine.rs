@@ -2,14 +2,17 @@
 //! lost or doubled when the host stops mid-push, and bad hosts or files change nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use outpost::record::hlc::Clock;
+use outpost::record::hlc::{Clock, MAX_SKEW_MS};
 use outpost::record::replica::{Document, Replica};
 use outpost::sync::crypto::{CryptoError, TeamKey};
-use outpost::sync::engine::{pull, push, SyncError, SyncState};
+use outpost::sync::engine::{pull, push, Refusal, SyncError, SyncState};
 use outpost::sync::host::{HostError, MemoryHost};
 use outpost::sync::snapshot::SnapshotError;
 use pollster::block_on;
 use serde_json::json;
+
+/// Accept every stamp these tests make.
+const LATER: i64 = i64::MAX / 2;
 
 fn key() -> TeamKey {
     TeamKey::from_bytes([9; 32])
@@ -55,6 +58,7 @@ impl Device {
             &self.id,
             &self.state,
             &self.outbox,
+            &[],
             hlc,
             || {
                 *counter = counter.wrapping_add(1);
@@ -73,7 +77,7 @@ impl Device {
         k: &TeamKey,
         now: i64,
     ) -> Result<outpost::sync::engine::PullResult, SyncError> {
-        let r = block_on(pull(host, k, &self.id, &self.state, &[], now))?;
+        let r = block_on(pull(host, k, &self.id, &self.state, &[], now, now + MAX_SKEW_MS))?;
         for s in r.incoming.stamps() {
             self.clock.observe(s, now);
         }
@@ -155,9 +159,11 @@ fn a_host_answering_500_is_an_error_and_changes_nothing() {
     a.edit("c1", "name", json!("x"), 1);
     *host.status.borrow_mut() = Some(500);
     assert_eq!(a.push(&host, &key(), 2), Err(SyncError::Host(HostError::Status(500))));
-    assert_eq!(a.pull(&host, &key(), 3).map(|_| ()), Err(SyncError::Host(HostError::Status(500))));
     assert_eq!(a.state, SyncState::default());
     assert_eq!(a.outbox.docs.len(), 1);
+    // A refused listing is no listing: the pull reads nothing and merges nothing.
+    let r = a.pull(&host, &key(), 3).unwrap();
+    assert_eq!((r.heads_read, r.chunks_fetched, r.incoming.docs.len()), (0, 0, 0));
 }
 
 #[test]
@@ -169,7 +175,7 @@ fn a_host_serving_garbage_yields_refused_files_and_no_data() {
     *host.garbage.borrow_mut() = Some(b"<html>502 Bad Gateway</html>".to_vec());
     let r = b.pull(&host, &key(), 3).unwrap();
     assert_eq!(r.rejected.len(), 1);
-    assert_eq!(r.rejected[0].error, SnapshotError::NotOutpost);
+    assert_eq!(r.rejected[0].reason, Refusal::File(SnapshotError::NotOutpost));
     assert!(b.replica.docs.is_empty());
     assert!(b.state.peers.get("dev-a").is_none_or(|p| p.etag.is_none() && p.merged.is_empty()));
     // When the host recovers, the same pull succeeds.
@@ -187,7 +193,7 @@ fn a_device_using_another_teams_key_is_refused_and_the_others_still_merge() {
     stranger.push(&host, &TeamKey::from_bytes([1; 32]), 6).unwrap();
     let r = b.pull(&host, &key(), 7).unwrap();
     assert_eq!(r.rejected.len(), 1);
-    assert_eq!(r.rejected[0].error, SnapshotError::Crypto(CryptoError::WrongKeyOrTampered));
+    assert_eq!(r.rejected[0].reason, Refusal::File(SnapshotError::Crypto(CryptoError::WrongKeyOrTampered)));
     assert_eq!(b.replica.docs["c1"].get("name"), Some(&json!("ours")));
 }
 
@@ -199,13 +205,13 @@ fn devices_are_discovered_through_heads_when_the_host_cannot_list_folders() {
     b.edit("c1", "name", json!("from b"), 1);
     b.push(&host, &key(), 2).unwrap();
     // a knows b (say, from b's invite link) and learns of nobody else yet.
-    let r = block_on(pull(&host, &key(), "dev-a", &a.state, &["dev-b".into()], 3)).unwrap();
+    let r = block_on(pull(&host, &key(), "dev-a", &a.state, &["dev-b".into()], 3, LATER)).unwrap();
     a.replica = a.replica.clone().merge(r.incoming);
     a.state = r.state;
     a.edit("c2", "name", json!("from a"), 4);
     a.push(&host, &key(), 5).unwrap();
     // c was invited by a: through a's head it finds b too.
-    let r = block_on(pull(&host, &key(), "dev-c", &c.state, &["dev-a".into()], 6)).unwrap();
+    let r = block_on(pull(&host, &key(), "dev-c", &c.state, &["dev-a".into()], 6, LATER)).unwrap();
     c.replica = c.replica.clone().merge(r.incoming);
     assert_eq!(c.replica.docs.len(), 2, "both a's and b's customers");
 }

@@ -5,6 +5,7 @@
 mod common;
 
 use common::set;
+use outpost::record::hlc::HostClock;
 use outpost::storage::data::{apply_local, clock, replica, unsynced_count};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::sync_run::{device_id, save_team, sync_once, team, SyncRunError, Team};
@@ -90,7 +91,7 @@ fn a_failed_push_keeps_the_changes_waiting_for_the_next_round() {
 }
 
 #[test]
-fn a_device_whose_clock_is_a_year_ahead_is_named_and_still_merged() {
+fn a_device_whose_clock_is_a_year_ahead_is_named_and_its_changes_wait_for_the_clock() {
     block_on(async {
         let year = 365 * 24 * 3600 * 1000_i64;
         let host = MemoryHost::new();
@@ -100,9 +101,13 @@ fn a_device_whose_clock_is_a_year_ahead_is_named_and_still_merged() {
         let r = sync_once(&good, &host, &the_team(), "dev-good", 1_000, nonces()).await.unwrap();
         assert_eq!(r.skew.len(), 1);
         assert_eq!(r.skew[0].device, "dev-bad");
-        assert_eq!(replica(&good).await.unwrap().docs["c1"].get("name"), Some(&json!("from the future")));
+        assert_eq!(r.held[0].count, 1);
+        assert!(!replica(&good).await.unwrap().docs.contains_key("c1"), "held back, not merged");
         // The good device's own clock did not jump a year.
         assert!(clock(&good, "dev-good").await.unwrap().tick(1_001).wall_ms < 1_000 + year / 2);
+        // When the world catches up, the change arrives.
+        sync_once(&good, &host, &the_team(), "dev-good", 1_000 + year, nonces()).await.unwrap();
+        assert_eq!(replica(&good).await.unwrap().docs["c1"].get("name"), Some(&json!("from the future")));
     });
 }
 
@@ -121,16 +126,20 @@ fn a_team_key_that_is_not_a_key_is_refused_before_touching_anything() {
 }
 
 #[test]
-fn a_device_whose_clock_is_wrong_takes_the_hosts_time_for_its_next_changes() {
+fn a_device_whose_clock_is_wrong_takes_the_hosts_time_when_the_team_agrees() {
     block_on(async {
+        let now = 1_780_000_000_000_i64;
         let year = 365 * 24 * 3600 * 1000_i64;
         let host = MemoryHost::new();
-        *host.now_ms.borrow_mut() = Some(5_000);
-        let s = MemoryStore::new();
-        sync_once(&s, &host, &the_team(), "dev-a", 5_000 + year, nonces()).await.unwrap();
+        *host.now_ms.borrow_mut() = Some(now);
+        let (peer, s) = (MemoryStore::new(), MemoryStore::new());
+        edit(&peer, "dev-b", "c1", "name", json!("x"), now).await;
+        sync_once(&peer, &host, &the_team(), "dev-b", now, nonces()).await.unwrap();
+        let r = sync_once(&s, &host, &the_team(), "dev-a", now + year, nonces()).await.unwrap();
+        assert_eq!(r.host_clock, Some(HostClock::Corrected { offset_ms: -year }));
         let mut c = clock(&s, "dev-a").await.unwrap();
-        let next = c.tick(5_000 + year);
-        assert!(next.wall_ms < 5_000 + 60_000, "stamped near the host's time, not a year ahead: {}", next.wall_ms);
+        let next = c.tick(now + year);
+        assert!(next.wall_ms < now + 60_000, "stamped near the host's time, not a year ahead: {}", next.wall_ms);
     });
 }
 

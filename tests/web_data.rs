@@ -214,3 +214,31 @@ async fn two_idb_stores_that_received_one_entry_id_in_opposite_orders_keep_the_s
     assert_eq!(kept[0], kept[1]);
     assert_eq!(kept[0].entries, merged.entries);
 }
+
+/// Issue 14 item 9: a document stored as one kind arriving as another is refused by the
+/// real IndexedDB store exactly as by the memory store, and the rest of the batch lands.
+#[wasm_bindgen_test]
+async fn a_document_arriving_as_another_kind_is_refused_by_indexeddb_and_the_rest_lands() {
+    let name = unique("kind");
+    let db = IdbStore::open_named(&name, schema::VERSION).await.unwrap();
+    let mem = outpost::storage::memory::MemoryStore::new();
+    let first = set("c1", "name", json!("Zhang San Hardware"), stamp("a", 1));
+    let mut note = outpost::record::replica::Document::new("c1", "note");
+    note.set("name", json!("hidden"), stamp("b", 2), "rep-2");
+    let mut later = set("c2", "name", json!("Li Si Trading"), stamp("b", 3));
+    later.docs.insert("c1".into(), note);
+    apply_remote(&db, &first, &SyncState::default(), &clk()).await.unwrap();
+    apply_remote(&mem, &first, &SyncState::default(), &clk()).await.unwrap();
+    let on_db = apply_remote(&db, &later, &SyncState::default(), &clk()).await.unwrap();
+    let on_mem = apply_remote(&mem, &later, &SyncState::default(), &clk()).await.unwrap();
+    assert_eq!(on_db, on_mem);
+    assert_eq!(on_db.refused_docs, vec!["c1".to_string()]);
+    assert_eq!(on_db.changed, 1, "c2 landed");
+    let r = replica(&db).await.unwrap();
+    assert_eq!(
+        (r.docs["c1"].kind.as_str(), r.docs["c1"].get("name")),
+        ("customer", Some(&json!("Zhang San Hardware")))
+    );
+    assert_eq!(r.to_canonical_json(), replica(&mem).await.unwrap().to_canonical_json());
+    db.close();
+}

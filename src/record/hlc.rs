@@ -10,7 +10,11 @@
 //!   more than [`MAX_SKEW_MS`] past its own wall time; it reports a [`SkewWarning`]
 //!   naming the device instead, and the data is still merged.
 //! - A device learns the real time from the host's `Date` header on every sync
-//!   ([`Clock::correct_to_host`]) and stamps later changes with the corrected time.
+//!   ([`Clock::correct_to_host`]) and stamps later changes with the corrected time — but
+//!   only a correction the team's own stamps do not contradict: a host whose clock is
+//!   behind what the team already stamped (a NAS reset to 2000), or far from this
+//!   device's with nothing to confirm it (a hostile host), is not believed, and the
+//!   round says so ([`HostClock`]). The clock itself never goes back.
 //!
 //! ```
 //! use outpost::record::hlc::Clock;
@@ -32,6 +36,24 @@ pub struct Hlc {
     pub wall_ms: i64,
     pub counter: u32,
     pub device: String,
+}
+
+/// How far a host may move this device's clock with nothing in the team's stamps to
+/// confirm it.
+pub const MAX_UNCONFIRMED_CORRECTION_MS: i64 = 24 * 3600 * 1000;
+
+/// What became of the host's clock reading in a sync round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostClock {
+    /// Host and device agree within [`MAX_SKEW_MS`]: no correction.
+    InStep,
+    /// This device's clock is off; later stamps use the host's time.
+    Corrected { offset_ms: i64 },
+    /// Not believed: the host's time is behind changes the team has already stamped.
+    BehindTeam { host_ms: i64, team_ms: i64 },
+    /// Not believed: the host's time is far from this device's and nothing the team
+    /// stamped confirms it.
+    Unconfirmed { host_ms: i64, off_ms: i64 },
 }
 
 /// A remote device whose stamps run ahead of real time by more than [`MAX_SKEW_MS`].
@@ -111,20 +133,44 @@ impl Clock {
         warning
     }
 
-    /// Adopts the host's time when this device's clock is off by more than the bound.
-    /// Returns the correction now in force.
-    pub fn correct_to_host(&mut self, host_now_ms: i64, local_now_ms: i64) -> i64 {
-        let diff = host_now_ms - local_now_ms;
-        self.offset_ms = if diff.abs() > MAX_SKEW_MS { diff } else { 0 };
-        // A clock that had run far ahead starts again from the host's time for this
-        // round's reckoning; the stored clock never goes back (`merged_with_stored`), so
-        // no stamp is issued twice. Changes it already stamped keep their stamps; other
-        // devices name this device when they see them (`observe`).
-        if self.wall_ms > host_now_ms.saturating_add(MAX_SKEW_MS) {
-            self.wall_ms = host_now_ms;
-            self.counter = 0;
+    /// The time this clock stamps with: the local wall clock plus the host correction.
+    pub fn corrected_now(&self, local_now_ms: i64) -> i64 {
+        self.now(local_now_ms)
+    }
+
+    /// Considers the host's time (its `Date` header). `team_newest_ms` is the newest
+    /// stamp this device has seen from another device (their heads' clocks), the evidence
+    /// a correction is checked against:
+    /// - within [`MAX_SKEW_MS`] of the device: no correction;
+    /// - behind the team's newest stamp by more than the skew: refused, whatever the size;
+    /// - ahead of the device: taken if the team's stamps are ahead of the device too, or
+    ///   if it is within [`MAX_UNCONFIRMED_CORRECTION_MS`];
+    /// - behind the device (and not behind the team): taken.
+    ///
+    /// A refused reading leaves the correction in force as it was. The clock's last stamp
+    /// is never moved back, so no stamp is issued twice and a later local change always
+    /// sorts after an earlier one.
+    pub fn correct_to_host(&mut self, host_now_ms: i64, local_now_ms: i64, team_newest_ms: Option<i64>) -> HostClock {
+        let diff = host_now_ms.saturating_sub(local_now_ms);
+        if let Some(team) = team_newest_ms {
+            if host_now_ms < team.saturating_sub(MAX_SKEW_MS) {
+                return HostClock::BehindTeam { host_ms: host_now_ms, team_ms: team };
+            }
         }
-        self.offset_ms
+        if diff.abs() <= MAX_SKEW_MS {
+            self.offset_ms = 0;
+            return HostClock::InStep;
+        }
+        let confirmed = match team_newest_ms {
+            Some(team) if diff > 0 => team > local_now_ms.saturating_add(MAX_SKEW_MS),
+            Some(_) => true,
+            None => false,
+        };
+        if !confirmed && diff.abs() > MAX_UNCONFIRMED_CORRECTION_MS {
+            return HostClock::Unconfirmed { host_ms: host_now_ms, off_ms: diff };
+        }
+        self.offset_ms = diff;
+        HostClock::Corrected { offset_ms: diff }
     }
 }
 
@@ -182,17 +228,55 @@ mod tests {
         assert!(next.wall_ms <= 1_001 + MAX_SKEW_MS, "clock stayed near real time");
     }
 
+    const YEAR: i64 = 365 * 24 * 3600 * 1000;
+    const NOW: i64 = 1_780_000_000_000;
+
     #[test]
     fn the_host_date_corrects_a_clock_that_is_far_off_and_ignores_small_drift() {
         let mut c = Clock::new("a");
-        assert_eq!(c.correct_to_host(10_000, 10_000 + 1_000), 0);
-        let year = 365 * 24 * 3600 * 1000_i64;
-        assert_eq!(c.correct_to_host(10_000, 10_000 + year), -year);
-        assert_eq!(c.tick(10_000 + year).wall_ms, 10_000);
-        // A clock that already issued stamps a year ahead is pulled back too.
-        let mut bad = Clock::new("bad");
-        bad.tick(10_000 + year);
-        bad.correct_to_host(10_000, 10_000 + year);
-        assert_eq!(bad.tick(10_000 + year).wall_ms, 10_000);
+        assert_eq!(c.correct_to_host(NOW, NOW + 1_000, None), HostClock::InStep);
+        // A tablet a year behind, in a team whose changes are stamped around the host's time.
+        let out = c.correct_to_host(NOW, NOW - YEAR, Some(NOW - 60_000));
+        assert_eq!(out, HostClock::Corrected { offset_ms: YEAR });
+        assert_eq!(c.tick(NOW - YEAR).wall_ms, NOW);
+        // A few hours off with nothing to confirm it is still taken.
+        let mut d = Clock::new("d");
+        assert_eq!(
+            d.correct_to_host(NOW, NOW - 3 * 3600 * 1000, None),
+            HostClock::Corrected { offset_ms: 3 * 3600 * 1000 }
+        );
+    }
+
+    #[test]
+    fn a_host_whose_clock_reset_to_2000_moves_no_clock_and_is_named() {
+        let y2000 = 946_684_800_000;
+        let mut c = Clock::new("a");
+        let before = c.tick(NOW);
+        let out = c.correct_to_host(y2000, NOW, Some(NOW - 60_000));
+        assert_eq!(out, HostClock::BehindTeam { host_ms: y2000, team_ms: NOW - 60_000 });
+        assert_eq!(c.offset_ms, 0);
+        let after = c.tick(NOW + 1);
+        assert!(after > before && after.wall_ms == NOW + 1, "new edits keep real time: {after:?}");
+        // With no peer stamps yet, a 26-year jump is still refused (unconfirmed).
+        let mut fresh = Clock::new("b");
+        assert!(matches!(fresh.correct_to_host(y2000, NOW, None), HostClock::Unconfirmed { .. }));
+        assert_eq!(fresh.offset_ms, 0);
+    }
+
+    #[test]
+    fn a_host_claiming_a_day_ahead_that_the_team_does_not_confirm_is_refused() {
+        let mut c = Clock::new("a");
+        let out = c.correct_to_host(NOW + 3 * 24 * 3600 * 1000, NOW, Some(NOW - 60_000));
+        assert!(matches!(out, HostClock::Unconfirmed { .. }), "{out:?}");
+        assert_eq!(c.tick(NOW).wall_ms, NOW);
+    }
+
+    #[test]
+    fn the_clock_never_goes_back_even_when_the_host_says_it_is_far_ahead() {
+        let mut c = Clock::new("a");
+        let ahead = c.tick(NOW + YEAR);
+        assert_eq!(c.correct_to_host(NOW, NOW + YEAR, Some(NOW - 1_000)), HostClock::Corrected { offset_ms: -YEAR });
+        let next = c.tick(NOW + YEAR);
+        assert!(next > ahead, "{next:?} after {ahead:?}");
     }
 }

@@ -84,11 +84,13 @@ impl Document {
         }
     }
 
-    /// The field-wise join of two versions of one document.
+    /// The field-wise join of two versions of one document. A version of another kind
+    /// is refused (`self` is returned unchanged): a document's kind is fixed when it is
+    /// created, and taking either kind would hide the record from its lists. Sync and
+    /// storage refuse such a copy before it gets here and keep it for the quarantine.
     pub fn merge(mut self, other: Document) -> Document {
-        if other.kind < self.kind {
-            // Two kinds for one id is a bug elsewhere; still resolve it the same everywhere.
-            self.kind = other.kind;
+        if other.kind != self.kind {
+            return self;
         }
         for (name, reg) in other.fields {
             let merged = match self.fields.remove(&name) {

@@ -59,19 +59,28 @@ pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica, clock: &Clock)
     s.write(w).await
 }
 
-/// Merges what a pull brought, with the sync state that says so, in one transaction;
-/// returns how many documents and entries changed.
+/// What [`apply_remote`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Documents and entries that changed.
+    pub changed: usize,
+    /// Ids of incoming documents refused because this device holds the id as another kind.
+    pub refused_docs: Vec<String>,
+}
+
+/// Merges what a pull brought, with the sync state that says so, in one transaction.
 pub async fn apply_remote<S: RecordStore>(
     s: &S,
     incoming: &Replica,
     state: &SyncState,
     clock: &Clock,
-) -> Result<usize, StorageError> {
+) -> Result<Applied, StorageError> {
     let mut w = merges(incoming, StoreName::Docs, StoreName::Entries, same, same);
     w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
     w.push(put_clock(clock)?);
+    let written = s.write_checked(w).await?;
     // The two meta puts always count as changes; report only records.
-    Ok(s.write(w).await?.saturating_sub(2))
+    Ok(Applied { changed: written.changed.saturating_sub(2), refused_docs: written.refused })
 }
 
 /// Merges records carried in by hand (an exported file) without queueing them: their

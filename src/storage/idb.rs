@@ -17,7 +17,7 @@ use serde_json::Value;
 use wasm_bindgen::JsValue;
 
 use super::schema::{self, StoreName};
-use super::{resolve, RecordStore, StorageError, Write};
+use super::{refuses, resolve, RecordStore, StorageError, Write, Written};
 use crate::record::replica::{Document, Entry};
 
 /// An open Outpost database. Cheap to clone: clones share the connection.
@@ -237,23 +237,29 @@ async fn prefetch(
 }
 
 impl RecordStore for IdbStore {
-    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
+    async fn write_checked(&self, writes: Vec<Write>) -> Result<Written, StorageError> {
         let mut names: Vec<&'static str> = writes.iter().map(|w| w.store().as_str()).collect();
         names.sort_unstable();
         names.dedup();
         if names.is_empty() {
-            return Ok(0);
+            return Ok(Written::default());
         }
         let tx = self.db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(tx_err)?;
         let mut known = prefetch(&tx, &writes).await?;
         let mut changed = 0;
+        let mut refused = Vec::new();
         for w in &writes {
             let current = match (w, known.get_mut(&w.store())) {
                 (Write::Put(..), _) => None,
                 (_, Some(map)) => map.remove(w.key()),
                 _ => read_one(&tx, w.store(), w.key()).await?,
             };
-            let outcome = resolve(w, current.as_ref())?;
+            let outcome = if refuses(w, current.as_ref()) {
+                refused.push(w.key().to_owned());
+                None
+            } else {
+                resolve(w, current.as_ref())?
+            };
             // Keep the prefetched view current for a later write to the same key.
             if let Some(map) = known.get_mut(&w.store()) {
                 match (&outcome, current) {
@@ -282,7 +288,7 @@ impl RecordStore for IdbStore {
             }
         }
         tx.commit().await.map_err(tx_err)?;
-        Ok(changed)
+        Ok(Written { changed, refused })
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {

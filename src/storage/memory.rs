@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use super::{resolve, RecordStore, StorageError, StoreName, Write};
+use super::{refuses, resolve, RecordStore, StorageError, StoreName, Write, Written};
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
@@ -20,13 +20,18 @@ impl MemoryStore {
 }
 
 impl RecordStore for MemoryStore {
-    async fn write(&self, writes: Vec<Write>) -> Result<usize, StorageError> {
+    async fn write_checked(&self, writes: Vec<Write>) -> Result<Written, StorageError> {
         // Resolve everything against a copy first so a failing write changes nothing.
         let mut stores = self.stores.borrow().clone();
         let mut changed = 0;
+        let mut refused = Vec::new();
         for w in &writes {
             let key = w.key().to_owned();
             let map = stores.entry(w.store()).or_default();
+            if refuses(w, map.get(&key)) {
+                refused.push(key);
+                continue;
+            }
             match resolve(w, map.get(&key))? {
                 None => {}
                 Some(Some(v)) => {
@@ -40,7 +45,7 @@ impl RecordStore for MemoryStore {
             }
         }
         *self.stores.borrow_mut() = stores;
-        Ok(changed)
+        Ok(Written { changed, refused })
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {

@@ -10,13 +10,15 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobReport};
-use super::data::{apply_remote, clock, mark_pushed, outbox, sync_state, unsynced_count};
+use super::data::{apply_remote, clock, mark_pushed, outbox, replica, sync_state, unsynced_count};
+use super::quarantine::{after_round, put_quarantine, quarantine};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
-use crate::record::hlc::SkewWarning;
-use crate::record::replica::Replica;
+use crate::record::hlc::{HostClock, SkewWarning, MAX_SKEW_MS};
+use crate::record::replica::{Document, Replica};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
-use crate::sync::engine::{pull, push, Rejected, SyncError};
+use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
 use crate::sync::host::{Host, HostError};
+use crate::sync::status::{team_status, TeamStatus};
 
 const DEVICE_KEY: &str = "device_id";
 const TEAM_KEY: &str = "team";
@@ -52,9 +54,19 @@ pub struct SyncReport {
     pub pulled: usize,
     /// Whether a chunk with this device's changes was published.
     pub pushed: bool,
+    /// Files (or records) refused this round; the rest went on. Also in the quarantine.
     pub rejected: Vec<Rejected>,
-    /// Devices whose clocks run ahead (merged anyway).
+    /// Devices whose changes are stamped further ahead than the allowed skew: those
+    /// changes are held back until the clock catches up.
     pub skew: Vec<SkewWarning>,
+    pub held: Vec<Held>,
+    /// What became of the host's clock reading (`None`: the host sent no `Date`).
+    pub host_clock: Option<HostClock>,
+    /// Own chunks the host had lost, whose content was published again.
+    pub republished: usize,
+    /// Whether every device has seen every other's newest changes, as far as this
+    /// device can tell from the heads it read.
+    pub status: TeamStatus,
     pub unsynced: usize,
     /// The host refused writes: this device received but could not publish (pull only).
     pub read_only: bool,
@@ -104,12 +116,19 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let state = sync_state(s).await?;
     let extra: Vec<String> = team.inviter.iter().cloned().collect();
 
-    let pulled = pull(host, &key, device, &state, &extra, now_ms).await?;
-    // The host's clock corrects this device's when they disagree by more than the bound.
+    // Changes stamped beyond (corrected) time plus the allowed skew wait for the clock.
+    let accept_until = clk.corrected_now(now_ms).saturating_add(MAX_SKEW_MS);
+    let mut pulled = pull(host, &key, device, &state, &extra, now_ms, accept_until).await?;
+    let mut report = SyncReport::default();
+    // The host's clock corrects this device's only where the team's stamps agree.
     if let Some(host_now) = host.server_time_ms() {
-        clk.correct_to_host(host_now, now_ms);
+        let team_newest = pulled.state.peers.values().filter_map(|p| p.head_hlc.as_ref().map(|h| h.wall_ms)).max();
+        report.host_clock = Some(clk.correct_to_host(host_now, now_ms, team_newest));
     }
-    let mut report = SyncReport { rejected: pulled.rejected.clone(), ..Default::default() };
+    let now = clk.corrected_now(now_ms);
+    for h in &pulled.held {
+        report.skew.push(SkewWarning { device: h.device.clone(), ahead_ms: h.ahead_ms.saturating_add(MAX_SKEW_MS) });
+    }
     for stamp in pulled.incoming.stamps() {
         if let Some(w) = clk.observe(stamp, now_ms) {
             if !report.skew.iter().any(|k| k.device == w.device) {
@@ -117,26 +136,77 @@ pub async fn sync_once<S: RecordStore, H: Host>(
             }
         }
     }
-    report.pulled = apply_remote(s, &pulled.incoming, &pulled.state, &clk).await?;
+    let applied = apply_remote(s, &pulled.incoming, &pulled.state, &clk).await?;
+    report.pulled = applied.changed;
+    for id in &applied.refused_docs {
+        if let Some(doc) = pulled.incoming.docs.remove(id) {
+            pulled.rejected.push(refused_doc(s, doc).await?);
+        }
+    }
+    report.rejected = pulled.rejected;
+    report.held = pulled.held;
     let size = pulled.incoming.docs.len() + pulled.incoming.entries.len();
     report.incoming = (report.pulled > 0 && size <= PATCH_MAX).then(|| pulled.incoming.clone());
+    let old = quarantine(s).await?;
+    let kept = after_round(old.clone(), &report.rejected, now);
+    if kept != old {
+        s.write(vec![put_quarantine(&kept)?]).await?;
+    }
 
     let out = outbox(s).await?;
     let refs = own_refs(s, &out, device).await?;
     let up = upload_own(s, host, &key, device, &refs, &mut nonce, &mut report.blobs).await?;
+    let waiting: Vec<String> = out.docs.keys().chain(out.entries.keys()).cloned().collect();
     let publish = hold_back(out, &refs, &up, &mut report.blobs);
-    let hlc = clk.tick(now_ms);
-    match push(host, &key, device, &pulled.state, &publish, hlc, &mut nonce, now_ms).await {
+    let mut pushed = push(host, &key, device, &pulled.state, &publish, &[], clk.tick(now_ms), &mut nonce, now_ms).await;
+    if let Ok(p) = &pushed {
+        if !p.lost.is_empty() {
+            // The host lost some of this device's chunks: publish everything it authored
+            // again (but what still waits for its attachments) and leave them out.
+            let mut own = authored_by(&replica(s).await?, device);
+            for id in waiting.iter().filter(|id| !publish.docs.contains_key(*id) && !publish.entries.contains_key(*id))
+            {
+                own.docs.remove(id);
+                own.entries.remove(id);
+            }
+            report.republished = p.lost.len();
+            let all = own.merge(publish.clone());
+            let lost = p.lost.clone();
+            pushed = push(host, &key, device, &p.state, &all, &lost, clk.tick(now_ms), &mut nonce, now_ms).await;
+        }
+    }
+    let final_state = match pushed {
         Ok(pushed) => {
             report.pushed = pushed.chunk.is_some();
             mark_pushed(s, &publish, &pushed.state, &clk).await?;
+            pushed.state
         }
         // A plain static host: what was pulled is stored; the changes wait for a host
         // that takes writes (or travel by export file).
-        Err(SyncError::Host(HostError::ReadOnly)) => report.read_only = true,
+        Err(SyncError::Host(HostError::ReadOnly)) => {
+            report.read_only = true;
+            pulled.state
+        }
         Err(e) => return Err(e.into()),
-    }
+    };
     fetch_missing(s, host, &key, &mut report.blobs).await?;
     report.unsynced = unsynced_count(s).await?;
+    report.status = team_status(device, &final_state, &report.rejected, &report.held, report.unsynced);
     Ok(report)
+}
+
+/// A document the store refused (its id is stored as another kind), for the quarantine.
+async fn refused_doc<S: RecordStore>(s: &S, doc: Document) -> Result<Rejected, StorageError> {
+    let kept = s
+        .get(StoreName::Docs, &doc.id)
+        .await?
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+        .unwrap_or_default();
+    let device = doc.fields.values().next().map(|r| r.stamp.device.clone()).unwrap_or_default();
+    Ok(Rejected {
+        path: format!("devices/{device}/"),
+        device,
+        reason: Refusal::KindChanged { id: doc.id.clone(), kept, found: doc.kind.clone() },
+        record: serde_json::to_value(&doc).ok(),
+    })
 }

@@ -75,6 +75,9 @@ pub const NAME_KEY_LABEL: &[u8] = b"outpost blob names v1";
 
 /// A header longer than this is not ours (and is not worth parsing).
 const MAX_HEADER: usize = 1024;
+/// The largest attachment file this app reads from a host (photos are resized to well
+/// under 2 MB before they are stored; documents stay far below this).
+pub const MAX_BLOB_BYTES: usize = 32 << 20;
 
 /// The plaintext line in front of a blob's ciphertext.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,7 +254,7 @@ pub async fn fetch_blob<H: Host>(host: &H, key: &TeamKey, device: &str, hash: &s
     if !valid_hash(hash) || !valid_device_name(device) {
         return Err(BlobError::BadName);
     }
-    match host.get(&blob_path(key, device, hash), None).await? {
+    match host.get(&blob_path(key, device, hash), None, MAX_BLOB_BYTES).await? {
         Fetched::Found { bytes, .. } => open_blob(key, &bytes, device, hash),
         Fetched::Missing | Fetched::NotModified => Err(BlobError::Missing),
     }

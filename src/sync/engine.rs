@@ -16,19 +16,55 @@
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
 //! ETags), fetches only chunks it has not merged, and returns the incoming changes with
 //! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
-//! mark a chunk merged whose records were never written. A bad file from one device is
-//! reported and skipped; the others still merge, and the bad one is retried next time.
+//! mark a chunk merged whose records were never written.
+//!
+//! **Nothing from the host is trusted.** Per file, never for the whole round:
+//! - a file the host refuses (500, 403…), a file larger than anything Outpost writes
+//!   ([`MAX_HEAD_BYTES`], [`MAX_CHUNK_BYTES`]), a head naming malformed chunks or too many,
+//!   a file that does not open is a [`Rejected`] with its [`Refusal`]; the other devices
+//!   still merge, the push still happens, and the bad file is retried next round;
+//! - a head older than one already read from that device (a replayed or rolled-back
+//!   host) is refused ([`Refusal::Rollback`]); a head that the host keeps answering 304
+//!   for while another device's head says it has seen a newer one is read again without
+//!   the ETag, and if the host still serves the older one that is named
+//!   ([`Refusal::Stale`]);
+//! - a change stamped further ahead than `accept_until_ms` (host time plus the allowed
+//!   skew) is held back, not merged: its chunk stays unmerged and is read again each round
+//!   until the clock has caught up ([`Held`]), so a `_deleted` stamped in year 9999
+//!   cannot freeze a record;
+//! - a document arriving with another kind than the same id already has is refused
+//!   ([`Refusal::KindChanged`]) and kept verbatim for the quarantine, never merged.
+//!
+//! **Own files.** Each push checks this device's own head and a few of its chunks
+//! ([`VERIFY_PER_ROUND`], in turn) are still on the host; a lost chunk is reported in
+//! [`PushResult::lost`] and the caller pushes again with everything it authored
+//! ([`authored_by`]), leaving the lost names out of the head.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError};
 use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
 use crate::record::hlc::Hlc;
-use crate::record::replica::Replica;
+use crate::record::replica::{Document, Replica};
+
+/// The largest head this app reads: a head lists chunk names (about 70 bytes each).
+pub const MAX_HEAD_BYTES: usize = 16 << 20;
+/// The largest chunk this app reads; pushes split changes into chunks of at most
+/// [`CHUNK_RECORDS`] records, far below this.
+pub const MAX_CHUNK_BYTES: usize = 64 << 20;
+/// The most chunk names one head may list.
+pub const MAX_HEAD_CHUNKS: usize = 200_000;
+/// The most devices one head may name.
+pub const MAX_KNOWN_DEVICES: usize = 10_000;
+/// Records per published chunk.
+pub const CHUNK_RECORDS: usize = 5_000;
+/// Own chunks checked for presence on the host per round.
+pub const VERIFY_PER_ROUND: usize = 4;
 
 /// What this device remembers about the host between syncs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +76,20 @@ pub struct SyncState {
     pub last_sync_ms: Option<i64>,
     /// When this device last wrote its head (its own clock).
     pub head_written_ms: Option<i64>,
+    /// The clock of the head this device last wrote, to recognise it on the host.
+    #[serde(default)]
+    pub head_hlc: Option<Hlc>,
+    /// Where the next check of own chunks starts in `published`.
+    #[serde(default)]
+    pub verify_cursor: usize,
+    /// The peers' published content as the last head written said this device had
+    /// merged it: the head is written again when that changes, so others can tell the
+    /// team is in step.
+    #[serde(default)]
+    pub announced: BTreeMap<String, i64>,
+    /// When this device last published changes ([`Head::content_ms`]).
+    #[serde(default)]
+    pub content_ms: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +99,18 @@ pub struct PeerState {
     pub merged: BTreeSet<String>,
     /// When that device wrote the head we last merged (its clock).
     pub head_written_ms: i64,
+    /// That head's [`Head::content_ms`]: which of its published changes we have.
+    #[serde(default)]
+    pub content_ms: i64,
+    /// The clock of the newest head read from that device: an older one is a replay.
+    #[serde(default)]
+    pub head_hlc: Option<Hlc>,
+    /// Chunks its newest head lists that this device has not merged yet.
+    #[serde(default)]
+    pub unmerged: usize,
+    /// Devices that head said it had read, with the newest head it read of each.
+    #[serde(default)]
+    pub known_devices: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -57,11 +119,66 @@ pub enum SyncError {
     Host(#[from] HostError),
 }
 
-/// A file that was refused; the rest of the sync went on.
+/// Why one file (or one record in it) was not merged this round.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refusal {
+    #[error(transparent)]
+    File(#[from] SnapshotError),
+    /// The host refused or could not serve this one file.
+    #[error(transparent)]
+    Host(#[from] HostError),
+    #[error("the head names a chunk the host does not have")]
+    Missing,
+    #[error("the head is malformed: {0}")]
+    BadHead(String),
+    /// An older head than one already read from that device.
+    #[error("the host served an older head than one already read (replayed or rolled back)")]
+    Rollback,
+    /// The host keeps serving a head older than one another device has read.
+    #[error("the host serves an older head than another device has already read")]
+    Stale,
+    /// A document id that already exists with another kind.
+    #[error("document {id} arrived as a {found}, but it is a {kept}")]
+    KindChanged { id: String, kept: String, found: String },
+}
+
+impl Refusal {
+    /// A short stable code, for the quarantine and the UI's wording.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::File(SnapshotError::TooNew { .. }) => "too_new",
+            Refusal::File(SnapshotError::Crypto(_)) => "wrong_key",
+            Refusal::File(_) => "damaged",
+            Refusal::Host(HostError::TooLarge { .. }) => "too_large",
+            Refusal::Host(_) => "host",
+            Refusal::Missing => "missing",
+            Refusal::BadHead(_) => "damaged",
+            Refusal::Rollback => "rollback",
+            Refusal::Stale => "stale",
+            Refusal::KindChanged { .. } => "kind_changed",
+        }
+    }
+}
+
+/// A file that was refused, or one record of it; the rest of the sync went on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
+    /// The device whose folder the file is in.
+    pub device: String,
     pub path: String,
-    pub error: SnapshotError,
+    pub reason: Refusal,
+    /// The refused record, verbatim, when one record (not the whole file) was refused.
+    pub record: Option<Value>,
+}
+
+/// Changes of one device held back because they are stamped too far ahead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub device: String,
+    /// How many fields and entries were held back.
+    pub count: usize,
+    /// How far the furthest one is ahead of `accept_until_ms`.
+    pub ahead_ms: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,13 +188,16 @@ pub struct PullResult {
     pub heads_read: usize,
     pub chunks_fetched: usize,
     pub rejected: Vec<Rejected>,
+    pub held: Vec<Held>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PushResult {
     pub state: SyncState,
-    /// The chunk written, if there was anything to publish.
+    /// The first chunk written, if there was anything to publish.
     pub chunk: Option<String>,
+    /// Own chunks the host no longer has: their content must be published again.
+    pub lost: Vec<String>,
 }
 
 pub fn head_path(device: &str) -> String {
@@ -88,8 +208,51 @@ pub fn chunk_path(device: &str, name: &str) -> String {
     format!("devices/{device}/chunks/{name}.json")
 }
 
-/// Publishes `outbox` (this device's unpublished changes) and a head listing every chunk.
-/// With an empty outbox only the head is rewritten, and only if none was written yet.
+/// Errors that end the round (no network, wrong credentials) versus errors about one file.
+fn per_file(e: HostError) -> Result<Refusal, SyncError> {
+    match e {
+        HostError::Unreachable(_) | HostError::Unauthorized => Err(SyncError::Host(e)),
+        other => Ok(Refusal::Host(other)),
+    }
+}
+
+/// Splits changes into chunks of at most [`CHUNK_RECORDS`] records.
+fn split(outbox: &Replica) -> Vec<Replica> {
+    let mut parts = vec![Replica::default()];
+    let mut n = 0;
+    let full = |n: &mut usize, parts: &mut Vec<Replica>| {
+        *n += 1;
+        if *n > CHUNK_RECORDS {
+            parts.push(Replica::default());
+            *n = 1;
+        }
+    };
+    for (id, d) in &outbox.docs {
+        full(&mut n, &mut parts);
+        if let Some(p) = parts.last_mut() {
+            p.docs.insert(id.clone(), d.clone());
+        }
+    }
+    for (id, e) in &outbox.entries {
+        full(&mut n, &mut parts);
+        if let Some(p) = parts.last_mut() {
+            p.entries.insert(id.clone(), e.clone());
+        }
+    }
+    parts
+}
+
+/// Publishes `outbox` (this device's unpublished changes, in chunks of at most
+/// [`CHUNK_RECORDS`] records) and a head listing every chunk but those in `drop`. With
+/// an empty outbox the head is rewritten only if none was written yet, the host lost it,
+/// `drop` names chunks to leave out, or this device has read newer heads of others since
+/// (so the team can see who has seen what).
+///
+/// First a few own chunks are checked for presence on the host; if any is lost (and not
+/// already in `drop`) nothing is written and [`PushResult::lost`] names them: the caller
+/// pushes again with everything this device authored ([`authored_by`]) added to the
+/// outbox and the lost names in `drop`, so the head never stops listing content the host
+/// does not have a copy of elsewhere.
 /// Every input is a different fact of the round (who, what, when, with which key), and
 /// grouping them would only move the list into a struct literal at the one call site.
 #[allow(clippy::too_many_arguments)]
@@ -99,32 +262,261 @@ pub async fn push<H: Host>(
     device: &str,
     state: &SyncState,
     outbox: &Replica,
+    drop: &[String],
     hlc: Hlc,
     mut nonce: impl FnMut() -> [u8; NONCE_LEN],
     now_ms: i64,
 ) -> Result<PushResult, SyncError> {
     let mut next = state.clone();
+    let lost: Vec<String> =
+        verify_own(host, device, &mut next).await?.into_iter().filter(|n| !drop.contains(n)).collect();
+    if !lost.is_empty() {
+        return Ok(PushResult { state: state.clone(), chunk: None, lost });
+    }
+    let head_ok = next.head_written_ms.is_some() && head_is_ours(host, key, device, state).await?;
     let empty = outbox.docs.is_empty() && outbox.entries.is_empty();
     let mut written = None;
     if !empty {
-        let bytes = seal_chunk(key, nonce(), &Chunk::new(device, outbox.clone()));
-        let name = chunk_name(&bytes);
-        host.put(&chunk_path(device, &name), bytes).await?;
-        next.published.push(name.clone());
-        written = Some(name);
-    } else if state.head_written_ms.is_some() {
-        return Ok(PushResult { state: next, chunk: None });
+        for part in split(outbox) {
+            let bytes = seal_chunk(key, nonce(), &Chunk::new(device, part));
+            let name = chunk_name(&bytes);
+            host.put(&chunk_path(device, &name), bytes).await?;
+            if !next.published.contains(&name) {
+                next.published.push(name.clone());
+            }
+            written.get_or_insert(name);
+        }
     }
-    let known = next.peers.iter().map(|(d, p)| (d.clone(), p.head_written_ms)).collect();
-    let head = Head::new(device, next.published.clone(), hlc, known, now_ms);
+    let known: BTreeMap<String, i64> = next.peers.iter().map(|(d, p)| (d.clone(), p.content_ms)).collect();
+    if empty && head_ok && drop.is_empty() && known == next.announced {
+        return Ok(PushResult { state: next, chunk: None, lost });
+    }
+    next.published.retain(|n| !drop.contains(n));
+    next.announced = known.clone();
+    if written.is_some() || !drop.is_empty() || next.content_ms.is_none() {
+        next.content_ms = Some(now_ms);
+    }
+    let mut head = Head::new(device, next.published.clone(), hlc.clone(), known, now_ms);
+    head.content_ms = next.content_ms;
     host.put(&head_path(device), seal_head(key, nonce(), &head)).await?;
     next.last_sync_ms = Some(now_ms);
     next.head_written_ms = Some(now_ms);
-    Ok(PushResult { state: next, chunk: written })
+    next.head_hlc = Some(hlc);
+    Ok(PushResult { state: next, chunk: written, lost })
+}
+
+/// Whether the host still has the head this device last wrote (not missing, not an
+/// older one put back). Trouble reading it counts as "write it again".
+async fn head_is_ours<H: Host>(host: &H, key: &TeamKey, device: &str, state: &SyncState) -> Result<bool, SyncError> {
+    match host.get(&head_path(device), None, MAX_HEAD_BYTES).await {
+        Ok(Fetched::Found { bytes, .. }) => Ok(open_head(key, &bytes, device)
+            .map(|h| state.head_hlc.as_ref().is_none_or(|mine| h.hlc >= *mine))
+            .unwrap_or(false)),
+        Ok(_) => Ok(false),
+        Err(e) => per_file(e).map(|_| false),
+    }
+}
+
+/// Checks up to [`VERIFY_PER_ROUND`] own chunks, in turn, and returns those the host lost.
+async fn verify_own<H: Host>(host: &H, device: &str, state: &mut SyncState) -> Result<Vec<String>, SyncError> {
+    let n = state.published.len();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut lost = Vec::new();
+    let start = state.verify_cursor % n;
+    for i in 0..VERIFY_PER_ROUND.min(n) {
+        let name = &state.published[(start + i) % n];
+        match host.exists(&chunk_path(device, name)).await {
+            Ok(false) => lost.push(name.clone()),
+            Ok(true) => {}
+            Err(e) => {
+                per_file(e)?;
+            }
+        }
+    }
+    state.verify_cursor = (start + VERIFY_PER_ROUND.min(n)) % n;
+    Ok(lost)
+}
+
+/// Checks a head's lists before anything in them becomes a URL.
+fn check_head(head: &Head) -> Result<(), Refusal> {
+    if head.chunks.len() > MAX_HEAD_CHUNKS {
+        return Err(Refusal::BadHead(format!("{} chunks listed", head.chunks.len())));
+    }
+    if let Some(bad) = head.chunks.iter().find(|n| !valid_chunk_name(n)) {
+        return Err(Refusal::BadHead(format!("chunk name {:?}", bad.chars().take(80).collect::<String>())));
+    }
+    if head.known_devices.len() > MAX_KNOWN_DEVICES {
+        return Err(Refusal::BadHead(format!("{} devices named", head.known_devices.len())));
+    }
+    if let Some(bad) = head.known_devices.keys().find(|d| !valid_device_name(d)) {
+        return Err(Refusal::BadHead(format!("device name {:?}", bad.chars().take(80).collect::<String>())));
+    }
+    Ok(())
+}
+
+/// Chunk names are SHA-256 in lowercase hex.
+pub fn valid_chunk_name(name: &str) -> bool {
+    name.len() == 64 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Takes what a chunk may bring into this round's incoming changes: changes stamped
+/// after `accept_until_ms` are held back (counted in `held`), and a document whose kind
+/// differs from the same id already incoming is refused. Returns whether everything
+/// was taken (the chunk may be marked merged).
+fn admit(chunk: Replica, device: &str, path: &str, accept_until_ms: i64, out: &mut PullResult) -> bool {
+    let mut complete = true;
+    let (mut count, mut ahead) = (0usize, 0i64);
+    let mut taken = Replica::default();
+    for (id, mut doc) in chunk.docs {
+        if let Some(kept) = out.incoming.docs.get(&id).filter(|k| k.kind != doc.kind) {
+            // Two kinds for one id in one round: the version created first (its earliest
+            // stamp) stays, whatever order the devices were read in.
+            let (stay, refuse) = if created(&doc) < created(kept) {
+                let earlier = out.incoming.docs.remove(&id);
+                (doc, earlier)
+            } else {
+                (Document::new("", ""), Some(doc))
+            };
+            if let Some(refused) = refuse {
+                let reason = Refusal::KindChanged {
+                    id: id.clone(),
+                    kept: if stay.id.is_empty() { kept_kind(out, &id) } else { stay.kind.clone() },
+                    found: refused.kind.clone(),
+                };
+                let record = serde_json::to_value(&refused).ok();
+                out.rejected.push(Rejected { device: device.into(), path: path.into(), reason, record });
+            }
+            if stay.id.is_empty() {
+                continue;
+            }
+            doc = stay;
+        }
+        let before = doc.fields.len();
+        doc.fields.retain(|_, r| {
+            let keep = r.stamp.wall_ms <= accept_until_ms;
+            if !keep {
+                ahead = ahead.max(r.stamp.wall_ms.saturating_sub(accept_until_ms));
+            }
+            keep
+        });
+        count += before - doc.fields.len();
+        if !doc.fields.is_empty() || before == 0 {
+            taken.docs.insert(id, doc);
+        }
+    }
+    for (id, e) in chunk.entries {
+        if e.stamp.wall_ms > accept_until_ms {
+            ahead = ahead.max(e.stamp.wall_ms.saturating_sub(accept_until_ms));
+            count += 1;
+        } else {
+            taken.entries.insert(id, e);
+        }
+    }
+    if count > 0 {
+        complete = false;
+        match out.held.iter_mut().find(|h| h.device == device) {
+            Some(h) => {
+                h.count += count;
+                h.ahead_ms = h.ahead_ms.max(ahead);
+            }
+            None => out.held.push(Held { device: device.into(), count, ahead_ms: ahead }),
+        }
+    }
+    out.incoming = std::mem::take(&mut out.incoming).merge(taken);
+    complete
+}
+
+/// When a document version was created: its earliest stamp.
+fn created(d: &Document) -> Option<&Hlc> {
+    d.fields.values().map(|r| &r.stamp).min()
+}
+
+fn kept_kind(out: &PullResult, id: &str) -> String {
+    out.incoming.docs.get(id).map(|d| d.kind.clone()).unwrap_or_default()
+}
+
+/// Reads one device's head (conditionally, with `etag`) and the chunks it lists that
+/// this device has not merged. Returns the head's `known_devices` for discovery, or
+/// `None` when no head was read.
+#[allow(clippy::too_many_arguments)]
+async fn read_peer<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    peer: &str,
+    etag: Option<&str>,
+    accept_until_ms: i64,
+    out: &mut PullResult,
+) -> Result<Option<Head>, SyncError> {
+    let path = head_path(peer);
+    let known = out.state.peers.get(peer).cloned().unwrap_or_default();
+    let reject = |out: &mut PullResult, path: String, reason: Refusal| {
+        out.rejected.push(Rejected { device: peer.into(), path, reason, record: None });
+    };
+    let (bytes, new_etag) = match host.get(&path, etag, MAX_HEAD_BYTES).await {
+        Ok(Fetched::NotModified | Fetched::Missing) => return Ok(None),
+        Ok(Fetched::Found { bytes, etag }) => (bytes, etag),
+        Err(e) => {
+            reject(out, path, per_file(e)?);
+            return Ok(None);
+        }
+    };
+    let head = match open_head(key, &bytes, peer).map_err(Refusal::from).and_then(|h| check_head(&h).map(|_| h)) {
+        Ok(h) => h,
+        Err(reason) => {
+            reject(out, path, reason);
+            return Ok(None);
+        }
+    };
+    if known.head_hlc.as_ref().is_some_and(|seen| head.hlc < *seen) {
+        reject(out, path, Refusal::Rollback);
+        return Ok(None);
+    }
+    out.heads_read += 1;
+    let mut merged = known.merged.clone();
+    let mut complete = true;
+    for name in head.chunks.iter().filter(|n| !known.merged.contains(*n)) {
+        let cpath = chunk_path(peer, name);
+        let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+            Ok(Fetched::Found { bytes, .. }) => open_chunk(key, &bytes, peer, name).map_err(Refusal::from),
+            // A head naming a chunk the host lacks: retry next time (its author
+            // republishes what its host lost).
+            Ok(Fetched::Missing | Fetched::NotModified) => Err(Refusal::Missing),
+            Err(e) => Err(per_file(e)?),
+        };
+        match opened {
+            Ok(c) => {
+                out.chunks_fetched += 1;
+                if admit(c.replica, peer, &cpath, accept_until_ms, out) {
+                    merged.insert(name.clone());
+                } else {
+                    complete = false;
+                }
+            }
+            Err(reason) => {
+                reject(out, cpath, reason);
+                complete = false;
+            }
+        }
+    }
+    let entry = out.state.peers.entry(peer.to_owned()).or_default();
+    entry.unmerged = head.chunks.iter().filter(|n| !merged.contains(*n)).count();
+    entry.merged = merged;
+    entry.head_hlc = Some(head.hlc.clone());
+    entry.known_devices = head.known_devices.clone();
+    if complete {
+        // Only a fully merged head may be skipped by ETag next time.
+        entry.etag = new_etag;
+        entry.head_written_ms = head.written_ms;
+        entry.content_ms = head.content();
+    }
+    Ok(Some(head))
 }
 
 /// Reads every other device's new chunks. `extra_devices` seeds discovery (the inviter
-/// named in an invite link) for hosts that cannot list folders.
+/// named in an invite link) for hosts that cannot list folders. Changes stamped after
+/// `accept_until_ms` are held back until a later round.
 pub async fn pull<H: Host>(
     host: &H,
     key: &TeamKey,
@@ -132,58 +524,65 @@ pub async fn pull<H: Host>(
     state: &SyncState,
     extra_devices: &[String],
     now_ms: i64,
+    accept_until_ms: i64,
 ) -> Result<PullResult, SyncError> {
     let mut out = PullResult { state: state.clone(), ..Default::default() };
-    let mut queue: BTreeSet<String> = host.list_devices().await?.unwrap_or_default().into_iter().collect();
+    let listed = match host.list_devices().await {
+        Ok(l) => l.unwrap_or_default(),
+        // A listing the host refuses is no listing: heads still name the team.
+        Err(e) => {
+            per_file(e)?;
+            Vec::new()
+        }
+    };
+    let mut queue: BTreeSet<String> = listed.into_iter().collect();
     queue.extend(state.peers.keys().cloned());
     queue.extend(extra_devices.iter().cloned());
     let mut done: BTreeSet<String> = BTreeSet::new();
+    // The newest head of each device that any head read this round says it has seen.
+    let mut seen_by_others: BTreeMap<String, i64> = BTreeMap::new();
+    let mut unchanged: Vec<String> = Vec::new();
+    let mut read_written: BTreeMap<String, i64> = BTreeMap::new();
     while let Some(peer) = queue.pop_first() {
         if peer == device || !done.insert(peer.clone()) || !valid_device_name(&peer) {
             continue;
         }
-        let path = head_path(&peer);
-        let known = out.state.peers.get(&peer).cloned().unwrap_or_default();
-        let (bytes, etag) = match host.get(&path, known.etag.as_deref()).await? {
-            Fetched::NotModified | Fetched::Missing => continue,
-            Fetched::Found { bytes, etag } => (bytes, etag),
-        };
-        let head = match open_head(key, &bytes, &peer) {
-            Ok(h) => h,
-            Err(error) => {
-                out.rejected.push(Rejected { path, error });
-                continue;
+        let etag = out.state.peers.get(&peer).and_then(|p| p.etag.clone());
+        match read_peer(host, key, &peer, etag.as_deref(), accept_until_ms, &mut out).await? {
+            Some(head) => {
+                read_written.insert(peer.clone(), head.content());
+                for (d, ms) in &head.known_devices {
+                    let e = seen_by_others.entry(d.clone()).or_insert(*ms);
+                    *e = (*e).max(*ms);
+                    if !done.contains(d) {
+                        queue.insert(d.clone());
+                    }
+                }
             }
-        };
-        out.heads_read += 1;
-        queue.extend(head.known_devices.keys().filter(|d| !done.contains(*d)).cloned());
-        let mut merged = known.merged.clone();
-        let mut complete = true;
-        for name in head.chunks.iter().filter(|n| !known.merged.contains(*n)) {
-            let cpath = chunk_path(&peer, name);
-            let chunk = match host.get(&cpath, None).await? {
-                Fetched::Found { bytes, .. } => open_chunk(key, &bytes, &peer, name),
-                // A head naming a chunk the host lacks: retry next time.
-                Fetched::Missing | Fetched::NotModified => Err(SnapshotError::Malformed("the chunk is missing".into())),
-            };
-            match chunk {
-                Ok(c) => {
-                    out.incoming = std::mem::take(&mut out.incoming).merge(c.replica);
-                    out.chunks_fetched += 1;
-                    merged.insert(name.clone());
-                }
-                Err(error) => {
-                    out.rejected.push(Rejected { path: cpath, error });
-                    complete = false;
-                }
+            None => unchanged.push(peer),
+        }
+    }
+    // A head the host answered 304 (or not at all) for, while another device has read a
+    // newer one: ask again without the ETag, and name a host that still serves the old one.
+    for peer in done {
+        let Some(&seen) = seen_by_others.get(&peer) else { continue };
+        if out.rejected.iter().any(|r| r.path == head_path(&peer)) {
+            continue;
+        }
+        let mut have = read_written
+            .get(&peer)
+            .copied()
+            .unwrap_or_else(|| out.state.peers.get(&peer).map_or(i64::MIN, |p| p.content_ms));
+        if have < seen && unchanged.contains(&peer) {
+            if let Some(h) = read_peer(host, key, &peer, None, accept_until_ms, &mut out).await? {
+                have = h.content();
             }
         }
-        let entry = out.state.peers.entry(peer).or_default();
-        entry.merged = merged;
-        if complete {
-            // Only a fully merged head may be skipped by ETag next time.
-            entry.etag = etag;
-            entry.head_written_ms = head.written_ms;
+        if have < seen {
+            let path = head_path(&peer);
+            if !out.rejected.iter().any(|r| r.path == path) {
+                out.rejected.push(Rejected { device: peer, path, reason: Refusal::Stale, record: None });
+            }
         }
     }
     out.state.last_sync_ms = Some(now_ms);
@@ -193,4 +592,27 @@ pub async fn pull<H: Host>(
 /// Device ids are generated UUIDs; anything else in a listing is ignored, never fetched.
 pub fn valid_device_name(name: &str) -> bool {
     !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Everything stamped by `device` in `r`: what this device authored and still holds,
+/// published again when the host lost one of its chunks ([`push`]).
+pub fn authored_by(r: &Replica, device: &str) -> Replica {
+    let mut out = Replica::default();
+    for (id, d) in &r.docs {
+        let fields: BTreeMap<_, _> = d
+            .fields
+            .iter()
+            .filter(|(_, reg)| reg.stamp.device == device)
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        if !fields.is_empty() {
+            out.docs.insert(id.clone(), Document { id: d.id.clone(), kind: d.kind.clone(), fields });
+        }
+    }
+    for (id, e) in &r.entries {
+        if e.stamp.device == device {
+            out.entries.insert(id.clone(), e.clone());
+        }
+    }
+    out
 }

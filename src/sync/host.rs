@@ -40,11 +40,18 @@ pub enum HostError {
     /// 401: the host wants (other) credentials.
     #[error("the sync host refused the credentials")]
     Unauthorized,
+    /// The file is larger than anything this app writes there: refused unread.
+    #[error("the file is larger than {limit} bytes")]
+    TooLarge { limit: usize },
 }
 
 #[allow(async_fn_in_trait)]
 pub trait Host {
-    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError>;
+    /// Reads a file, or answers [`HostError::TooLarge`] without keeping more than
+    /// `max_bytes` of it: everything on the host is untrusted, sizes included.
+    async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError>;
+    /// Whether a file is there, without downloading it (HTTP `HEAD`).
+    async fn exists(&self, path: &str) -> Result<bool, HostError>;
     /// Writes a whole file; the host creates missing folders (or the implementation does,
     /// with MKCOL).
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError>;
@@ -76,6 +83,11 @@ pub struct MemoryHost {
     pub now_ms: RefCell<Option<i64>>,
     /// A plain static host: every PUT is refused.
     pub read_only: RefCell<bool>,
+    /// Paths answered from this old copy instead of `files`: 304 to every conditional
+    /// GET, the old bytes to a plain one (a host or proxy stuck on a stale file).
+    pub stale: RefCell<BTreeMap<String, Vec<u8>>>,
+    /// Every GET whose path contains this answers this status (one bad file).
+    pub status_for: RefCell<Option<(String, u16)>>,
 }
 
 impl MemoryHost {
@@ -97,9 +109,14 @@ impl Host for MemoryHost {
         *self.now_ms.borrow()
     }
 
-    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
+    async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
+        }
+        if let Some((p, code)) = self.status_for.borrow().as_ref() {
+            if path.contains(p.as_str()) {
+                return Err(HostError::Status(*code));
+            }
         }
         if let Some(p) = self.fail_get_containing.borrow().as_ref() {
             if path.contains(p.as_str()) {
@@ -109,11 +126,26 @@ impl Host for MemoryHost {
         if let Some(g) = self.garbage.borrow().as_ref() {
             return Ok(Fetched::Found { bytes: g.clone(), etag: None });
         }
+        if let Some(b) = self.stale.borrow().get(path) {
+            // A host (or cache) that keeps answering with an old copy.
+            return Ok(match etag {
+                Some(_) => Fetched::NotModified,
+                None => Fetched::Found { bytes: b.clone(), etag: Some(Self::etag(b)) },
+            });
+        }
         Ok(match self.files.borrow().get(path) {
             None => Fetched::Missing,
             Some(b) if etag == Some(Self::etag(b).as_str()) => Fetched::NotModified,
+            Some(b) if b.len() > max_bytes => return Err(HostError::TooLarge { limit: max_bytes }),
             Some(b) => Fetched::Found { bytes: b.clone(), etag: Some(Self::etag(b)) },
         })
+    }
+
+    async fn exists(&self, path: &str) -> Result<bool, HostError> {
+        if let Some(s) = *self.status.borrow() {
+            return Err(HostError::Status(s));
+        }
+        Ok(self.files.borrow().contains_key(path))
     }
 
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {

@@ -3,7 +3,9 @@
 //! offers one (nginx `autoindex` JSON or an HTML index). Optional Basic auth.
 
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
-use web_sys::{RequestCache, RequestCredentials};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestCredentials};
 
 use super::host::{parse_listing, Fetched, Host, HostError};
 
@@ -100,7 +102,7 @@ impl Host for HttpHost {
         self.date_ms.get()
     }
 
-    async fn get(&self, path: &str, etag: Option<&str>) -> Result<Fetched, HostError> {
+    async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
         let mut r = self.request(Method::GET, path);
         if let Some(e) = etag {
             r = r.header("If-None-Match", e);
@@ -111,9 +113,18 @@ impl Host for HttpHost {
             404 | 410 => Ok(Fetched::Missing),
             200 => {
                 let etag = resp.headers().get("ETag");
-                let bytes = resp.binary().await.map_err(|e| HostError::Unreachable(e.to_string()))?;
+                let bytes = read_capped(&resp, max_bytes).await?;
                 Ok(Fetched::Found { bytes, etag })
             }
+            s => Err(Self::status_error(s)),
+        }
+    }
+
+    async fn exists(&self, path: &str) -> Result<bool, HostError> {
+        let resp = self.send(self.request(Method::HEAD, path).build()).await?;
+        match resp.status() {
+            404 | 410 => Ok(false),
+            s if (200..300).contains(&s) => Ok(true),
             s => Err(Self::status_error(s)),
         }
     }
@@ -141,5 +152,37 @@ impl Host for HttpHost {
         }
         let text = resp.text().await.map_err(|e| HostError::Unreachable(e.to_string()))?;
         Ok(Some(parse_listing(&text)))
+    }
+}
+
+/// The body, read piece by piece and abandoned as soon as it passes `max_bytes` (a
+/// `Content-Length` above the cap is refused before reading anything).
+async fn read_capped(resp: &Response, max_bytes: usize) -> Result<Vec<u8>, HostError> {
+    let too_large = HostError::TooLarge { limit: max_bytes };
+    let declared = resp.headers().get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_bytes as u64) {
+        return Err(too_large);
+    }
+    let fail = |e: wasm_bindgen::JsValue| HostError::Unreachable(format!("{e:?}"));
+    let Some(body) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out = Vec::with_capacity(declared.map_or(0, |n| n as usize));
+    loop {
+        let step = JsFuture::from(reader.read()).await.map_err(fail)?;
+        let done = js_sys::Reflect::get(&step, &"done".into()).map_err(fail)?.as_bool().unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&step, &"value".into()).map_err(fail)?;
+        let piece = js_sys::Uint8Array::new(&value);
+        if out.len() + piece.length() as usize > max_bytes {
+            let _ = reader.cancel();
+            return Err(too_large);
+        }
+        let start = out.len();
+        out.resize(start + piece.length() as usize, 0);
+        piece.copy_to(&mut out[start..]);
     }
 }

@@ -70,6 +70,19 @@ pub struct Head {
     /// (epoch ms), so a team can see who is behind.
     pub known_devices: BTreeMap<String, i64>,
     pub written_ms: i64,
+    /// When the device last published changes (`written_ms` of the head that first
+    /// listed its newest chunk). Heads rewritten only to say what their device has read
+    /// keep it, so peers' `known_devices` (which hold this value) settle instead of
+    /// answering each other's rewrites forever. Absent in older heads: `written_ms`.
+    #[serde(default)]
+    pub content_ms: Option<i64>,
+}
+
+impl Head {
+    /// [`Head::content_ms`], for heads written before it existed too.
+    pub fn content(&self) -> i64 {
+        self.content_ms.unwrap_or(self.written_ms)
+    }
 }
 
 /// Some of one device's changes.
@@ -113,6 +126,7 @@ impl Head {
             hlc,
             known_devices,
             written_ms,
+            content_ms: Some(written_ms),
         }
     }
 }

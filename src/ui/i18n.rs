@@ -19,6 +19,7 @@ pub mod orders;
 pub mod photos;
 pub mod pool;
 pub mod service;
+pub mod sync_status;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +161,7 @@ catalogue! { Msg {
     SyncUnsynced => "待同步的更改", "Changes not yet synced";
     SyncNow => "立即同步", "Sync now";
     SyncRunning => "正在同步…", "Syncing…";
-    SyncOk => "同步完成。", "Sync complete.";
+    SyncOk => "本轮同步完成。", "Sync round finished.";
     SyncInvite => "邀请同事：打开此链接或扫描二维码。密钥在 # 之后，不会发送给任何服务器。", "Invite a colleague: open this link or scan the code. The key sits after the #, which is never sent to any server.";
     SyncCopy => "复制链接", "Copy link";
     ErrUnreachable => "无法连接同步主机（离线或地址有误）。更改已保存在本机，稍后会再试。", "The sync host could not be reached (offline or a wrong address). Your changes are saved on this device and will be sent later.";
@@ -229,20 +230,13 @@ pub fn host_status(lang: Lang, status: u16) -> String {
     }
 }
 
-pub fn files_refused(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::ZhCn => format!("{n} 个文件被拒绝（密钥不同、被篡改或损坏），其余已合并。"),
-        Lang::En => {
-            format!("{n} file(s) were refused (another key, altered or damaged); the rest merged.")
-        }
-    }
-}
-
 pub fn clock_ahead(lang: Lang, device: &str, hours: i64) -> String {
     match lang {
-        Lang::ZhCn => format!("设备 {device} 的时钟快了约 {hours} 小时，其更改已合并；请校正该设备的时间。"),
+        Lang::ZhCn => format!(
+            "设备 {device} 的时钟快了约 {hours} 小时，其时间戳在未来的更改暂缓合并，等时间赶上；请校正该设备的时间。"
+        ),
         Lang::En => {
-            format!("Device {device}'s clock is about {hours} h ahead; its changes were merged. Please set its time.")
+            format!("Device {device}'s clock is about {hours} h ahead; its changes stamped in the future wait until the time catches up. Please set its time.")
         }
     }
 }

@@ -9,4 +9,5 @@ pub mod rules_settings;
 pub mod settings_page;
 pub mod storage_health;
 pub mod team_lists_settings;
+pub mod team_status;
 pub mod team_sync;

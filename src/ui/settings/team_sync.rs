@@ -8,10 +8,9 @@ use crate::sync::crypto::{wrap_key, KdfParams};
 use crate::sync::engine::SyncError;
 use crate::sync::host::HostError;
 use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
-use crate::ui::i18n::{
-    clock_ahead, files_refused, host_status, imported, passphrase_too_short, t, use_i18n, Lang, Msg,
-};
+use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_too_short, t, use_i18n, Lang, Msg};
 use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg, MIN_PASSPHRASE_CHARS};
+use crate::ui::settings::team_status::TeamStatusView;
 use crate::ui::state::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes, set_hash};
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::{use_sync, SyncPhase};
@@ -24,6 +23,9 @@ pub fn sync_error_text(lang: Lang, e: &SyncRunError) -> String {
         SyncRunError::Sync(SyncError::Host(HostError::Status(s))) => host_status(lang, *s),
         SyncRunError::Sync(SyncError::Host(HostError::ReadOnly)) => Msg::ErrReadOnly.text(lang).into(),
         SyncRunError::Sync(SyncError::Host(HostError::Unauthorized)) => Msg::ErrUnauthorized.text(lang).into(),
+        SyncRunError::Sync(SyncError::Host(HostError::TooLarge { .. })) => {
+            crate::ui::i18n::sync_status::refusal_text(lang, "too_large").into()
+        }
         SyncRunError::Storage(s) => format!("{}{s}", Msg::ErrStorage.text(lang)),
         SyncRunError::Key(_) => Msg::ErrKey.text(lang).into(),
     }
@@ -193,14 +195,10 @@ fn SyncStatus() -> impl IntoView {
         <Show when=move || sync.read_only.get()>
             <p class="warn" data-testid="sync-read-only">{t(Msg::ErrReadOnly)}</p>
         </Show>
-        <Show when=move || !sync.rejected.get().is_empty()>
-            <p class="warn" data-testid="sync-rejected" title=move || sync.rejected.get().join("\n")>
-                {move || files_refused(i18n.lang(), sync.rejected.get().len())}
-            </p>
-        </Show>
         <For each=move || sync.skew.get() key=|w| w.device.clone() let:w>
             <p class="warn" data-testid="sync-skew">{move || clock_ahead(i18n.lang(), &w.device, w.ahead_ms / 3_600_000)}</p>
         </For>
+        <TeamStatusView />
         <div class="actions">
             <button type="button" class="primary" data-testid="sync-now"
                 disabled=move || sync.phase.get() == SyncPhase::Running

@@ -5,11 +5,13 @@
 
 use leptos::prelude::*;
 
-use crate::record::hlc::SkewWarning;
+use crate::record::hlc::{HostClock, SkewWarning};
 use crate::record::replica::Replica;
 use crate::storage::data::unsynced_count;
 use crate::storage::sync_run::{sync_once, team, SyncReport, SyncRunError, Team};
+use crate::sync::engine::Rejected;
 use crate::sync::http_host::HttpHost;
+use crate::sync::status::TeamStatus;
 use crate::ui::state::platform::{is_online, now_ms, random_bytes};
 use crate::ui::state::session::Db;
 
@@ -23,6 +25,15 @@ pub enum SyncPhase {
     Failed(SyncRunError),
 }
 
+/// What the last finished round found beyond "it finished": whether the team is in
+/// step and why not, the host's clock, files the host had lost.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RoundSummary {
+    pub status: TeamStatus,
+    pub host_clock: Option<HostClock>,
+    pub republished: usize,
+}
+
 #[derive(Clone, Copy)]
 pub struct SyncCtx {
     pub device: StoredValue<String>,
@@ -31,7 +42,8 @@ pub struct SyncCtx {
     pub last_ok_ms: RwSignal<Option<i64>>,
     pub unsynced: RwSignal<usize>,
     pub skew: RwSignal<Vec<SkewWarning>>,
-    pub rejected: RwSignal<Vec<String>>,
+    pub rejected: RwSignal<Vec<Rejected>>,
+    pub round: RwSignal<Option<RoundSummary>>,
     /// The host took no writes on the last round (a plain static host).
     pub read_only: RwSignal<bool>,
     /// Bumped whenever stored records change (a local edit or a pull), so lists reload.
@@ -114,7 +126,12 @@ impl SyncCtx {
                 Ok(r) => {
                     ctx.last_ok_ms.try_set(Some(now_ms()));
                     ctx.skew.try_set(r.skew);
-                    ctx.rejected.try_set(r.rejected.iter().map(|x| format!("{}: {}", x.path, x.error)).collect());
+                    ctx.rejected.try_set(r.rejected.clone());
+                    ctx.round.try_set(Some(RoundSummary {
+                        status: r.status.clone(),
+                        host_clock: r.host_clock.clone(),
+                        republished: r.republished,
+                    }));
                     ctx.unsynced.try_set(r.unsynced);
                     ctx.read_only.try_set(r.read_only);
                     match (r.pulled, r.incoming) {
@@ -155,6 +172,7 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
         unsynced: RwSignal::new(0),
         skew: RwSignal::new(Vec::new()),
         rejected: RwSignal::new(Vec::new()),
+        round: RwSignal::new(None),
         read_only: RwSignal::new(false),
         data_version: RwSignal::new(0),
         pending_local: StoredValue::new(None),
