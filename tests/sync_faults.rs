@@ -202,6 +202,26 @@ fn a_chunk_the_host_lost_is_published_again_by_its_author() {
 }
 
 #[test]
+fn a_chunk_the_host_cut_short_is_published_again_by_its_author() {
+    let host = MemoryHost::new();
+    let (mut a, mut b) = (Tab::new("dev-a"), Tab::new("dev-b"));
+    b.edit("b1", "name", json!("from b"), NOW);
+    b.sync(&host, NOW);
+    let chunk = block_on(sync_state(&b.s)).unwrap().published[0].clone();
+    let path = chunk_path("dev-b", &chunk);
+    host.files.borrow_mut().get_mut(&path).unwrap().truncate(40);
+    let r = a.sync(&host, NOW + MIN);
+    assert_eq!(r.rejected.len(), 1, "{:?}", r.rejected);
+    assert!(matches!(r.rejected[0].reason, Refusal::File(_)), "{:?}", r.rejected[0].reason);
+    assert_eq!(a.name("b1"), None);
+    let r = b.sync(&host, NOW + 2 * MIN);
+    assert_eq!(r.republished, 1, "the author notices the size and writes the chunk again");
+    let r = a.sync(&host, NOW + 3 * MIN);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(a.name("b1"), Some(json!("from b")));
+}
+
+#[test]
 fn a_change_stamped_in_the_far_future_is_held_back_until_the_clock_catches_up() {
     let host = MemoryHost::new();
     let (mut a, mut b) = (Tab::new("dev-a"), Tab::new("dev-b"));

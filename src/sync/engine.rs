@@ -36,7 +36,8 @@
 //!   ([`Refusal::KindChanged`]) and kept verbatim for the quarantine, never merged.
 //!
 //! **Own files.** Each push checks this device's own head and a few of its chunks
-//! ([`VERIFY_PER_ROUND`], in turn) are still on the host; a lost chunk is reported in
+//! ([`VERIFY_PER_ROUND`], in turn, by `HEAD`) are still on the host with the size they
+//! were written with; a lost or truncated chunk is reported in
 //! [`PushResult::lost`] and the caller pushes again with everything it authored
 //! ([`authored_by`]), leaving the lost names out of the head.
 
@@ -47,7 +48,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
-use super::host::{Fetched, Host, HostError};
+use super::host::{Fetched, Host, HostError, Presence};
 use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
 use crate::record::hlc::Hlc;
 use crate::record::replica::{Document, Replica};
@@ -79,6 +80,9 @@ pub struct SyncState {
     /// The clock of the head this device last wrote, to recognise it on the host.
     #[serde(default)]
     pub head_hlc: Option<Hlc>,
+    /// The size of each chunk this device wrote, to notice one the host truncated.
+    #[serde(default)]
+    pub published_sizes: BTreeMap<String, u64>,
     /// Where the next check of own chunks starts in `published`.
     #[serde(default)]
     pub verify_cursor: usize,
@@ -280,7 +284,9 @@ pub async fn push<H: Host>(
         for part in split(outbox) {
             let bytes = seal_chunk(key, nonce(), &Chunk::new(device, part));
             let name = chunk_name(&bytes);
+            let size = bytes.len() as u64;
             host.put(&chunk_path(device, &name), bytes).await?;
+            next.published_sizes.insert(name.clone(), size);
             if !next.published.contains(&name) {
                 next.published.push(name.clone());
             }
@@ -292,6 +298,7 @@ pub async fn push<H: Host>(
         return Ok(PushResult { state: next, chunk: None, lost });
     }
     next.published.retain(|n| !drop.contains(n));
+    next.published_sizes.retain(|n, _| !drop.contains(n));
     next.announced = known.clone();
     if written.is_some() || !drop.is_empty() || next.content_ms.is_none() {
         next.content_ms = Some(now_ms);
@@ -317,7 +324,8 @@ async fn head_is_ours<H: Host>(host: &H, key: &TeamKey, device: &str, state: &Sy
     }
 }
 
-/// Checks up to [`VERIFY_PER_ROUND`] own chunks, in turn, and returns those the host lost.
+/// Checks up to [`VERIFY_PER_ROUND`] own chunks, in turn, and returns those the host lost
+/// or cut short (a size other than the one written, where the host tells sizes).
 async fn verify_own<H: Host>(host: &H, device: &str, state: &mut SyncState) -> Result<Vec<String>, SyncError> {
     let n = state.published.len();
     if n == 0 {
@@ -327,9 +335,12 @@ async fn verify_own<H: Host>(host: &H, device: &str, state: &mut SyncState) -> R
     let start = state.verify_cursor % n;
     for i in 0..VERIFY_PER_ROUND.min(n) {
         let name = &state.published[(start + i) % n];
-        match host.exists(&chunk_path(device, name)).await {
-            Ok(false) => lost.push(name.clone()),
-            Ok(true) => {}
+        match host.presence(&chunk_path(device, name)).await {
+            Ok(Presence::Missing) => lost.push(name.clone()),
+            Ok(Presence::Present(Some(n))) if state.published_sizes.get(name).is_some_and(|m| *m != n) => {
+                lost.push(name.clone())
+            }
+            Ok(Presence::Present(_)) => {}
             Err(e) => {
                 per_file(e)?;
             }

@@ -25,6 +25,14 @@ pub enum Fetched {
     },
 }
 
+/// What a `HEAD` found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    Missing,
+    /// There, with its size when the host gave one.
+    Present(Option<u64>),
+}
+
 /// Why the host could not be used; the UI words each reason.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum HostError {
@@ -50,8 +58,9 @@ pub trait Host {
     /// Reads a file, or answers [`HostError::TooLarge`] without keeping more than
     /// `max_bytes` of it: everything on the host is untrusted, sizes included.
     async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError>;
-    /// Whether a file is there, without downloading it (HTTP `HEAD`).
-    async fn exists(&self, path: &str) -> Result<bool, HostError>;
+    /// Whether a file is there and its size where the host says, without downloading
+    /// it (HTTP `HEAD`).
+    async fn presence(&self, path: &str) -> Result<Presence, HostError>;
     /// Writes a whole file; the host creates missing folders (or the implementation does,
     /// with MKCOL).
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError>;
@@ -141,11 +150,19 @@ impl Host for MemoryHost {
         })
     }
 
-    async fn exists(&self, path: &str) -> Result<bool, HostError> {
+    async fn presence(&self, path: &str) -> Result<Presence, HostError> {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
-        Ok(self.files.borrow().contains_key(path))
+        if let Some((p, code)) = self.status_for.borrow().as_ref() {
+            if path.contains(p.as_str()) {
+                return Err(HostError::Status(*code));
+            }
+        }
+        Ok(match self.files.borrow().get(path) {
+            Some(b) => Presence::Present(Some(b.len() as u64)),
+            None => Presence::Missing,
+        })
     }
 
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestCredentials};
 
-use super::host::{parse_listing, Fetched, Host, HostError};
+use super::host::{parse_listing, Fetched, Host, HostError, Presence};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpHost {
@@ -120,11 +120,13 @@ impl Host for HttpHost {
         }
     }
 
-    async fn exists(&self, path: &str) -> Result<bool, HostError> {
+    async fn presence(&self, path: &str) -> Result<Presence, HostError> {
         let resp = self.send(self.request(Method::HEAD, path).build()).await?;
         match resp.status() {
-            404 | 410 => Ok(false),
-            s if (200..300).contains(&s) => Ok(true),
+            404 | 410 => Ok(Presence::Missing),
+            s if (200..300).contains(&s) => {
+                Ok(Presence::Present(resp.headers().get("Content-Length").and_then(|v| v.trim().parse().ok())))
+            }
             s => Err(Self::status_error(s)),
         }
     }
