@@ -248,6 +248,25 @@ fn a_change_stamped_in_the_far_future_is_held_back_until_the_clock_catches_up() 
 }
 
 #[test]
+fn a_kiosk_that_worked_offline_half_an_hour_fast_is_merged_at_once_and_named() {
+    let host = MemoryHost::new();
+    *host.now_ms.borrow_mut() = Some(NOW);
+    let (mut a, mut b) = (Tab::new("dev-a"), Tab::new("dev-b"));
+    a.edit("c1", "name", json!("Harbour Kites"), NOW);
+    a.sync(&host, NOW);
+    b.sync(&host, NOW);
+    // Both tablets' clocks run 35 minutes fast; b redeems offline, a is corrected first.
+    let fast = NOW + 35 * MIN;
+    b.edit("c1", "phone", json!("137"), fast);
+    a.sync(&host, fast);
+    b.sync(&host, fast + MIN);
+    let r = a.sync(&host, fast + 2 * MIN);
+    assert!(r.held.is_empty(), "{:?}", r.held);
+    assert_eq!(a.doc("c1").unwrap().get("phone"), Some(&json!("137")));
+    assert!(r.skew.iter().any(|w| w.device == "dev-b"), "the fast device is named: {:?}", r.skew);
+}
+
+#[test]
 fn a_document_republished_as_another_kind_is_refused_and_kept_in_the_quarantine() {
     let host = MemoryHost::new();
     let (mut a, mut b, mut d) = (Tab::new("dev-a"), Tab::new("dev-b"), Tab::new("dev-d"));

@@ -38,6 +38,14 @@ pub struct Hlc {
     pub device: String,
 }
 
+/// How far ahead of this device's (host-corrected) time a remote change may be stamped
+/// and still merge at once. Further ahead, it is held back until the time catches up, so
+/// a `_deleted` stamped in year 9999 cannot freeze a record. An hour, not
+/// [`MAX_SKEW_MS`]: a kiosk that worked offline all day with a clock half an hour fast
+/// is common in the field, and its changes are wanted now (its device is still named in a
+/// [`SkewWarning`]); a tablet a time zone or a date off is held back and named.
+pub const MAX_AHEAD_MS: i64 = 60 * 60 * 1000;
+
 /// How far a host may move this device's clock with nothing in the team's stamps to
 /// confirm it.
 pub const MAX_UNCONFIRMED_CORRECTION_MS: i64 = 24 * 3600 * 1000;

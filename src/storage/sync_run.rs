@@ -13,7 +13,7 @@ use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobRepor
 use super::data::{apply_remote, clock, mark_pushed, outbox, replica, sync_state, unsynced_count};
 use super::quarantine::{after_round, put_quarantine, quarantine};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
-use crate::record::hlc::{HostClock, SkewWarning, MAX_SKEW_MS};
+use crate::record::hlc::{HostClock, SkewWarning, MAX_AHEAD_MS};
 use crate::record::replica::{Document, Replica};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
@@ -116,8 +116,8 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let state = sync_state(s).await?;
     let extra: Vec<String> = team.inviter.iter().cloned().collect();
 
-    // Changes stamped beyond (corrected) time plus the allowed skew wait for the clock.
-    let accept_until = clk.corrected_now(now_ms).saturating_add(MAX_SKEW_MS);
+    // Changes stamped further ahead of (corrected) time than an hour wait for the clock.
+    let accept_until = clk.corrected_now(now_ms).saturating_add(MAX_AHEAD_MS);
     let mut pulled = pull(host, &key, device, &state, &extra, now_ms, accept_until).await?;
     let mut report = SyncReport::default();
     // The host's clock corrects this device's only where the team's stamps agree.
@@ -127,7 +127,7 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     }
     let now = clk.corrected_now(now_ms);
     for h in &pulled.held {
-        report.skew.push(SkewWarning { device: h.device.clone(), ahead_ms: h.ahead_ms.saturating_add(MAX_SKEW_MS) });
+        report.skew.push(SkewWarning { device: h.device.clone(), ahead_ms: h.ahead_ms.saturating_add(MAX_AHEAD_MS) });
     }
     for stamp in pulled.incoming.stamps() {
         if let Some(w) = clk.observe(stamp, now_ms) {

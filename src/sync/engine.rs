@@ -28,8 +28,8 @@
 //!   for while another device's head says it has seen a newer one is read again without
 //!   the ETag, and if the host still serves the older one that is named
 //!   ([`Refusal::Stale`]);
-//! - a change stamped further ahead than `accept_until_ms` (host time plus the allowed
-//!   skew) is held back, not merged: its chunk stays unmerged and is read again each round
+//! - a change stamped further ahead than `accept_until_ms` (corrected time plus
+//!   [`crate::record::hlc::MAX_AHEAD_MS`]) is held back, not merged: its chunk stays unmerged and is read again each round
 //!   until the clock has caught up ([`Held`]), so a `_deleted` stamped in year 9999
 //!   cannot freeze a record;
 //! - a document arriving with another kind than the same id already has is refused
