@@ -1,0 +1,101 @@
+// Sync that never lies (issue 14), on the real nginx WebDAV folder: "in step" is computed
+// from heads, a chunk the host lost is published again by its author, a replayed older
+// head is refused, and refusals show in the quarantine instead of a silent "done".
+import { expect, test } from './fixtures';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { STATE_FILE } from './hosts';
+import { clearHost } from './pages/sync';
+import { teamOfTwo, type Device } from './pages/team';
+
+test.beforeEach(() => clearHost());
+
+function deviceDir(id: string): string {
+  const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+  return path.join(dir, 'sync', 'devices', id);
+}
+
+async function deviceId(d: Device): Promise<string> {
+  await d.d.openSettings();
+  return (await d.page.getByTestId('sync-device').innerText()).trim();
+}
+
+async function inStep(d: Device): Promise<string | null> {
+  return d.page.getByTestId('team-in-step').getAttribute('data-in-step');
+}
+
+test('the team is in step only when every tablet has read the others\' newest changes', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('Harbour Hardware');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  // B has A's customer, but A has not read B's head yet: B says so.
+  expect(await inStep(b)).toBe('false');
+  await expect(b.page.getByTestId('team-device')).toHaveAttribute('data-in-step', 'false');
+  await expect(b.page.getByTestId('team-device')).toContainText('not received this device');
+  for (const d of [a, b, a, b]) expect(await d.d.syncNow()).toBe('done');
+  expect(await inStep(b)).toBe('true');
+  await expect(b.page.getByTestId('team-in-step')).toContainText('The team is in step');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await inStep(a)).toBe('true');
+  await expect(a.page.getByTestId('team-device')).toHaveAttribute('data-in-step', 'true');
+  await a.page.screenshot({ path: 'screenshots/settings-team-in-step-en.png', fullPage: true });
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a chunk deleted from the host is published again by its author; the reader shows it meanwhile', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('Lost And Found Ltd');
+  expect(await a.d.syncNow()).toBe('done');
+  const chunks = path.join(deviceDir(await deviceId(a)), 'chunks');
+  for (const f of fs.readdirSync(chunks)) fs.rmSync(path.join(chunks, f));
+
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await inStep(b)).toBe('false');
+  await expect(b.page.getByTestId('quarantine-item').first()).toHaveAttribute('data-code', 'missing');
+  await expect(b.page.getByTestId('quarantine')).toContainText('missing from the sync folder');
+  await b.d.shell.setLang('zh-CN');
+  await b.d.openSettings();
+  await b.page.screenshot({ path: 'screenshots/settings-quarantine-zh-CN.png', fullPage: true });
+  await b.d.shell.setLang('en');
+  expect(await b.d.customers()).not.toEqual(expect.arrayContaining([expect.stringContaining('Lost And Found')]));
+
+  // The author notices on its next round (its own chunks are checked) and republishes.
+  expect(await a.d.syncNow()).toBe('done');
+  expect(fs.readdirSync(chunks).length).toBeGreaterThan(0);
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Lost And Found Ltd')]));
+  await b.d.openSettings();
+  await expect(b.page.getByTestId('quarantine-item')).toHaveCount(0);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('an older head put back on the host is refused, named, and overwritten by its author', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('First Customer Co');
+  expect(await a.d.syncNow()).toBe('done');
+  const head = path.join(deviceDir(await deviceId(a)), 'head.json');
+  const old = fs.readFileSync(head);
+  await a.d.addCustomer('Second Customer Co');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  const before = await b.d.customers();
+  expect(before.join('|')).toContain('Second Customer Co');
+
+  fs.writeFileSync(head, old);
+  expect(await b.d.syncNow()).toBe('done');
+  await expect(b.page.getByTestId('quarantine-item').first()).toHaveAttribute('data-code', 'rollback');
+  await expect(b.page.getByTestId('sync-rejected')).toContainText('refused');
+  expect(await b.d.customers()).toEqual(before);
+
+  // A sees its own head is not the one it wrote and writes it again.
+  expect(await a.d.syncNow()).toBe('done');
+  expect(fs.readFileSync(head).equals(old)).toBe(false);
+  expect(await b.d.syncNow()).toBe('done');
+  await b.d.openSettings();
+  await expect(b.page.getByTestId('quarantine-item')).toHaveCount(0);
+  await a.context.close();
+  await b.context.close();
+});
