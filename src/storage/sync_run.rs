@@ -179,7 +179,20 @@ pub async fn sync_once<S: RecordStore, H: Host>(
         Ok(pushed) => {
             report.pushed = pushed.chunk.is_some();
             mark_pushed(s, &publish, &pushed.state, &clk).await?;
-            pushed.state
+            let stored = sync_state(s).await?;
+            if stored.published.iter().any(|n| !pushed.state.published.contains(n)) {
+                // Another tab of this device published meanwhile and the head just written
+                // may not list its chunk: write one that lists everything (the push sees
+                // the host's head lacks a name). Should this fail, the next round's push
+                // sees the same and writes it then.
+                let again =
+                    push(host, &key, device, &stored, &Replica::default(), &[], clk.tick(now_ms), &mut nonce, now_ms)
+                        .await?;
+                mark_pushed(s, &Replica::default(), &again.state, &clk).await?;
+                again.state
+            } else {
+                pushed.state
+            }
         }
         // A plain static host: what was pulled is stored; the changes wait for a host
         // that takes writes (or travel by export file).
