@@ -154,6 +154,16 @@ fn head_chunks(host: &MemoryHost) -> Vec<String> {
 /// overwritten, X's chunk is in no head and X's outbox row is gone: X never leaves the
 /// tablet.
 async fn interleave(host: &MemoryHost, s: &MemoryStore, b_heads_ok: Option<usize>) -> bool {
+    interleave_watched(host, s, b_heads_ok, None).await
+}
+
+/// [`interleave`], with another device `watcher` syncing between the two tabs' rounds.
+async fn interleave_watched(
+    host: &MemoryHost,
+    s: &MemoryStore,
+    b_heads_ok: Option<usize>,
+    watcher: Option<&MemoryStore>,
+) -> bool {
     edit(s, "x", "X from tab A", 10).await;
     let (b_reached, a_done) = (Cell::new(false), Cell::new(false));
     let (tab_a, mut tab_b) = Tab::pair(host, &b_reached, &a_done);
@@ -161,11 +171,16 @@ async fn interleave(host: &MemoryHost, s: &MemoryStore, b_heads_ok: Option<usize
     let team = the_team();
     let a = async {
         let r = sync_once(s, &tab_a, &team, DEVICE, 20, nonces(1)).await;
+        if let Some(w) = watcher {
+            let seen = sync_once(w, host, &team, "dev-w", 20, nonces(9)).await.unwrap();
+            assert_eq!(seen.pulled, 1, "the watcher read tab A's head");
+        }
         edit(s, "y", "Y from tab B", 21).await;
         a_done.set(true);
         r
     };
-    let b = sync_once(s, &tab_b, &team, DEVICE, 22, nonces(2));
+    // Tab B started first: its round read the clock earlier than tab A's.
+    let b = sync_once(s, &tab_b, &team, DEVICE, 19, nonces(2));
     let (ra, rb) = both(a, b).await;
     assert!(ra.unwrap().pushed, "tab A published X");
     rb.is_ok()
@@ -236,5 +251,23 @@ fn a_round_that_stores_an_older_state_last_does_not_unpublish_the_newer_chunk() 
         sync_once(&s, &host, &team, DEVICE, 40, nonces(5)).await.unwrap();
         assert_eq!(head_chunks(&host).len(), 2);
         assert_eq!(third_device_names(&host).await, ["X from tab A", "Z later"]);
+    });
+}
+
+#[test]
+fn a_device_that_read_one_tabs_head_takes_the_other_tabs_head_as_newer_not_as_a_replay() {
+    block_on(async {
+        let (host, s, w) = (MemoryHost::new(), MemoryStore::new(), MemoryStore::new());
+        assert!(interleave_watched(&host, &s, None, Some(&w)).await);
+        let r = sync_once(&w, &host, &the_team(), "dev-w", 60, nonces(9)).await.unwrap();
+        assert_eq!(r.rejected, vec![], "no head refused as a rollback");
+        let names: Vec<String> = replica(&w)
+            .await
+            .unwrap()
+            .docs
+            .values()
+            .filter_map(|d| d.get("name").and_then(|v| v.as_str()).map(str::to_owned))
+            .collect();
+        assert!(names.contains(&"Y from tab B".to_string()), "{names:?}");
     });
 }
