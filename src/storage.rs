@@ -45,6 +45,7 @@ pub use schema::StoreName;
 
 use crate::record::hlc::Clock;
 use crate::record::replica::{Document, Entry};
+use crate::sync::engine::SyncState;
 
 /// Why a storage call failed. The UI turns the variant into a sentence; the text here
 /// is for logs and tests.
@@ -76,6 +77,10 @@ pub enum Write {
     /// The device clock, kept as the later of the stored one and this one
     /// (`Clock::merged_with_stored`), in the same transaction as the records it stamped.
     MergeClock(StoreName, String, Clock),
+    /// The sync state, kept as the join of the stored one and this one
+    /// (`SyncState::merged_with_stored`): two tabs' rounds each store what they learnt
+    /// and neither forgets a chunk the other published.
+    MergeSyncState(StoreName, String, SyncState),
 }
 
 impl Write {
@@ -86,7 +91,8 @@ impl Write {
             | Write::DeleteIfEqual(s, ..)
             | Write::MergeDoc(s, ..)
             | Write::MergeEntry(s, ..)
-            | Write::MergeClock(s, ..) => *s,
+            | Write::MergeClock(s, ..)
+            | Write::MergeSyncState(s, ..) => *s,
         }
     }
 
@@ -97,7 +103,8 @@ impl Write {
             | Write::DeleteIfEqual(_, k, _)
             | Write::MergeDoc(_, k, _)
             | Write::MergeEntry(_, k, _)
-            | Write::MergeClock(_, k, _) => k,
+            | Write::MergeClock(_, k, _)
+            | Write::MergeSyncState(_, k, _) => k,
         }
     }
 }
@@ -153,6 +160,14 @@ pub(crate) fn resolve(write: &Write, current: Option<&Value>) -> Result<Option<O
                 Some(Ok(stored)) => clock.clone().merged_with_stored(&stored),
                 // A stored clock this build cannot read is replaced, not kept.
                 Some(Err(_)) | None => clock.clone(),
+            };
+            Some(Some(to_json(&kept)?))
+        }
+        // Always written, like the clock (`apply_remote` counts it as a change).
+        Write::MergeSyncState(_, _, state) => {
+            let kept = match current.map(|c| serde_json::from_value::<SyncState>(c.clone())) {
+                Some(Ok(stored)) => state.clone().merged_with_stored(&stored),
+                Some(Err(_)) | None => state.clone(),
             };
             Some(Some(to_json(&kept)?))
         }

@@ -12,4 +12,5 @@ pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
 pub mod snapshot;
+pub mod state_merge;
 pub mod status;

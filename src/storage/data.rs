@@ -50,6 +50,13 @@ fn put_clock(clock: &Clock) -> Result<Write, StorageError> {
     Ok(Write::MergeClock(StoreName::Meta, CLOCK_KEY.into(), clock.clone()))
 }
 
+/// The sync state goes back joined with the stored one: a round holds the state read
+/// when it started, and another tab's round may have stored what it published meanwhile
+/// ([`SyncState::merged_with_stored`]).
+fn put_sync_state(state: &SyncState) -> Write {
+    Write::MergeSyncState(StoreName::Meta, SYNC_STATE_KEY.into(), state.clone())
+}
+
 /// Stores a change made on this device, queues it for the next push and keeps the
 /// clock that stamped it, in one transaction.
 pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica, clock: &Clock) -> Result<usize, StorageError> {
@@ -76,7 +83,7 @@ pub async fn apply_remote<S: RecordStore>(
     clock: &Clock,
 ) -> Result<Applied, StorageError> {
     let mut w = merges(incoming, StoreName::Docs, StoreName::Entries, same, same);
-    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    w.push(put_sync_state(state));
     w.push(put_clock(clock)?);
     let written = s.write_checked(w).await?;
     // The two meta puts always count as changes; report only records.
@@ -126,7 +133,7 @@ pub async fn mark_pushed<S: RecordStore>(
     for e in pushed.entries.values() {
         w.push(Write::DeleteIfEqual(StoreName::Outbox, outbox_entry_key(&e.id), super::to_json(e)?));
     }
-    w.push(Write::Put(StoreName::Meta, SYNC_STATE_KEY.into(), super::to_json(state)?));
+    w.push(put_sync_state(state));
     w.push(put_clock(clock)?);
     s.write(w).await.map(|_| ())
 }

@@ -8,13 +8,17 @@
 use std::collections::HashMap;
 
 use indexed_db_futures::database::Database;
+// `as_sys` reaches the IDBDatabase to listen for `versionchange` without the crate's
+// `version-change` feature, which pulls in a tokio-based event listener.
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use indexed_db_futures::{KeyPath, KeyRange};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::schema::{self, StoreName};
 use super::{refuses, resolve, RecordStore, StorageError, Write, Written};
@@ -76,8 +80,24 @@ impl IdbStore {
     /// Opens `name` at `version`, running every missing [`schema::Step`]. Tests use
     /// this to build a database as an older release left it.
     pub async fn open_named(name: &str, version: u32) -> Result<Self, StorageError> {
+        Self::open_watching(name, version, || {}).await
+    }
+
+    /// [`IdbStore::open_named`], calling `on_blocked` if the upgrade has to wait for
+    /// connections other tabs hold open (an older build that does not close on
+    /// `versionchange`). The open keeps waiting and finishes once they close, so the
+    /// caller can ask the user to close them rather than hang in silence.
+    pub async fn open_watching(
+        name: &str,
+        version: u32,
+        on_blocked: impl FnOnce() + 'static,
+    ) -> Result<Self, StorageError> {
         let db = Database::open(name)
             .with_version(version)
+            .with_on_blocked(move |_| {
+                on_blocked();
+                Ok(())
+            })
             .with_on_upgrade_needed(move |event, db| {
                 let old = event.old_version() as u32;
                 let new = event.new_version().map_or(version, |v| v as u32);
@@ -94,6 +114,20 @@ impl IdbStore {
             .await
             .map_err(|e| StorageError::Open(e.to_string()))?;
         Ok(Self { db })
+    }
+
+    /// Closes this connection as soon as another tab opens the database at a newer
+    /// version (`versionchange`), then calls `then`. An open connection would otherwise
+    /// keep the newer tab's upgrade waiting; once closed, every later call here fails
+    /// with [`StorageError::Transaction`], so the caller should ask for a reload.
+    pub fn close_on_version_change(&self, then: impl FnOnce() + 'static) {
+        let db = self.db.clone();
+        let handler = Closure::once_into_js(move |_e: JsValue| {
+            db.close();
+            then();
+        });
+        let target: &web_sys::EventTarget = self.db.as_sys().unchecked_ref();
+        let _ = target.add_event_listener_with_callback("versionchange", handler.unchecked_ref());
     }
 
     /// The schema version of the open database.

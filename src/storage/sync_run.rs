@@ -158,6 +158,9 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let up = upload_own(s, host, &key, device, &refs, &mut nonce, &mut report.blobs).await?;
     let waiting: Vec<String> = out.docs.keys().chain(out.entries.keys()).cloned().collect();
     let publish = hold_back(out, &refs, &up, &mut report.blobs);
+    // Edits (and another tab's round) may have ticked the stored clock since this round
+    // read it: the head must carry a later stamp than any head already written.
+    clk = clk.merged_with_stored(&clock(s, device).await?);
     let mut pushed = push(host, &key, device, &pulled.state, &publish, &[], clk.tick(now_ms), &mut nonce, now_ms).await;
     if let Ok(p) = &pushed {
         if !p.lost.is_empty() {
@@ -179,7 +182,23 @@ pub async fn sync_once<S: RecordStore, H: Host>(
         Ok(pushed) => {
             report.pushed = pushed.chunk.is_some();
             mark_pushed(s, &publish, &pushed.state, &clk).await?;
-            pushed.state
+            let stored = sync_state(s).await?;
+            if stored.published.iter().any(|n| !pushed.state.published.contains(n)) {
+                // Another tab of this device published meanwhile and the head just written
+                // may not list its chunk: write one that lists everything (the push sees
+                // the host's head lacks a name). Should this fail, the next round's push
+                // sees the same and writes it then.
+                // That tab's head carries a later stamp from the stored clock: this head
+                // must be later still, or other devices would take it for a replay.
+                clk = clk.merged_with_stored(&clock(s, device).await?);
+                let again =
+                    push(host, &key, device, &stored, &Replica::default(), &[], clk.tick(now_ms), &mut nonce, now_ms)
+                        .await?;
+                mark_pushed(s, &Replica::default(), &again.state, &clk).await?;
+                again.state
+            } else {
+                pushed.state
+            }
         }
         // A plain static host: what was pulled is stored; the changes wait for a host
         // that takes writes (or travel by export file).

@@ -94,6 +94,11 @@ pub struct SyncState {
     /// When this device last published changes ([`Head::content_ms`]).
     #[serde(default)]
     pub content_ms: Option<i64>,
+    /// Own chunks left out of the head because the host had lost them: never listed
+    /// again, even by a round (another tab) that read the state before they were dropped
+    /// ([`SyncState::merged_with_stored`]).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub dropped: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -299,6 +304,7 @@ pub async fn push<H: Host>(
     }
     next.published.retain(|n| !drop.contains(n));
     next.published_sizes.retain(|n, _| !drop.contains(n));
+    next.dropped.extend(drop.iter().cloned());
     next.announced = known.clone();
     if written.is_some() || !drop.is_empty() || next.content_ms.is_none() {
         next.content_ms = Some(now_ms);
@@ -313,11 +319,17 @@ pub async fn push<H: Host>(
 }
 
 /// Whether the host still has the head this device last wrote (not missing, not an
-/// older one put back). Trouble reading it counts as "write it again".
+/// older one put back) and it lists every chunk this device published: another tab's
+/// round may have written a head without a chunk this one published meanwhile. Trouble
+/// reading it counts as "write it again".
 async fn head_is_ours<H: Host>(host: &H, key: &TeamKey, device: &str, state: &SyncState) -> Result<bool, SyncError> {
     match host.get(&head_path(device), None, MAX_HEAD_BYTES).await {
         Ok(Fetched::Found { bytes, .. }) => Ok(open_head(key, &bytes, device)
-            .map(|h| state.head_hlc.as_ref().is_none_or(|mine| h.hlc >= *mine))
+            .map(|h| {
+                let listed: BTreeSet<&String> = h.chunks.iter().collect();
+                state.head_hlc.as_ref().is_none_or(|mine| h.hlc >= *mine)
+                    && state.published.iter().all(|n| listed.contains(n))
+            })
             .unwrap_or(false)),
         Ok(_) => Ok(false),
         Err(e) => per_file(e).map(|_| false),

@@ -5,6 +5,7 @@ use send_wrapper::SendWrapper;
 
 use crate::domain::profile::Profile;
 use crate::storage::idb::IdbStore;
+use crate::storage::schema::{DB_NAME, VERSION};
 use crate::storage::sync_run::device_id;
 use crate::ui::customers::customers_ctx::provide_customers;
 use crate::ui::i18n::{provide_i18n, t, Msg};
@@ -17,6 +18,10 @@ use crate::ui::state::sync_ctx::provide_sync;
 #[derive(Clone)]
 enum Boot {
     Opening,
+    /// The upgrade waits for another tab (an older build) to let go of the database.
+    Blocked,
+    /// A newer tab upgraded the database: this one closed it and must be reloaded.
+    Superseded,
     Ready(Db, Vec<Profile>, String),
     Failed(String),
 }
@@ -27,7 +32,14 @@ pub fn App() -> impl IntoView {
     let boot = RwSignal::new(Boot::Opening);
     leptos::task::spawn_local(async move {
         let result = async {
-            let store = IdbStore::open().await?;
+            let store = IdbStore::open_watching(DB_NAME, VERSION, move || {
+                boot.try_set(Boot::Blocked);
+            })
+            .await?;
+            // Never keep a newer tab waiting: let go of the database and say so.
+            store.close_on_version_change(move || {
+                boot.try_set(Boot::Superseded);
+            });
             let profiles = load_profiles(&store).await?;
             let device = device_id(&store, new_id).await?;
             Ok::<_, crate::storage::StorageError>((store, profiles, device))
@@ -39,13 +51,26 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    move || match boot.get() {
+    move || {
+        match boot.get() {
         Boot::Opening => view! { <p class="boot" data-testid="boot">{t(Msg::Loading)}</p> }.into_any(),
+        Boot::Blocked => view! {
+            <p class="boot warn" role="alert" data-testid="boot-blocked">{t(Msg::DbBlocked)}</p>
+        }
+        .into_any(),
+        Boot::Superseded => view! {
+            <div class="boot" role="alert" data-testid="boot-superseded">
+                <p>{t(Msg::DbSuperseded)}</p>
+                <button type="button" class="primary" data-testid="reload" on:click=|_| reload()>{t(Msg::Reload)}</button>
+            </div>
+        }
+        .into_any(),
         Boot::Failed(e) => view! {
             <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
         }
         .into_any(),
         Boot::Ready(db, profiles, device) => view! { <Ready db profiles device /> }.into_any(),
+    }
     }
 }
 
@@ -61,5 +86,11 @@ fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
         <Show when=needs_form fallback=|| view! { <Shell /> }>
             <ProfileForm />
         </Show>
+    }
+}
+
+fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
     }
 }

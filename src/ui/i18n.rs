@@ -91,6 +91,9 @@ catalogue! { Msg {
     AppName => "Outpost 外勤", "Outpost";
     Loading => "正在打开本机数据…", "Opening local data…";
     StorageFailed => "无法打开本机数据库：", "The local database could not be opened: ";
+    DbBlocked => "另一个标签页中打开着旧版 Outpost，本页无法打开本机数据。请关闭其他 Outpost 标签页，本页会自动继续。", "An older Outpost is open in another tab and keeps this one from opening the local data. Close the other Outpost tabs; this one continues by itself.";
+    DbSuperseded => "Outpost 已在另一个标签页中更新。本页已停止使用本机数据，请重新加载。", "Outpost was updated in another tab. This tab has stopped using the local data; please reload it.";
+    Reload => "重新加载", "Reload";
     DbOpenFailed => "无法打开本机数据库", "The local database could not be opened";
     DbWriteFailed => "本机数据库操作失败，未做任何更改", "A local database operation failed; nothing was changed";
     DbDecodeFailed => "本机有一条记录无法读取", "A record on this device could not be read";
@@ -161,6 +164,7 @@ catalogue! { Msg {
     SyncUnsynced => "待同步的更改", "Changes not yet synced";
     SyncNow => "立即同步", "Sync now";
     SyncRunning => "正在同步…", "Syncing…";
+    SyncOtherTab => "另一个标签页正在同步，本页将在它完成后同步。", "Another tab is syncing; this one syncs when it is done.";
     SyncOk => "本轮同步完成。", "Sync round finished.";
     SyncInvite => "邀请同事：打开此链接或扫描二维码。密钥在 # 之后，不会发送给任何服务器。", "Invite a colleague: open this link or scan the code. The key sits after the #, which is never sent to any server.";
     SyncCopy => "复制链接", "Copy link";

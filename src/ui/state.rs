@@ -4,6 +4,7 @@ pub mod command;
 pub mod edit;
 pub mod load;
 pub mod platform;
+pub mod round_lock;
 pub mod route;
 pub mod scope;
 pub mod session;

@@ -183,10 +183,11 @@ fn SyncStatus() -> impl IntoView {
             <dd data-testid="sync-unsynced">{move || sync.unsynced.get()}</dd>
         </dl>
         <p class="sync-phase" role="status" data-testid="sync-phase" data-phase=move || match sync.phase.get() {
-            SyncPhase::Idle => "idle", SyncPhase::Running => "running", SyncPhase::Done => "done", SyncPhase::Failed(_) => "failed",
+            SyncPhase::Idle => "idle", SyncPhase::Waiting => "waiting", SyncPhase::Running => "running", SyncPhase::Done => "done", SyncPhase::Failed(_) => "failed",
         }>
             {move || match sync.phase.get() {
                 SyncPhase::Idle => String::new(),
+                SyncPhase::Waiting => t(Msg::SyncOtherTab)().into(),
                 SyncPhase::Running => t(Msg::SyncRunning)().into(),
                 SyncPhase::Done => t(Msg::SyncOk)().into(),
                 SyncPhase::Failed(e) => sync_error_text(i18n.lang(), &e),
@@ -201,7 +202,7 @@ fn SyncStatus() -> impl IntoView {
         <TeamStatusView />
         <div class="actions">
             <button type="button" class="primary" data-testid="sync-now"
-                disabled=move || sync.phase.get() == SyncPhase::Running
+                disabled=move || sync.phase.get().busy()
                 on:click=move |_| sync.sync_now()>{t(Msg::SyncNow)}</button>
         </div>
         <FileTransfer />

@@ -15,7 +15,7 @@ pub fn SyncBadge() -> impl IntoView {
             data-testid="sync-badge"
             data-unsynced=move || sync.unsynced.get().to_string()
             class:failed=move || matches!(sync.phase.get(), SyncPhase::Failed(_))
-            class:running=move || sync.phase.get() == SyncPhase::Running
+            class:running=move || sync.phase.get().busy()
             title=t(Msg::SyncBadge)
         >
             <span aria-hidden="true">"⇅"</span>

@@ -13,6 +13,7 @@ use crate::sync::engine::Rejected;
 use crate::sync::http_host::HttpHost;
 use crate::sync::status::TeamStatus;
 use crate::ui::state::platform::{is_online, now_ms, random_bytes};
+use crate::ui::state::round_lock;
 use crate::ui::state::session::Db;
 
 const PERIOD_MS: u32 = 5 * 60 * 1000;
@@ -20,9 +21,18 @@ const PERIOD_MS: u32 = 5 * 60 * 1000;
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyncPhase {
     Idle,
+    /// Another tab of the app is syncing; this one's round starts when it ends.
+    Waiting,
     Running,
     Done,
     Failed(SyncRunError),
+}
+
+impl SyncPhase {
+    /// A round is waiting for its turn or running.
+    pub fn busy(&self) -> bool {
+        matches!(self, SyncPhase::Waiting | SyncPhase::Running)
+    }
 }
 
 /// What the last finished round found beyond "it finished": whether the team is in
@@ -105,7 +115,7 @@ impl SyncCtx {
         let Some(team) = ctx.team.try_get_untracked().flatten() else {
             return;
         };
-        let idle = ctx.phase.try_with_untracked(|p| *p != SyncPhase::Running).unwrap_or(false);
+        let idle = ctx.phase.try_with_untracked(|p| !p.busy()).unwrap_or(false);
         if !idle || !is_online() {
             return;
         }
@@ -114,6 +124,12 @@ impl SyncCtx {
         };
         ctx.phase.try_set(SyncPhase::Running);
         leptos::task::spawn_local(async move {
+            // One round at a time across the tabs sharing this device's database.
+            let _turn = round_lock::acquire(|| {
+                ctx.phase.try_set(SyncPhase::Waiting);
+            })
+            .await;
+            ctx.phase.try_set(SyncPhase::Running);
             let host = HttpHost::new(&team.host_url, team.user.as_deref().zip(team.password.as_deref()));
             let nonce = || {
                 let mut n = [0u8; 12];
