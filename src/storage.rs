@@ -33,6 +33,7 @@ pub mod schema;
 pub mod service_log;
 pub mod settings;
 pub mod sync_run;
+pub mod team;
 pub mod team_lists;
 pub mod team_rules;
 
