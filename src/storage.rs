@@ -62,6 +62,19 @@ pub enum StorageError {
     Decode(String),
 }
 
+impl StorageError {
+    /// Whether the device's storage is full (IndexedDB's `QuotaExceededError`), the
+    /// one failure the user can fix by freeing space.
+    pub fn is_quota_exceeded(&self) -> bool {
+        match self {
+            StorageError::Open(m) | StorageError::Transaction(m) => {
+                m.contains("QuotaExceeded") || m.to_ascii_lowercase().contains("quota")
+            }
+            StorageError::Decode(_) => false,
+        }
+    }
+}
+
 /// One change inside a [`RecordStore::write`] batch.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Write {
