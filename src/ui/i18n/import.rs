@@ -64,15 +64,14 @@ pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
             }
         }
         ImportError::TooLarge { bytes, max } => {
-            let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+            const MB: u64 = 1024 * 1024;
+            // Rounded up, so a file just over the limit never reads as the limit itself.
+            let size = format!("{:.1}", (*bytes as f64 / MB as f64 * 10.0).ceil() / 10.0);
+            let max = max / MB;
             if zh {
-                format!("文件有 {} MB，超过导入上限 {} MB。请把文件拆成几个较小的文件分别导入。", mb(*bytes), mb(*max))
+                format!("文件有 {size} MB，超过导入上限 {max} MB。请把文件拆成几个较小的文件分别导入。")
             } else {
-                format!(
-                    "The file is {} MB, more than the {} MB an import reads. Split it into smaller files and import each.",
-                    mb(*bytes),
-                    mb(*max)
-                )
+                format!("The file is {size} MB, more than the {max} MB an import reads. Split it into smaller files and import each.")
             }
         }
         ImportError::NotText => {
