@@ -25,6 +25,7 @@ pub mod activities;
 pub mod applications;
 pub mod customers;
 pub mod events;
+pub mod import;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;

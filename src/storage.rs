@@ -33,6 +33,7 @@ pub mod schema;
 pub mod service_log;
 pub mod settings;
 pub mod sync_run;
+pub mod team;
 pub mod team_lists;
 pub mod team_rules;
 
@@ -60,6 +61,19 @@ pub enum StorageError {
     /// A stored record no longer matches its Rust type.
     #[error("a stored record could not be read: {0}")]
     Decode(String),
+}
+
+impl StorageError {
+    /// Whether the device's storage is full (IndexedDB's `QuotaExceededError`), the
+    /// one failure the user can fix by freeing space.
+    pub fn is_quota_exceeded(&self) -> bool {
+        match self {
+            StorageError::Open(m) | StorageError::Transaction(m) => {
+                m.contains("QuotaExceeded") || m.to_ascii_lowercase().contains("quota")
+            }
+            StorageError::Decode(_) => false,
+        }
+    }
 }
 
 /// One change inside a [`RecordStore::write`] batch.

@@ -238,7 +238,7 @@ fn import_marks_duplicates_of_existing_customers_by_phone_and_credit_code() {
     let stored =
         CustomerFile { name: "老客户".into(), credit_code: "914403001922038216".into(), ..Default::default() };
     let contact = Contact { name: "老王".into(), phone: "+86 138-0013-8000".into(), ..Default::default() };
-    existing.add(&stored, [&contact]);
+    existing.add("c-1", &stored, [&contact]);
     assert!(existing.phones.contains("13800138000"));
 
     let p = parsed("公司,手机,统一社会信用代码\nA,138 0013 8000,\nB,13900139000,914403001922038216\nC,13700137000,\n");

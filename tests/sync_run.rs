@@ -48,7 +48,7 @@ fn the_device_id_is_made_once_and_kept() {
         let id = device_id(&s, || "dev-1".into()).await.unwrap();
         assert_eq!(device_id(&s, || "dev-2".into()).await.unwrap(), id);
         assert_eq!(team(&s).await.unwrap(), None);
-        save_team(&s, &the_team()).await.unwrap();
+        save_team(&s, &the_team(), "dev-1").await.unwrap();
         assert_eq!(team(&s).await.unwrap(), Some(the_team()));
     });
 }

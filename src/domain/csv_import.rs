@@ -11,6 +11,11 @@
 //!    them, and marks duplicates by phone or credit code — of a customer already on the
 //!    device or of an earlier row of the file.
 //!
+//! 4. Every row gets a customer id derived from its identifying cells ([`row_id`]): a
+//!    row whose id is already stored is [`RowStatus::AlreadyPresent`] (the file, or an
+//!    earlier copy of it, was imported before), so importing a file twice adds nothing.
+//!
+//! A file larger than [`MAX_FILE_BYTES`] is refused before it is read ([`check_size`]).
 //! A file that cannot be a customer list (empty, binary, no header row, no rows) is one
 //! [`ImportError`]; a bad row never fails the file: it is reported with its line number
 //! and the good rows go on.
@@ -36,14 +41,30 @@ use super::customer::{
 
 mod cells;
 mod mapping;
+mod row_id;
 
 pub use mapping::{guess_mapping, normalize_header, Mapping, Target};
+pub use row_id::{row_contact_id, row_id, IMPORTED_ID_PREFIX};
+
+/// The largest file the import reads: 20 MB is about 100,000 rows, far more than a
+/// customer list, and a file read whole into a tablet's memory must stay small.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Refuses a file over [`MAX_FILE_BYTES`], from its size alone (before reading it).
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes, max: MAX_FILE_BYTES });
+    }
+    Ok(())
+}
 
 /// Why a whole file cannot be imported; the UI words each variant.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ImportError {
     #[error("the file is empty")]
     Empty,
+    #[error("the file has {bytes} bytes, more than the {max} an import reads")]
+    TooLarge { bytes: u64, max: u64 },
     #[error("the file is not a text (CSV) file")]
     NotText,
     #[error("the first row holds data, not column names")]
@@ -129,6 +150,7 @@ fn start_line(text: &[u8], pos: &csv::Position) -> usize {
 /// Decodes and splits a file. Blank rows are skipped; rows keep whatever number of cells
 /// they have (a wrong count is reported per row by [`validate_rows`]).
 pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
+    check_size(bytes.len() as u64)?;
     let (text, enc) = decode(bytes)?;
     let delimiter = sniff_delimiter(&text);
     let mut reader =
@@ -171,11 +193,16 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
 pub struct ExistingKeys {
     pub phones: HashSet<String>,
     pub credit_codes: HashSet<String>,
+    /// Ids of stored customers (an imported one's is its [`row_id`]).
+    pub ids: HashSet<String>,
 }
 
 impl ExistingKeys {
     /// Adds the keys of one stored customer and its contacts.
-    pub fn add<'a>(&mut self, file: &CustomerFile, contacts: impl IntoIterator<Item = &'a Contact>) {
+    pub fn add<'a>(&mut self, id: &str, file: &CustomerFile, contacts: impl IntoIterator<Item = &'a Contact>) {
+        if id.starts_with(IMPORTED_ID_PREFIX) {
+            self.ids.insert(id.to_owned());
+        }
         let code = file.credit_code.trim().to_ascii_uppercase();
         if !code.is_empty() {
             self.credit_codes.insert(code);
@@ -190,6 +217,8 @@ pub enum DuplicateKey {
     /// A [`phone_key`].
     Phone(String),
     CreditCode(String),
+    /// The same identifying cells ([`row_id`]): the same company and contact.
+    SameRow,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,12 +239,16 @@ pub enum RowStatus {
     WrongCellCount { expected: usize, found: usize },
     /// Valid, but the customer is already known; not imported.
     Duplicate { of: DuplicateOf, key: DuplicateKey },
+    /// This very row was imported before (its [`row_id`] is stored); not imported again.
+    AlreadyPresent,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRow {
     /// The row's 1-based line in the file (its first line if a cell spans lines).
     pub line: usize,
+    /// The id its customer is stored under ([`row_id`]).
+    pub id: String,
     pub customer: CustomerFile,
     /// The row's contact, when it names one or gives a phone or email.
     pub contact: Option<Contact>,
@@ -229,6 +262,8 @@ pub struct ImportCounts {
     /// Rows with field errors or a wrong number of cells.
     pub errors: usize,
     pub duplicates: usize,
+    /// Rows imported before ([`RowStatus::AlreadyPresent`]).
+    pub present: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -247,6 +282,7 @@ pub struct RowValidator<'a> {
     next: usize,
     seen_phones: HashMap<String, usize>,
     seen_codes: HashMap<String, usize>,
+    seen_ids: HashMap<String, usize>,
     report: ImportReport,
 }
 
@@ -269,6 +305,7 @@ impl<'a> RowValidator<'a> {
             next: 0,
             seen_phones: HashMap::new(),
             seen_codes: HashMap::new(),
+            seen_ids: HashMap::new(),
             report: ImportReport::default(),
         }
     }
@@ -293,6 +330,7 @@ impl<'a> RowValidator<'a> {
             match row.status {
                 RowStatus::Ok => c.ok += 1,
                 RowStatus::Duplicate { .. } => c.duplicates += 1,
+                RowStatus::AlreadyPresent => c.present += 1,
                 RowStatus::Error(_) | RowStatus::WrongCellCount { .. } => c.errors += 1,
             }
             self.report.rows.push(row);
@@ -326,6 +364,7 @@ impl<'a> RowValidator<'a> {
         customer.tidy();
         contact.tidy();
         let contact = (!contact.is_blank()).then_some(contact);
+        let id = row_id(&customer, contact.as_ref());
         let status = if found != expected {
             RowStatus::WrongCellCount { expected, found }
         } else {
@@ -336,16 +375,22 @@ impl<'a> RowValidator<'a> {
                 errors.extend(e.into_iter().map(FieldError::in_contact));
             }
             if errors.is_empty() {
-                self.duplicate(row.line, &customer, contact.as_ref())
+                self.duplicate(row.line, &id, &customer, contact.as_ref())
             } else {
                 RowStatus::Error(errors)
             }
         };
-        ImportRow { line: row.line, customer, contact, status }
+        ImportRow { line: row.line, id, customer, contact, status }
     }
 
     /// Whether a valid row repeats a known customer; if not, remembers its keys.
-    fn duplicate(&mut self, line: usize, file: &CustomerFile, contact: Option<&Contact>) -> RowStatus {
+    fn duplicate(&mut self, line: usize, id: &str, file: &CustomerFile, contact: Option<&Contact>) -> RowStatus {
+        if self.existing.ids.contains(id) {
+            return RowStatus::AlreadyPresent;
+        }
+        if let Some(&first) = self.seen_ids.get(id) {
+            return RowStatus::Duplicate { of: DuplicateOf::EarlierRow(first), key: DuplicateKey::SameRow };
+        }
         let code = (!file.credit_code.is_empty()).then(|| file.credit_code.clone());
         let phone = contact.and_then(|c| phone_key(&c.phone));
         let keys = [code.map(DuplicateKey::CreditCode), phone.map(DuplicateKey::Phone)];
@@ -353,6 +398,7 @@ impl<'a> RowValidator<'a> {
             let (known, seen) = match key {
                 DuplicateKey::CreditCode(k) => (self.existing.credit_codes.contains(k), self.seen_codes.get(k)),
                 DuplicateKey::Phone(k) => (self.existing.phones.contains(k), self.seen_phones.get(k)),
+                DuplicateKey::SameRow => continue,
             };
             let of = match (known, seen) {
                 (true, _) => DuplicateOf::Existing,
@@ -365,8 +411,10 @@ impl<'a> RowValidator<'a> {
             match key {
                 DuplicateKey::CreditCode(k) => self.seen_codes.insert(k, line),
                 DuplicateKey::Phone(k) => self.seen_phones.insert(k, line),
+                DuplicateKey::SameRow => None,
             };
         }
+        self.seen_ids.insert(id.to_owned(), line);
         RowStatus::Ok
     }
 }

@@ -22,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::attachments::{Attachment, ATTACHMENT};
-use super::{blobs, get_typed, put_typed, RecordStore, StorageError, StoreName};
+use super::{blobs, get_typed, put_typed, RecordStore, StorageError, StoreName, Write};
 use crate::record::replica::{Document, Replica};
 use crate::sync::blob::{blob_path, fetch_blob, upload_blob, BlobError, BlobFailure};
 use crate::sync::crypto::{TeamKey, NONCE_LEN};
@@ -52,6 +52,12 @@ pub async fn uploaded<S: RecordStore>(s: &S) -> Result<BTreeSet<String>, Storage
 /// Why the last fetch of each blob (by plain hash) failed (reason codes of [`BlobError::code`]).
 pub async fn fetch_failures<S: RecordStore>(s: &S) -> Result<BTreeMap<String, String>, StorageError> {
     Ok(get_typed(s, StoreName::Meta, FAILURES_KEY).await?.unwrap_or_default())
+}
+
+/// Forgets which blobs the host has and why fetches failed (joining another team: the
+/// new host has none of them, so this device's own are uploaded again).
+pub(crate) fn forget_host_blobs() -> [Write; 2] {
+    [Write::Delete(StoreName::Meta, UPLOADED_KEY.into()), Write::Delete(StoreName::Meta, FAILURES_KEY.into())]
 }
 
 /// Outbox document id → blob hash, for the live attachments in `outbox` taken on `device`.

@@ -57,11 +57,22 @@ fn put_sync_state(state: &SyncState) -> Write {
     Write::MergeSyncState(StoreName::Meta, SYNC_STATE_KEY.into(), state.clone())
 }
 
+/// Writes queueing every record of `r` for the next push (merged into what is queued).
+pub(crate) fn queue_writes(r: &Replica) -> Vec<Write> {
+    merges(r, StoreName::Outbox, StoreName::Outbox, outbox_doc_key, outbox_entry_key)
+}
+
+/// Forgets what this device knew about its host (joining another team): the next pull
+/// reads every head afresh and the next push starts a new head.
+pub(crate) fn forget_sync_state() -> Write {
+    Write::Delete(StoreName::Meta, SYNC_STATE_KEY.into())
+}
+
 /// Stores a change made on this device, queues it for the next push and keeps the
 /// clock that stamped it, in one transaction.
 pub async fn apply_local<S: RecordStore>(s: &S, change: &Replica, clock: &Clock) -> Result<usize, StorageError> {
     let mut w = merges(change, StoreName::Docs, StoreName::Entries, same, same);
-    w.extend(merges(change, StoreName::Outbox, StoreName::Outbox, outbox_doc_key, outbox_entry_key));
+    w.extend(queue_writes(change));
     w.push(put_clock(clock)?);
     s.write(w).await
 }

@@ -1,7 +1,7 @@
 //! An in-memory [`RecordStore`] with the same behaviour as IndexedDB's, for native
 //! tests of everything above storage.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
@@ -11,16 +11,33 @@ use super::{refuses, resolve, RecordStore, StorageError, StoreName, Write, Writt
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     stores: RefCell<HashMap<StoreName, BTreeMap<String, Value>>>,
+    /// Writes still allowed before every write fails as a full disk would.
+    writes_left: Cell<Option<usize>>,
 }
+
+/// The error a write gets once [`MemoryStore::fail_writes_after`] has run out, worded as
+/// a browser words a full disk.
+pub const QUOTA_ERROR: &str = "QuotaExceededError: the quota has been exceeded";
 
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// After `n` more successful writes, every write fails and changes nothing, as
+    /// IndexedDB does when the device's storage is full.
+    pub fn fail_writes_after(&self, n: usize) {
+        self.writes_left.set(Some(n));
+    }
 }
 
 impl RecordStore for MemoryStore {
     async fn write_checked(&self, writes: Vec<Write>) -> Result<Written, StorageError> {
+        match self.writes_left.get() {
+            Some(0) => return Err(StorageError::Transaction(QUOTA_ERROR.into())),
+            Some(n) => self.writes_left.set(Some(n - 1)),
+            None => {}
+        }
         // Resolve everything against a copy first so a failing write changes nothing.
         let mut stores = self.stores.borrow().clone();
         let mut changed = 0;

@@ -79,6 +79,11 @@ pub(crate) fn put_quarantine(items: &[Quarantined]) -> Result<Write, StorageErro
     Ok(Write::Put(StoreName::Meta, QUARANTINE_KEY.into(), super::to_json(&items)?))
 }
 
+/// Empties the quarantine (joining another team: its items are the old team's files).
+pub(crate) fn forget_quarantine() -> Write {
+    Write::Delete(StoreName::Meta, QUARANTINE_KEY.into())
+}
+
 /// The quarantine as one JSON document, for support.
 pub fn export_json(items: &[Quarantined]) -> String {
     serde_json::to_string_pretty(&serde_json::json!({ "format": "outpost.quarantine", "version": 1, "items": items }))

@@ -3,15 +3,15 @@
 //! anywhere loses nothing. Blobs (attachment bytes) are per file: one that fails is
 //! reported and retried next round while the records still sync ([`super::blob_sync`]).
 //!
-//! Also owns the device's identity and team membership (`meta` store): the device id,
-//! and the [`Team`] (host URL and key) this device syncs with.
+//! Also owns the device's identity (`meta` store); the [`Team`] it syncs with, and
+//! joining another one, are [`super::team`]'s.
 
-use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobReport};
 use super::data::{apply_remote, clock, mark_pushed, outbox, replica, sync_state, unsynced_count};
 use super::quarantine::{after_round, put_quarantine, quarantine};
+pub use super::team::{save_team, team, Team};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::record::hlc::{HostClock, SkewWarning, MAX_AHEAD_MS};
 use crate::record::replica::{Document, Replica};
@@ -21,22 +21,6 @@ use crate::sync::host::{Host, HostError};
 use crate::sync::status::{team_status, TeamStatus};
 
 const DEVICE_KEY: &str = "device_id";
-const TEAM_KEY: &str = "team";
-
-/// The team this device syncs with. The key never leaves the device except in an
-/// invite link's fragment or its QR code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Team {
-    /// The sync folder, ending in `/` (e.g. `https://files.example.com/outpost-sync/`).
-    pub host_url: String,
-    /// The team key as base64url text.
-    pub key: String,
-    /// The device that invited this one, to find the team on hosts that cannot list.
-    pub inviter: Option<String>,
-    /// Basic-auth user and password, when the host wants them.
-    pub user: Option<String>,
-    pub password: Option<String>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SyncRunError {
@@ -89,14 +73,6 @@ pub async fn device_id<S: RecordStore>(s: &S, new_id: impl FnOnce() -> String) -
     let id = new_id();
     put_typed(s, StoreName::Meta, DEVICE_KEY, &id).await?;
     Ok(id)
-}
-
-pub async fn team<S: RecordStore>(s: &S) -> Result<Option<Team>, StorageError> {
-    get_typed(s, StoreName::Meta, TEAM_KEY).await
-}
-
-pub async fn save_team<S: RecordStore>(s: &S, team: &Team) -> Result<(), StorageError> {
-    put_typed(s, StoreName::Meta, TEAM_KEY, team).await
 }
 
 /// Pull, merge, push. A failure leaves whatever earlier steps stored (each is whole)

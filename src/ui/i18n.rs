@@ -176,6 +176,9 @@ catalogue! { Msg {
     JoinTitle => "加入团队", "Join a team";
     JoinReplace => "本机已加入另一个团队；加入后将改为与这个团队同步。", "This device already syncs with a team; joining switches it to this one.";
     JoinConfirm => "加入此团队", "Join this team";
+    JoinSwitchConfirm => "确认切换到新团队", "Switch to the new team";
+    JoinSwitchCancel => "取消，留在原团队", "Cancel, stay in the current team";
+    JoinSwitchWait => "正在同步，请稍候再切换。", "A sync is running; switch when it has finished.";
     CustomersQuickAdd => "快速登记客户", "Quick add a customer";
     FieldCompany => "公司名称", "Company name";
     FieldPhone => "电话", "Phone";
@@ -256,6 +259,19 @@ pub fn passphrase_too_short(lang: Lang, min: usize) -> String {
     match lang {
         Lang::ZhCn => format!("口令至少 {min} 个字符。"),
         Lang::En => format!("A passphrase has at least {min} characters."),
+    }
+}
+
+/// The warning before joining another team: which team is left, what becomes of the
+/// changes it has not received and of the data on this device.
+pub fn team_switch_warning(lang: Lang, current_host: &str, unsynced: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!(
+            "本机目前与 {current_host} 的团队同步，有 {unsynced} 条更改尚未同步到该团队。切换后本机不再与原团队同步，这些更改不会再发给原团队。本机所有数据都保留；本机自己录入的全部记录（包括这 {unsynced} 条）会在下一次同步时发给新团队。原团队其他成员录入的记录留在本机，但不会发给新团队。"
+        ),
+        Lang::En => format!(
+            "This device syncs with the team at {current_host}, which has not received {unsynced} change(s) made here. After the switch this device no longer syncs with that team, so it will not receive them. All data stays on this device; every record entered on this device (these {unsynced} changes included) is sent to the new team on the next sync. Records other members of the old team entered stay on this device but are not sent to the new team."
+        ),
     }
 }
 

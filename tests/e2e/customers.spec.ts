@@ -195,3 +195,39 @@ test('a list left open shows what another tablet changed as soon as it syncs', a
   await a.context.close();
   await b.context.close();
 });
+
+test('importing the same CSV twice adds no customer, and a file over 20 MB is refused before it is read', async ({ page }) => {
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Manager Wang', 'manager');
+  // Two rows with neither phone nor credit code: only their content can recognise them.
+  const csv = ['公司名称,联系人,电话,地区', '港口风筝厂,陈一,,福州', 'Hill Paper Co,Chen Er,,厦门', 'Lakeside Trading,Amy,+86 21 5555 0101,上海'].join('\r\n');
+  await c.chooseImport('leads.csv', csv);
+  let report = await c.checkImport();
+  await expect(report).toHaveAttribute('data-ok', '3');
+  await page.getByTestId('import-write').click();
+  const done = page.getByTestId('import-done');
+  await expect(done).toHaveAttribute('data-imported', '3');
+  await expect(done).toHaveAttribute('data-present', '0');
+  await c.openList();
+  await expect(c.rows()).toHaveCount(3);
+
+  // The same file again (re-saved with other spacing): every row is already there.
+  await c.chooseImport('leads-again.csv', csv.replace('Hill Paper Co', ' Hill  Paper Co '));
+  report = await c.checkImport();
+  await expect(report).toHaveAttribute('data-ok', '0');
+  await expect(report).toHaveAttribute('data-present', '3');
+  await expect(report).toContainText('3 already present');
+  await expect(page.getByTestId('import-write')).toBeDisabled();
+  await c.openList();
+  await expect(c.rows()).toHaveCount(3);
+
+  // Over the limit: refused by its size, with the reason, in both languages.
+  const big = Buffer.alloc(21 * 1024 * 1024, 'a');
+  await c.chooseImport('huge.csv', big);
+  await expect(page.getByTestId('import-error')).toContainText('more than the 20 MB an import reads');
+  await expect(page.getByTestId('import-mapping')).toHaveCount(0);
+  await c.shell.setLang('zh-CN');
+  await expect(page.getByTestId('import-error')).toContainText('超过导入上限 20 MB');
+});

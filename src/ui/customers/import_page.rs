@@ -1,21 +1,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::app::import::{ImportJob, ImportOutcome, ImportOwner};
 use crate::domain::csv_import::{
-    guess_mapping, parse, preview, ExistingKeys, ImportError, ImportReport, Mapping, ParsedCsv, RowStatus,
+    check_size, guess_mapping, parse, preview, ExistingKeys, ImportError, ImportReport, Mapping, ParsedCsv, RowStatus,
     RowValidator, Target,
 };
-use crate::domain::pool::{AssignReason, FactKind};
-use crate::storage::customers::{contact_change, customer_change, fact_entry, join, Author};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{field_error_text, CMsg};
 use crate::ui::i18n::import::{
-    import_error_text, imported_text, problem_text, progress_text, report_text, target_label, IMsg,
+    import_error_text, imported_text, outcome_text, problem_text, progress_text, report_text, target_label, IMsg,
 };
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::edit::{finish_batches, record_batch};
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::{use_db, use_session};
+use crate::ui::state::edit::finish_batches;
+use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
 use crate::ui::widgets::file_io::read_chosen;
 
@@ -39,19 +37,21 @@ enum Phase {
     Checking(usize, usize),
     Checked,
     Writing(usize, usize),
-    Done(usize),
+    Done(ImportOutcome),
 }
 
 /// CSV import: pick a file (UTF-8 or the GBK that Chinese Excel writes), map columns,
 /// preview, check every row with a progress bar (field errors and duplicates by phone or
 /// credit code, against the device and within the file), then write the good rows in
-/// batches. Bad rows are listed by line and never written.
+/// batches (`app::import`). Bad rows are listed by line and never written; a file over
+/// the size limit is refused before it is read; rows imported before are recognised by
+/// their content and not added again; a batch the device refuses (storage full) ends
+/// the import with how many rows were and were not imported, never a plain "done".
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let ctx = use_customers();
     let db = use_db();
     let sync = use_sync();
-    let session = use_session();
     let i18n = use_i18n();
     let parsed = StoredValue::new(None::<ParsedCsv>);
     let headers = RwSignal::new(Vec::<String>::new());
@@ -72,6 +72,14 @@ pub fn ImportPage() -> impl IntoView {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
             return;
         };
+        let size = input.files().and_then(|f| f.get(0)).map(|f| f.size() as u64);
+        if let Some(Err(e)) = size.map(check_size) {
+            input.set_value("");
+            error.set(Some(e));
+            report.set_value(None);
+            phase.set(Phase::Choose);
+            return;
+        }
         leptos::task::spawn_local_scoped_with_cancellation(async move {
             let Some(bytes) = read_chosen(&input).await else {
                 return;
@@ -98,7 +106,7 @@ pub fn ImportPage() -> impl IntoView {
         let existing = ctx.data.with_untracked(|d| {
             let mut k = ExistingKeys::default();
             for c in &d.customers {
-                k.add(&c.rec.file, c.rec.contacts.iter().map(|x| &x.contact));
+                k.add(&c.rec.id, &c.rec.file, c.rec.contacts.iter().map(|x| &x.contact));
             }
             k
         });
@@ -129,50 +137,29 @@ pub fn ImportPage() -> impl IntoView {
     let write_db = db.clone();
     let write = move |_| {
         let Some(r) = report.get_value() else { return };
-        let me = session.current.get_untracked().unwrap_or_default();
-        let who = owner.get_untracked();
-        let good: Vec<_> = r.rows.into_iter().filter(|row| row.status == RowStatus::Ok).collect();
-        let total = good.len();
+        let Some(actor) = cmds.actor() else { return };
+        let owner = match owner.get_untracked().as_str() {
+            "" => ImportOwner::Pool,
+            "me" => ImportOwner::FirstContact,
+            rep => ImportOwner::Rep(rep.to_owned()),
+        };
+        let mut job = match ImportJob::new(&actor, r.rows, owner) {
+            Ok(job) => job,
+            // The owner list offers only what the role allows; nothing to write otherwise.
+            Err(_) => return,
+        };
+        let total = job.outcome().total;
         let db = write_db.clone();
         // Not cancelled with the page: every checked row is written even if the user
         // leaves; the page's signals are only written while it is alive (`try_set`).
         leptos::task::spawn_local(async move {
-            let mut written = 0;
-            for chunk in good.chunks(SLICE) {
-                let res = record_batch(&db, sync, |clock| {
-                    let mut by = Author { profile: &me, clock, now_ms: now_ms() };
-                    let mut parts = Vec::new();
-                    for row in chunk {
-                        let id = new_id();
-                        parts.extend(customer_change(&id, None, &row.customer, &mut by));
-                        if let Some(c) = &row.contact {
-                            parts.extend(contact_change(&id, &new_id(), None, c, &mut by));
-                        }
-                        let fact = match who.as_str() {
-                            "" => None,
-                            "me" => Some(FactKind::FirstContact { rep: me.clone() }),
-                            rep => Some(FactKind::Assign {
-                                rep: rep.to_owned(),
-                                reason: AssignReason::Assigned,
-                                note: String::new(),
-                            }),
-                        };
-                        if let Some(f) = fact {
-                            parts.extend(fact_entry(&new_id(), &id, &f, &mut by).ok());
-                        }
-                    }
-                    join(parts)
-                })
-                .await;
-                if res.is_err() {
-                    break;
-                }
-                written += chunk.len();
-                phase.try_set(Phase::Writing(written, total));
+            phase.try_set(Phase::Writing(0, total));
+            while job.step(db.store(), SLICE).await {
+                phase.try_set(Phase::Writing(job.done(), total));
                 pause().await;
             }
             finish_batches(sync);
-            phase.try_set(Phase::Done(written));
+            phase.try_set(Phase::Done(job.outcome().clone()));
         });
     };
 
@@ -245,7 +232,7 @@ pub fn ImportPage() -> impl IntoView {
                 let counts = r.counts;
                 let bad: Vec<_> = r.rows.into_iter().filter(|row| row.status != RowStatus::Ok).take(500).collect();
                 view! {
-                    <section class="card" data-testid="import-report" data-ok=counts.ok.to_string() data-errors=counts.errors.to_string() data-duplicates=counts.duplicates.to_string()>
+                    <section class="card" data-testid="import-report" data-ok=counts.ok.to_string() data-errors=counts.errors.to_string() data-duplicates=counts.duplicates.to_string() data-present=counts.present.to_string()>
                         <p>{move || report_text(i18n.lang(), &counts)}</p>
                         <ul class="plain-list">
                             {bad.into_iter().map(|row| {
@@ -265,18 +252,24 @@ pub fn ImportPage() -> impl IntoView {
                         </ul>
                         <div class="actions">
                             <button type="button" class="primary" data-testid="import-write" disabled=counts.ok == 0 on:click=write.clone()>
-                                {move || imported_text(i18n.lang(), counts.ok, false)}
+                                {move || imported_text(i18n.lang(), counts.ok)}
                             </button>
                         </div>
                     </section>
                 }.into_any()
             }
-            Phase::Done(n) => view! {
-                <section class="card" data-testid="import-done" data-imported=n.to_string()>
-                    <p class="ok" role="status">{move || imported_text(i18n.lang(), n, true)}</p>
-                    <a class="button" href="#/customers">{t(CMsg::BackToList)}</a>
-                </section>
-            }.into_any(),
+            Phase::Done(o) => {
+                let (imported, present, missing, complete) = (o.imported, o.already_present, o.not_imported, o.complete());
+                view! {
+                    <section class="card" data-testid=if complete { "import-done" } else { "import-partial" }
+                        data-imported=imported.to_string() data-present=present.to_string() data-not-imported=missing.to_string()>
+                        <p class=if complete { "ok" } else { "error" } role=if complete { "status" } else { "alert" }>
+                            {move || outcome_text(i18n.lang(), &o)}
+                        </p>
+                        <a class="button" href="#/customers">{t(CMsg::BackToList)}</a>
+                    </section>
+                }.into_any()
+            }
             _ => ().into_any(),
         }}
     }

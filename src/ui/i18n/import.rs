@@ -1,5 +1,6 @@
 //! zh-CN / en strings of the CSV import.
 
+use crate::app::import::ImportOutcome;
 use crate::domain::csv_import::{DuplicateKey, DuplicateOf, ImportCounts, ImportError, RowStatus, Target};
 use crate::ui::i18n::Lang;
 
@@ -62,6 +63,17 @@ pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
                 "The file is empty.".into()
             }
         }
+        ImportError::TooLarge { bytes, max } => {
+            const MB: u64 = 1024 * 1024;
+            // Rounded up, so a file just over the limit never reads as the limit itself.
+            let size = format!("{:.1}", (*bytes as f64 / MB as f64 * 10.0).ceil() / 10.0);
+            let max = max / MB;
+            if zh {
+                format!("文件有 {size} MB，超过导入上限 {max} MB。请把文件拆成几个较小的文件分别导入。")
+            } else {
+                format!("The file is {size} MB, more than the {max} MB an import reads. Split it into smaller files and import each.")
+            }
+        }
         ImportError::NotText => {
             if zh {
                 "这不是 CSV 文本文件（Excel 请先“另存为 CSV”）。".into()
@@ -104,6 +116,13 @@ pub fn problem_text(lang: Lang, s: &RowStatus) -> String {
     let zh = lang == Lang::ZhCn;
     match s {
         RowStatus::Ok | RowStatus::Error(_) => String::new(),
+        RowStatus::AlreadyPresent => {
+            if zh {
+                "已导入过（客户已存在）".into()
+            } else {
+                "imported before (already a customer)".into()
+            }
+        }
         RowStatus::WrongCellCount { expected, found } => {
             if zh {
                 format!("应有 {expected} 列，实际 {found} 列")
@@ -127,6 +146,13 @@ pub fn problem_text(lang: Lang, s: &RowStatus) -> String {
                         format!("credit code {c}")
                     }
                 }
+                DuplicateKey::SameRow => {
+                    if zh {
+                        "同一公司和联系人".into()
+                    } else {
+                        "the same company and contact".into()
+                    }
+                }
             };
             match (of, zh) {
                 (DuplicateOf::Existing, true) => format!("重复：{k} 已在客户中"),
@@ -147,21 +173,55 @@ pub fn progress_text(lang: Lang, done: usize, total: usize) -> String {
 
 pub fn report_text(lang: Lang, c: &ImportCounts) -> String {
     match lang {
-        Lang::ZhCn => {
-            format!("共 {} 行：{} 行可导入，{} 行有错误，{} 行重复（不导入）。", c.total, c.ok, c.errors, c.duplicates)
-        }
+        Lang::ZhCn => format!(
+            "共 {} 行：{} 行可导入，{} 行有错误，{} 行重复（不导入），{} 行已导入过（已存在）。",
+            c.total, c.ok, c.errors, c.duplicates, c.present
+        ),
         Lang::En => format!(
-            "{} rows: {} ready, {} with errors, {} duplicates (not imported).",
-            c.total, c.ok, c.errors, c.duplicates
+            "{} rows: {} ready, {} with errors, {} duplicates (not imported), {} already present (imported before).",
+            c.total, c.ok, c.errors, c.duplicates, c.present
         ),
     }
 }
 
-pub fn imported_text(lang: Lang, n: usize, done: bool) -> String {
-    match (lang, done) {
-        (Lang::ZhCn, false) => format!("导入 {n} 个客户"),
-        (Lang::En, false) => format!("Import {n} customers"),
-        (Lang::ZhCn, true) => format!("已导入 {n} 个客户。"),
-        (Lang::En, true) => format!("Imported {n} customers."),
+/// The button that starts writing `n` checked rows.
+pub fn imported_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("导入 {n} 个客户"),
+        Lang::En => format!("Import {n} customers"),
     }
+}
+
+/// What an import did, truthfully: how many rows were stored, how many were there
+/// already, and — when a batch failed — how many were not stored and why.
+pub fn outcome_text(lang: Lang, o: &ImportOutcome) -> String {
+    let zh = lang == Lang::ZhCn;
+    let mut text = if zh {
+        format!("已导入 {} 个客户，{} 个已存在（之前导入过，未重复导入）。", o.imported, o.already_present)
+    } else {
+        format!(
+            "Imported {} customers; {} already present (imported before, not added again).",
+            o.imported, o.already_present
+        )
+    };
+    if let Some(e) = &o.failure {
+        let why = match (e.is_quota_exceeded(), zh) {
+            (true, true) => "设备存储空间已满",
+            (true, false) => "the device's storage is full",
+            (false, true) => "本机数据库写入失败",
+            (false, false) => "the device's database refused the write",
+        };
+        text.push_str(&if zh {
+            format!(
+                " 另有 {} 行未导入：{why}。已导入的客户完整保留；腾出空间后再次导入同一文件，只会补上未导入的行。",
+                o.not_imported
+            )
+        } else {
+            format!(
+                " {} rows were NOT imported: {why}. The customers imported are complete; free some space and import the same file again to add only the missing rows.",
+                o.not_imported
+            )
+        });
+    }
+    text
 }

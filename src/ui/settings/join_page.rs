@@ -1,16 +1,18 @@
 use leptos::prelude::*;
 
-use crate::storage::sync_run::save_team;
+use crate::storage::team::{save_team, switch_preview, SwitchPreview, Team};
 use crate::sync::crypto::unwrap_key;
-use crate::ui::i18n::{t, use_i18n, Msg};
+use crate::ui::i18n::{t, team_switch_warning, use_i18n, Msg};
 use crate::ui::settings::invite::{parse_invite, InviteKey};
 use crate::ui::state::platform::set_hash;
 use crate::ui::state::route::Page;
 use crate::ui::state::session::use_db;
-use crate::ui::state::sync_ctx::use_sync;
+use crate::ui::state::sync_ctx::{use_sync, SyncPhase};
 
 /// Opened from an invite link: shows the team's folder, asks for the passphrase when the
-/// key is protected, and joins on confirmation.
+/// key is protected, and joins on confirmation. Joining *another* team than the one this
+/// device syncs with first shows what the switch does (`storage::team`) and waits for a
+/// second confirmation.
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let sync = use_sync();
@@ -31,7 +33,38 @@ pub fn JoinPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
     let busy = RwSignal::new(false);
+    // The team being joined and what leaving the current one means, once asked.
+    let pending = RwSignal::new(None::<(Team, SwitchPreview)>);
     let host = invite.host_url.clone();
+    let running = move || sync.phase.get() == SyncPhase::Running;
+
+    let store_db = db.clone();
+    // Saves `team`. No round may start meanwhile: one still working for the old team
+    // would store the old host's state over the reset one.
+    let store = move |team: Team| {
+        let db = store_db.clone();
+        let device = sync.device.get_value();
+        let before = sync.team.get_untracked();
+        sync.team.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match save_team(db.store(), &team, &device).await {
+                Ok(_) => {
+                    sync.changed();
+                    sync.set_team(team);
+                    set_hash(&Page::Settings.href());
+                }
+                Err(_) => {
+                    sync.team.try_set(before);
+                    error.try_set(Some(Msg::ErrStorage));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+
+    let ask_db = db.clone();
+    let ask_store = store.clone();
     let join = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let key = match &invite.key {
@@ -47,26 +80,33 @@ pub fn JoinPage() -> impl IntoView {
         let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
         team.user = nonempty(user.get_untracked());
         team.password = nonempty(password.get_untracked());
-        let db = db.clone();
-        busy.set(true);
+        let db = ask_db.clone();
+        let store = ask_store.clone();
         leptos::task::spawn_local(async move {
-            match save_team(db.store(), &team).await {
-                Ok(()) => {
-                    sync.set_team(team);
-                    set_hash(&Page::Settings.href());
+            match switch_preview(db.store(), &team).await {
+                Ok(None) => store(team),
+                Ok(Some(preview)) => {
+                    pending.try_set(Some((team, preview)));
                 }
                 Err(_) => {
                     error.try_set(Some(Msg::ErrStorage));
                 }
             }
-            busy.try_set(false);
         });
+    };
+    let confirm_switch = move |_| {
+        if sync.phase.get_untracked() == SyncPhase::Running {
+            return;
+        }
+        if let Some((team, _)) = pending.get_untracked() {
+            store(team);
+        }
     };
     view! {
         <form class="card form" data-testid="join" on:submit=join novalidate>
             <h2>{t(Msg::JoinTitle)}</h2>
             <p>{t(Msg::SyncHost)}": " <strong data-testid="join-host">{host}</strong></p>
-            <Show when=move || sync.team.get().is_some()>
+            <Show when=move || sync.team.get().is_some() && pending.get().is_none()>
                 <p class="warn">{t(Msg::JoinReplace)}</p>
             </Show>
             <Show when=move || wrapped>
@@ -94,11 +134,35 @@ pub fn JoinPage() -> impl IntoView {
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert" data-testid="join-error">{move || error.get().map(|m| m.text(i18n.lang()))}</p>
             </Show>
-            <div class="actions">
-                <button type="submit" class="primary" data-testid="join-confirm" disabled=move || busy.get()>
-                    {move || if busy.get() { t(Msg::JoinUnlocking)() } else { t(Msg::JoinConfirm)() }}
-                </button>
-            </div>
+            {move || match pending.get() {
+                None => view! {
+                    <div class="actions">
+                        <button type="submit" class="primary" data-testid="join-confirm" disabled=move || busy.get()>
+                            {move || if busy.get() { t(Msg::JoinUnlocking)() } else { t(Msg::JoinConfirm)() }}
+                        </button>
+                    </div>
+                }.into_any(),
+                Some((_, p)) => {
+                    let (current, unsynced) = (p.current_host.clone(), p.unsynced);
+                    view! {
+                        <div class="warn" role="alert" data-testid="join-switch-warning" data-unsynced=unsynced.to_string()>
+                            <p>{move || team_switch_warning(i18n.lang(), &current, unsynced)}</p>
+                            <Show when=running>
+                                <p data-testid="join-switch-wait">{t(Msg::JoinSwitchWait)}</p>
+                            </Show>
+                        </div>
+                        <div class="actions">
+                            <button type="button" data-testid="join-switch-cancel" on:click=move |_| pending.set(None)>
+                                {t(Msg::JoinSwitchCancel)}
+                            </button>
+                            <button type="button" class="primary" data-testid="join-switch-confirm"
+                                disabled=move || busy.get() || running() on:click=confirm_switch.clone()>
+                                {t(Msg::JoinSwitchConfirm)}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+            }}
         </form>
     }
     .into_any()

@@ -65,9 +65,10 @@ fn NoTeam() -> impl IntoView {
     let error = RwSignal::new(None::<Msg>);
     let save = move |team: Team| {
         let db = db.clone();
+        let device = sync.device.get_value();
         leptos::task::spawn_local(async move {
-            match save_team(db.store(), &team).await {
-                Ok(()) => sync.set_team(team),
+            match save_team(db.store(), &team, &device).await {
+                Ok(_) => sync.set_team(team),
                 Err(_) => {
                     error.try_set(Some(Msg::ErrStorage));
                 }

@@ -72,6 +72,21 @@ export class CustomersPage {
   owner() {
     return this.page.getByTestId('owner-name');
   }
+
+  /** Opens the import page and chooses a CSV file (text, or raw bytes). */
+  async chooseImport(name: string, content: string | Buffer) {
+    await this.openList();
+    await this.page.getByTestId('customer-import').click();
+    const buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    await this.page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  }
+
+  /** Checks every row of the chosen file; returns the report card. */
+  async checkImport() {
+    await expect(this.page.getByTestId('import-mapping')).toBeVisible();
+    await this.page.getByTestId('import-check').click();
+    return this.page.getByTestId('import-report');
+  }
 }
 
 export class PoolPage {
