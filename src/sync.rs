@@ -11,5 +11,7 @@ pub mod engine;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
+pub mod listing;
+pub mod members;
 pub mod snapshot;
 pub mod status;

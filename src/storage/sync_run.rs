@@ -18,6 +18,7 @@ use crate::record::replica::{Document, Replica};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
 use crate::sync::host::{Host, HostError};
+use crate::sync::members::{announce, must_announce};
 use crate::sync::status::{team_status, TeamStatus};
 
 const DEVICE_KEY: &str = "device_id";
@@ -178,8 +179,17 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let final_state = match pushed {
         Ok(pushed) => {
             report.pushed = pushed.chunk.is_some();
-            mark_pushed(s, &publish, &pushed.state, &clk).await?;
-            pushed.state
+            let mut state = pushed.state;
+            // A host that cannot list: announce this device so those who joined before
+            // it find it. Trouble here is retried next round; an unreachable host shows
+            // in the steps that follow.
+            if must_announce(host, device, pulled.listing).await.unwrap_or(false) {
+                if let Ok(announced) = announce(host, &key, device, &state, &mut nonce, now_ms).await {
+                    state = announced;
+                }
+            }
+            mark_pushed(s, &publish, &state, &clk).await?;
+            state
         }
         // A plain static host: what was pulled is stored; the changes wait for a host
         // that takes writes (or travel by export file).
