@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # nginx-conf.sh PORT DIST_DIR SYNC_DIR PREFIX_DIR — writes PREFIX_DIR/nginx.conf for a
-# foreground nginx serving DIST_DIR at / and /outpost/ and SYNC_DIR as WebDAV at /sync/.
+# foreground nginx serving DIST_DIR at / and /outpost/ and SYNC_DIR as WebDAV at /sync/
+# (and SYNC_DIR-auth behind a login at /sync-auth/, SYNC_DIR-nolist without listing at
+# /sync-nolist/).
 # Start it with: nginx -p PREFIX_DIR -c PREFIX_DIR/nginx.conf
 set -euo pipefail
 port=$1; dist=$(realpath "$2"); sync=$(mkdir -p "$3" && realpath "$3"); prefix=$(mkdir -p "$4" && realpath "$4")
-mkdir -p "$prefix/tmp" "$sync-auth"
+mkdir -p "$prefix/tmp" "$sync-auth" "$sync-nolist"
 # A login for /sync-auth/ (user "outpost", password from $SYNC_PASSWORD, default "outpost-dev").
 printf 'outpost:%s\n' "$(openssl passwd -apr1 "${SYNC_PASSWORD:-outpost-dev}")" > "$prefix/htpasswd"
 user=""

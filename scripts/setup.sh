@@ -9,6 +9,8 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 TRUNK_VERSION=0.21.14   # 0.22 needs rustc >= 1.96
 BINARYEN_VERSION=132.0.0 # Debian's binaryen 108 breaks the optimised app (docs/toolchain.md)
+WSGIDAV_VERSION=4.4.0    # a second WebDAV server for the sync e2e tests (docs/sync-hosts.md)
+CHEROOT_VERSION=11.1.2
 
 step "rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -20,7 +22,7 @@ done
 
 step "Debian packages (chromium, chromium-driver, nginx, brotli, a CJK font for screenshots)"
 missing=()
-for pkg in chromium chromium-driver nginx-light brotli fonts-wqy-microhei; do
+for pkg in chromium chromium-driver nginx-light brotli fonts-wqy-microhei python3-venv; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -51,6 +53,14 @@ if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version ${BINARYEN
    npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION")
 fi
 wasm-opt --version
+
+step "WsgiDAV $WSGIDAV_VERSION in a venv at .tools/wsgidav (PyPI)"
+if [ "$(.tools/wsgidav/bin/wsgidav --version 2>/dev/null || true)" != "$WSGIDAV_VERSION" ]; then
+  rm -rf .tools/wsgidav
+  python3 -m venv .tools/wsgidav
+  .tools/wsgidav/bin/pip install --quiet --disable-pip-version-check "wsgidav==$WSGIDAV_VERSION" "cheroot==$CHEROOT_VERSION"
+fi
+echo "ok: wsgidav $(.tools/wsgidav/bin/wsgidav --version)"
 
 step "npm packages for the end-to-end tests (no browser download)"
 if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then

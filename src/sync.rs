@@ -11,6 +11,8 @@ pub mod engine;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
+pub mod listing;
+pub mod members;
 pub mod snapshot;
 pub mod state_merge;
 pub mod status;

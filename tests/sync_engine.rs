@@ -6,7 +6,8 @@ use outpost::record::hlc::{Clock, MAX_SKEW_MS};
 use outpost::record::replica::{Document, Replica};
 use outpost::sync::crypto::{CryptoError, TeamKey};
 use outpost::sync::engine::{pull, push, Refusal, SyncError, SyncState};
-use outpost::sync::host::{HostError, MemoryHost};
+use outpost::sync::host::{HostError, Listing, MemoryHost};
+use outpost::sync::members::MAX_BAD_IN_A_ROW;
 use outpost::sync::snapshot::SnapshotError;
 use pollster::block_on;
 use serde_json::json;
@@ -174,8 +175,12 @@ fn a_host_serving_garbage_yields_refused_files_and_no_data() {
     a.push(&host, &key(), 2).unwrap();
     *host.garbage.borrow_mut() = Some(b"<html>502 Bad Gateway</html>".to_vec());
     let r = b.pull(&host, &key(), 3).unwrap();
-    assert_eq!(r.rejected.len(), 1);
-    assert_eq!(r.rejected[0].reason, Refusal::File(SnapshotError::NotOutpost));
+    // b has not published, so it also read the announcement slots: a few, each refused.
+    let (heads, slots): (Vec<_>, Vec<_>) = r.rejected.iter().partition(|x| x.path.starts_with("devices/"));
+    assert_eq!(heads.len(), 1);
+    assert_eq!(heads[0].reason, Refusal::File(SnapshotError::NotOutpost));
+    assert_eq!(slots.len(), MAX_BAD_IN_A_ROW);
+    assert!(slots.iter().all(|x| x.reason == Refusal::File(SnapshotError::NotOutpost)));
     assert!(b.replica.docs.is_empty());
     assert!(b.state.peers.get("dev-a").is_none_or(|p| p.etag.is_none() && p.merged.is_empty()));
     // When the host recovers, the same pull succeeds.
@@ -200,7 +205,7 @@ fn a_device_using_another_teams_key_is_refused_and_the_others_still_merge() {
 #[test]
 fn devices_are_discovered_through_heads_when_the_host_cannot_list_folders() {
     let host = MemoryHost::new();
-    *host.no_listing.borrow_mut() = true;
+    *host.listing.borrow_mut() = Listing::CannotList;
     let (mut a, mut b, mut c) = (Device::new("dev-a"), Device::new("dev-b"), Device::new("dev-c"));
     b.edit("c1", "name", json!("from b"), 1);
     b.push(&host, &key(), 2).unwrap();
@@ -229,11 +234,13 @@ fn a_device_with_nothing_to_say_still_publishes_a_head_once_so_others_find_it() 
 
 #[test]
 fn a_folder_listing_yields_only_well_formed_device_names() {
-    use outpost::sync::host::parse_listing;
+    use outpost::sync::listing::devices_from_index;
+    let folder = "http://127.0.0.1/sync/devices/";
     let json =
         r#"[{"name":"dev-a","type":"directory"},{"name":"x.json","type":"file"},{"name":"../etc","type":"directory"}]"#;
-    assert_eq!(parse_listing(json), vec!["dev-a".to_owned()]);
+    assert_eq!(devices_from_index(json, folder), Some(vec!["dev-a".to_owned()]));
     let html = r#"<a href="../">../</a><a href="dev-b/">dev-b/</a><a href="evil%2F/">x</a>"#;
-    assert_eq!(parse_listing(html), vec!["dev-b".to_owned()]);
-    assert!(parse_listing("<html>no index</html>").is_empty());
+    assert_eq!(devices_from_index(html, folder), Some(vec!["dev-b".to_owned()]));
+    // A page with no links is no listing at all (discovery falls back), not an empty one.
+    assert_eq!(devices_from_index("<html>no index</html>", folder), None);
 }

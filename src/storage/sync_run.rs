@@ -18,6 +18,7 @@ use crate::record::replica::{Document, Replica};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
 use crate::sync::host::{Host, HostError};
+use crate::sync::members::{announce, must_announce};
 use crate::sync::status::{team_status, TeamStatus};
 
 const DEVICE_KEY: &str = "device_id";
@@ -157,9 +158,18 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     let final_state = match pushed {
         Ok(pushed) => {
             report.pushed = pushed.chunk.is_some();
-            mark_pushed(s, &publish, &pushed.state, &clk).await?;
+            let mut state = pushed.state;
+            // A host that cannot list: announce this device so those who joined before
+            // it find it. Trouble here is retried next round; an unreachable host shows
+            // in the steps that follow.
+            if must_announce(host, device, pulled.listing).await.unwrap_or(false) {
+                if let Ok(announced) = announce(host, &key, device, &state, &mut nonce, now_ms).await {
+                    state = announced;
+                }
+            }
+            mark_pushed(s, &publish, &state, &clk).await?;
             let stored = sync_state(s).await?;
-            if stored.published.iter().any(|n| !pushed.state.published.contains(n)) {
+            if stored.published.iter().any(|n| !state.published.contains(n)) {
                 // Another tab of this device published meanwhile and the head just written
                 // may not list its chunk: write one that lists everything (the push sees
                 // the host's head lacks a name). Should this fail, the next round's push
@@ -173,7 +183,7 @@ pub async fn sync_once<S: RecordStore, H: Host>(
                 mark_pushed(s, &Replica::default(), &again.state, &clk).await?;
                 again.state
             } else {
-                pushed.state
+                state
             }
         }
         // A plain static host: what was pulled is stored; the changes wait for a host

@@ -49,6 +49,7 @@ use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
+use super::members::{read_members, SlotSeen};
 use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
 use crate::record::hlc::Hlc;
 use crate::record::replica::{Document, Replica};
@@ -99,6 +100,13 @@ pub struct SyncState {
     /// ([`SyncState::merged_with_stored`]).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub dropped: BTreeSet<String>,
+    /// The announcement slot this device claimed ([`super::members`]), on a host that
+    /// cannot list folders.
+    #[serde(default)]
+    pub member_slot: Option<u32>,
+    /// What each announcement slot held when last read, in slot order.
+    #[serde(default)]
+    pub member_slots: Vec<SlotSeen>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,6 +206,22 @@ pub struct PullResult {
     pub chunks_fetched: usize,
     pub rejected: Vec<Rejected>,
     pub held: Vec<Held>,
+    /// What the host's listing of `devices/` was worth this round.
+    pub listing: ListingSeen,
+}
+
+/// Whether a host's folder listing can be relied on to find devices.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListingSeen {
+    /// The listing shows this device's own folder: it lists `devices/`.
+    Shown,
+    /// A listing, but this device has not published yet, so it cannot tell whether it
+    /// is one; the announcements were read as well.
+    Unproven,
+    /// No listing, or one without this device's published folder (some other page, a
+    /// stale cache): devices were found through the announcements.
+    #[default]
+    Unusable,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -218,7 +242,7 @@ pub fn chunk_path(device: &str, name: &str) -> String {
 }
 
 /// Errors that end the round (no network, wrong credentials) versus errors about one file.
-fn per_file(e: HostError) -> Result<Refusal, SyncError> {
+pub(super) fn per_file(e: HostError) -> Result<Refusal, SyncError> {
     match e {
         HostError::Unreachable(_) | HostError::Unauthorized => Err(SyncError::Host(e)),
         other => Ok(Refusal::Host(other)),
@@ -537,9 +561,12 @@ async fn read_peer<H: Host>(
     Ok(Some(head))
 }
 
-/// Reads every other device's new chunks. `extra_devices` seeds discovery (the inviter
-/// named in an invite link) for hosts that cannot list folders. Changes stamped after
-/// `accept_until_ms` are held back until a later round.
+/// Reads every other device's new chunks. Devices are found in the host's listing of
+/// `devices/`; where the host cannot list (or its listing lacks this device's own folder
+/// after it published, so it is no listing of that folder), in the announcement slots
+/// ([`super::members`]). Heads' `known_devices`, the devices read before and
+/// `extra_devices` (the inviter named in an invite link) are read too. Changes stamped
+/// after `accept_until_ms` are held back until a later round.
 pub async fn pull<H: Host>(
     host: &H,
     key: &TeamKey,
@@ -551,14 +578,27 @@ pub async fn pull<H: Host>(
 ) -> Result<PullResult, SyncError> {
     let mut out = PullResult { state: state.clone(), ..Default::default() };
     let listed = match host.list_devices().await {
-        Ok(l) => l.unwrap_or_default(),
-        // A listing the host refuses is no listing: heads still name the team.
+        Ok(l) => l,
+        // A listing the host refuses is no listing: heads and announcements name the team.
         Err(e) => {
             per_file(e)?;
-            Vec::new()
+            None
         }
     };
-    let mut queue: BTreeSet<String> = listed.into_iter().collect();
+    let published = state.head_written_ms.is_some();
+    out.listing = match &listed {
+        Some(l) if published && l.iter().any(|d| d == device) => ListingSeen::Shown,
+        Some(_) if !published => ListingSeen::Unproven,
+        _ => ListingSeen::Unusable,
+    };
+    let mut queue: BTreeSet<String> = match (listed, out.listing) {
+        (Some(l), ListingSeen::Shown) => l.into_iter().collect(),
+        (l, _) => {
+            let mut q: BTreeSet<String> = l.unwrap_or_default().into_iter().collect();
+            q.extend(read_members(host, key, &mut out.state, &mut out.rejected).await?);
+            q
+        }
+    };
     queue.extend(state.peers.keys().cloned());
     queue.extend(extra_devices.iter().cloned());
     let mut done: BTreeSet<String> = BTreeSet::new();

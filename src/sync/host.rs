@@ -10,8 +10,6 @@ use std::collections::BTreeMap;
 
 use thiserror::Error;
 
-use super::engine::valid_device_name;
-
 /// What a GET found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetched {
@@ -72,6 +70,19 @@ pub trait Host {
     }
 }
 
+/// How a [`MemoryHost`] answers [`Host::list_devices`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Listing {
+    /// Every folder under `devices/` (a WebDAV server, nginx autoindex).
+    #[default]
+    Full,
+    /// No listing at all (a plain static host, autoindex and PROPFIND off).
+    CannotList,
+    /// Always these names, whatever is there (a host answering with some other page,
+    /// or a cache serving an old listing).
+    Fixed(Vec<String>),
+}
+
 /// A host in memory, with failure switches for tests.
 #[derive(Debug, Default)]
 pub struct MemoryHost {
@@ -86,8 +97,8 @@ pub struct MemoryHost {
     /// Every GET answers these bytes (a host serving an error page or garbage).
     pub garbage: RefCell<Option<Vec<u8>>>,
     pub puts: RefCell<Vec<String>>,
-    /// A plain static host that cannot list folders.
-    pub no_listing: RefCell<bool>,
+    /// How the host answers "which device folders exist".
+    pub listing: RefCell<Listing>,
     /// What the host's `Date` header says.
     pub now_ms: RefCell<Option<i64>>,
     /// A plain static host: every PUT is refused.
@@ -186,8 +197,10 @@ impl Host for MemoryHost {
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
-        if *self.no_listing.borrow() {
-            return Ok(None);
+        match &*self.listing.borrow() {
+            Listing::Full => {}
+            Listing::CannotList => return Ok(None),
+            Listing::Fixed(names) => return Ok(Some(names.clone())),
         }
         let mut devices: Vec<String> = self
             .files
@@ -198,23 +211,4 @@ impl Host for MemoryHost {
         devices.dedup();
         Ok(Some(devices))
     }
-}
-
-/// Device folder names from an nginx JSON autoindex or an HTML index page.
-pub fn parse_listing(text: &str) -> Vec<String> {
-    if let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(text) {
-        return items
-            .iter()
-            .filter(|i| i.get("type").and_then(|t| t.as_str()) == Some("directory"))
-            .filter_map(|i| i.get("name").and_then(|n| n.as_str()).map(str::to_owned))
-            .filter(|n| valid_device_name(n))
-            .collect();
-    }
-    text.split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .filter_map(|href| href.strip_suffix('/'))
-        .filter(|n| valid_device_name(n))
-        .map(str::to_owned)
-        .collect()
 }

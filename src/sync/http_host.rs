@@ -1,13 +1,19 @@
 //! [`Host`] over HTTP in the browser: WebDAV `PUT` (with `MKCOL` for hosts that do not
 //! create folders), plain `GET` with `If-None-Match`, and folder listing where the host
-//! offers one (nginx `autoindex` JSON or an HTML index). Optional Basic auth.
+//! offers one: WebDAV `PROPFIND` (`Depth: 1`) first, then a `GET` index page (nginx
+//! `autoindex` JSON or HTML, WsgiDAV's and the like; parsed in [`super::listing`]).
+//! Optional Basic auth.
 
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestCredentials};
 
-use super::host::{parse_listing, Fetched, Host, HostError, Presence};
+use super::host::{Fetched, Host, HostError, Presence};
+use super::listing::{devices_from_index, devices_from_multistatus, PROPFIND_BODY};
+
+/// The largest folder listing read (about 400 bytes per device in a multistatus).
+const MAX_LISTING_BYTES: usize = 8 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpHost {
@@ -145,15 +151,44 @@ impl Host for HttpHost {
         }
     }
 
+    /// `PROPFIND` first; a host that refuses it (405, 501, 403, 400…), answers something
+    /// that is no multistatus, or whose CORS rules do not let the browser send it, is
+    /// asked for an index page instead. 404 is an empty folder; `None` when neither way
+    /// gives a listing (discovery then goes by heads and announcements).
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        let folder = format!("{}devices/", self.base);
+        let propfind = self
+            .request(Method::from_bytes(b"PROPFIND").expect("method"), "devices/")
+            .header("Depth", "1")
+            .header("Content-Type", "application/xml; charset=utf-8")
+            .body(PROPFIND_BODY);
+        // A failed PROPFIND may be a CORS refusal of the method, not the network: the GET
+        // below tells which.
+        if let Ok(resp) = self.send(propfind).await {
+            match resp.status() {
+                207 => {
+                    if let Ok(bytes) = read_capped(&resp, MAX_LISTING_BYTES).await {
+                        if let Some(names) = devices_from_multistatus(&String::from_utf8_lossy(&bytes), &folder) {
+                            return Ok(Some(names));
+                        }
+                    }
+                }
+                404 | 410 => return Ok(Some(Vec::new())),
+                401 => return Err(HostError::Unauthorized),
+                _ => {}
+            }
+        }
         let resp =
             self.send(self.request(Method::GET, "devices/").header("Accept", "application/json").build()).await?;
-        if !resp.ok() {
-            // No listing (404, 403) is normal for a plain static host: discover via heads.
-            return Ok(None);
+        match resp.status() {
+            200 => {}
+            404 | 410 => return Ok(Some(Vec::new())),
+            401 => return Err(HostError::Unauthorized),
+            // 403 and friends: a plain static host that does not list folders.
+            _ => return Ok(None),
         }
-        let text = resp.text().await.map_err(|e| HostError::Unreachable(e.to_string()))?;
-        Ok(Some(parse_listing(&text)))
+        let Ok(bytes) = read_capped(&resp, MAX_LISTING_BYTES).await else { return Ok(None) };
+        Ok(devices_from_index(&String::from_utf8_lossy(&bytes), &folder))
     }
 }
 

@@ -35,6 +35,8 @@ pub const CHUNK_FORMAT: &str = "outpost.chunk";
 pub const CHUNK_VERSION: u32 = 1;
 pub const BUNDLE_FORMAT: &str = "outpost.bundle";
 pub const BUNDLE_VERSION: u32 = 1;
+pub const MEMBER_FORMAT: &str = "outpost.member";
+pub const MEMBER_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -43,6 +45,8 @@ pub enum FileKind {
     Chunk,
     /// Everything one device knows, for carrying by hand where there is no network.
     Bundle,
+    /// A device's announcement in a numbered slot, for hosts that cannot list folders.
+    Member,
 }
 
 /// The file as the host stores it.
@@ -102,6 +106,25 @@ pub struct Bundle {
     pub device: String,
     pub written_ms: i64,
     pub replica: Replica,
+}
+
+/// "This device publishes in `devices/<device>/`", sealed into `team/members/<slot>.json`
+/// (see `super::members`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    /// The slot it was written to: a file copied into another slot does not open as that
+    /// slot's.
+    pub slot: u32,
+    pub written_ms: i64,
+}
+
+impl Member {
+    pub fn new(device: &str, slot: u32, written_ms: i64) -> Self {
+        Self { format: MEMBER_FORMAT.into(), version: MEMBER_VERSION, device: device.into(), slot, written_ms }
+    }
 }
 
 impl Bundle {
@@ -170,6 +193,7 @@ fn aad(device: &str, kind: FileKind) -> Vec<u8> {
         FileKind::Head => "head",
         FileKind::Chunk => "chunk",
         FileKind::Bundle => "bundle",
+        FileKind::Member => "member",
     };
     format!("{SEALED_FORMAT}|{SEALED_VERSION}|{device}|{kind}").into_bytes()
 }
@@ -196,6 +220,29 @@ pub fn seal_chunk(key: &TeamKey, nonce: [u8; NONCE_LEN], chunk: &Chunk) -> Vec<u
 
 pub fn seal_bundle(key: &TeamKey, nonce: [u8; NONCE_LEN], bundle: &Bundle) -> Vec<u8> {
     seal_json(key, nonce, &bundle.device, FileKind::Bundle, bundle)
+}
+
+pub fn seal_member(key: &TeamKey, nonce: [u8; NONCE_LEN], member: &Member) -> Vec<u8> {
+    seal_json(key, nonce, &member.device, FileKind::Member, member)
+}
+
+/// Reads `team/members/<slot>.json`: the device it names is only known from its header,
+/// which the key binds, so another team's file or a moved one does not open.
+pub fn open_member(key: &TeamKey, bytes: &[u8], slot: u32) -> Result<Member, SnapshotError> {
+    let device = serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .and_then(|v| v.get("device").and_then(Value::as_str).map(str::to_owned))
+        .ok_or(SnapshotError::NotOutpost)?;
+    let v = open_json(key, bytes, &device, FileKind::Member)?;
+    let _version = check_inner(&v, MEMBER_FORMAT, MEMBER_VERSION, "member announcement")?;
+    let member: Member = serde_json::from_value(v).map_err(malformed)?;
+    if member.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device, found: member.device });
+    }
+    if member.slot != slot {
+        return Err(malformed(format!("announcement for slot {} found in slot {slot}", member.slot)));
+    }
+    Ok(member)
 }
 
 /// Reads an exported file. Its records may carry any team member's stamps: the file

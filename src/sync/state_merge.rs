@@ -70,6 +70,13 @@ impl SyncState {
             published_sizes,
             peers,
             dropped,
+            // The slot this device claimed, and the newer reading of the slots.
+            member_slot: self.member_slot.or(stored.member_slot),
+            member_slots: if self.member_slots.len() >= stored.member_slots.len() {
+                self.member_slots.clone()
+            } else {
+                stored.member_slots.clone()
+            },
         }
     }
 }

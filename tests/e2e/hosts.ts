@@ -19,7 +19,7 @@ export interface Host {
   dir: string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForPort(port: number, ms: number): Promise<void> {
+export async function waitForPort(port: number, ms: number, what = 'nginx'): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const ok = await new Promise<boolean>((resolve) => {
@@ -40,7 +40,7 @@ async function waitForPort(port: number, ms: number): Promise<void> {
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`nginx did not listen on 127.0.0.1:${port}`);
+  throw new Error(`${what} did not listen on 127.0.0.1:${port}`);
 }
 
 /** Starts nginx serving `dist` (the build by default) on `port` (a free one by default). */
