@@ -128,6 +128,9 @@ impl Write {
 pub struct Written {
     /// Records changed.
     pub changed: usize,
+    /// Of those, the ones outside the meta store (the clock and sync state are merged
+    /// there and change or not with every round): the user's records.
+    pub records: usize,
     /// Keys of writes the store refused ([`refuses`]); the rest of the batch was applied.
     pub refused: Vec<String>,
 }

@@ -335,3 +335,20 @@ fn the_team_is_in_step_only_once_every_device_has_read_every_other_ones_newest_h
         block_on(replica(&b.s)).unwrap().to_canonical_json()
     );
 }
+
+#[test]
+fn a_pulled_change_counts_even_when_the_clock_and_sync_state_stay_as_they_were() {
+    // The activities e2e failed on this: the clock and the sync state merged to what was
+    // stored, the round counted no pulled records, and the open lists never re-read.
+    let s = MemoryStore::new();
+    block_on(async {
+        let c = clock(&s, "dev-a").await.unwrap();
+        let state = sync_state(&s).await.unwrap();
+        let first = common::entry("e1", "c1", at("dev-b", NOW));
+        let applied = outpost::storage::data::apply_remote(&s, &first, &state, &c).await.unwrap();
+        assert_eq!(applied.changed, 1);
+        let second = common::entry("e2", "c1", at("dev-b", NOW + 1));
+        let applied = outpost::storage::data::apply_remote(&s, &second, &state, &c).await.unwrap();
+        assert_eq!(applied.changed, 1, "one new entry, whatever the meta writes did");
+    });
+}

@@ -277,3 +277,19 @@ proptest! {
         run(ops)?;
     }
 }
+
+#[test]
+fn debug_case() {
+    if std::env::var("SOAK_DEBUG").is_err() {
+        return;
+    }
+    run(vec![
+        Op::Sync { dev: 2 },
+        Op::Skew { dev: 2, by_ms: -600000 },
+        Op::Sync { dev: 1 },
+        Op::Edit { dev: 2, doc: 0, field: 0, value: 0 },
+        Op::Sync { dev: 0 },
+        Op::Sync { dev: 2 },
+    ])
+    .unwrap();
+}

@@ -280,7 +280,7 @@ impl RecordStore for IdbStore {
         }
         let tx = self.db.transaction(names.as_slice()).with_mode(TransactionMode::Readwrite).build().map_err(tx_err)?;
         let mut known = prefetch(&tx, &writes).await?;
-        let mut changed = 0;
+        let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
         for w in &writes {
             let current = match (w, known.get_mut(&w.store())) {
@@ -314,15 +314,17 @@ impl RecordStore for IdbStore {
                 Some(Some(v)) => {
                     os.put(encode(w.store(), &v)?).with_key(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
+                    records += usize::from(w.store() != StoreName::Meta);
                 }
                 Some(None) => {
                     os.delete(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
+                    records += usize::from(w.store() != StoreName::Meta);
                 }
             }
         }
         tx.commit().await.map_err(tx_err)?;
-        Ok(Written { changed, refused })
+        Ok(Written { changed, records, refused })
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {

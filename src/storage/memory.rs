@@ -40,7 +40,7 @@ impl RecordStore for MemoryStore {
         }
         // Resolve everything against a copy first so a failing write changes nothing.
         let mut stores = self.stores.borrow().clone();
-        let mut changed = 0;
+        let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
         for w in &writes {
             let key = w.key().to_owned();
@@ -54,15 +54,17 @@ impl RecordStore for MemoryStore {
                 Some(Some(v)) => {
                     map.insert(key, v);
                     changed += 1;
+                    records += usize::from(w.store() != StoreName::Meta);
                 }
                 Some(None) => {
                     map.remove(&key);
                     changed += 1;
+                    records += usize::from(w.store() != StoreName::Meta);
                 }
             }
         }
         *self.stores.borrow_mut() = stores;
-        Ok(Written { changed, refused })
+        Ok(Written { changed, records, refused })
     }
 
     async fn get(&self, store: StoreName, key: &str) -> Result<Option<Value>, StorageError> {

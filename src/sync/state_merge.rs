@@ -17,11 +17,12 @@
 //! - **peers**: per device, the state of the newer head read (by its clock), with the
 //!   merged chunks of both: a chunk either round marked merged had its records stored in
 //!   the same transaction.
-//! - **own head** (`head_hlc`, `head_written_ms`, `announced`): from the side that wrote
+//! - **own head** (`head_hlc`, `head_written_ms`, `announced`, `content_ms`): from the side that wrote
 //!   the newer head. Which head the host kept is whichever was written last, which no
 //!   state can tell: a push therefore checks that the host's head lists every published
 //!   chunk and writes it again when not.
-//! - `last_sync_ms`, `content_ms`: the later.
+//! - `last_sync_ms`: the later. (`content_ms` is what the newer head says, even when a
+//!   clock set back made it earlier: peers compare against what they read there.)
 //!
 //! ```
 //! use outpost::sync::engine::SyncState;
@@ -64,7 +65,8 @@ impl SyncState {
             head_written_ms: head_side.head_written_ms,
             announced: head_side.announced.clone(),
             last_sync_ms: self.last_sync_ms.max(stored.last_sync_ms),
-            content_ms: self.content_ms.max(stored.content_ms),
+            // What the newer head says, even where a clock set back made it earlier.
+            content_ms: head_side.content_ms,
             verify_cursor: self.verify_cursor,
             published,
             published_sizes,
@@ -177,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn the_later_times_are_kept() {
+    fn the_later_sync_time_is_kept_and_content_time_follows_the_newer_head() {
         let mut a = published(&[], 3);
         a.last_sync_ms = Some(50);
         a.content_ms = Some(1);
@@ -185,7 +187,7 @@ mod tests {
         b.last_sync_ms = Some(40);
         b.content_ms = Some(7);
         let m = a.merged_with_stored(&b);
-        assert_eq!((m.last_sync_ms, m.content_ms, m.head_written_ms), (Some(50), Some(7), Some(3)));
+        assert_eq!((m.last_sync_ms, m.content_ms, m.head_written_ms), (Some(50), Some(1), Some(3)));
     }
 
     #[test]

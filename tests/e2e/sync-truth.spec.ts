@@ -28,8 +28,9 @@ test('the team is in step only when every tablet has read the others\' newest ch
   const { a, b } = await teamOfTwo(browser);
   await a.d.addCustomer('Harbour Hardware');
   expect(await a.d.syncNow()).toBe('done');
+  await b.d.addCustomer('Kite Corner');
   expect(await b.d.syncNow()).toBe('done');
-  // B has A's customer, but A has not read B's head yet: B says so.
+  // B has A's customer, but A has not read B's newest head yet: B says so.
   expect(await inStep(b)).toBe('false');
   await expect(b.page.getByTestId('team-device')).toHaveAttribute('data-in-step', 'false');
   await expect(b.page.getByTestId('team-device')).toContainText('not received this device');
