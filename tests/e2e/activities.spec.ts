@@ -177,7 +177,12 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   await expect(mgr.minutes().getByTestId('minutes-text')).toHaveText('Cold store pilot agreed; quote by Friday.');
   await b.page.getByTestId('minutes-reviewed').click();
   await expect(mgr.minutes()).toHaveAttribute('data-state', 'reviewed');
+  // The page shows the review as soon as it is asked for; the round started at once may
+  // read the outbox before the write lands, and the automatic round 3 s later sends it.
+  // Wait for it to be counted as unsynced, then sync.
+  await expect.poll(async () => Number(await b.page.getByTestId('sync-badge').getAttribute('data-unsynced'))).toBeGreaterThan(0);
   expect(await b.d.syncNow()).toBe('done');
+  await expect(b.page.getByTestId('sync-badge')).toHaveAttribute('data-unsynced', '0');
   expect(await a.d.syncNow()).toBe('done');
   await rep.openMinutes();
   await a.page.getByTestId('minutes-sent_to_customer').click();
