@@ -79,17 +79,22 @@ export async function stopServer(s: DavServer): Promise<void> {
   fs.rmSync(path.dirname(s.dir), { recursive: true, force: true });
 }
 
-/** Every file path under the server's folder, relative to it. */
-export function serverFiles(s: DavServer): string[] {
+/** Every file path under `root`, relative to it, sorted. */
+export function filesUnder(root: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     if (!fs.existsSync(d)) return;
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out.push(path.relative(s.dir, p));
+      else out.push(path.relative(root, p));
     }
   };
-  walk(s.dir);
+  walk(root);
   return out.sort();
+}
+
+/** Every file path under the server's folder, relative to it. */
+export function serverFiles(s: DavServer): string[] {
+  return filesUnder(s.dir);
 }

@@ -6,7 +6,7 @@ import { expect, test, type Browser } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { STATE_FILE } from './hosts';
-import { serverFiles, startWebdavServer, startWsgidav, stopServer, type DavServer } from './servers';
+import { filesUnder, serverFiles, startWebdavServer, startWsgidav, stopServer, type DavServer } from './servers';
 import { base } from './pages/shell';
 import { createTeamAt, joinWith, tablet, type Device, type HostLogin } from './pages/team';
 
@@ -15,18 +15,7 @@ const LOGIN: HostLogin = { user: 'outpost', password: 'kite-2026' };
 /** Every file path under the test nginx's folder `folder`, relative to it. */
 function nginxFiles(folder: string): string[] {
   const { dir } = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
-  const root = path.join(dir, folder);
-  const out: string[] = [];
-  const walk = (d: string) => {
-    if (!fs.existsSync(d)) return;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(path.relative(root, p));
-    }
-  };
-  walk(root);
-  return out.sort();
+  return filesUnder(path.join(dir, folder));
 }
 
 /** A folder name no other test uses. */
