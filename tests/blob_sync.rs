@@ -8,8 +8,8 @@
 
 mod common;
 
-use common::set;
-use outpost::storage::attachments::{attachment_change, load_attachments, Label, NewAttachment, ATTACHMENT};
+use common::{edit_local, photo_local};
+use outpost::storage::attachments::{load_attachments, ATTACHMENT};
 use outpost::storage::blob_sync::fetch_failures;
 use outpost::storage::blobs;
 use outpost::storage::customers::{delete_doc, Author};
@@ -56,26 +56,7 @@ async fn sync_as(team: &Team, s: &MemoryStore, host: &MemoryHost, device: &str, 
 
 /// A customer document, as the customer form would record it.
 async fn customer(s: &MemoryStore, device: &str, id: &str, name: &str, now: i64) {
-    let mut c = clock(s, device).await.unwrap();
-    let change = set(id, "name", json!(name), c.tick(now));
-    apply_local(s, &change, &c).await.unwrap();
-}
-
-/// A photo as the photos card records it: bytes first, then the document.
-async fn photo(s: &MemoryStore, device: &str, id: &str, customer: &str, bytes: &[u8], now: i64) -> String {
-    let hash = blobs::put(s, bytes).await.unwrap();
-    let mut c = clock(s, device).await.unwrap();
-    let new = NewAttachment {
-        customer,
-        hash: &hash,
-        mime: "image/png",
-        label: Label::Licence,
-        origin: device,
-        bytes: bytes.len() as u64,
-    };
-    let change = attachment_change(id, &new, &mut Author { profile: "rep-1", clock: &mut c, now_ms: now });
-    apply_local(s, &change, &c).await.unwrap();
-    hash
+    edit_local(s, device, id, "name", json!(name), now).await;
 }
 
 fn kind_of(path: &str) -> &'static str {
@@ -94,7 +75,7 @@ fn a_photos_blob_is_uploaded_before_the_chunk_that_names_it_and_the_head_comes_l
         let host = MemoryHost::new();
         let a = MemoryStore::new();
         customer(&a, "dev-a", "c1", "张三五金", 1).await;
-        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
         let r = sync(&a, &host, "dev-a", 3).await;
         assert_eq!(r.blobs.uploaded, 1);
         assert!(r.pushed);
@@ -110,10 +91,10 @@ fn a_blob_already_uploaded_is_never_uploaded_again() {
     block_on(async {
         let host = MemoryHost::new();
         let a = MemoryStore::new();
-        photo(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
+        photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
         sync(&a, &host, "dev-a", 2).await;
         // Another photo of the same licence (same bytes) and an unrelated edit.
-        photo(&a, "dev-a", "att-2", "c1", LICENCE, 3).await;
+        photo_local(&a, "dev-a", "att-2", "c1", LICENCE, 3).await;
         customer(&a, "dev-a", "c1", "张三五金", 4).await;
         host.puts.borrow_mut().clear();
         let r = sync(&a, &host, "dev-a", 5).await;
@@ -130,7 +111,7 @@ fn s3_no_file_on_the_host_holds_the_photo_or_the_customer_in_plain_text() {
         let host = MemoryHost::new();
         let a = MemoryStore::new();
         customer(&a, "dev-a", "c1", "张三五金", 1).await;
-        photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
         sync(&a, &host, "dev-a", 3).await;
         for (path, bytes) in host.files.borrow().iter() {
             assert!(!bytes.windows(16).any(|w| w == &LICENCE[..16]), "{path} holds the photo");
@@ -152,8 +133,8 @@ fn a_blob_file_name_reveals_nothing_about_the_photo() {
         let (host_1, host_2) = (MemoryHost::new(), MemoryHost::new());
         let (a, x) = (MemoryStore::new(), MemoryStore::new());
         customer(&a, "dev-a", "c1", "张三五金", 1).await;
-        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
-        photo(&x, "dev-a", "att-9", "c7", LICENCE, 2).await;
+        let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        photo_local(&x, "dev-a", "att-9", "c7", LICENCE, 2).await;
         assert_eq!(hash, blob_hash(LICENCE), "locally the blob is still its plain SHA-256");
         sync_as(&ours, &a, &host_1, "dev-a", 3).await;
         sync_as(&theirs, &x, &host_2, "dev-a", 3).await;
@@ -172,14 +153,14 @@ fn a_blob_file_name_reveals_nothing_about_the_photo() {
 
         // Stable for one team: the same photo taken again (another document, another
         // device's store) maps to the same file, so nothing is uploaded twice.
-        photo(&a, "dev-a", "att-2", "c1", LICENCE, 4).await;
+        photo_local(&a, "dev-a", "att-2", "c1", LICENCE, 4).await;
         host_1.puts.borrow_mut().clear();
         let r = sync_as(&ours, &a, &host_1, "dev-a", 5).await;
         assert_eq!((r.blobs.uploaded, r.unsynced), (0, 0));
         assert!(host_1.puts.borrow().iter().all(|p| !p.contains("/blobs/")));
         assert_eq!(blob_files(&host_1), mine);
         let fresh = MemoryStore::new();
-        photo(&fresh, "dev-a", "att-3", "c1", LICENCE, 6).await;
+        photo_local(&fresh, "dev-a", "att-3", "c1", LICENCE, 6).await;
         let again = MemoryHost::new();
         sync_as(&ours, &fresh, &again, "dev-a", 7).await;
         assert_eq!(blob_files(&again), mine, "same team, same name, wherever it is computed");
@@ -197,7 +178,7 @@ fn another_device_fetches_the_blob_from_the_origin_folder_once_and_holds_the_sam
     block_on(async {
         let host = MemoryHost::new();
         let (a, b) = (MemoryStore::new(), MemoryStore::new());
-        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
+        let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
         sync(&a, &host, "dev-a", 2).await;
         let r = sync(&b, &host, "dev-b", 3).await;
         assert_eq!(r.blobs.fetched, 1);
@@ -216,7 +197,7 @@ fn a_blob_upload_the_host_refuses_holds_back_only_its_photo_and_the_records_stil
         let host = MemoryHost::new();
         let (a, b) = (MemoryStore::new(), MemoryStore::new());
         customer(&a, "dev-a", "c1", "张三五金", 1).await;
-        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
         *host.fail_put_containing.borrow_mut() = Some("/blobs/".into());
         let r = sync(&a, &host, "dev-a", 3).await;
         assert!(r.pushed, "the customer is published");
@@ -248,7 +229,7 @@ fn a_photo_removed_before_it_was_synced_uploads_no_blob() {
     block_on(async {
         let host = MemoryHost::new();
         let a = MemoryStore::new();
-        photo(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
+        photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
         let mut c = clock(&a, "dev-a").await.unwrap();
         let gone = delete_doc("att-1", ATTACHMENT, &mut Author { profile: "rep-1", clock: &mut c, now_ms: 2 });
         apply_local(&a, &gone, &c).await.unwrap();
@@ -263,7 +244,7 @@ async fn fetch_after(how: impl FnOnce(&mut Vec<u8>)) -> (MemoryHost, MemoryStore
     let host = MemoryHost::new();
     let (a, b) = (MemoryStore::new(), MemoryStore::new());
     customer(&a, "dev-a", "c1", "张三五金", 1).await;
-    let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+    let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
     sync(&a, &host, "dev-a", 3).await;
     let path = blob_path(&key(), "dev-a", &hash);
     {
@@ -336,8 +317,8 @@ fn a_host_unreachable_for_blobs_stops_trying_them_this_round_while_the_records_m
         let host = MemoryHost::new();
         let (a, b) = (MemoryStore::new(), MemoryStore::new());
         customer(&a, "dev-a", "c1", "张三五金", 1).await;
-        photo(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
-        photo(&a, "dev-a", "att-2", "c1", b"a second photo", 3).await;
+        photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 2).await;
+        photo_local(&a, "dev-a", "att-2", "c1", b"a second photo", 3).await;
         sync(&a, &host, "dev-a", 4).await;
         *host.fail_get_containing.borrow_mut() = Some("/blobs/".into());
         let r = sync(&b, &host, "dev-b", 5).await;
@@ -356,7 +337,7 @@ fn a_read_only_host_still_delivers_photos_and_local_changes_wait() {
     block_on(async {
         let host = MemoryHost::new();
         let (a, b) = (MemoryStore::new(), MemoryStore::new());
-        let hash = photo(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
+        let hash = photo_local(&a, "dev-a", "att-1", "c1", LICENCE, 1).await;
         sync(&a, &host, "dev-a", 2).await;
         *host.read_only.borrow_mut() = true;
         customer(&b, "dev-b", "c2", "李四建材", 3).await;

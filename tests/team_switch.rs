@@ -7,12 +7,10 @@
 
 mod common;
 
-use common::set;
-use outpost::storage::attachments::{attachment_change, Label, NewAttachment};
+use common::{edit_local, photo_local};
 use outpost::storage::blob_sync::uploaded;
 use outpost::storage::blobs;
-use outpost::storage::customers::Author;
-use outpost::storage::data::{apply_local, clock, outbox, replica, sync_state, unsynced_count};
+use outpost::storage::data::{clock, outbox, replica, sync_state, unsynced_count};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::quarantine::quarantine;
 use outpost::storage::sync_run::{sync_once, SyncReport};
@@ -55,42 +53,20 @@ async fn sync(s: &MemoryStore, host: &MemoryHost, t: &Team, device: &str, now: i
     sync_once(s, host, t, device, now, nonces()).await.expect("the round itself succeeds")
 }
 
-async fn edit(s: &MemoryStore, device: &str, doc: &str, field: &str, v: serde_json::Value, now: i64) {
-    let mut c = clock(s, device).await.unwrap();
-    let change = set(doc, field, v, c.tick(now));
-    apply_local(s, &change, &c).await.unwrap();
-}
-
-async fn photo(s: &MemoryStore, device: &str, id: &str, customer: &str, bytes: &[u8], now: i64) -> String {
-    let hash = blobs::put(s, bytes).await.unwrap();
-    let mut c = clock(s, device).await.unwrap();
-    let new = NewAttachment {
-        customer,
-        hash: &hash,
-        mime: "image/png",
-        label: Label::Licence,
-        origin: device,
-        bytes: bytes.len() as u64,
-    };
-    let change = attachment_change(id, &new, &mut Author { profile: "rep-1", clock: &mut c, now_ms: now });
-    apply_local(s, &change, &c).await.unwrap();
-    hash
-}
-
 /// Device a1 in team A: its customer and photo published, a colleague's customer
 /// merged, a garbage head in the quarantine, and one change not yet synced.
 async fn a1_in_team_a(host_a: &MemoryHost) -> (MemoryStore, String) {
     let (a1, a2) = (MemoryStore::new(), MemoryStore::new());
     save_team(&a1, &team_a(), "dev-a1").await.unwrap();
-    edit(&a1, "dev-a1", "c1", "name", json!("张三五金"), 10).await;
-    let hash = photo(&a1, "dev-a1", "p1", "c1", b"licence of zhang san", 11).await;
-    edit(&a2, "dev-a2", "c2", "name", json!("李四建材"), 12).await;
-    edit(&a2, "dev-a2", "c1", "phone", json!("13800138000"), 13).await;
+    edit_local(&a1, "dev-a1", "c1", "name", json!("张三五金"), 10).await;
+    let hash = photo_local(&a1, "dev-a1", "p1", "c1", b"licence of zhang san", 11).await;
+    edit_local(&a2, "dev-a2", "c2", "name", json!("李四建材"), 12).await;
+    edit_local(&a2, "dev-a2", "c1", "phone", json!("13800138000"), 13).await;
     host_a.files.borrow_mut().insert(head_path("dev-bad"), b"not a head".to_vec());
     sync(&a1, host_a, &team_a(), "dev-a1", 20).await;
     sync(&a2, host_a, &team_a(), "dev-a2", 21).await;
     sync(&a1, host_a, &team_a(), "dev-a1", 22).await;
-    edit(&a1, "dev-a1", "c3", "name", json!("王五商贸"), 30).await;
+    edit_local(&a1, "dev-a1", "c3", "name", json!("王五商贸"), 30).await;
     (a1, hash)
 }
 
@@ -192,8 +168,8 @@ fn the_warning_before_a_switch_names_the_current_host_and_the_unsynced_changes()
         let s = MemoryStore::new();
         assert_eq!(switch_preview(&s, &team_b()).await.unwrap(), None, "no team yet: nothing to warn about");
         assert_eq!(save_team(&s, &team_a(), "dev-a1").await.unwrap(), TeamSaved::Joined);
-        edit(&s, "dev-a1", "c1", "name", json!("x"), 1).await;
-        edit(&s, "dev-a1", "c2", "name", json!("y"), 2).await;
+        edit_local(&s, "dev-a1", "c1", "name", json!("x"), 1).await;
+        edit_local(&s, "dev-a1", "c2", "name", json!("y"), 2).await;
         assert_eq!(
             switch_preview(&s, &team_b()).await.unwrap(),
             Some(SwitchPreview { current_host: team_a().host_url, unsynced: 2 })

@@ -158,3 +158,38 @@ pub async fn stored_count<S: RecordStore>(s: &S) -> usize {
     }
     n
 }
+
+/// A one-field edit made on `device` at `now_ms`, stored as the app stores a local
+/// change (stamped by the device clock, queued for the next push). Returns its stamp.
+pub async fn edit_local<S: RecordStore>(s: &S, device: &str, doc: &str, field: &str, v: Value, now_ms: i64) -> Hlc {
+    let mut c = outpost::storage::data::clock(s, device).await.unwrap();
+    let at = c.tick(now_ms);
+    outpost::storage::data::apply_local(s, &set(doc, field, v, at.clone()), &c).await.unwrap();
+    at
+}
+
+/// A photo as the photos card records it: bytes first, then the document. Returns the
+/// photo's hash.
+pub async fn photo_local<S: RecordStore>(
+    s: &S,
+    device: &str,
+    id: &str,
+    customer: &str,
+    bytes: &[u8],
+    now_ms: i64,
+) -> String {
+    use outpost::storage::attachments::{attachment_change, Label, NewAttachment};
+    let hash = outpost::storage::blobs::put(s, bytes).await.unwrap();
+    let mut c = outpost::storage::data::clock(s, device).await.unwrap();
+    let new = NewAttachment {
+        customer,
+        hash: &hash,
+        mime: "image/png",
+        label: Label::Licence,
+        origin: device,
+        bytes: bytes.len() as u64,
+    };
+    let change = attachment_change(id, &new, &mut Author { profile: "rep-1", clock: &mut c, now_ms });
+    outpost::storage::data::apply_local(s, &change, &c).await.unwrap();
+    hash
+}
