@@ -46,11 +46,7 @@ impl Tab {
     }
 
     fn edit(&self, doc: &str, field: &str, v: serde_json::Value, now: i64) {
-        block_on(async {
-            let mut c = clock(&self.s, self.id).await.unwrap();
-            let change = set(doc, field, v, c.tick(now));
-            apply_local(&self.s, &change, &c).await.unwrap();
-        })
+        block_on(common::edit_local(&self.s, self.id, doc, field, v, now));
     }
 
     /// Stores a change as if made here, with whatever stamp (a tablet with a wrong clock).

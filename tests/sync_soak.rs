@@ -13,9 +13,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::set;
 use outpost::record::hlc::Hlc;
-use outpost::storage::data::{apply_local, clock, replica};
+use outpost::storage::data::replica;
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::sync_run::{sync_once, SyncReport, SyncRunError, Team};
 use outpost::sync::crypto::TeamKey;
@@ -134,12 +133,7 @@ impl World {
 
     fn edit(&mut self, dev: usize, doc: usize, field: usize, value: u8) {
         let (s, now) = (&self.stores[dev], self.local(dev));
-        let stamp = block_on(async {
-            let mut c = clock(s, DEVICES[dev]).await.unwrap();
-            let stamp = c.tick(now);
-            apply_local(s, &set(DOCS[doc], FIELDS[field], json!(value), stamp.clone()), &c).await.unwrap();
-            stamp
-        });
+        let stamp = block_on(common::edit_local(s, DEVICES[dev], DOCS[doc], FIELDS[field], json!(value), now));
         self.edits.push(((DOCS[doc].into(), FIELDS[field].into()), stamp, json!(value)));
     }
 
