@@ -29,6 +29,7 @@ pub mod orders;
 pub mod people;
 pub mod projects;
 pub mod quarantine;
+pub mod record_health;
 pub mod schema;
 pub mod service_log;
 pub mod settings;

@@ -55,6 +55,7 @@ fn raw_entry(id: &str, kind: &str, subject: &str, wall_ms: i64, body: Value) -> 
         stamp: Hlc { wall_ms, counter: 0, device: "tab-x".into() },
         author: "x".into(),
         body,
+        seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

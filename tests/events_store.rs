@@ -332,6 +332,7 @@ fn entries_of_unknown_events_or_unreadable_bodies_are_left_out_not_fatal() {
         stamp: Hlc { wall_ms: T0, counter: 0, device: "d".into() },
         author: "x".into(),
         body: json!({"participant": 5}),
+        seal: None,
     };
     let orphan = Entry { id: "y".into(), subject: "nope".into(), ..bad.clone() };
     let r = base.merge(Replica { docs: Default::default(), entries: [("x".into(), bad), ("y".into(), orphan)].into() });

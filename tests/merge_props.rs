@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use outpost::record::hlc::{Clock, Hlc};
+use outpost::record::seal::Seal;
 use outpost::record::replica::{Document, Entry, Register, Replica};
 use outpost::storage::data::{apply_import, apply_local};
 use outpost::storage::memory::MemoryStore;
@@ -31,11 +32,15 @@ fn value() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// No seal, or one of two (the merge must order registers that differ only in their
+/// seal, which only a forged or re-signed copy produces).
+fn seal() -> impl Strategy<Value = Option<Seal>> {
+    prop::option::of(prop::sample::select(vec!["s1", "s2"]).prop_map(|s| Seal { key: "k".into(), sig: s.into() }))
+}
+
 fn register() -> impl Strategy<Value = Register> {
-    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"])).prop_map(|(value, stamp, a)| Register {
-        value,
-        stamp,
-        author: a.into(),
+    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"]), seal()).prop_map(|(value, stamp, a, seal)| {
+        Register { value, stamp, author: a.into(), seal }
     })
 }
 
@@ -60,6 +65,7 @@ fn entry() -> impl Strategy<Value = Entry> {
         stamp,
         author: "rep1".into(),
         body,
+        seal: None,
     })
 }
 
@@ -186,6 +192,7 @@ fn two_stores_that_received_one_entry_id_in_opposite_orders_keep_the_same_copy()
         stamp: Hlc { wall_ms: 10, counter: 0, device: device.into() },
         author: author.into(),
         body: json!({ "amount_fen": 100_00 }),
+        seal: None,
     };
     let one = |e: Entry| Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() };
     let (a, b) = (one(copy("fin-1", "tab-a")), one(copy("fin-2", "tab-b")));

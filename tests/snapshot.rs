@@ -29,6 +29,7 @@ fn replica(device: &str) -> Replica {
         stamp: stamp(device, 12),
         author: "rep-zhang".into(),
         body: json!({"reason": "first_contact"}),
+        seal: None,
     };
     Replica { docs: [("cust-1".into(), doc)].into(), entries: [("claim-1".into(), entry)].into() }
 }

@@ -167,6 +167,7 @@ async fn removals_and_strange_entries_from_another_tablet_read_the_same_on_index
             stamp: Hlc { wall_ms: T0 + DAY, counter: 0, device: "tab-x".into() },
             author: "p-wang".into(),
             body,
+            seal: None,
         };
         Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
     };

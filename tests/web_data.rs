@@ -165,6 +165,7 @@ async fn entries_by_kind_and_kind_prefix_match_the_in_memory_filter() {
             stamp: stamp("a", i as i64 + 1),
             author: "rep-1".into(),
             body: json!({}),
+            seal: None,
         };
         r.entries.insert(e.id.clone(), e);
     }

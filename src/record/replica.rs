@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::record::hlc::Hlc;
+use crate::record::seal::Seal;
 
 /// The field that marks a document deleted.
 pub const DELETED: &str = "_deleted";
@@ -30,6 +31,10 @@ pub struct Register {
     pub stamp: Hlc,
     /// The profile that made the change.
     pub author: String,
+    /// The author's signature on this change ([`crate::record::seal`]); `None` on
+    /// changes from before seals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
 }
 
 impl Register {
@@ -40,6 +45,7 @@ impl Register {
             .cmp(&other.stamp)
             .then_with(|| self.value.to_string().cmp(&other.value.to_string()))
             .then_with(|| self.author.cmp(&other.author))
+            .then_with(|| self.seal.cmp(&other.seal))
     }
 }
 
@@ -74,7 +80,7 @@ impl Document {
 
     /// Sets a field if `stamp` beats the current one; returns whether it changed.
     pub fn set(&mut self, field: &str, value: Value, stamp: Hlc, author: &str) -> bool {
-        let new = Register { value, stamp, author: author.to_owned() };
+        let new = Register { value, stamp, author: author.to_owned(), seal: None };
         match self.fields.get(field) {
             Some(old) if new.merge_cmp(old) != Ordering::Greater => false,
             _ => {
@@ -112,6 +118,10 @@ pub struct Entry {
     pub stamp: Hlc,
     pub author: String,
     pub body: Value,
+    /// The author's signature on the entry ([`crate::record::seal`]); `None` on entries
+    /// from before seals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
 }
 
 impl Entry {

@@ -189,6 +189,7 @@ pub fn status_change(entry_id: &str, id: &str, status: ApplicationStatus, feedba
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
         body: body_of(&StatusBody { status, feedback: feedback.trim().to_owned() }),
+        seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

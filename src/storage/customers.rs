@@ -282,6 +282,7 @@ pub fn entry_change(id: &str, kind: &str, subject: &str, body: Value, by: &mut A
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
         body,
+        seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

@@ -496,6 +496,7 @@ pub fn registration_entry(
         stamp,
         author: by.profile.into(),
         body,
+        seal: None,
     };
     Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
 }

@@ -295,6 +295,7 @@ pub fn decision(entry_id: &str, subject: &str, step: Step, opinion: &str, passed
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
         body: super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed }),
+        seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }

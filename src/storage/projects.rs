@@ -157,6 +157,7 @@ pub fn stage_change(
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
         body: super::to_json(&StageBody { stage })?,
+        seal: None,
     };
     Ok(Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() })
 }

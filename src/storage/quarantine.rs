@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::record_health::UnreadableField;
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
 use crate::sync::engine::Rejected;
 
@@ -84,8 +85,15 @@ pub(crate) fn forget_quarantine() -> Write {
     Write::Delete(StoreName::Meta, QUARANTINE_KEY.into())
 }
 
-/// The quarantine as one JSON document, for support.
-pub fn export_json(items: &[Quarantined]) -> String {
-    serde_json::to_string_pretty(&serde_json::json!({ "format": "outpost.quarantine", "version": 1, "items": items }))
-        .unwrap_or_default()
+/// The quarantine as one JSON document, for support: the refused files and records
+/// (`items`) and the stored records this build reads only in part (`records`, from
+/// [`super::record_health`]), each verbatim.
+pub fn export_json(items: &[Quarantined], records: &[UnreadableField]) -> String {
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": "outpost.quarantine",
+        "version": 2,
+        "items": items,
+        "records": records,
+    }))
+    .unwrap_or_default()
 }

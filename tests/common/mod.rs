@@ -29,6 +29,7 @@ pub fn entry(id: &str, subject: &str, at: Hlc) -> Replica {
         stamp: at,
         author: "rep-1".into(),
         body: Value::Null,
+        seal: None,
     };
     Replica { docs: Default::default(), entries: [(id.to_owned(), e)].into() }
 }
@@ -77,6 +78,7 @@ pub fn entry_of(id: &str, kind: &str, subject: &str, body: Value, wall_ms: i64) 
         stamp: stamp("tab-1", wall_ms),
         author: "rep-1".into(),
         body,
+        seal: None,
     }
 }
 

@@ -100,3 +100,63 @@ test('an older head put back on the host is refused, named, and overwritten by i
   await a.context.close();
   await b.context.close();
 });
+
+/** Writes `field` = `value` into the stored customer named `name` on this tablet, as a
+ *  newer build or a damaged file would, and queues it for the next push (the `docs` and
+ *  `outbox` stores hold a record as `{ j: <json>, kind }`). */
+async function writeRawField(d: Device, name: string, field: string, value: unknown): Promise<string> {
+  return d.page.evaluate(([name, field, value]) => new Promise<string>((done, fail) => {
+    const req = indexedDB.open('outpost');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['docs', 'outbox'], 'readwrite');
+      const all = tx.objectStore('docs').getAll();
+      all.onsuccess = () => {
+        const row = all.result.find((r: { j: string }) => JSON.parse(r.j).fields?.name?.value === name);
+        if (!row) { fail(new Error(`no customer ${name}`)); return; }
+        const doc = JSON.parse(row.j);
+        const reg = doc.fields.name;
+        doc.fields[field] = { value, stamp: { ...reg.stamp, wall_ms: reg.stamp.wall_ms + 1 }, author: reg.author };
+        const stored = { ...row, j: JSON.stringify(doc) };
+        tx.objectStore('docs').put(stored, doc.id);
+        tx.objectStore('outbox').put(stored, `d:${doc.id}`);
+        tx.oncomplete = () => { db.close(); done(doc.id); };
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), [name, field, value] as const);
+}
+
+test('a field this build cannot read is listed in the quarantine, kept verbatim and synced on', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  await a.d.addCustomer('Damaged Goods Ltd');
+  const id = await writeRawField(a, 'Damaged Goods Ltd', 'annual_spend_fen', 'lots');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+
+  // B shows the customer with what it can read…
+  expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Damaged Goods Ltd')]));
+  // …and names the field it cannot, who wrote it and why.
+  await b.d.openSettings();
+  const item = b.page.getByTestId('unreadable-record');
+  await expect(item).toHaveCount(1);
+  await expect(item).toHaveAttribute('data-code', 'bad_amount');
+  await expect(item).toHaveAttribute('data-record', id);
+  await expect(item).toContainText('not a valid amount');
+  await expect(item).toContainText(`customer ${id} · annual_spend_fen`);
+  await expect(b.page.getByTestId('quarantine')).toHaveAttribute('open', '');
+  await b.page.getByTestId('quarantine').screenshot({ path: 'screenshots/settings-quarantine-records-en.png' });
+
+  // The support export carries the record as stored, bad value included.
+  const [download] = await Promise.all([
+    b.page.waitForEvent('download'),
+    b.page.getByTestId('quarantine-export').click(),
+  ]);
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(exported.records).toHaveLength(1);
+  expect(exported.records[0].record.fields.annual_spend_fen.value).toBe('lots');
+  expect(exported.records[0].record.fields.name.value).toBe('Damaged Goods Ltd');
+  await a.context.close();
+  await b.context.close();
+});

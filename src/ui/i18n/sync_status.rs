@@ -19,11 +19,36 @@ crate::catalogue! { SMsg {
     QuarantineHint => "其他设备写入、本机无法接收的文件和记录都原样保存在这里，每轮同步（以及应用更新后）都会重试，不会丢失。", "Files and records from other devices that this device could not take are kept here unchanged, retried on every sync (and after an app update), never lost.";
     QuarantineEmpty => "隔离区是空的。", "The quarantine is empty.";
     QuarantineExport => "导出隔离区（供技术支持）", "Export the quarantine (for support)";
+    PartlyRead => "只能部分读取的记录", "Records read in part";
+    PartlyReadHint => "这些记录显示时缺少下列字段。记录原样保存并继续同步，应用更新后或有人修改该字段后会重新读取。", "These records are shown without the fields below. They stay stored and synced unchanged, and are read again after an app update or when someone edits the field.";
     From => "来自", "From";
     Why => "原因", "Why";
     Since => "首次出现", "First seen";
     Republished => "同步目录丢失了本机的部分文件，已重新发布。", "The sync folder had lost some of this device's files; they were published again.";
 } }
+
+/// Why a stored field could not be read (`record_health::reason_code`), in words.
+pub fn field_problem_text(lang: Lang, code: &str) -> &'static str {
+    let (z, e) = match code {
+        "wrong_type" => ("字段的值类型不对", "the field holds another type of value"),
+        "bad_date" => ("字段不是有效日期", "the field is not a valid date"),
+        "bad_amount" => ("字段不是有效金额", "the field is not a valid amount"),
+        "unknown_value" => (
+            "本版本不认识这个取值（可能来自更新的版本）",
+            "a value this version does not know (perhaps from a newer version)",
+        ),
+        "required" => (
+            "缺少必需的字段，记录暂不显示",
+            "a field the record needs is missing or unreadable; the record is not shown",
+        ),
+        _ => ("字段格式不对", "the field is malformed"),
+    };
+    if lang == Lang::ZhCn {
+        z
+    } else {
+        e
+    }
+}
 
 /// Why a file or record was refused, in words.
 pub fn refusal_text(lang: Lang, code: &str) -> &'static str {

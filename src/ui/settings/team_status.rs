@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::storage::quarantine::{export_json, quarantine, Quarantined};
-use crate::ui::i18n::sync_status::{device_problems, host_clock_text, refusal_text, short, SMsg};
+use crate::storage::record_health::{unreadable_fields, UnreadableField};
+use crate::ui::i18n::sync_status::{device_problems, field_problem_text, host_clock_text, refusal_text, short, SMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
@@ -108,6 +109,7 @@ fn DeviceTable() -> impl IntoView {
 fn QuarantineInbox() -> impl IntoView {
     let i18n = use_i18n();
     let items = RwSignal::new(Vec::<Quarantined>::new());
+    let records = RwSignal::new(Vec::<UnreadableField>::new());
     let sync = use_sync();
     let db = use_db();
     // Read again after every change and every round (a round may change only the quarantine).
@@ -119,28 +121,47 @@ fn QuarantineInbox() -> impl IntoView {
         },
         move |()| {
             let db = db.clone();
-            async move { quarantine(db.store()).await }
+            async move { Ok((quarantine(db.store()).await?, unreadable_fields(db.store()).await?)) }
         },
-        move |q| items.set(q),
+        move |(q, r)| {
+            items.set(q);
+            records.set(r);
+        },
     );
     let export = move |_| {
-        let text = export_json(&items.get_untracked());
+        let text = export_json(&items.get_untracked(), &records.get_untracked());
         download("outpost-quarantine.json", text.as_bytes(), "application/json");
     };
+    let total = move || items.with(Vec::len) + records.with(Vec::len);
     view! {
-        <details class="quarantine" data-testid="quarantine" open=move || !items.get().is_empty()>
-            <summary>{move || format!("{} ({})", SMsg::Quarantine.text(i18n.lang()), items.get().len())}</summary>
+        <details class="quarantine" data-testid="quarantine" open=move || total() != 0>
+            <summary>{move || format!("{} ({})", SMsg::Quarantine.text(i18n.lang()), total())}</summary>
             <p class="muted">{t(SMsg::QuarantineHint)}</p>
-            <Show when=move || !items.get().is_empty() fallback=move || view! { <p class="muted">{t(SMsg::QuarantineEmpty)}</p> }>
-                <ul class="quarantine-items">
-                    <For each=move || items.get() key=|q| format!("{}{}{}{}", q.device, q.path, q.code, q.first_seen_ms) let:q>
-                        <li data-testid="quarantine-item" data-code=q.code.clone()>
-                            <strong>{let code = q.code.clone(); move || refusal_text(i18n.lang(), &code)}</strong>
-                            <span class="muted">{format!(" · {} {} · {} {}", t(SMsg::From)(), short(&q.device), t(SMsg::Since)(), when(q.first_seen_ms))}</span>
-                            <code class="path">{q.path.clone()}</code>
-                        </li>
-                    </For>
-                </ul>
+            <Show when=move || total() != 0 fallback=move || view! { <p class="muted">{t(SMsg::QuarantineEmpty)}</p> }>
+                <Show when=move || !items.with(Vec::is_empty)>
+                    <ul class="quarantine-items">
+                        <For each=move || items.get() key=|q| format!("{}{}{}{}", q.device, q.path, q.code, q.first_seen_ms) let:q>
+                            <li data-testid="quarantine-item" data-code=q.code.clone()>
+                                <strong>{let code = q.code.clone(); move || refusal_text(i18n.lang(), &code)}</strong>
+                                <span class="muted">{format!(" · {} {} · {} {}", t(SMsg::From)(), short(&q.device), t(SMsg::Since)(), when(q.first_seen_ms))}</span>
+                                <code class="path">{q.path.clone()}</code>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
+                <Show when=move || !records.with(Vec::is_empty)>
+                    <h4>{t(SMsg::PartlyRead)}</h4>
+                    <p class="muted">{t(SMsg::PartlyReadHint)}</p>
+                    <ul class="quarantine-items" data-testid="unreadable-records">
+                        <For each=move || records.get() key=|r| format!("{}.{}.{}", r.record_id, r.field, r.at_ms) let:r>
+                            <li data-testid="unreadable-record" data-code=r.code data-record=r.record_id.clone()>
+                                <strong>{let code = r.code; move || field_problem_text(i18n.lang(), code)}</strong>
+                                <span class="muted">{format!(" · {} {} · {}", t(SMsg::From)(), short(&r.device), when(r.at_ms))}</span>
+                                <code class="path">{format!("{} {} · {}", r.kind, r.record_id, r.field)}</code>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
                 <button type="button" data-testid="quarantine-export" on:click=export>{t(SMsg::QuarantineExport)}</button>
             </Show>
         </details>

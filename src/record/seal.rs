@@ -1,0 +1,143 @@
+//! Seals: a person's Ed25519 signature on each field change and each entry.
+//!
+//! Anyone holding the team key can write a snapshot, so what a record says about its
+//! author is only a claim until it is signed with a key only that person holds. Each
+//! [`Register`] (one field change of a document) and each [`Entry`] carries a [`Seal`]:
+//! the signer's public key and an Ed25519 signature over the record's canonical bytes,
+//! which include the document id and kind, the field, the value, the stamp (with the
+//! device id) and the author. Changing any of them — the amount of a payment, the day
+//! of a claim, the person or device named — breaks the seal.
+//!
+//! A seal proves only *which key* signed. Whether that key belongs to the author and
+//! whether the author held the role the record needs at that time is the team roster's
+//! question (`domain::roster`), answered when records are folded.
+//!
+//! The canonical bytes are `serde_json` of a tagged tuple; `serde_json` sorts object
+//! keys (no `preserve_order` in this build), so equal records give equal bytes on every
+//! device.
+
+use std::fmt;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::record::replica::{Entry, Register};
+
+/// A signature and the public key that made it, both base64url without padding.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Seal {
+    /// The signer's public key ([`KeyId`] text).
+    pub key: String,
+    /// The Ed25519 signature over the record's canonical bytes.
+    pub sig: String,
+}
+
+/// A person's public key as text: base64url of its 32 bytes. Rosters bind it to a person.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct KeyId(pub String);
+
+impl fmt::Display for KeyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why a seal does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SealError {
+    #[error("the signer's key is not a valid public key")]
+    BadKey,
+    #[error("the signature is malformed")]
+    BadSignature,
+    #[error("the signature does not match the record (altered, or signed by another key)")]
+    Mismatch,
+}
+
+/// A person's signing key. The 32-byte seed is the whole secret: store it only wrapped.
+#[derive(Clone)]
+pub struct PersonalKey(SigningKey);
+
+impl fmt::Debug for PersonalKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PersonalKey({})", self.id())
+    }
+}
+
+impl PersonalKey {
+    /// The key from 32 random bytes (the caller draws them from the platform's CSPRNG).
+    pub fn from_seed(seed: [u8; 32]) -> Self {
+        PersonalKey(SigningKey::from_bytes(&seed))
+    }
+
+    /// The secret seed, for wrapping and recovery files only.
+    pub fn seed(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// The public key as text.
+    pub fn id(&self) -> KeyId {
+        KeyId(URL_SAFE_NO_PAD.encode(self.0.verifying_key().as_bytes()))
+    }
+
+    fn seal(&self, bytes: &[u8]) -> Seal {
+        let sig: Signature = self.0.sign(bytes);
+        Seal { key: self.id().0, sig: URL_SAFE_NO_PAD.encode(sig.to_bytes()) }
+    }
+
+    /// Signs one field change of document `doc_id` of `kind`, setting its seal.
+    pub fn seal_register(&self, doc_id: &str, kind: &str, field: &str, reg: &mut Register) {
+        reg.seal = Some(self.seal(&register_bytes(doc_id, kind, field, reg)));
+    }
+
+    /// Signs an entry, setting its seal.
+    pub fn seal_entry(&self, e: &mut Entry) {
+        e.seal = Some(self.seal(&entry_bytes(e)));
+    }
+}
+
+/// What a register's seal signs: everything about the change but the seal itself.
+pub fn register_bytes(doc_id: &str, kind: &str, field: &str, reg: &Register) -> Vec<u8> {
+    serde_json::to_vec(&("outpost.field.v1", doc_id, kind, field, &reg.value, &reg.stamp, &reg.author))
+        .unwrap_or_default()
+}
+
+/// What an entry's seal signs: everything about the entry but the seal itself.
+pub fn entry_bytes(e: &Entry) -> Vec<u8> {
+    serde_json::to_vec(&("outpost.entry.v1", &e.id, &e.kind, &e.subject, &e.stamp, &e.author, &e.body))
+        .unwrap_or_default()
+}
+
+fn check(seal: &Seal, bytes: &[u8]) -> Result<(), SealError> {
+    let key: [u8; 32] = URL_SAFE_NO_PAD
+        .decode(&seal.key)
+        .ok()
+        .and_then(|k| k.try_into().ok())
+        .ok_or(SealError::BadKey)?;
+    let key = VerifyingKey::from_bytes(&key).map_err(|_| SealError::BadKey)?;
+    let sig: [u8; 64] = URL_SAFE_NO_PAD
+        .decode(&seal.sig)
+        .ok()
+        .and_then(|s| s.try_into().ok())
+        .ok_or(SealError::BadSignature)?;
+    key.verify_strict(bytes, &Signature::from_bytes(&sig)).map_err(|_| SealError::Mismatch)
+}
+
+/// Whether a register's seal holds. An unsealed register (written before seals, or by
+/// a build without them) is `Ok`: it is judged by the roster, not here.
+pub fn verify_register(doc_id: &str, kind: &str, field: &str, reg: &Register) -> Result<(), SealError> {
+    match &reg.seal {
+        Some(seal) => check(seal, &register_bytes(doc_id, kind, field, reg)),
+        None => Ok(()),
+    }
+}
+
+/// Whether an entry's seal holds; an unsealed entry is `Ok` (see [`verify_register`]).
+pub fn verify_entry(e: &Entry) -> Result<(), SealError> {
+    match &e.seal {
+        Some(seal) => check(seal, &entry_bytes(e)),
+        None => Ok(()),
+    }
+}
