@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use outpost::record::hlc::{Clock, Hlc};
-use outpost::record::seal::Seal;
 use outpost::record::replica::{Document, Entry, Register, Replica};
+use outpost::record::seal::Seal;
 use outpost::storage::data::{apply_import, apply_local};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::schema::StoreName;
@@ -39,9 +39,8 @@ fn seal() -> impl Strategy<Value = Option<Seal>> {
 }
 
 fn register() -> impl Strategy<Value = Register> {
-    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"]), seal()).prop_map(|(value, stamp, a, seal)| {
-        Register { value, stamp, author: a.into(), seal }
-    })
+    (value(), stamp(), prop::sample::select(vec!["rep1", "rep2"]), seal())
+        .prop_map(|(value, stamp, a, seal)| Register { value, stamp, author: a.into(), seal })
 }
 
 fn document() -> impl Strategy<Value = Document> {

@@ -111,17 +111,11 @@ pub fn entry_bytes(e: &Entry) -> Vec<u8> {
 }
 
 fn check(seal: &Seal, bytes: &[u8]) -> Result<(), SealError> {
-    let key: [u8; 32] = URL_SAFE_NO_PAD
-        .decode(&seal.key)
-        .ok()
-        .and_then(|k| k.try_into().ok())
-        .ok_or(SealError::BadKey)?;
+    let key: [u8; 32] =
+        URL_SAFE_NO_PAD.decode(&seal.key).ok().and_then(|k| k.try_into().ok()).ok_or(SealError::BadKey)?;
     let key = VerifyingKey::from_bytes(&key).map_err(|_| SealError::BadKey)?;
-    let sig: [u8; 64] = URL_SAFE_NO_PAD
-        .decode(&seal.sig)
-        .ok()
-        .and_then(|s| s.try_into().ok())
-        .ok_or(SealError::BadSignature)?;
+    let sig: [u8; 64] =
+        URL_SAFE_NO_PAD.decode(&seal.sig).ok().and_then(|s| s.try_into().ok()).ok_or(SealError::BadSignature)?;
     key.verify_strict(bytes, &Signature::from_bytes(&sig)).map_err(|_| SealError::Mismatch)
 }
 

@@ -53,6 +53,7 @@ use super::members::{read_members, SlotSeen};
 use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
 use crate::record::hlc::Hlc;
 use crate::record::replica::{Document, Replica};
+use crate::record::seal::{verify_entry, verify_register, SealError};
 
 /// The largest head this app reads: a head lists chunk names (about 70 bytes each).
 pub const MAX_HEAD_BYTES: usize = 16 << 20;
@@ -157,6 +158,10 @@ pub enum Refusal {
     /// A document id that already exists with another kind.
     #[error("document {id} arrived as a {found}, but it is a {kept}")]
     KindChanged { id: String, kept: String, found: String },
+    /// A field change or entry whose seal does not hold: altered after it was signed,
+    /// or signed by another key than the one it names (`record::seal`).
+    #[error("record {id}: {error}")]
+    BadSeal { id: String, error: SealError },
 }
 
 impl Refusal {
@@ -173,6 +178,7 @@ impl Refusal {
             Refusal::Rollback => "rollback",
             Refusal::Stale => "stale",
             Refusal::KindChanged { .. } => "kind_changed",
+            Refusal::BadSeal { .. } => "bad_seal",
         }
     }
 }
@@ -408,11 +414,52 @@ pub fn valid_chunk_name(name: &str) -> bool {
     name.len() == 64 && name.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// Takes what a chunk may bring into this round's incoming changes: changes stamped
-/// after `accept_until_ms` are held back (counted in `held`), and a document whose kind
-/// differs from the same id already incoming is refused. Returns whether everything
-/// was taken (the chunk may be marked merged).
-fn admit(chunk: Replica, device: &str, path: &str, accept_until_ms: i64, out: &mut PullResult) -> bool {
+/// Refuses every field change and entry of `chunk` whose seal does not hold, keeping
+/// each refused record verbatim for the quarantine. A broken seal never heals, so the
+/// refusal is final: the rest of the chunk goes on and the chunk counts as merged.
+fn refuse_broken_seals(chunk: &mut Replica, device: &str, path: &str, out: &mut PullResult) {
+    let mut emptied = Vec::new();
+    for doc in chunk.docs.values_mut() {
+        let broken: Vec<(String, SealError)> = doc
+            .fields
+            .iter()
+            .filter_map(|(f, r)| verify_register(&doc.id, &doc.kind, f, r).err().map(|e| (f.clone(), e)))
+            .collect();
+        let Some((_, error)) = broken.first().cloned() else {
+            continue;
+        };
+        let mut refused = Document::new(&doc.id, &doc.kind);
+        for (f, _) in &broken {
+            if let Some(r) = doc.fields.remove(f) {
+                refused.fields.insert(f.clone(), r);
+            }
+        }
+        if doc.fields.is_empty() {
+            emptied.push(doc.id.clone());
+        }
+        let record = serde_json::to_value(&refused).ok();
+        let reason = Refusal::BadSeal { id: doc.id.clone(), error };
+        out.rejected.push(Rejected { device: device.into(), path: path.into(), reason, record });
+    }
+    for id in emptied {
+        chunk.docs.remove(&id);
+    }
+    let broken: Vec<(String, SealError)> =
+        chunk.entries.iter().filter_map(|(id, e)| verify_entry(e).err().map(|err| (id.clone(), err))).collect();
+    for (id, error) in broken {
+        let record = chunk.entries.remove(&id).and_then(|e| serde_json::to_value(e).ok());
+        let reason = Refusal::BadSeal { id, error };
+        out.rejected.push(Rejected { device: device.into(), path: path.into(), reason, record });
+    }
+}
+
+/// Takes what a chunk may bring into this round's incoming changes: changes whose seal
+/// does not hold are refused for good, changes stamped after `accept_until_ms` are held
+/// back (counted in `held`), and a document whose kind differs from the same id already
+/// incoming is refused. Returns whether everything was taken (the chunk may be marked
+/// merged).
+fn admit(mut chunk: Replica, device: &str, path: &str, accept_until_ms: i64, out: &mut PullResult) -> bool {
+    refuse_broken_seals(&mut chunk, device, path, out);
     let mut complete = true;
     let (mut count, mut ahead) = (0usize, 0i64);
     let mut taken = Replica::default();
