@@ -7,6 +7,7 @@
 pub mod activity;
 pub mod application;
 pub mod approval;
+pub mod authority;
 pub mod cadence;
 pub mod calendar;
 pub mod chips;
@@ -30,6 +31,7 @@ pub mod ratio;
 pub mod receivable;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod search;
 pub mod service;
 pub mod stock;

@@ -1,0 +1,160 @@
+//! Who may write what (issue 15): entries judged against the signed team roster, with
+//! real Ed25519 seals, in every order the entries may arrive in.
+#![cfg(not(target_arch = "wasm32"))]
+
+use outpost::domain::authority::{self, judge, sift, Verdict};
+use outpost::domain::profile::Role;
+use outpost::domain::roster::{Grant, Roster, GRANT};
+use outpost::record::hlc::Hlc;
+use outpost::record::replica::{Entry, Replica};
+use outpost::record::seal::PersonalKey;
+use proptest::prelude::*;
+use serde_json::json;
+
+fn key(n: u8) -> PersonalKey {
+    PersonalKey::from_seed([n; 32])
+}
+
+/// The team's first admin (wang, manager), finance (qian), a rep (li), and a stranger.
+fn root() -> PersonalKey {
+    key(1)
+}
+fn qian() -> PersonalKey {
+    key(2)
+}
+fn li() -> PersonalKey {
+    key(3)
+}
+fn stranger() -> PersonalKey {
+    key(9)
+}
+
+fn entry(id: &str, kind: &str, author: &str, at: i64, body: serde_json::Value, by: Option<&PersonalKey>) -> Entry {
+    let mut e = Entry {
+        id: id.into(),
+        kind: kind.into(),
+        subject: "c1".into(),
+        stamp: Hlc { wall_ms: at, counter: 0, device: format!("tab-{author}") },
+        author: author.into(),
+        body,
+        seal: None,
+    };
+    if let Some(k) = by {
+        k.seal_entry(&mut e);
+    }
+    e
+}
+
+fn grant(id: &str, person: &str, who: &PersonalKey, roles: &[Role], admin: bool, at: i64, by: &PersonalKey) -> Entry {
+    let g = Grant { key: who.id().0, name: person.into(), roles: roles.to_vec(), admin, from_ms: at, revoked: false };
+    let mut e = entry(id, GRANT, "wang", at, serde_json::to_value(g).unwrap(), Some(by));
+    e.subject = person.into();
+    e
+}
+
+fn revoke(id: &str, person: &str, who: &PersonalKey, at: i64, by: &PersonalKey) -> Entry {
+    let g = Grant { key: who.id().0, name: person.into(), roles: vec![], admin: false, from_ms: at, revoked: true };
+    let mut e = entry(id, GRANT, "wang", at, serde_json::to_value(g).unwrap(), Some(by));
+    e.subject = person.into();
+    e
+}
+
+/// The team's grants: wang (root) is admin and manager from 100; qian finance from 110;
+/// li rep from 120, revoked at 500 (left the team, H1).
+fn grants() -> Vec<Entry> {
+    vec![
+        grant("g-wang", "wang", &root(), &[Role::Manager], true, 100, &root()),
+        grant("g-qian", "qian", &qian(), &[Role::Finance], false, 110, &root()),
+        grant("g-li", "li", &li(), &[Role::Rep], false, 120, &root()),
+        revoke("g-li-out", "li", &li(), 500, &root()),
+    ]
+}
+
+/// The entries under test, each with the verdict the roster must give it.
+fn cases() -> Vec<(Entry, Verdict)> {
+    let pay = |p: &str| json!({ "payment": p });
+    vec![
+        // Finance confirms a payment with her own key: counts.
+        (entry("conf-1", authority::FINANCE_CONFIRMATION, "qian", 200, pay("p1"), Some(&qian())), Verdict::Trusted),
+        // A rep confirms a payment as himself: lacks the role (O3).
+        (entry("conf-2", authority::FINANCE_CONFIRMATION, "li", 210, pay("p2"), Some(&li())), Verdict::LacksRole),
+        // A rep writes a confirmation in finance's name, sealed with his own key.
+        (entry("conf-3", authority::FINANCE_CONFIRMATION, "qian", 220, pay("p3"), Some(&li())), Verdict::NotTheAuthor),
+        // A rep forges a manager's pool assignment (P4/P5/P7).
+        (entry("assign-1", authority::POOL_ASSIGN, "li", 230, json!({}), Some(&li())), Verdict::LacksRole),
+        // The manager's own assignment counts.
+        (entry("assign-2", authority::POOL_ASSIGN, "wang", 240, json!({}), Some(&root())), Verdict::Trusted),
+        // A key the roster never granted.
+        (entry("claim-1", "pool.claim", "zhao", 250, json!({}), Some(&stranger())), Verdict::UnknownKey),
+        // The rep's own claim while on the team counts; after he left it does not.
+        (entry("claim-2", "pool.claim", "li", 260, json!({}), Some(&li())), Verdict::Trusted),
+        (entry("claim-3", "pool.claim", "li", 600, json!({}), Some(&li())), Verdict::UnknownKey),
+        // A finance confirmation of a payment (P2/P3 fact) from before the team signed:
+        // accepted once, marked; one written unsealed since is refused.
+        (entry("fact-1", authority::PAYMENT_CONFIRMED, "qian", 50, pay("p0"), None), Verdict::Legacy),
+        (entry("fact-2", authority::PAYMENT_CONFIRMED, "qian", 300, pay("p4"), None), Verdict::Unsealed),
+    ]
+}
+
+#[test]
+fn the_authority_kinds_are_the_ones_storage_writes() {
+    use outpost::domain::pool::FactKind;
+    assert_eq!(authority::FINANCE_CONFIRMATION, outpost::storage::orders::FINANCE_CONFIRMATION);
+    assert!(FactKind::TAGS.contains(&authority::PAYMENT_CONFIRMED));
+    assert!(FactKind::TAGS.contains(&authority::POOL_ASSIGN));
+}
+
+#[test]
+fn forged_approvals_confirmations_and_strangers_are_refused_and_the_rest_counts() {
+    let g = grants();
+    let roster = Roster::fold(&root().id().0, &g);
+    assert_eq!(roster.since_ms, Some(100));
+    for (e, want) in cases() {
+        assert_eq!(judge(&e, Some(&roster)), want, "{}", e.id);
+    }
+    let all: Vec<Entry> = cases().into_iter().map(|(e, _)| e).collect();
+    let s = sift(&all, Some(&roster));
+    let counted: Vec<&str> = s.counted.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(counted, vec!["conf-1", "assign-2", "claim-2", "fact-1"]);
+}
+
+#[test]
+fn a_grant_sealed_by_a_non_admin_gives_no_role() {
+    // Finance tries to make the rep a finance person; the rep then "confirms" a payment.
+    let mut g = grants();
+    g.push(grant("g-li-fin", "li", &li(), &[Role::Finance], false, 150, &qian()));
+    let roster = Roster::fold(&root().id().0, &g);
+    let e = entry("conf-9", authority::FINANCE_CONFIRMATION, "li", 200, json!({"payment":"p9"}), Some(&li()));
+    assert_eq!(judge(&e, Some(&roster)), Verdict::LacksRole);
+}
+
+#[test]
+fn a_team_without_a_roster_counts_every_entry_as_before() {
+    for (e, _) in cases() {
+        assert_eq!(judge(&e, None), Verdict::Legacy);
+    }
+}
+
+proptest! {
+    /// Devices receive grants and entries in any order and in any grouping of chunks;
+    /// the roster is folded from whatever order a device holds them in, and every
+    /// device gives every entry the same verdict.
+    #[test]
+    fn every_arrival_order_gives_the_same_verdicts(order in Just((0..14usize).collect::<Vec<_>>()).prop_shuffle(), cut in 0usize..14) {
+        let mut all: Vec<Entry> = grants();
+        all.extend(cases().into_iter().map(|(e, _)| e));
+        let pick = |ids: &[usize]| Replica {
+            docs: Default::default(),
+            entries: ids.iter().map(|&i| (all[i].id.clone(), all[i].clone())).collect(),
+        };
+        let (first, second) = order.split_at(cut);
+        let merged = pick(second).merge(pick(first));
+        // The fold sees the entries in arrival order, not the replica's key order.
+        let arrived: Vec<&Entry> = order.iter().map(|&i| &all[i]).collect();
+        let roster = Roster::fold(&root().id().0, arrived);
+        prop_assert_eq!(&roster, &Roster::fold(&root().id().0, &grants()));
+        for (e, want) in cases() {
+            prop_assert_eq!(judge(&merged.entries[&e.id], Some(&roster)), want, "{}", e.id);
+        }
+    }
+}
