@@ -12,7 +12,8 @@
 #   5. opening the customer list at 10k and 50k: read by kind, assemble, derive, sort, index
 #   6. the real app at 50k customers (BENCH_APP_ROWS): a CSV imported through the import
 #      page, a page reload until every customer is listed, scroll frame times, a search
-# BENCH_ONLY=core|search|import|list|app runs one part.
+#   7. seals: signing and verifying 50k entries with Ed25519 in wasm (issue 15)
+# BENCH_ONLY=core|search|import|list|app|seal runs one part.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"

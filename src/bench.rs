@@ -17,13 +17,14 @@ use crate::sync::engine::SyncState;
 mod gen;
 pub mod import;
 pub mod list;
+pub mod seal;
 pub mod search;
 
 #[wasm_bindgen]
 extern "C" {
     /// `performance.now()`: sub-millisecond, unlike `Date.now()`.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn precise_now() -> f64;
+    pub(crate) fn precise_now() -> f64;
 }
 
 const SURNAMES: [&str; 8] = ["张", "王", "李", "赵", "陈", "Smith", "Garcia", "Müller"];

@@ -221,7 +221,18 @@ async function appScaleBench(browser) {
   }
 }
 
-// BENCH_ONLY=list|search|import|core|app runs one part.
+// Signing and verifying entries in wasm (issue 15): per entry, and what verifying adds
+// to a 50k-record pull.
+async function sealBench(page) {
+  const n = 50_000;
+  const r = await page.evaluate((n) => window.wasmBindings.outpost_bench_seal(n), n);
+  const us = (t) => ((t * 1000) / r.n).toFixed(1);
+  console.log(`\nSeals (Ed25519, ed25519-dalek in wasm), ${r.n.toLocaleString('en')} entries:`);
+  console.log(`  sign ${r.sign_ms.toFixed(0)} ms (${us(r.sign_ms)} µs per entry), verify ${r.verify_ms.toFixed(0)} ms (${us(r.verify_ms)} µs per entry)`);
+  console.log(`  a 50k-record pull verifies each record once on arrival: +${(r.verify_ms / 1000).toFixed(1)} s`);
+}
+
+// BENCH_ONLY=list|search|import|core|app|seal runs one part.
 const only = process.env.BENCH_ONLY || '';
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -264,6 +275,7 @@ try {
 
   if (!only || only === 'search') await searchBench(page);
   if (!only || only === 'import') await importBench(page);
+  if (!only || only === 'seal') await sealBench(page);
   if (!only || only === 'list') await listBench(page);
   if (!only || only === 'app') await appScaleBench(browser);
 } finally {
