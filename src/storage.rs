@@ -30,6 +30,7 @@ pub mod people;
 pub mod projects;
 pub mod quarantine;
 pub mod record_health;
+pub mod roster;
 pub mod schema;
 pub mod service_log;
 pub mod settings;

@@ -66,7 +66,9 @@ pub fn receives_customers(person: &Person) -> bool {
 /// out, as the customer list leaves them out).
 async fn facts_by_customer<S: RecordStore>(s: &S) -> Result<HashMap<String, Vec<Fact>>, CommandError> {
     let mut by: HashMap<String, Vec<Fact>> = HashMap::new();
-    for e in s.entries_of_kinds(&FactKind::TAGS).await? {
+    // Only facts the roster lets count (a forged assignment or confirmation does not).
+    let roster = crate::storage::roster::load_roster(s).await?;
+    for e in crate::storage::roster::counted(s.entries_of_kinds(&FactKind::TAGS).await?, roster.as_ref()) {
         if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
             by.entry(e.subject).or_default().push(f);
         }

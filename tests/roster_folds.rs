@@ -1,0 +1,108 @@
+//! Role rules folded from the store (issue 15): once a team has a roster, the customer
+//! list, the pool commands and the orders count only the facts the roster lets count.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use outpost::domain::pool::{AssignReason, FactKind};
+use outpost::domain::profile::Role;
+use outpost::domain::roster::{Grant, GRANT};
+use outpost::record::hlc::Clock;
+use outpost::record::replica::Replica;
+use outpost::record::seal::PersonalKey;
+use outpost::storage::customers::{entry_change, fact_entry, load_customers, Author};
+use outpost::storage::data::apply_local;
+use outpost::storage::memory::MemoryStore;
+use outpost::storage::roster::set_root;
+use outpost::storage::RecordStore;
+use pollster::block_on;
+
+const T: i64 = 1_780_000_000_000;
+
+fn key(n: u8) -> PersonalKey {
+    PersonalKey::from_seed([n; 32])
+}
+
+/// Seals every entry of `r` with `k`.
+fn sealed(mut r: Replica, k: &PersonalKey) -> Replica {
+    for e in r.entries.values_mut() {
+        k.seal_entry(e);
+    }
+    r
+}
+
+fn store(s: &MemoryStore, r: &Replica, clock: &Clock) {
+    block_on(apply_local(s, r, clock)).unwrap();
+}
+
+/// A fact about customer `c1` written by `profile` at `at`, sealed with `k`.
+fn fact(id: &str, profile: &str, kind: FactKind, at: i64, k: &PersonalKey) -> (Replica, Clock) {
+    let mut clock = Clock::new(&format!("tab-{profile}"));
+    let r = fact_entry(id, "c1", &kind, &mut Author { profile, clock: &mut clock, now_ms: at }).unwrap();
+    (sealed(r, k), clock)
+}
+
+fn grant(person: &str, who: &PersonalKey, roles: &[Role], admin: bool, at: i64, root: &PersonalKey) -> Replica {
+    let g = Grant { key: who.id().0, name: person.into(), roles: roles.to_vec(), admin, from_ms: at, revoked: false };
+    let mut clock = Clock::new("tab-wang");
+    let r = entry_change(
+        &format!("grant:{person}"),
+        GRANT,
+        person,
+        serde_json::to_value(g).unwrap(),
+        &mut Author { profile: "wang", clock: &mut clock, now_ms: at },
+    );
+    sealed(r, root)
+}
+
+fn owner(s: &MemoryStore) -> Option<String> {
+    use outpost::domain::pool::{ownership, Fact};
+    let c = block_on(load_customers(s)).unwrap().into_iter().find(|c| c.id == "c1").unwrap();
+    let facts: Vec<Fact> = c.facts;
+    ownership(&facts, T + 10_000, &Default::default()).owner
+}
+
+fn team(with_roster: bool) -> (MemoryStore, PersonalKey, PersonalKey) {
+    let s = MemoryStore::new();
+    let (root, li) = (key(1), key(3));
+    block_on(common::edit_local(&s, "tab-li", "c1", "name", serde_json::json!("Acme"), T));
+    let (first, c) = fact("f1", "li", FactKind::FirstContact { rep: "li".into() }, T + 1, &li);
+    store(&s, &first, &c);
+    if with_roster {
+        block_on(s.write(vec![set_root(&root.id().0)])).unwrap();
+        let clock = Clock::new("tab-wang");
+        store(&s, &grant("wang", &root, &[Role::Manager], true, T - 10, &root), &clock);
+        store(&s, &grant("li", &li, &[Role::Rep], false, T - 9, &root), &clock);
+    }
+    (s, root, li)
+}
+
+fn assign_to_zhao(by: &str, at: i64, k: &PersonalKey) -> (Replica, Clock) {
+    let kind = FactKind::Assign { rep: "zhao".into(), reason: AssignReason::Assigned, note: String::new() };
+    fact(&format!("assign-{by}-{at}"), by, kind, at, k)
+}
+
+#[test]
+fn a_reps_forged_assignment_does_not_move_the_customer_and_the_managers_does() {
+    let (s, root, li) = team(true);
+    assert_eq!(owner(&s).as_deref(), Some("li"));
+    // The rep writes a manager's decision (P4/P7) with his own key, as himself…
+    let (forged, c) = assign_to_zhao("li", T + 100, &li);
+    store(&s, &forged, &c);
+    // …and in the manager's name, sealed with his own key.
+    let (in_wang_name, c) = assign_to_zhao("wang", T + 200, &li);
+    store(&s, &in_wang_name, &c);
+    assert_eq!(owner(&s).as_deref(), Some("li"), "neither forged assignment counts");
+
+    let (genuine, c) = assign_to_zhao("wang", T + 300, &root);
+    store(&s, &genuine, &c);
+    assert_eq!(owner(&s).as_deref(), Some("zhao"));
+}
+
+#[test]
+fn a_team_without_a_roster_folds_as_before() {
+    let (s, _, li) = team(false);
+    let (unchecked, c) = assign_to_zhao("li", T + 100, &li);
+    store(&s, &unchecked, &c);
+    assert_eq!(owner(&s).as_deref(), Some("zhao"), "no roster: every entry counts, as before seals");
+}
