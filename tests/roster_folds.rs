@@ -106,3 +106,15 @@ fn a_team_without_a_roster_folds_as_before() {
     store(&s, &unchecked, &c);
     assert_eq!(owner(&s).as_deref(), Some("zhao"), "no roster: every entry counts, as before seals");
 }
+
+#[test]
+fn what_the_roster_refuses_is_listed_in_the_quarantine_with_why() {
+    use outpost::storage::record_health::unreadable_fields;
+    let (s, _, li) = team(true);
+    let (forged, c) = assign_to_zhao("li", T + 100, &li);
+    store(&s, &forged, &c);
+    let items = block_on(unreadable_fields(&s)).unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!((items[0].kind.as_str(), items[0].code, items[0].author.as_str()), ("pool.assign", "lacks_role", "li"));
+    assert_eq!(items[0].record, serde_json::to_value(forged.entries.values().next().unwrap()).unwrap());
+}

@@ -92,8 +92,37 @@ pub async fn unreadable_fields<S: RecordStore>(s: &S) -> Result<Vec<UnreadableFi
             out.push(item);
         }
     }
+    out.extend(refused_by_roster(s).await?);
     out.sort_by(|a, b| a.at_ms.cmp(&b.at_ms).then_with(|| a.record_id.cmp(&b.record_id)));
     Ok(out)
+}
+
+/// The entries the roster does not let count (issue 15): a forged confirmation or
+/// assignment, a key the roster does not hold, an unsealed entry written after the team
+/// began to sign. Listed under the field `seal` with the verdict's code.
+async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>, StorageError> {
+    let Some(roster) = super::roster::load_roster(s).await? else {
+        return Ok(Vec::new());
+    };
+    let mut kinds: Vec<&str> = crate::domain::pool::FactKind::TAGS.to_vec();
+    kinds.push(crate::domain::authority::FINANCE_CONFIRMATION);
+    let entries = s.entries_of_kinds(&kinds).await?;
+    let sifted = crate::domain::authority::sift(&entries, Some(&roster));
+    Ok(sifted
+        .refused
+        .into_iter()
+        .map(|(e, verdict)| UnreadableField {
+            record_id: e.id.clone(),
+            kind: e.kind.clone(),
+            field: "seal".into(),
+            code: verdict.code(),
+            detail: format!("{}: not counted ({})", e.id, verdict.code()),
+            device: e.stamp.device.clone(),
+            author: e.author.clone(),
+            at_ms: e.stamp.wall_ms,
+            record: serde_json::to_value(e).unwrap_or(Value::Null),
+        })
+        .collect())
 }
 
 /// Finds who wrote the problem's field: the field's register for a document, the stamp
