@@ -30,6 +30,7 @@ pub mod key_accounts;
 pub mod orders;
 pub mod pool;
 pub mod reports;
+pub mod roster;
 pub mod service;
 pub mod settings;
 
@@ -47,6 +48,7 @@ use crate::domain::receivable::ConfirmError;
 use crate::domain::service::ServiceError;
 use crate::domain::visit_plan::PlanError;
 use crate::record::replica::Replica;
+use crate::record::seal::PersonalKey;
 use crate::storage::customers::Author;
 use crate::storage::data::{apply_local, clock};
 use crate::storage::{RecordStore, StorageError};
@@ -61,11 +63,21 @@ pub struct Actor {
     pub device: String,
     pub now_ms: i64,
     pub new_id: fn() -> String,
+    /// The profile's personal key: every change the actor stores is sealed with it
+    /// (issue 15). `None` for a profile without one (before keys, and in tests that
+    /// are not about seals).
+    pub key: Option<PersonalKey>,
 }
 
 impl Actor {
     pub fn new(profile: &str, role: Role, device: &str, now_ms: i64, new_id: fn() -> String) -> Self {
-        Self { profile: profile.to_owned(), role, device: device.to_owned(), now_ms, new_id }
+        Self { profile: profile.to_owned(), role, device: device.to_owned(), now_ms, new_id, key: None }
+    }
+
+    /// The same actor sealing its changes with `key`.
+    pub fn with_key(mut self, key: Option<PersonalKey>) -> Self {
+        self.key = key;
+        self
     }
 
     /// Whether the actor holds one of `roles`.
@@ -120,6 +132,7 @@ pub enum Action {
     SetKioskPin,
     KioskChips,
     LeaveKiosk,
+    ManageRoster,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -152,6 +165,12 @@ pub enum RuleError {
     /// The change would store nothing new.
     #[error("nothing changed")]
     Unchanged,
+    /// A personal key is needed (the actor's to seal, or the person's to grant).
+    #[error("no personal key")]
+    NoKey,
+    /// A grant names no role.
+    #[error("no role chosen")]
+    NoRole,
     /// A kiosk PIN too short, or the wrong one.
     #[error("the PIN is not valid")]
     Pin,
@@ -201,9 +220,12 @@ async fn store<S: RecordStore>(
     build: impl FnOnce(&mut Author) -> Result<Replica, CommandError>,
 ) -> Result<Replica, CommandError> {
     let mut c = clock(s, &actor.device).await?;
-    let change = build(&mut Author { profile: &actor.profile, clock: &mut c, now_ms: actor.now_ms })?;
+    let mut change = build(&mut Author { profile: &actor.profile, clock: &mut c, now_ms: actor.now_ms })?;
     if change.docs.is_empty() && change.entries.is_empty() {
         return Err(RuleError::Unchanged.into());
+    }
+    if let Some(k) = &actor.key {
+        k.seal_change(&mut change);
     }
     apply_local(s, &change, &c).await?;
     Ok(change)

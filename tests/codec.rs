@@ -65,7 +65,8 @@ fn a_well_formed_record_round_trips_through_encode_and_decode() {
     };
     assert_eq!(round_trip_doc("k1", "contact", &contact), contact);
 
-    let person = Person { id: "p1".into(), name: "李雷".into(), role: Role::Manager, departing: true };
+    let person =
+        Person { id: "p1".into(), name: "李雷".into(), role: Role::Manager, departing: true, key: Some("kx".into()) };
     assert_eq!(round_trip_doc("p1", "person", &person), person);
 
     let product = ProductRecord {

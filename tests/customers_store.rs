@@ -449,8 +449,9 @@ fn people_of_reads_names_and_roles_and_person_change_only_carries_what_changed()
         },
     ]);
     let people = people_of(&all_of(&r).0);
-    let li_person = Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: false };
-    let zhou_person = Person { id: "p-zhou".into(), name: "Boss Zhou".into(), role: Role::Manager, departing: false };
+    let li_person = Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: false, key: None };
+    let zhou_person =
+        Person { id: "p-zhou".into(), name: "Boss Zhou".into(), role: Role::Manager, departing: false, key: None };
     assert_eq!(people, [zhou_person.clone(), li_person.clone()], "by name");
 
     assert_eq!(person_change(&li, Some(&li_person), by), None, "nothing changed");
@@ -481,7 +482,10 @@ fn load_people_reads_the_directory_as_stored() {
         let back = departing_change("p-li", true, &mut boss.at(T0 + DAY));
         apply_local(&s, &back, &boss.clock).await.unwrap();
         let people = load_people(&s).await.unwrap();
-        assert_eq!(people, [Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: true }]);
+        assert_eq!(
+            people,
+            [Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: true, key: None }]
+        );
     });
 }
 

@@ -134,8 +134,8 @@ async fn two_hundred_and_forty_customers_written_in_one_batch_load_with_contacts
     assert_eq!(
         load_people(&db).await.unwrap(),
         [
-            Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: false },
-            Person { id: "p-wang".into(), name: "Wang Wei".into(), role: Role::Rep, departing: false },
+            Person { id: "p-li".into(), name: "Li Na".into(), role: Role::Rep, departing: false, key: None },
+            Person { id: "p-wang".into(), name: "Wang Wei".into(), role: Role::Rep, departing: false, key: None },
         ]
     );
     let read = load_team_lists(&db).await.unwrap();

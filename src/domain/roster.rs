@@ -143,6 +143,36 @@ impl Roster {
     }
 }
 
+/// Where a person of the team directory stands on the roster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// No key announced yet (a device with an older build, or not synced yet).
+    NoKey,
+    /// A key announced, not granted by an admin yet: their changes do not count.
+    Pending { key: String },
+    /// Granted.
+    Member { key: String, roles: Vec<Role>, admin: bool },
+    /// The key was revoked (the person left, H1, or lost the tablet).
+    Revoked { key: String },
+}
+
+impl Roster {
+    /// Where a person who announced `key` (or none) stands at `now_ms`.
+    pub fn standing(&self, person: &str, key: Option<&str>, now_ms: i64) -> Standing {
+        let Some(key) = key else {
+            return Standing::NoKey;
+        };
+        match self.members.get(key).filter(|m| m.person == person) {
+            Some(m) if m.valid_at(now_ms) => {
+                Standing::Member { key: key.to_owned(), roles: m.roles.clone(), admin: m.admin || key == self.root }
+            }
+            Some(m) if m.until_ms.is_some() => Standing::Revoked { key: key.to_owned() },
+            _ if key == self.root => Standing::Member { key: key.to_owned(), roles: Vec::new(), admin: true },
+            _ => Standing::Pending { key: key.to_owned() },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,7 +24,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::record::replica::{Entry, Register};
+use crate::record::replica::{Entry, Register, Replica};
 
 /// A signature and the public key that made it, both base64url without padding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -95,6 +95,19 @@ impl PersonalKey {
     /// Signs an entry, setting its seal.
     pub fn seal_entry(&self, e: &mut Entry) {
         e.seal = Some(self.seal(&entry_bytes(e)));
+    }
+
+    /// Signs every field change and entry of a local change: everything in it was just
+    /// written by this key's person.
+    pub fn seal_change(&self, r: &mut Replica) {
+        for d in r.docs.values_mut() {
+            for (field, reg) in d.fields.iter_mut() {
+                reg.seal = Some(self.seal(&register_bytes(&d.id, &d.kind, field, reg)));
+            }
+        }
+        for e in r.entries.values_mut() {
+            self.seal_entry(e);
+        }
     }
 }
 

@@ -22,6 +22,9 @@ pub struct Person {
     pub role: Role,
     /// Set while the person is leaving and handing over (H1).
     pub departing: bool,
+    /// The public key the person's devices seal with (`record::seal`), as they announce
+    /// it. An announcement only: what a key may do is the roster's (`domain::roster`).
+    pub key: Option<String>,
 }
 
 impl Codec for Person {
@@ -30,6 +33,7 @@ impl Codec for Person {
             ("name", Value::String(self.name.clone())),
             ("role", Value::String(self.role.code().to_owned())),
             ("departing", Value::Bool(self.departing)),
+            ("key", self.key.clone().map_or(Value::Null, Value::String)),
         ]
     }
 
@@ -45,7 +49,8 @@ impl Codec for Person {
             r.problem("role", ProblemReason::UnknownValue);
             return None;
         };
-        Some(Person { id: r.record_id().to_owned(), name, role, departing: r.bool("departing") })
+        let key = r.opt_text("key");
+        Some(Person { id: r.record_id().to_owned(), name, role, departing: r.bool("departing"), key })
     }
 }
 
@@ -84,6 +89,15 @@ pub fn person_change(p: &Profile, known: Option<&Person>, by: &mut Author) -> Op
         d.set("role", Value::String(p.role.code().to_owned()), s, by.profile);
     }
     (!d.fields.is_empty()).then(|| Replica { docs: [(p.id.clone(), d)].into(), entries: Default::default() })
+}
+
+/// Announces the public key a person's devices seal with (a new profile, or a person
+/// whose directory entry predates keys).
+pub fn person_key_change(person: &str, key: &str, by: &mut Author) -> Replica {
+    let mut d = Document::new(person, PERSON);
+    let s = by.clock.tick(by.now_ms);
+    d.set("key", Value::String(key.to_owned()), s, by.profile);
+    Replica { docs: [(person.to_owned(), d)].into(), entries: Default::default() }
 }
 
 /// Marks a person as leaving (H1) or back to normal.

@@ -27,6 +27,9 @@ crate::catalogue! { XMsg {
     NoteIncomplete => "交接说明须写明状况、联系人和进展。", "The release note needs status, contacts and progress.";
     AlreadyConfirmed => "这笔收款已确认。", "This payment is already confirmed.";
     MinutesOrder => "纪要的步骤须按顺序：撰写、审阅、发送、确认收到。", "Minutes go in order: written, reviewed, sent, receipt confirmed.";
+    NoKey => "此人还没有个人签名密钥（请在其设备上打开一次已更新的应用并同步）。", "This person has no personal signing key yet (open the updated app on their device once and sync).";
+    NoRole => "请至少选择一个角色。", "Choose at least one role.";
+    OnlyAdmins => "只有团队名册的管理员可以授予或撤销角色。", "Only an admin of the team roster grants or revokes roles.";
     Invalid => "输入不符合规则：", "The input breaks a rule: ";
     StorageFailed => "保存到本机数据库失败：", "Saving to the local database failed: ";
 } }
@@ -38,6 +41,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
         CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
         CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
+        CommandError::NotAllowed { action: Action::ManageRoster, .. } => m(XMsg::OnlyAdmins),
         CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
         CommandError::Storage(s) => format!("{}{s}", m(XMsg::StorageFailed)),
         CommandError::Rule(r) => match r {
@@ -47,6 +51,8 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::NotARep(_) => m(XMsg::NotARep),
             RuleError::Unchanged => m(XMsg::Unchanged),
             RuleError::Pin => m(XMsg::Pin),
+            RuleError::NoKey => m(XMsg::NoKey),
+            RuleError::NoRole => m(XMsg::NoRole),
             RuleError::Pool(PoolError::IncompleteNote { .. }) => m(XMsg::NoteIncomplete),
             RuleError::Payment(ConfirmError::AlreadyConfirmed) => m(XMsg::AlreadyConfirmed),
             RuleError::Order(e) => order_error(lang, e),
