@@ -84,6 +84,24 @@ fn cases() -> Vec<(Entry, Verdict)> {
         (entry("assign-1", authority::POOL_ASSIGN, "li", 230, json!({}), Some(&li())), Verdict::LacksRole),
         // The manager's own assignment counts.
         (entry("assign-2", authority::POOL_ASSIGN, "wang", 240, json!({}), Some(&root())), Verdict::Trusted),
+        // A rep approves his own order (O1); the manager's approval counts.
+        (
+            entry("step-1", authority::ORDER_STEP, "li", 232, json!({"type":"approved","opinion":"ok"}), Some(&li())),
+            Verdict::LacksRole,
+        ),
+        (
+            entry(
+                "step-2",
+                authority::ORDER_STEP,
+                "wang",
+                233,
+                json!({"type":"approved","opinion":"ok"}),
+                Some(&root()),
+            ),
+            Verdict::Trusted,
+        ),
+        // Submitting is the rep's own step.
+        (entry("step-3", authority::ORDER_STEP, "li", 234, json!({"type":"submitted"}), Some(&li())), Verdict::Trusted),
         // A key the roster never granted.
         (entry("claim-1", "pool.claim", "zhao", 250, json!({}), Some(&stranger())), Verdict::UnknownKey),
         // The rep's own claim while on the team counts; after he left it does not.
@@ -100,6 +118,10 @@ fn cases() -> Vec<(Entry, Verdict)> {
 fn the_authority_kinds_are_the_ones_storage_writes() {
     use outpost::domain::pool::FactKind;
     assert_eq!(authority::FINANCE_CONFIRMATION, outpost::storage::orders::FINANCE_CONFIRMATION);
+    assert_eq!(authority::ORDER_STEP, outpost::storage::orders::ORDER_STEP);
+    let approved =
+        serde_json::to_value(outpost::domain::order::OrderStep::Approved { opinion: String::new() }).unwrap();
+    assert_eq!(approved["type"], json!("approved"));
     assert!(FactKind::TAGS.contains(&authority::PAYMENT_CONFIRMED));
     assert!(FactKind::TAGS.contains(&authority::POOL_ASSIGN));
 }
@@ -115,7 +137,7 @@ fn forged_approvals_confirmations_and_strangers_are_refused_and_the_rest_counts(
     let all: Vec<Entry> = cases().into_iter().map(|(e, _)| e).collect();
     let s = sift(&all, Some(&roster));
     let counted: Vec<&str> = s.counted.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(counted, vec!["conf-1", "assign-2", "claim-2", "fact-1"]);
+    assert_eq!(counted, vec!["conf-1", "assign-2", "step-2", "step-3", "claim-2", "fact-1"]);
 }
 
 #[test]
@@ -140,7 +162,7 @@ proptest! {
     /// the roster is folded from whatever order a device holds them in, and every
     /// device gives every entry the same verdict.
     #[test]
-    fn every_arrival_order_gives_the_same_verdicts(order in Just((0..14usize).collect::<Vec<_>>()).prop_shuffle(), cut in 0usize..14) {
+    fn every_arrival_order_gives_the_same_verdicts(order in Just((0..17usize).collect::<Vec<_>>()).prop_shuffle(), cut in 0usize..17) {
         let mut all: Vec<Entry> = grants();
         all.extend(cases().into_iter().map(|(e, _)| e));
         let pick = |ids: &[usize]| Replica {

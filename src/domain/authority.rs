@@ -3,7 +3,7 @@
 //! Money and ownership follow a few kinds of entry, so those count only when sealed by
 //! a key the roster gave the needed role at the entry's stamp: finance confirms
 //! payments (O3, which moves ownership under P2/P3 and tier under C3), managers assign
-//! pool customers (P4, P5, P7). Every other entry needs only a valid member's seal.
+//! pool customers (P4, P5, P7) and decide orders (O1). Every other entry needs only a valid member's seal.
 //! The seal must also be the author's own: a key may not sign for another person.
 //!
 //! A team that has no roster yet (created before seals) is judged as before: every
@@ -21,12 +21,18 @@ pub const FINANCE_CONFIRMATION: &str = "finance.confirmation";
 pub const PAYMENT_CONFIRMED: &str = "payment.confirmed";
 /// A manager assigning a pool customer to a rep (P4, P5, P7).
 pub const POOL_ASSIGN: &str = "pool.assign";
+/// A step of an order; approving, rejecting and reopening are the manager's (O1).
+pub const ORDER_STEP: &str = "order.step";
 
-/// The roles an entry of `kind` needs from its signer; `None` = any member.
-pub fn needed(kind: &str) -> Option<&'static [Role]> {
-    match kind {
+/// The roles an entry needs from its signer; `None` = any member.
+pub fn needed(e: &Entry) -> Option<&'static [Role]> {
+    match e.kind.as_str() {
         FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(&[Role::Finance]),
         POOL_ASSIGN => Some(&[Role::Manager]),
+        ORDER_STEP => match e.body.get("type").and_then(|t| t.as_str()) {
+            Some("approved" | "rejected" | "reopened") => Some(&[Role::Manager]),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -86,7 +92,7 @@ pub fn judge(e: &Entry, roster: Option<&Roster>) -> Verdict {
     if member.person != e.author {
         return Verdict::NotTheAuthor;
     }
-    match needed(&e.kind) {
+    match needed(e) {
         Some(roles) if !member.roles.iter().any(|r| roles.contains(r)) => Verdict::LacksRole,
         _ => Verdict::Trusted,
     }

@@ -106,6 +106,7 @@ async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>
     };
     let mut kinds: Vec<&str> = crate::domain::pool::FactKind::TAGS.to_vec();
     kinds.push(crate::domain::authority::FINANCE_CONFIRMATION);
+    kinds.push(crate::domain::authority::ORDER_STEP);
     let entries = s.entries_of_kinds(&kinds).await?;
     let sifted = crate::domain::authority::sift(&entries, Some(&roster));
     Ok(sifted

@@ -28,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
             </ul>
         </section>
         <TeamSync />
+        <crate::ui::settings::roster_card::RosterCard />
         <StorageHealth />
         <CalendarSettings />
         <TeamListsSettings />
