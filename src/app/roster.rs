@@ -8,7 +8,7 @@
 
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::profile::Role;
-use crate::domain::roster::{Grant, Roster, GRANT};
+use crate::domain::roster::{Grant, Roster, Standing, GRANT};
 use crate::record::replica::Replica;
 use crate::storage::customers::entry_change;
 use crate::storage::people::load_people;
@@ -20,6 +20,14 @@ pub fn can_manage_roster(actor: &Actor, roster: Option<&Roster>) -> bool {
     match (roster, &actor.key) {
         (Some(r), Some(k)) => r.is_admin(&k.id().0, actor.now_ms),
         _ => false,
+    }
+}
+
+/// The role the grant form offers first: the person's current one, else rep.
+pub fn role_to_offer(standing: &Standing) -> Role {
+    match standing {
+        Standing::Member { roles, .. } => roles.first().copied().unwrap_or(Role::Rep),
+        _ => Role::Rep,
     }
 }
 

@@ -3,3 +3,4 @@
 pub mod profile_form;
 pub mod profile_row;
 pub mod profile_switcher;
+pub mod role_select;

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::app::roster::{can_manage_roster, can_start_roster, grant, revoke, start_roster};
+use crate::app::roster::{can_manage_roster, can_start_roster, grant, revoke, role_to_offer, start_roster};
 use crate::app::CommandError;
-use crate::domain::profile::Role;
 use crate::domain::roster::{Roster, Standing};
 use crate::record::replica::Replica;
 use crate::storage::roster::load_roster;
@@ -15,6 +14,7 @@ use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::roster::RMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::profiles::profile_form::role_msg;
+use crate::ui::profiles::role_select::RoleSelect;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
@@ -94,10 +94,7 @@ fn RosterRow(person: String, name: String, standing: Standing, admin: Signal<boo
     let i18n = use_i18n();
     let cmds = Commands::new();
     let error = RwSignal::new(None::<String>);
-    let chosen = RwSignal::new(match &standing {
-        Standing::Member { roles, .. } => roles.first().copied().unwrap_or(Role::Rep),
-        _ => Role::Rep,
-    });
+    let chosen = RwSignal::new(role_to_offer(&standing));
     let make_admin = RwSignal::new(matches!(standing, Standing::Member { admin: true, .. }));
     let (state, code, key) = match &standing {
         Standing::NoKey => (t(RMsg::NoKey)().to_owned(), "no_key", None),
@@ -134,15 +131,9 @@ fn RosterRow(person: String, name: String, standing: Standing, admin: Signal<boo
             </div>
             {move || (admin.get() && has_key).then(|| {
                 let (g, r) = (do_grant.clone(), do_revoke.clone());
-                let options = Role::ALL
-                    .into_iter()
-                    .map(|role| view! { <option value=role.code() selected=chosen.get_untracked() == role>{role_msg(role).text(i18n.lang())}</option> })
-                    .collect_view();
                 view! {
                     <div class="actions start">
-                        <select data-testid="roster-role" on:change=move |ev| chosen.set(Role::from_code(&event_target_value(&ev)).unwrap_or(Role::Rep))>
-                            {options}
-                        </select>
+                        <RoleSelect chosen=chosen testid="roster-role" />
                         <label class="check"><input type="checkbox" data-testid="roster-admin" prop:checked=move || make_admin.get()
                             on:change=move |ev| make_admin.set(event_target_checked(&ev)) />{t(RMsg::Admin)}</label>
                         <button type="button" class="primary" data-testid="roster-grant" on:click=g>{t(RMsg::Grant)}</button>
