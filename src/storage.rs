@@ -32,6 +32,7 @@ pub mod quarantine;
 pub mod schema;
 pub mod service_log;
 pub mod settings;
+pub mod staff_pin;
 pub mod sync_run;
 pub mod team;
 pub mod team_lists;
