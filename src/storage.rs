@@ -19,6 +19,7 @@ pub mod blobs;
 pub mod codec;
 pub mod customers;
 pub mod data;
+pub mod device_secret;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -62,6 +63,10 @@ pub enum StorageError {
     /// A stored record no longer matches its Rust type.
     #[error("a stored record could not be read: {0}")]
     Decode(String),
+    /// The device secret could not wrap or unwrap a value ([`device_secret`]): sealed on
+    /// another device, altered, or Web Crypto refused.
+    #[error("a secret kept on this device could not be read: {0}")]
+    Secret(String),
 }
 
 impl StorageError {
@@ -72,7 +77,7 @@ impl StorageError {
             StorageError::Open(m) | StorageError::Transaction(m) => {
                 m.contains("QuotaExceeded") || m.to_ascii_lowercase().contains("quota")
             }
-            StorageError::Decode(_) => false,
+            StorageError::Decode(_) | StorageError::Secret(_) => false,
         }
     }
 }

@@ -309,6 +309,7 @@ pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
         E::Open(d) => (Msg::DbOpenFailed, d),
         E::Transaction(d) => (Msg::DbWriteFailed, d),
         E::Decode(d) => (Msg::DbDecodeFailed, d),
+        E::Secret(d) => (Msg::DbSecretFailed, d),
     };
     match lang {
         Lang::ZhCn => format!("{}（{detail}）", head.text(lang)),
