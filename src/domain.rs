@@ -23,6 +23,7 @@ pub mod minutes;
 pub mod money;
 pub mod order;
 pub mod participant;
+pub mod pin_attempts;
 pub mod pool;
 pub mod profile;
 pub mod project;

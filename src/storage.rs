@@ -19,6 +19,7 @@ pub mod blobs;
 pub mod codec;
 pub mod customers;
 pub mod data;
+pub mod device_secret;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
@@ -34,6 +35,7 @@ pub mod roster;
 pub mod schema;
 pub mod service_log;
 pub mod settings;
+pub mod staff_pin;
 pub mod sync_run;
 pub mod team;
 pub mod team_lists;
@@ -63,6 +65,10 @@ pub enum StorageError {
     /// A stored record no longer matches its Rust type.
     #[error("a stored record could not be read: {0}")]
     Decode(String),
+    /// The device secret could not wrap or unwrap a value ([`device_secret`]): sealed on
+    /// another device, altered, or Web Crypto refused.
+    #[error("a secret kept on this device could not be read: {0}")]
+    Secret(String),
 }
 
 impl StorageError {
@@ -73,7 +79,7 @@ impl StorageError {
             StorageError::Open(m) | StorageError::Transaction(m) => {
                 m.contains("QuotaExceeded") || m.to_ascii_lowercase().contains("quota")
             }
-            StorageError::Decode(_) => false,
+            StorageError::Decode(_) | StorageError::Secret(_) => false,
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod host;
 pub mod http_host;
 pub mod listing;
 pub mod members;
+pub mod passphrase;
 pub mod snapshot;
 pub mod state_merge;
 pub mod status;

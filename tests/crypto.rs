@@ -2,7 +2,7 @@
 //! passphrase wrapping (rule S3: the host sees only ciphertext).
 #![cfg(not(target_arch = "wasm32"))]
 
-use outpost::sync::crypto::{open, seal, unwrap_key, wrap_key, CryptoError, KdfParams, TeamKey};
+use outpost::sync::crypto::{open, seal, unwrap_key, wrap_key, CryptoError, KdfParams, TeamKey, WrappedKey};
 
 fn hex(s: &str) -> Vec<u8> {
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
@@ -102,4 +102,48 @@ fn weakened_passphrase_parameters_from_a_tampered_file_are_refused() {
     w.params.m_kib = 16;
     assert_eq!(unwrap_key(&w, "p"), Err(CryptoError::BadParams));
     assert_eq!(KdfParams::default(), KdfParams { m_kib: 19456, t: 2, p: 1 });
+}
+
+/// A wrapped key whose salt and sealed key are not even base64: a refusal of its
+/// parameters shows they were checked before anything was decoded or derived.
+fn crafted(m_kib: u32, t: u32) -> WrappedKey {
+    WrappedKey { kdf: "argon2id".into(), params: KdfParams { m_kib, t, p: 1 }, salt: "!".into(), sealed: "!".into() }
+}
+
+#[test]
+fn a_crafted_link_demanding_256_mib_and_ten_passes_is_refused_before_any_work() {
+    let w = crafted(256 * 1024, 10);
+    let refused = CryptoError::TooCostly { m_kib: 256 * 1024, t: 10 };
+    assert_eq!(w.check(), Err(refused.clone()));
+    assert_eq!(unwrap_key(&w, "whatever they typed"), Err(refused));
+}
+
+#[test]
+fn passphrase_parameters_are_bounded_in_memory_passes_and_their_product() {
+    let too_costly = |m_kib, t| Err(CryptoError::TooCostly { m_kib, t });
+    assert_eq!(crafted(64 * 1024 + 1, 1).params.check(), too_costly(64 * 1024 + 1, 1));
+    assert_eq!(crafted(8 * 1024, 5).params.check(), too_costly(8 * 1024, 5));
+    assert_eq!(crafted(64 * 1024, 3).params.check(), too_costly(64 * 1024, 3));
+    assert_eq!(crafted(64 * 1024, 2).params.check(), Ok(()));
+    assert_eq!(crafted(32 * 1024, 4).params.check(), Ok(()));
+    assert_eq!(KdfParams::default().check(), Ok(()));
+    // Weak ones stay refused as before.
+    assert_eq!(crafted(4 * 1024, 2).params.check(), Err(CryptoError::BadParams));
+    assert_eq!(crafted(19 * 1024, 0).params.check(), Err(CryptoError::BadParams));
+}
+
+#[test]
+fn a_wrapped_key_with_a_short_salt_or_a_cut_sealed_key_is_refused_without_the_passphrase() {
+    let key = TeamKey::from_bytes([11; 32]);
+    let good = wrap_key(&key, "p", [1; 16], [2; 12], KdfParams { m_kib: 8 * 1024, t: 1, p: 1 }).unwrap();
+    assert_eq!(good.check(), Ok(()));
+    let mut short_salt = good.clone();
+    short_salt.salt = "AAAA".into();
+    assert_eq!(short_salt.check(), Err(CryptoError::BadKeyText));
+    let mut cut = good.clone();
+    cut.sealed.truncate(20);
+    assert_eq!(cut.check(), Err(CryptoError::BadKeyText));
+    let mut other_kdf = good;
+    other_kdf.kdf = "pbkdf2".into();
+    assert_eq!(unwrap_key(&other_kdf, "p"), Err(CryptoError::BadParams));
 }

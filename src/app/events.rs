@@ -5,6 +5,7 @@
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
 use crate::domain::participant::{new_leads, participants, phone_keys_of, RegistrationForm};
+use crate::domain::pin_attempts::PinAttempts;
 use crate::domain::profile::Role;
 use crate::domain::stock::MoveReason;
 use crate::record::replica::Replica;
@@ -13,6 +14,7 @@ use crate::storage::events::{
     chips_entry, leads_change, load_events, pin_change, pin_hash, pin_matches, pin_valid, redemption,
     registration_entry, stock_entry, EventRecord,
 };
+use crate::storage::staff_pin::{load_staff_pin, staff_pin_change};
 use crate::storage::RecordStore;
 
 /// E4/W1: settling a double redemption is a staff decision: the event's staff or a manager.
@@ -167,18 +169,85 @@ pub async fn set_kiosk_pin<S: RecordStore>(
     store(s, actor, |by| Ok(pin_change(event_id, &hashed, by))).await
 }
 
-/// E3: whether `pin` opens a kiosk whose stored PIN hash is `stored`; an event without
-/// a PIN (or deleted elsewhere: empty) has nothing to guard.
-pub fn may_leave_kiosk(stored: &str, pin: &str) -> bool {
-    stored.is_empty() || pin_matches(pin, stored)
+/// E3: the PIN hashes that may let someone out of a kiosk. An empty one guards nothing
+/// and opens nothing: a kiosk whose event lost its PIN or was deleted on another tablet
+/// stays locked until a PIN that was really set is typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KioskGuards {
+    /// The event's PIN as it is now (empty: none, or the event is gone).
+    pub event_pin: String,
+    /// The event's PIN when this tablet entered kiosk mode, remembered on the tablet.
+    pub entry_pin: String,
+    /// The team staff PIN ([`crate::storage::staff_pin`]).
+    pub team_pin: String,
 }
 
-/// E3: leaving kiosk mode asks for the staff PIN. Stores nothing.
-pub async fn leave_kiosk<S: RecordStore>(s: &S, event_id: &str, pin: &str) -> Result<(), CommandError> {
-    let stored = load_events(s).await?.into_iter().find(|r| r.event.id == event_id).map(|r| r.pin).unwrap_or_default();
-    if may_leave_kiosk(&stored, pin) {
-        Ok(())
-    } else {
-        Err(RuleError::Pin.into())
+/// E3: whether `pin` matches one of the guards that is set.
+pub fn may_leave_kiosk(guards: &KioskGuards, pin: &str) -> bool {
+    [&guards.event_pin, &guards.entry_pin, &guards.team_pin].into_iter().any(|g| !g.is_empty() && pin_matches(pin, g))
+}
+
+/// What typing a PIN at a kiosk did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KioskUnlock {
+    Open,
+    /// A wrong PIN; `wait_ms` before the next one may be tried (0: at once).
+    Wrong {
+        wait_ms: i64,
+    },
+    /// Locked by earlier wrong PINs: this one was not even checked.
+    Locked {
+        wait_ms: i64,
+    },
+}
+
+/// E3: one PIN typed at a kiosk at `now_ms`, with the attempts so far on this tablet;
+/// returns what happened and the attempts to remember ([`PinAttempts`]).
+pub fn try_leave_kiosk(
+    guards: &KioskGuards,
+    pin: &str,
+    attempts: PinAttempts,
+    now_ms: i64,
+) -> (KioskUnlock, PinAttempts) {
+    let wait_ms = attempts.wait_ms(now_ms);
+    if wait_ms > 0 {
+        return (KioskUnlock::Locked { wait_ms }, attempts);
     }
+    if may_leave_kiosk(guards, pin) {
+        return (KioskUnlock::Open, PinAttempts::default());
+    }
+    let after = attempts.failed(now_ms);
+    (KioskUnlock::Wrong { wait_ms: after.wait_ms(now_ms) }, after)
+}
+
+/// E3: the guards of the kiosk locked to `event_id`, read from the store, with the PIN
+/// hash this tablet remembered when it entered kiosk mode.
+pub async fn kiosk_guards<S: RecordStore>(s: &S, event_id: &str, entry_pin: &str) -> Result<KioskGuards, CommandError> {
+    let event_pin =
+        load_events(s).await?.into_iter().find(|r| r.event.id == event_id).map(|r| r.pin).unwrap_or_default();
+    Ok(KioskGuards { event_pin, entry_pin: entry_pin.to_owned(), team_pin: load_staff_pin(s).await? })
+}
+
+/// E3: a manager sets the team staff PIN (4–12 digits, stored only as a salted Argon2id
+/// hash), which opens every kiosk of the team; an empty `pin` clears it.
+pub async fn set_team_staff_pin<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    pin: &str,
+    salt: &[u8],
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SetKioskPin, can_set_team_staff_pin(actor))?;
+    let hashed = if pin.is_empty() {
+        String::new()
+    } else if pin_valid(pin) {
+        pin_hash(pin, salt).map_err(RuleError::Invalid)?
+    } else {
+        return Err(RuleError::Pin.into());
+    };
+    store(s, actor, |by| Ok(staff_pin_change(&hashed, by))).await
+}
+
+/// The team staff PIN opens every kiosk, so only a manager sets it.
+pub fn can_set_team_staff_pin(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
 }

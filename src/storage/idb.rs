@@ -130,6 +130,12 @@ impl IdbStore {
         let _ = target.add_event_listener_with_callback("versionchange", handler.unchecked_ref());
     }
 
+    /// The connection, for stores kept outside [`RecordStore`] (the device secret's
+    /// `CryptoKey`, which is no JSON).
+    pub(crate) fn database(&self) -> &Database {
+        &self.db
+    }
+
     /// The schema version of the open database.
     pub fn version(&self) -> u32 {
         self.db.version() as u32

@@ -13,7 +13,7 @@
 pub const DB_NAME: &str = "outpost";
 
 /// The schema version this build writes. Raise it only by appending a [`Step`].
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// The object stores, by the name IndexedDB knows them under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,10 +33,14 @@ pub enum StoreName {
     /// Attachment bytes (photos of licences and cards, C1) by the lowercase hex SHA-256
     /// of the bytes ([`super::blobs`]).
     Blobs,
+    /// Secrets that never leave the device: the device secret, a non-extractable
+    /// WebCrypto `CryptoKey` stored as the key object itself, no JSON
+    /// ([`super::device_secret`]). Read only by that module.
+    Secrets,
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 7] = [
+    pub const ALL: [StoreName; 8] = [
         StoreName::Profiles,
         StoreName::Settings,
         StoreName::Meta,
@@ -44,6 +48,7 @@ impl StoreName {
         StoreName::Entries,
         StoreName::Outbox,
         StoreName::Blobs,
+        StoreName::Secrets,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +60,7 @@ impl StoreName {
             StoreName::Entries => "entries",
             StoreName::Outbox => "outbox",
             StoreName::Blobs => "blobs",
+            StoreName::Secrets => "secrets",
         }
     }
 }
@@ -132,6 +138,7 @@ pub const STEPS: &[Step] = &[
         ],
     },
     Step { version: 4, creates: &[StoreDef { store: StoreName::Blobs, indexes: &[] }] },
+    Step { version: 5, creates: &[StoreDef { store: StoreName::Secrets, indexes: &[] }] },
 ];
 
 /// The steps to run when a database at `old` is opened at `new`.
@@ -162,15 +169,15 @@ mod tests {
     #[test]
     fn upgrading_from_one_runs_only_the_later_steps() {
         let v: Vec<u32> = steps_between(1, VERSION).map(|s| s.version).collect();
-        assert_eq!(v, vec![2, 3, 4]);
+        assert_eq!(v, vec![2, 3, 4, 5]);
         assert_eq!(steps_between(0, VERSION).count(), STEPS.len());
         assert_eq!(steps_between(VERSION, VERSION).count(), 0);
     }
 
     #[test]
-    fn a_database_from_the_data_core_release_gains_only_the_blob_store() {
+    fn a_database_from_the_data_core_release_gains_only_the_blob_and_secret_stores() {
         let added: Vec<StoreName> = steps_between(3, VERSION).flat_map(|s| s.creates).map(|d| d.store).collect();
-        assert_eq!(added, vec![StoreName::Blobs]);
+        assert_eq!(added, vec![StoreName::Blobs, StoreName::Secrets]);
         assert!(!StoreName::Blobs.compact(), "blob records are one base64 string already");
     }
 }

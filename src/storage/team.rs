@@ -1,5 +1,6 @@
 //! Team membership: the [`Team`] (host URL and key) this device syncs with, and what
-//! happens when it joins another one.
+//! happens when it joins another one. The key and the host password are kept wrapped
+//! under the device secret ([`StoredTeam`]).
 //!
 //! **Re-saving the same team** (new host password, a login added) keeps every piece of
 //! sync state: the team, its files and this device's place in it have not changed.
@@ -21,11 +22,13 @@
 //! only if their authors join it too. Their photos likewise stay with their authors.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::blob_sync::forget_host_blobs;
 use super::data::{forget_sync_state, queue_writes, replica, unsynced_count};
+use super::device_secret::{DeviceSecret, Wrapped};
 use super::quarantine::forget_quarantine;
-use super::{get_typed, to_json, RecordStore, StorageError, StoreName, Write};
+use super::{to_json, RecordStore, StorageError, StoreName, Write};
 use crate::sync::engine::authored_by;
 
 const TEAM_KEY: &str = "team";
@@ -76,12 +79,66 @@ pub struct SwitchPreview {
     pub unsynced: usize,
 }
 
-pub async fn team<S: RecordStore>(s: &S) -> Result<Option<Team>, StorageError> {
-    get_typed(s, StoreName::Meta, TEAM_KEY).await
+/// The team as stored (**at rest**): the key and the host password are wrapped under the
+/// device secret ([`super::device_secret`]), so the database alone — read by a planted
+/// script, a backup or a copied browser profile — does not give the team's data away.
+/// Builds before this stored [`Team`] itself as plain JSON; [`team`] wraps such a record
+/// the first time it reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredTeam {
+    host_url: String,
+    inviter: Option<String>,
+    user: Option<String>,
+    /// [`TeamSecrets`] as JSON, wrapped.
+    secrets: Wrapped,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TeamSecrets {
+    key: String,
+    password: Option<String>,
+}
+
+async fn seal<S: DeviceSecret>(s: &S, t: &Team) -> Result<Value, StorageError> {
+    let secrets = TeamSecrets { key: t.key.clone(), password: t.password.clone() };
+    let plain = serde_json::to_vec(&secrets).map_err(|e| StorageError::Decode(e.to_string()))?;
+    let stored = StoredTeam {
+        host_url: t.host_url.clone(),
+        inviter: t.inviter.clone(),
+        user: t.user.clone(),
+        secrets: s.wrap(&plain).await?,
+    };
+    to_json(&stored)
+}
+
+/// The team this device syncs with, if any; a record in the plain form of older builds
+/// is wrapped and stored again on the way.
+pub async fn team<S: RecordStore + DeviceSecret>(s: &S) -> Result<Option<Team>, StorageError> {
+    let Some(v) = s.get(StoreName::Meta, TEAM_KEY).await? else {
+        return Ok(None);
+    };
+    if v.get("secrets").is_some() {
+        let stored: StoredTeam = serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string()))?;
+        let plain = s.unwrap(&stored.secrets).await?;
+        let secrets: TeamSecrets = serde_json::from_slice(&plain).map_err(|e| StorageError::Decode(e.to_string()))?;
+        return Ok(Some(Team {
+            host_url: stored.host_url,
+            key: secrets.key,
+            inviter: stored.inviter,
+            user: stored.user,
+            password: secrets.password,
+        }));
+    }
+    let plain: Team = serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string()))?;
+    s.write(vec![Write::Put(StoreName::Meta, TEAM_KEY.into(), seal(s, &plain).await?)]).await?;
+    Ok(Some(plain))
 }
 
 /// Whether saving `next` would switch teams, and what the user should know first.
-pub async fn switch_preview<S: RecordStore>(s: &S, next: &Team) -> Result<Option<SwitchPreview>, StorageError> {
+pub async fn switch_preview<S: RecordStore + DeviceSecret>(
+    s: &S,
+    next: &Team,
+) -> Result<Option<SwitchPreview>, StorageError> {
     match team(s).await? {
         Some(cur) if !cur.same_team(next) => {
             Ok(Some(SwitchPreview { current_host: cur.host_url, unsynced: unsynced_count(s).await? }))
@@ -92,9 +149,13 @@ pub async fn switch_preview<S: RecordStore>(s: &S, next: &Team) -> Result<Option
 
 /// Stores `next` as this device's team; switching from another team resets the sync
 /// state and queues this device's own records in the same transaction (module docs).
-pub async fn save_team<S: RecordStore>(s: &S, next: &Team, device: &str) -> Result<TeamSaved, StorageError> {
+pub async fn save_team<S: RecordStore + DeviceSecret>(
+    s: &S,
+    next: &Team,
+    device: &str,
+) -> Result<TeamSaved, StorageError> {
     let current = team(s).await?;
-    let mut w = vec![Write::Put(StoreName::Meta, TEAM_KEY.into(), to_json(next)?)];
+    let mut w = vec![Write::Put(StoreName::Meta, TEAM_KEY.into(), seal(s, next).await?)];
     let saved = match current {
         None => TeamSaved::Joined,
         Some(cur) if cur.same_team(next) => TeamSaved::Updated,

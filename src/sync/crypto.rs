@@ -43,9 +43,14 @@ pub enum CryptoError {
     /// An invite's key text is not 32 bytes of base64url.
     #[error("the team key in this link is not valid")]
     BadKeyText,
-    /// Passphrase parameters outside what we accept (too weak or absurdly large).
+    /// Passphrase parameters weaker than we accept, or not Argon2id.
     #[error("the passphrase parameters are not acceptable")]
     BadParams,
+    /// Passphrase parameters that ask for more memory or passes than a tablet should
+    /// spend ([`KdfParams::check`]): refused before any work, so a crafted link cannot
+    /// hang or crash the device that opens it.
+    #[error("the passphrase parameters ask for too much work ({m_kib} KiB × {t} passes)")]
+    TooCostly { m_kib: u32, t: u32 },
 }
 
 /// The team's symmetric key. `Debug` never prints it.
@@ -130,6 +135,31 @@ impl Default for KdfParams {
     }
 }
 
+impl KdfParams {
+    /// Least memory accepted (KiB): below this a stolen link is cheap to guess.
+    pub const MIN_M_KIB: u32 = 8 * 1024;
+    /// Most memory accepted (KiB), about 3× the default.
+    pub const MAX_M_KIB: u32 = 64 * 1024;
+    /// Most passes accepted.
+    pub const MAX_T: u32 = 4;
+    /// Most total work (memory × passes, KiB), about 3× the default's 38 MiB: a few
+    /// seconds in wasm on a tablet.
+    pub const MAX_WORK_KIB: u64 = 128 * 1024;
+
+    /// Whether these are parameters this app would ever write, checked on every read
+    /// (they come from a link anyone can craft) before any memory is allocated.
+    pub fn check(&self) -> Result<(), CryptoError> {
+        let work = u64::from(self.m_kib) * u64::from(self.t);
+        if self.m_kib > Self::MAX_M_KIB || self.t > Self::MAX_T || work > Self::MAX_WORK_KIB {
+            return Err(CryptoError::TooCostly { m_kib: self.m_kib, t: self.t });
+        }
+        if self.m_kib < Self::MIN_M_KIB || self.t == 0 || self.p != 1 {
+            return Err(CryptoError::BadParams);
+        }
+        Ok(())
+    }
+}
+
 /// A team key encrypted under a passphrase, safe to store or print as a QR code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrappedKey {
@@ -142,10 +172,7 @@ pub struct WrappedKey {
 }
 
 fn derive(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<TeamKey, CryptoError> {
-    // Refuse weak parameters from a tampered file, and huge ones that would hang a tablet.
-    if params.m_kib < 8 * 1024 || params.m_kib > 256 * 1024 || params.t == 0 || params.t > 10 || params.p != 1 {
-        return Err(CryptoError::BadParams);
-    }
+    params.check()?;
     let p = Params::new(params.m_kib, params.t, params.p, Some(32)).map_err(|_| CryptoError::BadParams)?;
     let mut out = [0u8; 32];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, p)
@@ -170,11 +197,28 @@ pub fn wrap_key(
     })
 }
 
-/// The team key, or [`CryptoError::WrongKeyOrTampered`] for a wrong passphrase.
-pub fn unwrap_key(w: &WrappedKey, passphrase: &str) -> Result<TeamKey, CryptoError> {
-    if w.kdf != "argon2id" {
-        return Err(CryptoError::BadParams);
+impl WrappedKey {
+    /// Everything about the wrapped form that can be checked without the passphrase:
+    /// the KDF and its bounded parameters, a 16-byte salt and a sealed 32-byte key. The
+    /// join page asks this before it asks for the passphrase.
+    pub fn check(&self) -> Result<(), CryptoError> {
+        if self.kdf != "argon2id" {
+            return Err(CryptoError::BadParams);
+        }
+        self.params.check()?;
+        let salt = URL_SAFE_NO_PAD.decode(&self.salt).map_err(|_| CryptoError::BadKeyText)?;
+        let sealed = URL_SAFE_NO_PAD.decode(&self.sealed).map_err(|_| CryptoError::BadKeyText)?;
+        if salt.len() != 16 || sealed.len() != NONCE_LEN + 32 + TAG_LEN {
+            return Err(CryptoError::BadKeyText);
+        }
+        Ok(())
     }
+}
+
+/// The team key, or [`CryptoError::WrongKeyOrTampered`] for a wrong passphrase. The
+/// wrapped form is checked first ([`WrappedKey::check`]), before any key derivation.
+pub fn unwrap_key(w: &WrappedKey, passphrase: &str) -> Result<TeamKey, CryptoError> {
+    w.check()?;
     let salt = URL_SAFE_NO_PAD.decode(&w.salt).map_err(|_| CryptoError::BadKeyText)?;
     let sealed = URL_SAFE_NO_PAD.decode(&w.sealed).map_err(|_| CryptoError::BadKeyText)?;
     let kek = derive(passphrase, &salt, w.params)?;

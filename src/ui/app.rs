@@ -28,6 +28,7 @@ enum Boot {
 
 #[component]
 pub fn App() -> impl IntoView {
+    crate::ui::state::route::capture_invite_at_start();
     provide_i18n();
     let boot = RwSignal::new(Boot::Opening);
     leptos::task::spawn_local(async move {

@@ -5,6 +5,7 @@
 //! locale-file macro on a 2-core machine, and adds no dependency. Messages with values
 //! in them are functions below the enum.
 
+use crate::sync::passphrase::Weakness;
 use leptos::prelude::*;
 
 pub mod activities;
@@ -189,6 +190,9 @@ catalogue! { Msg {
     ErrPhone => "电话由 5–20 位数字组成，可含空格、+ 和 -。", "A phone number has 5–20 digits and may contain spaces, + and -.";
     CustomersEmpty => "还没有客户。", "No customers yet.";
     SyncBadge => "待同步", "Unsynced";
+    InviteShow => "显示邀请链接", "Show invite link";
+    InviteHide => "隐藏邀请链接", "Hide invite link";
+    InviteWarning => "持有此链接（或其二维码）的任何人都能读取团队的全部数据。只通过私密渠道发给同事；更稳妥的是生成口令保护的链接，口令另行告知。", "Anyone holding this link (or its QR code) can read all of the team's data. Send it only to colleagues over a private channel; safer still, make a passphrase-protected link and tell the passphrase separately.";
     InvitePassphrase => "口令（单独告知同事）", "Passphrase (tell it separately)";
     InviteProtect => "生成口令保护的链接", "Make a passphrase-protected link";
     InviteProtected => "链接中的密钥已用口令加密；对方加入时需要输入口令。", "The key in this link is locked with the passphrase; the colleague types it to join.";
@@ -196,6 +200,8 @@ catalogue! { Msg {
     JoinHostLogin => "同步主机需要登录？", "Does the sync host need a login?";
     JoinUnlocking => "正在解锁…", "Unlocking…";
     ErrWrongPassphrase => "口令不对，请再试一次。", "That passphrase is wrong; try again.";
+    DbSecretFailed => "本机加密保存的团队密钥无法读取（可能是从其他设备复制来的数据）。请重新用邀请链接加入团队。", "The team key kept encrypted on this device could not be read (perhaps the data was copied from another device). Join the team again with an invite link.";
+    ErrInviteTooCostly => "这个链接要求的解锁计算量超出平板能承受的范围，可能被人改过。请向邀请人索取新链接。", "This link asks for more unlocking work than a tablet should do; it may have been altered. Ask the inviter for a new link.";
     Remove => "移除", "Remove";
     Confirm => "确认", "Confirm";
     ClearDevice => "清除本机所有数据", "Clear all data on this device";
@@ -256,10 +262,21 @@ pub fn imported(lang: Lang, n: usize) -> String {
     }
 }
 
-pub fn passphrase_too_short(lang: Lang, min: usize) -> String {
-    match lang {
-        Lang::ZhCn => format!("口令至少 {min} 个字符。"),
-        Lang::En => format!("A passphrase has at least {min} characters."),
+/// Why a passphrase may not protect an invite, and what to change.
+pub fn passphrase_weak(lang: Lang, w: Weakness) -> String {
+    match (lang, w) {
+        (Lang::ZhCn, Weakness::TooShort { min }) => format!("口令至少 {min} 个字符。"),
+        (Lang::En, Weakness::TooShort { min }) => format!("A passphrase has at least {min} characters."),
+        (Lang::ZhCn, Weakness::Repetitive { min }) => format!("口令太单调：至少要有 {min} 个不同的字符。"),
+        (Lang::En, Weakness::Repetitive { min }) => {
+            format!("That passphrase repeats itself: use at least {min} different characters.")
+        }
+        (Lang::ZhCn, Weakness::OneKind { long }) => {
+            format!("请混用两类字符（字母、大写字母、数字、空格或标点、汉字），或者把口令加长到 {long} 个字符以上。")
+        }
+        (Lang::En, Weakness::OneKind { long }) => format!(
+            "Mix two kinds of character (lower case, capitals, digits, spaces or punctuation, Chinese), or make it at least {long} characters long."
+        ),
     }
 }
 
@@ -293,6 +310,7 @@ pub fn storage_error(lang: Lang, e: &crate::storage::StorageError) -> String {
         E::Open(d) => (Msg::DbOpenFailed, d),
         E::Transaction(d) => (Msg::DbWriteFailed, d),
         E::Decode(d) => (Msg::DbDecodeFailed, d),
+        E::Secret(d) => (Msg::DbSecretFailed, d),
     };
     match lang {
         Lang::ZhCn => format!("{}（{detail}）", head.text(lang)),

@@ -8,6 +8,7 @@ pub mod join_page;
 pub mod roster_card;
 pub mod rules_settings;
 pub mod settings_page;
+pub mod staff_pin_settings;
 pub mod storage_health;
 pub mod team_lists_settings;
 pub mod team_status;

@@ -1,12 +1,16 @@
 //! E3 kiosk PIN, E5/P7 leads to the pool, W1 settling double redemptions.
 
-use outpost::app::events::{can_settle_conflict, leave_kiosk, send_leads_to_pool, set_kiosk_pin, settle_conflict};
+use outpost::app::events::{
+    can_settle_conflict, kiosk_guards, may_leave_kiosk, send_leads_to_pool, set_kiosk_pin, set_team_staff_pin,
+    settle_conflict, try_leave_kiosk, KioskGuards, KioskUnlock,
+};
 use outpost::app::{Action, CommandError, RuleError};
 use outpost::domain::chips::Settlement;
 use outpost::domain::event::Event;
 use outpost::domain::participant::{RegistrationForm, Relation};
+use outpost::domain::pin_attempts::PinAttempts;
 use outpost::storage::customers::load_customers;
-use outpost::storage::events::{event_change, registration_entry};
+use outpost::storage::events::{event_change, pin_hash, registration_entry};
 use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
 
@@ -45,11 +49,79 @@ fn e3_staff_set_a_kiosk_pin_of_4_to_12_digits_and_leaving_asks_for_it() {
             Err(CommandError::NotAllowed { .. })
         ));
         assert_eq!(set_kiosk_pin(&s, &sun(at(0)), "ev1", "12", b"salt-salt-salt16").await, Err(RuleError::Pin.into()));
-        assert_eq!(leave_kiosk(&s, "ev1", "0000").await, Ok(()), "no PIN yet: nothing to guard");
         set_kiosk_pin(&s, &sun(at(0)), "ev1", "2468", b"salt-salt-salt16").await.unwrap();
-        assert_eq!(leave_kiosk(&s, "ev1", "0000").await, Err(RuleError::Pin.into()));
-        assert_eq!(leave_kiosk(&s, "ev1", "2468").await, Ok(()));
+        let guards = kiosk_guards(&s, "ev1", "").await.unwrap();
+        assert!(!may_leave_kiosk(&guards, "0000"));
+        assert!(may_leave_kiosk(&guards, "2468"));
     });
+}
+
+#[test]
+fn e3_a_kiosk_whose_event_has_no_pin_or_is_gone_does_not_open_for_any_pin() {
+    block_on(async {
+        let s = with_event().await;
+        // No PIN anywhere: nothing opens it (before, an empty PIN let anyone out).
+        let none = kiosk_guards(&s, "ev1", "").await.unwrap();
+        assert_eq!(none, KioskGuards::default());
+        for pin in ["", "0000", "2468"] {
+            assert!(!may_leave_kiosk(&none, pin), "{pin:?} opened a kiosk with no PIN");
+        }
+        // The event deleted on another tablet: the PIN remembered on entry still opens it.
+        let entry = pin_hash("2468", b"salt-salt-salt16").unwrap();
+        let gone = kiosk_guards(&s, "ev-deleted-elsewhere", &entry).await.unwrap();
+        assert_eq!(gone.event_pin, "");
+        assert!(!may_leave_kiosk(&gone, "0000"));
+        assert!(may_leave_kiosk(&gone, "2468"));
+    });
+}
+
+#[test]
+fn e3_the_team_staff_pin_set_by_a_manager_opens_every_kiosk() {
+    block_on(async {
+        let s = with_event().await;
+        for not_manager in [sun(at(0)), li(at(0))] {
+            assert!(matches!(
+                set_team_staff_pin(&s, &not_manager, "97531", b"team-salt-team16").await,
+                Err(CommandError::NotAllowed { .. })
+            ));
+        }
+        assert_eq!(set_team_staff_pin(&s, &wang(at(0)), "9a", b"team-salt-team16").await, Err(RuleError::Pin.into()));
+        set_team_staff_pin(&s, &wang(at(0)), "97531", b"team-salt-team16").await.unwrap();
+        for event in ["ev1", "ev-deleted-elsewhere"] {
+            let guards = kiosk_guards(&s, event, "").await.unwrap();
+            assert!(may_leave_kiosk(&guards, "97531"), "{event}");
+            assert!(!may_leave_kiosk(&guards, "13579"), "{event}");
+        }
+        // Cleared again: no kiosk opens by it.
+        set_team_staff_pin(&s, &wang(at(1)), "", b"team-salt-team16").await.unwrap();
+        assert!(!may_leave_kiosk(&kiosk_guards(&s, "ev1", "").await.unwrap(), "97531"));
+    });
+}
+
+#[test]
+fn e3_five_wrong_pins_lock_the_kiosk_and_even_the_right_pin_waits_out_the_lock() {
+    let guards = KioskGuards { event_pin: pin_hash("2468", b"salt-salt-salt16").unwrap(), ..KioskGuards::default() };
+    let mut attempts = PinAttempts::default();
+    for i in 1..=4 {
+        let (got, after) = try_leave_kiosk(&guards, "0000", attempts, at(i));
+        assert_eq!(got, KioskUnlock::Wrong { wait_ms: 0 });
+        attempts = after;
+    }
+    let (got, after) = try_leave_kiosk(&guards, "0000", attempts, at(5));
+    assert_eq!(got, KioskUnlock::Wrong { wait_ms: 30_000 });
+    attempts = after;
+    // Locked: the right PIN is not even checked, and the lock does not grow.
+    let (got, same) = try_leave_kiosk(&guards, "2468", attempts, at(5) + 10_000);
+    assert_eq!(got, KioskUnlock::Locked { wait_ms: 20_000 });
+    assert_eq!(same, attempts);
+    // Once it passes, another wrong PIN locks for twice as long ...
+    let (got, after) = try_leave_kiosk(&guards, "1111", attempts, at(5) + 30_000);
+    assert_eq!(got, KioskUnlock::Wrong { wait_ms: 60_000 });
+    attempts = after;
+    // ... and after that, the right PIN opens it and clears the count.
+    let (got, after) = try_leave_kiosk(&guards, "2468", attempts, at(5) + 90_000);
+    assert_eq!(got, KioskUnlock::Open);
+    assert_eq!(after, PinAttempts::default());
 }
 
 #[test]

@@ -256,3 +256,50 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await a.context.close();
   await b.context.close();
 });
+
+test('E3: five wrong PINs lock the kiosk, the right PIN is refused until the wait is over; the team staff PIN opens any kiosk', async ({ browser }) => {
+  const t0 = Math.floor(Date.now() / MIN) * MIN;
+  const a = await tablet(browser, t0);
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Manager Wang', 'manager');
+  await a.d.openSettings();
+  const staff = a.page.getByTestId('staff-pin');
+  await expect(staff.getByTestId('staff-pin-state')).toHaveAttribute('data-set', 'false');
+  await staff.getByTestId('staff-pin-new').fill('97531');
+  await staff.getByTestId('staff-pin-again').fill('97531');
+  await staff.getByTestId('staff-pin-save').click();
+  await expect(staff.getByTestId('staff-pin-msg')).toHaveClass(/ok/);
+  await expect(staff.getByTestId('staff-pin-state')).toHaveAttribute('data-set', 'true');
+
+  await a.ev.create({ theme: 'PIN day', starts: t0 - 60 * MIN, ends: t0 + 60 * MIN, venue: 'Hall' });
+  await a.ev.setPin(PIN);
+  await a.ev.startKiosk();
+  await a.page.getByTestId('kiosk-exit').click();
+  const failures = () => a.page.evaluate(() => JSON.parse(localStorage.getItem('outpost.kiosk.attempts') ?? '{"failures":0}').failures);
+  for (let i = 1; i <= 5; i++) {
+    await a.page.getByTestId('kiosk-pin-input').fill('0000');
+    await a.page.getByTestId('kiosk-pin-ok').click();
+    await expect.poll(failures).toBe(i);
+  }
+  const locked = a.page.getByTestId('kiosk-pin-locked');
+  await expect(locked).toHaveText('Too many wrong PINs. Try again in 30 s.');
+  // Locked: the right PIN is not even checked, and a reload does not reset the wait.
+  await a.page.getByTestId('kiosk-pin-input').fill(PIN);
+  await a.page.getByTestId('kiosk-pin-ok').click();
+  await expect(locked).toBeVisible();
+  await expect(a.page.getByTestId('kiosk')).toBeVisible();
+  expect(await failures()).toBe(5);
+  await a.page.reload();
+  await a.page.getByTestId('kiosk-exit').click();
+  await expect(locked).toBeVisible();
+  await a.page.clock.fastForward(31_000);
+  await expect(locked).toHaveCount(0);
+  await a.ev.leaveKiosk(PIN);
+
+  // The team staff PIN (Settings) opens the kiosk too, whatever its event's PIN.
+  await a.ev.open('PIN day');
+  await a.ev.startKiosk();
+  await a.ev.leaveKiosk('97531');
+  await a.context.close();
+});

@@ -184,7 +184,11 @@ test('a passphrase-protected invite carries no usable key and joins with the pas
   const key = new URLSearchParams(plain.split('?')[1]).get('k')!;
   await a.page.getByTestId('invite-passphrase').fill('short');
   await a.page.getByTestId('invite-protect').click();
-  await expect(a.page.getByRole('alert')).toContainText('at least 8');
+  await expect(a.page.getByTestId('invite-passphrase-weak')).toContainText('at least 10');
+  await a.page.getByTestId('invite-passphrase').fill('kitedaysummer');
+  await a.page.getByTestId('invite-protect').click();
+  await expect(a.page.getByTestId('invite-passphrase-weak')).toContainText('Mix two kinds');
+  await expect(a.page.getByTestId('invite-protected')).toHaveCount(0);
   await a.page.getByTestId('invite-passphrase').fill('kite day 2026');
   await a.page.getByTestId('invite-protect').click();
   await expect(a.page.getByTestId('invite-protected')).toBeVisible();
@@ -206,6 +210,70 @@ test('a passphrase-protected invite carries no usable key and joins with the pas
   expect(await b.d.customers()).toEqual(expect.arrayContaining([expect.stringContaining('Guarded Ltd')]));
   await a.context.close();
   await b.context.close();
+});
+
+test('a protected invite demanding more unlocking work than a tablet should do is refused before the passphrase', async ({ page }) => {
+  const d = new SyncPage(page);
+  const wrapped = { kdf: 'argon2id', params: { m_kib: 256 * 1024, t: 10, p: 1 }, salt: 'AAAAAAAAAAAAAAAAAAAAAA', sealed: 'AAAA' };
+  const w = Buffer.from(JSON.stringify(wrapped)).toString('base64url');
+  await d.shell.open(`#/join?h=${encodeURIComponent('http://127.0.0.1/sync/')}&w=${w}`);
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Careful Rep');
+  await expect(page.getByTestId('join-error')).toContainText('more unlocking work');
+  await expect(page.getByTestId('join-passphrase')).toHaveCount(0);
+});
+
+test('the invite key leaves the address bar and the history once read; Settings shows the link only on demand', async ({ browser }) => {
+  const a = await device(browser, 'Rep A');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep A');
+  await a.d.createTeam();
+  await a.d.openSettings();
+  await expect(a.page.getByTestId('invite-link')).toHaveCount(0);
+  await expect(a.page.getByTestId('invite-qr')).toHaveCount(0);
+  await a.page.getByTestId('invite-show').click();
+  await expect(a.page.getByTestId('invite-warning')).toContainText('Anyone holding this link');
+  const link = await a.page.getByTestId('invite-link').inputValue();
+  const key = new URLSearchParams(link.split('?')[1]).get('k')!;
+  expect(key.length).toBeGreaterThan(40);
+  await a.page.getByTestId('invite-show').click();
+  await expect(a.page.getByTestId('invite-link')).toHaveCount(0);
+
+  // Opened in a running app (a hash change) ...
+  const b = await device(browser, 'Rep B');
+  await b.d.shell.open();
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.page.goto(link);
+  await expect(b.page.getByTestId('join-host')).toBeVisible();
+  expect(await b.page.evaluate(() => location.hash)).toBe('#/join');
+  await b.page.getByTestId('join-confirm').click();
+  await expect(b.d.phase()).toHaveAttribute('data-phase', 'done', { timeout: 20_000 });
+  expect(await b.page.evaluate(() => location.hash)).toBe('#/settings');
+  // ... no entry of the tab's history holds the key any more.
+  const seen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    seen.push(await b.page.evaluate(() => location.href));
+    const before = seen[seen.length - 1];
+    await b.page.evaluate(() => history.back());
+    await expect.poll(() => b.page.evaluate(() => location.href)).not.toBe(before);
+  }
+  seen.push(await b.page.evaluate(() => location.href));
+  expect(seen).toContain(`${link.split('#')[0]}#/join`);
+  for (const href of seen) expect(href).not.toContain(key);
+
+  // ... and opened cold in a new tab, before anything else happens.
+  const c = await device(browser, 'Rep C');
+  await c.page.goto(link);
+  await expect(c.d.shell.firstRun()).toBeVisible();
+  expect(await c.page.evaluate(() => location.href)).not.toContain(key);
+  await c.d.shell.setLang('en');
+  await c.d.shell.createProfile('Rep C');
+  await expect(c.page.getByTestId('join-host')).toBeVisible();
+  await a.context.close();
+  await b.context.close();
+  await c.context.close();
 });
 
 test('removing a person or clearing the device first warns about unsynced changes', async ({ page }) => {

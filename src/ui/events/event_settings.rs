@@ -53,7 +53,10 @@ pub fn EventSettings(id: String) -> impl IntoView {
         let ev = qid.clone();
         ctx.write(move |by| Ok(questions_change(&ev, &qs, by)), move |r| q_saved.set(r.is_ok()));
     };
-    let start = move |_| ctx.enter_kiosk(&id);
+    let start = move |_| {
+        let pin = ctx.get_untracked(&id).map(|r| r.pin).unwrap_or_default();
+        ctx.enter_kiosk(&id, &pin);
+    };
     view! {
         <section class="card form" data-testid="event-settings">
             <h2>{t(EMsg::KioskTitle)}</h2>

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::pin_attempts::PinAttempts;
 use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::events::{load_events, EventRecord};
@@ -16,6 +17,11 @@ use crate::ui::state::sync_ctx::use_sync;
 use crate::ui::state::write::{WriteError, Writer};
 
 const KIOSK_KEY: &str = "outpost.kiosk";
+/// The event's PIN hash when this tablet entered kiosk mode: it still opens the kiosk
+/// if the event's PIN is cleared or the event deleted on another tablet meanwhile.
+const KIOSK_PIN_KEY: &str = "outpost.kiosk.pin";
+/// Wrong PINs so far ([`PinAttempts`]), so a reload does not reset the back-off.
+const KIOSK_ATTEMPTS_KEY: &str = "outpost.kiosk.attempts";
 
 #[derive(Clone, Copy)]
 pub struct EventsCtx {
@@ -48,14 +54,32 @@ impl EventsCtx {
         self.writer.write(move |by| build(by).map_err(WriteError::Refused), done);
     }
 
-    pub fn enter_kiosk(&self, event: &str) {
+    /// Locks this tablet to `event`, remembering its PIN hash `pin` as it is now.
+    pub fn enter_kiosk(&self, event: &str, pin: &str) {
+        local_set(KIOSK_PIN_KEY, pin);
+        local_remove(KIOSK_ATTEMPTS_KEY);
         local_set(KIOSK_KEY, event);
         self.kiosk.set(Some(event.to_owned()));
     }
 
     pub fn leave_kiosk(&self) {
         local_remove(KIOSK_KEY);
+        local_remove(KIOSK_PIN_KEY);
+        local_remove(KIOSK_ATTEMPTS_KEY);
         self.kiosk.set(None);
+    }
+
+    /// The PIN hash remembered when kiosk mode began (empty for a lock from before).
+    pub fn entry_pin(&self) -> String {
+        local_get(KIOSK_PIN_KEY).unwrap_or_default()
+    }
+
+    pub fn pin_attempts(&self) -> PinAttempts {
+        local_get(KIOSK_ATTEMPTS_KEY).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+    }
+
+    pub fn set_pin_attempts(&self, a: PinAttempts) {
+        local_set(KIOSK_ATTEMPTS_KEY, &serde_json::to_string(&a).unwrap_or_default());
     }
 }
 

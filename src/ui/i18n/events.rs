@@ -52,6 +52,12 @@ crate::catalogue! { EMsg {
     KioskExit => "退出", "Exit";
     PinPrompt => "输入工作人员 PIN 退出签到机模式", "Staff PIN to leave kiosk mode";
     PinWrong => "PIN 不对。", "Wrong PIN.";
+    StaffPinTitle => "团队工作人员 PIN", "Team staff PIN";
+    StaffPinHint => "可解锁本团队所有签到机（即使活动的 PIN 被删除或活动已被删除）。仅经理可设置，同步到所有设备。", "Unlocks every kiosk of the team, even one whose event lost its PIN or was deleted. Only a manager sets it; it syncs to every tablet.";
+    StaffPinIsSet => "已设置。", "Set.";
+    StaffPinNotSet => "未设置。", "Not set.";
+    StaffPinClear => "清除团队 PIN", "Clear the team PIN";
+    StaffPinCleared => "团队 PIN 已清除。", "The team PIN is cleared.";
     Unlock => "退出签到机", "Leave kiosk";
     Back => "返回", "Back";
     KTabCheckin => "签到", "Check-in";
@@ -331,5 +337,13 @@ pub fn chips_error_text(lang: Lang, e: &ChipsError) -> String {
         (ChipsError::NotEnoughChips { balance, asked }, Lang::En) => {
             format!("Not enough chips: {balance} held, {asked} needed.")
         }
+    }
+}
+
+/// A kiosk refusing every PIN for a while after too many wrong ones.
+pub fn pin_locked_text(lang: Lang, seconds: i64) -> String {
+    match lang {
+        Lang::ZhCn => format!("PIN 错误次数过多，请 {seconds} 秒后再试。"),
+        Lang::En => format!("Too many wrong PINs. Try again in {seconds} s."),
     }
 }

@@ -9,9 +9,6 @@ use base64::Engine;
 use crate::storage::sync_run::Team;
 use crate::sync::crypto::{TeamKey, WrappedKey};
 
-/// Shortest passphrase accepted for a protected invite.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InviteKey {
     Plain(String),

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use crate::storage::team::{save_team, switch_preview, SwitchPreview, Team};
-use crate::sync::crypto::unwrap_key;
+use crate::sync::crypto::{unwrap_key, CryptoError};
 use crate::ui::i18n::{t, team_switch_warning, use_i18n, Msg};
 use crate::ui::settings::invite::{parse_invite, InviteKey};
 use crate::ui::state::platform::set_hash;
-use crate::ui::state::route::Page;
+use crate::ui::state::route::{use_invite_fragment, Page};
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::{use_sync, SyncPhase};
 
@@ -13,12 +13,20 @@ use crate::ui::state::sync_ctx::{use_sync, SyncPhase};
 /// key is protected, and joins on confirmation. Joining *another* team than the one this
 /// device syncs with first shows what the switch does (`storage::team`) and waits for a
 /// second confirmation.
+///
+/// The invite comes from memory, not the address bar: the route has already taken it out
+/// of the history ([`crate::ui::state::route::InviteFragment`]). Another link opened
+/// while the page is shown draws the page again for it.
 #[component]
 pub fn JoinPage() -> impl IntoView {
+    let invite = use_invite_fragment();
+    move || join_form(invite.get().unwrap_or_default())
+}
+
+fn join_form(hash: String) -> AnyView {
     let sync = use_sync();
     let db = use_db();
     let i18n = use_i18n();
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let Some(invite) = parse_invite(&hash) else {
         return view! {
             <section class="card">
@@ -27,6 +35,20 @@ pub fn JoinPage() -> impl IntoView {
         }
         .into_any();
     };
+    // A wrapped key whose parameters are out of bounds is refused before the passphrase
+    // is even asked for: unwrapping it would hang or crash the tablet.
+    if let InviteKey::Wrapped(w) = &invite.key {
+        if let Err(e) = w.check() {
+            let msg =
+                if matches!(e, CryptoError::TooCostly { .. }) { Msg::ErrInviteTooCostly } else { Msg::ErrBadInvite };
+            return view! {
+                <section class="card">
+                    <p class="error" role="alert" data-testid="join-error">{move || msg.text(i18n.lang())}</p>
+                </section>
+            }
+            .into_any();
+        }
+    }
     let wrapped = matches!(invite.key, InviteKey::Wrapped(_));
     let passphrase = RwSignal::new(String::new());
     let user = RwSignal::new(String::new());

@@ -5,6 +5,7 @@ use crate::ui::profiles::profile_row::ProfileRow;
 use crate::ui::settings::calendar_settings::CalendarSettings;
 use crate::ui::settings::danger_zone::DangerZone;
 use crate::ui::settings::rules_settings::RulesSettings;
+use crate::ui::settings::staff_pin_settings::StaffPinSettings;
 use crate::ui::settings::storage_health::StorageHealth;
 use crate::ui::settings::team_lists_settings::TeamListsSettings;
 use crate::ui::settings::team_sync::TeamSync;
@@ -33,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
         <CalendarSettings />
         <TeamListsSettings />
         <RulesSettings />
+        <StaffPinSettings />
         <crate::ui::settings::activity_rules_settings::ActivityRulesSettings />
         <crate::ui::orders::price_list_settings::PriceListSettings />
         <crate::ui::key_accounts::key_account_roles::KeyAccountRolesSettings />

@@ -7,9 +7,10 @@ use crate::sync::crypto::TeamKey;
 use crate::sync::crypto::{wrap_key, KdfParams};
 use crate::sync::engine::SyncError;
 use crate::sync::host::HostError;
+use crate::sync::passphrase::{check_passphrase, Weakness};
 use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
-use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_too_short, t, use_i18n, Lang, Msg};
-use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg, MIN_PASSPHRASE_CHARS};
+use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_weak, t, use_i18n, Lang, Msg};
+use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg};
 use crate::ui::settings::team_status::TeamStatusView;
 use crate::ui::state::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes, set_hash};
 use crate::ui::state::session::use_db;
@@ -148,7 +149,8 @@ fn SyncStatus() -> impl IntoView {
     let device = sync.device.get_value();
     let protected = RwSignal::new(None::<String>);
     let passphrase = RwSignal::new(String::new());
-    let pass_error = RwSignal::new(false);
+    let pass_error = RwSignal::new(None::<Weakness>);
+    let shown = RwSignal::new(false);
     let link = move || {
         protected.get().unwrap_or_else(|| {
             sync.team.get().map(|tm| invite_link(&app_url(), &tm, &sync.device.get_value())).unwrap_or_default()
@@ -156,8 +158,8 @@ fn SyncStatus() -> impl IntoView {
     };
     let protect = move |_| {
         let pass = passphrase.get_untracked();
-        if pass.chars().count() < MIN_PASSPHRASE_CHARS {
-            return pass_error.set(true);
+        if let Err(weak) = check_passphrase(&pass) {
+            return pass_error.set(Some(weak));
         }
         let Some(team) = sync.team.get_untracked() else {
             return;
@@ -170,6 +172,7 @@ fn SyncStatus() -> impl IntoView {
         random_bytes(&mut nonce);
         if let Ok(w) = wrap_key(&key, &pass, salt, nonce, KdfParams::default()) {
             protected.set(Some(protected_link(&app_url(), &team, &sync.device.get_value(), &w)));
+            shown.set(true);
         }
     };
     view! {
@@ -209,22 +212,30 @@ fn SyncStatus() -> impl IntoView {
         <FileTransfer />
         <div class="invite">
             <p class="muted">{t(Msg::SyncInvite)}</p>
-            <input type="text" readonly data-testid="invite-link" prop:value=link />
+            <button type="button" data-testid="invite-show" aria-expanded=move || shown.get().to_string()
+                on:click=move |_| shown.update(|s| *s = !*s)>
+                {move || if shown.get() { t(Msg::InviteHide)() } else { t(Msg::InviteShow)() }}
+            </button>
             <div class="protect">
                 <input type="password" autocomplete="new-password" data-testid="invite-passphrase"
-                    placeholder=t(Msg::InvitePassphrase) aria-invalid=move || pass_error.get().to_string()
+                    placeholder=t(Msg::InvitePassphrase) aria-invalid=move || pass_error.get().is_some().to_string()
                     prop:value=move || passphrase.get()
-                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); pass_error.set(false); } />
+                    on:input=move |ev| { passphrase.set(event_target_value(&ev)); pass_error.set(None); } />
                 <button type="button" data-testid="invite-protect" on:click=protect>{t(Msg::InviteProtect)}</button>
             </div>
-            <Show when=move || pass_error.get()>
-                <p class="error" role="alert">{move || passphrase_too_short(i18n.lang(), MIN_PASSPHRASE_CHARS)}</p>
-            </Show>
+            {move || pass_error.get().map(|w| view! {
+                <p class="error" role="alert" data-testid="invite-passphrase-weak">{move || passphrase_weak(i18n.lang(), w)}</p>
+            })}
             <Show when=move || protected.get().is_some()>
                 <p class="ok" data-testid="invite-protected">{t(Msg::InviteProtected)}</p>
             </Show>
-            <button type="button" on:click=move |_| copy_text(&link())>{t(Msg::SyncCopy)}</button>
-            <div class="qr" data-testid="invite-qr" inner_html=move || qr_svg(&link()).unwrap_or_default()></div>
+            // The link is the team key: drawn only on demand, under the warning.
+            <Show when=move || shown.get()>
+                <p class="warn" role="note" data-testid="invite-warning">{t(Msg::InviteWarning)}</p>
+                <input type="text" readonly data-testid="invite-link" prop:value=link />
+                <button type="button" on:click=move |_| copy_text(&link())>{t(Msg::SyncCopy)}</button>
+                <div class="qr" data-testid="invite-qr" inner_html=move || qr_svg(&link()).unwrap_or_default()></div>
+            </Show>
         </div>
     }
 }

@@ -139,6 +139,17 @@ pub fn set_hash(hash: &str) {
     }
 }
 
+/// Replaces the current history entry's fragment with `hash` without navigating (no
+/// `hashchange`, so the page stays): the join page drops the invite's key from the
+/// address bar and the back/forward history once it has read it.
+pub fn replace_hash(hash: &str) {
+    if let Some(w) = window() {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
+    }
+}
+
 /// Copies text to the clipboard; best effort (needs a secure context or localhost).
 pub fn copy_text(text: &str) {
     if let Some(w) = window() {

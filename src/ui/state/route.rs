@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::ui::i18n::Msg;
+use crate::ui::state::platform::replace_hash;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
@@ -87,18 +88,60 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// The fragment of the last invite link opened (`#/join?h=…&k=…`), kept in memory only.
+/// The address bar and the history never keep it: the moment the route sees an invite
+/// it replaces that history entry with plain `#/join`, so the team key is not left for
+/// the back button, a bookmark, a synced browser history or a shoulder to find.
+#[derive(Clone, Copy)]
+pub struct InviteFragment(pub ReadSignal<Option<String>>);
+
+/// If `hash` is an invite, takes it out of the current history entry and returns it.
+fn take_invite(hash: &str) -> Option<String> {
+    if Page::from_hash(hash) != Page::Join || !hash.contains('?') {
+        return None;
+    }
+    replace_hash(&Page::Join.href());
+    Some(hash.to_owned())
+}
+
+thread_local! {
+    /// The invite the app was opened with, taken out of the address bar before the
+    /// first screen (a first-run or a profile choice comes before the route exists).
+    static OPENED_WITH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes an invite out of the address bar as the app starts, before anything is drawn;
+/// [`provide_route`] hands it to the join page later.
+pub fn capture_invite_at_start() {
+    if let Some(i) = take_invite(&current_hash()) {
+        OPENED_WITH.with(|o| *o.borrow_mut() = Some(i));
+    }
+}
+
 pub fn provide_route() -> Route {
-    let (page, set_page) = signal(Page::from_hash(&current_hash()));
-    let (rest, set_rest) = signal(rest_of(&current_hash()));
+    let start = current_hash();
+    let (page, set_page) = signal(Page::from_hash(&start));
+    let (rest, set_rest) = signal(rest_of(&start));
+    let opened = take_invite(&start).or_else(|| OPENED_WITH.with(|o| o.borrow_mut().take()));
+    let (invite, set_invite) = signal(opened);
     let handle = window_event_listener_untyped("hashchange", move |_| {
         let h = current_hash();
+        if let Some(i) = take_invite(&h) {
+            set_invite.set(Some(i));
+        }
         set_page.set(Page::from_hash(&h));
         set_rest.set(rest_of(&h));
     });
     on_cleanup(move || handle.remove());
     let route = Route(page, rest);
     provide_context(route);
+    provide_context(InviteFragment(invite));
     route
+}
+
+/// The invite the join page is to read (see [`InviteFragment`]).
+pub fn use_invite_fragment() -> ReadSignal<Option<String>> {
+    expect_context::<InviteFragment>().0
 }
 
 pub fn use_route() -> Route {

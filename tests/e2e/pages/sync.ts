@@ -25,8 +25,11 @@ export class SyncPage {
     await expect(this.phase()).toHaveAttribute('data-phase', 'done');
   }
 
+  /** The plain invite link, shown on demand under its warning. */
   async inviteLink(): Promise<string> {
     await this.openSettings();
+    if (!(await this.page.getByTestId('invite-link').isVisible())) await this.page.getByTestId('invite-show').click();
+    await expect(this.page.getByTestId('invite-warning')).toBeVisible();
     const link = await this.page.getByTestId('invite-link').inputValue();
     expect(link).toContain('#/join?');
     return link;
