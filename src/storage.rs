@@ -28,6 +28,7 @@ pub mod kpi;
 pub mod memory;
 pub mod orders;
 pub mod people;
+pub mod personal_keys;
 pub mod projects;
 pub mod quarantine;
 pub mod record_health;

@@ -11,7 +11,11 @@ use crate::ui::customers::customers_ctx::provide_customers;
 use crate::ui::i18n::{provide_i18n, t, Msg};
 use crate::ui::profiles::profile_form::ProfileForm;
 use crate::ui::shell::frame::Shell;
-use crate::ui::state::platform::new_id;
+use crate::ui::state::platform::{fresh_seed, new_id};
+use std::collections::HashMap;
+
+use crate::record::seal::PersonalKey;
+use crate::storage::personal_keys::personal_keys;
 use crate::ui::state::session::{load_profiles, provide_session, use_session, Db};
 use crate::ui::state::sync_ctx::provide_sync;
 
@@ -22,7 +26,7 @@ enum Boot {
     Blocked,
     /// A newer tab upgraded the database: this one closed it and must be reloaded.
     Superseded,
-    Ready(Db, Vec<Profile>, String),
+    Ready(Db, Vec<Profile>, String, HashMap<String, PersonalKey>),
     Failed(String),
 }
 
@@ -43,11 +47,17 @@ pub fn App() -> impl IntoView {
             });
             let profiles = load_profiles(&store).await?;
             let device = device_id(&store, new_id).await?;
-            Ok::<_, crate::storage::StorageError>((store, profiles, device))
+            // A key that cannot be opened leaves that profile's changes unsealed; the
+            // app still opens (its roster card says so).
+            let (keys, failed) = personal_keys(&store, &profiles, fresh_seed).await;
+            for (profile, e) in failed {
+                web_sys::console::warn_1(&format!("personal key of {profile}: {e}").into());
+            }
+            Ok::<_, crate::storage::StorageError>((store, profiles, device, keys))
         }
         .await;
         boot.try_set(match result {
-            Ok((store, profiles, device)) => Boot::Ready(Db(SendWrapper::new(store)), profiles, device),
+            Ok((store, profiles, device, keys)) => Boot::Ready(Db(SendWrapper::new(store)), profiles, device, keys),
             Err(e) => Boot::Failed(e.to_string()),
         });
     });
@@ -70,14 +80,14 @@ pub fn App() -> impl IntoView {
             <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
         }
         .into_any(),
-        Boot::Ready(db, profiles, device) => view! { <Ready db profiles device /> }.into_any(),
+        Boot::Ready(db, profiles, device, keys) => view! { <Ready db profiles device keys /> }.into_any(),
     }
     }
 }
 
 #[component]
-fn Ready(db: Db, profiles: Vec<Profile>, device: String) -> impl IntoView {
-    provide_session(db.clone(), profiles);
+fn Ready(db: Db, profiles: Vec<Profile>, device: String, keys: HashMap<String, PersonalKey>) -> impl IntoView {
+    provide_session(db.clone(), profiles, keys);
     let sync = provide_sync(db.clone(), device);
     crate::ui::orders::orders_ctx::provide_orders();
     provide_customers(db, sync);

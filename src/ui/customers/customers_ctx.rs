@@ -22,13 +22,13 @@ use crate::record::replica::{Document, Entry, Replica};
 use crate::storage::customers::{assemble, load_customers, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
 use crate::storage::customers::{join, Author};
 use crate::storage::people::PERSON;
-use crate::storage::people::{load_people, person_change, Person};
+use crate::storage::people::{load_people, person_change, person_key_change, Person};
 use crate::storage::team_lists::TEAM_LISTS_KIND;
 use crate::storage::team_lists::{load_team_lists, TeamLists};
 use crate::storage::{get_typed, StoreName};
 use crate::ui::state::edit::record_change;
 use crate::ui::state::load::{load_into, Loading};
-use crate::ui::state::session::use_session;
+use crate::ui::state::session::{use_session, Session};
 
 /// Everything loaded at once; replaced whole on reload.
 #[derive(Debug, Clone, Default)]
@@ -153,24 +153,29 @@ pub fn build_list(
 }
 
 /// Publishes this device's profiles to the team directory when the directory lacks
-/// them or has an older name or role (a profile added or renamed here).
-async fn publish_people(db: &Db, sync: SyncCtx, profiles: &[Profile], people: &[Person]) {
-    let stale: Vec<&Profile> = profiles
-        .iter()
-        .filter(|p| !people.iter().any(|k| k.id == p.id && k.name == p.name && k.role == p.role))
-        .collect();
-    if stale.is_empty() {
-        return;
-    }
-    let _ = record_change(db, sync, |clock| {
-        let parts = stale.iter().filter_map(|p| {
-            let known = people.iter().find(|k| k.id == p.id);
+/// them, has an older name or role (a profile added or renamed here), or lacks the
+/// public key the profile seals with (issue 15). Each person's part is sealed with
+/// their own key.
+async fn publish_people(db: &Db, sync: SyncCtx, session: Session, profiles: &[Profile], people: &[Person]) {
+    for p in profiles {
+        let known = people.iter().find(|k| k.id == p.id);
+        let key = session.key_of(&p.id);
+        let key_id = key.as_ref().map(|k| k.id().0);
+        let stale = known.is_none_or(|k| k.name != p.name || k.role != p.role);
+        let unannounced = key_id.is_some() && known.and_then(|k| k.key.clone()) != key_id;
+        if !stale && !unannounced {
+            continue;
+        }
+        let _ = record_change(db, sync, key, |clock| {
             let mut by = Author { profile: &p.id, clock: &mut *clock, now_ms: now_ms() };
-            person_change(p, known, &mut by)
-        });
-        join(parts.collect::<Vec<_>>())
-    })
-    .await;
+            let mut parts: Vec<Replica> = person_change(p, known, &mut by).into_iter().collect();
+            if let Some(k) = key_id.as_deref().filter(|_| unannounced) {
+                parts.push(person_key_change(&p.id, k, &mut by));
+            }
+            join(parts)
+        })
+        .await;
+    }
 }
 
 /// Rebuilds just the customers a local change touched, when that is enough: edits and
@@ -270,14 +275,19 @@ struct Full {
 
 /// Reads every customer, the people, the team lists and rules, and builds the list;
 /// publishes this device's profiles to the directory on the way.
-async fn read_all(db: &Db, sync: SyncCtx, profiles: &[Profile]) -> Result<Full, crate::storage::StorageError> {
+async fn read_all(
+    db: &Db,
+    sync: SyncCtx,
+    session: Session,
+    profiles: &[Profile],
+) -> Result<Full, crate::storage::StorageError> {
     let recs = load_customers(db.store()).await?;
     let people = load_people(db.store()).await?;
     let lists = load_team_lists(db.store()).await?;
     let cal = crate::storage::settings::load_calendar(db.store()).await?;
     let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
     pool.utc_offset_minutes = cal.utc_offset_minutes;
-    publish_people(db, sync, profiles, &people).await;
+    publish_people(db, sync, session, profiles, &people).await;
     let (data, index) = build_list(recs, people, now_ms(), &pool, &tiers);
     Ok(Full { data, index, lists, pool, tiers })
 }
@@ -354,7 +364,7 @@ pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
                         return Ok(Update::Patch(views));
                     }
                 }
-                read_all(&db, sync, &profiles).await.map(|f| Update::Full(Box::new(f)))
+                read_all(&db, sync, session, &profiles).await.map(|f| Update::Full(Box::new(f)))
             }
         },
         move |u| apply(ctx, u),

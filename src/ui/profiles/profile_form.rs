@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
+use crate::storage::personal_keys::personal_key;
+
 use crate::domain::profile::{new_profile, ProfileError, Role};
 use crate::ui::i18n::{name_too_long, t, use_i18n, Lang, Msg};
 use crate::ui::shell::lang_toggle::LangToggle;
-use crate::ui::state::platform::{new_id, now_ms};
+use crate::ui::state::platform::{fresh_seed, new_id, now_ms};
 use crate::ui::state::session::{save_profile, use_db, use_session};
 
 pub fn role_msg(r: Role) -> Msg {
@@ -60,6 +62,12 @@ pub fn ProfileForm() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match save_profile(db.store(), &profile).await {
                 Ok(()) => {
+                    // The profile's signing key, before the directory entry that
+                    // announces it is published (a failure leaves it unsealed).
+                    match personal_key(db.store(), &profile.id, fresh_seed).await {
+                        Ok(k) => session.add_key(&profile.id, k),
+                        Err(e) => web_sys::console::warn_1(&format!("personal key: {e}").into()),
+                    }
                     session.profiles.try_update(|ps| ps.push(profile.clone()));
                     session.switch_to(&profile.id);
                 }

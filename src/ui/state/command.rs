@@ -56,7 +56,8 @@ impl Commands {
     /// re-renders when the profile switches.
     pub fn actor(&self) -> Option<Actor> {
         let p = self.session.current_profile()?;
-        Some(Actor::new(&p.id, p.role, &self.sync.device.try_get_value()?, now_ms(), new_id))
+        let key = self.session.key_of(&p.id);
+        Some(Actor::new(&p.id, p.role, &self.sync.device.try_get_value()?, now_ms(), new_id).with_key(key))
     }
 
     /// Whether the current profile passes a command layer check (`app::<area>::can_*`).

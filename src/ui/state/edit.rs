@@ -5,6 +5,7 @@ use leptos::prelude::GetValue;
 
 use crate::record::hlc::Clock;
 use crate::record::replica::Replica;
+use crate::record::seal::PersonalKey;
 use crate::storage::data::{apply_local, clock};
 use crate::storage::StorageError;
 use crate::ui::state::session::Db;
@@ -13,12 +14,14 @@ use crate::ui::state::sync_ctx::SyncCtx;
 /// Seconds after a local change before the automatic sync, so a burst of edits travels together.
 const SYNC_DELAY_MS: u32 = 3_000;
 
+/// `key` seals the change (the author's personal key; `None` leaves it unsealed).
 pub async fn record_change(
     db: &Db,
     sync: SyncCtx,
+    key: Option<PersonalKey>,
     build: impl FnOnce(&mut Clock) -> Replica,
 ) -> Result<(), StorageError> {
-    let change = store_change(db, sync, build).await?;
+    let change = store_change(db, sync, key, build).await?;
     sync.changed_local(&change);
     sync_soon(sync);
     Ok(())
@@ -30,9 +33,10 @@ pub async fn record_change(
 pub async fn record_batch(
     db: &Db,
     sync: SyncCtx,
+    key: Option<PersonalKey>,
     build: impl FnOnce(&mut Clock) -> Replica,
 ) -> Result<(), StorageError> {
-    store_change(db, sync, build).await.map(|_| ())
+    store_change(db, sync, key, build).await.map(|_| ())
 }
 
 /// After the last [`record_batch`]: lists re-read everything once, and sync follows.
@@ -44,11 +48,15 @@ pub fn finish_batches(sync: SyncCtx) {
 async fn store_change(
     db: &Db,
     sync: SyncCtx,
+    key: Option<PersonalKey>,
     build: impl FnOnce(&mut Clock) -> Replica,
 ) -> Result<Replica, StorageError> {
     let device = sync.device.get_value();
     let mut c = clock(db.store(), &device).await?;
-    let change = build(&mut c);
+    let mut change = build(&mut c);
+    if let Some(k) = key {
+        k.seal_change(&mut change);
+    }
     apply_local(db.store(), &change, &c).await?;
     Ok(change)
 }

@@ -118,6 +118,13 @@ pub fn random_bytes(buf: &mut [u8]) {
     crypto.get_random_values_with_u8_array(buf).expect("getRandomValues");
 }
 
+/// 32 fresh random bytes (a personal key's seed).
+pub fn fresh_seed() -> [u8; 32] {
+    let mut b = [0u8; 32];
+    random_bytes(&mut b);
+    b
+}
+
 /// The app's own URL without its fragment, for invite links.
 pub fn app_url() -> String {
     window()

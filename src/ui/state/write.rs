@@ -80,10 +80,11 @@ impl Writer {
         };
         let (sync, i18n) = (self.sync, self.i18n);
         let author = self.me();
+        let key = self.session.key_of(&author);
         let reply = Reply::new(self.alive);
         leptos::task::spawn_local(async move {
             let mut refused = None;
-            let stored = record_change(&db, sync, |clock| {
+            let stored = record_change(&db, sync, key, |clock| {
                 let mut by = Author { profile: &author, clock, now_ms: now_ms() };
                 build(&mut by).unwrap_or_else(|e| {
                     refused = Some(e);
