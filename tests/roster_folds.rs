@@ -118,3 +118,39 @@ fn what_the_roster_refuses_is_listed_in_the_quarantine_with_why() {
     assert_eq!((items[0].kind.as_str(), items[0].code, items[0].author.as_str()), ("pool.assign", "lacks_role", "li"));
     assert_eq!(items[0].record, serde_json::to_value(forged.entries.values().next().unwrap()).unwrap());
 }
+
+#[test]
+fn an_invites_root_is_taken_once_never_replaced_and_forgotten_with_the_team() {
+    use outpost::storage::roster::{adopt_root, root};
+    use outpost::storage::team::{save_team, Team};
+    block_on(async {
+        let s = MemoryStore::new();
+        let team = |host: &str| Team {
+            host_url: host.into(),
+            key: outpost::sync::crypto::TeamKey::from_bytes([1; 32]).to_text(),
+            inviter: None,
+            user: None,
+            password: None,
+        };
+        save_team(&s, &team("https://a.example/"), "tab-a").await.unwrap();
+        let (r1, r2) = (key(1).id().0, key(2).id().0);
+        assert!(adopt_root(&s, &r1).await.unwrap());
+        // A later link naming another root cannot take the team over.
+        assert!(!adopt_root(&s, &r2).await.unwrap());
+        assert_eq!(root(&s).await.unwrap(), Some(r1.clone()));
+        // Re-joining the same team keeps it; joining another team forgets it.
+        save_team(&s, &team("https://a.example/"), "tab-a").await.unwrap();
+        assert_eq!(root(&s).await.unwrap(), Some(r1));
+        save_team(&s, &team("https://b.example/"), "tab-a").await.unwrap();
+        assert_eq!(root(&s).await.unwrap(), None);
+    });
+}
+
+#[test]
+fn a_key_id_must_be_a_public_key() {
+    use outpost::record::seal::KeyId;
+    assert!(KeyId::parse(&key(1).id().0).is_some());
+    assert!(KeyId::parse("not-a-key").is_none());
+    assert!(KeyId::parse(&"A".repeat(44)).is_none(), "33 bytes");
+    assert!(KeyId::parse("").is_none());
+}

@@ -53,6 +53,17 @@ fn grant_entry(
 pub async fn start_roster<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replica, CommandError> {
     let roster = load_roster(s).await?;
     actor.allow(Action::ManageRoster, can_start_roster(actor, roster.as_ref()))?;
+    begin(s, actor).await
+}
+
+/// A new team's roster: whoever creates the team is its first admin, in any role.
+pub async fn start_new_team_roster<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replica, CommandError> {
+    let roster = load_roster(s).await?;
+    actor.allow(Action::ManageRoster, roster.is_none() && actor.key.is_some())?;
+    begin(s, actor).await
+}
+
+async fn begin<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replica, CommandError> {
     let key = actor.key.as_ref().ok_or(RuleError::NoKey)?.id().0;
     s.write(vec![set_root(&key)]).await?;
     let g = Grant {

@@ -39,6 +39,16 @@ pub struct Seal {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct KeyId(pub String);
 
+impl KeyId {
+    /// The key id if `text` is one: base64url of a valid Ed25519 public key (a link's
+    /// `a=` parameter, a grant's key) — checked before it is stored or trusted.
+    pub fn parse(text: &str) -> Option<KeyId> {
+        let bytes: [u8; 32] = URL_SAFE_NO_PAD.decode(text).ok()?.try_into().ok()?;
+        VerifyingKey::from_bytes(&bytes).ok()?;
+        Some(KeyId(text.to_owned()))
+    }
+}
+
 impl fmt::Display for KeyId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -16,6 +16,29 @@ pub fn set_root(root: &str) -> Write {
     Write::Put(StoreName::Meta, ROSTER_ROOT_KEY.into(), serde_json::Value::String(root.to_owned()))
 }
 
+/// The team's root key as this device knows it.
+pub async fn root<S: RecordStore>(s: &S) -> Result<Option<String>, StorageError> {
+    get_typed(s, StoreName::Meta, ROSTER_ROOT_KEY).await
+}
+
+/// Takes the root an invite carries, unless this device already has one: a root never
+/// changes once known (a later link naming another root cannot take the team over).
+/// Returns whether the device now has `root`.
+pub async fn adopt_root<S: RecordStore>(s: &S, root: &str) -> Result<bool, StorageError> {
+    match self::root(s).await? {
+        Some(known) => Ok(known == root),
+        None => {
+            s.write(vec![set_root(root)]).await?;
+            Ok(true)
+        }
+    }
+}
+
+/// Forgets the root (joining another team).
+pub(crate) fn forget_root() -> Write {
+    Write::Delete(StoreName::Meta, ROSTER_ROOT_KEY.into())
+}
+
 /// The roster, or `None` for a team without one (created before seals: every entry
 /// counts, as before).
 pub async fn load_roster<S: RecordStore>(s: &S) -> Result<Option<Roster>, StorageError> {

@@ -165,6 +165,7 @@ pub async fn save_team<S: RecordStore + DeviceSecret>(
             w.push(forget_sync_state());
             w.extend(forget_host_blobs());
             w.push(forget_quarantine());
+            w.push(super::roster::forget_root());
             w.extend(queue_writes(&own));
             TeamSaved::Switched { queued }
         }

@@ -1,5 +1,6 @@
-//! Invite links: `<app>#/join?h=<host>&k=<key>&d=<inviter device>`, or with `w=<wrapped
-//! key>` instead of `k` when the inviter protected the key with a passphrase. Everything
+//! Invite links: `<app>#/join?h=<host>&k=<key>&d=<inviter device>[&a=<roster root>]`, or
+//! with `w=<wrapped key>` instead of `k` when the inviter protected the key with a
+//! passphrase. `a` is the team roster's first admin key (issue 15) for teams that sign. Everything
 //! after `#` stays in the browser (it is never sent to any server), so the key reaches
 //! the new device only through the link itself or its QR code.
 
@@ -21,6 +22,8 @@ pub struct Invite {
     pub host_url: String,
     pub inviter: Option<String>,
     pub key: InviteKey,
+    /// The team roster's root key (`a=`, issue 15), for teams that sign.
+    pub root: Option<String>,
 }
 
 impl Invite {
@@ -34,14 +37,19 @@ fn enc(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
 
-pub fn invite_link(app_url: &str, team: &Team, inviter: &str) -> String {
-    format!("{app_url}#/join?h={}&k={}&d={}", enc(&team.host_url), enc(&team.key), enc(inviter))
+/// `&a=<root>` when the team has a roster root.
+fn root_param(root: Option<&str>) -> String {
+    root.map(|r| format!("&a={}", enc(r))).unwrap_or_default()
+}
+
+pub fn invite_link(app_url: &str, team: &Team, inviter: &str, root: Option<&str>) -> String {
+    format!("{app_url}#/join?h={}&k={}&d={}{}", enc(&team.host_url), enc(&team.key), enc(inviter), root_param(root))
 }
 
 /// A link that carries the key only wrapped under a passphrase told separately.
-pub fn protected_link(app_url: &str, team: &Team, inviter: &str, wrapped: &WrappedKey) -> String {
+pub fn protected_link(app_url: &str, team: &Team, inviter: &str, wrapped: &WrappedKey, root: Option<&str>) -> String {
     let w = URL_SAFE_NO_PAD.encode(serde_json::to_vec(wrapped).unwrap_or_default());
-    format!("{app_url}#/join?h={}&w={w}&d={}", enc(&team.host_url), enc(inviter))
+    format!("{app_url}#/join?h={}&w={w}&d={}{}", enc(&team.host_url), enc(inviter), root_param(root))
 }
 
 /// The invite a link (or just its `#…` part) describes, if it is one.
@@ -61,7 +69,12 @@ pub fn parse_invite(text: &str) -> Option<Invite> {
         let raw = URL_SAFE_NO_PAD.decode(params.get("w")?).ok()?;
         InviteKey::Wrapped(serde_json::from_slice(&raw).ok()?)
     };
-    Some(Invite { host_url: host, inviter: params.get("d"), key })
+    // A root that is not a public key makes the whole link suspect: refuse it.
+    let root = match params.get("a") {
+        Some(a) => Some(crate::record::seal::KeyId::parse(&a)?.0),
+        None => None,
+    };
+    Some(Invite { host_url: host, inviter: params.get("d"), key, root })
 }
 
 /// The invite link as an SVG QR code (our own markup, safe to insert).

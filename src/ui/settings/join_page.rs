@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::storage::roster::adopt_root;
 use crate::storage::team::{save_team, switch_preview, SwitchPreview, Team};
 use crate::sync::crypto::{unwrap_key, CryptoError};
 use crate::ui::i18n::{t, team_switch_warning, use_i18n, Msg};
@@ -63,8 +64,10 @@ fn join_form(hash: String) -> AnyView {
     let store_db = db.clone();
     // Saves `team`. No round may start meanwhile: one still working for the old team
     // would store the old host's state over the reset one.
+    let invite_root = invite.root.clone();
     let store = move |team: Team| {
         let db = store_db.clone();
+        let root = invite_root.clone();
         let device = sync.device.get_value();
         let before = sync.team.get_untracked();
         sync.team.set(None);
@@ -72,6 +75,10 @@ fn join_form(hash: String) -> AnyView {
         leptos::task::spawn_local(async move {
             match save_team(db.store(), &team, &device).await {
                 Ok(_) => {
+                    // The roster root from the link, unless this device knows one.
+                    if let Some(r) = root {
+                        let _ = adopt_root(db.store(), &r).await;
+                    }
                     sync.changed();
                     sync.set_team(team);
                     set_hash(&Page::Settings.href());

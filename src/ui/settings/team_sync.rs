@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::app::roster::start_new_team_roster;
 use crate::storage::data::{apply_import, clock, replica};
 use crate::storage::sync_run::SyncRunError;
 use crate::storage::sync_run::{save_team, Team};
@@ -12,6 +13,8 @@ use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
 use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_weak, t, use_i18n, Lang, Msg};
 use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg};
 use crate::ui::settings::team_status::TeamStatusView;
+use crate::ui::state::command::Commands;
+use crate::ui::state::load::load;
 use crate::ui::state::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes, set_hash};
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::{use_sync, SyncPhase};
@@ -64,12 +67,19 @@ fn NoTeam() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let link = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
-    let save = move |team: Team| {
+    let cmds = Commands::new();
+    let save = move |team: Team, creating: bool| {
         let db = db.clone();
         let device = sync.device.get_value();
         leptos::task::spawn_local(async move {
             match save_team(db.store(), &team, &device).await {
-                Ok(_) => sync.set_team(team),
+                Ok(_) => {
+                    sync.set_team(team);
+                    // Whoever creates the team is its roster's first admin (issue 15).
+                    if creating {
+                        cmds.run(|db, a| async move { start_new_team_roster(db.store(), &a).await }, |_| {});
+                    }
+                }
                 Err(_) => {
                     error.try_set(Some(Msg::ErrStorage));
                 }
@@ -88,13 +98,20 @@ fn NoTeam() -> impl IntoView {
             random_bytes(&mut k);
             let (u, p) = (user.get_untracked(), pass.get_untracked());
             let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
-            save(Team {
-                host_url: if url.trim().ends_with('/') { url.trim().to_owned() } else { format!("{}/", url.trim()) },
-                key: TeamKey::from_bytes(k).to_text(),
-                inviter: None,
-                user: nonempty(u),
-                password: nonempty(p),
-            });
+            save(
+                Team {
+                    host_url: if url.trim().ends_with('/') {
+                        url.trim().to_owned()
+                    } else {
+                        format!("{}/", url.trim())
+                    },
+                    key: TeamKey::from_bytes(k).to_text(),
+                    inviter: None,
+                    user: nonempty(u),
+                    password: nonempty(p),
+                },
+                true,
+            );
         }
     };
     let join = move |ev: leptos::ev::SubmitEvent| {
@@ -151,9 +168,26 @@ fn SyncStatus() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let pass_error = RwSignal::new(None::<Weakness>);
     let shown = RwSignal::new(false);
+    // The roster's root travels in the link next to the key (issue 15).
+    let root = RwSignal::new(None::<String>);
+    let root_db = use_db();
+    load(
+        move || {
+            sync.data_version.track();
+            Some(())
+        },
+        move |()| {
+            let db = root_db.clone();
+            async move { crate::storage::roster::root(db.store()).await }
+        },
+        move |r| root.set(r),
+    );
     let link = move || {
         protected.get().unwrap_or_else(|| {
-            sync.team.get().map(|tm| invite_link(&app_url(), &tm, &sync.device.get_value())).unwrap_or_default()
+            sync.team
+                .get()
+                .map(|tm| invite_link(&app_url(), &tm, &sync.device.get_value(), root.get().as_deref()))
+                .unwrap_or_default()
         })
     };
     let protect = move |_| {
@@ -171,7 +205,8 @@ fn SyncStatus() -> impl IntoView {
         random_bytes(&mut salt);
         random_bytes(&mut nonce);
         if let Ok(w) = wrap_key(&key, &pass, salt, nonce, KdfParams::default()) {
-            protected.set(Some(protected_link(&app_url(), &team, &sync.device.get_value(), &w)));
+            let r = root.get_untracked();
+            protected.set(Some(protected_link(&app_url(), &team, &sync.device.get_value(), &w, r.as_deref())));
             shown.set(true);
         }
     };
