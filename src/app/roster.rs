@@ -9,11 +9,11 @@
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::profile::Role;
 use crate::domain::roster::{Grant, Roster, Standing, GRANT};
-use crate::record::replica::Replica;
+use crate::record::replica::{Document, Replica};
 use crate::storage::customers::entry_change;
 use crate::storage::people::load_people;
 use crate::storage::roster::{load_roster, set_root};
-use crate::storage::RecordStore;
+use crate::storage::{get_typed, RecordStore, StoreName};
 
 /// Whether `actor` may grant and revoke: their key is an admin's now.
 pub fn can_manage_roster(actor: &Actor, roster: Option<&Roster>) -> bool {
@@ -56,13 +56,6 @@ pub async fn start_roster<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replic
     begin(s, actor).await
 }
 
-/// A new team's roster: whoever creates the team is its first admin, in any role.
-pub async fn start_new_team_roster<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replica, CommandError> {
-    let roster = load_roster(s).await?;
-    actor.allow(Action::ManageRoster, roster.is_none() && actor.key.is_some())?;
-    begin(s, actor).await
-}
-
 async fn begin<S: RecordStore>(s: &S, actor: &Actor) -> Result<Replica, CommandError> {
     let key = actor.key.as_ref().ok_or(RuleError::NoKey)?.id().0;
     s.write(vec![set_root(&key)]).await?;
@@ -93,7 +86,19 @@ pub async fn grant<S: RecordStore>(
     let people = load_people(s).await?;
     let p = people.iter().find(|p| p.id == person).ok_or(RuleError::NotFound("person"))?;
     let key = p.key.clone().ok_or(RuleError::NoKey)?;
-    let g = Grant { key, name: p.name.clone(), roles: roles.to_vec(), admin, from_ms: actor.now_ms, revoked: false };
+    // The grant holds from when the person announced this key, not from the click: a
+    // newcomer's first day of work, done while waiting for approval, counts once an
+    // admin vouches for the key.
+    let announced: Option<Document> = get_typed(s, StoreName::Docs, person).await?;
+    let since = announced.and_then(|d| d.fields.get("key").map(|r| r.stamp.wall_ms)).unwrap_or(actor.now_ms);
+    let g = Grant {
+        key,
+        name: p.name.clone(),
+        roles: roles.to_vec(),
+        admin,
+        from_ms: since.min(actor.now_ms),
+        revoked: false,
+    };
     store(s, actor, grant_entry(actor, person, &g)).await
 }
 

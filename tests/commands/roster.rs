@@ -115,3 +115,17 @@ fn h1_a_revoked_reps_later_claim_does_not_count_on_any_device() {
         assert!(revoke(&s, &keyed(wang(at(4 * DAY))), "li").await.unwrap_err().is_unchanged());
     });
 }
+
+#[test]
+fn a_newcomers_work_while_waiting_for_approval_counts_once_granted() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        announce(&s, &["li", "wang"]).await;
+        start_roster(&s, &keyed(wang(at(10)))).await.unwrap();
+        // Li claims on his first day, before the manager got round to granting him.
+        claim_customer(&s, &keyed(li(at(DAY))), "c1").await.unwrap();
+        assert_eq!(ownership_of(&s, &wang(at(DAY + 1)), "c1").await.unwrap().owner, None, "pending: not counted");
+        grant(&s, &keyed(wang(at(2 * DAY))), "li", &[Role::Rep], false).await.unwrap();
+        assert_eq!(ownership_of(&s, &wang(at(2 * DAY + 1)), "c1").await.unwrap().owner.as_deref(), Some("li"));
+    });
+}

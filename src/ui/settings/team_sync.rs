@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::app::roster::start_new_team_roster;
 use crate::storage::data::{apply_import, clock, replica};
 use crate::storage::sync_run::SyncRunError;
 use crate::storage::sync_run::{save_team, Team};
@@ -13,7 +12,6 @@ use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
 use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_weak, t, use_i18n, Lang, Msg};
 use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg};
 use crate::ui::settings::team_status::TeamStatusView;
-use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::platform::{app_url, copy_text, default_host_url, now_ms, random_bytes, set_hash};
 use crate::ui::state::session::use_db;
@@ -67,19 +65,12 @@ fn NoTeam() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let link = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
-    let cmds = Commands::new();
-    let save = move |team: Team, creating: bool| {
+    let save = move |team: Team| {
         let db = db.clone();
         let device = sync.device.get_value();
         leptos::task::spawn_local(async move {
             match save_team(db.store(), &team, &device).await {
-                Ok(_) => {
-                    sync.set_team(team);
-                    // Whoever creates the team is its roster's first admin (issue 15).
-                    if creating {
-                        cmds.run(|db, a| async move { start_new_team_roster(db.store(), &a).await }, |_| {});
-                    }
-                }
+                Ok(_) => sync.set_team(team),
                 Err(_) => {
                     error.try_set(Some(Msg::ErrStorage));
                 }
@@ -98,20 +89,13 @@ fn NoTeam() -> impl IntoView {
             random_bytes(&mut k);
             let (u, p) = (user.get_untracked(), pass.get_untracked());
             let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
-            save(
-                Team {
-                    host_url: if url.trim().ends_with('/') {
-                        url.trim().to_owned()
-                    } else {
-                        format!("{}/", url.trim())
-                    },
-                    key: TeamKey::from_bytes(k).to_text(),
-                    inviter: None,
-                    user: nonempty(u),
-                    password: nonempty(p),
-                },
-                true,
-            );
+            save(Team {
+                host_url: if url.trim().ends_with('/') { url.trim().to_owned() } else { format!("{}/", url.trim()) },
+                key: TeamKey::from_bytes(k).to_text(),
+                inviter: None,
+                user: nonempty(u),
+                password: nonempty(p),
+            });
         }
     };
     let join = move |ev: leptos::ev::SubmitEvent| {
