@@ -1,0 +1,119 @@
+// Who did it, provably (issue 15), on two tablets through the real host: a manager
+// starts the team's signatures, a newcomer waits for approval and then counts, a change
+// injected unsigned into a tablet's database is refused and shown in the quarantine,
+// and a revoked rep's later claim counts nowhere.
+import { expect, test } from './fixtures';
+import { clearHost } from './pages/sync';
+import { device, type Device } from './pages/team';
+
+test.beforeEach(() => clearHost());
+
+async function manager(browser: Parameters<typeof device>[0]): Promise<Device> {
+  const m = await device(browser, 'Wang');
+  await m.d.shell.open();
+  await m.d.shell.setLang('en');
+  await m.d.shell.createProfile('Wang', 'manager');
+  await m.d.createTeam();
+  return m;
+}
+
+function row(d: Device, name: string) {
+  return d.page.getByTestId('roster-row').filter({ hasText: name });
+}
+
+/** Writes an unsigned pool assignment of `customer` to the current profile into this
+ *  tablet's database and queues it, as a tampered tablet would. */
+async function injectAssignment(d: Device, customer: string, inNameOf: string) {
+  await d.page.evaluate(([customer, inNameOf]) => new Promise<void>((done, fail) => {
+    const req = indexedDB.open('outpost');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['docs', 'entries', 'outbox', 'profiles'], 'readwrite');
+      const docs = tx.objectStore('docs').getAll();
+      const profiles = tx.objectStore('profiles').getAll();
+      tx.oncomplete = () => { db.close(); done(); };
+      tx.onerror = () => fail(tx.error);
+      // Requests in one transaction complete in order: docs, then profiles.
+      profiles.onsuccess = () => {
+        const all = docs.result.map((r: { j: string }) => JSON.parse(r.j));
+        const c = all.find((d: any) => d.kind === 'customer' && d.fields?.name?.value === customer);
+        const boss = all.find((d: any) => d.kind === 'person' && d.fields?.name?.value === inNameOf);
+        const me = profiles.result[0];
+        if (!c || !boss || !me) { fail(new Error('customer, person or profile missing')); return; }
+        const id = `forged-${Date.now()}`;
+        const e = {
+          id, kind: 'pool.assign', subject: c.id,
+          stamp: { wall_ms: Date.now(), counter: 0, device: 'forged-device' },
+          author: boss.id,
+          body: { rep: me.id, reason: 'assigned', note: '' },
+        };
+        const stored = { j: JSON.stringify(e), kind: e.kind, subject: e.subject };
+        tx.objectStore('entries').put(stored, id);
+        tx.objectStore('outbox').put({ j: JSON.stringify(e) }, `e:${id}`);
+      };
+    };
+  }), [customer, inNameOf] as const);
+}
+
+test('a manager starts signing; a newcomer counts once granted; forged and revoked changes do not', async ({ browser }) => {
+  const m = await manager(browser);
+  await expect(m.page.getByTestId('roster-off')).toBeVisible();
+  await m.page.getByTestId('roster-start').click();
+  await expect(m.page.getByTestId('roster-on')).toBeVisible();
+  await expect(row(m, 'Wang')).toHaveAttribute('data-standing', 'member');
+  const link = await m.d.inviteLink();
+  expect(link).toMatch(/&a=[A-Za-z0-9_-]{43}/);
+
+  const b = await device(browser, 'Rep B');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.d.join(link);
+  // B's first customer, entered while B waits for approval.
+  await b.d.addCustomer('Pending Kites Ltd');
+  expect(await b.d.syncNow()).toBe('done');
+
+  expect(await m.d.syncNow()).toBe('done');
+  await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'pending');
+  await m.pool.open();
+  await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(1);
+  await m.page.setViewportSize({ width: 768, height: 1024 });
+
+  // The manager grants B the rep role: B's work since joining counts.
+  await m.d.openSettings();
+  await row(m, 'Rep B').getByTestId('roster-role').selectOption('rep');
+  await row(m, 'Rep B').getByTestId('roster-grant').click();
+  await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'member');
+  await m.page.getByTestId('roster').screenshot({ path: 'screenshots/settings-roster-en.png' });
+  await m.pool.open();
+  await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(0);
+
+  // The manager's own customer goes to the pool; B's tablet, tampered with, writes an
+  // unsigned assignment of it to B in the manager's name.
+  await m.d.addCustomer('Harbour Kites Co');
+  expect(await m.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await injectAssignment(b, 'Harbour Kites Co', 'Wang');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await m.d.syncNow()).toBe('done');
+  await m.pool.open();
+  await expect(m.pool.row('Harbour Kites Co')).toHaveCount(1);
+  await m.d.openSettings();
+  const refused = m.page.getByTestId('unreadable-record').filter({ hasText: 'pool.assign' });
+  await expect(refused).toHaveAttribute('data-code', 'unsealed');
+  await expect(refused).toContainText('written unsigned after the team began to sign');
+
+  // B leaves: the manager revokes the key. B's tablet, offline and unaware, claims the
+  // customer; no tablet counts it.
+  await row(m, 'Rep B').getByTestId('roster-revoke').click();
+  await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'revoked');
+  expect(await m.d.syncNow()).toBe('done');
+  await b.pool.claim('Harbour Kites Co');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await m.d.syncNow()).toBe('done');
+  await m.pool.open();
+  await expect(m.pool.row('Harbour Kites Co')).toHaveCount(1);
+  await m.context.close();
+  await b.context.close();
+});
