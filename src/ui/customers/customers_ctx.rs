@@ -219,6 +219,10 @@ async fn patch(
             _ => return Ok(None),
         }
     }
+    // A roster grant or revocation can change which facts count for any customer.
+    if change.entries.values().any(|e| e.kind == crate::domain::roster::GRANT) {
+        return Ok(None);
+    }
     for e in change.entries.values() {
         if known(&e.subject) {
             affected.insert(e.subject.clone());
@@ -228,6 +232,9 @@ async fn patch(
     }
     let now = now_ms();
     let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
+    // Only the facts the roster lets count, as on a full read.
+    let roster = crate::storage::roster::load_roster(db.store()).await?;
+    let counted = crate::storage::roster::counted(change.entries.values().cloned().collect(), roster.as_ref());
     let mut views = Vec::new();
     for id in &affected {
         let Some(doc) = get_typed::<_, Document>(db.store(), StoreName::Docs, id).await? else {
@@ -246,7 +253,7 @@ async fn patch(
                 docs.push(cd);
             }
         }
-        let entries: Vec<Entry> = change.entries.values().filter(|e| &e.subject == id).cloned().collect();
+        let entries: Vec<Entry> = counted.iter().filter(|e| &e.subject == id).cloned().collect();
         let Some(mut rec) = assemble(docs, entries).into_iter().next() else {
             return Ok(None);
         };
