@@ -80,8 +80,9 @@ fn join_form(hash: String) -> AnyView {
                         let _ = adopt_root(db.store(), &r).await;
                     }
                     sync.changed();
-                    sync.set_team(team);
+                    // First: joining a team on another host may reload the page (csp).
                     set_hash(&Page::Settings.href());
+                    sync.set_team(team);
                 }
                 Err(_) => {
                     sync.team.try_set(before);

@@ -12,6 +12,7 @@ use crate::storage::sync_run::{sync_once, team, SyncReport, SyncRunError, Team};
 use crate::sync::engine::Rejected;
 use crate::sync::http_host::HttpHost;
 use crate::sync::status::TeamStatus;
+use crate::ui::state::csp;
 use crate::ui::state::platform::{is_online, now_ms, random_bytes};
 use crate::ui::state::round_lock;
 use crate::ui::state::session::Db;
@@ -173,7 +174,16 @@ impl SyncCtx {
         });
     }
 
+    /// The team saved on this device. A page whose connections are pinned to another
+    /// host ([`csp`]) reloads instead, to reach the new one.
     pub fn set_team(&self, t: Team) {
+        if csp::needs_reload_for(&t.host_url) {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+            return;
+        }
+        csp::pin_connect_src(&t.host_url);
         self.team.try_set(Some(t));
         self.sync_now();
     }
@@ -198,6 +208,9 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
     provide_context(ctx);
     leptos::task::spawn_local(async move {
         if let Ok(t) = team(db.store()).await {
+            if let Some(t) = &t {
+                csp::pin_connect_src(&t.host_url);
+            }
             ctx.team.try_set(t);
         }
         ctx.changed();
