@@ -24,7 +24,9 @@ function row(d: Device, name: string) {
 /** Writes an unsigned pool assignment of `customer` to the current profile into this
  *  tablet's database and queues it, as a tampered tablet would. */
 async function injectAssignment(d: Device, customer: string, inNameOf: string) {
-  await d.page.evaluate(([customer, inNameOf]) => new Promise<void>((done, fail) => {
+  await d.d.openSettings();
+  const device = (await d.page.getByTestId('sync-device').innerText()).trim();
+  await d.page.evaluate(([customer, inNameOf, device]) => new Promise<void>((done, fail) => {
     const req = indexedDB.open('outpost');
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
@@ -44,7 +46,7 @@ async function injectAssignment(d: Device, customer: string, inNameOf: string) {
         const id = `forged-${Date.now()}`;
         const e = {
           id, kind: 'pool.assign', subject: c.id,
-          stamp: { wall_ms: Date.now(), counter: 0, device: 'forged-device' },
+          stamp: { wall_ms: Date.now(), counter: 0, device },
           author: boss.id,
           body: { rep: me.id, reason: 'assigned', note: '' },
         };
@@ -53,7 +55,7 @@ async function injectAssignment(d: Device, customer: string, inNameOf: string) {
         tx.objectStore('outbox').put({ j: JSON.stringify(e) }, `e:${id}`);
       };
     };
-  }), [customer, inNameOf] as const);
+  }), [customer, inNameOf, device] as const);
 }
 
 test('a manager starts signing; a newcomer counts once granted; forged and revoked changes do not', async ({ browser }) => {

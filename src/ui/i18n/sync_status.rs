@@ -41,6 +41,20 @@ pub fn field_problem_text(lang: Lang, code: &str) -> &'static str {
             "缺少必需的字段，记录暂不显示",
             "a field the record needs is missing or unreadable; the record is not shown",
         ),
+        "unsealed" => {
+            ("团队启用签名后写入却没有签名，不予计入", "written unsigned after the team began to sign; not counted")
+        }
+        "unknown_key" => (
+            "签名密钥不在团队名册中（或当时已被撤销），不予计入",
+            "signed with a key the team roster does not hold (or had revoked by then); not counted",
+        ),
+        "not_the_author" => {
+            ("用他人的密钥冒名签署，不予计入", "signed with someone else's key than the author named; not counted")
+        }
+        "lacks_role" => (
+            "签署人当时没有所需的角色，不予计入",
+            "the signer did not hold the role this needs at the time; not counted",
+        ),
         _ => ("字段格式不对", "the field is malformed"),
     };
     if lang == Lang::ZhCn {
