@@ -111,7 +111,8 @@ pub async fn revoke<S: RecordStore>(s: &S, actor: &Actor, person: &str) -> Resul
     let keys: Vec<(String, String)> = roster
         .members
         .iter()
-        .filter(|(_, m)| m.person == person && m.until_ms.is_none())
+        // The root key stays: revoking it would leave the team with no admin to undo it.
+        .filter(|(k, m)| m.person == person && m.until_ms.is_none() && **k != roster.root)
         .map(|(k, m)| (k.clone(), m.name.clone()))
         .collect();
     if keys.is_empty() {

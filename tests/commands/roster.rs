@@ -129,3 +129,14 @@ fn a_newcomers_work_while_waiting_for_approval_counts_once_granted() {
         assert_eq!(ownership_of(&s, &wang(at(2 * DAY + 1)), "c1").await.unwrap().owner.as_deref(), Some("li"));
     });
 }
+
+#[test]
+fn the_first_admins_own_key_cannot_be_revoked() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        announce(&s, &["wang"]).await;
+        start_roster(&s, &keyed(wang(at(10)))).await.unwrap();
+        assert!(revoke(&s, &keyed(wang(at(20))), "wang").await.unwrap_err().is_unchanged());
+        assert!(matches!(standing(&s, "wang", at(30)).await, Standing::Member { admin: true, .. }));
+    });
+}
