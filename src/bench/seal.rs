@@ -36,5 +36,6 @@ pub fn outpost_bench_seal(n: u32) -> Result<JsValue, JsValue> {
         return Err(JsValue::from_str(&format!("{bad} seals did not verify")));
     }
     let out = json!({ "n": n, "sign_ms": t1 - t0, "verify_ms": t2 - t1 });
-    serde_wasm_bindgen::to_value(&out).map_err(|e| JsValue::from_str(&e.to_string()))
+    use serde::Serialize;
+    out.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
 }

@@ -225,7 +225,10 @@ async function appScaleBench(browser) {
 // to a 50k-record pull.
 async function sealBench(page) {
   const n = 50_000;
-  const r = await page.evaluate((n) => window.wasmBindings.outpost_bench_seal(n), n);
+  const r = await page.evaluate((n) => {
+    const out = window.wasmBindings.outpost_bench_seal(n);
+    return out instanceof Map ? Object.fromEntries(out) : out;
+  }, n);
   const us = (t) => ((t * 1000) / r.n).toFixed(1);
   console.log(`\nSeals (Ed25519, ed25519-dalek in wasm), ${r.n.toLocaleString('en')} entries:`);
   console.log(`  sign ${r.sign_ms.toFixed(0)} ms (${us(r.sign_ms)} µs per entry), verify ${r.verify_ms.toFixed(0)} ms (${us(r.verify_ms)} µs per entry)`);
@@ -239,7 +242,7 @@ const browser = await chromium.launch({
   args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 try {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ bypassCSP: true }); // Dexie is injected as an inline script: a harness, not the app under test
   await page.goto(base);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.outpost_bench_run, null, { timeout: 60_000 });
   await page.addScriptTag({ path: path.join(here, 'node_modules/dexie/dist/dexie.js') });
