@@ -60,7 +60,10 @@ pub fn RosterCard() -> impl IntoView {
             Some(customers.data.with(|d| {
                 d.people
                     .iter()
-                    .map(|p| (p.id.clone(), p.name.clone(), r.standing(&p.id, p.key.as_deref(), now)))
+                    .map(|p| {
+                        let root = p.key.as_deref() == Some(r.root.as_str());
+                        (p.id.clone(), p.name.clone(), r.standing(&p.id, p.key.as_deref(), now), root)
+                    })
                     .collect::<Vec<_>>()
             }))
         })
@@ -77,8 +80,8 @@ pub fn RosterCard() -> impl IntoView {
             }>
                 <p data-testid="roster-on">{t(RMsg::Started)}" "{move || if is_admin() { t(RMsg::AdminHint)() } else { t(RMsg::NotAdminHint)() }}</p>
                 <ul class="plain-list roster-rows">
-                    {move || rows().unwrap_or_default().into_iter().map(|(pid, name, standing)| {
-                        view! { <RosterRow person=pid name=name standing=standing admin=Signal::derive(is_admin) /> }
+                    {move || rows().unwrap_or_default().into_iter().map(|(pid, name, standing, root)| {
+                        view! { <RosterRow person=pid name=name standing=standing root=root admin=Signal::derive(is_admin) /> }
                     }).collect_view()}
                 </ul>
             </Show>
@@ -90,7 +93,8 @@ pub fn RosterCard() -> impl IntoView {
 }
 
 #[component]
-fn RosterRow(person: String, name: String, standing: Standing, admin: Signal<bool>) -> impl IntoView {
+/// `root`: the team's first admin, whose key cannot be revoked (no Revoke button).
+fn RosterRow(person: String, name: String, standing: Standing, root: bool, admin: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let cmds = Commands::new();
     let error = RwSignal::new(None::<String>);
@@ -122,7 +126,7 @@ fn RosterRow(person: String, name: String, standing: Standing, admin: Signal<boo
         cmds.run(move |db, a| async move { revoke(db.store(), &a, &p).await }, done);
     };
     let has_key = key.is_some();
-    let is_member = code == "member";
+    let is_member = code == "member" && !root;
     view! {
         <li class="roster-row" data-testid="roster-row" data-person=person.clone() data-standing=code>
             <div>
