@@ -87,6 +87,9 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   await row(m, 'Rep B').getByTestId('roster-role').selectOption('rep');
   await row(m, 'Rep B').getByTestId('roster-grant').click();
   await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'member');
+  // The first admin's own key cannot be revoked: no button for it.
+  await expect(row(m, 'Wang').getByTestId('roster-revoke')).toHaveCount(0);
+  await expect(row(m, 'Rep B').getByTestId('roster-revoke')).toHaveCount(1);
   await m.page.getByTestId('roster').screenshot({ path: 'screenshots/settings-roster-en.png' });
   await m.pool.open();
   await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(0);
