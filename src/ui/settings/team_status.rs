@@ -112,10 +112,11 @@ fn QuarantineInbox() -> impl IntoView {
     let records = RwSignal::new(Vec::<UnreadableField>::new());
     let sync = use_sync();
     let db = use_db();
-    // Read again after every change and every round (a round may change only the quarantine).
+    // Read again after every round: only a round brings files or records from other
+    // devices. Not on every local change: the record scan reads every area, and on a
+    // busy Settings page (a form saved twice a second) it would compete with the lists.
     load(
         move || {
-            sync.data_version.track();
             sync.round.track();
             Some(())
         },
