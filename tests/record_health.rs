@@ -12,33 +12,14 @@ use outpost::storage::data::{apply_local, clock, replica};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::quarantine::export_json;
 use outpost::storage::record_health::unreadable_fields;
-use outpost::storage::sync_run::{sync_once, Team};
-use outpost::sync::crypto::TeamKey;
 use outpost::sync::host::MemoryHost;
 use pollster::block_on;
 use serde_json::json;
 
 const NOW: i64 = 1_780_000_000_000;
 
-fn team() -> Team {
-    Team {
-        host_url: "mem:/".into(),
-        key: TeamKey::from_bytes([5; 32]).to_text(),
-        inviter: None,
-        user: None,
-        password: None,
-    }
-}
-
 fn sync(s: &MemoryStore, host: &MemoryHost, device: &str, now: i64, salt: u8) {
-    let mut n = 0u64;
-    block_on(sync_once(s, host, &team(), device, now, || {
-        n += 1;
-        let mut b = [salt; 12];
-        b[..8].copy_from_slice(&n.to_le_bytes());
-        b
-    }))
-    .unwrap();
+    block_on(common::sync_round(s, host, &common::mem_team(5), device, now, salt));
 }
 
 #[test]

@@ -3,39 +3,23 @@
 //! the rest of the chunk merges; sealed records merge as before.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use outpost::record::hlc::Hlc;
 use outpost::record::replica::{Document, Entry, Replica};
 use outpost::record::seal::PersonalKey;
 use outpost::storage::data::{apply_local, clock, replica};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::quarantine::quarantine;
-use outpost::storage::sync_run::{sync_once, SyncReport, Team};
-use outpost::sync::crypto::TeamKey;
+use outpost::storage::sync_run::SyncReport;
 use outpost::sync::host::MemoryHost;
 use pollster::block_on;
 use serde_json::json;
 
 const NOW: i64 = 1_780_000_000_000;
 
-fn team() -> Team {
-    Team {
-        host_url: "mem:/".into(),
-        key: TeamKey::from_bytes([9; 32]).to_text(),
-        inviter: None,
-        user: None,
-        password: None,
-    }
-}
-
 fn sync(s: &MemoryStore, host: &MemoryHost, device: &str, now: i64, salt: u8) -> SyncReport {
-    let mut n = 0u64;
-    block_on(sync_once(s, host, &team(), device, now, || {
-        n += 1;
-        let mut b = [salt; 12];
-        b[..8].copy_from_slice(&n.to_le_bytes());
-        b
-    }))
-    .unwrap()
+    block_on(common::sync_round(s, host, &common::mem_team(9), device, now, salt))
 }
 
 fn store_local(s: &MemoryStore, device: &str, change: &Replica) {

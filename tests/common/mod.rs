@@ -195,3 +195,35 @@ pub async fn photo_local<S: RecordStore>(
     outpost::storage::data::apply_local(s, &change, &c).await.unwrap();
     hash
 }
+
+/// A team syncing through a [`outpost::sync::host::MemoryHost`] under a fixed key.
+pub fn mem_team(key_byte: u8) -> outpost::storage::sync_run::Team {
+    outpost::storage::sync_run::Team {
+        host_url: "mem:/".into(),
+        key: outpost::sync::crypto::TeamKey::from_bytes([key_byte; 32]).to_text(),
+        inviter: None,
+        user: None,
+        password: None,
+    }
+}
+
+/// One sync round of `device` at `now`, with nonces that never repeat across devices
+/// (`salt` per device).
+pub async fn sync_round<S: RecordStore>(
+    s: &S,
+    host: &outpost::sync::host::MemoryHost,
+    team: &outpost::storage::sync_run::Team,
+    device: &str,
+    now: i64,
+    salt: u8,
+) -> outpost::storage::sync_run::SyncReport {
+    let mut n = 0u64;
+    outpost::storage::sync_run::sync_once(s, host, team, device, now, || {
+        n += 1;
+        let mut b = [salt; 12];
+        b[..8].copy_from_slice(&n.to_le_bytes());
+        b
+    })
+    .await
+    .expect("a round")
+}
