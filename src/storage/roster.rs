@@ -4,7 +4,7 @@
 //! counts on any device.
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
-use crate::domain::authority::sift;
+use crate::domain::authority::judge;
 use crate::domain::roster::{Roster, GRANT};
 use crate::record::replica::Entry;
 
@@ -54,10 +54,5 @@ pub fn counted(entries: Vec<Entry>, roster: Option<&Roster>) -> Vec<Entry> {
     if roster.is_none() {
         return entries;
     }
-    let keep: Vec<bool> = {
-        let s = sift(&entries, roster);
-        let counted: std::collections::HashSet<&str> = s.counted.iter().map(|e| e.id.as_str()).collect();
-        entries.iter().map(|e| counted.contains(e.id.as_str())).collect()
-    };
-    entries.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
+    entries.into_iter().filter(|e| judge(e, roster).counts()).collect()
 }
