@@ -4,9 +4,9 @@
 //! A decision is an entry `ka.decision` about the request or evaluation: its author is
 //! who decided, its stamp when and on which device — nothing a later edit can change.
 //! Decisions are replayed in stamp order; one that no longer fits (two supervisors
-//! reviewing offline) is ignored, so every device derives the same status. Whether the
-//! author held the role is checked when the decision is taken, not when it is read: a
-//! role can change afterwards and history must not change with it.
+//! reviewing offline) is ignored, so every device derives the same status. A decision
+//! also counts only from a holder of the step's role, never approved by the person who
+//! reviewed, and (through the roster, issue 15) only sealed by its author's key.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -172,6 +172,30 @@ fn fits(a: &Approval, step: Step) -> bool {
     )
 }
 
+/// K1/K3 on every device, not only where the decision was taken: a step counts only
+/// from a holder of its role, and the approval never from the person who reviewed.
+///
+/// The roles are one team document whose earlier values are not kept, so a decision
+/// stamped before the role's current value was written is kept as it was decided (the
+/// role then is unknown here; the roster has already checked its seal and author).
+fn decided_by_holder(
+    a: &Approval,
+    step: Step,
+    e: &Entry,
+    roles: &KeyAccountRoles,
+    roles_doc: Option<&Document>,
+) -> bool {
+    if step == Step::Approve && a.decisions.last().is_some_and(|d| d.by == e.author) {
+        return false;
+    }
+    let field = match step {
+        Step::Review => "supervisors",
+        Step::Approve => "managers",
+    };
+    let set_at = roles_doc.and_then(|d| d.fields.get(field)).map(|r| &r.stamp);
+    roles.may(step, &e.author) || set_at.is_some_and(|at| e.stamp < *at)
+}
+
 /// Builds requests, evaluations and roles from raw records (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     let mut data = KeyAccountsData::default();
@@ -186,6 +210,8 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
             bodies.insert(&e.id, b);
         }
     }
+    let roles_doc = docs.iter().find(|d| d.kind == KA_ROLES_KIND && !d.is_deleted());
+    let roles: KeyAccountRoles = roles_doc.and_then(|d| decode_doc(d, &mut Vec::new())).unwrap_or_default();
     let replay = |id: &str| -> (Approval, Vec<String>) {
         let mut a = Approval::default();
         let mut devices = Vec::new();
@@ -195,7 +221,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
             let Some(b) = bodies.get(e.id.as_str()) else {
                 continue;
             };
-            if fits(&a, b.step) {
+            if fits(&a, b.step) && decided_by_holder(&a, b.step, e, &roles, roles_doc) {
                 a.decisions.push(Decision {
                     step: b.step,
                     by: e.author.clone(),
@@ -243,7 +269,8 @@ pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData
     docs.extend(st.docs_of_kind(KA_EVALUATION).await?);
     docs.extend(st.docs_of_kind(KA_ROLES_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(KA_DECISION).await?;
-    Ok(assemble(docs, entries))
+    let judge = super::roster::Judge::load(st).await?;
+    Ok(assemble(judge.docs(docs), judge.entries(entries)))
 }
 
 fn doc_with(id: &str, kind: &str, fields: Vec<(&str, Value)>, by: &mut Author) -> Replica {

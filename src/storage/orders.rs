@@ -371,8 +371,8 @@ pub async fn load_orders<S: RecordStore>(s: &S) -> Result<OrdersData, StorageErr
     docs.extend(s.docs_of_kind(ORDER).await?);
     docs.extend(s.docs_of_kind(SLIP).await?);
     let entries: Vec<Entry> = s.entries_of_kinds(&[ORDER_STEP, PAYMENT_RECORDED, FINANCE_CONFIRMATION]).await?;
-    let roster = super::roster::load_roster(s).await?;
-    Ok(assemble(docs, super::roster::counted(entries, roster.as_ref())))
+    let judge = super::roster::Judge::load(s).await?;
+    Ok(assemble(judge.docs(docs), judge.entries(entries)))
 }
 
 impl OrdersData {

@@ -12,6 +12,7 @@ mod events;
 mod key_accounts;
 mod orders;
 mod pool;
+mod role_folds;
 mod roster;
 mod service;
 mod team;

@@ -45,8 +45,16 @@ pub fn field_problem_text(lang: Lang, code: &str) -> &'static str {
             ("团队启用签名后写入却没有签名，不予计入", "written unsigned after the team began to sign; not counted")
         }
         "unknown_key" => (
-            "签名密钥不在团队名册中（或当时已被撤销），不予计入",
-            "signed with a key the team roster does not hold (or had revoked by then); not counted",
+            "签名密钥当时不在团队名册中，不予计入",
+            "signed with a key the team roster did not hold at the time; not counted",
+        ),
+        "revoked" => (
+            "签名密钥当时已被撤销（此人已离开团队或设备遗失），不予计入",
+            "signed with a key revoked by then (the person left, or lost the device); not counted",
+        ),
+        "backdated" => (
+            "记录的时间早于作者此前发布的时间，疑似倒填日期，不予计入",
+            "dated before what its device had already published (backdated); not counted",
         ),
         "not_the_author" => {
             ("用他人的密钥冒名签署，不予计入", "signed with someone else's key than the author named; not counted")
