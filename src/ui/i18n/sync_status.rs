@@ -97,6 +97,10 @@ pub fn refusal_text(lang: Lang, code: &str) -> &'static str {
         "kind_changed" => {
             ("同一记录以另一种类型再次发布，已拒绝", "the same record was published again as another kind; refused")
         }
+        "backdated" => (
+            "记录的时间早于该设备此前已发布的内容，疑似倒填日期，已拒绝",
+            "dated before what its device had already published (backdated); refused",
+        ),
         "bad_seal" => (
             "签名不符：记录在签名后被改动，或冒用了他人的密钥，已拒绝",
             "the signature does not match: the record was altered after signing, or names someone else's key; refused",
