@@ -19,6 +19,7 @@ pub mod kpi;
 pub mod orders;
 pub mod photos;
 pub mod pool;
+pub mod recovery;
 pub mod roster;
 pub mod service;
 pub mod sync_status;
