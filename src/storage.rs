@@ -32,6 +32,7 @@ pub mod personal_keys;
 pub mod projects;
 pub mod quarantine;
 pub mod record_health;
+pub mod recovery;
 pub mod roster;
 pub mod schema;
 pub mod service_log;

@@ -14,7 +14,6 @@ pub mod http_host;
 pub mod listing;
 pub mod members;
 pub mod passphrase;
-pub mod recovery;
 pub mod snapshot;
 pub mod state_merge;
 pub mod status;

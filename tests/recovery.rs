@@ -9,9 +9,9 @@ use outpost::domain::profile::{Profile, Role};
 use outpost::record::seal::PersonalKey;
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::personal_keys::{personal_key, restore_key};
+use outpost::storage::recovery::{make_recovery, open_recovery, RecoveryError};
 use outpost::sync::crypto::{CryptoError, KdfParams};
 use outpost::sync::passphrase::Weakness;
-use outpost::sync::recovery::{make_recovery, open_recovery, RecoveryError};
 use pollster::block_on;
 use serde_json::{json, Value};
 

@@ -130,6 +130,8 @@ fn k1_a_forged_review_and_an_approval_by_the_reviewer_himself_do_not_count() {
 
         // Wang reviews, then approves it himself: the second step needs another person.
         decide_key_account_step(&s, &keyed(wang(at(24))), "ka:1", "worth it", true).await.unwrap();
+        let trail = load_key_accounts(&s).await.unwrap().requests[0].trail.clone();
+        assert_eq!(trail.verified, vec![true], "signed by a member and chained");
         forge(&s, "wang", "tab-b", at(25), |by| decision("d3", "ka:1", Step::Approve, "yes", true, by)).await;
         assert_eq!(status(load_key_accounts(&s).await.unwrap()), ApprovalStatus::AwaitingApproval);
     });
@@ -152,5 +154,50 @@ fn a_team_setting_or_a_credit_flag_from_a_rep_who_picks_the_manager_role_does_no
         set_credit_flag(&s, &keyed(wang(at(23))), "c1", true).await.unwrap();
         let c1 = load_customers(&s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap();
         assert!(c1.file.manual_credit_flag);
+    });
+}
+
+#[test]
+fn o1_an_orders_steps_are_chained_and_verified_and_a_step_taken_on_another_history_does_not_fit() {
+    use outpost::app::orders::{approve_order, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStatus, OrderStep, PaymentTerms};
+    use outpost::storage::orders::{load_orders, order_change, order_step};
+    block_on(async {
+        let s = signed_team().await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        let submitted_head = load_orders(&s).await.unwrap().order("o1").unwrap().chain_head.clone();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        let data = load_orders(&s).await.unwrap();
+        let rec = data.order("o1").unwrap();
+        assert_eq!(rec.order.status(), OrderStatus::Approved);
+        assert_eq!(rec.verified, vec![true, true], "signed by the roster's holders and chained");
+
+        // A rejection built on the submitted order (taken offline while the approval
+        // was on its way) names a link that is no longer the head: it does not fit.
+        let reject = OrderStep::Rejected { reason: "price".into() };
+        forge(&s, "wang", "tab-b", at(23), |by| order_step("s-late", "o1", &reject, Some(&submitted_head), by)).await;
+        assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().order.history.len(), 2);
+        let rec = load_orders(&s).await.unwrap().order("o1").unwrap().clone();
+        assert_eq!(rec.order.status(), OrderStatus::Approved);
+        assert_ne!(rec.chain_head, submitted_head);
+    });
+}
+
+#[test]
+fn o1_without_a_roster_no_step_shows_as_verified() {
+    use outpost::app::orders::{approve_order, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStep, PaymentTerms};
+    use outpost::storage::orders::{load_orders, order_change};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().verified, vec![false, false]);
     });
 }

@@ -1,6 +1,6 @@
 //! zh-CN / en strings of recovery files (Settings, and restoring on a new tablet).
 
-use crate::sync::recovery::RecoveryError;
+use crate::storage::recovery::RecoveryError;
 use crate::ui::i18n::{passphrase_weak, Lang};
 
 crate::catalogue! { RecMsg {

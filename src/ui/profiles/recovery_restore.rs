@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::storage::personal_keys::restore_key;
-use crate::sync::recovery::{open_recovery, MAX_RECOVERY_BYTES};
+use crate::storage::recovery::{open_recovery, MAX_RECOVERY_BYTES};
 use crate::ui::i18n::recovery::{recovery_error, RecMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::session::{save_profile, use_db, use_session};

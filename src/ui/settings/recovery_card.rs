@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
+use crate::storage::recovery::make_recovery;
 use crate::sync::crypto::KdfParams;
-use crate::sync::recovery::make_recovery;
 use crate::ui::i18n::recovery::{recovery_error, RecMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::platform::random_bytes;
@@ -25,7 +25,8 @@ pub fn RecoveryCard() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang();
-        let (Some(profile), (p, p2)) = (session.current_profile(), (pass.get_untracked(), pass2.get_untracked())) else {
+        let (Some(profile), (p, p2)) = (session.current_profile(), (pass.get_untracked(), pass2.get_untracked()))
+        else {
             return;
         };
         let Some(key) = session.key_of(&profile.id) else {

@@ -12,7 +12,7 @@
 //! use outpost::domain::profile::{Profile, Role};
 //! use outpost::record::seal::PersonalKey;
 //! use outpost::sync::crypto::KdfParams;
-//! use outpost::sync::recovery::{make_recovery, open_recovery, RecoveryError};
+//! use outpost::storage::recovery::{make_recovery, open_recovery, RecoveryError};
 //! let li = Profile { id: "li".into(), name: "Li".into(), role: Role::Rep, created_ms: 1 };
 //! let key = PersonalKey::from_seed([3; 32]);
 //! let small = KdfParams { m_kib: 8 * 1024, t: 1, p: 1 };
@@ -25,10 +25,10 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::crypto::{unwrap_secret, wrap_secret, CryptoError, KdfParams, WrappedKey, NONCE_LEN};
-use super::passphrase::{check_passphrase, Weakness};
 use crate::domain::profile::Profile;
 use crate::record::seal::PersonalKey;
+use crate::sync::crypto::{unwrap_secret, wrap_secret, CryptoError, KdfParams, WrappedKey, NONCE_LEN};
+use crate::sync::passphrase::{check_passphrase, Weakness};
 
 pub const RECOVERY_FORMAT: &str = "outpost.recovery";
 pub const RECOVERY_VERSION: u32 = 1;
@@ -96,7 +96,9 @@ pub fn open_recovery(text: &str, passphrase: &str) -> Result<(Profile, PersonalK
         return Err(RecoveryError::NotARecoveryFile);
     }
     match v.get("version").and_then(|n| n.as_u64()) {
-        Some(n) if n > u64::from(RECOVERY_VERSION) => return Err(RecoveryError::TooNew(n.try_into().unwrap_or(u32::MAX))),
+        Some(n) if n > u64::from(RECOVERY_VERSION) => {
+            return Err(RecoveryError::TooNew(n.try_into().unwrap_or(u32::MAX)))
+        }
         Some(_) => {}
         None => return Err(RecoveryError::NotARecoveryFile),
     }
