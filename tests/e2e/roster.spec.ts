@@ -5,6 +5,7 @@
 import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { device, type Device } from './pages/team';
+import { OrdersPage, teamDate } from './pages/orders';
 
 test.beforeEach(() => clearHost());
 
@@ -119,6 +120,59 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   expect(await m.d.syncNow()).toBe('done');
   await m.pool.open();
   await expect(m.pool.row('Harbour Kites Co')).toHaveCount(1);
+  await m.context.close();
+  await b.context.close();
+});
+
+test('a manager approval of a rep order shows as verified on both tablets', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const m = await manager(browser);
+  await m.page.getByTestId('roster-start').click();
+  await expect(m.page.getByTestId('roster-on')).toBeVisible();
+  const link = await m.d.inviteLink();
+  const b = await device(browser, 'Rep B');
+  await b.page.setViewportSize({ width: 768, height: 1024 });
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep B');
+  await b.d.join(link);
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await m.d.syncNow()).toBe('done');
+  await m.d.openSettings();
+  await row(m, 'Rep B').getByTestId('roster-role').selectOption('rep');
+  await row(m, 'Rep B').getByTestId('roster-grant').click();
+  await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'member');
+  const om = new OrdersPage(m.page);
+  await om.addProduct('Kite kit', 'box', '120');
+  await m.c.create({ name: 'Plaza Kites', contact: 'Buyer', phone: '13900000009' });
+  expect(await m.d.syncNow()).toBe('done');
+
+  // The rep takes an order and submits it; the manager approves it on the other tablet.
+  expect(await b.d.syncNow()).toBe('done');
+  const ob = new OrdersPage(b.page);
+  await b.c.open('Plaza Kites');
+  await ob.startOrder();
+  await ob.setLine(0, 'Kite kit (box)', '3');
+  await b.page.getByTestId('of-delivery').fill(teamDate(2));
+  await b.page.getByTestId('of-submit').click();
+  await expect(ob.order()).toHaveAttribute('data-status', 'submitted');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await m.d.syncNow()).toBe('done');
+  await m.c.open('Plaza Kites');
+  const mine = await om.openOrder();
+  await mine.getByTestId('order-opinion').fill('ok');
+  await mine.getByTestId('order-approve').click();
+  await expect(mine).toHaveAttribute('data-status', 'approved');
+  expect(await m.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await b.c.open('Plaza Kites');
+  const theirs = await ob.openOrder();
+  await expect(theirs).toHaveAttribute('data-status', 'approved');
+  const steps = theirs.getByTestId('order-step');
+  await expect(steps).toHaveCount(2);
+  for (const i of [0, 1]) await expect(steps.nth(i).getByTestId('verified')).toHaveAttribute('data-verified', 'true');
+  await expect(steps.nth(1)).toContainText('verified');
+  await theirs.screenshot({ path: 'screenshots/order-verified-en.png' });
   await m.context.close();
   await b.context.close();
 });
