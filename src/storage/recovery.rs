@@ -82,7 +82,8 @@ pub fn make_recovery(
         key: key.id().0,
         wrapped,
     };
-    serde_json::to_string_pretty(&file).map_err(|_| RecoveryError::NotARecoveryFile)
+    // Compact, so the same text also fits a printable QR code.
+    serde_json::to_string(&file).map_err(|_| RecoveryError::NotARecoveryFile)
 }
 
 /// The profile and key a recovery file holds, or why not. Everything that can be

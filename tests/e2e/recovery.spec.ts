@@ -28,6 +28,8 @@ test('a recovery file brings a person and their signing key to a new tablet', as
   await card.getByTestId('recovery-pass2').fill(PASS);
   const [download] = await Promise.all([a.page.waitForEvent('download'), card.getByTestId('recovery-save').click()]);
   await expect(card.getByTestId('recovery-saved')).toBeVisible();
+  // The same text as a printable code, for a tablet with a camera.
+  await expect(card.getByTestId('recovery-qr').locator('svg')).toBeVisible();
   expect(download.suggestedFilename()).toBe('outpost-recovery-Li Ming.json');
   const file = await download.path();
   const text = (await import('node:fs')).readFileSync(file, 'utf8');

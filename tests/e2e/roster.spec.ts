@@ -25,9 +25,20 @@ function row(d: Device, name: string) {
 /** Writes an unsigned pool assignment of `customer` to the current profile into this
  *  tablet's database and queues it, as a tampered tablet would. */
 async function injectAssignment(d: Device, customer: string, inNameOf: string) {
+  await inject(d, customer, inNameOf, 'pool.assign', { reason: 'assigned', note: '' });
+}
+
+/** Writes an unsigned finance confirmation of a payment by the current profile, in
+ *  `inNameOf`'s name: the fact that would make the rep the owner (P2, first deal). */
+async function injectConfirmation(d: Device, customer: string, inNameOf: string) {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await inject(d, customer, inNameOf, 'payment.confirmed', { amount_fen: 9_900_000, paid_on: today, days_late: 0 });
+}
+
+async function inject(d: Device, customer: string, inNameOf: string, kind: string, body: Record<string, unknown>) {
   await d.d.openSettings();
   const device = (await d.page.getByTestId('sync-device').innerText()).trim();
-  await d.page.evaluate(([customer, inNameOf, device]) => new Promise<void>((done, fail) => {
+  await d.page.evaluate(([customer, inNameOf, device, kind, body]) => new Promise<void>((done, fail) => {
     const req = indexedDB.open('outpost');
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
@@ -46,17 +57,17 @@ async function injectAssignment(d: Device, customer: string, inNameOf: string) {
         if (!c || !boss || !me) { fail(new Error('customer, person or profile missing')); return; }
         const id = `forged-${Date.now()}`;
         const e = {
-          id, kind: 'pool.assign', subject: c.id,
+          id, kind, subject: c.id,
           stamp: { wall_ms: Date.now(), counter: 0, device },
           author: boss.id,
-          body: { rep: me.id, reason: 'assigned', note: '' },
+          body: { rep: me.id, ...(body as object) },
         };
         const stored = { j: JSON.stringify(e), kind: e.kind, subject: e.subject };
         tx.objectStore('entries').put(stored, id);
         tx.objectStore('outbox').put({ j: JSON.stringify(e) }, `e:${id}`);
       };
     };
-  }), [customer, inNameOf, device] as const);
+  }), [customer, inNameOf, device, kind, body] as const);
 }
 
 test('a manager starts signing; a newcomer counts once granted; forged and revoked changes do not', async ({ browser }) => {
@@ -109,6 +120,16 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   const refused = m.page.getByTestId('unreadable-record').filter({ hasText: 'pool.assign' });
   await expect(refused).toHaveAttribute('data-code', 'unsealed');
   await expect(refused).toContainText('written unsigned after the team began to sign');
+
+  // The same tablet forges finance's confirmation of a payment by B, which would make
+  // B the owner by a first deal (P2): the customer stays in the pool.
+  await injectConfirmation(b, 'Harbour Kites Co', 'Wang');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await m.d.syncNow()).toBe('done');
+  await m.pool.open();
+  await expect(m.pool.row('Harbour Kites Co')).toHaveCount(1);
+  await m.d.openSettings();
+  await expect(m.page.getByTestId('unreadable-record').filter({ hasText: 'payment.confirmed' })).toHaveAttribute('data-code', 'unsealed');
 
   // B leaves: the manager revokes the key. B's tablet, offline and unaware, claims the
   // customer; no tablet counts it.

@@ -22,6 +22,9 @@ crate::catalogue! { RecMsg {
     NoFile => "请先选择恢复文件。", "Choose the recovery file first.";
     OtherKey => "本机上的这个档案已有另一把签名密钥，未替换。", "This profile already signs with another key on this tablet; it was not replaced.";
     SaveFailed => "无法保存：", "Could not save: ";
+    QrHint => "也可以打印这个二维码与文件分开保管；新平板可扫码恢复，仍需口令。", "You can also print this code and keep it apart from the file; a new tablet can scan it, and still needs the passphrase.";
+    Scan => "扫描恢复二维码", "Scan a recovery code";
+    Scanned => "已读取二维码。", "Code read.";
 } }
 
 /// Why a recovery file could not be made or opened, in words.

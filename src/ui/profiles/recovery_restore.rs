@@ -7,6 +7,7 @@ use crate::ui::i18n::recovery::{recovery_error, RecMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::session::{save_profile, use_db, use_session};
 use crate::ui::widgets::file_io::read_chosen;
+use crate::ui::widgets::qr_scanner::{can_scan, QrScanner};
 
 /// A person moving to this tablet restores their profile and signing key from their
 /// recovery file (issue 15), instead of making a new profile the roster does not know.
@@ -19,6 +20,8 @@ pub fn RecoveryRestore() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    let scanning = RwSignal::new(false);
+    let scanned = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
         error.set(None);
@@ -80,6 +83,19 @@ pub fn RecoveryRestore() -> impl IntoView {
             <label class="field"><span>{t(RecMsg::File)}</span>
                 <input type="file" accept=".json,application/json" data-testid="recovery-file" on:change=on_file />
             </label>
+            <Show when=can_scan>
+                <button type="button" data-testid="recovery-scan" on:click=move |_| scanning.update(|s| *s = !*s)>{t(RecMsg::Scan)}</button>
+            </Show>
+            <Show when=move || scanning.get()>
+                <QrScanner on_code=Callback::new(move |c: String| {
+                    text.set(Some(c));
+                    scanning.set(false);
+                    scanned.set(true);
+                }) />
+            </Show>
+            <Show when=move || scanned.get()>
+                <p class="ok" role="status">{t(RecMsg::Scanned)}</p>
+            </Show>
             <label class="field"><span>{t(RecMsg::Passphrase)}</span>
                 <input type="password" autocomplete="current-password" data-testid="recovery-restore-pass"
                     prop:value=move || pass.get() on:input=move |ev| pass.set(event_target_value(&ev)) />

@@ -4,6 +4,7 @@ use crate::storage::recovery::make_recovery;
 use crate::sync::crypto::KdfParams;
 use crate::ui::i18n::recovery::{recovery_error, RecMsg};
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::settings::invite::qr_svg;
 use crate::ui::state::platform::random_bytes;
 use crate::ui::state::session::use_session;
 use crate::ui::widgets::file_io::download;
@@ -18,6 +19,7 @@ pub fn RecoveryCard() -> impl IntoView {
     let pass2 = RwSignal::new(String::new());
     let msg = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
+    let saved = RwSignal::new(None::<String>);
     let key_id = move || {
         session.current.track();
         session.current_profile().and_then(|p| session.key_of(&p.id)).map(|k| k.id().0)
@@ -49,6 +51,7 @@ pub fn RecoveryCard() -> impl IntoView {
                 Ok(text) => {
                     let name = format!("outpost-recovery-{}.json", profile.name.trim());
                     download(&name, text.as_bytes(), "application/json");
+                    saved.try_set(Some(text));
                     pass.try_set(String::new());
                     pass2.try_set(String::new());
                     msg.try_set(Some((true, RecMsg::Saved.text(lang).to_owned())));
@@ -86,6 +89,10 @@ pub fn RecoveryCard() -> impl IntoView {
                     view! { <p class="ok" role="status" data-testid="recovery-saved">{text}</p> }.into_any()
                 } else {
                     view! { <p class="error" role="alert" data-testid="recovery-error">{text}</p> }.into_any()
+                })}
+                {move || saved.get().map(|text| view! {
+                    <p class="muted">{t(RecMsg::QrHint)}</p>
+                    <div class="qr" data-testid="recovery-qr" inner_html=qr_svg(&text).unwrap_or_default()></div>
                 })}
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="recovery-save" disabled=move || busy.get()>
