@@ -33,6 +33,7 @@ pub mod reports;
 pub mod roster;
 pub mod service;
 pub mod settings;
+pub mod targets;
 
 use thiserror::Error;
 
@@ -133,6 +134,7 @@ pub enum Action {
     KioskChips,
     LeaveKiosk,
     ManageRoster,
+    SetTarget,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -194,6 +196,8 @@ pub enum RuleError {
     Participant(#[from] ParticipantError),
     #[error(transparent)]
     Service(#[from] ServiceError),
+    #[error(transparent)]
+    Target(#[from] crate::domain::target::TargetError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

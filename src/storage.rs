@@ -39,6 +39,7 @@ pub mod service_log;
 pub mod settings;
 pub mod staff_pin;
 pub mod sync_run;
+pub mod targets;
 pub mod team;
 pub mod team_lists;
 pub mod team_rules;

@@ -39,6 +39,8 @@ pub const APPLICATION_STATUS: &str = "application.status";
 pub const MINUTES_STEP: &str = "minutes.step";
 /// The kiosk desks: chips won and redeemed, prize stock, the closing count (E4, W1).
 pub const KIOSK_KINDS: [&str; 3] = ["event.chips", "event.stock", "event.count"];
+/// A target set or adjusted (T1–T3): the manager's.
+pub const TARGET_SET: &str = "target.set";
 /// A visit plan document; its decision fields are the manager's (V2).
 pub const VISIT_PLAN: &str = "visit_plan";
 /// The fields of a visit plan the manager writes (V2).
@@ -61,7 +63,7 @@ fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
 pub fn needed(e: &Entry) -> Option<&'static [Role]> {
     match e.kind.as_str() {
         FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(FINANCE),
-        POOL_ASSIGN | CUSTOMER_REVIEWED => Some(MANAGER),
+        POOL_ASSIGN | CUSTOMER_REVIEWED | TARGET_SET => Some(MANAGER),
         ORDER_STEP => match body_str(e, "type") {
             Some("approved" | "rejected" | "reopened") => Some(MANAGER),
             _ => None,

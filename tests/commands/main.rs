@@ -15,6 +15,7 @@ mod pool;
 mod role_folds;
 mod roster;
 mod service;
+mod targets;
 mod team;
 
 use outpost::domain::customer::CustomerFile;

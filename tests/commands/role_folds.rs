@@ -201,3 +201,20 @@ fn o1_without_a_roster_no_step_shows_as_verified() {
         assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().verified, vec![false, false]);
     });
 }
+
+#[test]
+fn t1_a_target_set_by_a_rep_who_picks_the_manager_role_does_not_count() {
+    use outpost::app::targets::set_target;
+    use outpost::domain::target::{Measure, Period, Scope};
+    use outpost::storage::targets::load_targets;
+    block_on(async {
+        let s = signed_team().await;
+        let may = Period::parse("2026-01").unwrap();
+        set_target(&s, &li_as(Role::Manager, at(20)), may, Measure::Sales, Scope::Rep("li".into()), 1, "")
+            .await
+            .expect("his tablet stores it");
+        assert!(load_targets(&s).await.unwrap().history.is_empty());
+        set_target(&s, &keyed(wang(at(21))), may, Measure::Sales, Scope::Rep("li".into()), 500, "").await.unwrap();
+        assert_eq!(load_targets(&s).await.unwrap().history.len(), 1);
+    });
+}
