@@ -17,7 +17,7 @@ use crate::storage::customers::{join, load_customers};
 use crate::storage::people::load_people;
 use crate::storage::settings::load_calendar;
 use crate::storage::targets::{load_targets, target_change};
-use crate::storage::RecordStore;
+use crate::storage::{RecordStore, StorageError};
 
 /// T1/T3: the manager sets and adjusts the team's and each rep's targets.
 pub fn can_set_targets(actor: &Actor) -> bool {
@@ -85,7 +85,7 @@ pub async fn split_team_target<S: RecordStore>(
 
 /// The results targets are measured against, from the records the roster lets count:
 /// finance-confirmed payments and releases from the customers' facts, and activities.
-pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<TargetFacts, CommandError> {
+pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<TargetFacts, StorageError> {
     let mut facts = TargetFacts::default();
     for c in load_customers(s).await? {
         for f in c.facts {
@@ -119,7 +119,7 @@ pub async fn target_board<S: RecordStore>(
     actor: &Actor,
     period: Period,
     measure: Measure,
-) -> Result<Vec<BoardRow>, CommandError> {
+) -> Result<Vec<BoardRow>, StorageError> {
     let cal = load_calendar(s).await?;
     let targets = load_targets(s).await?;
     let facts = target_facts(s, &cal).await?;

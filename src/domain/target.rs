@@ -324,7 +324,7 @@ impl TargetFacts {
 }
 
 /// T2: expectation against result on `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Progress {
     pub target: i64,
     pub actual: i64,

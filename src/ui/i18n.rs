@@ -23,6 +23,7 @@ pub mod recovery;
 pub mod roster;
 pub mod service;
 pub mod sync_status;
+pub mod targets;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
