@@ -107,6 +107,9 @@ pub enum Verdict {
     UnknownKey,
     /// Sealed by a key the roster had revoked by the entry's stamp (H1).
     Revoked,
+    /// Sealed by a key of a profile on this device that an admin has not granted yet:
+    /// counts on this device only ([`on_this_device`]).
+    OwnPending,
     /// Sealed by someone else's key than the author named.
     NotTheAuthor,
     /// The signer lacked the role the entry needs.
@@ -116,7 +119,7 @@ pub enum Verdict {
 impl Verdict {
     /// Whether the entry counts in folds.
     pub fn counts(self) -> bool {
-        matches!(self, Verdict::Trusted | Verdict::Legacy)
+        matches!(self, Verdict::Trusted | Verdict::Legacy | Verdict::OwnPending)
     }
 
     /// A stable code for the quarantine and the UI's wording.
@@ -127,6 +130,7 @@ impl Verdict {
             Verdict::Unsealed => "unsealed",
             Verdict::UnknownKey => "unknown_key",
             Verdict::Revoked => "revoked",
+            Verdict::OwnPending => "own_pending",
             Verdict::NotTheAuthor => "not_the_author",
             Verdict::LacksRole => "lacks_role",
         }
@@ -172,13 +176,35 @@ fn judge_change(
     }
 }
 
+/// This device's view of a change (issue 15): as [`judge_change`], except that a change
+/// sealed by one of `own_keys` — the keys of the profiles on this device — that the
+/// roster does not hold yet counts here, unless it needs a role. A newcomer waiting for
+/// an admin's grant sees their own work; no other device counts it until the grant, which
+/// holds from when the key was announced, so it then counts everywhere.
+pub fn on_this_device(v: Verdict, seal: Option<&Seal>, needs_role: bool, own_keys: &[String]) -> Verdict {
+    match (v, seal) {
+        (Verdict::UnknownKey, Some(s)) if !needs_role && own_keys.contains(&s.key) => Verdict::OwnPending,
+        _ => v,
+    }
+}
+
 /// `doc` with only the fields that count under `roster`, and the fields that did not,
 /// with why. A field that does not count reads as never written.
 pub fn sift_fields(doc: &Document, roster: Option<&Roster>) -> (Document, Vec<(String, Verdict)>) {
+    sift_fields_on_device(doc, roster, &[])
+}
+
+/// [`sift_fields`] in this device's view ([`on_this_device`]).
+pub fn sift_fields_on_device(
+    doc: &Document,
+    roster: Option<&Roster>,
+    own_keys: &[String],
+) -> (Document, Vec<(String, Verdict)>) {
     let mut kept = Document::new(&doc.id, &doc.kind);
     let mut refused = Vec::new();
     for (name, reg) in &doc.fields {
-        let v = judge_field(doc, name, reg, roster);
+        let needs_role = needed_for_field(doc, name).is_some();
+        let v = on_this_device(judge_field(doc, name, reg, roster), reg.seal.as_ref(), needs_role, own_keys);
         if v.counts() {
             kept.fields.insert(name.clone(), reg.clone());
         } else {

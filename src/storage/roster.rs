@@ -6,7 +6,7 @@
 //! there before an admin can grant it.)
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
-use crate::domain::authority::{judge, sift_fields};
+use crate::domain::authority::{judge, needed, on_this_device, sift_fields, sift_fields_on_device};
 use crate::domain::roster::{Roster, GRANT};
 use crate::record::replica::{Document, Entry};
 
@@ -86,23 +86,67 @@ pub async fn counted_doc<S: RecordStore>(s: &S, id: &str) -> Result<Option<Docum
     Ok(Judge::load(s).await?.docs(vec![d]).pop())
 }
 
-/// The roster read once for an area's load: what its documents and entries count as.
-pub struct Judge(Option<Roster>);
+/// The roster read once for an area's load: what its documents and entries count as on
+/// this device — the roster's verdict, except that the own work of a profile on this
+/// device waiting for its grant shows here (`domain::authority::on_this_device`).
+pub struct Judge {
+    roster: Option<Roster>,
+    own_keys: Vec<String>,
+}
 
 impl Judge {
     pub async fn load<S: RecordStore>(s: &S) -> Result<Judge, StorageError> {
-        Ok(Judge(load_roster(s).await?))
+        let roster = load_roster(s).await?;
+        let own_keys = match &roster {
+            Some(_) => own_keys(s).await?,
+            None => Vec::new(),
+        };
+        Ok(Judge { roster, own_keys })
     }
 
     pub fn roster(&self) -> Option<&Roster> {
-        self.0.as_ref()
+        self.roster.as_ref()
     }
 
     pub fn docs(&self, docs: Vec<Document>) -> Vec<Document> {
-        counted_docs(docs, self.roster())
+        if self.roster.is_none() {
+            return docs;
+        }
+        docs.into_iter()
+            .filter_map(|d| {
+                let (kept, refused) = sift_fields_on_device(&d, self.roster(), &self.own_keys);
+                if refused.is_empty() {
+                    Some(d)
+                } else {
+                    (!kept.fields.is_empty()).then_some(kept)
+                }
+            })
+            .collect()
     }
 
     pub fn entries(&self, entries: Vec<Entry>) -> Vec<Entry> {
-        counted(entries, self.roster())
+        if self.roster.is_none() {
+            return entries;
+        }
+        entries
+            .into_iter()
+            .filter(|e| {
+                let v = judge(e, self.roster());
+                on_this_device(v, e.seal.as_ref(), needed(e).is_some(), &self.own_keys).counts()
+            })
+            .collect()
     }
+}
+
+/// The keys the profiles on this device announced in the team directory.
+pub(crate) async fn own_keys<S: RecordStore>(s: &S) -> Result<Vec<String>, StorageError> {
+    let mut keys = Vec::new();
+    for id in s.keys(StoreName::Profiles).await? {
+        if let Some(d) = get_typed::<_, Document>(s, StoreName::Docs, &id).await? {
+            if let Some(k) = d.get("key").and_then(|v| v.as_str()) {
+                keys.push(k.to_owned());
+            }
+        }
+    }
+    Ok(keys)
 }

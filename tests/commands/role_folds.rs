@@ -218,3 +218,27 @@ fn t1_a_target_set_by_a_rep_who_picks_the_manager_role_does_not_count() {
         assert_eq!(load_targets(&s).await.unwrap().history.len(), 1);
     });
 }
+
+#[test]
+fn a_newcomer_waiting_for_the_grant_sees_their_own_work_on_their_tablet_only() {
+    use outpost::app::customers::save_customer;
+    use outpost::domain::customer::CustomerFile;
+    use outpost::storage::{RecordStore, StoreName, Write};
+    block_on(async {
+        let s = signed_team().await;
+        announce(&s, &["sun"]).await;
+        let file = CustomerFile { name: "Pending Kites".into(), ..Default::default() };
+        save_customer(&s, &keyed(actor("sun", Role::Rep, "tab-s", at(30))), "c9", None, &file, None).await.unwrap();
+        async fn names(s: &MemoryStore) -> Vec<String> {
+            load_customers(s).await.unwrap().into_iter().map(|c| c.file.name).collect()
+        }
+        // Another tablet (no profile of Sun's here): not counted, and listed with why.
+        assert!(!names(&s).await.contains(&"Pending Kites".to_owned()));
+        assert!(unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "c9" && f.code == "unknown_key"));
+        // Sun's own tablet: the profile is here, so the work shows and is not listed.
+        let profile = serde_json::json!({"id": "sun", "name": "sun", "role": "rep", "created_ms": at(0)});
+        s.write(vec![Write::Put(StoreName::Profiles, "sun".into(), profile)]).await.unwrap();
+        assert!(names(&s).await.contains(&"Pending Kites".to_owned()));
+        assert!(!unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "c9"));
+    });
+}

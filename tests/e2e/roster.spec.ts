@@ -85,13 +85,16 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   await b.d.shell.createProfile('Rep B');
   await b.d.join(link);
   // B's first customer, entered while B waits for approval.
+  // It shows on B's own tablet; no other tablet counts it before an admin's grant.
   await b.d.addCustomer('Pending Kites Ltd');
   expect(await b.d.syncNow()).toBe('done');
 
   expect(await m.d.syncNow()).toBe('done');
   await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'pending');
+  await m.d.openSettings();
+  await expect(m.page.getByTestId('unreadable-record').filter({ hasText: 'Pending Kites Ltd' }).first()).toHaveAttribute('data-code', 'unknown_key');
   await m.pool.open();
-  await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(1);
+  await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(0);
   await m.page.setViewportSize({ width: 768, height: 1024 });
 
   // The manager grants B the rep role: B's work since joining counts.
@@ -105,6 +108,8 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   await m.page.getByTestId('roster').screenshot({ path: 'screenshots/settings-roster-en.png' });
   await m.pool.open();
   await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(0);
+  await m.c.open('Pending Kites Ltd');
+  await expect(m.c.owner()).toHaveText('Rep B');
 
   // The manager's own customer goes to the pool; B's tablet, tampered with, writes an
   // unsigned assignment of it to B in the manager's name.

@@ -57,13 +57,21 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await card.getByTestId('target-history').locator('summary').click();
   await expect(card.getByTestId('target-change').first()).toContainText('smaller region');
   await card.screenshot({ path: 'screenshots/targets-manager-en.png' });
+  await new OrdersPage(m.page).addProduct('Kite kit', 'box', '10,000');
   await m.c.create({ name: 'Kite Works', contact: 'Buyer', phone: '13900000001' });
   expect(await m.d.syncNow()).toBe('done');
 
-  // The rep records a payment of 10,000: recorded is not yet a result.
+  // The rep takes an order for one kit and records its payment of 10,000: recorded is
+  // not yet a result.
   expect(await r.d.syncNow()).toBe('done');
   await r.c.open('Kite Works');
-  await new OrdersPage(r.page).recordPayment('10,000', teamDate(0), 0);
+  const or = new OrdersPage(r.page);
+  await or.startOrder();
+  await or.setLine(0, 'Kite kit (box)', '1');
+  await r.page.getByTestId('of-delivery').fill(teamDate(2));
+  await r.page.getByTestId('of-submit').click();
+  await expect(or.order()).toHaveAttribute('data-status', 'submitted');
+  await or.recordPayment('10,000', teamDate(0));
   await r.d.shell.nav('reports').click();
   const mine = r.page.getByTestId('targets').getByTestId('target-row');
   await expect(mine).toHaveCount(1);
@@ -73,8 +81,13 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(r.page.getByTestId('target-form')).toHaveCount(0);
   expect(await r.d.syncNow()).toBe('done');
 
-  // Finance confirms it on the manager's tablet.
+  // The manager approves the order and finance confirms the payment on the other tablet.
   expect(await m.d.syncNow()).toBe('done');
+  await m.c.open('Kite Works');
+  const order = await new OrdersPage(m.page).openOrder();
+  await order.getByTestId('order-opinion').fill('ok');
+  await order.getByTestId('order-approve').click();
+  await expect(order).toHaveAttribute('data-status', 'approved');
   await addPerson(m.d.shell, 'Finance Qian', 'finance');
   await m.page.getByTestId('nav-finance').click();
   await m.page.getByTestId('queue-confirm').click();
