@@ -26,6 +26,7 @@ pub mod applications;
 pub mod customers;
 pub mod events;
 pub mod import;
+pub mod incentives;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;
@@ -39,6 +40,7 @@ use thiserror::Error;
 use crate::domain::application::ApplicationError;
 use crate::domain::approval::ApprovalError;
 use crate::domain::chips::ChipsError;
+use crate::domain::incentive::IncentiveError;
 use crate::domain::minutes::MinutesError;
 use crate::domain::order::OrderError;
 use crate::domain::participant::ParticipantError;
@@ -133,6 +135,8 @@ pub enum Action {
     KioskChips,
     LeaveKiosk,
     ManageRoster,
+    EditIncentiveScheme,
+    ImportIncentiveFigures,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -194,6 +198,8 @@ pub enum RuleError {
     Participant(#[from] ParticipantError),
     #[error(transparent)]
     Service(#[from] ServiceError),
+    #[error(transparent)]
+    Incentive(#[from] IncentiveError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

@@ -86,6 +86,16 @@ pub enum IncentiveError {
     NoId,
     #[error("the month is not YYYY-MM")]
     Month,
+    /// The built-in preset is never changed; a copy of it is.
+    #[error("the preset is built in; copy it to change it")]
+    Preset,
+    #[error("no scheme version {0:?} on this device")]
+    UnknownScheme(String),
+    #[error("no scheme covers the month")]
+    NoScheme,
+    /// An import with no good row would blank the month.
+    #[error("the figures hold no station")]
+    NoStations,
 }
 
 /// A scheme a month can be computed with: every band table covers every value once,

@@ -1,0 +1,116 @@
+//! I1–I7 commands: only a manager imports a month's figures or edits a scheme (a
+//! refusal stores nothing); an import records the scheme version, which freezes it; a
+//! frozen version or the preset is changed by copying; statements are derived from the
+//! stored month, never stored.
+
+use chrono::NaiveDate;
+use outpost::app::incentives::{can_edit_schemes, can_import_figures, copy_scheme_version, import_month, save_scheme};
+use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::incentive::{compute, import_figures, rural_stations, IncentiveError, MonthFigures, PRESET_ID};
+use outpost::domain::kpi::Month;
+use outpost::storage::incentives::load_incentives;
+use outpost::storage::memory::MemoryStore;
+use pollster::block_on;
+
+use super::common::*;
+
+const MONTH: &[u8] = include_bytes!("../fixtures/incentive_month.csv");
+
+fn march() -> Month {
+    Month { year: 2024, month: 3 }
+}
+
+fn figures() -> MonthFigures {
+    import_figures(MONTH).expect("the fixture reads").figures
+}
+
+#[test]
+fn i1_i6_a_rep_or_finance_importing_figures_is_refused_and_stores_nothing() {
+    block_on(async {
+        let s = MemoryStore::new();
+        for actor in [li(at(0)), qian(at(0)), sun(at(0))] {
+            let refused = import_month(&s, &actor, march(), None, &figures(), "march.csv").await;
+            assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::ImportIncentiveFigures, .. })));
+            assert!(!can_import_figures(&actor) && !can_edit_schemes(&actor));
+        }
+        assert_eq!(stored_count(&s).await, 0);
+    });
+}
+
+#[test]
+fn i1_i6_the_manager_imports_a_month_and_its_statements_are_derived_from_it() {
+    block_on(async {
+        let s = MemoryStore::new();
+        import_month(&s, &wang(at(0)), march(), None, &figures(), "march.csv").await.unwrap();
+        let data = load_incentives(&s).await.unwrap();
+        let m = data.month("2024-03").expect("stored");
+        assert_eq!(m.scheme_id, PRESET_ID);
+        assert_eq!(m.file_name, "march.csv");
+        assert_eq!(m.imported_by, "wang");
+        assert_eq!(data.statements("2024-03"), Some(compute(&rural_stations(), &figures())));
+        assert!(data.problems.is_empty());
+        // The same import again changes nothing.
+        let again = import_month(&s, &wang(at(1)), march(), None, &figures(), "march.csv").await;
+        assert!(matches!(again, Err(CommandError::Rule(RuleError::Unchanged))));
+    });
+}
+
+#[test]
+fn i1_i6_an_import_without_a_station_is_refused() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let empty = import_month(&s, &wang(at(0)), march(), None, &MonthFigures::default(), "x.csv").await;
+        assert_eq!(empty.unwrap_err(), CommandError::Rule(RuleError::Incentive(IncentiveError::NoStations)));
+        assert_eq!(stored_count(&s).await, 0);
+    });
+}
+
+#[test]
+fn a_scheme_computed_for_a_month_is_frozen_and_changed_by_copying() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let manager = wang(at(0));
+        // The preset is never edited in place.
+        let mut preset = rural_stations();
+        preset.maintenance.base_fen = 6_00;
+        let refused = save_scheme(&s, &manager, &preset).await;
+        assert_eq!(refused.unwrap_err(), CommandError::Rule(RuleError::Incentive(IncentiveError::Preset)));
+        // A copy for next year, edited before any month uses it.
+        let (id, _) =
+            copy_scheme_version(&s, &manager, PRESET_ID, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).await.unwrap();
+        let mut next = load_incentives(&s).await.unwrap().scheme(&id).cloned().unwrap();
+        assert_eq!(next.based_on.as_deref(), Some(PRESET_ID));
+        next.maintenance.base_fen = 6_00;
+        save_scheme(&s, &wang(at(1)), &next).await.unwrap();
+        // A rep may not copy or edit.
+        let rep = copy_scheme_version(&s, &li(at(1)), &id, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()).await;
+        assert!(matches!(rep, Err(CommandError::NotAllowed { action: Action::EditIncentiveScheme, .. })));
+        // January 2025 takes the copy (the latest covering it) and freezes it.
+        import_month(&s, &wang(at(2)), Month { year: 2025, month: 1 }, None, &figures(), "jan.csv").await.unwrap();
+        let data = load_incentives(&s).await.unwrap();
+        assert_eq!(data.month("2025-01").unwrap().scheme_id, id);
+        next.maintenance.base_fen = 7_00;
+        let frozen = save_scheme(&s, &wang(at(3)), &next).await;
+        assert_eq!(
+            frozen.unwrap_err(),
+            CommandError::Rule(RuleError::Incentive(IncentiveError::Frozen { month: "2025-01".into() }))
+        );
+        // The frozen month still computes with the numbers it was imported under.
+        let statements = data.statements("2025-01").unwrap();
+        assert_eq!(statements, compute(data.scheme(&id).unwrap(), &figures()));
+    });
+}
+
+#[test]
+fn a_scheme_that_breaks_its_checks_is_refused() {
+    block_on(async {
+        let s = MemoryStore::new();
+        let (id, _) = copy_scheme_version(&s, &wang(at(0)), PRESET_ID, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
+            .await
+            .unwrap();
+        let mut bad = load_incentives(&s).await.unwrap().scheme(&id).cloned().unwrap();
+        bad.withdrawals.bands.bands.pop();
+        let refused = save_scheme(&s, &wang(at(1)), &bad).await;
+        assert!(matches!(refused, Err(CommandError::Rule(RuleError::Incentive(IncentiveError::Bands { .. })))));
+    });
+}
