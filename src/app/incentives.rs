@@ -50,14 +50,14 @@ pub async fn copy_scheme_version<S: RecordStore>(
     actor: &Actor,
     from: &str,
     valid_from: NaiveDate,
-) -> Result<(String, Replica), CommandError> {
+) -> Result<(Replica, String), CommandError> {
     actor.allow(Action::EditIncentiveScheme, can_edit_schemes(actor))?;
     let data = load_incentives(s).await?;
     let source = data.scheme(from).ok_or_else(|| CommandError::rule(IncentiveError::UnknownScheme(from.to_owned())))?;
     let copy = copy_scheme(source, &actor.id(), valid_from);
     let id = copy.id.clone();
     let change = store(s, actor, |by| scheme_change(None, &copy, by).ok_or(super::RuleError::Unchanged.into())).await?;
-    Ok((id, change))
+    Ok((change, id))
 }
 
 /// Stores a month's figures, computed with `scheme_id` — or, when `None`, the version

@@ -76,7 +76,7 @@ fn a_scheme_computed_for_a_month_is_frozen_and_changed_by_copying() {
         let refused = save_scheme(&s, &manager, &preset).await;
         assert_eq!(refused.unwrap_err(), CommandError::Rule(RuleError::Incentive(IncentiveError::Preset)));
         // A copy for next year, edited before any month uses it.
-        let (id, _) =
+        let (_, id) =
             copy_scheme_version(&s, &manager, PRESET_ID, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).await.unwrap();
         let mut next = load_incentives(&s).await.unwrap().scheme(&id).cloned().unwrap();
         assert_eq!(next.based_on.as_deref(), Some(PRESET_ID));
@@ -105,7 +105,7 @@ fn a_scheme_computed_for_a_month_is_frozen_and_changed_by_copying() {
 fn a_scheme_that_breaks_its_checks_is_refused() {
     block_on(async {
         let s = MemoryStore::new();
-        let (id, _) = copy_scheme_version(&s, &wang(at(0)), PRESET_ID, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
+        let (_, id) = copy_scheme_version(&s, &wang(at(0)), PRESET_ID, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
             .await
             .unwrap();
         let mut bad = load_incentives(&s).await.unwrap().scheme(&id).cloned().unwrap();

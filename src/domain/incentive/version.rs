@@ -36,6 +36,6 @@ pub fn copy_scheme(from: &Scheme, new_id: &str, valid_from: NaiveDate) -> Scheme
 
 /// The scheme for a month starting `first_day`: of those covering it, the one valid
 /// from the latest date (a copy for next year takes over from the preset).
-pub fn scheme_for<'a>(schemes: &'a [Scheme], first_day: NaiveDate) -> Option<&'a Scheme> {
+pub fn scheme_for(schemes: &[Scheme], first_day: NaiveDate) -> Option<&Scheme> {
     schemes.iter().filter(|s| s.covers(first_day)).max_by_key(|s| (s.valid_from, s.id.clone()))
 }
