@@ -297,7 +297,7 @@ fn whole_calc(calc: &Calc, whole_fen: i64) -> String {
         }
         Calc::Fixed { .. } => w,
         Calc::PerBlock { count, fen, .. } => format!("{count} × {} = {w}", format_yuan(fen)),
-        Calc::Penalty { count, rate_fen } => format!("−{} × {count} = {w}", format_yuan(rate_fen)),
+        Calc::Penalty { count, rate_fen } => format!("{} × {count} = {w}", format_yuan(-rate_fen)),
     }
 }
 
