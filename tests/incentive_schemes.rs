@@ -104,3 +104,22 @@ fn i7_payout_steps_fall_on_their_days_of_the_following_month() {
     let feb = payout_dates(&s, Month { year: 2024, month: 1 });
     assert!(feb.iter().any(|(_, d)| *d == day(2024, 2, 29)));
 }
+
+#[test]
+fn a_copys_numbers_are_edited_as_knobs_and_a_moved_edge_moves_both_bands() {
+    use outpost::domain::incentive::{knobs, set_knob, BillLine, Knob, Table, Unit};
+    let mut s = copy_scheme(&rural_stations(), "v2025", day(2025, 1, 1));
+    let all = knobs(&s);
+    assert!(all.contains(&(Knob::BillRate(BillLine::Mobile), Unit::BasisPoints, 100)));
+    assert!(all.contains(&(Knob::BandEdge(Table::RuralElectricity, 0), Unit::BasisPoints, 5000)));
+    assert!(all.contains(&(Knob::BandEdge(Table::Withdrawals, 1), Unit::Count, 30)));
+    assert!(all.contains(&(Knob::SplitMaintainer, Unit::Count, 8)));
+    // The 50 % edge moved to 60 %: the first band now ends and the second starts there.
+    assert!(set_knob(&mut s, Knob::BandEdge(Table::RuralElectricity, 0), 6000));
+    assert_eq!(check_scheme(&s), Ok(()));
+    assert_eq!(s.electricity.rural_share_bp.pick(Measure { num: 5500, den: 1 }).map(|(i, _)| i), Some(0));
+    // An edge past the next one leaves a band that holds nothing: refused.
+    assert!(set_knob(&mut s, Knob::BandEdge(Table::RuralElectricity, 0), 9000));
+    assert_eq!(check_scheme(&s), Err(IncentiveError::Bands { table: "rural electricity" }));
+    assert!(!set_knob(&mut s, Knob::BandEdge(Table::UrbanElectricity, 5), 1));
+}

@@ -34,6 +34,7 @@ mod compute;
 mod electricity;
 mod figures;
 mod figures_csv;
+mod knobs;
 mod maintenance;
 mod payout;
 mod preset;
@@ -53,6 +54,7 @@ pub use compute::compute;
 pub use electricity::rural_share;
 pub use figures::{Area, BranchFigures, LineFigures, MonthFigures, StationFigures, Swipe};
 pub use figures_csv::{import_figures, parse_swipes, Column, FiguresError, FiguresImport, Problem, RowError};
+pub use knobs::{knobs, set_knob, Knob, Table, Unit};
 pub use maintenance::is_valid;
 pub use payout::payout_dates;
 pub use preset::{rural_stations, PRESET_ID};
@@ -78,6 +80,9 @@ pub enum IncentiveError {
     Dates,
     #[error("the split has no parts")]
     Split,
+    /// A block of zero urban stations, or a cap of zero swipes a day.
+    #[error("a block size or a daily cap is zero")]
+    ZeroCount,
     #[error("a rate, fee or reward is negative")]
     Negative,
     #[error("a payout day is not a day of the month")]
@@ -114,7 +119,10 @@ pub fn check_scheme(s: &Scheme) -> Result<(), IncentiveError> {
     if s.valid_to.is_some_and(|to| to < s.valid_from) {
         return Err(IncentiveError::Dates);
     }
-    if s.branches.split.head + s.branches.split.maintainer == 0 {
+    if s.branches.urban_per == 0 || s.withdrawals.max_per_card_per_day == 0 {
+        return Err(IncentiveError::ZeroCount);
+    }
+    if u64::from(s.branches.split.head) + u64::from(s.branches.split.maintainer) == 0 {
         return Err(IncentiveError::Split);
     }
     let b = &s.branches;

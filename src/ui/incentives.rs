@@ -6,6 +6,7 @@ pub mod figures_import;
 pub mod incentives_page;
 pub mod month_statements;
 pub mod payout_card;
+pub mod scheme_editor;
 pub mod schemes_card;
 pub mod statement_card;
 pub mod statements_csv;

@@ -128,3 +128,48 @@ test('a file without a required column is refused whole, with the column named',
   await expect(page.getByTestId('incentives-file-error')).toHaveText('The file lacks a required column: branch_head / 支局长');
   await expect(page.getByTestId('incentives-store')).toHaveCount(0);
 });
+
+test('a used scheme is frozen; a copy for next year is edited and computes the next month', async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Shell(page);
+  await app.open('#/incentives');
+  await app.setLang('en');
+  await app.createProfile('Manager Wang', 'manager');
+  const inc = new IncentivesPage(page);
+  await inc.open();
+  await inc.month('2024-03');
+  await inc.choose('march.csv', FIXTURE);
+  await inc.store();
+  const preset = page.locator('[data-testid="scheme-row"][data-scheme="preset-rural-stations"]');
+  await expect(preset).toHaveAttribute('data-frozen', 'true');
+  await expect(preset.getByTestId('scheme-edit')).toHaveCount(0);
+
+  // A copy valid from 2025, with a base of 6 yuan instead of 5.
+  await page.getByTestId('scheme-valid-from').fill('2025-01-01');
+  await preset.getByTestId('scheme-copy').click();
+  await expect(page.getByTestId('scheme-message')).toHaveText('Copied.');
+  const copy = page.locator('[data-testid="scheme-row"][data-frozen="false"]');
+  await expect(copy).toHaveCount(1);
+  await copy.getByTestId('scheme-edit').click();
+  await page.getByTestId('scheme-name').fill('2025 scheme');
+  await expect(page.getByTestId('knob-basefen')).toHaveValue('5.00');
+  await page.getByTestId('knob-basefen').fill('6');
+  await page.getByTestId('scheme-save').click();
+  await expect(page.getByTestId('scheme-editor-message')).toHaveText('Saved.');
+  await expect(copy).toContainText('2025 scheme');
+  await page.getByTestId('scheme-editor').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'screenshots/incentives-scheme-editor-en.png' });
+
+  // January 2025 is computed with the copy; March 2024 keeps the frozen preset.
+  await inc.month('2025-01');
+  await inc.choose('january.csv', FIXTURE);
+  await inc.store();
+  await expect(page.getByTestId('incentives-scheme')).toHaveText('2025 scheme');
+  await inc.tab('maintainers');
+  await expect(inc.statement('王磊').getByTestId('statement-total')).toHaveText('30.45');
+  await inc.month('2024-03');
+  await inc.tab('maintainers');
+  await expect(inc.statement('王磊').getByTestId('statement-total')).toHaveText('28.85');
+  // The copy is frozen now too.
+  await expect(copy).toHaveCount(0);
+});

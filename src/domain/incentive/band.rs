@@ -110,6 +110,12 @@ impl BandTable {
             if b.rate_fen < 0 {
                 return Err(BandGap::NegativeRate { index: i });
             }
+            // A band holds at least one value: its edges ascend (equal only when both hold it).
+            if let (Some(f), Some(t)) = (b.from, b.to) {
+                if f.at > t.at || (f.at == t.at && !(f.inclusive && t.inclusive)) {
+                    return Err(BandGap::NotContiguous { index: i });
+                }
+            }
         }
         for (i, pair) in self.bands.windows(2).enumerate() {
             let ok = match (pair[0].to, pair[1].from) {

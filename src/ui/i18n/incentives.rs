@@ -87,6 +87,14 @@ crate::catalogue! { IMsg {
     StepToFinance => "县局领导签字后报财务", "County leader signs, to finance";
     StepFinancePays => "财务审核并兑现", "Finance checks and pays";
     StepAmountsSent => "短信告知奖励金额", "Amounts sent to each person";
+    KnobBadNumber => "数字不正确：", "Not a valid number: ";
+    KnobsBills => "代收话费", "Phone bills";
+    KnobsElectricity => "代收电费", "Electricity bills";
+    KnobsWithdrawals => "助农取款", "Cash withdrawals";
+    KnobsReferrals => "转介绍", "Referrals";
+    KnobsMaintenance => "渠道维护", "Maintenance";
+    KnobsBranches => "支局奖励与扣罚", "Branch rewards and penalties";
+    ValidTo => "截止日期（可空）", "Valid to (optional)";
     ErrMissing => "缺少内容", "missing";
     ErrCount => "不是整数笔数", "not a whole count";
     ErrAmount => "不是金额（元，最多两位小数）", "not an amount (yuan, at most two decimals)";
@@ -379,9 +387,99 @@ pub fn incentive_error(lang: Lang, e: &IncentiveError) -> String {
         IncentiveError::NoStations => m(IMsg::ErrNoStations),
         IncentiveError::Dates
         | IncentiveError::Split
+        | IncentiveError::ZeroCount
         | IncentiveError::Negative
         | IncentiveError::CalendarDay
         | IncentiveError::NoId
         | IncentiveError::Month => m(IMsg::ErrScheme),
+    }
+}
+
+/// The label of one editable number of a scheme, with its unit.
+pub fn knob_label(lang: Lang, k: crate::domain::incentive::Knob) -> String {
+    use crate::domain::incentive::{Knob, Table};
+    let z = zh(lang);
+    let table = |t: Table| match (t, z) {
+        (Table::RuralElectricity, true) => "农村站电费",
+        (Table::RuralElectricity, false) => "Rural electricity",
+        (Table::UrbanElectricity, true) => "城市站电费",
+        (Table::UrbanElectricity, false) => "Urban electricity",
+        (Table::Withdrawals, true) => "助农取款",
+        (Table::Withdrawals, false) => "Withdrawals",
+    };
+    let per_tx = if z { "元/笔" } else { "yuan each" };
+    let yuan = if z { "元" } else { "yuan" };
+    match k {
+        Knob::BillRate(line) => {
+            let name = item_text(lang, &Item::Bill { line, tx: 0, amount_fen: 0 });
+            match line {
+                BillLine::Unicom => format!("{name} ({per_tx})"),
+                _ => format!("{name} (%)"),
+            }
+        }
+        Knob::BandRate(t, i) => {
+            if z {
+                format!("{}第 {} 档（{per_tx}）", table(t), i + 1)
+            } else {
+                format!("{} band {} ({per_tx})", table(t), i + 1)
+            }
+        }
+        Knob::BandEdge(t, i) => {
+            let unit = if t == Table::RuralElectricity {
+                "%"
+            } else if z {
+                "笔"
+            } else {
+                "payments"
+            };
+            if z {
+                format!("{}第 {}、{} 档分界（{unit}）", table(t), i + 1, i + 2)
+            } else {
+                format!("{} edge between bands {} and {} ({unit})", table(t), i + 1, i + 2)
+            }
+        }
+        Knob::WithdrawalCap => (if z { "每卡每天计入笔数上限" } else { "Swipes counted per card a day" }).to_owned(),
+        Knob::FeeFromTx => (if z { "通讯费补贴起点（笔）" } else { "Fee covered from (payments)" }).to_owned(),
+        Knob::FeeFen => format!("{} ({yuan})", IMsg::FeeCovered.text(lang)),
+        Knob::Referral(kind) => format!("{} ({yuan})", referral(kind).text(lang)),
+        Knob::MinBillTx => {
+            (if z { "有效站点：缴费笔数至少" } else { "Valid station: bill payments at least" }).to_owned()
+        }
+        Knob::MinPosTx => {
+            (if z { "有效站点：商易通笔数至少" } else { "Valid station: POS transactions at least" }).to_owned()
+        }
+        Knob::BaseFen => format!("{} ({yuan})", IMsg::MaintBase.text(lang)),
+        Knob::CommissionFen => format!("{} ({per_tx})", IMsg::MaintCommission.text(lang)),
+        Knob::RuralRewardFen => {
+            (if z { "农村支局全部有效奖励（元）" } else { "Rural branch, all valid (yuan)" }).to_owned()
+        }
+        Knob::UrbanPer => {
+            (if z { "城市支局每多少个有效站点" } else { "Urban branch: per how many valid stations" }).to_owned()
+        }
+        Knob::UrbanRewardFen => {
+            (if z { "城市支局每档奖励（元）" } else { "Urban branch reward per block (yuan)" }).to_owned()
+        }
+        Knob::PenaltyFen => {
+            (if z { "每缺一个有效站点扣罚（元）" } else { "Penalty per missing valid station (yuan)" }).to_owned()
+        }
+        Knob::SplitHead => (if z { "分配比例：支局长" } else { "Split: branch head parts" }).to_owned(),
+        Knob::SplitMaintainer => (if z { "分配比例：维护人员" } else { "Split: maintainer parts" }).to_owned(),
+    }
+}
+
+/// Which group of the editor a knob is in.
+pub fn knob_group(k: crate::domain::incentive::Knob) -> IMsg {
+    use crate::domain::incentive::{Knob, Table};
+    match k {
+        Knob::BillRate(_) => IMsg::KnobsBills,
+        Knob::BandRate(Table::Withdrawals, _)
+        | Knob::BandEdge(Table::Withdrawals, _)
+        | Knob::WithdrawalCap
+        | Knob::FeeFromTx
+        | Knob::FeeFen => IMsg::KnobsWithdrawals,
+        Knob::BandRate(..) | Knob::BandEdge(..) => IMsg::KnobsElectricity,
+        Knob::Referral(_) => IMsg::KnobsReferrals,
+        Knob::MinBillTx | Knob::MinPosTx | Knob::BaseFen | Knob::CommissionFen => IMsg::KnobsMaintenance,
+        _ => IMsg::KnobsBranches,
     }
 }

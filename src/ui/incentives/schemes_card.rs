@@ -6,6 +6,7 @@ use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::incentives::IMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::incentives::incentives_page::IncentivesCtx;
+use crate::ui::incentives::scheme_editor::SchemeEditor;
 use crate::ui::state::command::Commands;
 
 /// The scheme versions: when each applies, what it was copied from, and whether a month
@@ -17,6 +18,7 @@ pub fn SchemesCard(ctx: IncentivesCtx) -> impl IntoView {
     let allowed = move || cmds.can(can_edit_schemes);
     let valid_from = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
+    let editing = RwSignal::new(None::<String>);
     let rows = Memo::new(move |_| {
         ctx.data.with(|d| {
             let months = d.computed_months();
@@ -56,6 +58,7 @@ pub fn SchemesCard(ctx: IncentivesCtx) -> impl IntoView {
             <ul class="scheme-list">
                 {move || rows.get().into_iter().map(|(id, name, from, based_on, frozen)| {
                     let preset = id == PRESET_ID;
+                    let is_frozen = frozen.is_some();
                     let shown = if preset || name.is_empty() { None } else { Some(name) };
                     let id2 = id.clone();
                     let id3 = id.clone();
@@ -73,6 +76,9 @@ pub fn SchemesCard(ctx: IncentivesCtx) -> impl IntoView {
                                 {let from_id = id2.clone(); view! {
                                     <button type="button" data-testid="scheme-copy" on:click=move |_| copy(from_id.clone())>{t(IMsg::Copy)}</button>
                                 }}
+                                {let edit_id = id2.clone(); (!preset && !is_frozen).then(|| view! {
+                                    <button type="button" data-testid="scheme-edit" on:click=move |_| editing.set(Some(edit_id.clone()))>{t(IMsg::Edit)}</button>
+                                })}
                             </Show>
                         </li>
                     }
@@ -86,6 +92,9 @@ pub fn SchemesCard(ctx: IncentivesCtx) -> impl IntoView {
                 </label>
             </Show>
             {move || message.get().map(|m| view! { <p class="notice" data-testid="scheme-message">{m}</p> })}
+            {move || editing.get().and_then(|id| ctx.data.with_untracked(|d| d.scheme(&id).cloned())).map(|s| view! {
+                <SchemeEditor scheme=s on_close=Callback::new(move |_| editing.set(None)) />
+            })}
         </section>
     }
 }
