@@ -17,6 +17,12 @@ const FIXTURE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'incentiv
 // One more station whose maintainer's name would start a formula in a spreadsheet.
 const MONTH = `${FIXTURE.trimEnd()}\nBM201,,,,,城市,城区支局,钱敏,1,=SUM(A1),,,,,,5,1,,,,,\n`;
 
+/** Scrolls the month's tabs and statements to the top of the screen. */
+async function showStatements(page: import('./fixtures').Page) {
+  await page.getByTestId('incentives-month-info').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -70));
+}
+
 test('a manager imports a month of station figures and reads, prints and exports the statements', async ({ page }) => {
   test.setTimeout(120_000);
   const app = new Shell(page);
@@ -35,7 +41,7 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(page.getByTestId('incentives-bad')).toHaveText('3');
   await expect(inc.badRow(6)).toContainText('Line 6');
   await expect(inc.badRow(6)).toContainText('area: should be rural or urban');
-  await expect(inc.badRow(7)).toContainText('withdrawals are written card@day*count: 6217009@32');
+  await expect(inc.badRow(7)).toContainText('withdrawals: not written card@day*count (day 1–31): 6217009@32');
   await expect(inc.badRow(8)).toContainText('households: a rural station with electricity payments needs the households');
   await inc.store();
   await expect(page.getByTestId('incentives-message')).toHaveText('Stored and computed.');
@@ -63,6 +69,8 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(bm002.getByTestId('line-arithmetic')).toHaveText('0.30 × 250 = 75.00');
   await expect(inc.statement('BM101').getByTestId('statement-total')).toHaveText('9.00');
   await expect(bm001.locator('.signature')).toContainText('Signed as correct');
+  await page.screenshot({ path: 'screenshots/incentives-import-en.png' });
+  await showStatements(page);
   await page.screenshot({ path: 'screenshots/incentives-stations-en.png' });
 
   // Maintainers: their 8 parts of maintenance and of the branch's penalty.
@@ -81,7 +89,19 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(inc.line('赵强', 'Penalty: below the valid-station plan').getByTestId('line-arithmetic'))
     .toHaveText('-2.00 × 1 = -2.00; your share 1/5: -0.40');
   await expect(inc.statement('钱敏').getByTestId('statement-total')).toHaveText('1.35');
+  await showStatements(page);
   await page.screenshot({ path: 'screenshots/incentives-heads-en.png' });
+
+  // Printing one statement prints it alone, with its signature line.
+  await inc.statement('赵强').evaluate((e) => e.setAttribute('data-print', '1'));
+  await page.emulateMedia({ media: 'print' });
+  await expect(inc.statement('钱敏')).toBeHidden();
+  await expect(page.getByTestId('incentives-import')).toBeHidden();
+  await expect(inc.statement('赵强').getByTestId('statement-signature')).toBeVisible();
+  await expect(inc.statement('赵强').getByTestId('statement-print')).toBeHidden();
+  await page.screenshot({ path: 'screenshots/incentives-print-en.png' });
+  await page.emulateMedia({ media: 'screen' });
+  await inc.statement('赵强').evaluate((e) => e.removeAttribute('data-print'));
 
   // The same statements in Chinese.
   await app.setLang('zh-CN');
@@ -90,8 +110,7 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(zhElec.getByTestId('line-inputs')).toHaveText('250 笔 ÷ 400 户 = 62.5%');
   await expect(zhElec.getByTestId('line-arithmetic')).toHaveText('0.25 × 250 = 62.50');
   await expect(inc.line('BM001', '助农取款').getByTestId('line-inputs')).toHaveText('刷卡 11 次，计入 10 笔（每卡每天最多 2 笔）');
-  await page.getByTestId('statements').evaluate((e) => e.scrollIntoView({ block: 'start' }));
-  await page.evaluate(() => window.scrollBy(0, -70));
+  await showStatements(page);
   await page.screenshot({ path: 'screenshots/incentives-stations-zh.png' });
   await app.setLang('en');
 

@@ -35,8 +35,7 @@ crate::catalogue! { IMsg {
     Amount => "金额（元）", "Amount (yuan)";
     Total => "合计", "Total";
     Print => "打印结算单", "Print statement";
-    Signature => "本人签字确认", "Signed as correct";
-    Date => "日期", "Date";
+    Signature => "本人签字确认：____________________　日期：____________", "Signed as correct: ____________________  Date: ____________";
     Export => "导出 CSV", "Export CSV";
     Kind => "类别", "Kind";
     Payee => "对象", "Payee";
@@ -99,7 +98,7 @@ crate::catalogue! { IMsg {
     ErrCount => "不是整数笔数", "not a whole count";
     ErrAmount => "不是金额（元，最多两位小数）", "not an amount (yuan, at most two decimals)";
     ErrArea => "应为“农村”或“城市”", "should be rural or urban";
-    ErrSwipe => "取款记录应写作 卡号@日*次数：", "withdrawals are written card@day*count: ";
+    ErrSwipe => "应写作 卡号@日*次数（日为 1–31），此处为：", "not written card@day*count (day 1–31): ";
     ErrHouseholds => "农村站代收电费需要村户数", "a rural station with electricity payments needs the households";
     ErrStations => "本村站点数不能为 0", "stations in the village cannot be 0";
     ErrDuplicate => "站点重复，首次出现在第 {} 行", "station repeated; first on line {}";
@@ -194,6 +193,7 @@ pub fn inputs_text(lang: Lang, line: &Line) -> String {
     let tx = |n: u64| if z { format!("{n} 笔") } else { format!("{n} payments") };
     let share = line.band.map(|b| percent_bp(b.measure.rounded())).unwrap_or_default();
     match &line.item {
+        Item::Bill { tx: n, amount_fen: 0, .. } => tx(*n),
         Item::Bill { tx: n, amount_fen, .. } => {
             if z {
                 format!("{n} 笔，金额 {}", format_yuan(*amount_fen))

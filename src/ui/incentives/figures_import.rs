@@ -66,7 +66,7 @@ pub fn FiguresImport(ctx: IncentivesCtx) -> impl IntoView {
                 <h3>{t(IMsg::Import)}</h3>
                 <p class="muted">{t(IMsg::ImportHint)}</p>
                 <label class="file-pick">
-                    <span class="button">{t(IMsg::ChooseFile)}</span>
+                    <span class="visually-hidden">{t(IMsg::ChooseFile)}</span>
                     <input type="file" accept=".csv,text/csv" data-testid="incentives-file" on:change=on_file />
                 </label>
                 {move || result.get().map(|r| match r {

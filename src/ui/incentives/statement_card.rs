@@ -73,7 +73,7 @@ pub fn StatementCard(statement: Statement, month: String, #[prop(optional)] labe
                     <td class="num" data-testid="statement-total">{format_yuan(total)}</td>
                 </tr></tfoot>
             </table>
-            <p class="signature">{t(IMsg::Signature)}": ____________________  "{t(IMsg::Date)}": ____________"</p>
+            <p class="signature" data-testid="statement-signature">{t(IMsg::Signature)}</p>
         </article>
     }
 }
