@@ -47,6 +47,10 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(page.getByTestId('incentives-message')).toHaveText('Stored and computed.');
   await expect(page.getByTestId('incentives-file-name')).toHaveText('2024-03 stations.csv');
   await expect(page.getByTestId('incentives-scheme')).toHaveText('Rural service-station scheme (preset)');
+  // The payout calendar: the steps fall in April.
+  await expect(page.getByTestId('payout-step')).toHaveCount(13);
+  await expect(page.getByTestId('payout-step').first()).toContainText('2024-04-03');
+  await expect(page.getByTestId('payout-step').last()).toContainText('2024-04-25');
 
   // Stations: each line with its basis, band and arithmetic.
   const bm001 = inc.statement('BM001');
