@@ -110,3 +110,12 @@ fn withdrawal_cells_list_card_day_and_count() {
     assert!(parse_swipes("c@0").is_err());
     assert_eq!(parse_swipes("").unwrap(), vec![]);
 }
+
+#[test]
+fn a_month_saved_as_gbk_by_chinese_excel_reads_the_same() {
+    let text = std::str::from_utf8(MONTH).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    assert_ne!(&gbk[..], MONTH);
+    assert_eq!(import_figures(&gbk).unwrap(), import_figures(MONTH).unwrap());
+}

@@ -79,13 +79,15 @@ pub async fn import_month<S: RecordStore>(
     let key = month.to_string();
     let old = data.month(&key);
     let first_day = NaiveDate::from_ymd_opt(month.year, month.month, 1).ok_or(IncentiveError::Month)?;
-    let scheme = match scheme_id.or(old.map(|m| m.scheme_id.as_str())) {
-        Some(id) => data.scheme(id).ok_or_else(|| IncentiveError::UnknownScheme(id.to_owned()))?,
-        None => scheme_for(&data.schemes, first_day).ok_or(IncentiveError::NoScheme)?,
+    // A month imported again keeps the version (as it kept it) it was first computed with.
+    let kept = old.filter(|m| scheme_id.is_none_or(|id| id == m.scheme_id)).and_then(|m| data.scheme_of(m));
+    let scheme = match (kept, scheme_id) {
+        (Some(s), _) => s,
+        (None, Some(id)) => data.scheme(id).ok_or_else(|| IncentiveError::UnknownScheme(id.to_owned()))?,
+        (None, None) => scheme_for(&data.schemes, first_day).ok_or(IncentiveError::NoScheme)?,
     };
-    let scheme_id = scheme.id.clone();
     store(s, actor, |by| {
-        month_change(old, &key, &scheme_id, figures, file_name, by).ok_or(super::RuleError::Unchanged.into())
+        month_change(old, &key, scheme, figures, file_name, by).ok_or(super::RuleError::Unchanged.into())
     })
     .await
 }

@@ -6,7 +6,9 @@
 //! - A month is a document `incentive_month:<YYYY-MM>` whose one field `import` holds the
 //!   scheme version it is computed with and the figures imported, together, so two
 //!   imports of a month on two tablets resolve to one of them, whole. Recording the
-//!   version is what freezes it ([`crate::domain::incentive::check_editable`]).
+//!   version is what freezes it ([`crate::domain::incentive::check_editable`]). The
+//!   import also keeps a copy of the version as it was: an edit of that version made
+//!   offline on another tablet before it heard of the month cannot change the month.
 //!
 //! Statements are derived from these on every read, never stored.
 
@@ -39,6 +41,8 @@ pub struct MonthRecord {
     /// `YYYY-MM`.
     pub month: String,
     pub scheme_id: String,
+    /// The version as it was when the month was imported (absent from older imports).
+    pub scheme: Option<Scheme>,
     pub figures: MonthFigures,
     pub file_name: String,
     pub imported_by: String,
@@ -67,11 +71,16 @@ impl IncentivesData {
         self.months.iter().map(|m| ComputedMonth { month: m.month.clone(), scheme_id: m.scheme_id.clone() }).collect()
     }
 
+    /// The version a month is computed with: the copy it kept, else the stored version.
+    pub fn scheme_of<'a>(&'a self, m: &'a MonthRecord) -> Option<&'a Scheme> {
+        m.scheme.as_ref().or_else(|| self.scheme(&m.scheme_id))
+    }
+
     /// A month's statements, computed now with the version the month recorded; `None`
     /// when the month or its version is not on this device.
     pub fn statements(&self, month: &str) -> Option<Statements> {
         let m = self.month(month)?;
-        Some(compute(self.scheme(&m.scheme_id)?, &m.figures))
+        Some(compute(self.scheme_of(m)?, &m.figures))
     }
 }
 
@@ -94,9 +103,10 @@ impl Codec for SchemeDoc {
 }
 
 /// The `import` field: the scheme id with the figures.
-fn import_value(scheme_id: &str, figures: &MonthFigures, file_name: &str) -> Value {
+fn import_value(scheme: &Scheme, figures: &MonthFigures, file_name: &str) -> Value {
     json!({
-        "scheme_id": scheme_id,
+        "scheme_id": scheme.id,
+        "scheme": serde_json::to_value(scheme).unwrap_or(Value::Null),
         "file_name": file_name,
         "stations": serde_json::to_value(&figures.stations).unwrap_or(Value::Null),
         "branches": serde_json::to_value(&figures.branches).unwrap_or(Value::Null),
@@ -109,6 +119,7 @@ fn decode_month(d: &Document, problems: &mut Vec<FieldProblem>) -> Option<MonthR
     let mut r = Reader::of_body(&d.id, &reg.value);
     let scheme_id = r.opt_text("scheme_id");
     let scheme_id = r.require("scheme_id", scheme_id);
+    let scheme: Option<Scheme> = r.value("scheme");
     let file_name = r.text("file_name");
     let stations: Vec<StationFigures> = r.list("stations");
     let branches: Vec<BranchFigures> = r.list("branches");
@@ -116,6 +127,7 @@ fn decode_month(d: &Document, problems: &mut Vec<FieldProblem>) -> Option<MonthR
     Some(MonthRecord {
         month,
         scheme_id: scheme_id?,
+        scheme: scheme.filter(|s| check_scheme(s).is_ok()),
         figures: MonthFigures { stations, branches },
         file_name,
         imported_by: reg.author.clone(),
@@ -161,16 +173,16 @@ pub fn scheme_change(old: Option<&Scheme>, new: &Scheme, by: &mut Author) -> Opt
 pub fn month_change(
     old: Option<&MonthRecord>,
     month: &str,
-    scheme_id: &str,
+    scheme: &Scheme,
     figures: &MonthFigures,
     file_name: &str,
     by: &mut Author,
 ) -> Option<Replica> {
-    if old.is_some_and(|o| o.scheme_id == scheme_id && &o.figures == figures && o.file_name == file_name) {
+    if old.is_some_and(|o| o.scheme_id == scheme.id && &o.figures == figures && o.file_name == file_name) {
         return None;
     }
     let mut d = Document::new(&month_doc_id(month), MONTH_KIND);
     let stamp = by.clock.tick(by.now_ms);
-    d.set("import", import_value(scheme_id, figures, file_name), stamp, by.profile);
+    d.set("import", import_value(scheme, figures, file_name), stamp, by.profile);
     Some(Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }

@@ -114,3 +114,27 @@ fn a_scheme_that_breaks_its_checks_is_refused() {
         assert!(matches!(refused, Err(CommandError::Rule(RuleError::Incentive(IncentiveError::Bands { .. })))));
     });
 }
+
+#[test]
+fn an_edit_of_a_version_that_lands_after_a_month_was_computed_with_it_does_not_change_the_month() {
+    block_on(async {
+        use outpost::storage::incentives::scheme_change;
+        use outpost::sync::engine::SyncState;
+        let s = MemoryStore::new();
+        let (_, id) = copy_scheme_version(&s, &wang(at(0)), PRESET_ID, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
+            .await
+            .unwrap();
+        let before = load_incentives(&s).await.unwrap().scheme(&id).cloned().unwrap();
+        import_month(&s, &wang(at(1)), march(), Some(&id), &figures(), "march.csv").await.unwrap();
+        let statements = load_incentives(&s).await.unwrap().statements("2024-03").unwrap();
+        // Another tablet, offline and unaware of March, raised the base; its edit syncs in.
+        let mut edited = before.clone();
+        edited.maintenance.base_fen = 9_00;
+        let mut other = Tablet::new("wang", "tab-z");
+        let change = scheme_change(Some(&before), &edited, &mut other.at(at(2))).unwrap();
+        outpost::storage::data::apply_remote(&s, &change, &SyncState::default(), &other.clock).await.unwrap();
+        let data = load_incentives(&s).await.unwrap();
+        assert_eq!(data.scheme(&id).unwrap().maintenance.base_fen, 9_00);
+        assert_eq!(data.statements("2024-03").unwrap(), statements);
+    });
+}

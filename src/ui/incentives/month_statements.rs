@@ -25,7 +25,7 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
         let m = ctx.month.get();
         ctx.data.with(|d| {
             let rec = d.month(&m)?;
-            let scheme = d.scheme(&rec.scheme_id)?;
+            let scheme = d.scheme_of(rec)?;
             let scheme_name = if scheme.id == PRESET_ID { None } else { Some(scheme.name.clone()) };
             let names: Vec<(String, String)> =
                 rec.figures.stations.iter().map(|s| (s.station.clone(), s.name.clone())).collect();

@@ -14,7 +14,7 @@ pub fn PayoutCard(ctx: IncentivesCtx) -> impl IntoView {
         let Some(m) = Month::parse(&ctx.month.get()) else { return Vec::new() };
         ctx.data.with(|d| {
             let scheme = match d.month(&m.to_string()) {
-                Some(rec) => d.scheme(&rec.scheme_id),
+                Some(rec) => d.scheme_of(rec),
                 None => chrono::NaiveDate::from_ymd_opt(m.year, m.month, 1).and_then(|day| scheme_for(&d.schemes, day)),
             };
             scheme.map(|s| payout_dates(s, m)).unwrap_or_default()
