@@ -123,7 +123,8 @@ fn decode_month(d: &Document, problems: &mut Vec<FieldProblem>) -> Option<MonthR
     let file_name = r.text("file_name");
     let stations: Vec<StationFigures> = r.list("stations");
     let branches: Vec<BranchFigures> = r.list("branches");
-    problems.extend(r.finish());
+    // Reported under the document's one field: `import.stations[3]`.
+    problems.extend(r.finish().into_iter().map(|p| FieldProblem { field: format!("import.{}", p.field), ..p }));
     Some(MonthRecord {
         month,
         scheme_id: scheme_id?,

@@ -138,3 +138,29 @@ fn an_edit_of_a_version_that_lands_after_a_month_was_computed_with_it_does_not_c
         assert_eq!(data.statements("2024-03").unwrap(), statements);
     });
 }
+
+#[test]
+fn a_stored_station_this_build_cannot_read_is_left_out_and_listed_in_the_quarantine() {
+    block_on(async {
+        use outpost::storage::record_health::unreadable_fields;
+        let s = MemoryStore::new();
+        import_month(&s, &wang(at(0)), march(), None, &figures(), "march.csv").await.unwrap();
+        // A newer build (or damage) wrote a station this build cannot read.
+        let id = outpost::storage::incentives::month_doc_id("2024-03");
+        let doc: outpost::record::replica::Document =
+            outpost::storage::get_typed(&s, outpost::storage::StoreName::Docs, &id).await.unwrap().unwrap();
+        let mut import = doc.get("import").cloned().unwrap();
+        import["stations"][1] = serde_json::json!({ "station": 7 });
+        let mut other = Tablet::new("wang", "tab-z");
+        let mut d = outpost::record::replica::Document::new(&id, outpost::storage::incentives::MONTH_KIND);
+        d.set("import", import, other.clock.tick(at(1)), "wang");
+        let change = outpost::record::replica::Replica { docs: [(id.clone(), d)].into(), entries: Default::default() };
+        seed(&s, &change, &other.clock).await;
+        let data = load_incentives(&s).await.unwrap();
+        assert_eq!(data.month("2024-03").unwrap().figures.stations.len(), 3);
+        assert_eq!(data.problems.len(), 1);
+        assert_eq!(data.problems[0].field, "import.stations[1]");
+        let listed = unreadable_fields(&s).await.unwrap();
+        assert!(listed.iter().any(|u| u.record_id == id && u.field == "import.stations[1]" && u.device == "tab-z"));
+    });
+}
