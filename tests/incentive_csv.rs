@@ -119,3 +119,11 @@ fn a_month_saved_as_gbk_by_chinese_excel_reads_the_same() {
     assert_ne!(&gbk[..], MONTH);
     assert_eq!(import_figures(&gbk).unwrap(), import_figures(MONTH).unwrap());
 }
+
+#[test]
+fn a_count_beyond_a_billion_is_refused_rather_than_overflowing() {
+    let csv = "station,area,branch,branch_head,maintainer,electricity_tx\nS1,urban,B1,zhao,wang,18446744073709551615\nS2,urban,B1,zhao,wang,1000000000\n";
+    let got = import_figures(csv.as_bytes()).unwrap();
+    assert_eq!(got.errors, vec![RowError { line: 2, column: Column::ElectricityTx, problem: Problem::NotACount }]);
+    assert_eq!(got.figures.stations.len(), 1);
+}

@@ -83,3 +83,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn any_figures_compute_without_a_panic_and_statements_add_up(
+        tx in any::<u64>(), households in any::<u64>(), stations in any::<u64>(), pos in any::<u64>(),
+        swipes in prop::collection::vec((any::<u32>(), 0u32..40), 0..5), urban in any::<bool>(), plan in any::<u64>(),
+    ) {
+        use outpost::domain::incentive::{BillLine, LineFigures, Swipe};
+        let mut st = StationFigures::new("S", if urban { Area::Urban } else { Area::Rural }, "B", "m");
+        st.electricity_tx = tx;
+        st.households = households;
+        st.stations_in_village = stations;
+        st.pos_tx = pos;
+        st.bills.insert(BillLine::Mobile, LineFigures { tx, amount_fen: i64::MAX });
+        st.swipes = swipes.into_iter().map(|(count, day)| Swipe { card: "c".into(), day, count }).collect();
+        let branches = vec![BranchFigures { branch: "B".into(), head: "h".into(), area: Area::Rural, plan }];
+        let s = compute(&rural_stations(), &MonthFigures { stations: vec![st], branches });
+        for st in s.all() {
+            let sum = st.lines.iter().fold(0i64, |t, l| t.saturating_add(l.amount_fen));
+            prop_assert_eq!(st.total_fen(), sum);
+        }
+    }
+}

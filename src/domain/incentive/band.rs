@@ -47,7 +47,7 @@ impl Measure {
         if self.den == 0 {
             return 0u128.cmp(&at.into());
         }
-        self.num.cmp(&(u128::from(at) * self.den))
+        self.num.cmp(&u128::from(at).saturating_mul(self.den))
     }
 
     /// The value rounded half up to a whole unit, for display (62.5 % is 6,250 bp).
@@ -55,7 +55,7 @@ impl Measure {
         if self.den == 0 {
             0
         } else {
-            (2 * self.num + self.den) / (2 * self.den)
+            self.num.saturating_mul(2).saturating_add(self.den) / self.den.saturating_mul(2)
         }
     }
 }

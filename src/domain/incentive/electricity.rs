@@ -12,7 +12,10 @@ use super::statement::{BandChoice, Calc, Item, Line, RuleId};
 
 /// The rural share in basis points of a household, as an exact fraction.
 pub fn rural_share(tx: u64, households: u64, stations_in_village: u64) -> Measure {
-    Measure { num: u128::from(tx) * u128::from(stations_in_village.max(1)) * 10_000, den: u128::from(households) }
+    Measure {
+        num: u128::from(tx).saturating_mul(u128::from(stations_in_village.max(1))).saturating_mul(10_000),
+        den: u128::from(households),
+    }
 }
 
 /// The station's I2 line, if it took electricity payments.

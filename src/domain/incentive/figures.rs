@@ -85,7 +85,7 @@ impl StationFigures {
 
     /// I5: bill-payment transactions: phone bills of every line and electricity.
     pub fn bill_payment_tx(&self) -> u64 {
-        self.bills.values().map(|l| l.tx).sum::<u64>() + self.electricity_tx
+        self.bills.values().fold(self.electricity_tx, |n, l| n.saturating_add(l.tx))
     }
 }
 

@@ -155,12 +155,15 @@ pub struct FiguresImport {
     pub rows: usize,
 }
 
+/// The largest count a cell may hold: far above a station's month, far below overflow.
+const MAX_COUNT: u64 = 1_000_000_000;
+
 fn count(cell: &str) -> Result<u64, Problem> {
     let t = cell.trim().replace([',', '，'], "");
     if t.is_empty() {
         return Ok(0);
     }
-    t.parse::<u64>().map_err(|_| Problem::NotACount)
+    t.parse::<u64>().ok().filter(|&n| n <= MAX_COUNT).ok_or(Problem::NotACount)
 }
 
 fn area(cell: &str) -> Result<Area, Problem> {

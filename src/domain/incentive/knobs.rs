@@ -74,8 +74,8 @@ pub fn knobs(s: &Scheme) -> Vec<(Knob, Unit, i64)> {
         let unit = if t == Table::RuralElectricity { Unit::BasisPoints } else { Unit::Count };
         let bands = &table(s, t).bands;
         for (i, b) in bands.iter().enumerate() {
-            if let Some(e) = b.from {
-                out.push((Knob::BandEdge(t, i - 1), unit, i64::try_from(e.at).unwrap_or(i64::MAX)));
+            if let (Some(e), Some(before)) = (b.from, i.checked_sub(1)) {
+                out.push((Knob::BandEdge(t, before), unit, i64::try_from(e.at).unwrap_or(i64::MAX)));
             }
             out.push((Knob::BandRate(t, i), Unit::Fen, b.rate_fen));
         }

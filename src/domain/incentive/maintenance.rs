@@ -24,7 +24,7 @@ pub fn maintenance_lines(rule: &MaintenanceRule, st: &StationFigures) -> Vec<Lin
             Item::NotValid { station, bill_tx, pos_tx, min_bill_tx: rule.min_bill_tx, min_pos_tx: rule.min_pos_tx };
         return vec![line(item, Calc::Fixed { fen: 0 }, 0)];
     }
-    let count = bill_tx + pos_tx;
+    let count = bill_tx.saturating_add(pos_tx);
     vec![
         line(
             Item::MaintenanceBase { station: station.clone(), bill_tx, pos_tx },

@@ -115,7 +115,7 @@ pub struct Statement {
 impl Statement {
     /// The sum of the lines (penalties are negative).
     pub fn total_fen(&self) -> i64 {
-        self.lines.iter().map(|l| l.amount_fen).sum()
+        self.lines.iter().fold(0i64, |t, l| t.saturating_add(l.amount_fen))
     }
 }
 

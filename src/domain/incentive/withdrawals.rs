@@ -15,14 +15,15 @@ use super::statement::{BandChoice, Calc, Item, Line, RuleId};
 pub fn counted_swipes(swipes: &[Swipe], cap: u32) -> u64 {
     let mut per: BTreeMap<(&str, u32), u64> = BTreeMap::new();
     for s in swipes {
-        *per.entry((s.card.trim(), s.day)).or_default() += u64::from(s.count);
+        let n = per.entry((s.card.trim(), s.day)).or_default();
+        *n = n.saturating_add(u64::from(s.count));
     }
-    per.values().map(|&n| n.min(u64::from(cap))).sum()
+    per.values().fold(0u64, |sum, &n| sum.saturating_add(n.min(u64::from(cap))))
 }
 
 /// The station's I3 lines: the withdrawals, and the fee covered when earned.
 pub fn withdrawal_lines(rule: &WithdrawalRule, swipes: &[Swipe]) -> Vec<Line> {
-    let made: u64 = swipes.iter().map(|s| u64::from(s.count)).sum();
+    let made = swipes.iter().fold(0u64, |n, s| n.saturating_add(u64::from(s.count)));
     if made == 0 {
         return Vec::new();
     }
