@@ -34,6 +34,7 @@ pub mod reports;
 pub mod roster;
 pub mod service;
 pub mod settings;
+pub mod targets;
 
 use thiserror::Error;
 
@@ -137,6 +138,7 @@ pub enum Action {
     ManageRoster,
     EditIncentiveScheme,
     ImportIncentiveFigures,
+    SetTarget,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -200,6 +202,8 @@ pub enum RuleError {
     Service(#[from] ServiceError),
     #[error(transparent)]
     Incentive(#[from] IncentiveError),
+    #[error(transparent)]
+    Target(#[from] crate::domain::target::TargetError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

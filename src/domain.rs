@@ -37,6 +37,7 @@ pub mod roster;
 pub mod search;
 pub mod service;
 pub mod stock;
+pub mod target;
 pub mod team_rules;
 pub mod tier;
 pub mod visit_plan;

@@ -6,7 +6,7 @@ use outpost::domain::authority::{self, judge, sift, Verdict};
 use outpost::domain::profile::Role;
 use outpost::domain::roster::{Grant, Roster, GRANT};
 use outpost::record::hlc::Hlc;
-use outpost::record::replica::{Entry, Replica};
+use outpost::record::replica::{Document, Entry, Replica};
 use outpost::record::seal::PersonalKey;
 use proptest::prelude::*;
 use serde_json::json;
@@ -106,7 +106,31 @@ fn cases() -> Vec<(Entry, Verdict)> {
         (entry("claim-1", "pool.claim", "zhao", 250, json!({}), Some(&stranger())), Verdict::UnknownKey),
         // The rep's own claim while on the team counts; after he left it does not.
         (entry("claim-2", "pool.claim", "li", 260, json!({}), Some(&li())), Verdict::Trusted),
-        (entry("claim-3", "pool.claim", "li", 600, json!({}), Some(&li())), Verdict::UnknownKey),
+        (entry("claim-3", "pool.claim", "li", 600, json!({}), Some(&li())), Verdict::Revoked),
+        // C6: the review of a new entry is the manager's.
+        (entry("rev-1", authority::CUSTOMER_REVIEWED, "li", 262, json!({}), Some(&li())), Verdict::LacksRole),
+        // A1: a rep approving an application; finance's approval counts; the rep's
+        // own submission is his step.
+        (
+            entry("app-1", authority::APPLICATION_STATUS, "li", 264, json!({"status":"approved"}), Some(&li())),
+            Verdict::LacksRole,
+        ),
+        (
+            entry("app-2", authority::APPLICATION_STATUS, "qian", 265, json!({"status":"approved"}), Some(&qian())),
+            Verdict::Trusted,
+        ),
+        (
+            entry("app-3", authority::APPLICATION_STATUS, "li", 266, json!({"status":"submitted"}), Some(&li())),
+            Verdict::Trusted,
+        ),
+        // V5: a rep reviewing minutes.
+        (
+            entry("min-1", authority::MINUTES_STEP, "li", 268, json!({"step":"reviewed"}), Some(&li())),
+            Verdict::LacksRole,
+        ),
+        // E4: the kiosk's chips desk is event staff's (or a manager's).
+        (entry("chips-1", "event.chips", "li", 270, json!({"participant":"p1"}), Some(&li())), Verdict::LacksRole),
+        (entry("chips-2", "event.chips", "wang", 271, json!({"participant":"p1"}), Some(&root())), Verdict::Trusted),
         // A finance confirmation of a payment (P2/P3 fact) from before the team signed:
         // accepted once, marked; one written unsealed since is refused.
         (entry("fact-1", authority::PAYMENT_CONFIRMED, "qian", 50, pay("p0"), None), Verdict::Legacy),
@@ -122,6 +146,18 @@ fn the_authority_kinds_are_the_ones_storage_writes() {
     let approved =
         serde_json::to_value(outpost::domain::order::OrderStep::Approved { opinion: String::new() }).unwrap();
     assert_eq!(approved["type"], json!("approved"));
+    assert_eq!(authority::APPLICATION_STATUS, outpost::storage::applications::APPLICATION_STATUS);
+    assert_eq!(authority::MINUTES_STEP, outpost::storage::activities::MINUTES_STEP);
+    assert_eq!(authority::VISIT_PLAN, outpost::storage::activities::VISIT_PLAN);
+    assert_eq!(authority::PRODUCT, outpost::storage::orders::PRODUCT);
+    use outpost::storage::events::{CHIPS, COUNT, STOCK};
+    assert_eq!(authority::KIOSK_KINDS, [CHIPS, STOCK, COUNT]);
+    for id in [outpost::storage::staff_pin::STAFF_PIN_ID, outpost::storage::key_accounts::KA_ROLES_ID] {
+        assert!(id.starts_with(authority::TEAM_DOC_PREFIX), "{id}");
+    }
+    assert!(FactKind::TAGS.contains(&authority::CUSTOMER_REVIEWED));
+    let reviewed = serde_json::to_value(outpost::domain::minutes::MinutesStep::Reviewed).unwrap();
+    assert_eq!(reviewed, json!("reviewed"));
     assert!(FactKind::TAGS.contains(&authority::PAYMENT_CONFIRMED));
     assert!(FactKind::TAGS.contains(&authority::POOL_ASSIGN));
 }
@@ -137,7 +173,10 @@ fn forged_approvals_confirmations_and_strangers_are_refused_and_the_rest_counts(
     let all: Vec<Entry> = cases().into_iter().map(|(e, _)| e).collect();
     let s = sift(&all, Some(&roster));
     let counted: Vec<&str> = s.counted.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(counted, vec!["conf-1", "assign-2", "step-2", "step-3", "claim-2", "fact-1"]);
+    assert_eq!(
+        counted,
+        vec!["conf-1", "assign-2", "step-2", "step-3", "claim-2", "app-2", "app-3", "chips-2", "fact-1"]
+    );
 }
 
 #[test]
@@ -157,12 +196,64 @@ fn a_team_without_a_roster_counts_every_entry_as_before() {
     }
 }
 
+/// How many grants and cases the arrival-order property shuffles.
+const RECORDS: usize = 24;
+
+#[test]
+fn the_property_shuffles_every_grant_and_case() {
+    assert_eq!(grants().len() + cases().len(), RECORDS);
+}
+
+/// A document with one field per case, each written by `author` at `at` and sealed by `by`.
+fn doc_field(doc: &mut Document, field: &str, author: &str, at: i64, by: Option<&PersonalKey>) {
+    let stamp = Hlc { wall_ms: at, counter: 0, device: format!("tab-{author}") };
+    doc.set(field, json!("x"), stamp, author);
+    if let Some(k) = by {
+        let mut r = Replica { docs: [(doc.id.clone(), doc.clone())].into(), entries: Default::default() };
+        k.seal_change(&mut r);
+        *doc = r.docs.remove(&doc.id).unwrap();
+    }
+}
+
+#[test]
+fn a_documents_fields_count_only_from_a_writer_with_the_role_the_field_needs() {
+    let roster = Roster::fold(&root().id().0, &grants());
+    let judge_one = |kind: &str, id: &str, field: &str, author: &str, at: i64, by: Option<&PersonalKey>| {
+        let mut d = Document::new(id, kind);
+        doc_field(&mut d, field, author, at, by);
+        authority::judge_field(&d, field, &d.fields[field], Some(&roster))
+    };
+    // V2: the decision on a visit plan is the manager's; its goals are the rep's.
+    assert_eq!(judge_one("visit_plan", "vp1", "decision", "li", 300, Some(&li())), Verdict::LacksRole);
+    assert_eq!(judge_one("visit_plan", "vp1", "decision", "wang", 300, Some(&root())), Verdict::Trusted);
+    assert_eq!(judge_one("visit_plan", "vp1", "goals", "li", 300, Some(&li())), Verdict::Trusted);
+    // Team settings and the price list are the manager's; C3's credit flag too.
+    assert_eq!(judge_one("team_staff_pin", "team:staff_pin", "pin", "li", 300, Some(&li())), Verdict::LacksRole);
+    assert_eq!(judge_one("product", "p1", "price_fen", "qian", 300, Some(&qian())), Verdict::LacksRole);
+    assert_eq!(judge_one("customer", "c1", "manual_credit_flag", "li", 300, Some(&li())), Verdict::LacksRole);
+    // Any member edits a customer's file; not after he left (H1); not unsealed since
+    // the team began to sign; before then, accepted once.
+    assert_eq!(judge_one("customer", "c1", "name", "li", 300, Some(&li())), Verdict::Trusted);
+    assert_eq!(judge_one("customer", "c1", "name", "li", 600, Some(&li())), Verdict::Revoked);
+    assert_eq!(judge_one("customer", "c1", "name", "li", 300, None), Verdict::Unsealed);
+    assert_eq!(judge_one("customer", "c1", "name", "li", 50, None), Verdict::Legacy);
+    assert_eq!(judge_one("customer", "c1", "name", "qian", 300, Some(&li())), Verdict::NotTheAuthor);
+
+    // Sifting keeps the fields that count and reads the others as never written.
+    let mut d = Document::new("vp2", "visit_plan");
+    doc_field(&mut d, "goals", "li", 300, Some(&li()));
+    doc_field(&mut d, "decision", "li", 301, Some(&li()));
+    let (kept, refused) = authority::sift_fields(&d, Some(&roster));
+    assert_eq!(kept.fields.keys().collect::<Vec<_>>(), vec!["goals"]);
+    assert_eq!(refused, vec![("decision".to_owned(), Verdict::LacksRole)]);
+}
+
 proptest! {
     /// Devices receive grants and entries in any order and in any grouping of chunks;
     /// the roster is folded from whatever order a device holds them in, and every
     /// device gives every entry the same verdict.
     #[test]
-    fn every_arrival_order_gives_the_same_verdicts(order in Just((0..17usize).collect::<Vec<_>>()).prop_shuffle(), cut in 0usize..17) {
+    fn every_arrival_order_gives_the_same_verdicts(order in Just((0..RECORDS).collect::<Vec<_>>()).prop_shuffle(), cut in 0usize..RECORDS) {
         let mut all: Vec<Entry> = grants();
         all.extend(cases().into_iter().map(|(e, _)| e));
         let pick = |ids: &[usize]| Replica {

@@ -60,7 +60,11 @@ fn k1_an_approval_that_arrives_without_its_review_waits_and_two_offline_reviews_
     let mut rep = Tablet::new("li", "tab-a");
     let mut s1 = Tablet::new("zhou", "tab-b");
     let mut s2 = Tablet::new("qian", "tab-c");
-    let created = request_created(&request(), &mut rep.at(T0));
+    let mut mgr = Tablet::new("wang", "tab-d");
+    let roles =
+        KeyAccountRoles { supervisors: ["zhou".into(), "qian".into()].into(), managers: ["qian".into()].into() };
+    let created = request_created(&request(), &mut rep.at(T0))
+        .merge(roles_change(&KeyAccountRoles::default(), &roles, &mut mgr.at(T0)).unwrap());
     let early_approve = decision("d0", "ka1", Step::Approve, "yes", true, &mut s2.at(T0 + 1));
     let (docs, entries) = split(&created.clone().merge(early_approve));
     assert_eq!(assemble(docs, entries).requests[0].request.approval.status(), ApprovalStatus::AwaitingReview);
@@ -72,6 +76,34 @@ fn k1_an_approval_that_arrives_without_its_review_waits_and_two_offline_reviews_
         assert_eq!(a.status(), ApprovalStatus::Rejected { at: Step::Review });
         assert_eq!(a.decisions.len(), 1);
     }
+}
+
+#[test]
+fn k1_a_step_by_someone_without_its_role_or_an_approval_by_the_reviewer_does_not_count_on_any_device() {
+    let mut rep = Tablet::new("li", "tab-a");
+    let mut sup = Tablet::new("zhou", "tab-b");
+    let mut mgr = Tablet::new("wang", "tab-c");
+    let roles =
+        KeyAccountRoles { supervisors: ["zhou".into(), "wang".into()].into(), managers: ["wang".into()].into() };
+    let base = join([
+        roles_change(&KeyAccountRoles::default(), &roles, &mut mgr.at(T0)).unwrap(),
+        request_created(&request(), &mut rep.at(T0)),
+    ]);
+    let status = |r: Replica| {
+        let (docs, entries) = split(&r);
+        assemble(docs, entries).requests[0].request.approval.status()
+    };
+    // The rep reviews his own request: he is no supervisor.
+    let forged = decision("d1", "ka1", Step::Review, "fine", true, &mut rep.at(T0 + 10));
+    assert_eq!(status(base.clone().merge(forged)), ApprovalStatus::AwaitingReview);
+    // The manager reviews, then approves himself: the second step needs another person.
+    let review = decision("d2", "ka1", Step::Review, "fine", true, &mut mgr.at(T0 + 20));
+    let approve = decision("d3", "ka1", Step::Approve, "yes", true, &mut mgr.at(T0 + 30));
+    assert_eq!(status(base.clone().merge(review.clone()).merge(approve)), ApprovalStatus::AwaitingApproval);
+    // With the supervisor's review, the manager's approval counts.
+    let review = decision("d4", "ka1", Step::Review, "fine", true, &mut sup.at(T0 + 20));
+    let approve = decision("d5", "ka1", Step::Approve, "yes", true, &mut mgr.at(T0 + 30));
+    assert_eq!(status(base.merge(review).merge(approve)), ApprovalStatus::Approved);
 }
 
 #[test]

@@ -88,8 +88,8 @@ fn o1_an_order_reads_back_with_its_steps_and_status() {
     let o = tea_order("o1", "c1", 2);
     let r = join([
         order_change(None, &o, "gift boxes", &mut rep.at(T0)).unwrap(),
-        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 1)),
-        order_step("s2", "o1", &OrderStep::Approved { opinion: "ok".into() }, &mut mgr.at(T0 + DAY)),
+        order_step("s1", "o1", &OrderStep::Submitted, None, &mut rep.at(T0 + 1)),
+        order_step("s2", "o1", &OrderStep::Approved { opinion: "ok".into() }, None, &mut mgr.at(T0 + DAY)),
     ]);
     let (docs, entries) = split(&r);
     let data = assemble(docs, entries);
@@ -109,10 +109,10 @@ fn o1_two_managers_deciding_offline_resolve_to_the_earlier_decision_on_every_dev
     let mut m2 = Tablet::new("zhou", "tab-c");
     let base = join([
         order_change(None, &tea_order("o1", "c1", 1), "", &mut rep.at(T0)).unwrap(),
-        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 1)),
+        order_step("s1", "o1", &OrderStep::Submitted, None, &mut rep.at(T0 + 1)),
     ]);
-    let approve = order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, &mut m1.at(T0 + 10));
-    let reject = order_step("s3", "o1", &OrderStep::Rejected { reason: "price".into() }, &mut m2.at(T0 + 20));
+    let approve = order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, None, &mut m1.at(T0 + 10));
+    let reject = order_step("s3", "o1", &OrderStep::Rejected { reason: "price".into() }, None, &mut m2.at(T0 + 20));
     let one = base.clone().merge(approve.clone()).merge(reject.clone());
     let two = base.merge(reject).merge(approve);
     for r in [one, two] {
@@ -141,8 +141,8 @@ fn customer_after(
     let mut all = join([
         cust,
         order_change(None, &o, "", &mut rep.at(T0 + 1)).unwrap(),
-        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 2)),
-        order_step("s2", "o1", &OrderStep::Approved { opinion: "fine".into() }, &mut mgr.at(T0 + 3)),
+        order_step("s1", "o1", &OrderStep::Submitted, None, &mut rep.at(T0 + 2)),
+        order_step("s2", "o1", &OrderStep::Approved { opinion: "fine".into() }, None, &mut mgr.at(T0 + 3)),
         payment_recorded("p1", "c1", Some("o1"), 60_000_00, d("2026-01-15"), "transfer", &mut rep.at(T0 + 15 * DAY)),
     ]);
     if confirmed {
@@ -208,8 +208,8 @@ fn o3_c3_two_finance_people_confirming_one_payment_offline_count_it_once() {
     let base = join([
         cust,
         order_change(None, &tea_order("o1", "c1", 1), "", &mut rep.at(T0 + 1)).unwrap(),
-        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 2)),
-        order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, &mut mgr.at(T0 + 3)),
+        order_step("s1", "o1", &OrderStep::Submitted, None, &mut rep.at(T0 + 2)),
+        order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, None, &mut mgr.at(T0 + 3)),
         payment_recorded("p1", "c1", Some("o1"), 30_000_00, d("2026-01-10"), "", &mut rep.at(T0 + 4)),
     ]);
     let (docs, entries) = split(&base);
@@ -233,8 +233,8 @@ fn o2_o4_unpaid_instalments_age_per_customer_and_rep_and_remind_before_due() {
     o.terms = PaymentTerms::Instalments { dates: vec![d("2026-01-10"), d("2026-02-10"), d("2026-04-10")] };
     let r = join([
         order_change(None, &o, "", &mut rep.at(T0)).unwrap(),
-        order_step("s1", "o1", &OrderStep::Submitted, &mut rep.at(T0 + 1)),
-        order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, &mut mgr.at(T0 + 2)),
+        order_step("s1", "o1", &OrderStep::Submitted, None, &mut rep.at(T0 + 1)),
+        order_step("s2", "o1", &OrderStep::Approved { opinion: String::new() }, None, &mut mgr.at(T0 + 2)),
     ]);
     let (docs, entries) = split(&r);
     let ledger = assemble(docs, entries).ledger();

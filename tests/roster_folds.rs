@@ -1,5 +1,6 @@
 //! Role rules folded from the store (issue 15): once a team has a roster, the customer
-//! list, the pool commands and the orders count only the facts the roster lets count.
+//! list, the pool commands and the orders count only the facts and fields the roster
+//! lets count.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -65,7 +66,8 @@ fn owner(s: &MemoryStore) -> Option<String> {
 fn team(with_roster: bool) -> (MemoryStore, PersonalKey, PersonalKey) {
     let s = MemoryStore::new();
     let (root, li) = (key(1), key(3));
-    block_on(common::edit_local(&s, "tab-li", "c1", "name", serde_json::json!("Acme"), T));
+    // Entered before the team began to sign: counts, as data from before the roster.
+    block_on(common::edit_local(&s, "tab-li", "c1", "name", serde_json::json!("Acme"), T - 100));
     let (first, c) = fact("f1", "li", FactKind::FirstContact { rep: "li".into() }, T + 1, &li);
     store(&s, &first, &c);
     if with_roster {
@@ -153,4 +155,17 @@ fn a_key_id_must_be_a_public_key() {
     assert!(KeyId::parse("not-a-key").is_none());
     assert!(KeyId::parse(&"A".repeat(44)).is_none(), "33 bytes");
     assert!(KeyId::parse("").is_none());
+}
+
+#[test]
+fn an_unsealed_edit_after_the_team_began_to_sign_reads_as_never_written_and_is_listed() {
+    use outpost::storage::record_health::unreadable_fields;
+    let (s, _, _) = team(true);
+    block_on(common::edit_local(&s, "tab-x", "c1", "name", serde_json::json!("Forged Ltd"), T + 50));
+    let c = block_on(load_customers(&s)).unwrap().into_iter().find(|c| c.id == "c1");
+    // The only name the customer has is the forged one, so the file has no name left
+    // and the customer is listed under the quarantine instead.
+    assert!(c.is_none_or(|c| c.file.name != "Forged Ltd"));
+    let items = block_on(unreadable_fields(&s)).unwrap();
+    assert!(items.iter().any(|i| i.record_id == "c1" && i.field == "name" && i.code == "unsealed"), "{items:?}");
 }

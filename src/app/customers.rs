@@ -8,7 +8,7 @@ use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
 use crate::record::replica::{Document, Replica};
 use crate::storage::customers::{contact_change, customer_change, fact_entry, join, CUSTOMER};
-use crate::storage::{get_typed, RecordStore, StoreName};
+use crate::storage::RecordStore;
 
 /// C3: the manual credit flag is the manager's.
 pub fn can_set_credit_flag(actor: &Actor) -> bool {
@@ -22,7 +22,7 @@ pub fn owns_by_first_contact(actor: &Actor) -> bool {
 
 /// The stored file of a live customer.
 pub async fn stored_file<S: RecordStore>(s: &S, id: &str) -> Result<Option<CustomerFile>, CommandError> {
-    let d: Option<Document> = get_typed(s, StoreName::Docs, id).await?;
+    let d: Option<Document> = crate::storage::roster::counted_doc(s, id).await?;
     Ok(d.filter(|d| d.kind == CUSTOMER && !d.is_deleted()).map(|d| CustomerFile::from_fields(|f| d.get(f))))
 }
 

@@ -6,7 +6,7 @@ use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::approval::{Approval, ApprovalError, ApprovalStatus, KeyAccountRoles, Step};
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
-use crate::storage::key_accounts::{decision, load_key_accounts, roles_change};
+use crate::storage::key_accounts::{chained_decision, load_key_accounts, roles_change};
 use crate::storage::RecordStore;
 
 /// K1/K3: whether the actor holds the role of `step` in the team's key-account roles.
@@ -34,12 +34,17 @@ pub async fn decide_key_account_step<S: RecordStore>(
     pass: bool,
 ) -> Result<Replica, CommandError> {
     let data = load_key_accounts(s).await?;
-    let approval: Approval = data
+    let (approval, head): (Approval, String) = data
         .requests
         .iter()
         .find(|r| r.request.id == subject)
-        .map(|r| r.request.approval.clone())
-        .or_else(|| data.evaluations.iter().find(|e| e.evaluation.id == subject).map(|e| e.evaluation.approval.clone()))
+        .map(|r| (r.request.approval.clone(), r.trail.chain_head.clone()))
+        .or_else(|| {
+            data.evaluations
+                .iter()
+                .find(|e| e.evaluation.id == subject)
+                .map(|e| (e.evaluation.approval.clone(), e.trail.chain_head.clone()))
+        })
         .ok_or(RuleError::NotFound("key-account request"))?;
     let mut a = approval;
     let step = if a.status() == ApprovalStatus::AwaitingApproval { Step::Approve } else { Step::Review };
@@ -54,7 +59,7 @@ pub async fn decide_key_account_step<S: RecordStore>(
         e => CommandError::rule(e),
     })?;
     let id = actor.id();
-    store(s, actor, |by| Ok(decision(&id, subject, step, opinion, pass, by))).await
+    store(s, actor, |by| Ok(chained_decision(&id, subject, step, opinion, pass, Some(&head), by))).await
 }
 
 /// K1: the manager changes who reviews and who approves.

@@ -110,7 +110,8 @@ pub async fn take_order_step<S: RecordStore>(
     // The domain trims what it keeps (an opinion, a reason): store what it kept.
     let step = o.history.last().map(|c| c.step.clone()).unwrap_or(step);
     let id = actor.id();
-    store(s, actor, |by| Ok(order_step(&id, order, &step, by))).await
+    let prev = rec.chain_head.clone();
+    store(s, actor, |by| Ok(order_step(&id, order, &step, Some(&prev), by))).await
 }
 
 /// O1: saves an order (a new id for a new one: `order.id` empty) with its note, and
@@ -139,7 +140,8 @@ pub async fn save_order<S: RecordStore>(
     store(s, actor, |by| {
         let mut parts: Vec<Replica> = order_change(old.as_ref(), &order, note, by).into_iter().collect();
         if submitted {
-            parts.push(order_step(&step_id, &order.id, &OrderStep::Submitted, by));
+            let prev = old.as_ref().map_or("", |o| o.chain_head.as_str());
+            parts.push(order_step(&step_id, &order.id, &OrderStep::Submitted, Some(prev), by));
         }
         Ok(join(parts))
     })

@@ -12,7 +12,7 @@ use crate::record::replica::{Document, Replica};
 use crate::storage::customers::{fact_entry, join, CUSTOMER};
 use crate::storage::people::{departing_change, load_people, Person};
 use crate::storage::team_rules::load_rules;
-use crate::storage::{get_typed, RecordStore, StoreName};
+use crate::storage::RecordStore;
 
 /// P5: reps claim from the pool.
 pub fn can_claim(actor: &Actor) -> bool {
@@ -77,7 +77,7 @@ async fn facts_by_customer<S: RecordStore>(s: &S) -> Result<HashMap<String, Vec<
 }
 
 async fn customer_exists<S: RecordStore>(s: &S, id: &str) -> Result<bool, CommandError> {
-    let d: Option<Document> = get_typed(s, StoreName::Docs, id).await?;
+    let d: Option<Document> = crate::storage::roster::counted_doc(s, id).await?;
     Ok(d.is_some_and(|d| d.kind == CUSTOMER && !d.is_deleted()))
 }
 

@@ -1,10 +1,17 @@
-//! Who may write what: each entry judged against the team roster (issue 15).
+//! Who may write what: each entry and each document field judged against the team
+//! roster (issue 15).
 //!
-//! Money and ownership follow a few kinds of entry, so those count only when sealed by
-//! a key the roster gave the needed role at the entry's stamp: finance confirms
-//! payments (O3, which moves ownership under P2/P3 and tier under C3), managers assign
-//! pool customers (P4, P5, P7) and decide orders (O1). Every other entry needs only a valid member's seal.
-//! The seal must also be the author's own: a key may not sign for another person.
+//! Money, ownership and approvals follow a few kinds of record, so those count only
+//! when sealed by a key the roster gave the needed role at the record's stamp:
+//! - finance confirms payments (O3, which moves ownership under P2/P3 and tier under C3);
+//! - managers assign pool customers (P4, P5, P7, H1, H2), review new entries (C6),
+//!   decide orders (O1) and visit plans (V2), review minutes (V5), set the credit flag
+//!   (C3), keep the price list and every team setting;
+//! - managers or finance review applications (A1);
+//! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1).
+//!
+//! Every other record needs only a valid member's seal. The seal must also be the
+//! author's own: a key may not sign for another person.
 //!
 //! A team that has no roster yet (created before seals) is judged as before: every
 //! entry counts. Once its roster exists, an unsealed entry counts only if it is stamped
@@ -13,7 +20,8 @@
 
 use crate::domain::profile::Role;
 use crate::domain::roster::Roster;
-use crate::record::replica::Entry;
+use crate::record::replica::{Document, Entry, Register};
+use crate::record::seal::Seal;
 
 /// The kind of a finance confirmation of a recorded payment (O3).
 pub const FINANCE_CONFIRMATION: &str = "finance.confirmation";
@@ -23,16 +31,64 @@ pub const PAYMENT_CONFIRMED: &str = "payment.confirmed";
 pub const POOL_ASSIGN: &str = "pool.assign";
 /// A step of an order; approving, rejecting and reopening are the manager's (O1).
 pub const ORDER_STEP: &str = "order.step";
+/// A manager's review of a new customer entry (C6).
+pub const CUSTOMER_REVIEWED: &str = "customer.reviewed";
+/// A status of a credit-card application; the review outcomes are a reviewer's (A1).
+pub const APPLICATION_STATUS: &str = "application.status";
+/// A step of a visit's minutes; the review is the manager's (V5).
+pub const MINUTES_STEP: &str = "minutes.step";
+/// The kiosk desks: chips won and redeemed, prize stock, the closing count (E4, W1).
+pub const KIOSK_KINDS: [&str; 3] = ["event.chips", "event.stock", "event.count"];
+/// A target set or adjusted (T1–T3): the manager's.
+pub const TARGET_SET: &str = "target.set";
+/// A visit plan document; its decision fields are the manager's (V2).
+pub const VISIT_PLAN: &str = "visit_plan";
+/// The fields of a visit plan the manager writes (V2).
+pub const PLAN_DECISION_FIELDS: [&str; 4] = ["decision", "opinion", "decided_by", "decided_on"];
+/// The price list (O1): a product document.
+pub const PRODUCT: &str = "product";
+/// Team-wide settings documents are named `team:<what>`.
+pub const TEAM_DOC_PREFIX: &str = "team:";
+
+const MANAGER: &[Role] = &[Role::Manager];
+const FINANCE: &[Role] = &[Role::Finance];
+const REVIEWER: &[Role] = &[Role::Manager, Role::Finance];
+const EVENT_DESK: &[Role] = &[Role::Manager, Role::EventStaff];
+
+fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
+    e.body.get(field).and_then(|t| t.as_str())
+}
 
 /// The roles an entry needs from its signer; `None` = any member.
 pub fn needed(e: &Entry) -> Option<&'static [Role]> {
     match e.kind.as_str() {
-        FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(&[Role::Finance]),
-        POOL_ASSIGN => Some(&[Role::Manager]),
-        ORDER_STEP => match e.body.get("type").and_then(|t| t.as_str()) {
-            Some("approved" | "rejected" | "reopened") => Some(&[Role::Manager]),
+        FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(FINANCE),
+        POOL_ASSIGN | CUSTOMER_REVIEWED | TARGET_SET => Some(MANAGER),
+        ORDER_STEP => match body_str(e, "type") {
+            Some("approved" | "rejected" | "reopened") => Some(MANAGER),
             _ => None,
         },
+        APPLICATION_STATUS => match body_str(e, "status") {
+            Some("approved" | "rejected" | "returned") => Some(REVIEWER),
+            _ => None,
+        },
+        MINUTES_STEP => match body_str(e, "step") {
+            Some("reviewed") => Some(MANAGER),
+            _ => None,
+        },
+        k if KIOSK_KINDS.contains(&k) => Some(EVENT_DESK),
+        _ => None,
+    }
+}
+
+/// The roles a document field needs from its writer; `None` = any member.
+pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> {
+    if doc.id.starts_with(TEAM_DOC_PREFIX) || doc.kind == PRODUCT {
+        return Some(MANAGER);
+    }
+    match (doc.kind.as_str(), field) {
+        (VISIT_PLAN, f) if PLAN_DECISION_FIELDS.contains(&f) => Some(MANAGER),
+        ("customer", "manual_credit_flag") => Some(MANAGER),
         _ => None,
     }
 }
@@ -46,9 +102,11 @@ pub enum Verdict {
     Legacy,
     /// Unsealed, written after the team had a roster.
     Unsealed,
-    /// Sealed by a key the roster does not hold at the entry's stamp (unknown, not yet
-    /// granted, or revoked by then).
+    /// Sealed by a key the roster does not hold at the entry's stamp (unknown, or not
+    /// granted yet).
     UnknownKey,
+    /// Sealed by a key the roster had revoked by the entry's stamp (H1).
+    Revoked,
     /// Sealed by someone else's key than the author named.
     NotTheAuthor,
     /// The signer lacked the role the entry needs.
@@ -68,6 +126,7 @@ impl Verdict {
             Verdict::Legacy => "legacy",
             Verdict::Unsealed => "unsealed",
             Verdict::UnknownKey => "unknown_key",
+            Verdict::Revoked => "revoked",
             Verdict::NotTheAuthor => "not_the_author",
             Verdict::LacksRole => "lacks_role",
         }
@@ -76,26 +135,57 @@ impl Verdict {
 
 /// Judges one entry; `roster` is `None` for a team without one.
 pub fn judge(e: &Entry, roster: Option<&Roster>) -> Verdict {
+    judge_change(e.seal.as_ref(), &e.author, e.stamp.wall_ms, needed(e), roster)
+}
+
+/// Judges one field of a document: its register, as [`judge`] does an entry.
+pub fn judge_field(doc: &Document, field: &str, reg: &Register, roster: Option<&Roster>) -> Verdict {
+    judge_change(reg.seal.as_ref(), &reg.author, reg.stamp.wall_ms, needed_for_field(doc, field), roster)
+}
+
+fn judge_change(
+    seal: Option<&Seal>,
+    author: &str,
+    at: i64,
+    needed: Option<&[Role]>,
+    roster: Option<&Roster>,
+) -> Verdict {
     let Some(roster) = roster else {
         return Verdict::Legacy;
     };
-    let at = e.stamp.wall_ms;
-    let Some(seal) = &e.seal else {
+    let Some(seal) = seal else {
         return match roster.since_ms {
             Some(since) if at >= since => Verdict::Unsealed,
             _ => Verdict::Legacy,
         };
     };
     let Some(member) = roster.member_at(&seal.key, at) else {
-        return Verdict::UnknownKey;
+        let revoked = roster.members.get(&seal.key).is_some_and(|m| m.until_ms.is_some_and(|u| at >= u));
+        return if revoked { Verdict::Revoked } else { Verdict::UnknownKey };
     };
-    if member.person != e.author {
+    if member.person != author {
         return Verdict::NotTheAuthor;
     }
-    match needed(e) {
+    match needed {
         Some(roles) if !member.roles.iter().any(|r| roles.contains(r)) => Verdict::LacksRole,
         _ => Verdict::Trusted,
     }
+}
+
+/// `doc` with only the fields that count under `roster`, and the fields that did not,
+/// with why. A field that does not count reads as never written.
+pub fn sift_fields(doc: &Document, roster: Option<&Roster>) -> (Document, Vec<(String, Verdict)>) {
+    let mut kept = Document::new(&doc.id, &doc.kind);
+    let mut refused = Vec::new();
+    for (name, reg) in &doc.fields {
+        let v = judge_field(doc, name, reg, roster);
+        if v.counts() {
+            kept.fields.insert(name.clone(), reg.clone());
+        } else {
+            refused.push((name.clone(), v));
+        }
+    }
+    (kept, refused)
 }
 
 /// Splits `entries` into those that count and those refused, with why.

@@ -133,6 +133,20 @@ pub fn entry_bytes(e: &Entry) -> Vec<u8> {
         .unwrap_or_default()
 }
 
+/// The link the next step of an approval chain names as its `prev` (issue 15): a hash
+/// of this entry's signed bytes and its signature, so a step is bound to the exact
+/// signed history it was taken on.
+pub fn chain_digest(e: &Entry) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(entry_bytes(e));
+    if let Some(s) = &e.seal {
+        h.update(s.key.as_bytes());
+        h.update(s.sig.as_bytes());
+    }
+    URL_SAFE_NO_PAD.encode(h.finalize())
+}
+
 fn check(seal: &Seal, bytes: &[u8]) -> Result<(), SealError> {
     let key: [u8; 32] =
         URL_SAFE_NO_PAD.decode(&seal.key).ok().and_then(|k| k.try_into().ok()).ok_or(SealError::BadKey)?;

@@ -99,12 +99,14 @@ pub struct ActivityData {
 
 /// Reads the activity records; entries that do not parse (a newer build's) are skipped.
 pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, StorageError> {
+    let judge = super::roster::Judge::load(s).await?;
     let entries: Vec<Entry> =
-        s.entries_of_kinds(&[ACTIVITY_LOGGED, MINUTES_STEP, super::projects::PROJECT_STAGE]).await?;
-    let plans = s.docs_of_kind(VISIT_PLAN).await?;
-    let projects = s.docs_of_kind(PROJECT).await?;
+        judge.entries(s.entries_of_kinds(&[ACTIVITY_LOGGED, MINUTES_STEP, super::projects::PROJECT_STAGE]).await?);
+    let plans = judge.docs(s.docs_of_kind(VISIT_PLAN).await?);
+    let projects = judge.docs(s.docs_of_kind(PROJECT).await?);
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
-    let diaries = s.docs_of_kind(DIARY).await?;
+    let rules = rules.and_then(|d| judge.docs(vec![d]).pop());
+    let diaries = judge.docs(s.docs_of_kind(DIARY).await?);
     let mut problems = Vec::new();
     let projects = super::projects::assemble_projects_restored(&projects, &entries, &mut problems);
     let mut data = assemble(plans, entries, rules.as_ref());

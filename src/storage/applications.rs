@@ -124,7 +124,8 @@ pub async fn load_applications<S: RecordStore>(st: &S) -> Result<ApplicationsDat
     let mut docs = st.docs_of_kind(APPLICATION).await?;
     docs.extend(st.docs_of_kind(CHECKLISTS_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(APPLICATION_STATUS).await?;
-    Ok(assemble(docs, entries))
+    let judge = super::roster::Judge::load(st).await?;
+    Ok(assemble(judge.docs(docs), judge.entries(entries)))
 }
 
 fn one(d: Document) -> Replica {

@@ -186,7 +186,8 @@ pub fn live(docs: &[Document]) -> Vec<Attachment> {
 
 /// A customer's live attachments, oldest first.
 pub async fn load_attachments<S: RecordStore>(s: &S, customer: &str) -> Result<Vec<Attachment>, StorageError> {
-    let mut v = live(&s.docs_of_kind(ATTACHMENT).await?);
+    let judge = super::roster::Judge::load(s).await?;
+    let mut v = live(&judge.docs(s.docs_of_kind(ATTACHMENT).await?));
     v.retain(|a| a.customer == customer);
     Ok(v)
 }

@@ -50,8 +50,8 @@ pub async fn load_customers_restored<S: RecordStore>(s: &S) -> Result<Restored<V
     docs.extend(s.docs_of_kind(CONTACT).await?);
     // The entry kinds the pool, tier and review rules fold, in key order.
     let entries: Vec<Entry> = s.entries_of_kinds(&FactKind::TAGS).await?;
-    let roster = super::roster::load_roster(s).await?;
-    Ok(assemble_restored(docs, super::roster::counted(entries, roster.as_ref())))
+    let judge = super::roster::Judge::load(s).await?;
+    Ok(assemble_restored(judge.docs(docs), judge.entries(entries)))
 }
 
 /// Builds the records from raw documents and entries (pure; tested natively).

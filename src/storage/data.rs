@@ -160,7 +160,8 @@ pub async fn unsynced_count<S: RecordStore>(s: &S) -> Result<usize, StorageError
 
 /// Every live document of a kind (tombstoned ones left out).
 pub async fn documents<S: RecordStore>(s: &S, kind: &str) -> Result<Vec<Document>, StorageError> {
-    let mut docs: Vec<Document> = s.docs_of_kind(kind).await?;
+    let judge = super::roster::Judge::load(s).await?;
+    let mut docs: Vec<Document> = judge.docs(s.docs_of_kind(kind).await?);
     docs.retain(|d| !d.is_deleted());
     Ok(docs)
 }

@@ -88,7 +88,8 @@ pub async fn load_events_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<
     for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER] {
         entries.extend(s.entries_of_kind(kind).await?);
     }
-    Ok(assemble_restored(docs, entries))
+    let judge = super::roster::Judge::load(s).await?;
+    Ok(assemble_restored(judge.docs(docs), judge.entries(entries)))
 }
 
 impl Codec for Event {

@@ -4,9 +4,9 @@
 //! A decision is an entry `ka.decision` about the request or evaluation: its author is
 //! who decided, its stamp when and on which device — nothing a later edit can change.
 //! Decisions are replayed in stamp order; one that no longer fits (two supervisors
-//! reviewing offline) is ignored, so every device derives the same status. Whether the
-//! author held the role is checked when the decision is taken, not when it is read: a
-//! role can change afterwards and history must not change with it.
+//! reviewing offline) is ignored, so every device derives the same status. A decision
+//! also counts only from a holder of the step's role, never approved by the person who
+//! reviewed, and (through the roster, issue 15) only sealed by its author's key.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,6 +22,7 @@ use crate::domain::approval::{
     SupportRequest,
 };
 use crate::record::replica::{Document, Entry, Replica};
+use crate::record::seal::chain_digest;
 
 pub const KA_REQUEST: &str = "ka_request";
 pub const KA_EVALUATION: &str = "ka_evaluation";
@@ -40,12 +41,23 @@ pub struct DecisionRecord {
 pub struct RequestRecord {
     pub request: SupportRequest,
     pub devices: Vec<String>,
+    pub trail: Trail,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvaluationRecord {
     pub evaluation: ServiceEvaluation,
     pub devices: Vec<String>,
+    pub trail: Trail,
+}
+
+/// How an approval's steps stand (issue 15): whether each is verified — signed by a key
+/// the roster held and chained to the step before it — and the link the next step names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trail {
+    pub verified: Vec<bool>,
+    /// The [`chain_digest`] of the last step; empty before the first.
+    pub chain_head: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -172,6 +184,30 @@ fn fits(a: &Approval, step: Step) -> bool {
     )
 }
 
+/// K1/K3 on every device, not only where the decision was taken: a step counts only
+/// from a holder of its role, and the approval never from the person who reviewed.
+///
+/// The roles are one team document whose earlier values are not kept, so a decision
+/// stamped before the role's current value was written is kept as it was decided (the
+/// role then is unknown here; the roster has already checked its seal and author).
+fn decided_by_holder(
+    a: &Approval,
+    step: Step,
+    e: &Entry,
+    roles: &KeyAccountRoles,
+    roles_doc: Option<&Document>,
+) -> bool {
+    if step == Step::Approve && a.decisions.last().is_some_and(|d| d.by == e.author) {
+        return false;
+    }
+    let field = match step {
+        Step::Review => "supervisors",
+        Step::Approve => "managers",
+    };
+    let set_at = roles_doc.and_then(|d| d.fields.get(field)).map(|r| &r.stamp);
+    roles.may(step, &e.author) || set_at.is_some_and(|at| e.stamp < *at)
+}
+
 /// Builds requests, evaluations and roles from raw records (pure; tested natively).
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     let mut data = KeyAccountsData::default();
@@ -186,16 +222,27 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
             bodies.insert(&e.id, b);
         }
     }
-    let replay = |id: &str| -> (Approval, Vec<String>) {
+    let roles_doc = docs.iter().find(|d| d.kind == KA_ROLES_KIND && !d.is_deleted());
+    let roles: KeyAccountRoles = roles_doc.and_then(|d| decode_doc(d, &mut Vec::new())).unwrap_or_default();
+    let replay = |id: &str| -> (Approval, Vec<String>, Trail) {
         let mut a = Approval::default();
         let mut devices = Vec::new();
+        let mut trail = Trail::default();
         let mut es = decisions.get(id).cloned().unwrap_or_default();
         es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
         for e in es {
             let Some(b) = bodies.get(e.id.as_str()) else {
                 continue;
             };
-            if fits(&a, b.step) {
+            // A chained step taken on another history (a concurrent decision that
+            // lost) does not fit; steps from before the chain name none.
+            let prev = e.body.get("prev").and_then(|p| p.as_str());
+            if prev.is_some_and(|p| p != trail.chain_head) {
+                continue;
+            }
+            if fits(&a, b.step) && decided_by_holder(&a, b.step, e, &roles, roles_doc) {
+                trail.verified.push(e.seal.is_some() && prev.is_some());
+                trail.chain_head = chain_digest(e);
                 a.decisions.push(Decision {
                     step: b.step,
                     by: e.author.clone(),
@@ -206,7 +253,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
                 devices.push(e.stamp.device.clone());
             }
         }
-        (a, devices)
+        (a, devices, trail)
     };
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
@@ -215,17 +262,17 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
             }
             KA_REQUEST => {
                 let Some(mut request) = decode_doc::<SupportRequest>(d, &mut problems) else { continue };
-                let (approval, devices) = replay(&d.id);
+                let (approval, devices, trail) = replay(&d.id);
                 request.approval = approval;
-                data.requests.push(RequestRecord { request, devices });
+                data.requests.push(RequestRecord { request, devices, trail });
             }
             KA_EVALUATION => {
                 let Some(mut evaluation) = decode_doc::<ServiceEvaluation>(d, &mut problems) else {
                     continue;
                 };
-                let (approval, devices) = replay(&d.id);
+                let (approval, devices, trail) = replay(&d.id);
                 evaluation.approval = approval;
-                data.evaluations.push(EvaluationRecord { evaluation, devices });
+                data.evaluations.push(EvaluationRecord { evaluation, devices, trail });
             }
             _ => {}
         }
@@ -243,7 +290,17 @@ pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData
     docs.extend(st.docs_of_kind(KA_EVALUATION).await?);
     docs.extend(st.docs_of_kind(KA_ROLES_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(KA_DECISION).await?;
-    Ok(assemble(docs, entries))
+    let judge = super::roster::Judge::load(st).await?;
+    let mut data = assemble(judge.docs(docs), judge.entries(entries));
+    if judge.roster().is_none() {
+        // Without a roster a seal names a key, not a person the team vouched for.
+        let trails =
+            data.requests.iter_mut().map(|r| &mut r.trail).chain(data.evaluations.iter_mut().map(|e| &mut e.trail));
+        for t in trails {
+            t.verified.iter_mut().for_each(|v| *v = false);
+        }
+    }
+    Ok(data)
 }
 
 fn doc_with(id: &str, kind: &str, fields: Vec<(&str, Value)>, by: &mut Author) -> Replica {
@@ -288,13 +345,32 @@ pub fn return_visit(evaluation_id: &str, on: NaiveDate, opinion: &str, by: &mut 
 
 /// One step of K1/K3, already checked by [`Approval::review`] / [`Approval::approve`].
 pub fn decision(entry_id: &str, subject: &str, step: Step, opinion: &str, passed: bool, by: &mut Author) -> Replica {
+    chained_decision(entry_id, subject, step, opinion, passed, None, by)
+}
+
+/// [`decision`] taken on the approval whose last step has the chain link `prev`
+/// ([`Trail::chain_head`]; empty for the first step): the step is bound to the exact
+/// signed history it was taken on (issue 15).
+pub fn chained_decision(
+    entry_id: &str,
+    subject: &str,
+    step: Step,
+    opinion: &str,
+    passed: bool,
+    prev: Option<&str>,
+    by: &mut Author,
+) -> Replica {
+    let mut body = super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed });
+    if let (Some(p), Value::Object(m)) = (prev, &mut body) {
+        m.insert("prev".into(), Value::String(p.to_owned()));
+    }
     let e = Entry {
         id: entry_id.to_owned(),
         kind: KA_DECISION.to_owned(),
         subject: subject.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        body: super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed }),
+        body,
         seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::codec::{decode_doc, Codec, Reader};
 use super::customers::Author;
-use super::{get_typed, RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::record::replica::{Document, Replica};
 
 pub const KPI_TARGETS_ID: &str = "team:kpi_targets";
@@ -40,7 +40,7 @@ impl Codec for KpiSettings {
 }
 
 pub async fn load_kpi_settings<S: RecordStore>(s: &S) -> Result<KpiSettings, StorageError> {
-    let doc: Option<Document> = get_typed(s, StoreName::Docs, KPI_TARGETS_ID).await?;
+    let doc: Option<Document> = super::roster::counted_doc(s, KPI_TARGETS_ID).await?;
     Ok(doc.map(|d| settings_from_doc(&d)).unwrap_or_default())
 }
 

@@ -27,6 +27,7 @@ use crate::domain::order::{
 };
 use crate::domain::receivable::{apply_payments, ConfirmedPayment, InstalmentPlan, Ledger, Payment};
 use crate::record::replica::{Document, Entry, Replica};
+use crate::record::seal::chain_digest;
 
 pub const PRODUCT: &str = "product";
 pub const ORDER: &str = "order";
@@ -179,6 +180,12 @@ pub struct OrderRecord {
     pub order: Order,
     /// The device each step of `order.history` was taken on, in the same order.
     pub devices: Vec<String>,
+    /// Whether each step of `order.history` is verified: signed by a key the team
+    /// roster held with the step's role, and chained to the step before it.
+    pub verified: Vec<bool>,
+    /// The [`chain_digest`] of the last step, which the next step names as its `prev`
+    /// (empty before the first step).
+    pub chain_head: String,
     pub created_ms: i64,
     pub created_by: String,
     pub note: String,
@@ -220,7 +227,15 @@ impl Codec for OrderRecord {
         order.lines = r.list::<OrderLine>("lines");
         order.order_discount = Discount::basis_points(r.opt_uint::<u32>("discount_bp").unwrap_or(0));
         let (created_ms, created_by) = r.doc().map(first_stamp).unwrap_or_default();
-        Some(OrderRecord { order, devices: Vec::new(), created_ms, created_by, note: r.text("note") })
+        Some(OrderRecord {
+            order,
+            devices: Vec::new(),
+            verified: Vec::new(),
+            chain_head: String::new(),
+            created_ms,
+            created_by,
+            note: r.text("note"),
+        })
     }
 }
 
@@ -321,9 +336,18 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
         let Some(step) = decode_whole::<OrderStep>(e, problems) else {
             continue;
         };
+        // A chained step names the step it was taken after; one taken on another
+        // history (a concurrent decision that lost) does not fit. Steps from before
+        // the chain name none and fit by status alone, unverified.
+        let prev = e.body.get("prev").and_then(|p| p.as_str());
+        if prev.is_some_and(|p| p != rec.chain_head) {
+            continue;
+        }
         if fits(rec.order.status(), &step) {
             rec.order.history.push(OrderChange { by: e.author.clone(), at_ms: e.stamp.wall_ms, step });
             rec.devices.push(e.stamp.device.clone());
+            rec.verified.push(e.seal.is_some() && prev.is_some());
+            rec.chain_head = chain_digest(e);
         }
     }
     let mut confirmations: BTreeMap<String, Confirmation> = BTreeMap::new();
@@ -371,8 +395,15 @@ pub async fn load_orders<S: RecordStore>(s: &S) -> Result<OrdersData, StorageErr
     docs.extend(s.docs_of_kind(ORDER).await?);
     docs.extend(s.docs_of_kind(SLIP).await?);
     let entries: Vec<Entry> = s.entries_of_kinds(&[ORDER_STEP, PAYMENT_RECORDED, FINANCE_CONFIRMATION]).await?;
-    let roster = super::roster::load_roster(s).await?;
-    Ok(assemble(docs, super::roster::counted(entries, roster.as_ref())))
+    let judge = super::roster::Judge::load(s).await?;
+    let mut data = assemble(judge.docs(docs), judge.entries(entries));
+    if judge.roster().is_none() {
+        // Without a roster a seal names a key, not a person the team vouched for.
+        for o in &mut data.orders {
+            o.verified.iter_mut().for_each(|v| *v = false);
+        }
+    }
+    Ok(data)
 }
 
 impl OrdersData {
@@ -481,9 +512,15 @@ pub fn order_change(old: Option<&OrderRecord>, new: &Order, note: &str, by: &mut
     one_doc(d)
 }
 
-/// One step of an order (O1); the domain has checked it before it is written.
-pub fn order_step(entry_id: &str, order_id: &str, step: &OrderStep, by: &mut Author) -> Replica {
-    one_entry(entry_id, ORDER_STEP, order_id, serde_json::to_value(step).unwrap_or(Value::Null), by)
+/// One step of an order (O1); the domain has checked it before it is written. `prev`
+/// is the order's [`OrderRecord::chain_head`] the step was taken on (`None` writes an
+/// unchained step, as builds before the chain did).
+pub fn order_step(entry_id: &str, order_id: &str, step: &OrderStep, prev: Option<&str>, by: &mut Author) -> Replica {
+    let mut body = serde_json::to_value(step).unwrap_or(Value::Null);
+    if let (Some(p), Value::Object(m)) = (prev, &mut body) {
+        m.insert("prev".into(), Value::String(p.to_owned()));
+    }
+    one_entry(entry_id, ORDER_STEP, order_id, body, by)
 }
 
 pub fn slip_id(order_id: &str) -> String {

@@ -64,3 +64,25 @@ pub async fn personal_keys<S: RecordStore + DeviceSecret>(
     }
     (keys, failed)
 }
+
+/// Keeps `key` as `profile`'s key on this device (restored from a recovery file). A
+/// profile that already has another key here keeps it: replacing it would silently
+/// make this tablet sign as someone else, so that is an error the person sees.
+pub async fn restore_key<S: RecordStore + DeviceSecret>(
+    s: &S,
+    profile: &str,
+    key: &PersonalKey,
+) -> Result<(), StorageError> {
+    let k = meta_key(profile);
+    if let Some(w) = get_typed::<_, Wrapped>(s, StoreName::Meta, &k).await? {
+        let stored = open(s, &w).await?;
+        return if stored.id() == key.id() {
+            Ok(())
+        } else {
+            Err(StorageError::Secret("this profile already has another key on this device".into()))
+        };
+    }
+    let w = s.wrap(&key.seed()).await?;
+    s.write(vec![Write::Put(StoreName::Meta, k, to_json(&w)?)]).await?;
+    Ok(())
+}

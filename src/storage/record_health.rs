@@ -98,19 +98,19 @@ pub async fn unreadable_fields<S: RecordStore>(s: &S) -> Result<Vec<UnreadableFi
     Ok(out)
 }
 
-/// The entries the roster does not let count (issue 15): a forged confirmation or
-/// assignment, a key the roster does not hold, an unsealed entry written after the team
-/// began to sign. Listed under the field `seal` with the verdict's code.
+/// The records the roster does not let count (issue 15): a forged confirmation,
+/// assignment or approval, a key the roster does not hold or had revoked, an unsealed
+/// change after the team began to sign. An entry is listed under the field `seal`, a
+/// document's field under its name, with the verdict's code. The people directory is
+/// not judged (a newcomer announces their key there before it is granted).
 async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>, StorageError> {
     let Some(roster) = super::roster::load_roster(s).await? else {
         return Ok(Vec::new());
     };
-    let mut kinds: Vec<&str> = crate::domain::pool::FactKind::TAGS.to_vec();
-    kinds.push(crate::domain::authority::FINANCE_CONFIRMATION);
-    kinds.push(crate::domain::authority::ORDER_STEP);
-    let entries = s.entries_of_kinds(&kinds).await?;
-    let sifted = crate::domain::authority::sift(&entries, Some(&roster));
-    Ok(sifted
+    let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
+    let entries: Vec<&Entry> = entries.iter().filter(|e| e.kind != crate::domain::roster::GRANT).collect();
+    let sifted = crate::domain::authority::sift(entries, Some(&roster));
+    let mut out: Vec<UnreadableField> = sifted
         .refused
         .into_iter()
         .map(|(e, verdict)| UnreadableField {
@@ -124,7 +124,26 @@ async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>
             at_ms: e.stamp.wall_ms,
             record: serde_json::to_value(e).unwrap_or(Value::Null),
         })
-        .collect())
+        .collect();
+    let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
+    for d in docs.iter().filter(|d| d.kind != super::people::PERSON) {
+        let (_, refused) = crate::domain::authority::sift_fields(d, Some(&roster));
+        for (field, verdict) in refused {
+            let Some(reg) = d.fields.get(&field) else { continue };
+            out.push(UnreadableField {
+                record_id: d.id.clone(),
+                kind: d.kind.clone(),
+                detail: format!("{}.{field}: not counted ({})", d.id, verdict.code()),
+                field,
+                code: verdict.code(),
+                device: reg.stamp.device.clone(),
+                author: reg.author.clone(),
+                at_ms: reg.stamp.wall_ms,
+                record: serde_json::to_value(d).unwrap_or(Value::Null),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Finds who wrote the problem's field: the field's register for a document, the stamp

@@ -136,7 +136,8 @@ pub async fn load_service<S: RecordStore>(st: &S) -> Result<Vec<ServiceItem>, St
 pub async fn load_service_restored<S: RecordStore>(st: &S) -> Result<Restored<Vec<ServiceItem>>, StorageError> {
     let docs = st.docs_of_kind(SERVICE_ITEM).await?;
     let entries: Vec<Entry> = st.entries_of_kinds(&[SERVICE_FORWARD, SERVICE_CLOSED]).await?;
-    Ok(assemble_restored(docs, entries))
+    let judge = super::roster::Judge::load(st).await?;
+    Ok(assemble_restored(judge.docs(docs), judge.entries(entries)))
 }
 
 /// S1: a new item (checked by the domain constructors first), with its first forward.

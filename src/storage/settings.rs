@@ -56,7 +56,7 @@ pub fn calendar_restored(doc: &Document, base: TeamCalendar, problems: &mut Vec<
 /// the default (Mon–Fri, UTC+8).
 pub async fn load_calendar<S: RecordStore>(store: &S) -> Result<TeamCalendar, StorageError> {
     let legacy: TeamCalendar = get_typed(store, StoreName::Settings, CALENDAR_KEY).await?.unwrap_or_default();
-    let doc: Option<Document> = get_typed(store, StoreName::Docs, TEAM_CALENDAR_ID).await?;
+    let doc: Option<Document> = super::roster::counted_doc(store, TEAM_CALENDAR_ID).await?;
     Ok(match doc {
         Some(d) if !d.is_deleted() => calendar_from_doc(&d, legacy),
         _ => legacy,

@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::customers::Author;
-use super::{get_typed, RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::record::replica::{Document, Replica};
 
 pub const STAFF_PIN_ID: &str = "team:staff_pin";
@@ -13,7 +13,7 @@ pub const STAFF_PIN_KIND: &str = "team_staff_pin";
 
 /// The stored hash, or empty when the team has no staff PIN (or the field is not text).
 pub async fn load_staff_pin<S: RecordStore>(s: &S) -> Result<String, StorageError> {
-    let doc: Option<Document> = get_typed(s, StoreName::Docs, STAFF_PIN_ID).await?;
+    let doc: Option<Document> = super::roster::counted_doc(s, STAFF_PIN_ID).await?;
     Ok(doc.and_then(|d| d.get("pin").and_then(|v| v.as_str()).map(str::to_owned)).unwrap_or_default())
 }
 

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::codec::{decode_doc, Codec, FieldProblem, Reader};
 use super::customers::Author;
-use super::{RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::customer::{SEGMENTS, SOURCES};
 use crate::record::replica::{Document, Replica};
 
@@ -61,7 +61,7 @@ pub async fn load_team_lists_restored<S: RecordStore>(
     s: &S,
     problems: &mut Vec<FieldProblem>,
 ) -> Result<TeamLists, StorageError> {
-    let doc: Option<Document> = super::get_typed(s, StoreName::Docs, TEAM_LISTS_ID).await?;
+    let doc: Option<Document> = super::roster::counted_doc(s, TEAM_LISTS_ID).await?;
     Ok(doc.and_then(|d| decode_doc(&d, problems)).unwrap_or_default())
 }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::Author;
-use super::{get_typed, RecordStore, StorageError, StoreName};
+use super::{RecordStore, StorageError};
 use crate::domain::pool::PoolSettings;
 use crate::domain::team_rules::check_rules;
 use crate::domain::tier::TierSettings;
@@ -25,7 +25,7 @@ pub async fn load_rules_restored<S: RecordStore>(
     s: &S,
     problems: &mut Vec<FieldProblem>,
 ) -> Result<(PoolSettings, TierSettings), StorageError> {
-    let doc: Option<Document> = get_typed(s, StoreName::Docs, TEAM_RULES_ID).await?;
+    let doc: Option<Document> = super::roster::counted_doc(s, TEAM_RULES_ID).await?;
     Ok(doc.and_then(|d| decode_doc::<TeamRules>(&d, problems)).map(|r| (r.pool, r.tiers)).unwrap_or_default())
 }
 

@@ -188,12 +188,25 @@ pub fn wrap_key(
     nonce: [u8; NONCE_LEN],
     params: KdfParams,
 ) -> Result<WrappedKey, CryptoError> {
+    wrap_secret(b"outpost.key", &key.0, passphrase, salt, nonce, params)
+}
+
+/// Wraps any 32-byte secret under a passphrase (Argon2id, then AES-GCM), bound to
+/// `purpose` so a secret wrapped for one use cannot be passed off as another.
+pub fn wrap_secret(
+    purpose: &[u8],
+    secret: &[u8; 32],
+    passphrase: &str,
+    salt: [u8; 16],
+    nonce: [u8; NONCE_LEN],
+    params: KdfParams,
+) -> Result<WrappedKey, CryptoError> {
     let kek = derive(passphrase, &salt, params)?;
     Ok(WrappedKey {
         kdf: "argon2id".into(),
         params,
         salt: URL_SAFE_NO_PAD.encode(salt),
-        sealed: URL_SAFE_NO_PAD.encode(seal(&kek, nonce, b"outpost.key", &key.0)),
+        sealed: URL_SAFE_NO_PAD.encode(seal(&kek, nonce, purpose, secret)),
     })
 }
 
@@ -218,11 +231,15 @@ impl WrappedKey {
 /// The team key, or [`CryptoError::WrongKeyOrTampered`] for a wrong passphrase. The
 /// wrapped form is checked first ([`WrappedKey::check`]), before any key derivation.
 pub fn unwrap_key(w: &WrappedKey, passphrase: &str) -> Result<TeamKey, CryptoError> {
+    unwrap_secret(b"outpost.key", w, passphrase).map(TeamKey)
+}
+
+/// The secret [`wrap_secret`] wrapped for `purpose`, checked as [`unwrap_key`] is.
+pub fn unwrap_secret(purpose: &[u8], w: &WrappedKey, passphrase: &str) -> Result<[u8; 32], CryptoError> {
     w.check()?;
     let salt = URL_SAFE_NO_PAD.decode(&w.salt).map_err(|_| CryptoError::BadKeyText)?;
     let sealed = URL_SAFE_NO_PAD.decode(&w.sealed).map_err(|_| CryptoError::BadKeyText)?;
     let kek = derive(passphrase, &salt, w.params)?;
-    let raw = open(&kek, b"outpost.key", &sealed)?;
-    let arr: [u8; 32] = raw.try_into().map_err(|_| CryptoError::BadKeyText)?;
-    Ok(TeamKey(arr))
+    let raw = open(&kek, purpose, &sealed)?;
+    raw.try_into().map_err(|_| CryptoError::BadKeyText)
 }

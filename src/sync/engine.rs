@@ -51,7 +51,7 @@ use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
 use super::members::{read_members, SlotSeen};
 use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
-use crate::record::hlc::Hlc;
+use crate::record::hlc::{Hlc, MAX_SKEW_MS};
 use crate::record::replica::{Document, Replica};
 use crate::record::seal::{verify_entry, verify_register, SealError};
 
@@ -129,6 +129,10 @@ pub struct PeerState {
     /// Devices that head said it had read, with the newest head it read of each.
     #[serde(default)]
     pub known_devices: BTreeMap<String, i64>,
+    /// The newest stamp (wall ms) in each of its chunks this device has opened: the
+    /// floor an entry in a later chunk may not be dated below ([`Refusal::Backdated`]).
+    #[serde(default)]
+    pub chunk_high: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -162,6 +166,10 @@ pub enum Refusal {
     /// or signed by another key than the one it names (`record::seal`).
     #[error("record {id}: {error}")]
     BadSeal { id: String, error: SealError },
+    /// An entry dated earlier than what its device had already published, by more than
+    /// the clock skew allows: a claim backdated to win P6, say.
+    #[error("entry {id} is dated {at_ms}, before what its device had already published ({floor_ms})")]
+    Backdated { id: String, at_ms: i64, floor_ms: i64 },
 }
 
 impl Refusal {
@@ -179,6 +187,7 @@ impl Refusal {
             Refusal::Stale => "stale",
             Refusal::KindChanged { .. } => "kind_changed",
             Refusal::BadSeal { .. } => "bad_seal",
+            Refusal::Backdated { .. } => "backdated",
         }
     }
 }
@@ -453,6 +462,23 @@ fn refuse_broken_seals(chunk: &mut Replica, device: &str, path: &str, out: &mut 
     }
 }
 
+/// Refuses the entries of a chunk dated more than [`MAX_SKEW_MS`] before `floor_ms`,
+/// the newest stamp of the chunks its device published before it (issue 15: no
+/// backdating). A device's clock never runs backwards (`record::hlc`), so only a
+/// tampered device writes such an entry. Every device reads a device's chunks in the
+/// order its head lists them, so every device draws the same line.
+fn refuse_backdated(chunk: &mut Replica, floor_ms: i64, device: &str, path: &str, out: &mut PullResult) {
+    let line = floor_ms.saturating_sub(MAX_SKEW_MS);
+    let late: Vec<String> =
+        chunk.entries.iter().filter(|(_, e)| e.stamp.wall_ms < line).map(|(id, _)| id.clone()).collect();
+    for id in late {
+        let Some(e) = chunk.entries.remove(&id) else { continue };
+        let reason = Refusal::Backdated { id, at_ms: e.stamp.wall_ms, floor_ms };
+        let record = serde_json::to_value(&e).ok();
+        out.rejected.push(Rejected { device: device.into(), path: path.into(), reason, record });
+    }
+}
+
 /// Takes what a chunk may bring into this round's incoming changes: changes whose seal
 /// does not hold are refused for good, changes stamped after `accept_until_ms` are held
 /// back (counted in `held`), and a document whose kind differs from the same id already
@@ -570,7 +596,16 @@ async fn read_peer<H: Host>(
     out.heads_read += 1;
     let mut merged = known.merged.clone();
     let mut complete = true;
-    for name in head.chunks.iter().filter(|n| !known.merged.contains(*n)) {
+    let mut chunk_high = known.chunk_high.clone();
+    chunk_high.retain(|n, _| head.chunks.contains(n));
+    let mut floor_ms = i64::MIN;
+    for name in &head.chunks {
+        if known.merged.contains(name) {
+            if let Some(h) = chunk_high.get(name) {
+                floor_ms = floor_ms.max(*h);
+            }
+            continue;
+        }
         let cpath = chunk_path(peer, name);
         let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
             Ok(Fetched::Found { bytes, .. }) => open_chunk(key, &bytes, peer, name).map_err(Refusal::from),
@@ -580,8 +615,14 @@ async fn read_peer<H: Host>(
             Err(e) => Err(per_file(e)?),
         };
         match opened {
-            Ok(c) => {
+            Ok(mut c) => {
                 out.chunks_fetched += 1;
+                let high = c.replica.stamps().map(|h| h.wall_ms).max();
+                refuse_backdated(&mut c.replica, floor_ms, peer, &cpath, out);
+                if let Some(h) = high {
+                    chunk_high.insert(name.clone(), h);
+                    floor_ms = floor_ms.max(h);
+                }
                 if admit(c.replica, peer, &cpath, accept_until_ms, out) {
                     merged.insert(name.clone());
                 } else {
@@ -599,6 +640,7 @@ async fn read_peer<H: Host>(
     entry.merged = merged;
     entry.head_hlc = Some(head.hlc.clone());
     entry.known_devices = head.known_devices.clone();
+    entry.chunk_high = chunk_high;
     if complete {
         // Only a fully merged head may be skipped by ETag next time.
         entry.etag = new_etag;

@@ -91,6 +91,10 @@ impl PeerState {
         let (mut newer, older) = if rank(&other) > rank(&self) { (other, self) } else { (self, other) };
         // A head skipped by ETag next time must be fully merged: the union only adds.
         newer.merged.extend(older.merged);
+        // A chunk's newest stamp is a fact of the chunk: either side's reading stands.
+        for (name, high) in older.chunk_high {
+            newer.chunk_high.entry(name).or_insert(high);
+        }
         newer
     }
 }

@@ -20,9 +20,11 @@ pub mod kpi;
 pub mod orders;
 pub mod photos;
 pub mod pool;
+pub mod recovery;
 pub mod roster;
 pub mod service;
 pub mod sync_status;
+pub mod targets;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

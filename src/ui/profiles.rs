@@ -3,4 +3,5 @@
 pub mod profile_form;
 pub mod profile_row;
 pub mod profile_switcher;
+pub mod recovery_restore;
 pub mod role_select;

@@ -2,5 +2,6 @@
 
 pub mod kpi_card;
 pub mod reports_page;
+pub mod targets_card;
 pub mod work_diary;
 pub mod work_reports;

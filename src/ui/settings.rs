@@ -5,6 +5,7 @@ pub mod calendar_settings;
 pub mod danger_zone;
 pub mod invite;
 pub mod join_page;
+pub mod recovery_card;
 pub mod roster_card;
 pub mod rules_settings;
 pub mod settings_page;

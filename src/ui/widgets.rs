@@ -4,4 +4,5 @@ pub mod file_io;
 pub mod qr_scanner;
 pub mod signature_pad;
 pub mod text_field;
+pub mod verified_badge;
 pub mod virtual_list;

@@ -13,8 +13,10 @@ mod incentives;
 mod key_accounts;
 mod orders;
 mod pool;
+mod role_folds;
 mod roster;
 mod service;
+mod targets;
 mod team;
 
 use outpost::domain::customer::CustomerFile;

@@ -37,7 +37,7 @@ async fn with_draft() -> MemoryStore {
 }
 
 /// The draft submitted by Li, approved by Wang, and Li's payment of 60,000 yuan recorded.
-async fn with_recorded_payment() -> (MemoryStore, String) {
+pub(crate) async fn with_recorded_payment() -> (MemoryStore, String) {
     let s = with_draft().await;
     take_order_step(&s, &li(at(2)), "o1", OrderStep::Submitted).await.unwrap();
     approve_order(&s, &wang(at(3)), "o1", "fine").await.unwrap();

@@ -18,17 +18,17 @@ use pollster::block_on;
 use super::common::*;
 use super::team_with_customer;
 
-fn key_of(profile: &str) -> PersonalKey {
+pub(crate) fn key_of(profile: &str) -> PersonalKey {
     PersonalKey::from_seed([profile.bytes().fold(7u8, |a, b| a.wrapping_mul(31).wrapping_add(b)); 32])
 }
 
-fn keyed(a: Actor) -> Actor {
+pub(crate) fn keyed(a: Actor) -> Actor {
     let k = key_of(&a.profile);
     a.with_key(Some(k))
 }
 
 /// Each person's device announces its key in the team directory.
-async fn announce(s: &MemoryStore, people: &[&str]) {
+pub(crate) async fn announce(s: &MemoryStore, people: &[&str]) {
     let mut clock = Clock::new("tab-x");
     for p in people {
         let r = person_key_change(p, &key_of(p).id().0, &mut Author { profile: p, clock: &mut clock, now_ms: at(1) });

@@ -74,6 +74,8 @@ test('an offline order and payment become the first deal once finance confirms t
   await row.getByTestId('order-approve').click();
   await expect(row).toHaveAttribute('data-status', 'approved');
   await expect(row.getByTestId('order-step')).toHaveCount(2);
+  // The team has not started signing: no step can show as verified.
+  await expect(row.getByTestId('order-step').nth(1).getByTestId('verified')).toHaveAttribute('data-verified', 'false');
   // Who decided, when and on which device: the submission came from A, the approval from B.
   const devA = await row.getByTestId('order-step').nth(0).getAttribute('data-device');
   const devB = await row.getByTestId('order-step').nth(1).getAttribute('data-device');

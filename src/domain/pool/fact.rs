@@ -6,8 +6,10 @@
 //! refuses anything it does not understand, so a bad entry is skipped, never a panic.
 //!
 //! Who may write which fact (only a manager assigns, only finance confirms a payment)
-//! is checked where the fact is written; the fold trusts the kind, because a role can
-//! change after the fact and history must not change with it.
+//! is checked where the fact is written, and again on every device before the fold:
+//! storage hands the fold only the facts the signed roster lets count, judged by the
+//! role the signer held at the fact's stamp (`domain::authority`), so a later change of
+//! role does not rewrite history.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

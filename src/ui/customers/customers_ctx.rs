@@ -233,8 +233,8 @@ async fn patch(
     let now = now_ms();
     let (pool, tiers) = (ctx.pool.get_untracked(), ctx.tiers.get_untracked());
     // Only the facts the roster lets count, as on a full read.
-    let roster = crate::storage::roster::load_roster(db.store()).await?;
-    let counted = crate::storage::roster::counted(change.entries.values().cloned().collect(), roster.as_ref());
+    let judge = crate::storage::roster::Judge::load(db.store()).await?;
+    let counted = judge.entries(change.entries.values().cloned().collect());
     let mut views = Vec::new();
     for id in &affected {
         let Some(doc) = get_typed::<_, Document>(db.store(), StoreName::Docs, id).await? else {
@@ -254,7 +254,7 @@ async fn patch(
             }
         }
         let entries: Vec<Entry> = counted.iter().filter(|e| &e.subject == id).cloned().collect();
-        let Some(mut rec) = assemble(docs, entries).into_iter().next() else {
+        let Some(mut rec) = assemble(judge.docs(docs), entries).into_iter().next() else {
             return Ok(None);
         };
         let new_ids: BTreeSet<String> = rec.facts.iter().map(|f| f.id.clone()).collect();

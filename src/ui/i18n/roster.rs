@@ -15,4 +15,6 @@ crate::catalogue! { RMsg {
     Grant => "授予", "Grant";
     Revoke => "撤销", "Revoke";
     Key => "密钥指纹", "Key fingerprint";
+    Verified => "签名已验证", "verified";
+    Unverified => "未验证签名", "unverified";
 } }

@@ -45,8 +45,16 @@ pub fn field_problem_text(lang: Lang, code: &str) -> &'static str {
             ("团队启用签名后写入却没有签名，不予计入", "written unsigned after the team began to sign; not counted")
         }
         "unknown_key" => (
-            "签名密钥不在团队名册中（或当时已被撤销），不予计入",
-            "signed with a key the team roster does not hold (or had revoked by then); not counted",
+            "签名密钥当时不在团队名册中，不予计入",
+            "signed with a key the team roster did not hold at the time; not counted",
+        ),
+        "revoked" => (
+            "签名密钥当时已被撤销（此人已离开团队或设备遗失），不予计入",
+            "signed with a key revoked by then (the person left, or lost the device); not counted",
+        ),
+        "backdated" => (
+            "记录的时间早于作者此前发布的时间，疑似倒填日期，不予计入",
+            "dated before what its device had already published (backdated); not counted",
         ),
         "not_the_author" => {
             ("用他人的密钥冒名签署，不予计入", "signed with someone else's key than the author named; not counted")
@@ -89,6 +97,10 @@ pub fn refusal_text(lang: Lang, code: &str) -> &'static str {
         "kind_changed" => {
             ("同一记录以另一种类型再次发布，已拒绝", "the same record was published again as another kind; refused")
         }
+        "backdated" => (
+            "记录的时间早于该设备此前已发布的内容，疑似倒填日期，已拒绝",
+            "dated before what its device had already published (backdated); refused",
+        ),
         "bad_seal" => (
             "签名不符：记录在签名后被改动，或冒用了他人的密钥，已拒绝",
             "the signature does not match: the record was altered after signing, or names someone else's key; refused",

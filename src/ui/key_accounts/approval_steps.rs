@@ -8,6 +8,7 @@ use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::key_accounts::{status_code, status_label, step_label, KMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
+use crate::ui::widgets::verified_badge::VerifiedBadge;
 
 /// K1/K3: the two-step trail of a request or evaluation — each decision with who, when
 /// and on which device — and the next step's controls for the one who holds its role.
@@ -16,6 +17,7 @@ pub fn ApprovalSteps(
     subject: String,
     approval: Approval,
     devices: Vec<String>,
+    verified: Vec<bool>,
     roles: KeyAccountRoles,
 ) -> impl IntoView {
     let customers = use_customers();
@@ -48,7 +50,8 @@ pub fn ApprovalSteps(
         <div class="approval-steps" data-testid="ka-approval" data-status=status_code(status)>
             <span class="badge" data-testid="ka-status">{move || status_label(i18n.lang(), status)}</span>
             <ol class="history">
-                {approval.decisions.iter().zip(devices.iter().map(Some).chain(std::iter::repeat(None))).map(|(d, dev)| {
+                {approval.decisions.iter().zip(devices.iter().map(Some).chain(std::iter::repeat(None))).enumerate().map(|(i, (d, dev))| {
+                    let ok = verified.get(i).copied().unwrap_or(false);
                     let (step, who, at, op, passed) = (d.step, name_of(&d.by), d.at_ms, d.opinion.clone(), d.passed);
                     let dev = dev.cloned().unwrap_or_default();
                     let dev_attr = dev.clone();
@@ -58,7 +61,8 @@ pub fn ApprovalSteps(
                         <li data-testid="ka-decision" data-step=format!("{step:?}") data-by=d.by.clone() data-device=dev_attr>
                             {move || format!("{} · {} · {} · {} {} — ", step_label(i18n.lang(), step), who, date_text(i18n.lang(), at), KMsg::Device.text(i18n.lang()), dev)}
                             <strong>{move || if passed { KMsg::Pass.text(i18n.lang()) } else { KMsg::RejectIt.text(i18n.lang()) }}</strong>
-                            ": "{op.clone()}
+                            ": "{op.clone()}" "
+                            <VerifiedBadge verified=ok />
                         </li>
                     }
                 }).collect_view()}

@@ -157,7 +157,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                                     {[(KMsg::DeeperNeeds, q.facts.deeper_needs.clone()), (KMsg::Changes, q.facts.changes.clone()), (KMsg::Organisation, q.facts.organisation.clone()), (KMsg::PersonnelChanges, q.facts.personnel_changes.clone())]
                                         .into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| view! { <dt>{t(k)}</dt><dd>{v}</dd> }).collect_view()}
                                 </dl>
-                                <ApprovalSteps subject=q.id.clone() approval=q.approval.clone() devices=r.devices.clone() roles=roles.get() />
+                                <ApprovalSteps subject=q.id.clone() approval=q.approval.clone() devices=r.devices.clone() verified=r.trail.verified.clone() roles=roles.get() />
                             </li>
                         }
                     }).collect_view()}
@@ -193,7 +193,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                             <li class="ka-item" data-testid="ka-evaluation">
                                 <p><strong>{move || activity_label(i18n.lang(), e.activity)}</strong><span class="muted">" · "{e.activity_on.to_string()}</span></p>
                                 <p>{e.evaluation.clone()}</p>
-                                <ApprovalSteps subject=e.id.clone() approval=e.approval.clone() devices=r.devices.clone() roles=roles.get() />
+                                <ApprovalSteps subject=e.id.clone() approval=e.approval.clone() devices=r.devices.clone() verified=r.trail.verified.clone() roles=roles.get() />
                                 {match e.return_visit_on {
                                     Some(on) => view! { <p data-testid="return-visit-done">{t(KMsg::ReturnVisit)}": "{on.to_string()}" — "{e.customer_opinion.clone()}</p> }.into_any(),
                                     None => view! {

@@ -11,6 +11,7 @@ use crate::ui::orders::delivery_slip::DeliverySlipView;
 use crate::ui::orders::order_form::OrderForm;
 use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
+use crate::ui::widgets::verified_badge::VerifiedBadge;
 
 /// One order: lines and totals, its history (who decided, when), and the step the
 /// current profile may take — submit (its rep), approve or reject (a manager), revise
@@ -92,11 +93,12 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                     </p>
                                     <p class="muted">{t(OMsg::DeliveryDate)}": "{o.delivery_date.to_string()}{(!r.note.is_empty()).then(|| format!(" · {}", r.note))}</p>
                                     <ol class="history" data-testid="order-history">
-                                        {o.history.iter().zip(r.devices.iter().map(Some).chain(std::iter::repeat(None))).map(|(c, dev)| {
+                                        {o.history.iter().zip(r.devices.iter().map(Some).chain(std::iter::repeat(None))).enumerate().map(|(i, (c, dev))| {
+                                            let ok = r.verified.get(i).copied().unwrap_or(false);
                                             let (step, who, at) = (c.step.clone(), name_of(&c.by), c.at_ms);
                                             let dev = dev.cloned().unwrap_or_default();
                                             let short: String = dev.chars().take(8).collect();
-                                            view! { <li data-testid="order-step" data-device=dev>{move || step_text(i18n.lang(), &step, &who, &date_text(i18n.lang(), at))}<span class="muted">" · "{short}</span></li> }
+                                            view! { <li data-testid="order-step" data-device=dev>{move || step_text(i18n.lang(), &step, &who, &date_text(i18n.lang(), at))}<span class="muted">" · "{short}" "</span><VerifiedBadge verified=ok /></li> }
                                         }).collect_view()}
                                     </ol>
                                     {match status {

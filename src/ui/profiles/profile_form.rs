@@ -134,6 +134,7 @@ pub fn ProfileForm() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <crate::ui::profiles::recovery_restore::RecoveryRestore />
         </div>
     }
 }

@@ -30,6 +30,7 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <TeamSync />
         <crate::ui::settings::roster_card::RosterCard />
+        <crate::ui::settings::recovery_card::RecoveryCard />
         <StorageHealth />
         <CalendarSettings />
         <TeamListsSettings />

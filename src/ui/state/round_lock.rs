@@ -196,7 +196,7 @@ async fn lease(mut on_wait: Option<impl FnOnce()>) -> RoundLock {
 }
 
 /// Resolves after `ms` milliseconds (at once where there is no window).
-async fn sleep(ms: i32) {
+pub(crate) async fn sleep(ms: i32) {
     let Some(w) = web_sys::window() else { return };
     let p = Promise::new(&mut |resolve, _| {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

@@ -1,0 +1,143 @@
+//! Target commands and the target board (T1–T3, V7): only a manager sets, adjusts or
+//! splits targets, each with its reason kept; the manager sees every rep side by side
+//! with the team, a rep sees their own row.
+
+use super::reports::{can_see_team, is_reported};
+use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::calendar::TeamCalendar;
+use crate::domain::pool::FactKind;
+use crate::domain::profile::Role;
+use crate::domain::target::{
+    check_setting, progress, split_per_head, Measure, PaidFact, Period, Progress, Scope, TargetError, TargetFacts,
+    TargetSetting,
+};
+use crate::record::replica::Replica;
+use crate::storage::activities::load_activity_data;
+use crate::storage::customers::{join, load_customers};
+use crate::storage::people::load_people;
+use crate::storage::settings::load_calendar;
+use crate::storage::targets::{load_targets, target_change};
+use crate::storage::{RecordStore, StorageError};
+
+/// T1/T3: the manager sets and adjusts the team's and each rep's targets.
+pub fn can_set_targets(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// T1/T2: sets or adjusts one target; a change of an existing target needs its reason.
+pub async fn set_target<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    measure: Measure,
+    scope: Scope,
+    amount: i64,
+    reason: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SetTarget, can_set_targets(actor))?;
+    let targets = load_targets(s).await?;
+    let setting = TargetSetting {
+        period,
+        measure,
+        scope: scope.clone(),
+        amount,
+        reason: reason.trim().to_owned(),
+        by: actor.profile.clone(),
+        at_ms: actor.now_ms,
+    };
+    check_setting(&targets, &setting).map_err(CommandError::rule)?;
+    if targets.current(&period, measure, &scope).is_some_and(|c| c.amount == amount) {
+        return Err(RuleError::Unchanged.into());
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(target_change(&id, &period, measure, &scope, amount, reason, by))).await
+}
+
+/// T3: splits the team target of `period` and `measure` evenly between the team's reps
+/// (by name), each part a setting of its own with `reason`, so every rep's target can
+/// then be adjusted by hand.
+pub async fn split_team_target<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    measure: Measure,
+    reason: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SetTarget, can_set_targets(actor))?;
+    let targets = load_targets(s).await?;
+    let team = targets.current(&period, measure, &Scope::Team).ok_or(RuleError::Target(TargetError::NoTeamTarget))?;
+    let mut reps: Vec<_> = load_people(s).await?.into_iter().filter(|p| is_reported(p) && !p.departing).collect();
+    reps.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    let ids: Vec<String> = reps.into_iter().map(|p| p.id).collect();
+    if ids.is_empty() {
+        return Err(RuleError::Target(TargetError::NoReps).into());
+    }
+    let parts = split_per_head(team.amount, &ids);
+    let entry_ids: Vec<String> = parts.iter().map(|_| actor.id()).collect();
+    store(s, actor, |by| {
+        let changes = parts.iter().zip(&entry_ids).map(|((rep, amount), id)| {
+            target_change(id, &period, measure, &Scope::Rep(rep.clone()), *amount, reason, by)
+        });
+        Ok(join(changes.collect::<Vec<_>>()))
+    })
+    .await
+}
+
+/// The results targets are measured against, from the records the roster lets count:
+/// finance-confirmed payments and releases from the customers' facts, and activities.
+pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<TargetFacts, StorageError> {
+    let mut facts = TargetFacts::default();
+    for c in load_customers(s).await? {
+        for f in c.facts {
+            match f.kind {
+                FactKind::Payment { rep, amount_fen, paid_on, .. } => {
+                    facts.payments.push(PaidFact { customer: c.id.clone(), rep, amount_fen, paid_on })
+                }
+                FactKind::Release { rep, .. } => facts.releases.push((rep, cal.local_date(f.stamp.wall_ms))),
+                _ => {}
+            }
+        }
+    }
+    for a in load_activity_data(s).await?.activities {
+        facts.activities.push((a.rep.clone(), a.kind, cal.local_date(a.at_ms)));
+    }
+    Ok(facts)
+}
+
+/// One row of the board: whose, their current target (if set) and progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardRow {
+    pub scope: Scope,
+    pub target: Option<TargetSetting>,
+    pub progress: Progress,
+}
+
+/// T2: expectation against result for `period` and `measure` on the actor's `now_ms`:
+/// the team and every rep for a manager, the actor's own row for a rep.
+pub async fn target_board<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    measure: Measure,
+) -> Result<Vec<BoardRow>, StorageError> {
+    let cal = load_calendar(s).await?;
+    let targets = load_targets(s).await?;
+    let facts = target_facts(s, &cal).await?;
+    let today = cal.local_date(actor.now_ms);
+    let scopes: Vec<Scope> = if can_see_team(actor) {
+        let mut reps: Vec<_> = load_people(s).await?.into_iter().filter(is_reported).collect();
+        reps.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        std::iter::once(Scope::Team).chain(reps.into_iter().map(|p| Scope::Rep(p.id))).collect()
+    } else {
+        vec![Scope::Rep(actor.profile.clone())]
+    };
+    Ok(scopes
+        .into_iter()
+        .map(|scope| {
+            let target = targets.current(&period, measure, &scope).cloned();
+            let actual = facts.actual(measure, &scope, &period);
+            let progress = progress(target.as_ref().map_or(0, |t| t.amount), actual, &period, today, &cal);
+            BoardRow { scope, target, progress }
+        })
+        .collect())
+}

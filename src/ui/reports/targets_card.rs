@@ -1,0 +1,242 @@
+use leptos::prelude::*;
+
+use crate::app::targets::{can_set_targets, set_target, split_team_target, target_board, BoardRow};
+use crate::domain::money::parse_yuan;
+use crate::domain::target::{Measure, Period, PeriodKind, Scope, TargetSetting};
+use crate::storage::targets::load_targets;
+use crate::ui::activities::activity_feed::activity_feed;
+use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
+use crate::ui::i18n::customers::date_text;
+use crate::ui::i18n::targets::{amount_text, kind_label, measure_label, period_label, TMsg};
+use crate::ui::i18n::{t, use_i18n};
+use crate::ui::state::command::Commands;
+use crate::ui::state::load::load;
+use crate::ui::state::session::use_db;
+use crate::ui::state::sync_ctx::use_sync;
+
+/// Basis points as a percentage with one decimal: 2380 → "23.8 %".
+fn percent(bp: Option<i64>) -> String {
+    bp.map(|b| format!("{}.{} %", b / 100, (b % 100) / 10)).unwrap_or_else(|| "—".into())
+}
+
+/// T1–T3, V7: targets against results for a period and measure — the team and every rep
+/// side by side for a manager, one's own row for a rep — and, for the manager, setting,
+/// adjusting (with the reason kept) and splitting the team target per head.
+#[component]
+pub fn TargetsCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let cmds = Commands::new();
+    let db = use_db();
+    let sync = use_sync();
+    let customers = use_customers();
+    let feed = activity_feed();
+    let today = move || feed.cal.with(|c| c.local_date(feed.now.get()));
+    let kind = RwSignal::new(PeriodKind::Month);
+    let period = RwSignal::new(None::<Period>);
+    Effect::new(move |_| {
+        if period.get_untracked().is_none() && feed.loaded.get() {
+            period.set(Some(Period::containing(kind.get_untracked(), today())));
+        }
+    });
+    let measure = RwSignal::new(Measure::Sales);
+    let rows = RwSignal::new(Vec::<BoardRow>::new());
+    let history = RwSignal::new(Vec::<TargetSetting>::new());
+    let actor = move || cmds.actor();
+    load(
+        move || {
+            sync.data_version.track();
+            Some((period.get()?, measure.get(), actor()?))
+        },
+        move |(p, m, a)| {
+            let db = db.clone();
+            async move {
+                let board = target_board(db.store(), &a, p, m).await?;
+                let targets = load_targets(db.store()).await?;
+                let h: Vec<TargetSetting> = targets.history_of(&p, m).into_iter().cloned().collect();
+                Ok((board, h))
+            }
+        },
+        move |(board, h)| {
+            rows.set(board);
+            history.set(h);
+        },
+    );
+    let name_of = move |scope: &Scope| match scope {
+        Scope::Team => TMsg::Team.text(i18n.lang()).to_owned(),
+        Scope::Rep(id) => customers.data.with(|d| d.name_of(id)),
+    };
+    let manager = move || cmds.can(can_set_targets);
+
+    // The form: whose target, the amount as typed, why.
+    let whose = RwSignal::new(String::from("team"));
+    let amount = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let msg = RwSignal::new(None::<(bool, String)>);
+    let done = move |r: Result<_, crate::app::CommandError>| {
+        msg.set(Some(match r {
+            Ok(_) => {
+                amount.set(String::new());
+                reason.set(String::new());
+                (true, TMsg::Saved.text(i18n.lang()).to_owned())
+            }
+            Err(e) => (false, command_error(i18n.lang(), &e)),
+        }))
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(p), m) = (period.get_untracked(), measure.get_untracked()) else { return };
+        let typed = amount.get_untracked();
+        let parsed =
+            if m.is_money() { parse_yuan(&typed).ok() } else { typed.trim().parse::<i64>().ok().filter(|n| *n >= 0) };
+        let Some(value) = parsed else {
+            return msg.set(Some((false, TMsg::BadAmount.text(i18n.lang()).to_owned())));
+        };
+        let scope = match whose.get_untracked().as_str() {
+            "team" => Scope::Team,
+            id => Scope::Rep(id.to_owned()),
+        };
+        let why = reason.get_untracked();
+        cmds.run(move |db, a| async move { set_target(db.store(), &a, p, m, scope, value, &why).await }, done);
+    };
+    let split = move |_| {
+        let (Some(p), m) = (period.get_untracked(), measure.get_untracked()) else { return };
+        let why = reason.get_untracked();
+        cmds.run(move |db, a| async move { split_team_target(db.store(), &a, p, m, &why).await }, done);
+    };
+
+    let kinds = PeriodKind::ALL
+        .into_iter()
+        .map(|k| view! { <option value=k.code()>{move || kind_label(i18n.lang(), k)}</option> })
+        .collect_view();
+    let measures = Measure::ALL
+        .into_iter()
+        .map(|m| view! { <option value=m.code()>{move || measure_label(i18n.lang(), m)}</option> })
+        .collect_view();
+
+    view! {
+        <section class="card" data-testid="targets">
+            <h2>{t(TMsg::Title)}</h2>
+            <p class="muted">{t(TMsg::Hint)}</p>
+            <div class="target-controls">
+                <label class="field"><span>{t(TMsg::Period)}</span>
+                    <select data-testid="target-kind" prop:value=move || kind.get().code() on:change=move |ev| {
+                        if let Some(k) = PeriodKind::from_code(&event_target_value(&ev)) {
+                            kind.set(k);
+                            period.set(Some(Period::containing(k, today())));
+                        }
+                    }>{kinds}</select>
+                </label>
+                <div class="period-step">
+                    <button type="button" data-testid="target-prev" aria-label=move || TMsg::Prev.text(i18n.lang())
+                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
+                    <strong data-testid="target-period" data-code=move || period.get().map(|p| p.code()).unwrap_or_default()>
+                        {move || period.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}
+                    </strong>
+                    <button type="button" data-testid="target-next" aria-label=move || TMsg::Next.text(i18n.lang())
+                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
+                </div>
+                <label class="field"><span>{t(TMsg::Measure)}</span>
+                    <select data-testid="target-measure" prop:value=move || measure.get().code() on:change=move |ev| {
+                        if let Some(m) = Measure::from_code(&event_target_value(&ev)) {
+                            measure.set(m);
+                        }
+                    }>{measures}</select>
+                </label>
+            </div>
+            <div class="table-wrap">
+                <table class="targets-table">
+                    <thead><tr>
+                        <th>{t(TMsg::Who)}</th><th>{t(TMsg::Target)}</th><th>{t(TMsg::Actual)}</th>
+                        <th>{t(TMsg::Attainment)}</th><th>{t(TMsg::Projected)}</th><th>{t(TMsg::PerDay)}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=move |r| (measure.get_untracked(), r.scope.clone(), r.target.as_ref().map(|t| t.at_ms), r.progress) let:r>
+                            {
+                                let m = measure.get_untracked();
+                                let p = r.progress;
+                                let scope_attr = match &r.scope { Scope::Team => "team".to_owned(), Scope::Rep(id) => id.clone() };
+                                let who = name_of(&r.scope);
+                                let target = r.target.as_ref().map(|t| amount_text(m, t.amount));
+                                let need = match p.per_day_needed {
+                                    Some(n) => amount_text(m, n),
+                                    None if r.target.is_some() && p.gap == 0 => TMsg::Done.text(i18n.lang()).to_owned(),
+                                    None => "—".to_owned(),
+                                };
+                                view! {
+                                    <tr data-testid="target-row" data-scope=scope_attr data-actual=p.actual
+                                        data-attainment=p.attainment_bp.map(|b| b.to_string()).unwrap_or_default()>
+                                        <td>{who}</td>
+                                        <td data-testid="target-amount">{target.unwrap_or_else(|| TMsg::NotSet.text(i18n.lang()).to_owned())}</td>
+                                        <td data-testid="target-actual">{amount_text(m, p.actual)}</td>
+                                        <td>
+                                            <span data-testid="target-attainment">{percent(p.attainment_bp)}</span>
+                                            <progress max="10000" value=p.attainment_bp.unwrap_or(0).min(10_000)></progress>
+                                        </td>
+                                        <td>{amount_text(m, p.projected)}</td>
+                                        <td data-testid="target-need">{need}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <p class="muted">{move || rows.with(|r| r.first().map(|r| format!("{}: {} / {}", TMsg::DaysGone.text(i18n.lang()), r.progress.days_done, r.progress.days_total))).unwrap_or_default()}</p>
+            <Show when=manager>
+                <form class="form" data-testid="target-form" on:submit=save novalidate>
+                    <h3>{t(TMsg::SetTitle)}</h3>
+                    <div class="grid-2">
+                        <label class="field"><span>{t(TMsg::Who)}</span>
+                            <select data-testid="target-scope" prop:value=move || whose.get() on:change=move |ev| whose.set(event_target_value(&ev))>
+                                <option value="team">{t(TMsg::Team)}</option>
+                                {move || rows.get().into_iter().filter_map(|r| match r.scope {
+                                    Scope::Rep(id) => Some(view! { <option value=id.clone()>{customers.data.with(|d| d.name_of(&id))}</option> }),
+                                    Scope::Team => None,
+                                }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="field"><span>{t(TMsg::Amount)}</span>
+                            <input type="text" inputmode="decimal" data-testid="target-input" prop:value=move || amount.get()
+                                on:input=move |ev| { amount.set(event_target_value(&ev)); msg.set(None); } />
+                        </label>
+                    </div>
+                    <label class="field"><span>{t(TMsg::Reason)}</span>
+                        <input type="text" data-testid="target-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                    </label>
+                    {move || msg.get().map(|(ok, text)| if ok {
+                        view! { <p class="ok" role="status" data-testid="target-saved">{text}</p> }.into_any()
+                    } else {
+                        view! { <p class="error" role="alert" data-testid="target-error">{text}</p> }.into_any()
+                    })}
+                    <div class="actions">
+                        <button type="button" data-testid="target-split" on:click=split>{t(TMsg::Split)}</button>
+                        <button type="submit" class="primary" data-testid="target-save">{t(TMsg::Save)}</button>
+                    </div>
+                </form>
+            </Show>
+            <details data-testid="target-history">
+                <summary>{t(TMsg::History)}</summary>
+                <Show when=move || history.with(|h| h.is_empty())>
+                    <p class="muted">{t(TMsg::NoHistory)}</p>
+                </Show>
+                <ul class="plain-list">
+                    <For each=move || history.get() key=|s| (s.at_ms, s.by.clone(), s.scope.clone()) let:s>
+                        {
+                            let m = s.measure;
+                            let line = format!("{} · {} → {}", name_of(&s.scope), customers.data.with(|d| d.name_of(&s.by)), amount_text(m, s.amount));
+                            let at = s.at_ms;
+                            let why = s.reason.clone();
+                            view! {
+                                <li data-testid="target-change">
+                                    {line}" · "{move || date_text(i18n.lang(), at)}
+                                    {(!why.is_empty()).then(|| view! { <span class="muted">" — "{why.clone()}</span> })}
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </details>
+        </section>
+    }
+}

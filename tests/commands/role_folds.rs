@@ -1,0 +1,220 @@
+//! Role rules folded on every device (issue 15): a person may pick any role on their own
+//! tablet, and the command there lets them act on it, but what they sign counts only
+//! with the role the team roster gave them. Each refusal below is such a forgery: the
+//! rep's tablet stores it, and no device counts it.
+
+use outpost::app::activities::{decide_visit_plan, file_visit_plan};
+use outpost::app::applications::{decide_application, save_checklists, submit_application};
+use outpost::app::customers::set_credit_flag;
+use outpost::app::events::set_team_staff_pin;
+use outpost::app::key_accounts::{decide_key_account_step, save_key_account_roles};
+use outpost::app::roster::{grant, start_roster};
+use outpost::app::Actor;
+use outpost::domain::application::{Application, ApplicationStatus, Checklists, Outcome};
+use outpost::domain::approval::{ApprovalStatus, CustomerFacts, KeyAccountRoles, Step, SupportRequest};
+use outpost::domain::profile::Role;
+use outpost::domain::visit_plan::{Decision, PlanDraft, PlanStatus};
+use outpost::record::hlc::Clock;
+use outpost::record::replica::Replica;
+use outpost::storage::activities::load_activity_data;
+use outpost::storage::applications::{application_created, load_applications, material_change};
+use outpost::storage::customers::{load_customers, Author};
+use outpost::storage::key_accounts::{decision, load_key_accounts, request_created};
+use outpost::storage::memory::MemoryStore;
+use outpost::storage::record_health::unreadable_fields;
+use outpost::storage::staff_pin::load_staff_pin;
+use pollster::block_on;
+
+use super::common::*;
+use super::roster::{announce, key_of, keyed};
+use super::team_with_customer;
+
+/// A team whose roster holds Wang (manager, first admin), Qian (finance), and the reps
+/// Li and Zhao.
+async fn signed_team() -> MemoryStore {
+    let s = team_with_customer("c1").await;
+    announce(&s, &["li", "zhao", "wang", "qian"]).await;
+    start_roster(&s, &keyed(wang(at(10)))).await.expect("started");
+    grant(&s, &keyed(wang(at(11))), "li", &[Role::Rep], false).await.expect("li");
+    grant(&s, &keyed(wang(at(12))), "zhao", &[Role::Rep], false).await.expect("zhao");
+    grant(&s, &keyed(wang(at(13))), "qian", &[Role::Finance], false).await.expect("qian");
+    s
+}
+
+/// Li on his own tablet, having picked `role` there; he signs with his own key.
+fn li_as(role: Role, now_ms: i64) -> Actor {
+    keyed(actor("li", role, "tab-a", now_ms))
+}
+
+/// Stores a change built and sealed outside the commands, as a tampered tablet would.
+async fn forge(
+    s: &MemoryStore,
+    profile: &'static str,
+    device: &str,
+    now_ms: i64,
+    build: impl FnOnce(&mut Author) -> Replica,
+) {
+    let mut clock = Clock::new(device);
+    let mut r = build(&mut Author { profile, clock: &mut clock, now_ms });
+    key_of(profile).seal_change(&mut r);
+    seed(s, &r, &clock).await;
+}
+
+fn draft() -> PlanDraft {
+    PlanDraft { day: "2026-01-05".parse().ok(), goals: "demo the new line".into(), customers: vec!["c1".into()] }
+}
+
+#[test]
+fn v2_a_rep_who_picks_the_manager_role_on_his_tablet_cannot_approve_his_own_visit_plan() {
+    block_on(async {
+        let s = signed_team().await;
+        let r = file_visit_plan(&s, &keyed(li(at(20))), None, &draft()).await.expect("filed");
+        let plan = r.docs.into_keys().next().unwrap();
+        let seen = load_activity_data(&s).await.unwrap().plans[0].revision.clone();
+        decide_visit_plan(&s, &li_as(Role::Manager, at(21)), &plan, Decision::Approved, "", seen.as_ref())
+            .await
+            .expect("his tablet stores it");
+        let p = &load_activity_data(&s).await.unwrap().plans[0];
+        assert_eq!(p.status, PlanStatus::Pending, "the forged approval does not count");
+        assert_eq!(p.decided_by, "");
+        let listed = unreadable_fields(&s).await.unwrap();
+        assert!(listed.iter().any(|f| f.record_id == plan && f.field == "decision" && f.code == "lacks_role"));
+
+        decide_visit_plan(&s, &keyed(wang(at(22))), &plan, Decision::Approved, "go", seen.as_ref()).await.unwrap();
+        let p = &load_activity_data(&s).await.unwrap().plans[0];
+        assert_eq!(p.status, PlanStatus::Approved);
+        assert_eq!(p.decided_by, "wang");
+    });
+}
+
+#[test]
+fn a1_a_rep_who_picks_the_manager_role_cannot_approve_an_application_and_finance_can() {
+    block_on(async {
+        let s = signed_team().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        let app = Application::new("ap:1", "c1", "card", "li");
+        forge(&s, "li", "tab-a", at(21), |by| application_created(&app, by)).await;
+        forge(&s, "li", "tab-a", at(22), |by| material_change("ap:1", "ID copy", true, by)).await;
+        submit_application(&s, &keyed(li(at(23))), "ap:1").await.expect("submitted");
+        decide_application(&s, &li_as(Role::Manager, at(24)), "ap:1", Outcome::Approved, "ok").await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Submitted);
+        decide_application(&s, &keyed(qian(at(25))), "ap:1", Outcome::Approved, "welcome").await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Approved);
+    });
+}
+
+#[test]
+fn k1_a_forged_review_and_an_approval_by_the_reviewer_himself_do_not_count() {
+    block_on(async {
+        let s = signed_team().await;
+        // Li makes himself supervisor and manager on his tablet: the roles are a team
+        // setting, the manager's, so his change reads as never written.
+        let mine = KeyAccountRoles { supervisors: ["li".to_owned()].into(), managers: ["li".to_owned()].into() };
+        save_key_account_roles(&s, &li_as(Role::Manager, at(20)), &mine).await.expect("his tablet stores it");
+        assert_eq!(load_key_accounts(&s).await.unwrap().roles, KeyAccountRoles::default());
+        let roles = KeyAccountRoles {
+            supervisors: ["zhao".to_owned(), "wang".to_owned()].into(),
+            managers: ["wang".to_owned()].into(),
+        };
+        save_key_account_roles(&s, &keyed(wang(at(21))), &roles).await.unwrap();
+        assert_eq!(load_key_accounts(&s).await.unwrap().roles, roles);
+
+        let day = "2026-01-02".parse().unwrap();
+        let req = SupportRequest::new("ka:1", "c1", "li", day, "a seminar", CustomerFacts::default()).unwrap();
+        forge(&s, "li", "tab-a", at(22), |by| request_created(&req, by)).await;
+        // Li reviews his own request, sealed with his key: he holds no key-account role.
+        forge(&s, "li", "tab-a", at(23), |by| decision("d1", "ka:1", Step::Review, "fine", true, by)).await;
+        let status = |d: outpost::storage::key_accounts::KeyAccountsData| d.requests[0].request.approval.status();
+        assert_eq!(status(load_key_accounts(&s).await.unwrap()), ApprovalStatus::AwaitingReview);
+
+        // Wang reviews, then approves it himself: the second step needs another person.
+        decide_key_account_step(&s, &keyed(wang(at(24))), "ka:1", "worth it", true).await.unwrap();
+        let trail = load_key_accounts(&s).await.unwrap().requests[0].trail.clone();
+        assert_eq!(trail.verified, vec![true], "signed by a member and chained");
+        forge(&s, "wang", "tab-b", at(25), |by| decision("d3", "ka:1", Step::Approve, "yes", true, by)).await;
+        assert_eq!(status(load_key_accounts(&s).await.unwrap()), ApprovalStatus::AwaitingApproval);
+    });
+}
+
+#[test]
+fn a_team_setting_or_a_credit_flag_from_a_rep_who_picks_the_manager_role_does_not_count() {
+    block_on(async {
+        let s = signed_team().await;
+        set_team_staff_pin(&s, &li_as(Role::Manager, at(20)), "4321", b"sixteen byte salt")
+            .await
+            .expect("his tablet stores it");
+        assert_eq!(load_staff_pin(&s).await.unwrap(), "", "a forged staff PIN would unlock every kiosk");
+        set_team_staff_pin(&s, &keyed(wang(at(21))), "2468", b"sixteen byte salt").await.unwrap();
+        assert_ne!(load_staff_pin(&s).await.unwrap(), "");
+
+        set_credit_flag(&s, &li_as(Role::Manager, at(22)), "c1", true).await.expect("his tablet stores it");
+        let c1 = load_customers(&s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap();
+        assert!(!c1.file.manual_credit_flag);
+        set_credit_flag(&s, &keyed(wang(at(23))), "c1", true).await.unwrap();
+        let c1 = load_customers(&s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap();
+        assert!(c1.file.manual_credit_flag);
+    });
+}
+
+#[test]
+fn o1_an_orders_steps_are_chained_and_verified_and_a_step_taken_on_another_history_does_not_fit() {
+    use outpost::app::orders::{approve_order, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStatus, OrderStep, PaymentTerms};
+    use outpost::storage::orders::{load_orders, order_change, order_step};
+    block_on(async {
+        let s = signed_team().await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        let submitted_head = load_orders(&s).await.unwrap().order("o1").unwrap().chain_head.clone();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        let data = load_orders(&s).await.unwrap();
+        let rec = data.order("o1").unwrap();
+        assert_eq!(rec.order.status(), OrderStatus::Approved);
+        assert_eq!(rec.verified, vec![true, true], "signed by the roster's holders and chained");
+
+        // A rejection built on the submitted order (taken offline while the approval
+        // was on its way) names a link that is no longer the head: it does not fit.
+        let reject = OrderStep::Rejected { reason: "price".into() };
+        forge(&s, "wang", "tab-b", at(23), |by| order_step("s-late", "o1", &reject, Some(&submitted_head), by)).await;
+        assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().order.history.len(), 2);
+        let rec = load_orders(&s).await.unwrap().order("o1").unwrap().clone();
+        assert_eq!(rec.order.status(), OrderStatus::Approved);
+        assert_ne!(rec.chain_head, submitted_head);
+    });
+}
+
+#[test]
+fn o1_without_a_roster_no_step_shows_as_verified() {
+    use outpost::app::orders::{approve_order, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStep, PaymentTerms};
+    use outpost::storage::orders::{load_orders, order_change};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().verified, vec![false, false]);
+    });
+}
+
+#[test]
+fn t1_a_target_set_by_a_rep_who_picks_the_manager_role_does_not_count() {
+    use outpost::app::targets::set_target;
+    use outpost::domain::target::{Measure, Period, Scope};
+    use outpost::storage::targets::load_targets;
+    block_on(async {
+        let s = signed_team().await;
+        let may = Period::parse("2026-01").unwrap();
+        set_target(&s, &li_as(Role::Manager, at(20)), may, Measure::Sales, Scope::Rep("li".into()), 1, "")
+            .await
+            .expect("his tablet stores it");
+        assert!(load_targets(&s).await.unwrap().history.is_empty());
+        set_target(&s, &keyed(wang(at(21))), may, Measure::Sales, Scope::Rep("li".into()), 500, "").await.unwrap();
+        assert_eq!(load_targets(&s).await.unwrap().history.len(), 1);
+    });
+}

@@ -1,0 +1,104 @@
+//! Targets (T1–T3, V7): only a manager sets, adjusts and splits them; the board shows
+//! the manager the team and every rep, a rep only their own row; a rep's sales result
+//! moves when finance confirms a payment, and not before.
+
+use outpost::app::orders::confirm_payment;
+use outpost::app::targets::{set_target, split_team_target, target_board};
+use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::profile::Role;
+use outpost::domain::target::{Measure, Period, Scope, TargetError};
+use outpost::storage::targets::load_targets;
+use pollster::block_on;
+
+use super::common::*;
+use super::orders::with_recorded_payment;
+use super::team_with_customer;
+
+fn january() -> Period {
+    Period::parse("2026-01").unwrap()
+}
+
+#[test]
+fn t1_only_a_manager_sets_a_target_and_a_change_keeps_its_reason_in_the_history() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let by_rep = set_target(&s, &li(at(0)), january(), Measure::Sales, Scope::Team, 80_000_000_00, "").await;
+        assert_eq!(by_rep, Err(CommandError::NotAllowed { action: Action::SetTarget, role: Role::Rep }));
+        set_target(&s, &wang(at(0)), january(), Measure::Sales, Scope::Team, 80_000_000_00, "").await.unwrap();
+        let no_reason = set_target(&s, &wang(at(1)), january(), Measure::Sales, Scope::Team, 90_000_000_00, " ").await;
+        assert_eq!(no_reason, Err(CommandError::Rule(RuleError::Target(TargetError::NoReason))));
+        let negative = set_target(&s, &wang(at(1)), january(), Measure::Visits, Scope::Team, -3, "").await;
+        assert_eq!(negative, Err(CommandError::Rule(RuleError::Target(TargetError::Negative))));
+        set_target(&s, &wang(at(2)), january(), Measure::Sales, Scope::Team, 90_000_000_00, "new line").await.unwrap();
+        let same = set_target(&s, &wang(at(3)), january(), Measure::Sales, Scope::Team, 90_000_000_00, "again").await;
+        assert!(same.unwrap_err().is_unchanged());
+        let t = load_targets(&s).await.unwrap();
+        let h: Vec<(i64, &str, &str)> = t
+            .history_of(&january(), Measure::Sales)
+            .iter()
+            .map(|x| (x.amount, x.reason.as_str(), x.by.as_str()))
+            .collect();
+        assert_eq!(h, vec![(90_000_000_00, "new line", "wang"), (80_000_000_00, "", "wang")]);
+    });
+}
+
+#[test]
+fn t3_the_team_target_splits_per_rep_and_the_board_shows_each_their_share() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let refused = split_team_target(&s, &wang(at(0)), january(), Measure::Sales, "split").await;
+        assert_eq!(refused, Err(CommandError::Rule(RuleError::Target(TargetError::NoTeamTarget))));
+        set_target(&s, &wang(at(0)), january(), Measure::Sales, Scope::Team, 80_000_000_01, "").await.unwrap();
+        split_team_target(&s, &wang(at(1)), january(), Measure::Sales, "split per head").await.unwrap();
+        // The manager sees the team, then the reps Li and Zhao (by name).
+        let rows = target_board(&s, &wang(at(DAY)), january(), Measure::Sales).await.unwrap();
+        let shown: Vec<(Scope, Option<i64>)> =
+            rows.iter().map(|r| (r.scope.clone(), r.target.as_ref().map(|t| t.amount))).collect();
+        assert_eq!(
+            shown,
+            vec![
+                (Scope::Team, Some(80_000_000_01)),
+                (Scope::Rep("li".into()), Some(40_000_000_01)),
+                (Scope::Rep("zhao".into()), Some(40_000_000_00)),
+            ]
+        );
+        // A rep sees their own row only.
+        let mine = target_board(&s, &li(at(DAY)), january(), Measure::Sales).await.unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].scope, Scope::Rep("li".into()));
+        // An adjustment of one rep's share, with its reason.
+        set_target(
+            &s,
+            &wang(at(2)),
+            january(),
+            Measure::Sales,
+            Scope::Rep("zhao".into()),
+            30_000_000_00,
+            "smaller region",
+        )
+        .await
+        .unwrap();
+        let rows = target_board(&s, &wang(at(DAY)), january(), Measure::Sales).await.unwrap();
+        assert_eq!(
+            rows[2].target.as_ref().map(|t| (t.amount, t.reason.as_str())),
+            Some((30_000_000_00, "smaller region"))
+        );
+    });
+}
+
+#[test]
+fn v7_a_reps_sales_move_when_finance_confirms_the_payment_not_when_it_is_recorded() {
+    block_on(async {
+        let (s, pay) = with_recorded_payment().await;
+        set_target(&s, &wang(at(0)), january(), Measure::Sales, Scope::Rep("li".into()), 120_000_00, "").await.unwrap();
+        let row = |rows: Vec<outpost::app::targets::BoardRow>| rows.into_iter().next().unwrap().progress;
+        let before = row(target_board(&s, &li(at(16 * DAY)), january(), Measure::Sales).await.unwrap());
+        assert_eq!((before.actual, before.attainment_bp), (0, Some(0)));
+        confirm_payment(&s, &qian(at(16 * DAY)), &pay).await.unwrap();
+        let after = row(target_board(&s, &li(at(16 * DAY)), january(), Measure::Sales).await.unwrap());
+        assert_eq!((after.actual, after.attainment_bp, after.gap), (60_000_00, Some(5_000), 60_000_00));
+        // The first deal also makes c1 Li's new account for January.
+        let accounts = row(target_board(&s, &li(at(16 * DAY)), january(), Measure::NewAccounts).await.unwrap());
+        assert_eq!(accounts.actual, 1);
+    });
+}
