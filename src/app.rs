@@ -26,6 +26,7 @@ pub mod applications;
 pub mod customers;
 pub mod events;
 pub mod import;
+pub mod incentives;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;
@@ -40,6 +41,7 @@ use thiserror::Error;
 use crate::domain::application::ApplicationError;
 use crate::domain::approval::ApprovalError;
 use crate::domain::chips::ChipsError;
+use crate::domain::incentive::IncentiveError;
 use crate::domain::minutes::MinutesError;
 use crate::domain::order::OrderError;
 use crate::domain::participant::ParticipantError;
@@ -134,6 +136,8 @@ pub enum Action {
     KioskChips,
     LeaveKiosk,
     ManageRoster,
+    EditIncentiveScheme,
+    ImportIncentiveFigures,
     SetTarget,
 }
 
@@ -196,6 +200,8 @@ pub enum RuleError {
     Participant(#[from] ParticipantError),
     #[error(transparent)]
     Service(#[from] ServiceError),
+    #[error(transparent)]
+    Incentive(#[from] IncentiveError),
     #[error(transparent)]
     Target(#[from] crate::domain::target::TargetError),
     /// A domain check of a settings form (the message is the domain's).

@@ -18,6 +18,7 @@ pub mod distribution;
 pub mod event;
 pub mod export;
 pub mod handover;
+pub mod incentive;
 pub mod kpi;
 pub mod minutes;
 pub mod money;

@@ -23,6 +23,7 @@ pub mod device_secret;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
+pub mod incentives;
 pub mod key_accounts;
 pub mod kpi;
 pub mod memory;

@@ -13,6 +13,7 @@ pub mod app;
 pub mod customers;
 pub mod events;
 pub mod i18n;
+pub mod incentives;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;

@@ -66,6 +66,7 @@ pub async fn unreadable_fields<S: RecordStore>(s: &S) -> Result<Vec<UnreadableFi
     problems.extend(super::key_accounts::load_key_accounts(s).await?.problems);
     problems.extend(super::events::load_events_restored(s).await?.problems);
     problems.extend(super::service_log::load_service_restored(s).await?.problems);
+    problems.extend(super::incentives::load_incentives(s).await?.problems);
     problems.extend(super::people::people_restored(&s.docs_of_kind(super::people::PERSON).await?).problems);
     for d in s.docs_of_kind(super::attachments::ATTACHMENT).await? {
         super::attachments::Attachment::from_doc_restored(&d, &mut problems);

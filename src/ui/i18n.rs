@@ -14,6 +14,7 @@ pub mod commands;
 pub mod customers;
 pub mod events;
 pub mod import;
+pub mod incentives;
 pub mod key_accounts;
 pub mod kpi;
 pub mod orders;
@@ -109,6 +110,7 @@ catalogue! { Msg {
     NavReports => "报表", "Reports";
     NavSettings => "设置", "Settings";
     NavFinance => "财务", "Finance";
+    NavIncentives => "激励", "Incentives";
     Online => "在线", "Online";
     Offline => "离线", "Offline";
     OfflineHint => "离线也可以继续工作，联网后再同步。", "You can keep working offline; sync when the network is back.";

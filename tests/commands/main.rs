@@ -9,6 +9,7 @@ mod common;
 mod activities;
 mod customers;
 mod events;
+mod incentives;
 mod key_accounts;
 mod orders;
 mod pool;

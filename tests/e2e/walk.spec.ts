@@ -9,7 +9,7 @@ import { clearHost, SyncPage } from './pages/sync';
 
 test.beforeEach(() => clearHost());
 
-type Slug = 'today' | 'customers' | 'pool' | 'activities' | 'events' | 'reports' | 'finance' | 'settings';
+type Slug = 'today' | 'customers' | 'pool' | 'activities' | 'events' | 'reports' | 'incentives' | 'finance' | 'settings';
 
 /** Each page, its title in both languages and an element only that page draws. */
 const PAGES: Record<Slug, { zh: string; en: string; shows: string }> = {
@@ -19,6 +19,7 @@ const PAGES: Record<Slug, { zh: string; en: string; shows: string }> = {
   activities: { zh: '跟进', en: 'Activities', shows: 'activities-tabs' },
   events: { zh: '活动', en: 'Events', shows: 'event-new' },
   reports: { zh: '报表', en: 'Reports', shows: 'kpi-card' },
+  incentives: { zh: '激励', en: 'Incentives', shows: 'incentives-page' },
   finance: { zh: '财务', en: 'Finance', shows: 'finance-queue' },
   settings: { zh: '设置', en: 'Settings', shows: 'team-sync' },
 };

@@ -7,6 +7,7 @@ use crate::domain::receivable::ConfirmError;
 use crate::ui::i18n::activities::plan_error_text;
 use crate::ui::i18n::applications::app_error;
 use crate::ui::i18n::events::{chips_error_text, participant_error_text};
+use crate::ui::i18n::incentives::incentive_error;
 use crate::ui::i18n::key_accounts::approval_error;
 use crate::ui::i18n::orders::order_error;
 use crate::ui::i18n::service::service_error;
@@ -63,6 +64,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Chips(e) => chips_error_text(lang, e),
             RuleError::Participant(e) => participant_error_text(lang, e),
             RuleError::Service(e) => service_error(lang, e),
+            RuleError::Incentive(e) => incentive_error(lang, e),
             RuleError::Target(e) => crate::ui::i18n::targets::target_error(lang, e),
             RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),

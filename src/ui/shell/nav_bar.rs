@@ -51,5 +51,6 @@ fn icon(p: Page) -> &'static str {
         Page::Settings => "⚙",
         Page::Join => "+",
         Page::Finance => "¥",
+        Page::Incentives => "★",
     }
 }

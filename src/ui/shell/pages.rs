@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::ui::activities::activities_page::ActivitiesPage;
 use crate::ui::customers::customers_page::CustomersPage;
 use crate::ui::events::events_page::EventsPage;
+use crate::ui::incentives::incentives_page::IncentivesPage;
 use crate::ui::orders::finance_page::FinancePage;
 use crate::ui::pool::pool_page::PoolPage;
 use crate::ui::reports::reports_page::ReportsPage;
@@ -27,5 +28,6 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Finance => view! { <FinancePage /> }.into_any(),
         Page::Events => view! { <EventsPage /> }.into_any(),
         Page::Reports => view! { <ReportsPage /> }.into_any(),
+        Page::Incentives => view! { <IncentivesPage /> }.into_any(),
     })
 }

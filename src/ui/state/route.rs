@@ -19,12 +19,22 @@ pub enum Page {
     Join,
     /// The finance confirmation queue (O3); in the navigation for finance and managers.
     Finance,
+    /// Incentive statements (I1–I7).
+    Incentives,
 }
 
 impl Page {
     /// The pages in the navigation bar, in order.
-    pub const ALL: [Page; 7] =
-        [Page::Today, Page::Customers, Page::Pool, Page::Activities, Page::Events, Page::Reports, Page::Settings];
+    pub const ALL: [Page; 8] = [
+        Page::Today,
+        Page::Customers,
+        Page::Pool,
+        Page::Activities,
+        Page::Events,
+        Page::Reports,
+        Page::Incentives,
+        Page::Settings,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -37,6 +47,7 @@ impl Page {
             Page::Settings => "settings",
             Page::Join => "join",
             Page::Finance => "finance",
+            Page::Incentives => "incentives",
         }
     }
 
@@ -51,6 +62,7 @@ impl Page {
             Page::Settings => Msg::NavSettings,
             Page::Join => Msg::JoinTitle,
             Page::Finance => Msg::NavFinance,
+            Page::Incentives => Msg::NavIncentives,
         }
     }
 

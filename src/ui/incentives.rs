@@ -1,0 +1,12 @@
+//! Incentives (I1–I7): a month's station figures imported from CSV, the statements per
+//! station, maintainer and branch head with every line's arithmetic, the export, a
+//! printable statement per person, the payout calendar and the scheme versions.
+
+pub mod figures_import;
+pub mod incentives_page;
+pub mod month_statements;
+pub mod payout_card;
+pub mod scheme_editor;
+pub mod schemes_card;
+pub mod statement_card;
+pub mod statements_csv;

@@ -1,0 +1,77 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::kpi::Month;
+use crate::storage::incentives::{load_incentives, IncentivesData};
+use crate::ui::i18n::incentives::IMsg;
+use crate::ui::i18n::t;
+use crate::ui::incentives::figures_import::FiguresImport;
+use crate::ui::incentives::month_statements::MonthStatements;
+use crate::ui::incentives::payout_card::PayoutCard;
+use crate::ui::incentives::schemes_card::SchemesCard;
+use crate::ui::state::load::load_on_change;
+use crate::ui::state::platform::now_ms;
+
+/// What the incentives page's cards share: the stored schemes and months, and the
+/// month chosen (`YYYY-MM`).
+#[derive(Clone, Copy)]
+pub struct IncentivesCtx {
+    pub data: RwSignal<Arc<IncentivesData>>,
+    pub loaded: RwSignal<bool>,
+    pub month: RwSignal<String>,
+}
+
+/// Last month in the team's default zone (UTC+8): the month a payout is prepared for.
+fn last_month() -> String {
+    let today = chrono::DateTime::from_timestamp_millis(now_ms() + 8 * 3_600_000).map(|d| d.date_naive());
+    today
+        .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
+        .map(|d| Month::of(d).to_string())
+        .unwrap_or_default()
+}
+
+/// Incentives: pick a month; the manager imports its figures; everyone reads the
+/// statements, computed from the stored figures with the month's scheme version.
+#[component]
+pub fn IncentivesPage() -> impl IntoView {
+    let ctx = IncentivesCtx {
+        data: RwSignal::new(Arc::new(IncentivesData::default())),
+        loaded: RwSignal::new(false),
+        month: RwSignal::new(last_month()),
+    };
+    load_on_change(
+        |db| async move { load_incentives(db.store()).await },
+        move |d| {
+            // On the first read, open the newest month that has figures.
+            if ctx.loaded.try_get_untracked() == Some(false) {
+                let chosen = ctx.month.try_get_untracked().unwrap_or_default();
+                if d.month(&chosen).is_none() {
+                    if let Some(newest) = d.months.first() {
+                        ctx.month.try_set(newest.month.clone());
+                    }
+                }
+            }
+            ctx.data.try_set(Arc::new(d));
+            ctx.loaded.try_set(true);
+        },
+    );
+    view! {
+        <section class="card incentives-head" data-testid="incentives-page">
+            <h2>{t(IMsg::Title)}</h2>
+            <label class="month-pick">
+                <span>{t(IMsg::Month)}</span>
+                <input type="month" data-testid="incentives-month"
+                    prop:value=move || ctx.month.get()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if Month::parse(&v).is_some() { ctx.month.set(v); }
+                    } />
+            </label>
+        </section>
+        <FiguresImport ctx=ctx />
+        <MonthStatements ctx=ctx />
+        <PayoutCard ctx=ctx />
+        <SchemesCard ctx=ctx />
+    }
+}
