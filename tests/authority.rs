@@ -150,6 +150,9 @@ fn the_authority_kinds_are_the_ones_storage_writes() {
     assert_eq!(authority::MINUTES_STEP, outpost::storage::activities::MINUTES_STEP);
     assert_eq!(authority::VISIT_PLAN, outpost::storage::activities::VISIT_PLAN);
     assert_eq!(authority::PRODUCT, outpost::storage::orders::PRODUCT);
+    use outpost::storage::incentives::{MONTH_KIND, SCHEME_KIND};
+    assert_eq!(authority::INCENTIVE_KINDS, [SCHEME_KIND, MONTH_KIND]);
+    assert_eq!(authority::TARGET_SET, outpost::storage::targets::TARGET_SET);
     use outpost::storage::events::{CHIPS, COUNT, STOCK};
     assert_eq!(authority::KIOSK_KINDS, [CHIPS, STOCK, COUNT]);
     for id in [outpost::storage::staff_pin::STAFF_PIN_ID, outpost::storage::key_accounts::KA_ROLES_ID] {

@@ -6,7 +6,8 @@
 //! - finance confirms payments (O3, which moves ownership under P2/P3 and tier under C3);
 //! - managers assign pool customers (P4, P5, P7, H1, H2), review new entries (C6),
 //!   decide orders (O1) and visit plans (V2), review minutes (V5), set the credit flag
-//!   (C3), keep the price list and every team setting;
+//!   (C3), keep the price list and every team setting, set targets (T1–T3) and keep the
+//!   incentive schemes and a month's station figures (I1–I7);
 //! - managers or finance review applications (A1);
 //! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1).
 //!
@@ -47,6 +48,8 @@ pub const VISIT_PLAN: &str = "visit_plan";
 pub const PLAN_DECISION_FIELDS: [&str; 4] = ["decision", "opinion", "decided_by", "decided_on"];
 /// The price list (O1): a product document.
 pub const PRODUCT: &str = "product";
+/// Incentive schemes and a month's station figures (I1–I7): the manager's.
+pub const INCENTIVE_KINDS: [&str; 2] = ["incentive_scheme", "incentive_month"];
 /// Team-wide settings documents are named `team:<what>`.
 pub const TEAM_DOC_PREFIX: &str = "team:";
 
@@ -83,7 +86,7 @@ pub fn needed(e: &Entry) -> Option<&'static [Role]> {
 
 /// The roles a document field needs from its writer; `None` = any member.
 pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> {
-    if doc.id.starts_with(TEAM_DOC_PREFIX) || doc.kind == PRODUCT {
+    if doc.id.starts_with(TEAM_DOC_PREFIX) || doc.kind == PRODUCT || INCENTIVE_KINDS.contains(&doc.kind.as_str()) {
         return Some(MANAGER);
     }
     match (doc.kind.as_str(), field) {

@@ -138,7 +138,10 @@ fn decode_month(d: &Document, problems: &mut Vec<FieldProblem>) -> Option<MonthR
 
 pub async fn load_incentives<S: RecordStore>(s: &S) -> Result<IncentivesData, StorageError> {
     let mut out = IncentivesData { schemes: vec![rural_stations()], ..Default::default() };
-    for d in s.docs_of_kind(SCHEME_KIND).await? {
+    // Schemes and a month's figures are the manager's (`domain::authority`): money
+    // follows them, so only what the roster lets count is read.
+    let judge = super::roster::Judge::load(s).await?;
+    for d in judge.docs(s.docs_of_kind(SCHEME_KIND).await?) {
         if d.is_deleted() {
             continue;
         }
@@ -148,7 +151,7 @@ pub async fn load_incentives<S: RecordStore>(s: &S) -> Result<IncentivesData, St
             }
         }
     }
-    for d in s.docs_of_kind(MONTH_KIND).await? {
+    for d in judge.docs(s.docs_of_kind(MONTH_KIND).await?) {
         if !d.is_deleted() {
             out.months.extend(decode_month(&d, &mut out.problems));
         }
