@@ -92,7 +92,8 @@ test('a manager starts signing; a newcomer counts once granted; forged and revok
   expect(await m.d.syncNow()).toBe('done');
   await expect(row(m, 'Rep B')).toHaveAttribute('data-standing', 'pending');
   await m.d.openSettings();
-  await expect(m.page.getByTestId('unreadable-record').filter({ hasText: 'Pending Kites Ltd' }).first()).toHaveAttribute('data-code', 'unknown_key');
+  // Listed in the manager's quarantine as signed by a key the roster does not hold yet.
+  await expect(m.page.locator('[data-testid="unreadable-record"][data-code="unknown_key"]').first()).toBeVisible();
   await m.pool.open();
   await expect(m.pool.row('Pending Kites Ltd')).toHaveCount(0);
   await m.page.setViewportSize({ width: 768, height: 1024 });
