@@ -16,8 +16,8 @@ crate::catalogue! { TMsg {
     Target => "目标", "Target";
     Actual => "实际", "Result";
     Attainment => "达成率", "Attained";
-    Projected => "按当前进度预计", "At this pace";
-    PerDay => "每个工作日还需", "Needed per working day";
+    Projected => "按进度预计", "At this pace";
+    PerDay => "每工作日还需", "Needed a day";
     NotSet => "未设定", "not set";
     Done => "已完成", "met";
     DaysGone => "已过工作日", "Working days gone";
