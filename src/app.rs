@@ -32,6 +32,7 @@ pub mod orders;
 pub mod pool;
 pub mod reports;
 pub mod roster;
+pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
@@ -139,6 +140,7 @@ pub enum Action {
     EditIncentiveScheme,
     ImportIncentiveFigures,
     SetTarget,
+    WriteSalesReport,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -204,6 +206,8 @@ pub enum RuleError {
     Incentive(#[from] IncentiveError),
     #[error(transparent)]
     Target(#[from] crate::domain::target::TargetError),
+    #[error(transparent)]
+    Report(#[from] crate::domain::sales_report::ReportError),
     /// A domain check of a settings form (the message is the domain's).
     #[error("{0}")]
     Invalid(String),

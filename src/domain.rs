@@ -34,6 +34,7 @@ pub mod receivable;
 pub mod report;
 pub mod review;
 pub mod roster;
+pub mod sales_report;
 pub mod search;
 pub mod service;
 pub mod stock;

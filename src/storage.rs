@@ -35,6 +35,7 @@ pub mod quarantine;
 pub mod record_health;
 pub mod recovery;
 pub mod roster;
+pub mod sales_reports;
 pub mod schema;
 pub mod service_log;
 pub mod settings;

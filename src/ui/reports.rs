@@ -2,6 +2,7 @@
 
 pub mod kpi_card;
 pub mod reports_page;
+pub mod sales_report_card;
 pub mod targets_card;
 pub mod work_diary;
 pub mod work_reports;

@@ -15,6 +15,7 @@ mod orders;
 mod pool;
 mod role_folds;
 mod roster;
+mod sales_reports;
 mod service;
 mod targets;
 mod team;

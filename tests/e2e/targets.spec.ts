@@ -99,6 +99,28 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(mine.getByTestId('target-actual')).toHaveText('¥10,000.00');
   await expect(mine.getByTestId('target-attainment')).toHaveText('25.0 %');
   await r.page.getByTestId('targets').screenshot({ path: 'screenshots/targets-rep-en.png' });
+
+  // A3: the month's sales report — the rep writes improvements and next steps.
+  const sr = r.page.getByTestId('sales-report');
+  await expect(sr.locator('[data-testid="sr-line"][data-measure="sales"]')).toHaveAttribute('data-actual', '1000000');
+  await sr.getByTestId('sr-improvements').fill('Call before each visit');
+  await sr.getByTestId('sr-next-steps').fill('Two kite demos a week');
+  await sr.getByTestId('sr-save').click();
+  await expect(sr.getByTestId('sr-saved')).toBeVisible();
+  const [xlsx] = await Promise.all([r.page.waitForEvent('download'), sr.getByTestId('sr-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toBe(`sales-report-${teamDate(0).slice(0, 7)}.xlsx`);
+  await sr.screenshot({ path: 'screenshots/sales-report-rep-en.png' });
+  expect(await r.d.syncNow()).toBe('done');
+
+  // The manager reads it beside the figures, and cannot write it.
+  expect(await m.d.syncNow()).toBe('done');
+  await switchTo(m.d.shell, 'Manager Wang');
+  await m.d.shell.nav('reports').click();
+  const msr = m.page.getByTestId('sales-report');
+  await msr.getByTestId('sr-who').selectOption({ label: 'Rep Li' });
+  await expect(msr.getByTestId('sr-improvements')).toHaveValue('Call before each visit');
+  await expect(msr.getByTestId('sr-next-steps')).toHaveValue('Two kite demos a week');
+  await expect(msr.getByTestId('sr-save')).toHaveCount(0);
   await r.d.shell.setLang('zh-CN');
   await r.page.getByTestId('targets').screenshot({ path: 'screenshots/targets-rep-zh.png' });
   await m.context.close();

@@ -66,6 +66,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Service(e) => service_error(lang, e),
             RuleError::Incentive(e) => incentive_error(lang, e),
             RuleError::Target(e) => crate::ui::i18n::targets::target_error(lang, e),
+            RuleError::Report(e) => crate::ui::i18n::targets::report_error(lang, e),
             RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Invalid(e) => format!("{}{e}", m(XMsg::Invalid)),

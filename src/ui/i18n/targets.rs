@@ -30,6 +30,13 @@ crate::catalogue! { TMsg {
     History => "调整记录", "History";
     NoHistory => "本期尚无目标。", "No target for this period yet.";
     BadAmount => "请输入不小于 0 的数字。", "Enter a number of 0 or more.";
+    ReportTitle => "月度销售报告", "Monthly sales report";
+    Improvements => "改进之处", "Improvements";
+    NextSteps => "下一步计划", "Next steps";
+    SaveNotes => "保存报告", "Save the report";
+    Signature => "签名", "Signature";
+    Print => "打印报告", "Print report";
+    Xlsx => "导出 XLSX", "Export XLSX";
 } }
 
 pub fn kind_label(lang: Lang, k: PeriodKind) -> &'static str {
@@ -152,6 +159,27 @@ pub fn amount_text(m: Measure, v: i64) -> String {
         format!("¥{}", format_yuan(v))
     } else {
         v.to_string()
+    }
+}
+
+pub fn report_error(lang: Lang, e: &crate::domain::sales_report::ReportError) -> String {
+    use crate::domain::sales_report::ReportError;
+    let zh = lang == Lang::ZhCn;
+    match e {
+        ReportError::NotAMonth => {
+            if zh {
+                "销售报告按自然月填写。".to_owned()
+            } else {
+                "A sales report covers a calendar month.".to_owned()
+            }
+        }
+        ReportError::TooLong { max } => {
+            if zh {
+                format!("每一部分最多 {max} 个字。")
+            } else {
+                format!("Each part holds at most {max} characters.")
+            }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ pub fn ReportsPage() -> impl IntoView {
     crate::ui::activities::activity_feed::provide_activity_feed();
     view! {
         <crate::ui::reports::targets_card::TargetsCard />
+        <crate::ui::reports::sales_report_card::SalesReportCard />
         <WorkDiary />
         <WorkReports />
         <KpiCard />
