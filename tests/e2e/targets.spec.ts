@@ -122,7 +122,10 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(msr.getByTestId('sr-next-steps')).toHaveValue('Two kite demos a week');
   await expect(msr.getByTestId('sr-save')).toHaveCount(0);
   await r.d.shell.setLang('zh-CN');
+  await r.d.shell.nav('reports').click();
+  await expect(mine.getByTestId('target-attainment')).toHaveText('25.0 %');
   await r.page.getByTestId('targets').screenshot({ path: 'screenshots/targets-rep-zh.png' });
+  await r.page.getByTestId('sales-report').screenshot({ path: 'screenshots/sales-report-rep-zh.png' });
   await m.context.close();
   await r.context.close();
 });
