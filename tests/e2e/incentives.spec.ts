@@ -66,6 +66,11 @@ test('a manager imports a month of station figures and reads, prints and exports
   await expect(wd.getByTestId('line-band')).toHaveText('Band 10–30');
   await expect(wd.getByTestId('line-arithmetic')).toHaveText('0.50 × 10 = 5.00');
   await expect(inc.line('BM001', 'Telecom fee covered').getByTestId('line-amount')).toHaveText('5.00');
+  // I8: how to win more — the next band of each banded rule and what it is worth.
+  const tips = bm001.getByTestId('tip');
+  await expect(tips).toHaveCount(2);
+  await expect(tips.nth(0)).toHaveText('71 more electricity payments: 0.25 → 0.30 per transaction, +33.80 this month');
+  await expect(tips.nth(1)).toHaveText('21 more withdrawals: 0.50 → 0.60 per transaction, +13.60 this month');
   // Two stations in the village halve its households.
   const bm002 = inc.line('BM002', 'Electricity bills (rural station)');
   await expect(bm002.getByTestId('line-inputs')).toHaveText('250 payments ÷ (400 households ÷ 2 stations) = 125%');

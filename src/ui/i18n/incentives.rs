@@ -35,6 +35,7 @@ crate::catalogue! { IMsg {
     Amount => "金额（元）", "Amount (yuan)";
     Total => "合计", "Total";
     Print => "打印结算单", "Print statement";
+    HowToWin => "怎样多拿", "How to win more";
     Signature => "本人签字确认：____________________　日期：____________", "Signed as correct: ____________________  Date: ____________";
     Export => "导出 CSV", "Export CSV";
     Kind => "类别", "Kind";
@@ -121,6 +122,31 @@ fn zh(lang: Lang) -> bool {
 }
 
 /// `0.25` from fen.
+/// I8: one tip in words, e.g. "71 more electricity payments: 0.25 → 0.30 per payment,
+/// +33.80 this month".
+pub fn tip_text(lang: Lang, t: &crate::domain::incentive::Tip) -> String {
+    use crate::domain::incentive::Lever;
+    let zh = lang == Lang::ZhCn;
+    let what = match (t.lever, zh) {
+        (Lever::Electricity, true) => "笔电费缴纳",
+        (Lever::Electricity, false) => "more electricity payments",
+        (Lever::Withdrawals, true) => "笔取款",
+        (Lever::Withdrawals, false) => "more withdrawals",
+    };
+    let from = t.rate_now_fen.map(rate);
+    let gain = format_yuan(t.gain_fen);
+    match (zh, from) {
+        (true, Some(f)) => {
+            format!("再做 {} {what}：每笔由 {f} 升到 {}，本月多得 {gain} 元", t.more, rate(t.rate_next_fen))
+        }
+        (true, None) => format!("再做 {} {what}：每笔 {}，本月多得 {gain} 元", t.more, rate(t.rate_next_fen)),
+        (false, Some(f)) => {
+            format!("{} {what}: {f} → {} per transaction, +{gain} this month", t.more, rate(t.rate_next_fen))
+        }
+        (false, None) => format!("{} {what}: {} per transaction, +{gain} this month", t.more, rate(t.rate_next_fen)),
+    }
+}
+
 pub fn rate(fen: i64) -> String {
     format_yuan(fen)
 }

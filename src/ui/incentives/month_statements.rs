@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::incentive::{Payee, Statement, PRESET_ID};
+use crate::domain::incentive::{how_to_win, Payee, Statement, Tip, PRESET_ID};
 use crate::ui::i18n::incentives::IMsg;
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::incentives::incentives_page::IncentivesCtx;
@@ -29,7 +29,10 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
             let scheme_name = if scheme.id == PRESET_ID { None } else { Some(scheme.name.clone()) };
             let names: Vec<(String, String)> =
                 rec.figures.stations.iter().map(|s| (s.station.clone(), s.name.clone())).collect();
-            Some((d.statements(&m)?, rec.file_name.clone(), scheme_name, names))
+            // I8: each station's next bands, from the scheme the month was computed with.
+            let tips: Vec<(String, Vec<Tip>)> =
+                rec.figures.stations.iter().map(|s| (s.station.clone(), how_to_win(scheme, s))).collect();
+            Some((d.statements(&m)?, rec.file_name.clone(), scheme_name, (names, tips)))
         })
     });
     let export = move |_| {
@@ -50,17 +53,21 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
                     {move || if ctx.loaded.get() { t(IMsg::NoMonth)() } else { t(Msg::Loading)() }}
                 </p>
             }.into_any(),
-            Some((s, file, scheme_name, names)) => {
+            Some((s, file, scheme_name, (names, tips))) => {
                 let month = ctx.month.get_untracked();
                 let cards = move |list: Vec<Statement>| {
                     let month = month.clone();
                     let names = names.clone();
+                    let tips = tips.clone();
                     list.into_iter().map(move |st| {
-                        let label = match &st.payee {
-                            Payee::Station(code) => names.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default(),
-                            _ => String::new(),
+                        let (label, how) = match &st.payee {
+                            Payee::Station(code) => (
+                                names.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_default(),
+                                tips.iter().find(|(c, _)| c == code).map(|(_, t)| t.clone()).unwrap_or_default(),
+                            ),
+                            _ => (String::new(), Vec::new()),
                         };
-                        view! { <StatementCard statement=st month=month.clone() label=label /> }
+                        view! { <StatementCard statement=st month=month.clone() label=label tips=how /> }
                     }).collect_view()
                 };
                 let (stations, maintainers, heads) = (s.stations.clone(), s.maintainers.clone(), s.heads.clone());

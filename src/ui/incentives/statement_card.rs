@@ -8,7 +8,14 @@ use crate::ui::i18n::{t, use_i18n};
 /// One person's or station's statement: every line with its basis, band and
 /// arithmetic, the total, and a signature line; printable on its own.
 #[component]
-pub fn StatementCard(statement: Statement, month: String, #[prop(optional)] label: String) -> impl IntoView {
+pub fn StatementCard(
+    statement: Statement,
+    month: String,
+    #[prop(optional)] label: String,
+    /// I8: the station's next bands (stations only).
+    #[prop(optional)]
+    tips: Vec<crate::domain::incentive::Tip>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let article = NodeRef::<leptos::html::Article>::new();
     let print = move |_| {
@@ -45,6 +52,17 @@ pub fn StatementCard(statement: Statement, month: String, #[prop(optional)] labe
                 <button type="button" class="no-print" data-testid="statement-print" on:click=print>{t(IMsg::Print)}</button>
             </header>
             {empty.then(|| view! { <p class="muted">{t(IMsg::NoLines)}</p> })}
+            {(!tips.is_empty()).then(|| view! {
+                <div class="how-to-win no-print" data-testid="how-to-win">
+                    <strong>{t(IMsg::HowToWin)}</strong>
+                    <ul class="plain-list">
+                        {tips.into_iter().map(|tip| {
+                            let (gain, more) = (tip.gain_fen, tip.more);
+                            view! { <li data-testid="tip" data-more=more data-gain=gain>{move || crate::ui::i18n::incentives::tip_text(i18n.lang(), &tip)}</li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <table class="statement-lines">
                 <thead><tr><th>{t(IMsg::Item)}</th><th>{t(IMsg::Arithmetic)}</th><th class="num">{t(IMsg::Amount)}</th></tr></thead>
                 <tbody>
