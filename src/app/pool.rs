@@ -67,8 +67,8 @@ pub fn receives_customers(person: &Person) -> bool {
 async fn facts_by_customer<S: RecordStore>(s: &S) -> Result<HashMap<String, Vec<Fact>>, CommandError> {
     let mut by: HashMap<String, Vec<Fact>> = HashMap::new();
     // Only facts the roster lets count (a forged assignment or confirmation does not).
-    let roster = crate::storage::roster::load_roster(s).await?;
-    for e in crate::storage::roster::counted(s.entries_of_kinds(&FactKind::TAGS).await?, roster.as_ref()) {
+    let judge = crate::storage::roster::Judge::load(s).await?;
+    for e in judge.entries(s.entries_of_kinds(&FactKind::TAGS).await?) {
         if let Ok(f) = Fact::from_parts(&e.id, e.stamp.clone(), &e.author, &e.kind, &e.body) {
             by.entry(e.subject).or_default().push(f);
         }

@@ -104,18 +104,17 @@ pub async fn unreadable_fields<S: RecordStore>(s: &S) -> Result<Vec<UnreadableFi
 /// document's field under its name, with the verdict's code. The people directory is
 /// not judged (a newcomer announces their key there before it is granted).
 async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>, StorageError> {
-    let Some(roster) = super::roster::load_roster(s).await? else {
-        return Ok(Vec::new());
-    };
-    use crate::domain::authority::{judge, needed, on_this_device, sift_fields_on_device};
     // This device's view: a profile here waiting for its grant does not see its own work
     // listed (it shows on this device; elsewhere it is listed until the grant).
-    let own = super::roster::own_keys(s).await?;
+    let judge = super::roster::Judge::load(s).await?;
+    if judge.roster().is_none() {
+        return Ok(Vec::new());
+    }
     let entries: Vec<Entry> = s.get_all_as(StoreName::Entries).await?;
     let mut out: Vec<UnreadableField> = entries
         .iter()
         .filter(|e| e.kind != crate::domain::roster::GRANT)
-        .map(|e| (e, on_this_device(judge(e, Some(&roster)), e.seal.as_ref(), needed(e).is_some(), &own)))
+        .map(|e| (e, judge.entry(e)))
         .filter(|(_, v)| !v.counts())
         .map(|(e, verdict)| UnreadableField {
             record_id: e.id.clone(),
@@ -131,7 +130,7 @@ async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>
         .collect();
     let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
     for d in docs.iter().filter(|d| d.kind != super::people::PERSON) {
-        let (_, refused) = sift_fields_on_device(d, Some(&roster), &own);
+        let (_, refused) = judge.sift(d);
         for (field, verdict) in refused {
             let Some(reg) = d.fields.get(&field) else { continue };
             out.push(UnreadableField {

@@ -6,7 +6,7 @@
 //! there before an admin can grant it.)
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
-use crate::domain::authority::{judge, needed, on_this_device, sift_fields, sift_fields_on_device};
+use crate::domain::authority::{judge, needed, on_this_device, sift_fields_on_device, Verdict};
 use crate::domain::roster::{Roster, GRANT};
 use crate::record::replica::{Document, Entry};
 
@@ -51,33 +51,6 @@ pub async fn load_roster<S: RecordStore>(s: &S) -> Result<Option<Roster>, Storag
     Ok(Some(Roster::fold(&root, &grants)))
 }
 
-/// The entries that count under `roster` (`domain::authority`), in their order.
-pub fn counted(entries: Vec<Entry>, roster: Option<&Roster>) -> Vec<Entry> {
-    if roster.is_none() {
-        return entries;
-    }
-    entries.into_iter().filter(|e| judge(e, roster).counts()).collect()
-}
-
-/// The documents as they count under `roster`: each field that does not count reads as
-/// never written (`domain::authority::sift_fields`); a document left with no field is
-/// left out.
-pub fn counted_docs(docs: Vec<Document>, roster: Option<&Roster>) -> Vec<Document> {
-    if roster.is_none() {
-        return docs;
-    }
-    docs.into_iter()
-        .filter_map(|d| {
-            let (kept, refused) = sift_fields(&d, roster);
-            if refused.is_empty() {
-                Some(d)
-            } else {
-                (!kept.fields.is_empty()).then_some(kept)
-            }
-        })
-        .collect()
-}
-
 /// The stored document `id` as it counts under the roster (a team setting, say).
 pub async fn counted_doc<S: RecordStore>(s: &S, id: &str) -> Result<Option<Document>, StorageError> {
     let Some(d) = get_typed::<_, Document>(s, StoreName::Docs, id).await? else {
@@ -108,13 +81,23 @@ impl Judge {
         self.roster.as_ref()
     }
 
+    /// How `e` stands on this device.
+    pub fn entry(&self, e: &Entry) -> Verdict {
+        on_this_device(judge(e, self.roster()), e.seal.as_ref(), needed(e).is_some(), &self.own_keys)
+    }
+
+    /// `d` with only the fields that count on this device, and the others with why.
+    pub fn sift(&self, d: &Document) -> (Document, Vec<(String, Verdict)>) {
+        sift_fields_on_device(d, self.roster(), &self.own_keys)
+    }
+
     pub fn docs(&self, docs: Vec<Document>) -> Vec<Document> {
         if self.roster.is_none() {
             return docs;
         }
         docs.into_iter()
             .filter_map(|d| {
-                let (kept, refused) = sift_fields_on_device(&d, self.roster(), &self.own_keys);
+                let (kept, refused) = self.sift(&d);
                 if refused.is_empty() {
                     Some(d)
                 } else {
@@ -128,18 +111,12 @@ impl Judge {
         if self.roster.is_none() {
             return entries;
         }
-        entries
-            .into_iter()
-            .filter(|e| {
-                let v = judge(e, self.roster());
-                on_this_device(v, e.seal.as_ref(), needed(e).is_some(), &self.own_keys).counts()
-            })
-            .collect()
+        entries.into_iter().filter(|e| self.entry(e).counts()).collect()
     }
 }
 
 /// The keys the profiles on this device announced in the team directory.
-pub(crate) async fn own_keys<S: RecordStore>(s: &S) -> Result<Vec<String>, StorageError> {
+async fn own_keys<S: RecordStore>(s: &S) -> Result<Vec<String>, StorageError> {
     let mut keys = Vec::new();
     for id in s.keys(StoreName::Profiles).await? {
         if let Some(d) = get_typed::<_, Document>(s, StoreName::Docs, &id).await? {
