@@ -8,7 +8,7 @@ use crate::domain::calendar::TeamCalendar;
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
 use crate::domain::target::{
-    check_setting, progress, split_per_head, Measure, PaidFact, Period, Progress, Scope, TargetError, TargetFacts,
+    check_setting, split_per_head, standing, Measure, PaidFact, Period, Progress, Scope, TargetError, TargetFacts,
     TargetSetting,
 };
 use crate::record::replica::Replica;
@@ -134,10 +134,8 @@ pub async fn target_board<S: RecordStore>(
     Ok(scopes
         .into_iter()
         .map(|scope| {
-            let target = targets.current(&period, measure, &scope).cloned();
-            let actual = facts.actual(measure, &scope, &period);
-            let progress = progress(target.as_ref().map_or(0, |t| t.amount), actual, &period, today, &cal);
-            BoardRow { scope, target, progress }
+            let (target, progress) = standing(&targets, &facts, &period, measure, &scope, today, &cal);
+            BoardRow { target: target.cloned(), scope, progress }
         })
         .collect())
 }

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::calendar::TeamCalendar;
-use crate::domain::target::{progress, Measure, Period, Progress, Scope, TargetFacts, Targets};
+use crate::domain::target::{standing, Measure, Period, Progress, Scope, TargetFacts, Targets};
 
 /// Longest text kept for each of the rep's two parts.
 pub const MAX_NOTE_CHARS: usize = 4000;
@@ -59,9 +59,8 @@ pub fn report_lines(
     Measure::ALL
         .into_iter()
         .map(|measure| {
-            let target = targets.current(month, measure, scope).map(|t| t.amount);
-            let actual = facts.actual(measure, scope, month);
-            ReportLine { measure, target, progress: progress(target.unwrap_or(0), actual, month, today, cal) }
+            let (target, progress) = standing(targets, facts, month, measure, scope, today, cal);
+            ReportLine { measure, target: target.map(|t| t.amount), progress }
         })
         .collect()
 }

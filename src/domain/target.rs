@@ -344,6 +344,22 @@ pub struct Progress {
     pub per_day_needed: Option<i64>,
 }
 
+/// T2: the current target of `measure` for `scope` in `period` and the progress against
+/// it on `today` — what the board and the monthly report (A3) both show.
+pub fn standing<'a>(
+    targets: &'a Targets,
+    facts: &TargetFacts,
+    period: &Period,
+    measure: Measure,
+    scope: &Scope,
+    today: NaiveDate,
+    cal: &TeamCalendar,
+) -> (Option<&'a TargetSetting>, Progress) {
+    let target = targets.current(period, measure, scope);
+    let actual = facts.actual(measure, scope, period);
+    (target, progress(target.map_or(0, |t| t.amount), actual, period, today, cal))
+}
+
 /// Working days in `from..=to`.
 fn working_days(cal: &TeamCalendar, from: NaiveDate, to: NaiveDate) -> i64 {
     match from.pred_opt() {

@@ -153,6 +153,11 @@ pub fn period_label(lang: Lang, p: &Period) -> String {
     }
 }
 
+/// Attainment in basis points as a percentage with one decimal: 2380 → "23.8 %".
+pub fn attainment_text(bp: Option<i64>) -> String {
+    bp.map(|b| format!("{}.{} %", b / 100, (b % 100) / 10)).unwrap_or_else(|| "—".into())
+}
+
 /// An amount of `m`: yuan for sales, a plain count otherwise.
 pub fn amount_text(m: Measure, v: i64) -> String {
     if m.is_money() {

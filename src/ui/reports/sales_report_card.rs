@@ -8,17 +8,13 @@ use crate::domain::target::{Period, PeriodKind, Scope};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
-use crate::ui::i18n::targets::{amount_text, measure_label, period_label, TMsg};
+use crate::ui::i18n::targets::{amount_text, attainment_text, measure_label, period_label, TMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
 use crate::ui::widgets::file_io::download;
-
-fn percent(bp: Option<i64>) -> String {
-    bp.map(|b| format!("{}.{} %", b / 100, (b % 100) / 10)).unwrap_or_else(|| "—".into())
-}
 
 /// A3: the monthly sales report — every measure against its target for a rep or the
 /// team, and the rep's improvements and next steps; printable and exported as XLSX.
@@ -97,7 +93,7 @@ pub fn SalesReportCard() -> impl IntoView {
                     measure_label(lang, l.measure).to_owned(),
                     l.target.map(|v| amount_text(l.measure, v)).unwrap_or_default(),
                     amount_text(l.measure, l.progress.actual),
-                    percent(l.progress.attainment_bp),
+                    attainment_text(l.progress.attainment_bp),
                     amount_text(l.measure, l.progress.projected),
                 ]
             })
@@ -158,7 +154,7 @@ pub fn SalesReportCard() -> impl IntoView {
                                     <td>{move || measure_label(i18n.lang(), m)}</td>
                                     <td>{l.target.map(|v| amount_text(m, v)).unwrap_or_else(|| "—".into())}</td>
                                     <td>{amount_text(m, l.progress.actual)}</td>
-                                    <td>{percent(l.progress.attainment_bp)}</td>
+                                    <td>{attainment_text(l.progress.attainment_bp)}</td>
                                     <td>{amount_text(m, l.progress.projected)}</td>
                                 </tr>
                             }

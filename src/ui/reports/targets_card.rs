@@ -8,17 +8,12 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::targets::{amount_text, kind_label, measure_label, period_label, TMsg};
+use crate::ui::i18n::targets::{amount_text, attainment_text, kind_label, measure_label, period_label, TMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
-
-/// Basis points as a percentage with one decimal: 2380 → "23.8 %".
-fn percent(bp: Option<i64>) -> String {
-    bp.map(|b| format!("{}.{} %", b / 100, (b % 100) / 10)).unwrap_or_else(|| "—".into())
-}
 
 /// T1–T3, V7: targets against results for a period and measure — the team and every rep
 /// side by side for a manager, one's own row for a rep — and, for the manager, setting,
@@ -170,7 +165,7 @@ pub fn TargetsCard() -> impl IntoView {
                                         <td data-testid="target-amount">{target.unwrap_or_else(|| TMsg::NotSet.text(i18n.lang()).to_owned())}</td>
                                         <td data-testid="target-actual">{amount_text(m, p.actual)}</td>
                                         <td>
-                                            <span data-testid="target-attainment">{percent(p.attainment_bp)}</span>
+                                            <span data-testid="target-attainment">{attainment_text(p.attainment_bp)}</span>
                                             <progress max="10000" value=p.attainment_bp.unwrap_or(0).min(10_000)></progress>
                                         </td>
                                         <td>{amount_text(m, p.projected)}</td>
