@@ -147,6 +147,20 @@ pub fn chain_digest(e: &Entry) -> String {
     URL_SAFE_NO_PAD.encode(h.finalize())
 }
 
+/// `body` naming `prev` as the link it was taken on (`None` leaves it unchained, as
+/// builds before the chain wrote it).
+pub fn chained_body(mut body: serde_json::Value, prev: Option<&str>) -> serde_json::Value {
+    if let (Some(p), serde_json::Value::Object(m)) = (prev, &mut body) {
+        m.insert("prev".into(), serde_json::Value::String(p.to_owned()));
+    }
+    body
+}
+
+/// The link an entry names as taken on; `None` for an unchained one.
+pub fn chain_prev(e: &Entry) -> Option<&str> {
+    e.body.get("prev").and_then(|p| p.as_str())
+}
+
 fn check(seal: &Seal, bytes: &[u8]) -> Result<(), SealError> {
     let key: [u8; 32] =
         URL_SAFE_NO_PAD.decode(&seal.key).ok().and_then(|k| k.try_into().ok()).ok_or(SealError::BadKey)?;

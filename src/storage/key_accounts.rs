@@ -22,7 +22,7 @@ use crate::domain::approval::{
     SupportRequest,
 };
 use crate::record::replica::{Document, Entry, Replica};
-use crate::record::seal::chain_digest;
+use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
 pub const KA_REQUEST: &str = "ka_request";
 pub const KA_EVALUATION: &str = "ka_evaluation";
@@ -236,7 +236,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
             };
             // A chained step taken on another history (a concurrent decision that
             // lost) does not fit; steps from before the chain name none.
-            let prev = e.body.get("prev").and_then(|p| p.as_str());
+            let prev = chain_prev(e);
             if prev.is_some_and(|p| p != trail.chain_head) {
                 continue;
             }
@@ -360,10 +360,8 @@ pub fn chained_decision(
     prev: Option<&str>,
     by: &mut Author,
 ) -> Replica {
-    let mut body = super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed });
-    if let (Some(p), Value::Object(m)) = (prev, &mut body) {
-        m.insert("prev".into(), Value::String(p.to_owned()));
-    }
+    let body =
+        chained_body(super::codec::body_of(&DecisionBody { step, opinion: opinion.trim().to_owned(), passed }), prev);
     let e = Entry {
         id: entry_id.to_owned(),
         kind: KA_DECISION.to_owned(),

@@ -27,7 +27,7 @@ use crate::domain::order::{
 };
 use crate::domain::receivable::{apply_payments, ConfirmedPayment, InstalmentPlan, Ledger, Payment};
 use crate::record::replica::{Document, Entry, Replica};
-use crate::record::seal::chain_digest;
+use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
 pub const PRODUCT: &str = "product";
 pub const ORDER: &str = "order";
@@ -339,7 +339,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> OrdersData {
         // A chained step names the step it was taken after; one taken on another
         // history (a concurrent decision that lost) does not fit. Steps from before
         // the chain name none and fit by status alone, unverified.
-        let prev = e.body.get("prev").and_then(|p| p.as_str());
+        let prev = chain_prev(e);
         if prev.is_some_and(|p| p != rec.chain_head) {
             continue;
         }
@@ -516,10 +516,7 @@ pub fn order_change(old: Option<&OrderRecord>, new: &Order, note: &str, by: &mut
 /// is the order's [`OrderRecord::chain_head`] the step was taken on (`None` writes an
 /// unchained step, as builds before the chain did).
 pub fn order_step(entry_id: &str, order_id: &str, step: &OrderStep, prev: Option<&str>, by: &mut Author) -> Replica {
-    let mut body = serde_json::to_value(step).unwrap_or(Value::Null);
-    if let (Some(p), Value::Object(m)) = (prev, &mut body) {
-        m.insert("prev".into(), Value::String(p.to_owned()));
-    }
+    let body = chained_body(serde_json::to_value(step).unwrap_or(Value::Null), prev);
     one_entry(entry_id, ORDER_STEP, order_id, body, by)
 }
 
