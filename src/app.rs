@@ -23,6 +23,7 @@
 
 pub mod activities;
 pub mod applications;
+pub mod commission;
 pub mod customers;
 pub mod events;
 pub mod import;

@@ -169,3 +169,33 @@ fn an_unsealed_edit_after_the_team_began_to_sign_reads_as_never_written_and_is_l
     let items = block_on(unreadable_fields(&s)).unwrap();
     assert!(items.iter().any(|i| i.record_id == "c1" && i.field == "name" && i.code == "unsealed"), "{items:?}");
 }
+
+#[test]
+fn o3_h1_a_reps_forged_finance_confirmation_pays_no_commission_and_finances_does() {
+    use outpost::app::commission::commission_month;
+    use outpost::app::Actor;
+    use outpost::domain::kpi::Month;
+    let (s, root, li) = team(true);
+    let qian = key(4);
+    store(&s, &grant("qian", &qian, &[Role::Finance], false, T - 8, &root), &Clock::new("tab-wang"));
+    let paid = |amount_fen| FactKind::Payment {
+        rep: "li".into(),
+        amount_fen,
+        paid_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        days_late: 0,
+    };
+    let manager = Actor::new("wang", Role::Manager, "tab-wang", T + 1_000, || "x".into());
+    let lines = |s: &MemoryStore| {
+        let m = block_on(commission_month(s, &manager, Month { year: 2026, month: 6 })).unwrap();
+        m.reps.iter().flat_map(|r| r.statement.lines.iter().map(|l| (r.rep.clone(), l.amount_fen))).count()
+    };
+    // The rep confirms a payment of his own, sealed with his key, in finance's name too.
+    let (forged, c) = fact("pay-forged", "li", paid(90_000_00), T + 100, &li);
+    store(&s, &forged, &c);
+    let (in_qian_name, c) = fact("pay-qian-name", "qian", paid(80_000_00), T + 101, &li);
+    store(&s, &in_qian_name, &c);
+    assert_eq!(lines(&s), 0, "no forged confirmation is a commission line");
+    let (genuine, c) = fact("pay-genuine", "qian", paid(70_000_00), T + 200, &qian);
+    store(&s, &genuine, &c);
+    assert_eq!(lines(&s), 1);
+}

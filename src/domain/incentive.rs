@@ -40,6 +40,7 @@ mod maintenance;
 mod payout;
 mod preset;
 mod referrals;
+mod sales;
 mod scheme;
 mod split;
 mod statement;
@@ -60,6 +61,7 @@ pub use knobs::{knobs, set_knob, Knob, Table, Unit};
 pub use maintenance::is_valid;
 pub use payout::payout_dates;
 pub use preset::{rural_stations, PRESET_ID};
+pub use sales::{held_commission, sales_statement, SalesBand, SalesPayment, SalesRule, MAX_SALES_BANDS};
 pub use scheme::{
     BillLine, BillRate, BranchRule, CalendarStep, ElectricityRule, MaintenanceRule, PayoutStep, Rate, ReferralKind,
     ReferralRate, Scheme, Split, Track, WithdrawalRule,
@@ -143,5 +145,5 @@ pub fn check_scheme(s: &Scheme) -> Result<(), IncentiveError> {
     if s.calendar.iter().any(|c| !(1..=31).contains(&c.day)) {
         return Err(IncentiveError::CalendarDay);
     }
-    Ok(())
+    s.sales.check()
 }

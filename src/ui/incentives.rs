@@ -2,6 +2,7 @@
 //! station, maintainer and branch head with every line's arithmetic, the export, a
 //! printable statement per person, the payout calendar and the scheme versions.
 
+pub mod commission_card;
 pub mod figures_import;
 pub mod incentives_page;
 pub mod month_statements;

@@ -7,6 +7,7 @@
 mod common;
 
 mod activities;
+mod commission;
 mod customers;
 mod events;
 mod incentives;

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::band::{Band, BandTable, Edge};
+use super::sales::SalesRule;
 use super::scheme::{
     BillLine, BillRate, BranchRule, CalendarStep, ElectricityRule, MaintenanceRule, PayoutStep, Rate, ReferralKind,
     ReferralRate, Scheme, Split, Track, WithdrawalRule,
@@ -94,5 +95,7 @@ pub fn rural_stations() -> Scheme {
             step(Track::Branches, FinancePays, 24),
             step(Track::Branches, AmountsSent, 25),
         ],
+        // The seed sets no rate for sales reps; a team sets its own on a copy.
+        sales: SalesRule::default(),
     }
 }

@@ -168,6 +168,9 @@ pub struct Scheme {
     pub maintenance: MaintenanceRule,
     pub branches: BranchRule,
     pub calendar: Vec<CalendarStep>,
+    /// Reps' commission on confirmed payments; versions stored before it pay none.
+    #[serde(default)]
+    pub sales: super::sales::SalesRule,
 }
 
 impl Scheme {

@@ -17,6 +17,8 @@ pub enum RuleId {
     I4,
     I5,
     I6,
+    /// A rep's commission on finance-confirmed payments (O3), the team's own rate.
+    Sales,
 }
 
 /// What a line pays for, with the inputs it was computed from.
@@ -44,6 +46,16 @@ pub enum Item {
     BranchReward { branch: String, area: Area, stations: u64, valid: u64 },
     /// I6: the penalty for stations missing from the branch's plan.
     BranchPenalty { branch: String, plan: u64, valid: u64, missing: u64 },
+    /// A confirmed payment of the rep's month, paid at the tier (`tier`, from
+    /// `tier_from_fen`) the month's total reached.
+    Sale {
+        customer: String,
+        name: String,
+        paid_on: chrono::NaiveDate,
+        month_total_fen: i64,
+        tier: usize,
+        tier_from_fen: i64,
+    },
 }
 
 /// The band a line was paid in: its index in the table, its edges, and the measured
@@ -96,12 +108,14 @@ pub enum Payee {
     Station(String),
     Maintainer(String),
     BranchHead(String),
+    /// A sales rep (profile id): commission on confirmed payments.
+    Rep(String),
 }
 
 impl Payee {
     pub fn name(&self) -> &str {
         match self {
-            Payee::Station(n) | Payee::Maintainer(n) | Payee::BranchHead(n) => n,
+            Payee::Station(n) | Payee::Maintainer(n) | Payee::BranchHead(n) | Payee::Rep(n) => n,
         }
     }
 }

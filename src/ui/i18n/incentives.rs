@@ -38,11 +38,25 @@ crate::catalogue! { IMsg {
     HowToWin => "怎样多拿", "How to win more";
     Signature => "本人签字确认：____________________　日期：____________", "Signed as correct: ____________________  Date: ____________";
     Export => "导出 CSV", "Export CSV";
+    ExportXlsx => "导出 Excel", "Export XLSX";
+    XlsxFailed => "无法生成 Excel 文件：", "The spreadsheet could not be written: ";
     Kind => "类别", "Kind";
     Payee => "对象", "Payee";
     KindStation => "站点", "Station";
     KindMaintainer => "维护人员", "Maintainer";
     KindHead => "支局长", "Branch head";
+    KindRep => "销售", "Sales rep";
+    Commission => "销售提成", "Sales commission";
+    CommissionHint => "按财务确认的回款计算；本月回款合计达到的档位适用于本月每一笔。", "From the payments finance confirmed; the tier the month's total reaches applies to every payment of the month.";
+    CommissionNone => "当前方案没有设置销售提成比例。经理可以复制方案，在新版本中设置提成档位。", "The scheme sets no sales commission rate. A manager copies the scheme and sets the tiers in the new version.";
+    CommissionNoReps => "本月没有销售人员的回款。", "No rep has confirmed payments this month.";
+    Held => "离职交接未完成，暂停发放：", "Handover not complete, held: ";
+    Sale => "回款", "Payment";
+    SalesTiers => "销售提成档位", "Sales commission tiers";
+    TierFrom => "本月回款合计从（元）", "Month's payments from (yuan)";
+    TierRate => "提成比例（%）", "Rate (%)";
+    AddTier => "增加一档", "Add a tier";
+    RemoveTier => "删除最后一档", "Remove the last tier";
     NoLines => "本月没有奖励。", "Nothing earned this month.";
     Statement => "奖励结算单", "Incentive statement";
     Calendar => "兑现日程", "Payout calendar";
@@ -107,6 +121,7 @@ crate::catalogue! { IMsg {
     ErrMissingColumn => "文件缺少必需的列：", "The file lacks a required column: ";
     ErrFrozen => "该方案已用于 {} 的计算，不能修改；请复制为新版本。", "This scheme was used for {}; copy it to a new version to change it.";
     ErrPreset => "预设方案不能修改；请复制为新版本。", "The preset cannot be changed; copy it to a new version.";
+    ErrSalesTiers => "提成档位须从 0 开始、逐档递增，比例不超过 100%。", "Tiers start at 0, each above the one before, rates at most 100%.";
     ErrBands => "档位必须首尾相接、覆盖所有数值。", "Bands must meet end to end and cover every value.";
     ErrScheme => "方案数字不符合要求。", "The scheme's numbers are not valid.";
     ErrNoScheme => "没有适用于该月份的方案。", "No scheme covers this month.";
@@ -177,6 +192,7 @@ pub fn payee_kind(p: &Payee) -> IMsg {
         Payee::Station(_) => IMsg::KindStation,
         Payee::Maintainer(_) => IMsg::KindMaintainer,
         Payee::BranchHead(_) => IMsg::KindHead,
+        Payee::Rep(_) => IMsg::KindRep,
     }
 }
 
@@ -210,6 +226,9 @@ pub fn item_text(lang: Lang, item: &Item) -> String {
         Item::NotValid { station, .. } => with(IMsg::NotValid, station),
         Item::BranchReward { branch, .. } => with(IMsg::BranchReward, branch),
         Item::BranchPenalty { branch, .. } => with(IMsg::BranchPenalty, branch),
+        Item::Sale { name, paid_on, .. } => {
+            format!("{} · {name} · {}", IMsg::Sale.text(lang), paid_on.format("%Y-%m-%d"))
+        }
     }
 }
 
@@ -290,6 +309,13 @@ pub fn inputs_text(lang: Lang, line: &Line) -> String {
                 format!("plan {plan}, valid {valid}, {missing} missing")
             }
         }
+        Item::Sale { month_total_fen, .. } => {
+            if z {
+                format!("本月确认回款合计 {}", format_yuan(*month_total_fen))
+            } else {
+                format!("the month's confirmed payments: {}", format_yuan(*month_total_fen))
+            }
+        }
     }
 }
 
@@ -318,6 +344,13 @@ pub fn band_text(lang: Lang, b: &BandChoice, percent: bool) -> String {
 
 /// The line's band, if it has one.
 pub fn line_band(lang: Lang, line: &Line) -> String {
+    if let Item::Sale { tier, tier_from_fen, .. } = line.item {
+        return if zh(lang) {
+            format!("第 {} 档（≥ {}）", tier + 1, format_yuan(tier_from_fen))
+        } else {
+            format!("tier {} (≥ {})", tier + 1, format_yuan(tier_from_fen))
+        };
+    }
     let percent = matches!(line.item, Item::ElectricityRural { .. });
     line.band.map(|b| band_text(lang, &b, percent)).unwrap_or_default()
 }
@@ -408,6 +441,7 @@ pub fn incentive_error(lang: Lang, e: &IncentiveError) -> String {
     match e {
         IncentiveError::Frozen { month } => fill(IMsg::ErrFrozen.text(lang), month),
         IncentiveError::Preset => m(IMsg::ErrPreset),
+        IncentiveError::Bands { table: "sales" } => m(IMsg::ErrSalesTiers),
         IncentiveError::Bands { .. } => m(IMsg::ErrBands),
         IncentiveError::NoScheme | IncentiveError::UnknownScheme(_) => m(IMsg::ErrNoScheme),
         IncentiveError::NoStations => m(IMsg::ErrNoStations),

@@ -41,6 +41,7 @@ crate::catalogue! { PMsg {
     HandoverFrom => "交出客户的代表", "Rep handing over";
     MarkLeaving => "标记为离职", "Mark as leaving";
     NotLeaving => "取消离职标记", "Not leaving after all";
+    HeldAmount => "暂扣的销售提成：¥", "Sales commission held: ¥";
     Customer => "客户", "Customer";
     Receivable => "应收款", "Receivable";
     HandTo => "交给", "Hand to";

@@ -6,6 +6,7 @@ use crate::domain::kpi::Month;
 use crate::storage::incentives::{load_incentives, IncentivesData};
 use crate::ui::i18n::incentives::IMsg;
 use crate::ui::i18n::t;
+use crate::ui::incentives::commission_card::CommissionCard;
 use crate::ui::incentives::figures_import::FiguresImport;
 use crate::ui::incentives::month_statements::MonthStatements;
 use crate::ui::incentives::payout_card::PayoutCard;
@@ -71,6 +72,7 @@ pub fn IncentivesPage() -> impl IntoView {
         </section>
         <FiguresImport ctx=ctx />
         <MonthStatements ctx=ctx />
+        <CommissionCard ctx=ctx />
         <PayoutCard ctx=ctx />
         <SchemesCard ctx=ctx />
     }

@@ -5,7 +5,7 @@ use crate::ui::i18n::incentives::IMsg;
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::incentives::incentives_page::IncentivesCtx;
 use crate::ui::incentives::statement_card::StatementCard;
-use crate::ui::incentives::statements_csv::statements_csv;
+use crate::ui::incentives::statements_csv::{statements_csv, statements_xlsx, XLSX_MIME};
 use crate::ui::widgets::file_io::download;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,23 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
     let export = move |_| {
         let Some((s, ..)) = computed.get_untracked() else { return };
         let month = ctx.month.get_untracked();
-        download(&format!("incentives-{month}.csv"), &statements_csv(i18n.lang(), &s), "text/csv");
+        download(
+            &format!("incentives-{month}.csv"),
+            &statements_csv(i18n.lang(), s.all().map(|x| (x, String::new()))),
+            "text/csv",
+        );
+    };
+    let xlsx_error = RwSignal::new(None::<String>);
+    let export_xlsx = move |_| {
+        let Some((s, ..)) = computed.get_untracked() else { return };
+        let month = ctx.month.get_untracked();
+        match statements_xlsx(i18n.lang(), &month, s.all().map(|x| (x, String::new()))) {
+            Ok(bytes) => {
+                xlsx_error.set(None);
+                download(&format!("incentives-{month}.xlsx"), &bytes, XLSX_MIME);
+            }
+            Err(e) => xlsx_error.set(Some(format!("{}{e}", IMsg::XlsxFailed.text(i18n.lang())))),
+        }
     };
     let tab_button = move |which: Tab, id: &'static str, label: IMsg| {
         view! {
@@ -85,7 +101,9 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
                                 {tab_button(Tab::Heads, "incentives-tab-heads", IMsg::TabHeads)}
                             </nav>
                             <button type="button" data-testid="incentives-export" on:click=export>{t(IMsg::Export)}</button>
+                            <button type="button" data-testid="incentives-export-xlsx" on:click=export_xlsx>{t(IMsg::ExportXlsx)}</button>
                         </div>
+                        {move || xlsx_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
                     </section>
                     <div class="statements" data-testid="statements">
                         {move || match tab.get() {

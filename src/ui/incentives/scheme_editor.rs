@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::incentives::save_scheme;
-use crate::domain::incentive::{knobs, set_knob, Knob, Scheme, Unit};
+use crate::domain::incentive::{knobs, set_knob, Knob, SalesBand, SalesRule, Scheme, Unit, MAX_SALES_BANDS};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::incentives::{knob_group, knob_label, IMsg};
@@ -45,6 +45,27 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
     let to = RwSignal::new(scheme.valid_to.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default());
     let fields: Vec<Field> = knobs(&scheme).into_iter().map(|(k, u, v)| (k, u, RwSignal::new(shown(u, v)))).collect();
     let message = RwSignal::new(None::<String>);
+    // The sales tiers: a list the manager grows or shrinks; the first starts at 0.
+    let tier = |from: i64, bp: u32| {
+        (RwSignal::new(shown(Unit::Fen, from)), RwSignal::new(shown(Unit::BasisPoints, i64::from(bp))))
+    };
+    let tiers = RwSignal::new(scheme.sales.bands.iter().map(|b| tier(b.from_fen, b.bp)).collect::<Vec<_>>());
+    let add_tier = move |_| {
+        tiers.update(|t| {
+            if t.len() < MAX_SALES_BANDS {
+                let last = t.last().map(|(f, r)| (read(Unit::Fen, &f.get_untracked()).unwrap_or(0), r.get_untracked()));
+                let (from, rate) = last.unwrap_or((0, "0".into()));
+                t.push((RwSignal::new(shown(Unit::Fen, from.saturating_add(100_000_00))), RwSignal::new(rate)));
+            }
+        })
+    };
+    let remove_tier = move |_| {
+        tiers.update(|t| {
+            if t.len() > 1 {
+                t.pop();
+            }
+        })
+    };
     let base = StoredValue::new(scheme);
     let all = StoredValue::new(fields.clone());
     let save = move |_| {
@@ -70,6 +91,20 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
                 }
             }
         }
+        let mut bands = Vec::new();
+        for (i, (f, r)) in tiers.get_untracked().into_iter().enumerate() {
+            let from_fen = if i == 0 { Some(0) } else { read(Unit::Fen, &f.get_untracked()) };
+            let bp = read(Unit::BasisPoints, &r.get_untracked()).and_then(|v| u32::try_from(v).ok());
+            match (from_fen, bp) {
+                (Some(from_fen), Some(bp)) => bands.push(SalesBand { from_fen, bp }),
+                _ => {
+                    let what = format!("{} {}", IMsg::SalesTiers.text(lang), i + 1);
+                    message.set(Some(format!("{}{what}", IMsg::KnobBadNumber.text(lang))));
+                    return;
+                }
+            }
+        }
+        s.sales = SalesRule { bands };
         cmds.run(
             move |db, actor| async move { save_scheme(db.store(), &actor, &s).await },
             move |r| {
@@ -107,6 +142,24 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
             }).collect_view()}
+            <fieldset class="knobs" data-testid="sales-tiers">
+                <legend>{t(IMsg::SalesTiers)}</legend>
+                {move || tiers.get().into_iter().enumerate().map(|(i, (from, rate))| view! {
+                    <div class="tier" data-testid="sales-tier">
+                        <label class="knob"><span>{t(IMsg::TierFrom)}</span>
+                            <input type="text" inputmode="decimal" data-testid="tier-from" disabled=i == 0
+                                prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
+                        <label class="knob"><span>{t(IMsg::TierRate)}</span>
+                            <input type="text" inputmode="decimal" data-testid="tier-rate"
+                                prop:value=move || rate.get() on:input=move |ev| rate.set(event_target_value(&ev)) /></label>
+                    </div>
+                }).collect_view()}
+                <div class="row-actions">
+                    <button type="button" data-testid="tier-add" on:click=add_tier>{t(IMsg::AddTier)}</button>
+                    <button type="button" data-testid="tier-remove" on:click=remove_tier
+                        disabled=move || tiers.with(|t| t.len() <= 1)>{t(IMsg::RemoveTier)}</button>
+                </div>
+            </fieldset>
             <div class="row-actions">
                 <button type="button" class="primary" data-testid="scheme-save" on:click=save>{t(IMsg::Save)}</button>
                 <button type="button" data-testid="scheme-close" on:click=move |_| on_close.run(())>{t(IMsg::Cancel)}</button>

@@ -32,6 +32,7 @@ pub fn StatementCard(
         Payee::Station(_) => "station",
         Payee::Maintainer(_) => "maintainer",
         Payee::BranchHead(_) => "head",
+        Payee::Rep(_) => "rep",
     };
     let payee = statement.payee.clone();
     let name = statement.payee.name().to_owned();
@@ -45,8 +46,17 @@ pub fn StatementCard(
                     <p class="muted statement-title">{t(IMsg::Statement)}" · "{month}</p>
                     <h3>
                         <span class="muted">{move || payee_kind(&payee).text(i18n.lang())}" "</span>
-                        {let p = statement.payee.clone(); move || payee_name(i18n.lang(), &p)}
-                        {(!label.is_empty()).then(|| view! { <span class="muted">" "{label.clone()}</span> })}
+                        {match &statement.payee {
+                            // A rep's id is a profile id: the label carries the name.
+                            Payee::Rep(_) if !label.is_empty() => view! { <span>{label.clone()}</span> }.into_any(),
+                            p => {
+                                let p = p.clone();
+                                view! {
+                                    {move || payee_name(i18n.lang(), &p)}
+                                    {(!label.is_empty()).then(|| view! { <span class="muted">" "{label.clone()}</span> })}
+                                }.into_any()
+                            }
+                        }}
                     </h3>
                 </div>
                 <button type="button" class="no-print" data-testid="statement-print" on:click=print>{t(IMsg::Print)}</button>

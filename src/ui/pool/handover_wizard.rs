@@ -60,6 +60,26 @@ pub fn HandoverWizard() -> impl IntoView {
         let f = from.get();
         reps.with(|r| r.iter().any(|(id, _, d)| *id == f && *d))
     };
+    // H1: what the rep has earned and not been paid, held while they leave.
+    let held_fen = RwSignal::new(None::<i64>);
+    let db = crate::ui::state::session::use_db();
+    let sync = crate::ui::state::sync_ctx::use_sync();
+    crate::ui::state::load::load(
+        move || {
+            sync.data_version.track();
+            let f = from.get();
+            (!f.is_empty()).then_some(())?;
+            Some((f, cmds.actor()?))
+        },
+        move |(f, a)| {
+            let db = db.clone();
+            async move {
+                let cal = crate::storage::settings::load_calendar(db.store()).await?;
+                crate::app::commission::held_for(db.store(), &a, &f, cal.local_date(a.now_ms)).await
+            }
+        },
+        move |h| held_fen.set(h),
+    );
     // (customer, name, to rep, note)
     let plan = RwSignal::new(Vec::<(String, String, String, String)>::new());
     let make = move |_| {
@@ -125,10 +145,16 @@ pub fn HandoverWizard() -> impl IntoView {
             {move || status.get().map(|s| {
                 let leaving = departing();
                 let (held, remaining) = (s.commission_held.to_string(), s.remaining.to_string());
+                let withheld = leaving && s.commission_held;
                 view! {
                     <p data-testid="handover-status" data-held=held data-remaining=remaining>
                         {move || handover_status_text(i18n.lang(), &s, leaving)}
                     </p>
+                    {move || held_fen.get().filter(|_| withheld).map(|fen| view! {
+                        <p class="notice warn" data-testid="handover-held-amount" data-fen=fen>
+                            {t(PMsg::HeldAmount)}{crate::domain::money::format_yuan(fen)}
+                        </p>
+                    })}
                     <div class="actions wrap">
                         {if leaving {
                             view! { <button type="button" data-testid="handover-unmark" on:click=move |_| mark(false)>{t(PMsg::NotLeaving)}</button> }.into_any()
