@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 
 use super::reports::is_reported;
 use super::Actor;
-use crate::domain::incentive::{held_commission, sales_statement, scheme_for, SalesPayment, Scheme, Statement};
+use crate::domain::incentive::{
+    held_commission, sales_next, sales_statement, scheme_for, SalesPayment, SalesTip, Scheme, Statement,
+};
 use crate::domain::kpi::Month;
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
@@ -36,6 +38,8 @@ pub struct RepCommission {
     /// H1: the rep is leaving; what is held until the handover is complete.
     pub departing: bool,
     pub held_fen: i64,
+    /// I8: the next tier and what reaching it gains this month.
+    pub next: Option<SalesTip>,
 }
 
 /// The month's commission statements.
@@ -87,12 +91,14 @@ async fn confirmed<S: RecordStore>(s: &S) -> Result<Vec<Paid>, StorageError> {
     Ok(out)
 }
 
+fn payments_of(paid: &[Paid], rep: &str, m: Month) -> Vec<SalesPayment> {
+    paid.iter().filter(|p| p.rep == rep && Month::of(p.payment.paid_on) == m).map(|p| p.payment.clone()).collect()
+}
+
 /// `rep`'s statement for month `m` from `paid`.
 fn statement_of(data: &IncentivesData, paid: &[Paid], rep: &str, m: Month) -> Statement {
-    let mine: Vec<SalesPayment> =
-        paid.iter().filter(|p| p.rep == rep && Month::of(p.payment.paid_on) == m).map(|p| p.payment.clone()).collect();
     let rule = month_scheme(data, m).map(|s| s.sales.clone()).unwrap_or_default();
-    sales_statement(&rule, rep, &mine)
+    sales_statement(&rule, rep, &payments_of(paid, rep, m))
 }
 
 /// H1: every month of `rep`'s up to and including `until`, with its total and whether it
@@ -148,7 +154,8 @@ pub async fn commission_month<S: RecordStore>(s: &S, actor: &Actor, m: Month) ->
         .into_iter()
         .map(|(rep, (name, departing))| {
             let held_fen = if departing { held_commission(&months_of(&data, &paid, &rep, m, &paid_out)) } else { 0 };
-            RepCommission { statement: statement_of(&data, &paid, &rep, m), rep, name, departing, held_fen }
+            let next = scheme.filter(|s| s.sales.pays()).and_then(|s| sales_next(s, &payments_of(&paid, &rep, m)));
+            RepCommission { statement: statement_of(&data, &paid, &rep, m), rep, name, departing, held_fen, next }
         })
         .collect();
     out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.rep.cmp(&b.rep)));

@@ -32,6 +32,7 @@ mod bills;
 mod branches;
 mod compute;
 mod electricity;
+mod explain;
 mod figures;
 mod figures_csv;
 mod how_to_win;
@@ -54,6 +55,10 @@ pub use bills::per_amount;
 pub use branches::{branch_months, BranchMonth};
 pub use compute::compute;
 pub use electricity::rural_share;
+pub use explain::{
+    band_at, chart, previous, sales_next, sales_what_if, steps_up, what_if, whats_new, Bar, Changed, Chart, SalesTip,
+    Step, WhatsNew,
+};
 pub use figures::{Area, BranchFigures, LineFigures, MonthFigures, StationFigures, Swipe};
 pub use figures_csv::{import_figures, parse_swipes, Column, FiguresError, FiguresImport, Problem, RowError};
 pub use how_to_win::{how_to_win, Lever, Tip, LOOK_AHEAD};

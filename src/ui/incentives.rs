@@ -3,6 +3,7 @@
 //! printable statement per person, the payout calendar and the scheme versions.
 
 pub mod commission_card;
+pub mod explainer_card;
 pub mod figures_import;
 pub mod incentives_page;
 pub mod month_statements;
@@ -11,3 +12,4 @@ pub mod scheme_editor;
 pub mod schemes_card;
 pub mod statement_card;
 pub mod statements_csv;
+pub mod what_if;

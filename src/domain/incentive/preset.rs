@@ -97,5 +97,6 @@ pub fn rural_stations() -> Scheme {
         ],
         // The seed sets no rate for sales reps; a team sets its own on a copy.
         sales: SalesRule::default(),
+        purpose: String::new(),
     }
 }

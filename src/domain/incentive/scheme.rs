@@ -171,6 +171,9 @@ pub struct Scheme {
     /// Reps' commission on confirmed payments; versions stored before it pay none.
     #[serde(default)]
     pub sales: super::sales::SalesRule,
+    /// I8: why the scheme exists, in the manager's words (blank: the preset's purpose).
+    #[serde(default)]
+    pub purpose: String,
 }
 
 impl Scheme {

@@ -121,6 +121,38 @@ crate::catalogue! { IMsg {
     ErrMissingColumn => "文件缺少必需的列：", "The file lacks a required column: ";
     ErrFrozen => "该方案已用于 {} 的计算，不能修改；请复制为新版本。", "This scheme was used for {}; copy it to a new version to change it.";
     ErrPreset => "预设方案不能修改；请复制为新版本。", "The preset cannot be changed; copy it to a new version.";
+    Explain => "方案说明", "About the scheme";
+    ExplainHint => "按方案的先后顺序说明：新内容、目的、主要内容、怎样赢、考核指标、细则。", "In the scheme's own order: what is new, why, the main elements, how to win, the KPIs, the fine print.";
+    WhatsNew => "一、新内容", "1. What is new";
+    FirstVersion => "这是方案的第一个版本。", "This is the scheme's first version.";
+    ComparedWith => "与上一版本（{}）相比：", "Against the version before ({}):";
+    NothingNew => "各项数字都没有变化。", "No number changed.";
+    Kept => "其余 {} 项数字保持不变。", "The other {} numbers stay as they were.";
+    SalesTiersChanged => "销售提成档位有调整。", "The sales commission tiers changed.";
+    CalendarChanged => "兑现日程有调整。", "The payout days changed.";
+    Purpose => "二、目的", "2. Purpose";
+    PresetPurpose => "鼓励便民服务站多办代收费、助农取款和转介绍业务，成为有效站点；支局长和维护人员按站点成效获得维护奖励，持续维护渠道。", "Stations are rewarded for handling more bill payments, cash withdrawals and referrals and for becoming valid stations; branch heads and maintainers earn by how their stations do, so the channel keeps being looked after.";
+    PurposeLabel => "方案目的（说明页显示）", "Purpose (shown on the explainer)";
+    Elements => "三、主要内容", "3. The main elements";
+    WinSteps => "四、怎样赢", "4. How to win";
+    Kpis => "五、考核指标及计算方法", "5. The KPIs and how each is computed";
+    FinePrint => "六、细则", "6. Fine print";
+    WhatIf => "试算", "What if";
+    WhatIfHint => "输入一个站点一个月的数字，按本方案试算奖励。只是试算，不会保存。", "Type a station's month and see what this scheme pays. Nothing is stored.";
+    WhatIfSales => "销售提成试算：本月确认回款合计（元）", "Sales commission: the month's confirmed payments (yuan)";
+    WhatIfMaint => "该站点带来的维护奖励（分配前）：", "Maintenance it brings (before the split): ";
+    Area => "站点类型", "Station";
+    Rural => "农村", "Rural";
+    Urban => "城市", "Urban";
+    Households => "村户数", "Households in the village";
+    StationsInVillage => "本村站点数", "Stations in the village";
+    ElectricityTx => "代收电费笔数", "Electricity payments";
+    WithdrawalTx => "助农取款笔数（已按每卡每天上限计）", "Cash withdrawals (counted after the daily cap)";
+    MobileAmount => "移动话费代收金额（元）", "Mobile bills collected (yuan)";
+    UnicomTx => "联通话费笔数", "Unicom bill payments";
+    TelecomAmount => "电信话费代收金额（元）", "Telecom bills collected (yuan)";
+    PosTx => "商易通交易笔数", "POS transactions";
+    SalesNext => "再确认回款 {}，本月提成比例由 {} 升到 {}，多得 {} 元", "{} more in confirmed payments: {} → {} for the whole month, +{}";
     ErrSalesTiers => "提成档位须从 0 开始、逐档递增，比例不超过 100%。", "Tiers start at 0, each above the one before, rates at most 100%.";
     ErrBands => "档位必须首尾相接、覆盖所有数值。", "Bands must meet end to end and cover every value.";
     ErrScheme => "方案数字不符合要求。", "The scheme's numbers are not valid.";
@@ -128,7 +160,7 @@ crate::catalogue! { IMsg {
     ErrNoStations => "没有可导入的站点。", "No station to store.";
 } }
 
-fn fill(template: &str, v: impl std::fmt::Display) -> String {
+pub fn fill(template: &str, v: impl std::fmt::Display) -> String {
     template.replacen("{}", &v.to_string(), 1)
 }
 
@@ -542,4 +574,202 @@ pub fn knob_group(k: crate::domain::incentive::Knob) -> IMsg {
         Knob::MinBillTx | Knob::MinPosTx | Knob::BaseFen | Knob::CommissionFen => IMsg::KnobsMaintenance,
         _ => IMsg::KnobsBranches,
     }
+}
+
+/// `template` with each `{}` filled in turn.
+pub fn fill_all(template: &str, values: &[String]) -> String {
+    values.iter().fold(template.to_owned(), |t, v| t.replacen("{}", v, 1))
+}
+
+/// I8: a changed number, e.g. "代收电费（农村站）第 2 档：0.25 → 0.28".
+pub fn changed_text(lang: Lang, c: &crate::domain::incentive::Changed) -> String {
+    use crate::domain::incentive::Unit;
+    let v = |n: i64| match c.unit {
+        Unit::Fen => format_yuan(n),
+        Unit::BasisPoints => percent_bp(u128::try_from(n.max(0)).unwrap_or(0)),
+        Unit::Count => n.to_string(),
+    };
+    format!("{}: {} → {}", knob_label(lang, c.knob), v(c.before), v(c.after))
+}
+
+/// The title of one chart.
+pub fn chart_title(lang: Lang, c: crate::domain::incentive::Chart) -> String {
+    use crate::domain::incentive::{Chart, Table};
+    let z = zh(lang);
+    match (c, z) {
+        (Chart::Band(Table::RuralElectricity), true) => "农村站代收电费：按占比，每笔".into(),
+        (Chart::Band(Table::RuralElectricity), false) => "Rural electricity: by share, per payment".into(),
+        (Chart::Band(Table::UrbanElectricity), true) => "城市站代收电费：按笔数，每笔".into(),
+        (Chart::Band(Table::UrbanElectricity), false) => "Urban electricity: by count, per payment".into(),
+        (Chart::Band(Table::Withdrawals), true) => "助农取款：按月笔数，每笔".into(),
+        (Chart::Band(Table::Withdrawals), false) => "Cash withdrawals: by the month's count, per withdrawal".into(),
+        (Chart::Sales, true) => "销售提成：按本月确认回款合计".into(),
+        (Chart::Sales, false) => "Sales commission: by the month's confirmed payments".into(),
+    }
+}
+
+/// One bar's band and value, e.g. ("50%–80%", "0.25").
+pub fn bar_text(lang: Lang, b: &crate::domain::incentive::Bar) -> (String, String) {
+    use crate::domain::incentive::{BandChoice, Chart, Measure, Table};
+    match (b.band, b.tier) {
+        (Some(band), _) => {
+            let percent = b.chart == Chart::Band(Table::RuralElectricity);
+            let choice = BandChoice { index: 0, band, measure: Measure::count(0) };
+            (band_text(lang, &choice, percent), rate(b.value))
+        }
+        (None, Some(t)) => (format!("≥ {}", format_yuan(t.from_fen)), percent_bp(u128::from(t.bp))),
+        (None, None) => (String::new(), String::new()),
+    }
+}
+
+/// I8: one step up, e.g. "代收电费占比达到 80% 以上：每笔 0.30".
+pub fn step_up_text(lang: Lang, s: &crate::domain::incentive::Step) -> String {
+    use crate::domain::incentive::Table;
+    let z = zh(lang);
+    let at = match s.table {
+        Table::RuralElectricity => percent_bp(u128::from(s.from)),
+        _ => s.from.to_string(),
+    };
+    let edge = match (s.inclusive, z) {
+        (true, true) => format!("{at}（含）"),
+        (false, true) => format!("超过 {at}"),
+        (true, false) => format!("{at} or more"),
+        (false, false) => format!("more than {at}"),
+    };
+    let r = rate(s.rate_fen);
+    match (s.table, z) {
+        (Table::RuralElectricity, true) => format!("农村站代收电费占比达到 {edge}：每笔 {r} 元"),
+        (Table::RuralElectricity, false) => format!("Rural electricity share {edge}: {r} per payment"),
+        (Table::UrbanElectricity, true) => format!("城市站代收电费 {edge} 笔：每笔 {r} 元"),
+        (Table::UrbanElectricity, false) => format!("Urban electricity, {edge} payments: {r} each"),
+        (Table::Withdrawals, true) => format!("助农取款 {edge} 笔：每笔 {r} 元"),
+        (Table::Withdrawals, false) => format!("Cash withdrawals, {edge} a month: {r} each"),
+    }
+}
+
+/// I8: the other levers of the scheme, the KPIs with how each is computed, and the fine
+/// print — each a sentence with the version's own numbers.
+pub fn levers_text(lang: Lang, s: &crate::domain::incentive::Scheme) -> Vec<String> {
+    let (m, w, b) = (&s.maintenance, &s.withdrawals, &s.branches);
+    if zh(lang) {
+        vec![
+            format!("月取款达到 {} 笔（含），站点 {} 元通讯费由邮政承担。", w.fee_from_tx, format_yuan(w.fee_fen)),
+            format!(
+                "缴费 {} 笔以上且商易通 {} 笔以上成为有效站点：维护基础奖励 {} 元，每笔再提 {} 元。",
+                m.min_bill_tx,
+                m.min_pos_tx,
+                format_yuan(m.base_fen),
+                rate(m.commission_fen)
+            ),
+            format!(
+                "农村支局站点全部有效奖励 {} 元；城市支局每 {} 个有效站点奖励 {} 元。",
+                format_yuan(b.rural_all_valid_fen),
+                b.urban_per,
+                format_yuan(b.urban_fen)
+            ),
+        ]
+    } else {
+        vec![
+            format!("From {} counted withdrawals a month, the station's {} telecom fee is covered.", w.fee_from_tx, format_yuan(w.fee_fen)),
+            format!(
+                "{} bill payments and {} POS transactions make a valid station: a maintenance base of {} and {} per transaction.",
+                m.min_bill_tx,
+                m.min_pos_tx,
+                format_yuan(m.base_fen),
+                rate(m.commission_fen)
+            ),
+            format!(
+                "A rural branch with every station valid earns {}; an urban branch earns {} per {} valid stations.",
+                format_yuan(b.rural_all_valid_fen),
+                format_yuan(b.urban_fen),
+                b.urban_per
+            ),
+        ]
+    }
+}
+
+pub fn kpis_text(lang: Lang, s: &crate::domain::incentive::Scheme) -> Vec<String> {
+    let (m, w) = (&s.maintenance, &s.withdrawals);
+    let mut out = if zh(lang) {
+        vec![
+            "代收电费占比 = 当月代收电费笔数 ÷（村户数 ÷ 本村站点数）。一个村有两个站点时，户数减半。".to_owned(),
+            format!("助农取款笔数：同一张卡同一天最多计 {} 笔。", w.max_per_card_per_day),
+            format!("有效站点：话费和电费代收合计 ≥ {} 笔，且商易通 ≥ {} 笔。", m.min_bill_tx, m.min_pos_tx),
+            "支局有效站点数：当月有效站点个数，与支局的有效站点计划相比。".to_owned(),
+        ]
+    } else {
+        vec![
+            "Electricity share = the month's electricity payments ÷ (households ÷ stations in the village). Two stations in a village halve its households.".to_owned(),
+            format!("Cash withdrawals: one card counts at most {} a day.", w.max_per_card_per_day),
+            format!("Valid station: at least {} phone and electricity bill payments and at least {} POS transactions.", m.min_bill_tx, m.min_pos_tx),
+            "A branch's valid stations: the month's count, against the branch's plan.".to_owned(),
+        ]
+    };
+    if s.sales.pays() {
+        out.push(
+            (if zh(lang) {
+                "销售提成：财务确认的回款，按回款日期计入当月；本月合计达到的档位适用于本月每一笔。"
+            } else {
+                "Sales commission: payments finance confirmed, in the month they were paid; the tier the month's total reaches applies to every payment."
+            })
+            .to_owned(),
+        );
+    }
+    out
+}
+
+pub fn fine_print_text(lang: Lang, s: &crate::domain::incentive::Scheme) -> Vec<String> {
+    let b = &s.branches;
+    let days: Vec<String> = {
+        let mut d: Vec<u32> = s.calendar.iter().map(|c| c.day).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.into_iter().map(|x| x.to_string()).collect()
+    };
+    let to = s.valid_to.map(|d| d.format("%Y-%m-%d").to_string());
+    let from = s.valid_from.format("%Y-%m-%d").to_string();
+    if zh(lang) {
+        vec![
+            match to {
+                Some(t) => format!("本版本适用于 {from} 至 {t}。"),
+                None => format!("本版本自 {from} 起适用。"),
+            },
+            "金额以分计。按金额比例计算的项目，以当月该项合计四舍五入到分；销售提成按每笔回款四舍五入到分。".into(),
+            format!(
+                "维护奖励和支局奖罚按 支局长 {} : 维护人员 {} 分配，余下的分按余数大小分给各人，合计不差一分。",
+                b.split.head, b.split.maintainer
+            ),
+            format!("每少一个计划内的有效站点扣 {} 元，同样按比例分摊。", format_yuan(b.penalty_per_missing_fen)),
+            format!("兑现在次月的 {} 日等步骤完成。", days.join("、")),
+            "某月已按本版本计算后，本版本不再修改；调整请复制为新版本。".into(),
+        ]
+    } else {
+        vec![
+            match to {
+                Some(t) => format!("This version applies from {from} to {t}."),
+                None => format!("This version applies from {from}."),
+            },
+            "Money is counted in fen. Rates on amounts are rounded half up to the fen on the month's total of the line; sales commission on each payment.".into(),
+            format!(
+                "Maintenance and branch money is split branch head {} : maintainers {}; leftover fen go by largest remainder, so the parts add up exactly.",
+                b.split.head, b.split.maintainer
+            ),
+            format!("Each valid station missing from the plan costs {}, split the same way.", format_yuan(b.penalty_per_missing_fen)),
+            format!("The payout follows steps on days {} of the following month.", days.join(", ")),
+            "Once a month is computed with this version it is frozen; changes go into a copy.".into(),
+        ]
+    }
+}
+
+/// I8 for a rep: "再确认回款 20,000.00，…".
+pub fn sales_tip_text(lang: Lang, t: &crate::domain::incentive::SalesTip) -> String {
+    fill_all(
+        IMsg::SalesNext.text(lang),
+        &[
+            format_yuan(t.more_fen),
+            percent_bp(u128::from(t.bp_now)),
+            percent_bp(u128::from(t.bp_next)),
+            format_yuan(t.gain_fen),
+        ],
+    )
 }

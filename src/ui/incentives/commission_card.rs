@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::app::commission::{commission_month, CommissionMonth};
 use crate::domain::kpi::Month;
 use crate::domain::money::format_yuan;
-use crate::ui::i18n::incentives::IMsg;
+use crate::ui::i18n::incentives::{sales_tip_text, IMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::incentives::incentives_page::IncentivesCtx;
 use crate::ui::incentives::statement_card::StatementCard;
@@ -89,8 +89,15 @@ pub fn CommissionCard(ctx: IncentivesCtx) -> impl IntoView {
                         let fen = r.held_fen;
                         view! { <p class="notice warn" data-testid="commission-held" data-held=fen>{t(IMsg::Held)}{format_yuan(fen)}</p> }
                     });
+                    let tip = r.next.map(|tip| view! {
+                        <div class="how-to-win" data-testid="sales-tip" data-more=tip.more_fen data-gain=tip.gain_fen>
+                            <strong>{t(IMsg::HowToWin)}</strong>" "
+                            <span>{move || sales_tip_text(i18n.lang(), &tip)}</span>
+                        </div>
+                    });
                     view! {
                         {held}
+                        {tip}
                         <StatementCard statement=r.statement.clone() month=month.clone() label=r.name.clone() />
                     }
                 }).collect_view()))

@@ -7,6 +7,7 @@ use crate::storage::incentives::{load_incentives, IncentivesData};
 use crate::ui::i18n::incentives::IMsg;
 use crate::ui::i18n::t;
 use crate::ui::incentives::commission_card::CommissionCard;
+use crate::ui::incentives::explainer_card::ExplainerCard;
 use crate::ui::incentives::figures_import::FiguresImport;
 use crate::ui::incentives::month_statements::MonthStatements;
 use crate::ui::incentives::payout_card::PayoutCard;
@@ -73,6 +74,7 @@ pub fn IncentivesPage() -> impl IntoView {
         <FiguresImport ctx=ctx />
         <MonthStatements ctx=ctx />
         <CommissionCard ctx=ctx />
+        <ExplainerCard ctx=ctx />
         <PayoutCard ctx=ctx />
         <SchemesCard ctx=ctx />
     }

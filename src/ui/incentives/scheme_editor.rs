@@ -41,6 +41,7 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let cmds = Commands::new();
     let name = RwSignal::new(scheme.name.clone());
+    let purpose = RwSignal::new(scheme.purpose.clone());
     let from = RwSignal::new(scheme.valid_from.format("%Y-%m-%d").to_string());
     let to = RwSignal::new(scheme.valid_to.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default());
     let fields: Vec<Field> = knobs(&scheme).into_iter().map(|(k, u, v)| (k, u, RwSignal::new(shown(u, v)))).collect();
@@ -72,6 +73,7 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
         let lang = i18n.lang();
         let mut s = base.get_value();
         s.name = name.get_untracked().trim().to_owned();
+        s.purpose = purpose.get_untracked().trim().to_owned();
         let date = |t: &str| chrono::NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
         let Some(valid_from) = date(&from.get_untracked()) else {
             message.set(Some(format!("{}{}", IMsg::KnobBadNumber.text(lang), IMsg::ValidFrom.text(lang))));
@@ -128,6 +130,8 @@ pub fn SchemeEditor(scheme: Scheme, on_close: Callback<()>) -> impl IntoView {
         <div class="scheme-editor" data-testid="scheme-editor">
             <label class="knob"><span>{t(IMsg::SchemeName)}</span>
                 <input type="text" data-testid="scheme-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+            <label class="knob wide"><span>{t(IMsg::PurposeLabel)}</span>
+                <textarea rows="3" data-testid="scheme-purpose" prop:value=move || purpose.get() on:input=move |ev| purpose.set(event_target_value(&ev))></textarea></label>
             <label class="knob"><span>{t(IMsg::ValidFrom)}</span>
                 <input type="date" data-testid="scheme-from" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev)) /></label>
             <label class="knob"><span>{t(IMsg::ValidTo)}</span>
