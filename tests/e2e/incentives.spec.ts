@@ -182,6 +182,7 @@ test('a used scheme is frozen; a copy for next year is edited and computes the n
   await page.getByTestId('scheme-name').fill('2025 scheme');
   await expect(page.getByTestId('knob-basefen')).toHaveValue('5.00');
   await page.getByTestId('knob-basefen').fill('6');
+  await page.getByTestId('scheme-purpose').fill('More valid stations in 2025.');
   await page.getByTestId('scheme-save').click();
   await expect(page.getByTestId('scheme-editor-message')).toHaveText('Saved.');
   await expect(copy).toContainText('2025 scheme');
@@ -200,4 +201,34 @@ test('a used scheme is frozen; a copy for next year is edited and computes the n
   await expect(inc.statement('王磊').getByTestId('statement-total')).toHaveText('28.85');
   // The copy is frozen now too.
   await expect(copy).toHaveCount(0);
+
+  // I8: January's version explained in the seed's order, with a what-if.
+  await inc.month('2025-01');
+  const ex = page.getByTestId('explainer');
+  await ex.locator('summary').click();
+  await expect(ex.getByTestId('explain-changed')).toHaveCount(1);
+  await expect(ex.getByTestId('explain-changed')).toHaveText('Maintenance base (yuan): 5.00 → 6.00');
+  await expect(ex.getByTestId('explain-kept')).toContainText('The other');
+  await expect(ex.getByTestId('explain-purpose')).toContainText('More valid stations in 2025.');
+  await expect(ex.getByTestId('explain-chart')).toHaveCount(3);
+  await expect(ex.getByTestId('explain-step').first()).toHaveText('Rural electricity share 50% or more: 0.25 per payment');
+  const sections = await ex.locator('section.explain-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(sections).toEqual(['explain-new', 'explain-purpose', 'explain-elements', 'explain-win', 'explain-kpis', 'what-if', 'explain-fine']);
+  await ex.getByTestId('what-if-households').fill('400');
+  await ex.getByTestId('what-if-electricity').fill('250');
+  await expect(ex.getByTestId('what-if-total')).toHaveAttribute('data-total', '6250');
+  await ex.getByTestId('what-if-pos').fill('5');
+  await expect(ex.getByTestId('what-if-maintenance')).toHaveAttribute('data-fen', String(600 + 5 * 255));
+  await ex.getByTestId('what-if-households').fill('four hundred');
+  await expect(ex.getByTestId('what-if-error')).toHaveText('Not a valid number: Households in the village');
+  await ex.getByTestId('what-if-households').fill('400');
+  await expect(ex.getByTestId('what-if-total')).toHaveAttribute('data-total', '6250');
+  await ex.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'screenshots/incentives-explainer-en.png' });
+  await app.setLang('zh-CN');
+  await expect(ex.getByTestId('explain-step').first()).toHaveText('农村站代收电费占比达到 50%（含）：每笔 0.25 元');
+  await ex.getByTestId('what-if').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'screenshots/incentives-what-if-zh.png' });
+  await ex.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: 'screenshots/incentives-explainer-zh.png' });
 });

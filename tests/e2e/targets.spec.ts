@@ -7,11 +7,13 @@ import { clearHost } from './pages/sync';
 import { device } from './pages/team';
 import { addPerson, switchTo } from './pages/shell';
 import { OrdersPage, teamDate } from './pages/orders';
+import { IncentivesPage } from './pages/incentives';
+import * as fs from 'node:fs';
 
 test.beforeEach(() => clearHost());
 
 test('a rep\'s month target and attainment move when finance confirms a payment on another tablet', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const m = await device(browser, 'Manager');
   await m.page.setViewportSize({ width: 768, height: 1024 });
   await m.d.shell.open();
@@ -121,11 +123,76 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(msr.getByTestId('sr-improvements')).toHaveValue('Call before each visit');
   await expect(msr.getByTestId('sr-next-steps')).toHaveValue('Two kite demos a week');
   await expect(msr.getByTestId('sr-save')).toHaveCount(0);
+
+  // Sales commission (O3): the manager copies the scheme for this year with tiers of 1 %
+  // and, from 20,000 a month, 2 %; Li's confirmed 10,000 earns 100.00.
+  const inc = new IncentivesPage(m.page);
+  await inc.open();
+  await m.page.getByTestId('scheme-valid-from').fill(`${teamDate(0).slice(0, 4)}-01-01`);
+  await m.page.locator('[data-testid="scheme-row"][data-scheme="preset-rural-stations"]').getByTestId('scheme-copy').click();
+  await expect(m.page.getByTestId('scheme-message')).toHaveText('Copied.');
+  await m.page.locator('[data-testid="scheme-row"][data-frozen="false"]').getByTestId('scheme-edit').click();
+  await m.page.getByTestId('scheme-name').fill('Sales tiers');
+  const tiers = m.page.getByTestId('sales-tier');
+  await expect(tiers).toHaveCount(1);
+  await tiers.nth(0).getByTestId('tier-rate').fill('1');
+  await m.page.getByTestId('tier-add').click();
+  await tiers.nth(1).getByTestId('tier-from').fill('5000');
+  await tiers.nth(1).getByTestId('tier-rate').fill('2');
+  await m.page.getByTestId('tier-add').click();
+  await tiers.nth(2).getByTestId('tier-from').fill('4000');
+  await m.page.getByTestId('scheme-save').click();
+  await expect(m.page.getByTestId('scheme-editor-message')).toHaveText('Tiers start at 0, each above the one before, rates at most 100%.');
+  await tiers.nth(2).getByTestId('tier-from').fill('20000');
+  await tiers.nth(2).getByTestId('tier-rate').fill('3');
+  await m.page.getByTestId('tier-remove').click();
+  await expect(tiers).toHaveCount(2);
+  await tiers.nth(1).getByTestId('tier-from').fill('20000');
+  await m.page.getByTestId('scheme-save').click();
+  await expect(m.page.getByTestId('scheme-editor-message')).toHaveText('Saved.');
+  await inc.month(teamDate(0).slice(0, 7));
+  const paidReps = m.page.getByTestId('commission-statements').getByTestId('statement');
+  await expect(paidReps).toHaveCount(1);
+  await expect(paidReps).toContainText('Rep Li');
+  await expect(paidReps).toHaveAttribute('data-total', '10000');
+  await expect(paidReps.getByTestId('line-arithmetic')).toHaveText('10,000.00 × 1% = 100.00');
+  const [commissionCsv] = await Promise.all([m.page.waitForEvent('download'), m.page.getByTestId('commission-export').click()]);
+  const csvText = fs.readFileSync((await commissionCsv.path())!, 'utf8');
+  expect(csvText).toContain('Sales rep,Rep Li,Total,,,,100.00');
+  // H1: marked as leaving, Li's earned commission is held and the wizard says how much.
+  await m.d.shell.nav('pool').click();
+  await m.page.getByTestId('pool-tab-handover').click();
+  await m.page.getByTestId('handover-from').selectOption({ label: 'Rep Li' });
+  await m.page.getByTestId('handover-mark').click();
+  await expect(m.page.getByTestId('handover-held-amount')).toHaveAttribute('data-fen', '10000');
+  await expect(m.page.getByTestId('handover-held-amount')).toHaveText('Sales commission held: ¥100.00');
+  expect(await m.d.syncNow()).toBe('done');
+
+  // The rep sees their own commission, what the next tier takes, and the hold.
+  expect(await r.d.syncNow()).toBe('done');
+  const rinc = new IncentivesPage(r.page);
+  await rinc.open();
+  await rinc.month(teamDate(0).slice(0, 7));
+  const own = r.page.getByTestId('commission-statements').getByTestId('statement');
+  await expect(own).toHaveCount(1);
+  await expect(own).toHaveAttribute('data-total', '10000');
+  const tip = r.page.getByTestId('sales-tip');
+  await expect(tip).toHaveAttribute('data-more', '1000000');
+  await expect(tip).toHaveAttribute('data-gain', '30000');
+  await expect(tip).toContainText('10,000.00 more in confirmed payments: 1% → 2% for the whole month, +300.00');
+  await expect(r.page.getByTestId('commission-held')).toHaveAttribute('data-held', '10000');
+  await r.page.getByTestId('commission').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await r.page.screenshot({ path: 'screenshots/commission-rep-en.png' });
   await r.d.shell.setLang('zh-CN');
   await r.d.shell.nav('reports').click();
   await expect(mine.getByTestId('target-attainment')).toHaveText('25.0 %');
   await r.page.getByTestId('targets').screenshot({ path: 'screenshots/targets-rep-zh.png' });
   await r.page.getByTestId('sales-report').screenshot({ path: 'screenshots/sales-report-rep-zh.png' });
+  await rinc.open();
+  await rinc.month(teamDate(0).slice(0, 7));
+  await expect(r.page.getByTestId('sales-tip')).toContainText('再确认回款 10,000.00，本月提成比例由 1% 升到 2%，多得 300.00 元');
+  await r.page.getByTestId('commission').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await r.page.screenshot({ path: 'screenshots/commission-rep-zh.png' });
   await m.context.close();
   await r.context.close();
 });
