@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::commission::month_scheme;
-use crate::domain::incentive::{chart, previous, steps_up, whats_new, Bar, Chart, Scheme};
+use crate::domain::incentive::{chart, previous, steps_up, whats_new, Bar, Chart, Scheme, PRESET_ID};
 use crate::domain::kpi::Month;
 use crate::ui::i18n::incentives::{
     bar_text, changed_text, chart_title, fill, fine_print_text, kpis_text, levers_text, step_up_text, IMsg,
@@ -53,12 +53,16 @@ fn Explained(scheme: Scheme, before: Option<Scheme>) -> impl IntoView {
             {match news.against.clone() {
                 None => view! { <p>{t(IMsg::FirstVersion)}</p> }.into_any(),
                 Some(against) => {
+                    let preset = against == PRESET_ID;
                     let name = before.as_ref().map(|b| if b.name.is_empty() { against.clone() } else { b.name.clone() }).unwrap_or(against);
                     let changed = news.changed.clone();
                     let nothing = changed.is_empty() && news.sales_before.is_none() && !news.calendar_changed;
                     let kept = news.kept;
                     view! {
-                        <p>{move || fill(IMsg::ComparedWith.text(i18n.lang()), &name)}</p>
+                        <p>{move || {
+                            let shown = if preset { IMsg::PresetName.text(i18n.lang()).to_owned() } else { name.clone() };
+                            fill(IMsg::ComparedWith.text(i18n.lang()), shown)
+                        }}</p>
                         <ul class="plain-list">
                             {changed.into_iter().map(|c| view! { <li data-testid="explain-changed">{move || changed_text(i18n.lang(), &c)}</li> }).collect_view()}
                             {news.sales_before.is_some().then(|| view! { <li data-testid="explain-changed">{t(IMsg::SalesTiersChanged)}</li> })}
