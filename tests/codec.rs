@@ -75,6 +75,7 @@ fn a_well_formed_record_round_trips_through_encode_and_decode() {
         unit: "盒".into(),
         prices: vec![(day("2026-01-01"), 8_800), (day("2026-06-01"), 9_900)],
         retired: false,
+        line: String::new(),
     };
     assert_eq!(round_trip_doc("tea", "product", &product), product);
 

@@ -50,8 +50,11 @@ fn i8_a_version_is_explained_against_what_it_was_copied_from_else_the_one_valid_
 #[test]
 fn i8_the_charts_show_every_band_rate_scaled_to_the_largest_and_sales_only_when_paid() {
     let bars = chart(&rural_stations());
-    let rural: Vec<(i64, u32)> =
-        bars.iter().filter(|b| b.chart == Chart::Band(Table::RuralElectricity)).map(|b| (b.value, b.per_mille)).collect();
+    let rural: Vec<(i64, u32)> = bars
+        .iter()
+        .filter(|b| b.chart == Chart::Band(Table::RuralElectricity))
+        .map(|b| (b.value, b.per_mille))
+        .collect();
     assert_eq!(rural, vec![(20, 666), (25, 833), (30, 1000)]);
     assert_eq!(bars.iter().filter(|b| b.chart == Chart::Band(Table::Withdrawals)).count(), 3);
     assert!(bars.iter().all(|b| b.chart != Chart::Sales), "the preset pays no sales commission");

@@ -50,6 +50,7 @@ fn tea() -> ProductRecord {
         unit: "set".into(),
         prices: vec![(d("2026-01-01"), 30_000_00)],
         retired: false,
+        line: String::new(),
     }
 }
 
@@ -68,12 +69,18 @@ fn manager() -> Actor {
 fn o1_a_product_change_stamps_only_the_fields_that_changed() {
     let mut t = Tablet::new("wang", "tab-m");
     let first = product_change(None, &tea(), &mut t.at(T0)).unwrap();
-    assert_eq!(first.docs["tea"].fields.len(), 4);
+    assert_eq!(first.docs["tea"].fields.len(), 5, "name, unit, prices, retired, line");
     let mut dearer = tea();
     dearer.prices.push((d("2026-06-01"), 32_000_00));
     let second = product_change(Some(&tea()), &dearer, &mut t.at(T0 + DAY)).unwrap();
     assert_eq!(second.docs["tea"].fields.keys().collect::<Vec<_>>(), ["prices"]);
     assert!(product_change(Some(&dearer), &dearer, &mut t.at(T0 + DAY)).is_none());
+    let mut on_a_line = dearer.clone();
+    on_a_line.line = "Tea".into();
+    let third = product_change(Some(&dearer), &on_a_line, &mut t.at(T0 + 2 * DAY)).unwrap();
+    assert_eq!(third.docs["tea"].fields.keys().collect::<Vec<_>>(), ["line"]);
+    let lined = assemble(split(&first.clone().merge(third)).0, vec![]);
+    assert_eq!(lined.product_lines(), vec!["Tea".to_string()]);
     let data = assemble(split(&first.merge(second)).0, vec![]);
     let list = data.price_list();
     assert_eq!(list.price_on("tea", d("2026-05-31")), Some(30_000_00));

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use outpost::domain::activity::ActivityKind;
 use outpost::domain::calendar::TeamCalendar;
 use outpost::domain::target::{
-    check_setting, progress, split_per_head, Measure, PaidFact, Period, PeriodKind, Scope, TargetError, TargetFacts,
-    TargetSetting, Targets,
+    check_setting, progress, share_by_line, split_per_head, Goal, LineSale, Measure, PaidFact, Period, PeriodKind,
+    Scope, TargetError, TargetFacts, TargetSetting, Targets,
 };
 use proptest::prelude::*;
 
@@ -85,6 +85,7 @@ fn results_fold_from_confirmed_payments_first_deals_releases_and_activities() {
             ("li".into(), ActivityKind::Visit, d("2026-06-02")),
             ("zhao".into(), ActivityKind::Visit, d("2026-05-02")),
         ],
+        line_sales: Vec::new(),
     };
     assert_eq!(facts.actual(Measure::Sales, &li, &may), 1_500_00);
     assert_eq!(facts.actual(Measure::Sales, &Scope::Team, &may), 1_500_00);
@@ -136,6 +137,7 @@ fn t2_a_setting_is_never_negative_and_a_change_says_why_and_history_is_kept() {
         reason: reason.into(),
         by: "wang".into(),
         at_ms,
+        line: None,
     };
     let none = Targets::default();
     assert_eq!(check_setting(&none, &set(-1, "", 1)), Err(TargetError::Negative));
@@ -145,4 +147,45 @@ fn t2_a_setting_is_never_negative_and_a_change_says_why_and_history_is_kept() {
     assert_eq!(check_setting(&t, &set(95, "  ", 3)), Err(TargetError::NoReason));
     let h: Vec<i64> = t.history_of(&may, Measure::Sales).iter().map(|s| s.amount).collect();
     assert_eq!(h, vec![90, 80], "newest first");
+}
+
+#[test]
+fn t3_a_payment_is_shared_over_the_orders_product_lines_to_the_fen() {
+    let lines = vec![("Tea".to_string(), 60_000_00), ("Kites".to_string(), 30_000_00), ("Tea".to_string(), 10_000_00)];
+    // 70 : 30 of 100.01 → 70.01 (the larger remainder) and 30.00.
+    assert_eq!(share_by_line(100_01, &lines), vec![("Tea".to_string(), 70_01), ("Kites".to_string(), 30_00)]);
+    assert_eq!(share_by_line(5_00, &[]), vec![(String::new(), 5_00)], "no order lines: the blank line");
+    assert_eq!(share_by_line(5_00, &[("Tea".into(), 0)]), vec![(String::new(), 5_00)]);
+}
+
+#[test]
+fn t3_a_product_lines_target_counts_only_that_lines_sales_and_sales_only() {
+    let may = Period::parse("2026-05").unwrap();
+    let facts = TargetFacts {
+        line_sales: vec![
+            LineSale { rep: "li".into(), line: "Tea".into(), amount_fen: 70_00, paid_on: d("2026-05-03") },
+            LineSale { rep: "li".into(), line: "Kites".into(), amount_fen: 30_00, paid_on: d("2026-05-03") },
+            LineSale { rep: "zhao".into(), line: "Tea".into(), amount_fen: 5_00, paid_on: d("2026-05-09") },
+            LineSale { rep: "li".into(), line: "Tea".into(), amount_fen: 1_00, paid_on: d("2026-06-01") },
+        ],
+        ..Default::default()
+    };
+    assert_eq!(facts.actual_for(&Goal::line("Tea"), &Scope::Rep("li".into()), &may), 70_00);
+    assert_eq!(facts.actual_for(&Goal::line("Tea"), &Scope::Team, &may), 75_00);
+    assert_eq!(facts.actual_for(&Goal::line("Kites"), &Scope::Team, &may), 30_00);
+    let set = |line: Option<&str>, measure: Measure, amount: i64| TargetSetting {
+        period: may,
+        measure,
+        scope: Scope::Team,
+        amount,
+        reason: String::new(),
+        by: "wang".into(),
+        at_ms: 1,
+        line: line.map(str::to_owned),
+    };
+    let t = Targets::fold(vec![set(Some("Tea"), Measure::Sales, 100_00), set(None, Measure::Sales, 500_00)]);
+    assert_eq!(t.current_for(&may, &Goal::line("Tea"), &Scope::Team).map(|s| s.amount), Some(100_00));
+    assert_eq!(t.current(&may, Measure::Sales, &Scope::Team).map(|s| s.amount), Some(500_00), "lines apart from all");
+    assert!(t.current_for(&may, &Goal::line("Kites"), &Scope::Team).is_none());
+    assert_eq!(check_setting(&t, &set(Some("Tea"), Measure::Visits, 3)), Err(TargetError::LineNotSales));
 }

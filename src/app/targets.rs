@@ -8,12 +8,13 @@ use crate::domain::calendar::TeamCalendar;
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
 use crate::domain::target::{
-    check_setting, split_per_head, standing, Measure, PaidFact, Period, Progress, Scope, TargetError, TargetFacts,
-    TargetSetting,
+    check_setting, share_by_line, split_per_head, standing_for, Goal, LineSale, Measure, PaidFact, Period, Progress,
+    Scope, TargetError, TargetFacts, TargetSetting,
 };
 use crate::record::replica::Replica;
 use crate::storage::activities::load_activity_data;
 use crate::storage::customers::{join, load_customers};
+use crate::storage::orders::load_orders;
 use crate::storage::people::load_people;
 use crate::storage::settings::load_calendar;
 use crate::storage::targets::{load_targets, target_change};
@@ -34,23 +35,37 @@ pub async fn set_target<S: RecordStore>(
     amount: i64,
     reason: &str,
 ) -> Result<Replica, CommandError> {
+    set_target_for(s, actor, period, &Goal::all(measure), scope, amount, reason).await
+}
+
+/// [`set_target`] of any goal: a measure, or one product line's sales (T3).
+pub async fn set_target_for<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    goal: &Goal,
+    scope: Scope,
+    amount: i64,
+    reason: &str,
+) -> Result<Replica, CommandError> {
     actor.allow(Action::SetTarget, can_set_targets(actor))?;
     let targets = load_targets(s).await?;
     let setting = TargetSetting {
         period,
-        measure,
+        measure: goal.measure,
         scope: scope.clone(),
         amount,
         reason: reason.trim().to_owned(),
         by: actor.profile.clone(),
         at_ms: actor.now_ms,
+        line: goal.line.clone(),
     };
     check_setting(&targets, &setting).map_err(CommandError::rule)?;
-    if targets.current(&period, measure, &scope).is_some_and(|c| c.amount == amount) {
+    if targets.current_for(&period, goal, &scope).is_some_and(|c| c.amount == amount) {
         return Err(RuleError::Unchanged.into());
     }
     let id = actor.id();
-    store(s, actor, |by| Ok(target_change(&id, &period, measure, &scope, amount, reason, by))).await
+    store(s, actor, |by| Ok(target_change(&id, &period, goal, &scope, amount, reason, by))).await
 }
 
 /// T3: splits the team target of `period` and `measure` evenly between the team's reps
@@ -63,9 +78,20 @@ pub async fn split_team_target<S: RecordStore>(
     measure: Measure,
     reason: &str,
 ) -> Result<Replica, CommandError> {
+    split_team_target_for(s, actor, period, &Goal::all(measure), reason).await
+}
+
+/// [`split_team_target`] of any goal (a product line's sales too).
+pub async fn split_team_target_for<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    goal: &Goal,
+    reason: &str,
+) -> Result<Replica, CommandError> {
     actor.allow(Action::SetTarget, can_set_targets(actor))?;
     let targets = load_targets(s).await?;
-    let team = targets.current(&period, measure, &Scope::Team).ok_or(RuleError::Target(TargetError::NoTeamTarget))?;
+    let team = targets.current_for(&period, goal, &Scope::Team).ok_or(RuleError::Target(TargetError::NoTeamTarget))?;
     let mut reps: Vec<_> = load_people(s).await?.into_iter().filter(|p| is_reported(p) && !p.departing).collect();
     reps.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let ids: Vec<String> = reps.into_iter().map(|p| p.id).collect();
@@ -75,9 +101,10 @@ pub async fn split_team_target<S: RecordStore>(
     let parts = split_per_head(team.amount, &ids);
     let entry_ids: Vec<String> = parts.iter().map(|_| actor.id()).collect();
     store(s, actor, |by| {
-        let changes = parts.iter().zip(&entry_ids).map(|((rep, amount), id)| {
-            target_change(id, &period, measure, &Scope::Rep(rep.clone()), *amount, reason, by)
-        });
+        let changes = parts
+            .iter()
+            .zip(&entry_ids)
+            .map(|((rep, amount), id)| target_change(id, &period, goal, &Scope::Rep(rep.clone()), *amount, reason, by));
         Ok(join(changes.collect::<Vec<_>>()))
     })
     .await
@@ -101,6 +128,26 @@ pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<T
     for a in load_activity_data(s).await?.activities {
         facts.activities.push((a.rep.clone(), a.kind, cal.local_date(a.at_ms)));
     }
+    // T3: each confirmed payment as applied to an order, shared over its product lines.
+    let orders = load_orders(s).await?;
+    for a in orders.ledger().applied {
+        let lines: Vec<(String, i64)> = orders
+            .order(&a.order_id)
+            .map(|o| {
+                o.order
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        let line = orders.product(&l.product_id).map(|p| p.line.clone()).unwrap_or_default();
+                        (line, l.totals().map_or(0, |t| t.net_fen))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (line, amount_fen) in share_by_line(a.amount_fen, &lines) {
+            facts.line_sales.push(LineSale { rep: a.rep.clone(), line, amount_fen, paid_on: a.paid_on });
+        }
+    }
     Ok(facts)
 }
 
@@ -120,6 +167,16 @@ pub async fn target_board<S: RecordStore>(
     period: Period,
     measure: Measure,
 ) -> Result<Vec<BoardRow>, StorageError> {
+    target_board_for(s, actor, period, &Goal::all(measure)).await
+}
+
+/// [`target_board`] of any goal (one product line's sales too).
+pub async fn target_board_for<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    period: Period,
+    goal: &Goal,
+) -> Result<Vec<BoardRow>, StorageError> {
     let cal = load_calendar(s).await?;
     let targets = load_targets(s).await?;
     let facts = target_facts(s, &cal).await?;
@@ -134,7 +191,7 @@ pub async fn target_board<S: RecordStore>(
     Ok(scopes
         .into_iter()
         .map(|scope| {
-            let (target, progress) = standing(&targets, &facts, &period, measure, &scope, today, &cal);
+            let (target, progress) = standing_for(&targets, &facts, &period, goal, &scope, today, &cal);
             BoardRow { target: target.cloned(), scope, progress }
         })
         .collect())

@@ -180,6 +180,26 @@ impl Measure {
     }
 }
 
+/// What a target counts: a measure and, for sales, optionally one product line (T3).
+/// `line: None` counts every line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Goal {
+    pub measure: Measure,
+    pub line: Option<String>,
+}
+
+impl Goal {
+    /// The measure over every product line.
+    pub fn all(measure: Measure) -> Goal {
+        Goal { measure, line: None }
+    }
+
+    /// Sales of one product line.
+    pub fn line(name: &str) -> Goal {
+        Goal { measure: Measure::Sales, line: Some(name.to_owned()) }
+    }
+}
+
 /// Whose target: the team's, or one rep's (a profile id).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "of", content = "rep")]
@@ -200,6 +220,14 @@ pub struct TargetSetting {
     pub reason: String,
     pub by: String,
     pub at_ms: i64,
+    /// T3: the product line a sales target is for; `None` for every line.
+    pub line: Option<String>,
+}
+
+impl TargetSetting {
+    pub fn goal(&self) -> Goal {
+        Goal { measure: self.measure, line: self.line.clone() }
+    }
 }
 
 /// Why a target cannot be set.
@@ -213,6 +241,9 @@ pub enum TargetError {
     NoTeamTarget,
     #[error("there are no reps to split the target between")]
     NoReps,
+    /// Only sales are counted per product line.
+    #[error("a product line's target counts sales only")]
+    LineNotSales,
 }
 
 /// Every setting, oldest first; the current target of a (period, measure, scope) is the
@@ -230,13 +261,22 @@ impl Targets {
         Targets { history: settings }
     }
 
+    /// The current target of `measure` over every product line.
     pub fn current(&self, period: &Period, measure: Measure, scope: &Scope) -> Option<&TargetSetting> {
-        self.history.iter().rev().find(|s| s.period == *period && s.measure == measure && s.scope == *scope)
+        self.current_for(period, &Goal::all(measure), scope)
+    }
+
+    pub fn current_for(&self, period: &Period, goal: &Goal, scope: &Scope) -> Option<&TargetSetting> {
+        self.history.iter().rev().find(|s| s.period == *period && s.goal() == *goal && s.scope == *scope)
     }
 
     /// The settings of one period and measure, newest first (the history a screen shows).
     pub fn history_of(&self, period: &Period, measure: Measure) -> Vec<&TargetSetting> {
-        self.history.iter().rev().filter(|s| s.period == *period && s.measure == measure).collect()
+        self.history_for(period, &Goal::all(measure))
+    }
+
+    pub fn history_for(&self, period: &Period, goal: &Goal) -> Vec<&TargetSetting> {
+        self.history.iter().rev().filter(|s| s.period == *period && s.goal() == *goal).collect()
     }
 }
 
@@ -246,7 +286,10 @@ pub fn check_setting(targets: &Targets, s: &TargetSetting) -> Result<(), TargetE
     if s.amount < 0 {
         return Err(TargetError::Negative);
     }
-    if targets.current(&s.period, s.measure, &s.scope).is_some() && s.reason.trim().is_empty() {
+    if s.line.is_some() && s.measure != Measure::Sales {
+        return Err(TargetError::LineNotSales);
+    }
+    if targets.current_for(&s.period, &s.goal(), &s.scope).is_some() && s.reason.trim().is_empty() {
         return Err(TargetError::NoReason);
     }
     Ok(())
@@ -273,10 +316,41 @@ pub struct PaidFact {
     pub paid_on: NaiveDate,
 }
 
+/// T3: a confirmed payment's share of one product line (see [`share_by_line`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineSale {
+    pub rep: String,
+    pub line: String,
+    pub amount_fen: i64,
+    pub paid_on: NaiveDate,
+}
+
+/// T3: a payment applied to an order shared out over the order's product lines by each
+/// line's net amount (lines of one product line added together, in first-seen order),
+/// the fen left over by largest remainder, so the shares add up to the payment. An
+/// order with no amount puts it all on the blank line.
+pub fn share_by_line(amount_fen: i64, lines: &[(String, i64)]) -> Vec<(String, i64)> {
+    let mut weights: Vec<(String, u64)> = Vec::new();
+    for (line, fen) in lines {
+        let w = u64::try_from(*fen).unwrap_or(0);
+        match weights.iter_mut().find(|(l, _)| l == line) {
+            Some((_, x)) => *x = x.saturating_add(w),
+            None => weights.push((line.clone(), w)),
+        }
+    }
+    if weights.iter().all(|(_, w)| *w == 0) {
+        return vec![(String::new(), amount_fen)];
+    }
+    let parts = crate::domain::incentive::split_fen(amount_fen, &weights.iter().map(|(_, w)| *w).collect::<Vec<_>>());
+    weights.into_iter().zip(parts).map(|((l, _), p)| (l, p)).collect()
+}
+
 /// What results are folded from (every input already filtered by the roster).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetFacts {
     pub payments: Vec<PaidFact>,
+    /// Confirmed payments applied to orders, per product line (T3).
+    pub line_sales: Vec<LineSale>,
     /// Customers a rep released to the pool: (rep, day).
     pub releases: Vec<(String, NaiveDate)>,
     /// Logged activities: (rep, kind, day).
@@ -284,6 +358,27 @@ pub struct TargetFacts {
 }
 
 impl TargetFacts {
+    /// The result of `goal` for `scope` in `period`: one product line's sales, or the
+    /// measure over every line.
+    pub fn actual_for(&self, goal: &Goal, scope: &Scope, period: &Period) -> i64 {
+        match &goal.line {
+            Some(line) => self
+                .line_sales
+                .iter()
+                .filter(|s| {
+                    s.line == *line
+                        && period.contains(s.paid_on)
+                        && match scope {
+                            Scope::Team => true,
+                            Scope::Rep(r) => *r == s.rep,
+                        }
+                })
+                .map(|s| s.amount_fen)
+                .sum(),
+            None => self.actual(goal.measure, scope, period),
+        }
+    }
+
     /// The result of `measure` for `scope` in `period`.
     pub fn actual(&self, measure: Measure, scope: &Scope, period: &Period) -> i64 {
         let mine = |rep: &str| match scope {
@@ -355,8 +450,21 @@ pub fn standing<'a>(
     today: NaiveDate,
     cal: &TeamCalendar,
 ) -> (Option<&'a TargetSetting>, Progress) {
-    let target = targets.current(period, measure, scope);
-    let actual = facts.actual(measure, scope, period);
+    standing_for(targets, facts, period, &Goal::all(measure), scope, today, cal)
+}
+
+/// [`standing`] of any goal (a product line's sales included).
+pub fn standing_for<'a>(
+    targets: &'a Targets,
+    facts: &TargetFacts,
+    period: &Period,
+    goal: &Goal,
+    scope: &Scope,
+    today: NaiveDate,
+    cal: &TeamCalendar,
+) -> (Option<&'a TargetSetting>, Progress) {
+    let target = targets.current_for(period, goal, scope);
+    let actual = facts.actual_for(goal, scope, period);
     (target, progress(target.map_or(0, |t| t.amount), actual, period, today, cal))
 }
 

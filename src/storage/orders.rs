@@ -45,6 +45,8 @@ pub struct ProductRecord {
     /// `(from, unit price in fen)`, oldest first.
     pub prices: Vec<(NaiveDate, i64)>,
     pub retired: bool,
+    /// T3: the product line its sales count under (blank: none).
+    pub line: String,
 }
 
 impl ProductRecord {
@@ -59,6 +61,7 @@ impl ProductRecord {
             ("unit", Value::from(self.unit.clone())),
             ("prices", Value::from(prices)),
             ("retired", Value::Bool(self.retired)),
+            ("line", Value::from(self.line.clone())),
         ]
     }
 }
@@ -87,6 +90,7 @@ impl Codec for ProductRecord {
             unit: r.text("unit"),
             prices,
             retired: r.bool("retired"),
+            line: r.text("line"),
         })
     }
 }
@@ -421,6 +425,15 @@ impl OrdersData {
             })
             .collect();
         PriceList::new(entries).unwrap_or_default()
+    }
+
+    /// T3: the product lines named in the price list, sorted, each once.
+    pub fn product_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> =
+            self.products.iter().map(|p| p.line.trim().to_owned()).filter(|l| !l.is_empty()).collect();
+        lines.sort();
+        lines.dedup();
+        lines
     }
 
     pub fn product(&self, id: &str) -> Option<&ProductRecord> {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::codec::FieldProblem;
 use super::customers::{entry_change, Author};
 use super::{RecordStore, StorageError};
-use crate::domain::target::{Measure, Period, Scope, TargetSetting, Targets};
+use crate::domain::target::{Goal, Measure, Period, Scope, TargetSetting, Targets};
 use crate::record::replica::{Entry, Replica};
 
 pub const TARGET_SET: &str = crate::domain::authority::TARGET_SET;
@@ -23,6 +23,9 @@ struct Body {
     amount: i64,
     #[serde(default)]
     reason: String,
+    /// T3: a product line's sales target (absent: every line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line: Option<String>,
 }
 
 /// The settings of `entries` that read; an entry whose body does not (a newer build's
@@ -48,6 +51,7 @@ pub fn settings(entries: &[Entry], problems: &mut Vec<FieldProblem>) -> Vec<Targ
             reason: b.reason,
             by: e.author.clone(),
             at_ms: e.stamp.wall_ms,
+            line: b.line.filter(|l| !l.trim().is_empty()),
         });
     }
     out
@@ -64,14 +68,24 @@ pub async fn load_targets<S: RecordStore>(s: &S) -> Result<Targets, StorageError
 pub fn target_change(
     id: &str,
     period: &Period,
-    measure: Measure,
+    goal: &Goal,
     scope: &Scope,
     amount: i64,
     reason: &str,
     by: &mut Author,
 ) -> Replica {
-    let subject = format!("{}|{}", period.code(), measure.code());
-    let body = Body { period: period.code(), measure, scope: scope.clone(), amount, reason: reason.trim().to_owned() };
+    let subject = match &goal.line {
+        None => format!("{}|{}", period.code(), goal.measure.code()),
+        Some(line) => format!("{}|{}|{line}", period.code(), goal.measure.code()),
+    };
+    let body = Body {
+        period: period.code(),
+        measure: goal.measure,
+        scope: scope.clone(),
+        amount,
+        reason: reason.trim().to_owned(),
+        line: goal.line.clone(),
+    };
     let body = serde_json::to_value(body).unwrap_or(Value::Null);
     entry_change(id, TARGET_SET, &subject, body, by)
 }

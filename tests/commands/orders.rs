@@ -138,6 +138,7 @@ fn price_list_edits_are_the_managers() {
             unit: "set".into(),
             prices: vec![(d("2026-01-01"), 30_000_00)],
             retired: false,
+            line: String::new(),
         };
         let refused = save_product(&s, &li(at(1)), tea.clone()).await;
         assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::EditPriceList, .. })));

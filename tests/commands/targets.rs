@@ -102,3 +102,41 @@ fn v7_a_reps_sales_move_when_finance_confirms_the_payment_not_when_it_is_recorde
         assert_eq!(accounts.actual, 1);
     });
 }
+
+#[test]
+fn t3_a_product_lines_target_moves_with_the_confirmed_payment_for_that_line() {
+    use outpost::app::targets::{set_target_for, target_board_for};
+    use outpost::domain::target::Goal;
+    use outpost::storage::orders::{product_change, ProductRecord};
+    block_on(async {
+        let (s, pay) = with_recorded_payment().await;
+        // The price list puts the order's tea sets on the "Tea" line.
+        let tea = ProductRecord {
+            id: "tea".into(),
+            name: "Tea set".into(),
+            unit: "set".into(),
+            prices: vec![("2026-01-01".parse().unwrap(), 30_000_00)],
+            retired: false,
+            line: "Tea".into(),
+        };
+        let mut t = Tablet::new("wang", "tab-w");
+        let change = product_change(None, &tea, &mut t.at(at(1))).unwrap();
+        seed(&s, &change, &t.clock).await;
+        let tea_line = Goal::line("Tea");
+        let visits_by_line = Goal { measure: Measure::Visits, line: Some("Tea".into()) };
+        let refused = set_target_for(&s, &wang(at(2)), january(), &visits_by_line, Scope::Team, 3, "").await;
+        assert_eq!(refused, Err(CommandError::Rule(RuleError::Target(TargetError::LineNotSales))));
+        set_target_for(&s, &wang(at(2)), january(), &tea_line, Scope::Rep("li".into()), 100_000_00, "").await.unwrap();
+        let li_row = |rows: Vec<outpost::app::targets::BoardRow>| rows.into_iter().next().unwrap();
+        let before = li_row(target_board_for(&s, &li(at(16 * DAY)), january(), &tea_line).await.unwrap());
+        assert_eq!((before.target.map(|t| t.amount), before.progress.actual), (Some(100_000_00), 0));
+        confirm_payment(&s, &qian(at(16 * DAY)), &pay).await.unwrap();
+        let after = li_row(target_board_for(&s, &li(at(16 * DAY)), january(), &tea_line).await.unwrap());
+        assert_eq!((after.progress.actual, after.progress.attainment_bp), (60_000_00, Some(6_000)));
+        let kites = li_row(target_board_for(&s, &li(at(16 * DAY)), january(), &Goal::line("Kites")).await.unwrap());
+        assert_eq!((kites.target, kites.progress.actual), (None, 0));
+        // The all-lines sales target is apart from the line's.
+        let all = li_row(target_board(&s, &li(at(16 * DAY)), january(), Measure::Sales).await.unwrap());
+        assert_eq!((all.target, all.progress.actual), (None, 60_000_00));
+    });
+}

@@ -14,6 +14,7 @@ crate::catalogue! { OMsg {
     NoProducts => "还没有产品。", "No products yet.";
     ProductName => "产品名称", "Product name";
     ProductUnit => "单位", "Unit";
+    ProductLine => "产品线（可空）", "Product line (optional)";
     UnitPrice => "单价（元）", "Unit price (yuan)";
     PriceFrom => "生效日期", "Price from";
     AddProduct => "添加产品或新价格", "Add product or new price";

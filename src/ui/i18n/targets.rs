@@ -219,6 +219,22 @@ pub fn target_error(lang: Lang, e: &TargetError) -> String {
                 "The team has no reps yet."
             }
         }
+        TargetError::LineNotSales => {
+            if zh {
+                "产品线目标只统计销售额。"
+            } else {
+                "A product line's target counts sales only."
+            }
+        }
     }
     .to_owned()
+}
+
+/// A product line's sales, e.g. "销售额 · 风筝" / "Sales · Kites".
+pub fn line_label(lang: Lang, line: &str) -> String {
+    if lang == Lang::ZhCn {
+        format!("销售额 · {line}")
+    } else {
+        format!("Sales · {line}")
+    }
 }

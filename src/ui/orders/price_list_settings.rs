@@ -18,6 +18,7 @@ pub fn PriceListSettings() -> impl IntoView {
     let is_manager = move || cmds.can(can_edit_price_list);
     let name = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
+    let line = RwSignal::new(String::new());
     let price = RwSignal::new(String::new());
     let from = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(&'static str, OMsg)>::new());
@@ -57,6 +58,7 @@ pub fn PriceListSettings() -> impl IntoView {
             unit: unit.get_untracked().trim().to_owned(),
             prices: vec![],
             retired: false,
+            line: String::new(),
         });
         new.prices.retain(|(d, _)| *d != day);
         new.prices.push((day, fen));
@@ -65,6 +67,9 @@ pub fn PriceListSettings() -> impl IntoView {
         if !unit.get_untracked().trim().is_empty() {
             new.unit = unit.get_untracked().trim().to_owned();
         }
+        if !line.get_untracked().trim().is_empty() {
+            new.line = line.get_untracked().trim().to_owned();
+        }
         // A new product gets its id from the command; a price for a listed one changes it.
         cmds.run(
             move |db, a| async move { save_product(db.store(), &a, new).await },
@@ -72,6 +77,7 @@ pub fn PriceListSettings() -> impl IntoView {
                 if r.is_ok() {
                     name.set(String::new());
                     price.set(String::new());
+                    line.set(String::new());
                 }
             },
         );
@@ -96,6 +102,7 @@ pub fn PriceListSettings() -> impl IntoView {
                         view! {
                             <li class="product-row" data-testid="product-row" class:retired=retired>
                                 <strong>{p.name.clone()}</strong>
+                                {(!p.line.is_empty()).then(|| view! { <span class="badge" data-testid="product-line">{p.line.clone()}</span> })}
                                 {retired.then(|| view! { <span class="badge">{t(OMsg::Retired)}</span> })}
                                 <span class="muted">" "{prices}</span>
                                 <Show when=is_manager>
@@ -115,6 +122,12 @@ pub fn PriceListSettings() -> impl IntoView {
                         </label>
                         <label class="field"><span>{t(OMsg::ProductUnit)}</span>
                             <input type="text" data-testid="product-unit" prop:value=move || unit.get() on:input=move |ev| unit.set(event_target_value(&ev)) />
+                        </label>
+                        <label class="field"><span>{t(OMsg::ProductLine)}</span>
+                            <input type="text" data-testid="product-line-input" list="product-lines" prop:value=move || line.get() on:input=move |ev| line.set(event_target_value(&ev)) />
+                            <datalist id="product-lines">
+                                {move || orders.data.with(|d| d.product_lines()).into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
+                            </datalist>
                         </label>
                         <label class="field"><span>{t(OMsg::UnitPrice)}</span>
                             <input type="text" inputmode="decimal" data-testid="product-price" prop:value=move || price.get() on:input=move |ev| price.set(event_target_value(&ev)) />

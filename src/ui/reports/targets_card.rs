@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 
-use crate::app::targets::{can_set_targets, set_target, split_team_target, target_board, BoardRow};
+use crate::app::targets::{can_set_targets, set_target_for, split_team_target_for, target_board_for, BoardRow};
 use crate::domain::money::parse_yuan;
-use crate::domain::target::{Measure, Period, PeriodKind, Scope, TargetSetting};
+use crate::domain::target::{Goal, Measure, Period, PeriodKind, Scope, TargetSetting};
 use crate::storage::targets::load_targets;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::targets::{amount_text, attainment_text, kind_label, measure_label, period_label, TMsg};
+use crate::ui::i18n::targets::{
+    amount_text, attainment_text, kind_label, line_label, measure_label, period_label, TMsg,
+};
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
@@ -35,20 +38,26 @@ pub fn TargetsCard() -> impl IntoView {
         }
     });
     let measure = RwSignal::new(Measure::Sales);
+    // T3: one product line's sales, when chosen.
+    let line = RwSignal::new(None::<String>);
+    let goal = move || Goal { measure: measure.get(), line: line.get() };
+    let goal_untracked = move || Goal { measure: measure.get_untracked(), line: line.get_untracked() };
+    let orders = use_orders();
+    let product_lines = Memo::new(move |_| orders.data.with(|d| d.product_lines()));
     let rows = RwSignal::new(Vec::<BoardRow>::new());
     let history = RwSignal::new(Vec::<TargetSetting>::new());
     let actor = move || cmds.actor();
     load(
         move || {
             sync.data_version.track();
-            Some((period.get()?, measure.get(), actor()?))
+            Some((period.get()?, goal(), actor()?))
         },
-        move |(p, m, a)| {
+        move |(p, g, a)| {
             let db = db.clone();
             async move {
-                let board = target_board(db.store(), &a, p, m).await?;
+                let board = target_board_for(db.store(), &a, p, &g).await?;
                 let targets = load_targets(db.store()).await?;
-                let h: Vec<TargetSetting> = targets.history_of(&p, m).into_iter().cloned().collect();
+                let h: Vec<TargetSetting> = targets.history_for(&p, &g).into_iter().cloned().collect();
                 Ok((board, h))
             }
         },
@@ -80,7 +89,8 @@ pub fn TargetsCard() -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(p), m) = (period.get_untracked(), measure.get_untracked()) else { return };
+        let (Some(p), g) = (period.get_untracked(), goal_untracked()) else { return };
+        let m = g.measure;
         let typed = amount.get_untracked();
         let parsed =
             if m.is_money() { parse_yuan(&typed).ok() } else { typed.trim().parse::<i64>().ok().filter(|n| *n >= 0) };
@@ -92,12 +102,12 @@ pub fn TargetsCard() -> impl IntoView {
             id => Scope::Rep(id.to_owned()),
         };
         let why = reason.get_untracked();
-        cmds.run(move |db, a| async move { set_target(db.store(), &a, p, m, scope, value, &why).await }, done);
+        cmds.run(move |db, a| async move { set_target_for(db.store(), &a, p, &g, scope, value, &why).await }, done);
     };
     let split = move |_| {
-        let (Some(p), m) = (period.get_untracked(), measure.get_untracked()) else { return };
+        let (Some(p), g) = (period.get_untracked(), goal_untracked()) else { return };
         let why = reason.get_untracked();
-        cmds.run(move |db, a| async move { split_team_target(db.store(), &a, p, m, &why).await }, done);
+        cmds.run(move |db, a| async move { split_team_target_for(db.store(), &a, p, &g, &why).await }, done);
     };
 
     let kinds = PeriodKind::ALL
@@ -132,11 +142,24 @@ pub fn TargetsCard() -> impl IntoView {
                         on:click=move |_| period.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
                 </div>
                 <label class="field"><span>{t(TMsg::Measure)}</span>
-                    <select data-testid="target-measure" prop:value=move || measure.get().code() on:change=move |ev| {
-                        if let Some(m) = Measure::from_code(&event_target_value(&ev)) {
-                            measure.set(m);
-                        }
-                    }>{measures}</select>
+                    <select data-testid="target-measure"
+                        prop:value=move || match line.get() { Some(l) => format!("line:{l}"), None => measure.get().code().to_owned() }
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(l) = v.strip_prefix("line:") {
+                                measure.set(Measure::Sales);
+                                line.set(Some(l.to_owned()));
+                            } else if let Some(m) = Measure::from_code(&v) {
+                                measure.set(m);
+                                line.set(None);
+                            }
+                        }>
+                        {measures}
+                        {move || product_lines.get().into_iter().map(|l| {
+                            let value = format!("line:{l}");
+                            view! { <option value=value>{move || line_label(i18n.lang(), &l)}</option> }
+                        }).collect_view()}
+                    </select>
                 </label>
             </div>
             <div class="table-wrap">
@@ -146,7 +169,7 @@ pub fn TargetsCard() -> impl IntoView {
                         <th>{t(TMsg::Attainment)}</th><th>{t(TMsg::Projected)}</th><th>{t(TMsg::PerDay)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=move |r| (measure.get_untracked(), r.scope.clone(), r.target.as_ref().map(|t| t.at_ms), r.progress) let:r>
+                        <For each=move || rows.get() key=move |r| (goal_untracked(), r.scope.clone(), r.target.as_ref().map(|t| t.at_ms), r.progress) let:r>
                             {
                                 let m = measure.get_untracked();
                                 let p = r.progress;
