@@ -59,7 +59,8 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await card.getByTestId('target-history').locator('summary').click();
   await expect(card.getByTestId('target-change').first()).toContainText('smaller region');
   await card.screenshot({ path: 'screenshots/targets-manager-en.png' });
-  await new OrdersPage(m.page).addProduct('Kite kit', 'box', '10,000');
+  await new OrdersPage(m.page).addProduct('Kite kit', 'box', '10,000', 'Kites');
+  await expect(m.page.getByTestId('product-row').filter({ hasText: 'Kite kit' }).getByTestId('product-line')).toHaveText('Kites');
   await m.c.create({ name: 'Kite Works', contact: 'Buyer', phone: '13900000001' });
   expect(await m.d.syncNow()).toBe('done');
 
@@ -101,6 +102,12 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(mine.getByTestId('target-actual')).toHaveText('¥10,000.00');
   await expect(mine.getByTestId('target-attainment')).toHaveText('25.0 %');
   await r.page.getByTestId('targets').screenshot({ path: 'screenshots/targets-rep-en.png' });
+  // T3: the kit's payment counts for the Kites line too.
+  await r.page.getByTestId('targets').getByTestId('target-measure').selectOption({ label: 'Sales · Kites' });
+  await expect(mine.getByTestId('target-actual')).toHaveText('¥10,000.00');
+  await expect(mine.getByTestId('target-amount')).toHaveText('not set');
+  await r.page.getByTestId('targets').getByTestId('target-measure').selectOption('sales');
+  await expect(mine.getByTestId('target-amount')).toHaveText('¥40,000.00');
 
   // A3: the month's sales report — the rep writes improvements and next steps.
   const sr = r.page.getByTestId('sales-report');
@@ -123,6 +130,16 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await expect(msr.getByTestId('sr-improvements')).toHaveValue('Call before each visit');
   await expect(msr.getByTestId('sr-next-steps')).toHaveValue('Two kite demos a week');
   await expect(msr.getByTestId('sr-save')).toHaveCount(0);
+  // T3: a target for the Kites line, apart from all sales.
+  const mt = m.page.getByTestId('targets');
+  await mt.getByTestId('target-measure').selectOption({ label: 'Sales · Kites' });
+  await mt.getByTestId('target-scope').selectOption({ label: 'Rep Li' });
+  await mt.getByTestId('target-input').fill('20,000');
+  await mt.getByTestId('target-save').click();
+  const liKites = mt.getByTestId('target-row').filter({ hasText: 'Rep Li' });
+  await expect(liKites.getByTestId('target-amount')).toHaveText('¥20,000.00');
+  await expect(liKites.getByTestId('target-attainment')).toHaveText('50.0 %');
+  await mt.screenshot({ path: 'screenshots/targets-line-en.png' });
 
   // Sales commission (O3): the manager copies the scheme for this year with tiers of 1 %
   // and, from 20,000 a month, 2 %; Li's confirmed 10,000 earns 100.00.

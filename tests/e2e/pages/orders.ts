@@ -17,11 +17,12 @@ export async function shot(page: Page, testId: string, file: string) {
 export class OrdersPage {
   constructor(readonly page: Page) {}
 
-  async addProduct(name: string, unit: string, price: string) {
+  async addProduct(name: string, unit: string, price: string, line = '') {
     await this.page.getByTestId('nav-settings').click();
     const form = this.page.getByTestId('product-form');
     await form.getByTestId('product-name').fill(name);
     await form.getByTestId('product-unit').fill(unit);
+    if (line) await form.getByTestId('product-line-input').fill(line);
     await form.getByTestId('product-price').fill(price);
     await form.getByTestId('product-add').click();
     await expect(this.page.getByTestId('product-row').filter({ hasText: name })).toBeVisible();
