@@ -142,6 +142,7 @@ pub enum Action {
     ImportIncentiveFigures,
     SetTarget,
     WriteSalesReport,
+    LogCount,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI

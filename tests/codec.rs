@@ -116,7 +116,7 @@ fn a_well_formed_record_round_trips_through_encode_and_decode() {
     let kpi = KpiSettings { new_accounts_per_rep: 7 };
     assert_eq!(round_trip_doc("team:kpi_targets", "team_kpi_targets", &kpi), kpi);
 
-    let lists = TeamLists { sources: vec!["展会".into()], segments: vec![] };
+    let lists = TeamLists { sources: vec!["展会".into()], segments: vec![], counts: vec!["demos".into()] };
     assert_eq!(round_trip_doc("team:lists", "team_lists", &lists), lists);
 }
 

@@ -505,12 +505,15 @@ fn team_lists_fall_back_to_the_defaults_and_parse_list_drops_blanks_and_repeats(
 
         let mut boss = Tablet::new("p-boss", "tab-m");
         let lists = TeamLists {
-            sources: parse_list("展会\n老客户介绍\n展会"), segments: parse_list("项目客户\n")
+            sources: parse_list("展会\n老客户介绍\n展会"),
+            segments: parse_list("项目客户\n"),
+            counts: vec![],
         };
         let change = team_lists_change(&TeamLists::default(), &lists, &mut boss.at(T0)).expect("both lists changed");
         assert_eq!(change.docs[TEAM_LISTS_ID].kind, TEAM_LISTS_KIND);
         // Only a changed list is stamped, so another manager's edit of the other list survives.
-        let only_segments = TeamLists { sources: lists.sources.clone(), segments: parse_list("会议客户") };
+        let only_segments =
+            TeamLists { sources: lists.sources.clone(), segments: parse_list("会议客户"), counts: vec![] };
         let seg_change = team_lists_change(&lists, &only_segments, &mut boss.at(T0)).expect("segments changed");
         assert!(seg_change.docs[TEAM_LISTS_ID].get("sources").is_none());
         assert!(team_lists_change(&lists, &lists, &mut boss.at(T0)).is_none());

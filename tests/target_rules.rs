@@ -86,6 +86,7 @@ fn results_fold_from_confirmed_payments_first_deals_releases_and_activities() {
             ("zhao".into(), ActivityKind::Visit, d("2026-05-02")),
         ],
         line_sales: Vec::new(),
+        tallies: Vec::new(),
     };
     assert_eq!(facts.actual(Measure::Sales, &li, &may), 1_500_00);
     assert_eq!(facts.actual(Measure::Sales, &Scope::Team, &may), 1_500_00);
@@ -137,7 +138,7 @@ fn t2_a_setting_is_never_negative_and_a_change_says_why_and_history_is_kept() {
         reason: reason.into(),
         by: "wang".into(),
         at_ms,
-        line: None,
+        of: None,
     };
     let none = Targets::default();
     assert_eq!(check_setting(&none, &set(-1, "", 1)), Err(TargetError::Negative));
@@ -181,11 +182,36 @@ fn t3_a_product_lines_target_counts_only_that_lines_sales_and_sales_only() {
         reason: String::new(),
         by: "wang".into(),
         at_ms: 1,
-        line: line.map(str::to_owned),
+        of: line.map(str::to_owned),
     };
     let t = Targets::fold(vec![set(Some("Tea"), Measure::Sales, 100_00), set(None, Measure::Sales, 500_00)]);
     assert_eq!(t.current_for(&may, &Goal::line("Tea"), &Scope::Team).map(|s| s.amount), Some(100_00));
     assert_eq!(t.current(&may, Measure::Sales, &Scope::Team).map(|s| s.amount), Some(500_00), "lines apart from all");
     assert!(t.current_for(&may, &Goal::line("Kites"), &Scope::Team).is_none());
     assert_eq!(check_setting(&t, &set(Some("Tea"), Measure::Visits, 3)), Err(TargetError::LineNotSales));
+}
+
+#[test]
+fn t1_a_team_count_sums_each_reps_tallies_in_the_period_and_corrections_subtract() {
+    let may = Period::parse("2026-05").unwrap();
+    let tally = |rep: &str, name: &str, day: &str, count: i64| outpost::domain::target::Tally {
+        rep: rep.into(),
+        name: name.into(),
+        day: d(day),
+        count,
+    };
+    let facts = TargetFacts {
+        tallies: vec![
+            tally("li", "demos", "2026-05-02", 3),
+            tally("li", "demos", "2026-05-03", -1),
+            tally("li", "brochures", "2026-05-03", 40),
+            tally("zhao", "demos", "2026-05-31", 2),
+            tally("li", "demos", "2026-06-01", 5),
+        ],
+        ..Default::default()
+    };
+    assert_eq!(facts.actual_for(&Goal::count("demos"), &Scope::Rep("li".into()), &may), 2);
+    assert_eq!(facts.actual_for(&Goal::count("demos"), &Scope::Team, &may), 4);
+    assert_eq!(facts.actual_for(&Goal { measure: Measure::Count, of: None }, &Scope::Team, &may), 0);
+    assert_eq!(facts.actual(Measure::Count, &Scope::Team, &may), 0, "a count is read by its name");
 }

@@ -46,7 +46,9 @@ fn profile(id: &str, name: &str, role: Role) -> Profile {
 
 fn lists() -> TeamLists {
     TeamLists {
-        sources: parse_list("展会\n老客户介绍\n展会\n"), segments: parse_list("项目客户\n\n协议客户")
+        sources: parse_list("展会\n老客户介绍\n展会\n"),
+        segments: parse_list("项目客户\n\n协议客户"),
+        counts: vec![],
     }
 }
 

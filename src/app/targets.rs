@@ -4,6 +4,8 @@
 
 use super::reports::{can_see_team, is_reported};
 use super::{store, Action, Actor, CommandError, RuleError};
+use chrono::NaiveDate;
+
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
@@ -17,7 +19,8 @@ use crate::storage::customers::{join, load_customers};
 use crate::storage::orders::load_orders;
 use crate::storage::people::load_people;
 use crate::storage::settings::load_calendar;
-use crate::storage::targets::{load_targets, target_change};
+use crate::storage::targets::{load_tallies, load_targets, tally_change, target_change};
+use crate::storage::team_lists::load_team_lists;
 use crate::storage::{RecordStore, StorageError};
 
 /// T1/T3: the manager sets and adjusts the team's and each rep's targets.
@@ -58,7 +61,7 @@ pub async fn set_target_for<S: RecordStore>(
         reason: reason.trim().to_owned(),
         by: actor.profile.clone(),
         at_ms: actor.now_ms,
-        line: goal.line.clone(),
+        of: goal.of.clone(),
     };
     check_setting(&targets, &setting).map_err(CommandError::rule)?;
     if targets.current_for(&period, goal, &scope).is_some_and(|c| c.amount == amount) {
@@ -110,6 +113,30 @@ pub async fn split_team_target_for<S: RecordStore>(
     .await
 }
 
+/// T1: anyone in the team logs their own count against one of the team's counts —
+/// a whole number, not zero (a negative one corrects an earlier tally), for a day that
+/// is not in the future.
+pub async fn log_count<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    name: &str,
+    day: NaiveDate,
+    count: i64,
+    note: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::LogCount, true)?;
+    let lists = load_team_lists(s).await?;
+    if !lists.counts.iter().any(|c| c == name) {
+        return Err(RuleError::Target(TargetError::NoCountName).into());
+    }
+    let cal = load_calendar(s).await?;
+    if count == 0 || day > cal.local_date(actor.now_ms) {
+        return Err(RuleError::Target(TargetError::BadTally).into());
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(tally_change(&id, name, day, count, note, by))).await
+}
+
 /// The results targets are measured against, from the records the roster lets count:
 /// finance-confirmed payments and releases from the customers' facts, and activities.
 pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<TargetFacts, StorageError> {
@@ -128,6 +155,7 @@ pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<T
     for a in load_activity_data(s).await?.activities {
         facts.activities.push((a.rep.clone(), a.kind, cal.local_date(a.at_ms)));
     }
+    facts.tallies = load_tallies(s).await?;
     // T3: each confirmed payment as applied to an order, shared over its product lines.
     let orders = load_orders(s).await?;
     for a in orders.ledger().applied {

@@ -154,9 +154,12 @@ pub enum Measure {
     NetAccounts,
     Visits,
     Calls,
+    /// One of the counts the team defines, logged by each rep (the goal names it).
+    Count,
 }
 
 impl Measure {
+    /// The measures read from the records; [`Measure::Count`] goes with a count's name.
     pub const ALL: [Measure; 5] =
         [Measure::Sales, Measure::NewAccounts, Measure::NetAccounts, Measure::Visits, Measure::Calls];
 
@@ -167,11 +170,12 @@ impl Measure {
             Measure::NetAccounts => "net_accounts",
             Measure::Visits => "visits",
             Measure::Calls => "calls",
+            Measure::Count => "count",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Measure> {
-        Measure::ALL.into_iter().find(|m| m.code() == code)
+        Measure::ALL.into_iter().chain([Measure::Count]).find(|m| m.code() == code)
     }
 
     /// Whether amounts are money (fen) rather than counts.
@@ -180,23 +184,28 @@ impl Measure {
     }
 }
 
-/// What a target counts: a measure and, for sales, optionally one product line (T3).
-/// `line: None` counts every line.
+/// What a target counts: a measure and what of it — for sales, optionally one product
+/// line (T3; `None` counts every line); for [`Measure::Count`], the team's count by name.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Goal {
     pub measure: Measure,
-    pub line: Option<String>,
+    pub of: Option<String>,
 }
 
 impl Goal {
     /// The measure over every product line.
     pub fn all(measure: Measure) -> Goal {
-        Goal { measure, line: None }
+        Goal { measure, of: None }
     }
 
     /// Sales of one product line.
     pub fn line(name: &str) -> Goal {
-        Goal { measure: Measure::Sales, line: Some(name.to_owned()) }
+        Goal { measure: Measure::Sales, of: Some(name.to_owned()) }
+    }
+
+    /// One of the counts the team defined.
+    pub fn count(name: &str) -> Goal {
+        Goal { measure: Measure::Count, of: Some(name.to_owned()) }
     }
 }
 
@@ -220,13 +229,14 @@ pub struct TargetSetting {
     pub reason: String,
     pub by: String,
     pub at_ms: i64,
-    /// T3: the product line a sales target is for; `None` for every line.
-    pub line: Option<String>,
+    /// T3: the product line a sales target is for (`None`: every line), or the name of
+    /// the team's count.
+    pub of: Option<String>,
 }
 
 impl TargetSetting {
     pub fn goal(&self) -> Goal {
-        Goal { measure: self.measure, line: self.line.clone() }
+        Goal { measure: self.measure, of: self.of.clone() }
     }
 }
 
@@ -244,6 +254,12 @@ pub enum TargetError {
     /// Only sales are counted per product line.
     #[error("a product line's target counts sales only")]
     LineNotSales,
+    /// A count target names one of the team's counts.
+    #[error("a count target names one of the team's counts")]
+    NoCountName,
+    /// A tally is a whole number other than 0, for a day not in the future.
+    #[error("a tally is not zero and not for a day to come")]
+    BadTally,
 }
 
 /// Every setting, oldest first; the current target of a (period, measure, scope) is the
@@ -286,8 +302,10 @@ pub fn check_setting(targets: &Targets, s: &TargetSetting) -> Result<(), TargetE
     if s.amount < 0 {
         return Err(TargetError::Negative);
     }
-    if s.line.is_some() && s.measure != Measure::Sales {
-        return Err(TargetError::LineNotSales);
+    match (s.measure, &s.of) {
+        (Measure::Count, None) => return Err(TargetError::NoCountName),
+        (Measure::Sales | Measure::Count, _) | (_, None) => {}
+        (_, Some(_)) => return Err(TargetError::LineNotSales),
     }
     if targets.current_for(&s.period, &s.goal(), &s.scope).is_some() && s.reason.trim().is_empty() {
         return Err(TargetError::NoReason);
@@ -345,12 +363,31 @@ pub fn share_by_line(amount_fen: i64, lines: &[(String, i64)]) -> Vec<(String, i
     weights.into_iter().zip(parts).map(|((l, _), p)| (l, p)).collect()
 }
 
+/// A count a rep logged against one of the team's counts (T1: "any count the team
+/// defines"): who, which count, the day it is for, how many (negative corrects).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub rep: String,
+    pub name: String,
+    pub day: NaiveDate,
+    pub count: i64,
+}
+
+fn mine(scope: &Scope, rep: &str) -> bool {
+    match scope {
+        Scope::Team => true,
+        Scope::Rep(r) => r == rep,
+    }
+}
+
 /// What results are folded from (every input already filtered by the roster).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TargetFacts {
     pub payments: Vec<PaidFact>,
     /// Confirmed payments applied to orders, per product line (T3).
     pub line_sales: Vec<LineSale>,
+    /// What reps logged against the team's own counts.
+    pub tallies: Vec<Tally>,
     /// Customers a rep released to the pool: (rep, day).
     pub releases: Vec<(String, NaiveDate)>,
     /// Logged activities: (rep, kind, day).
@@ -361,21 +398,21 @@ impl TargetFacts {
     /// The result of `goal` for `scope` in `period`: one product line's sales, or the
     /// measure over every line.
     pub fn actual_for(&self, goal: &Goal, scope: &Scope, period: &Period) -> i64 {
-        match &goal.line {
-            Some(line) => self
+        match (&goal.of, goal.measure) {
+            (Some(name), Measure::Count) => self
+                .tallies
+                .iter()
+                .filter(|t| t.name == *name && period.contains(t.day) && mine(scope, &t.rep))
+                .map(|t| t.count)
+                .sum(),
+            (None, Measure::Count) => 0,
+            (Some(line), _) => self
                 .line_sales
                 .iter()
-                .filter(|s| {
-                    s.line == *line
-                        && period.contains(s.paid_on)
-                        && match scope {
-                            Scope::Team => true,
-                            Scope::Rep(r) => *r == s.rep,
-                        }
-                })
+                .filter(|s| s.line == *line && period.contains(s.paid_on) && mine(scope, &s.rep))
                 .map(|s| s.amount_fen)
                 .sum(),
-            None => self.actual(goal.measure, scope, period),
+            (None, _) => self.actual(goal.measure, scope, period),
         }
     }
 
@@ -401,6 +438,8 @@ impl TargetFacts {
                 let kind = if measure == Measure::Visits { ActivityKind::Visit } else { ActivityKind::Call };
                 count(self.activities.iter().filter(|(r, k, d)| mine(r) && *k == kind && period.contains(*d)).count())
             }
+            // A team's count is read by its name ([`Self::actual_for`]).
+            Measure::Count => 0,
         }
     }
 

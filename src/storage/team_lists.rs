@@ -18,6 +18,9 @@ pub struct TeamLists {
     /// Codes of the defaults, or the team's own labels.
     pub sources: Vec<String>,
     pub segments: Vec<String>,
+    /// T1: the counts the team tracks against targets beside the measures read from
+    /// the records (e.g. demos given), each logged by the reps. None until a manager adds one.
+    pub counts: Vec<String>,
 }
 
 impl Default for TeamLists {
@@ -25,13 +28,18 @@ impl Default for TeamLists {
         Self {
             sources: SOURCES.iter().map(|s| s.0.to_owned()).collect(),
             segments: SEGMENTS.iter().map(|s| s.0.to_owned()).collect(),
+            counts: Vec::new(),
         }
     }
 }
 
 impl Codec for TeamLists {
     fn encode(&self) -> Vec<(&'static str, Value)> {
-        vec![("sources", Value::from(self.sources.clone())), ("segments", Value::from(self.segments.clone()))]
+        vec![
+            ("sources", Value::from(self.sources.clone())),
+            ("segments", Value::from(self.segments.clone())),
+            ("counts", Value::from(self.counts.clone())),
+        ]
     }
 
     /// A list nobody saved yet is the default one.
@@ -47,7 +55,8 @@ impl Codec for TeamLists {
         };
         let sources = list("sources", d.sources);
         let segments = list("segments", d.segments);
-        Some(TeamLists { sources, segments })
+        let counts = list("counts", d.counts);
+        Some(TeamLists { sources, segments, counts })
     }
 }
 
@@ -87,6 +96,10 @@ pub fn team_lists_change(old: &TeamLists, new: &TeamLists, by: &mut Author) -> O
     if old.segments != new.segments {
         let s = by.clock.tick(by.now_ms);
         d.set("segments", Value::from(new.segments.clone()), s, by.profile);
+    }
+    if old.counts != new.counts {
+        let s = by.clock.tick(by.now_ms);
+        d.set("counts", Value::from(new.counts.clone()), s, by.profile);
     }
     (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }

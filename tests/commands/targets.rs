@@ -123,7 +123,7 @@ fn t3_a_product_lines_target_moves_with_the_confirmed_payment_for_that_line() {
         let change = product_change(None, &tea, &mut t.at(at(1))).unwrap();
         seed(&s, &change, &t.clock).await;
         let tea_line = Goal::line("Tea");
-        let visits_by_line = Goal { measure: Measure::Visits, line: Some("Tea".into()) };
+        let visits_by_line = Goal { measure: Measure::Visits, of: Some("Tea".into()) };
         let refused = set_target_for(&s, &wang(at(2)), january(), &visits_by_line, Scope::Team, 3, "").await;
         assert_eq!(refused, Err(CommandError::Rule(RuleError::Target(TargetError::LineNotSales))));
         set_target_for(&s, &wang(at(2)), january(), &tea_line, Scope::Rep("li".into()), 100_000_00, "").await.unwrap();
@@ -138,5 +138,43 @@ fn t3_a_product_lines_target_moves_with_the_confirmed_payment_for_that_line() {
         // The all-lines sales target is apart from the line's.
         let all = li_row(target_board(&s, &li(at(16 * DAY)), january(), Measure::Sales).await.unwrap());
         assert_eq!((all.target, all.progress.actual), (None, 60_000_00));
+    });
+}
+
+#[test]
+fn t1_a_team_count_is_logged_by_each_rep_for_themselves_and_tracked_against_its_target() {
+    use outpost::app::settings::save_team_lists;
+    use outpost::app::targets::{log_count, set_target_for, target_board_for};
+    use outpost::domain::target::Goal;
+    use outpost::storage::team_lists::load_team_lists;
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let day: chrono::NaiveDate = "2026-01-05".parse().unwrap();
+        let now = at(5 * DAY);
+        let unknown = log_count(&s, &li(now), "demos", day, 3, "").await;
+        assert_eq!(unknown, Err(CommandError::Rule(RuleError::Target(TargetError::NoCountName))));
+        let mut lists = load_team_lists(&s).await.unwrap();
+        lists.counts = vec!["demos".into()];
+        save_team_lists(&s, &wang(at(1)), &lists).await.unwrap();
+        let zero = log_count(&s, &li(now), "demos", day, 0, "").await;
+        assert_eq!(zero, Err(CommandError::Rule(RuleError::Target(TargetError::BadTally))));
+        let future = log_count(&s, &li(now), "demos", "2026-01-09".parse().unwrap(), 2, "").await;
+        assert_eq!(future, Err(CommandError::Rule(RuleError::Target(TargetError::BadTally))));
+        log_count(&s, &li(now), "demos", day, 3, "two schools").await.unwrap();
+        log_count(&s, &li(now + 1), "demos", day, -1, "one was a call").await.unwrap();
+        log_count(&s, &zhao(now), "demos", day, 4, "").await.unwrap();
+        let demos = Goal::count("demos");
+        let unnamed = Goal { measure: Measure::Count, of: None };
+        let refused = set_target_for(&s, &wang(now), january(), &unnamed, Scope::Team, 10, "").await;
+        assert_eq!(refused, Err(CommandError::Rule(RuleError::Target(TargetError::NoCountName))));
+        set_target_for(&s, &wang(now), january(), &demos, Scope::Rep("li".into()), 10, "").await.unwrap();
+        let rows = target_board_for(&s, &wang(now), january(), &demos).await.unwrap();
+        let shown: Vec<(Scope, Option<i64>, i64)> =
+            rows.iter().map(|r| (r.scope.clone(), r.target.as_ref().map(|t| t.amount), r.progress.actual)).collect();
+        assert_eq!(
+            shown,
+            vec![(Scope::Team, None, 6), (Scope::Rep("li".into()), Some(10), 2), (Scope::Rep("zhao".into()), None, 4)]
+        );
+        assert_eq!(rows[1].progress.attainment_bp, Some(2_000));
     });
 }

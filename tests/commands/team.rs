@@ -44,7 +44,7 @@ fn the_working_day_calendar_and_the_c5_lists_are_the_managers() {
         assert!(matches!(save_calendar(&s, &li(at(0)), &cal).await, Err(CommandError::NotAllowed { .. })));
         save_calendar(&s, &wang(at(0)), &cal).await.unwrap();
         assert_eq!(load_calendar(&s).await.unwrap().holidays, cal.holidays);
-        let lists = TeamLists { sources: vec!["fair".into()], segments: vec!["hotels".into()] };
+        let lists = TeamLists { sources: vec!["fair".into()], segments: vec!["hotels".into()], counts: vec![] };
         assert!(matches!(save_team_lists(&s, &sun(at(0)), &lists).await, Err(CommandError::NotAllowed { .. })));
         save_team_lists(&s, &wang(at(0)), &lists).await.unwrap();
         assert_eq!(load_team_lists(&s).await.unwrap(), lists);

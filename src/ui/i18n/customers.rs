@@ -65,6 +65,8 @@ crate::catalogue! { CMsg {
     SortBy => "排序", "Sort";
     Filters => "筛选", "Filters";
     TeamLists => "团队的来源渠道与客户分类（每行一项）", "Team source channels and segments (one per line)";
+    TeamCounts => "团队自定义的计数（每行一个，用于目标）", "The team's own counts (one per line, for targets)";
+    TeamCountsHint => "例如：产品演示、宣传资料发放。销售每天登记，经理按人设目标。", "For example: demos given, brochures handed out. Reps log them; the manager sets targets per rep.";
     ClearFilters => "清除筛选", "Clear filters";
     PoolEmpty => "公海里没有客户。", "The pool is empty.";
     Owner => "归属", "Owner";

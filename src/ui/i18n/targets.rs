@@ -37,6 +37,13 @@ crate::catalogue! { TMsg {
     Signature => "签名", "Signature";
     Print => "打印报告", "Print report";
     Xlsx => "导出 XLSX", "Export XLSX";
+    LogTitle => "登记我的计数", "Log my count";
+    LogCount => "数量", "How many";
+    LogDay => "日期", "Day";
+    LogNote => "备注（可空）", "Note (optional)";
+    LogSave => "登记", "Log it";
+    Logged => "已登记。", "Logged.";
+    BadCount => "请输入不为 0 的整数（负数用于更正）。", "Enter a whole number other than 0 (a negative one corrects).";
 } }
 
 pub fn kind_label(lang: Lang, k: PeriodKind) -> &'static str {
@@ -109,6 +116,13 @@ pub fn measure_label(lang: Lang, m: Measure) -> &'static str {
                 "电话"
             } else {
                 "Calls"
+            }
+        }
+        Measure::Count => {
+            if zh {
+                "团队计数"
+            } else {
+                "Team count"
             }
         }
     }
@@ -217,6 +231,20 @@ pub fn target_error(lang: Lang, e: &TargetError) -> String {
                 "团队里还没有销售代表。"
             } else {
                 "The team has no reps yet."
+            }
+        }
+        TargetError::NoCountName => {
+            if zh {
+                "请选择团队设定的计数。"
+            } else {
+                "Pick one of the team's counts."
+            }
+        }
+        TargetError::BadTally => {
+            if zh {
+                "数量不能为 0，日期不能晚于今天。"
+            } else {
+                "The number cannot be 0 and the day cannot be after today."
             }
         }
         TargetError::LineNotSales => {

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use crate::app::targets::{can_set_targets, set_target_for, split_team_target_for, target_board_for, BoardRow};
+use crate::app::targets::{
+    can_set_targets, log_count, set_target_for, split_team_target_for, target_board_for, BoardRow,
+};
 use crate::domain::money::parse_yuan;
 use crate::domain::target::{Goal, Measure, Period, PeriodKind, Scope, TargetSetting};
 use crate::storage::targets::load_targets;
@@ -40,8 +42,8 @@ pub fn TargetsCard() -> impl IntoView {
     let measure = RwSignal::new(Measure::Sales);
     // T3: one product line's sales, when chosen.
     let line = RwSignal::new(None::<String>);
-    let goal = move || Goal { measure: measure.get(), line: line.get() };
-    let goal_untracked = move || Goal { measure: measure.get_untracked(), line: line.get_untracked() };
+    let goal = move || Goal { measure: measure.get(), of: line.get() };
+    let goal_untracked = move || Goal { measure: measure.get_untracked(), of: line.get_untracked() };
     let orders = use_orders();
     let product_lines = Memo::new(move |_| orders.data.with(|d| d.product_lines()));
     let rows = RwSignal::new(Vec::<BoardRow>::new());
@@ -104,6 +106,38 @@ pub fn TargetsCard() -> impl IntoView {
         let why = reason.get_untracked();
         cmds.run(move |db, a| async move { set_target_for(db.store(), &a, p, &g, scope, value, &why).await }, done);
     };
+    // T1: logging one's own count against the team's count chosen.
+    let tally = RwSignal::new(String::new());
+    let tally_day = RwSignal::new(String::new());
+    let tally_note = RwSignal::new(String::new());
+    let log_msg = RwSignal::new(None::<(bool, String)>);
+    let log = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang();
+        let Some(name) = line.get_untracked() else { return };
+        let Some(n) = tally.get_untracked().trim().parse::<i64>().ok().filter(|n| *n != 0) else {
+            return log_msg.set(Some((false, TMsg::BadCount.text(lang).to_owned())));
+        };
+        let typed_day = tally_day.get_untracked();
+        let day = if typed_day.trim().is_empty() { Some(today()) } else { typed_day.parse::<chrono::NaiveDate>().ok() };
+        let Some(day) = day else {
+            return log_msg.set(Some((false, TMsg::BadCount.text(lang).to_owned())));
+        };
+        let note = tally_note.get_untracked();
+        cmds.run(
+            move |db, a| async move { log_count(db.store(), &a, &name, day, n, &note).await },
+            move |r| {
+                log_msg.set(Some(match r {
+                    Ok(_) => {
+                        tally.set(String::new());
+                        tally_note.set(String::new());
+                        (true, TMsg::Logged.text(lang).to_owned())
+                    }
+                    Err(e) => (false, command_error(lang, &e)),
+                }))
+            },
+        );
+    };
     let split = move |_| {
         let (Some(p), g) = (period.get_untracked(), goal_untracked()) else { return };
         let why = reason.get_untracked();
@@ -143,12 +177,19 @@ pub fn TargetsCard() -> impl IntoView {
                 </div>
                 <label class="field"><span>{t(TMsg::Measure)}</span>
                     <select data-testid="target-measure"
-                        prop:value=move || match line.get() { Some(l) => format!("line:{l}"), None => measure.get().code().to_owned() }
+                        prop:value=move || match (line.get(), measure.get()) {
+                            (Some(c), Measure::Count) => format!("count:{c}"),
+                            (Some(l), _) => format!("line:{l}"),
+                            (None, m) => m.code().to_owned(),
+                        }
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             if let Some(l) = v.strip_prefix("line:") {
                                 measure.set(Measure::Sales);
                                 line.set(Some(l.to_owned()));
+                            } else if let Some(c) = v.strip_prefix("count:") {
+                                measure.set(Measure::Count);
+                                line.set(Some(c.to_owned()));
                             } else if let Some(m) = Measure::from_code(&v) {
                                 measure.set(m);
                                 line.set(None);
@@ -159,9 +200,35 @@ pub fn TargetsCard() -> impl IntoView {
                             let value = format!("line:{l}");
                             view! { <option value=value>{move || line_label(i18n.lang(), &l)}</option> }
                         }).collect_view()}
+                        {move || customers.lists.with(|l| l.counts.clone()).into_iter().map(|c| {
+                            let value = format!("count:{c}");
+                            view! { <option value=value>{c}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
             </div>
+            <Show when=move || measure.get() == Measure::Count>
+                <form class="form log-count" data-testid="count-form" on:submit=log novalidate>
+                    <h3>{t(TMsg::LogTitle)}</h3>
+                    <div class="grid-2">
+                        <label class="field"><span>{t(TMsg::LogCount)}</span>
+                            <input type="text" inputmode="numeric" data-testid="count-input" prop:value=move || tally.get()
+                                on:input=move |ev| { tally.set(event_target_value(&ev)); log_msg.set(None); } /></label>
+                        <label class="field"><span>{t(TMsg::LogDay)}</span>
+                            <input type="date" data-testid="count-day" prop:value=move || tally_day.get()
+                                on:input=move |ev| tally_day.set(event_target_value(&ev)) /></label>
+                    </div>
+                    <label class="field"><span>{t(TMsg::LogNote)}</span>
+                        <input type="text" data-testid="count-note" prop:value=move || tally_note.get()
+                            on:input=move |ev| tally_note.set(event_target_value(&ev)) /></label>
+                    {move || log_msg.get().map(|(ok, text)| if ok {
+                        view! { <p class="ok" role="status" data-testid="count-logged">{text}</p> }.into_any()
+                    } else {
+                        view! { <p class="error" role="alert" data-testid="count-error">{text}</p> }.into_any()
+                    })}
+                    <div class="actions"><button type="submit" class="primary" data-testid="count-save">{t(TMsg::LogSave)}</button></div>
+                </form>
+            </Show>
             <div class="table-wrap">
                 <table class="targets-table">
                     <thead><tr>

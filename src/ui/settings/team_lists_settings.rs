@@ -19,10 +19,12 @@ pub fn TeamListsSettings() -> impl IntoView {
     let text_of = move |v: &[String]| v.iter().map(|c| list_label(i18n.lang(), c)).collect::<Vec<_>>().join("\n");
     let sources = RwSignal::new(String::new());
     let segments = RwSignal::new(String::new());
+    let counts = RwSignal::new(String::new());
     Effect::new(move |_| {
         let l = ctx.lists.get();
         sources.set(text_of(&l.sources));
         segments.set(text_of(&l.segments));
+        counts.set(l.counts.join("\n"));
     });
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -33,6 +35,7 @@ pub fn TeamListsSettings() -> impl IntoView {
         let new = TeamLists {
             sources: parse_list(&sources.get_untracked()).into_iter().map(|t| code(SOURCES, t)).collect(),
             segments: parse_list(&segments.get_untracked()).into_iter().map(|t| code(SEGMENTS, t)).collect(),
+            counts: parse_list(&counts.get_untracked()),
         };
         cmds.run(
             move |db, a| async move { save_team_lists(db.store(), &a, &new).await },
@@ -52,6 +55,11 @@ pub fn TeamListsSettings() -> impl IntoView {
                         on:input=move |ev| { segments.set(event_target_value(&ev)); saved.set(false); }></textarea>
                 </label>
             </div>
+            <label class="field"><span>{t(CMsg::TeamCounts)}</span>
+                <textarea rows="4" data-testid="team-counts" prop:value=move || counts.get()
+                    on:input=move |ev| { counts.set(event_target_value(&ev)); saved.set(false); }></textarea>
+                <small class="muted">{t(CMsg::TeamCountsHint)}</small>
+            </label>
             <div class="actions">
                 <Show when=move || saved.get()><span class="ok" role="status" data-testid="team-lists-saved">{t(CMsg::Saved)}</span></Show>
                 <button type="submit" class="primary" data-testid="team-lists-save">{t(Msg::Save)}</button>
