@@ -5,7 +5,7 @@
 import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { device } from './pages/team';
-import { addPerson, switchTo } from './pages/shell';
+import { addPerson, Shell, switchTo } from './pages/shell';
 import { OrdersPage, teamDate } from './pages/orders';
 import { IncentivesPage } from './pages/incentives';
 import * as fs from 'node:fs';
@@ -212,4 +212,53 @@ test('a rep\'s month target and attainment move when finance confirms a payment 
   await r.page.screenshot({ path: 'screenshots/commission-rep-zh.png' });
   await m.context.close();
   await r.context.close();
+});
+
+test('the team\'s own count: the manager names it, a rep logs theirs, the board tracks it against its target', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const app = new Shell(page);
+  await app.open();
+  await app.setLang('en');
+  await app.createProfile('Manager Wang', 'manager');
+  await app.nav('settings').click();
+  const lists = page.getByTestId('team-lists');
+  await lists.getByTestId('team-counts').fill('Demos given\nBrochures');
+  await lists.getByTestId('team-lists-save').click();
+  await expect(lists.getByTestId('team-lists-saved')).toBeVisible();
+  await addPerson(app, 'Rep Li', 'rep');
+  await switchTo(app, 'Rep Li');
+
+  // Li logs his demos: 0 is refused with the reason, 3 counts, and a correction of −1.
+  await app.nav('reports').click();
+  const card = page.getByTestId('targets');
+  await card.getByTestId('target-measure').selectOption({ label: 'Demos given' });
+  const form = card.getByTestId('count-form');
+  await form.getByTestId('count-input').fill('0');
+  await form.getByTestId('count-save').click();
+  await expect(form.getByTestId('count-error')).toHaveText('Enter a whole number other than 0 (a negative one corrects).');
+  await expect(form.getByTestId('count-input')).toHaveValue('0');
+  await form.getByTestId('count-input').fill('3');
+  await form.getByTestId('count-note').fill('two schools and a library');
+  await form.getByTestId('count-save').click();
+  await expect(form.getByTestId('count-logged')).toBeVisible();
+  await form.getByTestId('count-input').fill('-1');
+  await form.getByTestId('count-save').click();
+  const mine = card.getByTestId('target-row');
+  await expect(mine).toHaveCount(1);
+  await expect(mine.getByTestId('target-actual')).toHaveText('2');
+  await expect(card.getByTestId('target-form')).toHaveCount(0);
+
+  // The manager sets Li a target of 10 demos and sees him beside the team.
+  await switchTo(app, 'Manager Wang');
+  await app.nav('reports').click();
+  await card.getByTestId('target-measure').selectOption({ label: 'Demos given' });
+  await card.getByTestId('target-scope').selectOption({ label: 'Rep Li' });
+  await card.getByTestId('target-input').fill('10');
+  await card.getByTestId('target-save').click();
+  const li = card.getByTestId('target-row').filter({ hasText: 'Rep Li' });
+  await expect(li.getByTestId('target-amount')).toHaveText('10');
+  await expect(li.getByTestId('target-attainment')).toHaveText('20.0 %');
+  await expect(card.getByTestId('target-row').first().getByTestId('target-actual')).toHaveText('2');
+  await card.screenshot({ path: 'screenshots/targets-count-en.png' });
 });
