@@ -111,6 +111,18 @@ pub fn TargetsCard() -> impl IntoView {
     let tally_day = RwSignal::new(String::new());
     let tally_note = RwSignal::new(String::new());
     let log_msg = RwSignal::new(None::<(bool, String)>);
+    // A message belongs to who wrote what: it goes when the profile or the measure changes.
+    Effect::new(move |_| {
+        let _ = (cmds.actor().map(|a| a.profile), measure.get(), line.get());
+        log_msg.set(None);
+        msg.set(None);
+    });
+    // The day a tally is for starts as today.
+    Effect::new(move |_| {
+        if feed.loaded.get() && tally_day.get_untracked().is_empty() {
+            tally_day.set(today().format("%Y-%m-%d").to_string());
+        }
+    });
     let log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = i18n.lang();
