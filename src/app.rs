@@ -139,6 +139,7 @@ pub enum Action {
     ManageRoster,
     EditIncentiveScheme,
     ImportIncentiveFigures,
+    MarkPayoutStep,
     SetTarget,
     WriteSalesReport,
 }
