@@ -144,3 +144,8 @@ pub async fn save_station<S: RecordStore>(
     let figures = put_station(&figures, station, branch, replaces)?;
     import_month(s, actor, month, None, &figures, &file_name).await
 }
+
+/// I7: the texts of the "amounts sent" step are for whoever sends them, the step's role.
+pub fn can_send_amounts(actor: &Actor, step: &StepState) -> bool {
+    step.step == PayoutStep::AmountsSent && actor.is(&[step.role])
+}
