@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::incentives::{can_mark_step, can_send_amounts, mark_payout_step};
-use crate::domain::incentive::StepState;
+use crate::domain::incentive::{StepState, Track};
 use crate::domain::kpi::Month;
 use crate::storage::people::load_people;
 use crate::ui::i18n::commands::command_error;
@@ -13,7 +13,7 @@ use crate::ui::profiles::profile_form::role_msg;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
 
-/// The month's payout steps (I7): each with its due date in the following month, who
+/// The month's payout steps (I7), track by track: each with its due date in the following month, who
 /// recorded it done and when, or an overdue flag; a "Done" button on the next step of a
 /// track for whoever holds its role; the texts with each person's amount on the last.
 #[component]
@@ -63,7 +63,6 @@ pub fn PayoutCard(ctx: IncentivesCtx) -> impl IntoView {
                 <div class="payout-line">
                     <span class="payout-day" data-testid="payout-due">{s.due.format("%Y-%m-%d").to_string()}</span>
                     <span class="payout-what">
-                        <span class="muted">{move || track_text(track).text(i18n.lang())}" · "</span>
                         <strong>{move || step_text(step).text(i18n.lang())}</strong>
                         <span class="muted payout-role">" · "{move || role_msg(role).text(i18n.lang())}</span>
                     </span>
@@ -80,7 +79,12 @@ pub fn PayoutCard(ctx: IncentivesCtx) -> impl IntoView {
     view! {
         <section class="card payout no-print" data-testid="incentives-calendar">
             <h3>{t(IMsg::Calendar)}</h3>
-            <ol class="payout-steps">{move || steps.get().into_iter().map(row).collect_view()}</ol>
+            {[Track::Stations, Track::Branches].into_iter().map(|track| view! {
+                <h4 class="payout-track">{move || track_text(track).text(i18n.lang())}</h4>
+                <ol class="payout-steps" data-testid="payout-track">
+                    {move || steps.get().into_iter().filter(|s| s.track == track).map(row).collect_view()}
+                </ol>
+            }).collect_view()}
             {move || message.get().map(|m| view! { <p class="notice" data-testid="payout-message">{m}</p> })}
         </section>
     }
