@@ -115,7 +115,8 @@ test('the manager and finance record the payout steps on two tablets and the amo
   await expect(inc.step('Stations', 'AmountsSent').getByTestId('payout-done')).toContainText('已完成');
   await m.page.getByTestId('incentives-calendar').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await m.page.evaluate(() => window.scrollBy(0, -70));
-  await send.locator('summary').click();
+  // The list stays open while the steps are drawn again.
+  await expect(send).toHaveAttribute('open', '');
   await expect(send.getByTestId('sms-amount').first()).toContainText('张庄便民站');
   await m.page.screenshot({ path: 'screenshots/payout-zh.png' });
   expect(decodeURIComponent((await links.nth(0).getAttribute('href')) || '')).toContain('2024-03 激励合计 89.50 元');

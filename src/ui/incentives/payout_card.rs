@@ -28,6 +28,7 @@ pub fn PayoutCard(ctx: IncentivesCtx) -> impl IntoView {
         },
     );
     let message = RwSignal::new(None::<String>);
+    let (stations_open, branches_open) = (RwSignal::new(false), RwSignal::new(false));
     let steps = Memo::new(move |_| {
         let Some(m) = Month::parse(&ctx.month.get()) else { return Vec::new() };
         ctx.data.with(|d| d.payout(m, team_today()))
@@ -72,7 +73,10 @@ pub fn PayoutCard(ctx: IncentivesCtx) -> impl IntoView {
                         <button type="button" class="primary" data-testid="payout-mark" on:click=move |_| mark(s.clone())>{t(IMsg::MarkDone)}</button>
                     })}
                 </div>
-                {can_send.then(|| view! { <SendAmounts ctx=ctx track=track /> })}
+                {can_send.then(|| {
+                    let open = if track == Track::Stations { stations_open } else { branches_open };
+                    view! { <SendAmounts ctx=ctx track=track open=open /> }
+                })}
             </li>
         }
     };

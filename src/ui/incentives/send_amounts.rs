@@ -37,12 +37,20 @@ fn recipients(ctx: IncentivesCtx, track: Track) -> Vec<(String, i64)> {
 /// "Send amounts": one `sms:` link per person, the text with their name, the month and
 /// their total in yuan filled in.
 #[component]
-pub fn SendAmounts(ctx: IncentivesCtx, track: Track) -> impl IntoView {
+pub fn SendAmounts(
+    ctx: IncentivesCtx,
+    track: Track,
+    /// Kept by the card, so the list stays open when the steps are drawn again.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let people = Memo::new(move |_| recipients(ctx, track));
     view! {
-        <details class="send-amounts" data-testid="send-amounts">
-            <summary>{t(IMsg::SendAmounts)}</summary>
+        <details class="send-amounts" data-testid="send-amounts" prop:open=move || open.get()>
+            <summary on:click=move |ev| {
+                ev.prevent_default();
+                open.update(|o| *o = !*o);
+            }>{t(IMsg::SendAmounts)}</summary>
             <p class="muted">{t(IMsg::SendHint)}</p>
             {move || people.get().is_empty().then(|| view! { <p class="muted">{t(IMsg::NoStatements)}</p> })}
             <ul class="plain-list sms-list">
