@@ -43,6 +43,8 @@ test('the manager and finance record the payout steps on two tablets and the amo
   // Nothing typed is lost on a failed save.
   await expect(form.getByTestId('sf-station')).toHaveValue('BM102');
   await expect(form.getByTestId('sf-maintainer')).toHaveValue('李娜');
+  await form.getByTestId('sf-error').first().scrollIntoViewIfNeeded();
+  await m.page.screenshot({ path: 'screenshots/station-form-en.png' });
   await inc.enterStation({ mobile_amount: '100', withdrawals: '' });
   await expect(form.getByTestId('sf-message')).toHaveText('Saved and computed.');
   await expect(form.getByTestId('sf-error')).toHaveCount(0);
