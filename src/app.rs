@@ -140,6 +140,7 @@ pub enum Action {
     ManageRoster,
     EditIncentiveScheme,
     ImportIncentiveFigures,
+    MarkPayoutStep,
     SetTarget,
     WriteSalesReport,
     LogCount,

@@ -28,6 +28,7 @@ pub mod key_accounts;
 pub mod kpi;
 pub mod memory;
 pub mod orders;
+pub mod payout_steps;
 pub mod people;
 pub mod personal_keys;
 pub mod projects;

@@ -123,6 +123,21 @@ fn cases() -> Vec<(Entry, Verdict)> {
             entry("app-3", authority::APPLICATION_STATUS, "li", 266, json!({"status":"submitted"}), Some(&li())),
             Verdict::Trusted,
         ),
+        // I7: finance's payout step needs finance, every other step the manager.
+        (
+            entry("pay-1", authority::PAYOUT_STEP, "qian", 267, json!({"step":"finance_pays"}), Some(&qian())),
+            Verdict::Trusted,
+        ),
+        (
+            entry("pay-2", authority::PAYOUT_STEP, "qian", 267, json!({"step":"filed"}), Some(&qian())),
+            Verdict::LacksRole,
+        ),
+        (
+            entry("pay-3", authority::PAYOUT_STEP, "wang", 267, json!({"step":"finance_pays"}), Some(&root())),
+            Verdict::LacksRole,
+        ),
+        (entry("pay-4", authority::PAYOUT_STEP, "wang", 267, json!({"step":"filed"}), Some(&root())), Verdict::Trusted),
+        (entry("pay-5", authority::PAYOUT_STEP, "li", 267, json!({"step":"later"}), Some(&li())), Verdict::LacksRole),
         // V5: a rep reviewing minutes.
         (
             entry("min-1", authority::MINUTES_STEP, "li", 268, json!({"step":"reviewed"}), Some(&li())),
@@ -153,6 +168,7 @@ fn the_authority_kinds_are_the_ones_storage_writes() {
     use outpost::storage::incentives::{MONTH_KIND, SCHEME_KIND};
     assert_eq!(authority::INCENTIVE_KINDS, [SCHEME_KIND, MONTH_KIND]);
     assert_eq!(authority::TARGET_SET, outpost::storage::targets::TARGET_SET);
+    assert_eq!(authority::PAYOUT_STEP, outpost::storage::payout_steps::PAYOUT_STEP);
     use outpost::storage::events::{CHIPS, COUNT, STOCK};
     assert_eq!(authority::KIOSK_KINDS, [CHIPS, STOCK, COUNT]);
     for id in [outpost::storage::staff_pin::STAFF_PIN_ID, outpost::storage::key_accounts::KA_ROLES_ID] {
@@ -178,7 +194,10 @@ fn forged_approvals_confirmations_and_strangers_are_refused_and_the_rest_counts(
     let counted: Vec<&str> = s.counted.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(
         counted,
-        vec!["conf-1", "assign-2", "step-2", "step-3", "claim-2", "app-2", "app-3", "chips-2", "fact-1"]
+        vec![
+            "conf-1", "assign-2", "step-2", "step-3", "claim-2", "app-2", "app-3", "pay-1", "pay-4", "chips-2",
+            "fact-1"
+        ]
     );
 }
 
@@ -200,7 +219,7 @@ fn a_team_without_a_roster_counts_every_entry_as_before() {
 }
 
 /// How many grants and cases the arrival-order property shuffles.
-const RECORDS: usize = 24;
+const RECORDS: usize = 29;
 
 #[test]
 fn the_property_shuffles_every_grant_and_case() {

@@ -4,7 +4,9 @@
 //! for a departing rep until the handover is complete (H1).
 //!
 //! The month's version is the one its station figures were computed with, if any, else
-//! the newest version covering the month (I1–I7's versioning). A manager and finance see
+//! the newest version covering the month (I1–I7's versioning). A month is paid out once
+//! finance records the payout step (I7); until then a departing rep's commission for it
+//! is held (H1). A manager and finance see
 //! every rep; anyone else sees their own statement.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,7 +16,7 @@ use chrono::NaiveDate;
 use super::reports::is_reported;
 use super::Actor;
 use crate::domain::incentive::{
-    held_commission, sales_next, sales_statement, scheme_for, SalesPayment, SalesTip, Scheme, Statement,
+    held_commission, sales_next, sales_statement, PayoutStep, SalesPayment, SalesTip, Statement,
 };
 use crate::domain::kpi::Month;
 use crate::domain::pool::FactKind;
@@ -22,6 +24,7 @@ use crate::domain::profile::Role;
 use crate::storage::customers::load_customers;
 use crate::storage::incentives::{load_incentives, IncentivesData};
 use crate::storage::people::load_people;
+use crate::storage::settings::load_calendar;
 use crate::storage::{RecordStore, StorageError};
 
 /// Managers and finance see every rep's commission.
@@ -58,18 +61,6 @@ struct Paid {
     payment: SalesPayment,
 }
 
-fn first_day(m: Month) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(m.year, m.month, 1)
-}
-
-/// The version a month's commission is computed with.
-pub fn month_scheme(data: &IncentivesData, m: Month) -> Option<&Scheme> {
-    match data.month(&m.to_string()) {
-        Some(rec) => data.scheme_of(rec),
-        None => first_day(m).and_then(|d| scheme_for(&data.schemes, d)),
-    }
-}
-
 /// Every confirmed payment the roster lets count, with the customer's name.
 async fn confirmed<S: RecordStore>(s: &S) -> Result<Vec<Paid>, StorageError> {
     let mut out = Vec::new();
@@ -97,7 +88,7 @@ fn payments_of(paid: &[Paid], rep: &str, m: Month) -> Vec<SalesPayment> {
 
 /// `rep`'s statement for month `m` from `paid`.
 fn statement_of(data: &IncentivesData, paid: &[Paid], rep: &str, m: Month) -> Statement {
-    let rule = month_scheme(data, m).map(|s| s.sales.clone()).unwrap_or_default();
+    let rule = data.payout_scheme(m).map(|s| s.sales.clone()).unwrap_or_default();
     sales_statement(&rule, rep, &payments_of(paid, rep, m))
 }
 
@@ -122,10 +113,16 @@ fn months_of(
         .collect()
 }
 
-/// The months whose commission has been paid out. Payout steps are not recorded for
-/// sales commission yet, so no month counts as paid: everything earned is held.
-fn paid_out_months(_data: &IncentivesData) -> BTreeSet<String> {
-    BTreeSet::new()
+/// The months whose payout finance recorded as done (I7's "finance checks and pays" on
+/// either track), on `today`. A month without that record is not known to be paid.
+fn paid_out_months(data: &IncentivesData, paid: &[Paid], today: NaiveDate) -> BTreeSet<String> {
+    paid.iter()
+        .map(|p| Month::of(p.payment.paid_on))
+        .collect::<BTreeSet<Month>>()
+        .into_iter()
+        .filter(|m| data.payout(*m, today).iter().any(|s| s.step == PayoutStep::FinancePays && s.done.is_some()))
+        .map(|m| m.to_string())
+        .collect()
 }
 
 /// The month's statement per rep the actor may see, reps by name.
@@ -148,8 +145,9 @@ pub async fn commission_month<S: RecordStore>(s: &S, actor: &Actor, m: Month) ->
     if !all {
         reps.retain(|id, _| *id == actor.profile);
     }
-    let scheme = month_scheme(&data, m);
-    let paid_out = paid_out_months(&data);
+    let scheme = data.payout_scheme(m);
+    let cal = load_calendar(s).await?;
+    let paid_out = paid_out_months(&data, &paid, cal.local_date(actor.now_ms));
     let mut out: Vec<RepCommission> = reps
         .into_iter()
         .map(|(rep, (name, departing))| {
@@ -166,8 +164,8 @@ pub async fn commission_month<S: RecordStore>(s: &S, actor: &Actor, m: Month) ->
     })
 }
 
-/// H1: what is held for `rep` on the actor's day: every month's commission up to now not
-/// yet paid out. The handover wizard shows it next to what the rep still holds.
+/// H1: what is held for `rep` on the actor's day: every month's commission up to now
+/// whose payout finance has not recorded. The handover wizard shows it next to what the rep still holds.
 /// `None` for an actor who may not see it (another rep).
 pub async fn held_for<S: RecordStore>(
     s: &S,
@@ -180,5 +178,6 @@ pub async fn held_for<S: RecordStore>(
     }
     let data = load_incentives(s).await?;
     let paid = confirmed(s).await?;
-    Ok(Some(held_commission(&months_of(&data, &paid, rep, Month::of(today), &paid_out_months(&data)))))
+    let paid_out = paid_out_months(&data, &paid, today);
+    Ok(Some(held_commission(&months_of(&data, &paid, rep, Month::of(today), &paid_out))))
 }

@@ -1,17 +1,21 @@
 //! Incentive commands (I1–I7): the manager keeps the scheme versions and imports each
-//! month's figures; everyone reads the statements, which are computed, never stored.
-//! A version a month was computed with is frozen: it is changed by copying it.
+//! month's figures (from a file, or one station by hand); everyone reads the statements,
+//! which are computed, never stored. A version a month was computed with is frozen: it
+//! is changed by copying it. The payout steps (I7) are recorded done one by one, each by
+//! its role, in the calendar's order.
 
 use chrono::NaiveDate;
 
 use super::{store, Action, Actor, CommandError};
 use crate::domain::incentive::{
-    check_editable, check_scheme, copy_scheme, scheme_for, IncentiveError, MonthFigures, Scheme, PRESET_ID,
+    check_editable, check_next, check_scheme, copy_scheme, put_station, scheme_for, step_role, BranchFigures,
+    IncentiveError, MonthFigures, PayoutStep, Scheme, StationFigures, StepState, Track, PRESET_ID,
 };
 use crate::domain::kpi::Month;
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
 use crate::storage::incentives::{load_incentives, month_change, scheme_change};
+use crate::storage::payout_steps::payout_step_change;
 use crate::storage::RecordStore;
 
 impl From<IncentiveError> for CommandError {
@@ -90,4 +94,58 @@ pub async fn import_month<S: RecordStore>(
         month_change(old, &key, scheme, figures, file_name, by).ok_or(super::RuleError::Unchanged.into())
     })
     .await
+}
+
+/// I7: whether the actor may record `step` done now: it needs the step's role, and it
+/// is the next open step of its track.
+pub fn can_mark_step(actor: &Actor, step: &StepState) -> bool {
+    actor.is(&[step.role]) && step.next && step.done.is_none()
+}
+
+/// I7: records `step` of `track` done for `month`'s payout. Refused for another role
+/// than the step's, for a month without figures, for a step done already, and for a
+/// step whose earlier steps in the track are not done yet.
+pub async fn mark_payout_step<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    month: Month,
+    track: Track,
+    step: PayoutStep,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::MarkPayoutStep, actor.is(&[step_role(step)]))?;
+    let data = load_incentives(s).await?;
+    if data.month(&month.to_string()).is_none() {
+        return Err(IncentiveError::NoFigures.into());
+    }
+    // Only the order matters here, not what is overdue.
+    let today = chrono::DateTime::from_timestamp_millis(actor.now_ms).map(|d| d.date_naive()).unwrap_or_default();
+    let steps = data.payout(month, today);
+    check_next(&steps, track, step)?;
+    let id = actor.id();
+    store(s, actor, |by| Ok(payout_step_change(&id, month, track, step, by))).await
+}
+
+/// Adds one station's figures to `month` by hand, or replaces station `replaces` (its
+/// code before the edit), through the same path as an import: the month keeps its
+/// scheme version and file name. The first station of a month starts it.
+pub async fn save_station<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    month: Month,
+    station: StationFigures,
+    branch: BranchFigures,
+    replaces: Option<&str>,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::ImportIncentiveFigures, can_import_figures(actor))?;
+    let data = load_incentives(s).await?;
+    let old = data.month(&month.to_string());
+    let figures = old.map(|m| m.figures.clone()).unwrap_or_default();
+    let file_name = old.map(|m| m.file_name.clone()).unwrap_or_default();
+    let figures = put_station(&figures, station, branch, replaces)?;
+    import_month(s, actor, month, None, &figures, &file_name).await
+}
+
+/// I7: the texts of the "amounts sent" step are for whoever sends them, the step's role.
+pub fn can_send_amounts(actor: &Actor, step: &StepState) -> bool {
+    step.step == PayoutStep::AmountsSent && actor.is(&[step.role])
 }

@@ -7,7 +7,9 @@
 //! - managers assign pool customers (P4, P5, P7, H1, H2), review new entries (C6),
 //!   decide orders (O1) and visit plans (V2), review minutes (V5), set the credit flag
 //!   (C3), keep the price list and every team setting, set targets (T1–T3) and keep the
-//!   incentive schemes and a month's station figures (I1–I7);
+//!   incentive schemes and a month's station figures (I1–I7), and record the payout
+//!   steps done (I7) but one;
+//! - finance records the payout step "finance checks and pays" (I7);
 //! - managers or finance review applications (A1);
 //! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1).
 //!
@@ -19,6 +21,7 @@
 //! before the roster's first grant — data from before the migration, accepted once and
 //! marked [`Verdict::Legacy`].
 
+use crate::domain::incentive::{step_role, PayoutStep};
 use crate::domain::profile::Role;
 use crate::domain::roster::Roster;
 use crate::record::replica::{Document, Entry, Register};
@@ -42,6 +45,9 @@ pub const MINUTES_STEP: &str = "minutes.step";
 pub const KIOSK_KINDS: [&str; 3] = ["event.chips", "event.stock", "event.count"];
 /// A target set or adjusted (T1–T3): the manager's.
 pub const TARGET_SET: &str = "target.set";
+/// A step of a month's payout recorded done (I7): finance's step is finance's, every
+/// other step the manager's ([`crate::domain::incentive::step_role`]).
+pub const PAYOUT_STEP: &str = "incentive.payout_step";
 /// A visit plan document; its decision fields are the manager's (V2).
 pub const VISIT_PLAN: &str = "visit_plan";
 /// The fields of a visit plan the manager writes (V2).
@@ -79,6 +85,15 @@ pub fn needed(e: &Entry) -> Option<&'static [Role]> {
             Some("reviewed") => Some(MANAGER),
             _ => None,
         },
+        // The role depends on the step; a step this build does not read needs the
+        // manager, as most steps do.
+        PAYOUT_STEP => {
+            let step = e.body.get("step").and_then(|v| serde_json::from_value::<PayoutStep>(v.clone()).ok());
+            match step.map(step_role) {
+                Some(Role::Finance) => Some(FINANCE),
+                _ => Some(MANAGER),
+            }
+        }
         k if KIOSK_KINDS.contains(&k) => Some(EVENT_DESK),
         _ => None,
     }

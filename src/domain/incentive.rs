@@ -3,7 +3,8 @@
 //! A scheme is data ([`Scheme`]): rate tables, bands with inclusive or exclusive edges
 //! ([`BandTable`]), per-transaction and per-amount rates ([`Rate`]), the withdrawal cap,
 //! the validity rule, branch rewards, the 2:8 split, penalties, the fee covered and the
-//! payout calendar. The seed's scheme is the preset ([`rural_stations`]); a manager
+//! payout calendar, whose steps are recorded done by roles ([`payout_progress`]). The
+//! seed's scheme is the preset ([`rural_stations`]); a manager
 //! copies it to a new version ([`copy_scheme`]) and changes numbers and dates. A version
 //! is frozen once a month is computed with it ([`check_editable`]).
 //!
@@ -35,10 +36,12 @@ mod electricity;
 mod explain;
 mod figures;
 mod figures_csv;
+mod figures_form;
 mod how_to_win;
 mod knobs;
 mod maintenance;
 mod payout;
+mod payout_steps;
 mod preset;
 mod referrals;
 mod sales;
@@ -61,10 +64,12 @@ pub use explain::{
 };
 pub use figures::{Area, BranchFigures, LineFigures, MonthFigures, StationFigures, Swipe};
 pub use figures_csv::{import_figures, parse_swipes, Column, FiguresError, FiguresImport, Problem, RowError};
+pub use figures_form::{put_station, station_cells, station_from_cells};
 pub use how_to_win::{how_to_win, Lever, Tip, LOOK_AHEAD};
 pub use knobs::{knobs, set_knob, Knob, Table, Unit};
 pub use maintenance::is_valid;
 pub use payout::payout_dates;
+pub use payout_steps::{check_next, payout_progress, step_role, Done, StepDone, StepState};
 pub use preset::{rural_stations, PRESET_ID};
 pub use sales::{held_commission, sales_statement, SalesBand, SalesPayment, SalesRule, MAX_SALES_BANDS};
 pub use scheme::{
@@ -110,6 +115,21 @@ pub enum IncentiveError {
     /// An import with no good row would blank the month.
     #[error("the figures hold no station")]
     NoStations,
+    /// I7: the month has no figures yet, so no payout step can be done.
+    #[error("the month has no figures")]
+    NoFigures,
+    /// I7: the step is not in the month's calendar for that track.
+    #[error("no such payout step in the track")]
+    NoPayoutStep,
+    /// I7: a step once done stays done.
+    #[error("the payout step is done already")]
+    PayoutStepDone,
+    /// I7: the earlier steps of the track come first.
+    #[error("{earlier:?} comes first")]
+    PayoutStepOrder { earlier: PayoutStep },
+    /// A station entered by hand under a code the month already has.
+    #[error("the month has station {0:?} already")]
+    StationExists(String),
 }
 
 /// A scheme a month can be computed with: every band table covers every value once,

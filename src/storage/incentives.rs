@@ -12,15 +12,18 @@
 //!
 //! Statements are derived from these on every read, never stored.
 
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::codec::{decode_doc, Codec, FieldProblem, ProblemReason, Reader};
 use super::customers::Author;
 use super::{RecordStore, StorageError};
+
 use crate::domain::incentive::{
-    check_scheme, compute, rural_stations, BranchFigures, ComputedMonth, MonthFigures, Scheme, Statements,
-    StationFigures,
+    check_scheme, compute, payout_progress, rural_stations, scheme_for, BranchFigures, ComputedMonth, MonthFigures,
+    Scheme, Statements, StationFigures, StepDone, StepState,
 };
+use crate::domain::kpi::Month;
 use crate::record::replica::{Document, Replica};
 
 pub const SCHEME_KIND: &str = "incentive_scheme";
@@ -55,6 +58,8 @@ pub struct IncentivesData {
     pub schemes: Vec<Scheme>,
     /// Newest month first.
     pub months: Vec<MonthRecord>,
+    /// I7: every payout step recorded done that counts ([`super::payout_steps`]).
+    pub steps: Vec<StepDone>,
     pub problems: Vec<FieldProblem>,
 }
 
@@ -74,6 +79,19 @@ impl IncentivesData {
     /// The version a month is computed with: the copy it kept, else the stored version.
     pub fn scheme_of<'a>(&'a self, m: &'a MonthRecord) -> Option<&'a Scheme> {
         m.scheme.as_ref().or_else(|| self.scheme(&m.scheme_id))
+    }
+
+    /// The version a month's payout follows: the month's own, else the latest covering it.
+    pub fn payout_scheme(&self, month: Month) -> Option<&Scheme> {
+        match self.month(&month.to_string()) {
+            Some(rec) => self.scheme_of(rec),
+            None => NaiveDate::from_ymd_opt(month.year, month.month, 1).and_then(|d| scheme_for(&self.schemes, d)),
+        }
+    }
+
+    /// I7: the month's payout steps as they stand on `today`.
+    pub fn payout(&self, month: Month, today: NaiveDate) -> Vec<StepState> {
+        self.payout_scheme(month).map(|s| payout_progress(s, month, &self.steps, today)).unwrap_or_default()
     }
 
     /// A month's statements, computed now with the version the month recorded; `None`
@@ -157,6 +175,9 @@ pub async fn load_incentives<S: RecordStore>(s: &S) -> Result<IncentivesData, St
         }
     }
     out.months.sort_by(|a, b| b.month.cmp(&a.month));
+    // I7: a payout step counts only when signed by the step's role.
+    let steps = judge.entries(s.entries_of_kind(super::payout_steps::PAYOUT_STEP).await?);
+    out.steps = super::payout_steps::step_facts(&steps, &mut out.problems);
     Ok(out)
 }
 

@@ -10,6 +10,8 @@ pub mod month_statements;
 pub mod payout_card;
 pub mod scheme_editor;
 pub mod schemes_card;
+pub mod send_amounts;
 pub mod statement_card;
 pub mod statements_csv;
+pub mod station_form;
 pub mod what_if;

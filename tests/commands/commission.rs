@@ -100,3 +100,37 @@ fn without_a_sales_rate_the_month_says_so_and_pays_nothing() {
         assert_eq!(rep_totals(&m)[0], ("li".into(), 1, 0));
     });
 }
+
+#[test]
+fn h1_a_month_whose_payout_finance_recorded_is_no_longer_held() {
+    use outpost::app::incentives::{import_month, mark_payout_step};
+    use outpost::domain::incentive::{import_figures, PayoutStep, Track};
+    block_on(async {
+        let (s, pay) = with_recorded_payment().await;
+        paying_scheme(&s).await;
+        confirm_payment(&s, &qian(at(16 * DAY)), &pay).await.unwrap();
+        set_departing(&s, &wang(at(20 * DAY)), "li", true).await.unwrap();
+        let feb_25 = NaiveDate::from_ymd_opt(2026, 2, 25).unwrap();
+        assert_eq!(held_for(&s, &wang(at(55 * DAY)), "li", feb_25).await.unwrap(), Some(1_200_00));
+        // January's figures, its payout steps in order, and finance paying (I7).
+        let figures = import_figures(include_bytes!("../fixtures/incentive_month.csv")).unwrap().figures;
+        import_month(&s, &wang(at(32 * DAY)), january(), None, &figures, "jan.csv").await.unwrap();
+        for (i, step) in [
+            PayoutStep::DataAllocated,
+            PayoutStep::CountyCheck,
+            PayoutStep::StationsSign,
+            PayoutStep::Filed,
+            PayoutStep::CityReview,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            mark_payout_step(&s, &wang(at(33 * DAY + i as i64)), january(), Track::Stations, step).await.unwrap();
+        }
+        assert_eq!(held_for(&s, &wang(at(55 * DAY)), "li", feb_25).await.unwrap(), Some(1_200_00), "not paid yet");
+        mark_payout_step(&s, &qian(at(54 * DAY)), january(), Track::Stations, PayoutStep::FinancePays).await.unwrap();
+        assert_eq!(held_for(&s, &wang(at(55 * DAY)), "li", feb_25).await.unwrap(), Some(0));
+        let m = commission_month(&s, &wang(at(55 * DAY)), january()).await.unwrap();
+        assert_eq!((m.reps[0].departing, m.reps[0].held_fen), (true, 0));
+    });
+}

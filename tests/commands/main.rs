@@ -13,6 +13,7 @@ mod events;
 mod incentives;
 mod key_accounts;
 mod orders;
+mod payout;
 mod pool;
 mod role_folds;
 mod roster;

@@ -31,7 +31,7 @@ use super::team_with_customer;
 
 /// A team whose roster holds Wang (manager, first admin), Qian (finance), and the reps
 /// Li and Zhao.
-async fn signed_team() -> MemoryStore {
+pub(crate) async fn signed_team() -> MemoryStore {
     let s = team_with_customer("c1").await;
     announce(&s, &["li", "zhao", "wang", "qian"]).await;
     start_roster(&s, &keyed(wang(at(10)))).await.expect("started");
@@ -42,12 +42,12 @@ async fn signed_team() -> MemoryStore {
 }
 
 /// Li on his own tablet, having picked `role` there; he signs with his own key.
-fn li_as(role: Role, now_ms: i64) -> Actor {
+pub(crate) fn li_as(role: Role, now_ms: i64) -> Actor {
     keyed(actor("li", role, "tab-a", now_ms))
 }
 
 /// Stores a change built and sealed outside the commands, as a tampered tablet would.
-async fn forge(
+pub(crate) async fn forge(
     s: &MemoryStore,
     profile: &'static str,
     device: &str,

@@ -101,7 +101,7 @@ impl Column {
         }
     }
 
-    const REQUIRED: [Column; 5] =
+    pub(super) const REQUIRED: [Column; 5] =
         [Column::Station, Column::Area, Column::Branch, Column::BranchHead, Column::Maintainer];
 }
 
@@ -158,7 +158,7 @@ pub struct FiguresImport {
 /// The largest count a cell may hold: far above a station's month, far below overflow.
 const MAX_COUNT: u64 = 1_000_000_000;
 
-fn count(cell: &str) -> Result<u64, Problem> {
+pub(super) fn count(cell: &str) -> Result<u64, Problem> {
     let t = cell.trim().replace([',', '，'], "");
     if t.is_empty() {
         return Ok(0);
@@ -166,7 +166,7 @@ fn count(cell: &str) -> Result<u64, Problem> {
     t.parse::<u64>().ok().filter(|&n| n <= MAX_COUNT).ok_or(Problem::NotACount)
 }
 
-fn area(cell: &str) -> Result<Area, Problem> {
+pub(super) fn area(cell: &str) -> Result<Area, Problem> {
     match cell.trim().to_lowercase().as_str() {
         "rural" | "农村" | "乡村" | "r" => Ok(Area::Rural),
         "urban" | "城市" | "城镇" | "u" => Ok(Area::Urban),
@@ -256,9 +256,9 @@ fn branch_difference(known: &BranchFigures, new: &BranchFigures) -> Option<Colum
     }
 }
 
-type Refusal = (Column, Problem);
+pub(super) type Refusal = (Column, Problem);
 
-fn read_row(cells: &[(Column, &str)]) -> Result<(StationFigures, BranchFigures), Refusal> {
+pub(super) fn read_row(cells: &[(Column, &str)]) -> Result<(StationFigures, BranchFigures), Refusal> {
     let get = |c: Column| cells.iter().find(|(t, _)| *t == c).map_or("", |(_, v)| *v);
     let required = |c: Column| {
         let v = get(c);

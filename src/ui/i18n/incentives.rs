@@ -158,6 +158,31 @@ crate::catalogue! { IMsg {
     ErrScheme => "方案数字不符合要求。", "The scheme's numbers are not valid.";
     ErrNoScheme => "没有适用于该月份的方案。", "No scheme covers this month.";
     ErrNoStations => "没有可导入的站点。", "No station to store.";
+    ErrNoFigures => "这个月还没有数据，不能办理兑现步骤。", "This month has no figures yet, so no payout step can be done.";
+    ErrNoStep => "该流程没有这一步。", "This track has no such step.";
+    ErrStepDone => "这一步已经完成。", "This step is done already.";
+    ErrStepOrder => "请先完成前一步：", "Do the earlier step first: ";
+    ErrStationExists => "本月已有站点 {}；请选择它进行修改。", "The month has station {} already; choose it to edit it.";
+    Due => "截止", "Due";
+    DoneBy => "已完成", "Done";
+    Overdue => "已逾期", "Overdue";
+    MarkDone => "完成", "Done";
+    StepMarked => "已记录。", "Recorded.";
+    SendAmounts => "短信发送金额", "Send amounts";
+    SendHint => "点击姓名打开短信，内容已填好。", "Tap a name to open a text with the amount filled in.";
+    NoStatements => "这个月还没有结算单。", "No statements for this month yet.";
+    ByHand => "手工录入", "entered by hand";
+    HandEntry => "手工录入站点数据", "Enter a station's figures by hand";
+    HandHint => "与导入文件的列相同；有误的项会标出，已填写的内容不会丢失。", "The same fields as the import file; a wrong field is marked and nothing typed is lost.";
+    EditStation => "修改站点", "Edit station";
+    NewStation => "新站点", "New station";
+    SaveStation => "保存站点", "Save station";
+    StationSaved => "已保存，已重新计算。", "Saved and computed.";
+    FixFields => "请修改标出的项。", "Please correct the marked fields.";
+    AreaRural => "农村", "Rural";
+    AreaUrban => "城市", "Urban";
+    AreaSame => "同站点", "Same as the station";
+    SwipesHint => "卡号@日*次数，用分号分隔", "card@day*count, separated by semicolons";
 } }
 
 pub fn fill(template: &str, v: impl std::fmt::Display) -> String {
@@ -477,6 +502,13 @@ pub fn incentive_error(lang: Lang, e: &IncentiveError) -> String {
         IncentiveError::Bands { .. } => m(IMsg::ErrBands),
         IncentiveError::NoScheme | IncentiveError::UnknownScheme(_) => m(IMsg::ErrNoScheme),
         IncentiveError::NoStations => m(IMsg::ErrNoStations),
+        IncentiveError::NoFigures => m(IMsg::ErrNoFigures),
+        IncentiveError::NoPayoutStep => m(IMsg::ErrNoStep),
+        IncentiveError::PayoutStepDone => m(IMsg::ErrStepDone),
+        IncentiveError::PayoutStepOrder { earlier } => {
+            format!("{}{}", m(IMsg::ErrStepOrder), step_text(*earlier).text(lang))
+        }
+        IncentiveError::StationExists(code) => fill(IMsg::ErrStationExists.text(lang), code),
         IncentiveError::Dates
         | IncentiveError::Split
         | IncentiveError::ZeroCount
@@ -772,4 +804,49 @@ pub fn sales_tip_text(lang: Lang, t: &crate::domain::incentive::SalesTip) -> Str
             format_yuan(t.gain_fen),
         ],
     )
+}
+
+/// I7: the text sent to one person with their month's total, e.g. "BM001 张庄便民站：2024-03
+/// 激励合计 89.50 元".
+pub fn amount_sms(lang: Lang, name: &str, month: &str, total_fen: i64) -> String {
+    let total = format_yuan(total_fen);
+    if zh(lang) {
+        format!("{name}：{month} 激励合计 {total} 元，详见结算单。")
+    } else {
+        format!("{name}: your incentives for {month} total {total} yuan; see your statement.")
+    }
+}
+
+/// A field of the station form, in the reader's words.
+pub fn column_label(lang: Lang, c: crate::domain::incentive::Column) -> String {
+    use crate::domain::incentive::Column;
+    let z = zh(lang);
+    let pick = |zh_text: &str, en: &str| if z { zh_text.to_owned() } else { en.to_owned() };
+    match c {
+        Column::Station => pick("站点编号", "Station code"),
+        Column::Name => pick("站点名称", "Station name"),
+        Column::Village => pick("村庄", "Village"),
+        Column::Households => pick("村户数", "Households in the village"),
+        Column::StationsInVillage => pick("本村站点数", "Stations in the village"),
+        Column::Area => pick("城乡", "Rural or urban"),
+        Column::Branch => pick("支局", "Branch"),
+        Column::BranchHead => pick("支局长", "Branch head"),
+        Column::BranchArea => pick("支局类型", "Branch: rural or urban"),
+        Column::BranchPlan => pick("有效站点计划", "Valid stations planned"),
+        Column::Maintainer => pick("维护人员", "Maintainer"),
+        Column::Tx(l) => format!("{}{}", bill_msg(l).text(lang), if z { "笔数" } else { ": transactions" }),
+        Column::Amount(l) => format!("{}{}", bill_msg(l).text(lang), if z { "金额（元）" } else { ": amount (yuan)" }),
+        Column::ElectricityTx => pick("电费笔数", "Electricity payments"),
+        Column::PosTx => pick("商易通笔数", "POS transactions"),
+        Column::Withdrawals => pick("助农取款", "Cash withdrawals"),
+        Column::Referral(k) => referral(k).text(lang).to_owned(),
+    }
+}
+
+fn bill_msg(l: BillLine) -> IMsg {
+    match l {
+        BillLine::Mobile => IMsg::Mobile,
+        BillLine::Unicom => IMsg::Unicom,
+        BillLine::Telecom => IMsg::Telecom,
+    }
 }

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::app::commission::month_scheme;
 use crate::domain::incentive::{chart, previous, steps_up, whats_new, Bar, Chart, Scheme, PRESET_ID};
 use crate::domain::kpi::Month;
 use crate::ui::i18n::incentives::{
@@ -18,7 +17,7 @@ pub fn ExplainerCard(ctx: IncentivesCtx) -> impl IntoView {
     let explained = Memo::new(move |_| {
         let m = Month::parse(&ctx.month.get())?;
         ctx.data.with(|d| {
-            let s = month_scheme(d, m)?.clone();
+            let s = d.payout_scheme(m)?.clone();
             let before = previous(&s, &d.schemes).cloned();
             Some((s, before))
         })

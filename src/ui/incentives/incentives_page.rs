@@ -12,6 +12,7 @@ use crate::ui::incentives::figures_import::FiguresImport;
 use crate::ui::incentives::month_statements::MonthStatements;
 use crate::ui::incentives::payout_card::PayoutCard;
 use crate::ui::incentives::schemes_card::SchemesCard;
+use crate::ui::incentives::station_form::StationForm;
 use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
 
@@ -24,13 +25,24 @@ pub struct IncentivesCtx {
     pub month: RwSignal<String>,
 }
 
-/// Last month in the team's default zone (UTC+8): the month a payout is prepared for.
-fn last_month() -> String {
-    let today = chrono::DateTime::from_timestamp_millis(now_ms() + 8 * 3_600_000).map(|d| d.date_naive());
-    today
-        .and_then(|d| d.checked_sub_months(chrono::Months::new(1)))
-        .map(|d| Month::of(d).to_string())
+/// The team's default zone (UTC+8), which the payout calendar's days are in.
+const TEAM_OFFSET_MS: i64 = 8 * 3_600_000;
+
+/// Today in the team's default zone.
+pub fn team_today() -> chrono::NaiveDate {
+    chrono::DateTime::from_timestamp_millis(now_ms() + TEAM_OFFSET_MS).map(|d| d.date_naive()).unwrap_or_default()
+}
+
+/// A moment as the team's wall clock shows it: `2024-04-03 09:30`.
+pub fn team_clock(at_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(at_ms + TEAM_OFFSET_MS)
+        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default()
+}
+
+/// Last month in the team's zone: the month a payout is prepared for.
+fn last_month() -> String {
+    team_today().checked_sub_months(chrono::Months::new(1)).map(|d| Month::of(d).to_string()).unwrap_or_default()
 }
 
 /// Incentives: pick a month; the manager imports its figures; everyone reads the
@@ -72,6 +84,7 @@ pub fn IncentivesPage() -> impl IntoView {
             </label>
         </section>
         <FiguresImport ctx=ctx />
+        <StationForm ctx=ctx />
         <MonthStatements ctx=ctx />
         <CommissionCard ctx=ctx />
         <ExplainerCard ctx=ctx />

@@ -90,7 +90,7 @@ pub fn MonthStatements(ctx: IncentivesCtx) -> impl IntoView {
                 view! {
                     <section class="card incentives-month no-print" data-testid="incentives-month-info">
                         <p>
-                            <span class="muted">{t(IMsg::Imported)}": "</span><span data-testid="incentives-file-name">{file}</span>
+                            <span class="muted">{t(IMsg::Imported)}": "</span><span data-testid="incentives-file-name">{move || if file.is_empty() { IMsg::ByHand.text(i18n.lang()).to_owned() } else { file.clone() }}</span>
                             " · "<span class="muted">{t(IMsg::SchemeUsed)}": "</span>
                             <span data-testid="incentives-scheme">{move || scheme_name.clone().filter(|n| !n.is_empty()).unwrap_or_else(|| IMsg::PresetName.text(i18n.lang()).to_owned())}</span>
                         </p>

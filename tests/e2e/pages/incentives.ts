@@ -35,4 +35,27 @@ export class IncentivesPage {
   line(payee: string, item: string) {
     return this.statement(payee).getByTestId('statement-line').filter({ has: this.page.getByTestId('line-item').filter({ hasText: item }) });
   }
+
+  /** A payout step of a track (I7), e.g. `step('Stations', 'FinancePays')`. */
+  step(track: 'Stations' | 'Branches', step: string) {
+    return this.page.locator(`[data-testid="payout-step"][data-track="${track}"][data-step="${step}"]`);
+  }
+
+  async markDone(track: 'Stations' | 'Branches', step: string) {
+    await this.step(track, step).getByTestId('payout-mark').click();
+    await expect(this.step(track, step)).toHaveAttribute('data-state', 'done');
+  }
+
+  /** Opens the hand-entry form and fills the given fields (by column code). */
+  async enterStation(fields: Record<string, string>) {
+    const form = this.page.getByTestId('station-form');
+    if (!(await form.evaluate((e) => (e as HTMLDetailsElement).open))) await form.locator('summary').click();
+    for (const [code, value] of Object.entries(fields)) {
+      const el = form.getByTestId(`sf-${code}`);
+      if ((await el.evaluate((e) => e.tagName)) === 'SELECT') await el.selectOption(value);
+      else await el.fill(value);
+    }
+    await form.getByTestId('sf-save').click();
+    await expect(form.getByTestId('sf-message')).toBeVisible();
+  }
 }
