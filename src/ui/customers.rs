@@ -4,6 +4,7 @@ pub mod contacts_editor;
 pub mod customer_export;
 pub mod customer_filters;
 pub mod customer_form;
+pub mod customer_glance;
 pub mod customer_page;
 pub mod customer_row;
 pub mod customers_ctx;

@@ -231,3 +231,39 @@ test('importing the same CSV twice adds no customer, and a file over 20 MB is re
   await c.shell.setLang('zh-CN');
   await expect(page.getByTestId('import-error')).toContainText('超过导入上限 20 MB');
 });
+
+test('the customer page shows at a glance who owns it, what is due and owed, and reaches each section', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Rep Zhang');
+  await c.create({ name: 'Kite Works', contact: 'Buyer', phone: '13900000001' });
+  const g = page.getByTestId('customer-glance');
+  await expect(g.getByTestId('customer-title')).toHaveText('Kite Works');
+  await expect(g.getByTestId('glance-owner')).toHaveAttribute('data-owner', /.+/);
+  await expect(g.getByTestId('glance-owner')).toContainText('Rep Zhang');
+  await expect(g.getByTestId('glance-countdown')).toContainText('back to pool in');
+  await expect(g.getByTestId('glance-owed')).toHaveAttribute('data-fen', '0');
+  await expect(g.getByTestId('glance-last')).toContainText('—');
+  await expect(g.getByTestId('glance-call')).toHaveAttribute('href', 'tel:13900000001');
+  await expect(g.getByTestId('glance-sms')).toHaveAttribute('href', 'sms:13900000001');
+  // One tap to log a visit: the form with the visit picked.
+  await g.getByTestId('glance-log').click();
+  await expect(page.getByTestId('act-kind-visit')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('act-kind-call').click();
+  await page.getByTestId('act-save').click();
+  await expect(page.getByTestId('act-saved')).toBeVisible();
+  await expect(g.getByTestId('glance-last')).toContainText('Call');
+  await expect(g.getByTestId('glance-next')).not.toContainText('—');
+  // The menu reaches each section.
+  for (const section of ['file', 'money', 'service', 'applications', 'overview']) {
+    await page.getByTestId(`go-${section}`).click();
+    await expect(page.locator(`[data-section="${section}"]`)).toBeInViewport();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'screenshots/customer-glance-en.png' });
+  await c.shell.setLang('zh-CN');
+  await expect(g.getByTestId('glance-countdown')).toContainText('天后回公海');
+  await page.screenshot({ path: 'screenshots/customer-glance-zh.png' });
+});

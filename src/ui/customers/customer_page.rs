@@ -2,18 +2,20 @@ use leptos::prelude::*;
 
 use crate::ui::customers::contacts_editor::ContactsEditor;
 use crate::ui::customers::customer_form::CustomerForm;
+use crate::ui::customers::customer_glance::CustomerGlance;
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::customers::{tier_label, CMsg};
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::customers::CMsg;
+use crate::ui::i18n::t;
 use crate::ui::orders::payments_card::PaymentsCard;
 use crate::ui::pool::ownership_card::OwnershipCard;
 
-/// One customer: ownership and its actions first (what a rep checks at the door), then
-/// the file, contacts and payments. `id: None` is the new-customer form.
+/// One customer: what a rep needs at the door at a glance (owner and countdown, tier,
+/// grade, next follow-up, what is owed, last activity, call/text/log) with a menu to the
+/// sections — ownership, activities, file, orders and money, service, key account,
+/// applications. `id: None` is the new-customer form.
 #[component]
 pub fn CustomerPage(id: Option<String>) -> impl IntoView {
     let ctx = use_customers();
-    let i18n = use_i18n();
     crate::ui::activities::activity_feed::provide_activity_feed();
     let Some(id) = id else {
         return view! {
@@ -26,10 +28,6 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
         let id = id.clone();
         move || ctx.data.with(|d| d.get(&id).is_some())
     };
-    let header = {
-        let id = id.clone();
-        move || ctx.data.with(|d| d.get(&id).map(|c| (c.rec.file.name.clone(), c.tier.tier, c.tier.credit_flag)))
-    };
     let id_form = id.clone();
     let id_contacts = id.clone();
     let id_own = id.clone();
@@ -40,28 +38,25 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
                 {move || if ctx.loaded.get() { t(CMsg::NotFound)() } else { t(crate::ui::i18n::Msg::Loading)() }}
             </p>
         }>
-            {
-                let header = header.clone();
-                move || header().map(|(name, tier, credit)| view! {
-                    <header class="customer-head">
-                        <h2 data-testid="customer-title">{name}</h2>
-                        <span class="badge tier" data-testid="customer-tier" data-tier=format!("{tier:?}")>{move || tier_label(i18n.lang(), tier)}</span>
-                        {credit.then(|| view! { <span class="badge danger" data-testid="customer-credit-flag">{t(CMsg::CreditFlag)}</span> })}
-                    </header>
-                })
-            }
-            <OwnershipCard id=id_own.clone() />
-            <crate::ui::activities::activity_card::ActivityCard customer=id.clone() />
-            <crate::ui::activities::projects_card::ProjectsCard customer=Some(id.clone()) />
-            <CustomerForm id=Some(id_form.clone()) />
-            <ContactsEditor customer=id_contacts.clone() />
-            <crate::ui::customers::photos_card::PhotosCard customer=id.clone() />
-            <crate::ui::orders::orders_card::OrdersCard customer=id.clone() />
-            <PaymentsCard id=id.clone() />
-            <crate::ui::orders::receivables_card::ReceivablesCard id=id.clone() />
-            <crate::ui::service::service_card::ServiceCard customer=id.clone() />
-            <crate::ui::key_accounts::key_account_card::KeyAccountCard customer=id.clone() />
-            <crate::ui::service::applications_card::ApplicationsCard customer=id.clone() />
+            <CustomerGlance id=id.clone() />
+            <div class="section" data-section="overview"><OwnershipCard id=id_own.clone() /></div>
+            <div class="section" data-section="activities">
+                <crate::ui::activities::activity_card::ActivityCard customer=id.clone() />
+                <crate::ui::activities::projects_card::ProjectsCard customer=Some(id.clone()) />
+            </div>
+            <div class="section" data-section="file">
+                <CustomerForm id=Some(id_form.clone()) />
+                <ContactsEditor customer=id_contacts.clone() />
+                <crate::ui::customers::photos_card::PhotosCard customer=id.clone() />
+            </div>
+            <div class="section" data-section="money">
+                <crate::ui::orders::orders_card::OrdersCard customer=id.clone() />
+                <PaymentsCard id=id.clone() />
+                <crate::ui::orders::receivables_card::ReceivablesCard id=id.clone() />
+            </div>
+            <div class="section" data-section="service"><crate::ui::service::service_card::ServiceCard customer=id.clone() /></div>
+            <div class="section" data-section="key-account"><crate::ui::key_accounts::key_account_card::KeyAccountCard customer=id.clone() /></div>
+            <div class="section" data-section="applications"><crate::ui::service::applications_card::ApplicationsCard customer=id.clone() /></div>
         </Show>
     }
     .into_any()
