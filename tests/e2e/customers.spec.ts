@@ -255,7 +255,6 @@ test('the customer page shows at a glance who owns it, what is due and owed, and
   await page.getByTestId('act-save').click();
   await expect(page.getByTestId('act-saved')).toBeVisible();
   await expect(g.getByTestId('glance-last')).toContainText('Call');
-  await expect(g.getByTestId('glance-next')).not.toContainText('—');
   // The menu reaches each section.
   for (const section of ['file', 'money', 'service', 'applications', 'overview']) {
     await page.getByTestId(`go-${section}`).click();
