@@ -123,7 +123,7 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                         </div>
                         <div data-testid="glance-owed" data-fen=move || owed.get()>
                             <dt>{t(CMsg::Owed)}</dt>
-                            <dd class=move || owing_class(owed.get())>{move || format!("¥{}", crate::ui::i18n::orders::yuan(owed.get()))}</dd>
+                            <dd class=move || owing_class(owed.get())>{move || crate::ui::i18n::orders::yuan(owed.get())}</dd>
                         </div>
                         <div data-testid="glance-last">
                             <dt>{t(CMsg::LastActivity)}</dt>

@@ -215,8 +215,8 @@ pub fn date_text(lang: Lang, ms: i64) -> String {
     }
 }
 
-pub fn returns_text(lang: Lang, at_ms: i64, rule: Option<Rule>, now_ms: i64) -> String {
-    let days = (at_ms - now_ms).div_euclid(86_400_000);
+/// `days`: team-local calendar days to the return (as the list and the glance count them).
+pub fn returns_text(lang: Lang, at_ms: i64, rule: Option<Rule>, days: i64) -> String {
     let rule = rule.map(|r| rule_label(lang, r)).unwrap_or_default();
     match lang {
         Lang::ZhCn => format!("{} 回公海（{}，还有 {} 天）", date_text(lang, at_ms), rule, days.max(0)),

@@ -97,7 +97,8 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                     </div>
                     {o.returns_at_ms.map(|at| {
                         let rule = o.returns_rule;
-                        view! { <p class="countdown" data-testid="returns-at">{move || returns_text(i18n.lang(), at, rule, n)}</p> }
+                        let days = o.days_until_return(n).unwrap_or(0);
+                        view! { <p class="countdown" data-testid="returns-at">{move || returns_text(i18n.lang(), at, rule, days)}</p> }
                     })}
                     <div class="actions wrap">
                         {(o.owner.is_none() && cmds.can(can_claim)).then(|| view! {
