@@ -66,8 +66,7 @@ fn a_namespace_prefix_and_cdata_read_the_same() {
 fn a_truncated_page_without_a_usable_token_is_refused_rather_than_looped() {
     let no_token = r#"<ListBucketResult><IsTruncated>true</IsTruncated></ListBucketResult>"#;
     assert_eq!(list_page(no_token, PREFIX), Err(ListingError::BadToken));
-    let empty_token =
-        r#"<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken/></ListBucketResult>"#;
+    let empty_token = r#"<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken/></ListBucketResult>"#;
     assert_eq!(list_page(empty_token, PREFIX), Err(ListingError::BadToken));
     let long = format!(
         "<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>{}</NextContinuationToken></ListBucketResult>",

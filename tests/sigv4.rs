@@ -190,7 +190,14 @@ struct Case {
 
 /// A `.req` file: request line, headers, blank line, body (none in these cases). The
 /// path and query are raw text, encoded by the signer.
-fn parse_req(req: &str) -> (String, String, Vec<(String, String)>, Vec<(String, String)>) {
+struct Req {
+    method: String,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
+}
+
+fn parse_req(req: &str) -> Req {
     let mut lines = req.lines();
     let first = lines.next().unwrap_or_default();
     let mut parts = first.split(' ');
@@ -210,7 +217,7 @@ fn parse_req(req: &str) -> (String, String, Vec<(String, String)>, Vec<(String, 
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect();
-    (method, uri_encode(path, true), query, headers)
+    Req { method, path: uri_encode(path, true), query, headers }
 }
 
 #[test]
@@ -218,8 +225,8 @@ fn the_aws_sigv4_test_suite_cases_that_s3_shares_sign_as_published() {
     let creds = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None);
     let scope = Scope::new(&AmzDate::parse("20150830T123600Z").expect("date"), "us-east-1", "service");
     for c in SUITE {
-        let (method, path, query, headers) = parse_req(c.req);
-        let s = sign(&creds, &scope, &method, &path, &query, &headers, EMPTY_SHA256);
+        let r = parse_req(c.req);
+        let s = sign(&creds, &scope, &r.method, &r.path, &r.query, &r.headers, EMPTY_SHA256);
         assert_eq!(s.canonical_request, c.creq, "{}: canonical request", c.name);
         assert_eq!(s.string_to_sign, c.sts, "{}: string to sign", c.name);
         assert_eq!(s.authorization, c.authz, "{}: authorization", c.name);

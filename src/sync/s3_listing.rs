@@ -255,9 +255,8 @@ pub fn error_body(xml: &str) -> Option<ErrorBody> {
     if elements.last().map(|(p, _)| p.as_slice()) != Some(&["Error"][..]) {
         return None;
     }
-    let field = |name: &str| {
-        elements.iter().find(|(p, _)| p.as_slice() == ["Error", name]).map(|(_, t)| t.trim().to_owned())
-    };
+    let field =
+        |name: &str| elements.iter().find(|(p, _)| p.as_slice() == ["Error", name]).map(|(_, t)| t.trim().to_owned());
     let code = field("Code").filter(|c| !c.is_empty() && c.len() <= 64)?;
     Some(ErrorBody { code, server_time: field("ServerTime").filter(|t| t.len() <= 64) })
 }
@@ -268,7 +267,9 @@ impl ErrorBody {
         let t = self.server_time.as_deref()?;
         chrono::DateTime::parse_from_rfc3339(t)
             .map(|d| d.timestamp_millis())
-            .or_else(|_| chrono::NaiveDateTime::parse_from_str(t, "%Y%m%dT%H%M%SZ").map(|d| d.and_utc().timestamp_millis()))
+            .or_else(|_| {
+                chrono::NaiveDateTime::parse_from_str(t, "%Y%m%dT%H%M%SZ").map(|d| d.and_utc().timestamp_millis())
+            })
             .ok()
     }
 }

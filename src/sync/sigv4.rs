@@ -5,7 +5,7 @@
 //!
 //! No web crate here, so every step tests natively against the published vectors (the
 //! S3 examples of the AWS documentation and the AWS SigV4 test suite, `tests/sigv4.rs`).
-//! The browser transport ([`super::s3_host`]) only adds `fetch`.
+//! The browser transport (`s3_host`) only adds `fetch`.
 //!
 //! S3's own rules, where they differ from other AWS services: the path is URI-encoded
 //! once (S3 does not double-encode) and never normalised (`a//b` and `..` are key
@@ -314,14 +314,24 @@ impl Bucket {
         } else {
             format!("/{}", uri_encode(key, true))
         };
-        Target { url: format!("{}://{}{path}", self.scheme, self.host()), host: self.host(), canonical_uri: path, query: vec![] }
+        Target {
+            url: format!("{}://{}{path}", self.scheme, self.host()),
+            host: self.host(),
+            canonical_uri: path,
+            query: vec![],
+        }
     }
 
     /// The bucket itself with a query (`ListObjectsV2`).
     pub fn with_query(&self, query: Vec<(String, String)>) -> Target {
         let path = if self.path_style { format!("/{}", self.name) } else { "/".to_owned() };
         let q = canonical_query(&query);
-        Target { url: format!("{}://{}{path}?{q}", self.scheme, self.host()), host: self.host(), canonical_uri: path, query }
+        Target {
+            url: format!("{}://{}{path}?{q}", self.scheme, self.host()),
+            host: self.host(),
+            canonical_uri: path,
+            query,
+        }
     }
 }
 
