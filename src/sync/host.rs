@@ -155,6 +155,8 @@ pub struct MemoryHost {
     pub stale: RefCell<BTreeMap<String, Vec<u8>>>,
     /// Every GET whose path contains this answers this status (one bad file).
     pub status_for: RefCell<Option<(String, u16)>>,
+    /// Every request is refused with this S3 code (a wrong secret, a clock too far off).
+    pub reject: RefCell<Option<Rejection>>,
 }
 
 impl MemoryHost {
@@ -177,6 +179,9 @@ impl Host for MemoryHost {
     }
 
     async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -209,6 +214,9 @@ impl Host for MemoryHost {
     }
 
     async fn presence(&self, path: &str) -> Result<Presence, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -224,6 +232,9 @@ impl Host for MemoryHost {
     }
 
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -241,6 +252,9 @@ impl Host for MemoryHost {
     }
 
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
