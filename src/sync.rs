@@ -22,3 +22,5 @@ pub mod sigv4;
 pub mod snapshot;
 pub mod state_merge;
 pub mod status;
+#[cfg(target_arch = "wasm32")]
+pub mod team_host;

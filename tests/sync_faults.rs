@@ -28,7 +28,7 @@ const NOW: i64 = 1_780_000_000_000;
 const MIN: i64 = 60_000;
 
 fn team() -> Team {
-    Team { host_url: "mem:/".into(), key: key().to_text(), inviter: None, user: None, password: None }
+    Team { host_url: "mem:/".into(), key: key().to_text(), inviter: None, user: None, password: None, s3: None }
 }
 
 fn key() -> TeamKey {

@@ -108,6 +108,7 @@ fn NoTeam() -> impl IntoView {
                 inviter: None,
                 user: nonempty(u),
                 password: nonempty(p),
+                s3: None,
             });
         }
     };
