@@ -41,11 +41,17 @@ cargo test --offline 2>&1 | tee "$logs/native.log"
 count_cargo "$logs/native.log"
 
 step "2/3 browser: wasm-bindgen-test in headless Chromium"
+# tests/web_s3_host.rs signs requests against a real S3-compatible server on 127.0.0.1;
+# started here, stopped right after (and on any exit).
+trap 'bash scripts/s3-test-server.sh stop >/dev/null 2>&1' EXIT
+s3_endpoint=$(bash scripts/s3-test-server.sh start) || { failed_layers+=(s3-server); s3_endpoint=; }
+OUTPOST_S3_TEST_ENDPOINT="$s3_endpoint" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --offline --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/browser.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(browser)
 count_cargo "$logs/browser.log"
+bash scripts/s3-test-server.sh stop
 
 step "3/3 end to end: release build + Playwright"
 if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then

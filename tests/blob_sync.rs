@@ -29,7 +29,7 @@ fn key() -> TeamKey {
 }
 
 fn team_with(key: &TeamKey) -> Team {
-    Team { host_url: "mem:/".into(), key: key.to_text(), inviter: None, user: None, password: None }
+    Team { host_url: "mem:/".into(), key: key.to_text(), inviter: None, user: None, password: None, s3: None }
 }
 
 fn the_team() -> Team {

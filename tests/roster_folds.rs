@@ -133,6 +133,7 @@ fn an_invites_root_is_taken_once_never_replaced_and_forgotten_with_the_team() {
             inviter: None,
             user: None,
             password: None,
+            s3: None,
         };
         save_team(&s, &team("https://a.example/"), "tab-a").await.unwrap();
         let (r1, r2) = (key(1).id().0, key(2).id().0);

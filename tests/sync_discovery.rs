@@ -30,6 +30,7 @@ fn team(inviter: Option<&str>) -> Team {
         inviter: inviter.map(str::to_owned),
         user: None,
         password: None,
+        s3: None,
     }
 }
 

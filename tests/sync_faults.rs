@@ -10,13 +10,15 @@ mod common;
 use common::set;
 use outpost::record::hlc::{Hlc, HostClock};
 use outpost::record::replica::{Document, Replica};
-use outpost::storage::data::{apply_local, clock, replica, sync_state};
+use outpost::storage::data::{apply_local, clock, replica, sync_state, unsynced_count};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::quarantine::quarantine;
+use outpost::storage::sync_run::SyncRunError;
 use outpost::storage::sync_run::{sync_once, SyncReport, Team};
 use outpost::sync::crypto::TeamKey;
+use outpost::sync::engine::SyncError;
 use outpost::sync::engine::{chunk_path, head_path, Refusal, MAX_HEAD_BYTES};
-use outpost::sync::host::{HostError, MemoryHost};
+use outpost::sync::host::{HostError, MemoryHost, Rejection};
 use outpost::sync::snapshot::{open_head, seal_head};
 use pollster::block_on;
 use serde_json::json;
@@ -26,7 +28,7 @@ const NOW: i64 = 1_780_000_000_000;
 const MIN: i64 = 60_000;
 
 fn team() -> Team {
-    Team { host_url: "mem:/".into(), key: key().to_text(), inviter: None, user: None, password: None }
+    Team { host_url: "mem:/".into(), key: key().to_text(), inviter: None, user: None, password: None, s3: None }
 }
 
 fn key() -> TeamKey {
@@ -347,4 +349,24 @@ fn a_pulled_change_counts_even_when_the_clock_and_sync_state_stay_as_they_were()
         let applied = outpost::storage::data::apply_remote(&s, &second, &state, &c).await.unwrap();
         assert_eq!(applied.changed, 1, "one new entry, whatever the meta writes did");
     });
+}
+
+#[test]
+fn a_bucket_refusing_the_signature_stops_the_round_with_its_code_and_changes_nothing() {
+    let host = MemoryHost::new();
+    let mut a = Tab::new("tab-a");
+    a.edit("c1", "name", json!("A"), NOW);
+    a.sync(&host, NOW);
+    let files = host.paths();
+    a.edit("c2", "name", json!("B"), NOW + MIN);
+    let waiting = block_on(unsynced_count(&a.s)).unwrap();
+    *host.reject.borrow_mut() = Some(Rejection::SignatureMismatch);
+    let r = block_on(sync_once(&a.s, &host, &team(), a.id, NOW + MIN, || [7; 12]));
+    assert!(
+        matches!(r, Err(SyncRunError::Sync(SyncError::Host(HostError::Rejected(Rejection::SignatureMismatch))))),
+        "{r:?}"
+    );
+    assert_eq!(host.paths(), files);
+    assert_eq!(block_on(unsynced_count(&a.s)).unwrap(), waiting, "the change waits for the next round");
+    assert!(block_on(quarantine(&a.s)).unwrap().is_empty(), "a refusal of the whole host blames no file");
 }

@@ -22,6 +22,7 @@ fn the_team() -> Team {
         inviter: None,
         user: None,
         password: None,
+        s3: None,
     }
 }
 

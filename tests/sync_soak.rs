@@ -109,6 +109,7 @@ fn team() -> Team {
         inviter: Some(DEVICES[0].into()),
         user: None,
         password: None,
+        s3: None,
     }
 }
 

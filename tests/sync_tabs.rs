@@ -30,6 +30,7 @@ fn the_team() -> Team {
         inviter: None,
         user: None,
         password: None,
+        s3: None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use outpost::storage::device_secret::{DeviceSecret, Wrapped};
 use outpost::storage::memory::MemoryStore;
-use outpost::storage::team::{save_team, team, Team};
+use outpost::storage::team::{save_team, switch_preview, team, S3Team, Team, TeamSaved};
 use outpost::storage::{RecordStore, StorageError, StoreName, Write};
 use pollster::block_on;
 
@@ -18,6 +18,29 @@ fn kite_team() -> Team {
         inviter: None,
         user: Some("outpost".into()),
         password: Some("host-pa55".into()),
+        s3: None,
+    }
+}
+
+const SECRET: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+fn bucket_team() -> Team {
+    let bucket = S3Team {
+        endpoint: "https://s3.eu-west-1.amazonaws.com".into(),
+        bucket: "acme-outpost".into(),
+        region: "eu-west-1".into(),
+        prefix: "teams/north".into(),
+        access_key: "AKIAIOSFODNN7EXAMPLE".into(),
+        secret: SECRET.into(),
+        path_style: false,
+    };
+    Team {
+        host_url: bucket.folder_url().unwrap(),
+        key: KEY.into(),
+        inviter: None,
+        user: None,
+        password: None,
+        s3: Some(bucket),
     }
 }
 
@@ -65,4 +88,38 @@ fn a_wrapped_value_of_an_unknown_version_or_cut_short_is_refused() {
     assert!(matches!(block_on(s.unwrap(&newer)), Err(StorageError::Secret(_))));
     let cut = Wrapped { ct: w.ct[..8].to_owned(), ..w };
     assert!(matches!(block_on(s.unwrap(&cut)), Err(StorageError::Secret(_))));
+}
+
+#[test]
+fn a_bucket_team_is_stored_without_its_secret_and_reads_back_whole() {
+    let t = bucket_team();
+    assert_eq!(t.host_url, "https://acme-outpost.s3.eu-west-1.amazonaws.com/teams/north/");
+    assert!(!format!("{t:?}").contains(SECRET), "never printed");
+    let s = MemoryStore::new();
+    block_on(save_team(&s, &t, "dev-a")).unwrap();
+    let text = stored_text(&s);
+    assert!(!text.contains(SECRET) && !text.contains(KEY), "{text}");
+    assert!(text.contains("acme-outpost") && text.contains("AKIAIOSFODNN7EXAMPLE"), "{text}");
+    assert_eq!(block_on(team(&s)).unwrap(), Some(t));
+}
+
+#[test]
+fn another_bucket_or_folder_is_another_team_and_a_new_secret_is_the_same_one() {
+    let s = MemoryStore::new();
+    block_on(save_team(&s, &bucket_team(), "dev-a")).unwrap();
+    let mut rotated = bucket_team();
+    if let Some(b) = rotated.s3.as_mut() {
+        b.secret = "a-rotated-secret".into();
+        b.prefix = "/teams/north/".into();
+    }
+    assert_eq!(block_on(switch_preview(&s, &rotated)).unwrap(), None);
+    assert_eq!(block_on(save_team(&s, &rotated, "dev-a")).unwrap(), TeamSaved::Updated);
+    let mut elsewhere = bucket_team();
+    if let Some(b) = elsewhere.s3.as_mut() {
+        b.prefix = "teams/south".into();
+    }
+    assert!(block_on(switch_preview(&s, &elsewhere)).unwrap().is_some());
+    // The same folder URL through WebDAV is not the bucket team either.
+    let webdav = Team { s3: None, ..bucket_team() };
+    assert!(!bucket_team().same_team(&webdav));
 }

@@ -28,6 +28,7 @@ fn team_on(url: &str, key: u8) -> Team {
         inviter: None,
         user: None,
         password: None,
+        s3: None,
     }
 }
 

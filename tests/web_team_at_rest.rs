@@ -27,6 +27,7 @@ fn kite_team() -> Team {
         inviter: Some("dev-inviter".into()),
         user: Some("outpost".into()),
         password: Some(PASSWORD.into()),
+        s3: None,
     }
 }
 

@@ -27,7 +27,7 @@ fn unique(name: &str) -> String {
 }
 
 fn team_on(url: &str, key: &str) -> Team {
-    Team { host_url: url.into(), key: key.into(), inviter: None, user: None, password: None }
+    Team { host_url: url.into(), key: key.into(), inviter: None, user: None, password: None, s3: None }
 }
 
 /// A device in step with team A: one own customer published, one from a peer merged,

@@ -11,7 +11,7 @@ use thiserror::Error;
 use super::blob_sync::{fetch_missing, hold_back, own_refs, upload_own, BlobReport};
 use super::data::{apply_remote, clock, mark_pushed, outbox, replica, sync_state, unsynced_count};
 use super::quarantine::{after_round, put_quarantine, quarantine};
-pub use super::team::{save_team, team, Team};
+pub use super::team::{save_team, team, S3Team, Team};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::record::hlc::{HostClock, SkewWarning, MAX_AHEAD_MS};
 use crate::record::replica::{Document, Replica};

@@ -1,6 +1,8 @@
 //! Team membership: the [`Team`] (host URL and key) this device syncs with, and what
-//! happens when it joins another one. The key and the host password are kept wrapped
-//! under the device secret ([`StoredTeam`]).
+//! happens when it joins another one. The key, the host password and a bucket's secret
+//! are kept wrapped under the device secret ([`StoredTeam`]). A team syncs through a
+//! WebDAV folder or, with [`Team::s3`], an S3-compatible bucket (issue 19); another
+//! endpoint, bucket or folder is another team.
 //!
 //! **Re-saving the same team** (new host password, a login added) keeps every piece of
 //! sync state: the team, its files and this device's place in it have not changed.
@@ -30,6 +32,7 @@ use super::device_secret::{DeviceSecret, Wrapped};
 use super::quarantine::forget_quarantine;
 use super::{to_json, RecordStore, StorageError, StoreName, Write};
 use crate::sync::engine::authored_by;
+use crate::sync::sigv4::{normal_prefix, AddressError, S3Config};
 
 const TEAM_KEY: &str = "team";
 
@@ -46,6 +49,62 @@ pub struct Team {
     /// Basic-auth user and password, when the host wants them.
     pub user: Option<String>,
     pub password: Option<String>,
+    /// S3-compatible object storage instead of a WebDAV folder (issue 19); `host_url`
+    /// then names the bucket's team folder ([`S3Team::folder_url`]), for the page's
+    /// connect-src and for people to read.
+    #[serde(default)]
+    pub s3: Option<S3Team>,
+}
+
+/// Where a team's bucket is and the key that reaches it. The secret is kept wrapped
+/// at rest like the host password and never printed.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct S3Team {
+    pub endpoint: String,
+    pub bucket: String,
+    pub region: String,
+    pub prefix: String,
+    pub access_key: String,
+    pub secret: String,
+    pub path_style: bool,
+}
+
+impl std::fmt::Debug for S3Team {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.config(), f)
+    }
+}
+
+impl S3Team {
+    pub fn config(&self) -> S3Config {
+        S3Config {
+            endpoint: self.endpoint.clone(),
+            bucket: self.bucket.clone(),
+            region: self.region.clone(),
+            prefix: self.prefix.clone(),
+            access_key: self.access_key.clone(),
+            secret: self.secret.clone(),
+            // Temporary credentials expire within hours: a stored team holds a lasting key.
+            session_token: None,
+            path_style: self.path_style,
+        }
+    }
+
+    /// The team folder's URL (`https://bucket.endpoint/teams/north/`), once the
+    /// settings are valid.
+    pub fn folder_url(&self) -> Result<String, AddressError> {
+        let place = self.config().check()?;
+        Ok(place.bucket.object(&place.prefix).url)
+    }
+
+    /// Endpoint, bucket and folder: what makes it the same place (the key may change).
+    fn place(&self) -> (String, String, Option<String>) {
+        (
+            self.endpoint.trim().trim_end_matches('/').to_ascii_lowercase(),
+            self.bucket.trim().to_owned(),
+            normal_prefix(&self.prefix),
+        )
+    }
 }
 
 impl Team {
@@ -53,7 +112,9 @@ impl Team {
     /// `/` aside) and the same key. Credentials and the inviter do not matter.
     pub fn same_team(&self, other: &Team) -> bool {
         let folder = |t: &Team| t.host_url.trim().trim_end_matches('/').to_owned();
-        folder(self) == folder(other) && self.key.trim() == other.key.trim()
+        folder(self) == folder(other)
+            && self.key.trim() == other.key.trim()
+            && self.s3.as_ref().map(S3Team::place) == other.s3.as_ref().map(S3Team::place)
     }
 }
 
@@ -89,6 +150,9 @@ struct StoredTeam {
     host_url: String,
     inviter: Option<String>,
     user: Option<String>,
+    /// The bucket, its secret blanked (it is in `secrets`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    s3: Option<S3Team>,
     /// [`TeamSecrets`] as JSON, wrapped.
     secrets: Wrapped,
 }
@@ -97,15 +161,22 @@ struct StoredTeam {
 struct TeamSecrets {
     key: String,
     password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    s3_secret: Option<String>,
 }
 
 async fn seal<S: DeviceSecret>(s: &S, t: &Team) -> Result<Value, StorageError> {
-    let secrets = TeamSecrets { key: t.key.clone(), password: t.password.clone() };
+    let secrets = TeamSecrets {
+        key: t.key.clone(),
+        password: t.password.clone(),
+        s3_secret: t.s3.as_ref().map(|b| b.secret.clone()),
+    };
     let plain = serde_json::to_vec(&secrets).map_err(|e| StorageError::Decode(e.to_string()))?;
     let stored = StoredTeam {
         host_url: t.host_url.clone(),
         inviter: t.inviter.clone(),
         user: t.user.clone(),
+        s3: t.s3.clone().map(|b| S3Team { secret: String::new(), ..b }),
         secrets: s.wrap(&plain).await?,
     };
     to_json(&stored)
@@ -127,6 +198,7 @@ pub async fn team<S: RecordStore + DeviceSecret>(s: &S) -> Result<Option<Team>, 
             inviter: stored.inviter,
             user: stored.user,
             password: secrets.password,
+            s3: stored.s3.map(|b| S3Team { secret: secrets.s3_secret.unwrap_or_default(), ..b }),
         }));
     }
     let plain: Team = serde_json::from_value(v).map_err(|e| StorageError::Decode(e.to_string()))?;

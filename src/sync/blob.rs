@@ -137,7 +137,12 @@ impl BlobError {
     /// The host as a whole is unusable (down, read-only, refusing us): trying the
     /// remaining blobs this round would only fail the same way.
     pub fn host_wide(&self) -> bool {
-        matches!(self, BlobError::Host(HostError::Unreachable(_) | HostError::ReadOnly | HostError::Unauthorized))
+        matches!(
+            self,
+            BlobError::Host(
+                HostError::Unreachable(_) | HostError::ReadOnly | HostError::Unauthorized | HostError::Rejected(_)
+            )
+        )
     }
 }
 

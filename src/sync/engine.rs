@@ -259,7 +259,7 @@ pub fn chunk_path(device: &str, name: &str) -> String {
 /// Errors that end the round (no network, wrong credentials) versus errors about one file.
 pub(super) fn per_file(e: HostError) -> Result<Refusal, SyncError> {
     match e {
-        HostError::Unreachable(_) | HostError::Unauthorized => Err(SyncError::Host(e)),
+        HostError::Unreachable(_) | HostError::Unauthorized | HostError::Rejected(_) => Err(SyncError::Host(e)),
         other => Ok(Refusal::Host(other)),
     }
 }

@@ -49,6 +49,53 @@ pub enum HostError {
     /// The file is larger than anything this app writes there: refused unread.
     #[error("the file is larger than {limit} bytes")]
     TooLarge { limit: usize },
+    /// The host refused the request for a reason it named (an S3 error code): the round
+    /// stops, as for a refused login, and Settings says which.
+    #[error("the sync host refused the request: {}", .0.code())]
+    Rejected(Rejection),
+}
+
+/// Why an object store refused a request, from its S3 error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    /// `RequestTimeTooSkewed`: this device's clock is too far from the host's (S3 allows
+    /// 15 minutes), even after one retry on the host's time.
+    ClockSkew,
+    /// `SignatureDoesNotMatch`: the secret key is wrong (or the request was altered).
+    SignatureMismatch,
+    /// `InvalidAccessKeyId`: no such access key.
+    UnknownAccessKey,
+    /// `AccessDenied` and other 403s: the key may not do this (policy, prefix).
+    AccessDenied,
+    /// `NoSuchBucket`: the bucket name or region is wrong. Never read as an empty team.
+    NoSuchBucket,
+    /// Any other code the host gave with a refusal, kept as written (at most 64 chars).
+    Other(String),
+}
+
+impl Rejection {
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "RequestTimeTooSkewed" => Rejection::ClockSkew,
+            "SignatureDoesNotMatch" => Rejection::SignatureMismatch,
+            "InvalidAccessKeyId" => Rejection::UnknownAccessKey,
+            "AccessDenied" => Rejection::AccessDenied,
+            "NoSuchBucket" => Rejection::NoSuchBucket,
+            other => Rejection::Other(other.chars().take(64).collect()),
+        }
+    }
+
+    /// The S3 error code, for logs and the quarantine.
+    pub fn code(&self) -> &str {
+        match self {
+            Rejection::ClockSkew => "RequestTimeTooSkewed",
+            Rejection::SignatureMismatch => "SignatureDoesNotMatch",
+            Rejection::UnknownAccessKey => "InvalidAccessKeyId",
+            Rejection::AccessDenied => "AccessDenied",
+            Rejection::NoSuchBucket => "NoSuchBucket",
+            Rejection::Other(c) => c,
+        }
+    }
 }
 
 #[allow(async_fn_in_trait)]
@@ -108,6 +155,8 @@ pub struct MemoryHost {
     pub stale: RefCell<BTreeMap<String, Vec<u8>>>,
     /// Every GET whose path contains this answers this status (one bad file).
     pub status_for: RefCell<Option<(String, u16)>>,
+    /// Every request is refused with this S3 code (a wrong secret, a clock too far off).
+    pub reject: RefCell<Option<Rejection>>,
 }
 
 impl MemoryHost {
@@ -130,6 +179,9 @@ impl Host for MemoryHost {
     }
 
     async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -162,6 +214,9 @@ impl Host for MemoryHost {
     }
 
     async fn presence(&self, path: &str) -> Result<Presence, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -177,6 +232,9 @@ impl Host for MemoryHost {
     }
 
     async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }
@@ -194,6 +252,9 @@ impl Host for MemoryHost {
     }
 
     async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        if let Some(r) = self.reject.borrow().clone() {
+            return Err(HostError::Rejected(r));
+        }
         if let Some(s) = *self.status.borrow() {
             return Err(HostError::Status(s));
         }

@@ -194,7 +194,7 @@ impl Host for HttpHost {
 
 /// The body, read piece by piece and abandoned as soon as it passes `max_bytes` (a
 /// `Content-Length` above the cap is refused before reading anything).
-async fn read_capped(resp: &Response, max_bytes: usize) -> Result<Vec<u8>, HostError> {
+pub(super) async fn read_capped(resp: &Response, max_bytes: usize) -> Result<Vec<u8>, HostError> {
     let too_large = HostError::TooLarge { limit: max_bytes };
     let declared = resp.headers().get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > max_bytes as u64) {

@@ -177,6 +177,12 @@ catalogue! { Msg {
     ErrUnreachable => "无法连接同步主机（离线或地址有误）。更改已保存在本机，稍后会再试。", "The sync host could not be reached (offline or a wrong address). Your changes are saved on this device and will be sent later.";
     ErrReadOnly => "同步主机只读：本机可以接收，但无法上传。", "The sync host is read-only: this device can receive but not publish.";
     ErrUnauthorized => "同步主机拒绝了用户名或密码。", "The sync host refused the user name or password.";
+    ErrClockSkew => "本机时钟与存储桶的时间相差太大（超过 15 分钟）：请校正本机的日期和时间。", "This device's clock is too far from the bucket's (over 15 minutes): set the device's date and time.";
+    ErrSignature => "存储桶拒绝了签名：访问密钥的密码（Secret）不对。", "The bucket refused the signature: the secret key is wrong.";
+    ErrAccessKey => "存储桶不认识这个访问密钥（Access Key）。", "The bucket does not know this access key.";
+    ErrAccessDenied => "存储桶拒绝访问：此密钥无权读写团队文件夹。", "The bucket denied access: this key may not read or write the team's folder.";
+    ErrNoBucket => "找不到存储桶：请检查桶名、区域和地址。", "No such bucket: check the bucket name, region and endpoint.";
+    ErrHostRefused => "存储桶拒绝了请求：", "The bucket refused the request: ";
     ErrStorage => "本机数据库出错：", "The local database failed: ";
     ErrKey => "团队密钥无效。", "The team key is not valid.";
     JoinTitle => "加入团队", "Join a team";

@@ -204,6 +204,7 @@ pub fn mem_team(key_byte: u8) -> outpost::storage::sync_run::Team {
         inviter: None,
         user: None,
         password: None,
+        s3: None,
     }
 }
 

@@ -29,7 +29,14 @@ pub struct Invite {
 impl Invite {
     /// The team, once the key is known.
     pub fn team(&self, key: String) -> Team {
-        Team { host_url: self.host_url.clone(), key, inviter: self.inviter.clone(), user: None, password: None }
+        Team {
+            host_url: self.host_url.clone(),
+            key,
+            inviter: self.inviter.clone(),
+            user: None,
+            password: None,
+            s3: None,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::storage::sync_run::{save_team, Team};
 use crate::sync::crypto::TeamKey;
 use crate::sync::crypto::{wrap_key, KdfParams};
 use crate::sync::engine::SyncError;
-use crate::sync::host::HostError;
+use crate::sync::host::{HostError, Rejection};
 use crate::sync::passphrase::{check_passphrase, Weakness};
 use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
 use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_weak, t, use_i18n, Lang, Msg};
@@ -25,11 +25,24 @@ pub fn sync_error_text(lang: Lang, e: &SyncRunError) -> String {
         SyncRunError::Sync(SyncError::Host(HostError::Status(s))) => host_status(lang, *s),
         SyncRunError::Sync(SyncError::Host(HostError::ReadOnly)) => Msg::ErrReadOnly.text(lang).into(),
         SyncRunError::Sync(SyncError::Host(HostError::Unauthorized)) => Msg::ErrUnauthorized.text(lang).into(),
+        SyncRunError::Sync(SyncError::Host(HostError::Rejected(r))) => rejection_text(lang, r),
         SyncRunError::Sync(SyncError::Host(HostError::TooLarge { .. })) => {
             crate::ui::i18n::sync_status::refusal_text(lang, "too_large").into()
         }
         SyncRunError::Storage(s) => format!("{}{s}", Msg::ErrStorage.text(lang)),
         SyncRunError::Key(_) => Msg::ErrKey.text(lang).into(),
+    }
+}
+
+/// An object store's refusal (its S3 error code) in words.
+fn rejection_text(lang: Lang, r: &Rejection) -> String {
+    match r {
+        Rejection::ClockSkew => Msg::ErrClockSkew.text(lang).into(),
+        Rejection::SignatureMismatch => Msg::ErrSignature.text(lang).into(),
+        Rejection::UnknownAccessKey => Msg::ErrAccessKey.text(lang).into(),
+        Rejection::AccessDenied => Msg::ErrAccessDenied.text(lang).into(),
+        Rejection::NoSuchBucket => Msg::ErrNoBucket.text(lang).into(),
+        Rejection::Other(code) => format!("{}{code}", Msg::ErrHostRefused.text(lang)),
     }
 }
 
@@ -95,6 +108,7 @@ fn NoTeam() -> impl IntoView {
                 inviter: None,
                 user: nonempty(u),
                 password: nonempty(p),
+                s3: None,
             });
         }
     };

@@ -9,9 +9,12 @@ use crate::record::hlc::{HostClock, SkewWarning};
 use crate::record::replica::Replica;
 use crate::storage::data::unsynced_count;
 use crate::storage::sync_run::{sync_once, team, SyncReport, SyncRunError, Team};
-use crate::sync::engine::Rejected;
+use crate::sync::engine::{Rejected, SyncError};
+use crate::sync::host::HostError;
 use crate::sync::http_host::HttpHost;
+use crate::sync::s3_host::S3Host;
 use crate::sync::status::TeamStatus;
+use crate::sync::team_host::TeamHost;
 use crate::ui::state::csp;
 use crate::ui::state::platform::{is_online, now_ms, random_bytes};
 use crate::ui::state::round_lock;
@@ -131,7 +134,20 @@ impl SyncCtx {
             })
             .await;
             ctx.phase.try_set(SyncPhase::Running);
-            let host = HttpHost::new(&team.host_url, team.user.as_deref().zip(team.password.as_deref()));
+            let host = match &team.s3 {
+                None => {
+                    TeamHost::Http(HttpHost::new(&team.host_url, team.user.as_deref().zip(team.password.as_deref())))
+                }
+                Some(bucket) => match S3Host::new(&bucket.config()) {
+                    Ok(h) => TeamHost::S3(h),
+                    // Settings that no longer check (stored by a later build, say): said, not sent.
+                    Err(e) => {
+                        let e = SyncRunError::Sync(SyncError::Host(HostError::Unreachable(e.to_string())));
+                        ctx.phase.try_set(SyncPhase::Failed(e));
+                        return;
+                    }
+                },
+            };
             let nonce = || {
                 let mut n = [0u8; 12];
                 random_bytes(&mut n);
