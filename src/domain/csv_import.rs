@@ -75,6 +75,9 @@ pub enum ImportError {
     Malformed { line: usize },
     #[error("no column is mapped to the company name")]
     NoNameColumn,
+    /// A workbook (XLSX, XLS, ODS) that cannot be read, or whose first sheet is too big.
+    #[error("the spreadsheet cannot be read")]
+    BadWorkbook,
 }
 
 /// One data row as read: its 1-based line in the file and its cells.
@@ -147,10 +150,14 @@ fn start_line(text: &[u8], pos: &csv::Position) -> usize {
     pos.line() as usize + newlines
 }
 
-/// Decodes and splits a file. Blank rows are skipped; rows keep whatever number of cells
+/// Decodes and splits a file: a CSV, or the first sheet of a workbook (XLSX, XLS, ODS;
+/// [`parse_workbook`]). Blank rows are skipped; rows keep whatever number of cells
 /// they have (a wrong count is reported per row by [`validate_rows`]).
 pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     check_size(bytes.len() as u64)?;
+    if is_workbook(bytes) {
+        return parse_workbook(bytes);
+    }
     let (text, enc) = decode(bytes)?;
     let delimiter = sniff_delimiter(&text);
     let mut reader =
@@ -436,4 +443,70 @@ pub fn preview(parsed: &ParsedCsv, mapping: &Mapping, n: usize) -> Vec<ImportRow
     let mut v = RowValidator::unchecked(parsed, mapping, &none);
     v.step(n);
     v.report.rows
+}
+
+/// Whether the bytes are a spreadsheet workbook rather than text: XLSX and ODS are ZIP
+/// files (`PK\x03\x04`), old Excel XLS is an OLE file (`D0 CF 11 E0`).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// The most cells a workbook's first sheet is read for (a month of stations or a list of
+/// customers is far below; a crafted sheet claiming a huge range is refused).
+const MAX_SHEET_CELLS: usize = 2_000_000;
+
+/// Reads the first worksheet of an XLSX/XLS/ODS workbook (with the calamine crate) as
+/// rows of text, each with its 1-based row number in the sheet, as [`parse`] reads a
+/// CSV. Numbers read as written (`10000`, `0.25`); blank rows are skipped.
+pub fn parse_workbook(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
+    use calamine::Reader;
+    check_size(bytes.len() as u64)?;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .map_err(|_| ImportError::BadWorkbook)?;
+    let first = book.sheet_names().first().cloned().ok_or(ImportError::Empty)?;
+    let range = book.worksheet_range(&first).map_err(|_| ImportError::BadWorkbook)?;
+    let (height, width) = range.get_size();
+    if height.saturating_mul(width) > MAX_SHEET_CELLS {
+        return Err(ImportError::BadWorkbook);
+    }
+    let top = range.start().map_or(0, |(r, _)| r as usize);
+    let left = range.start().map_or(0, |(_, c)| c as usize);
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let mut cells: Vec<String> = vec![String::new(); left];
+        cells.extend(row.iter().map(cell_text));
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = top + i + 1;
+        match headers {
+            None => {
+                if cells.iter().any(|c| looks_like_data(c)) {
+                    return Err(ImportError::NoHeader);
+                }
+                headers = Some(cells.iter().map(|c| c.trim().to_owned()).collect());
+            }
+            Some(_) => rows.push(CsvRow { line, cells }),
+        }
+    }
+    let headers = headers.ok_or(ImportError::Empty)?;
+    if rows.is_empty() {
+        return Err(ImportError::NoRows);
+    }
+    Ok(ParsedCsv { headers, rows, encoding: "xlsx", delimiter: b',' })
+}
+
+/// A cell as the text a CSV would hold: whole numbers without `.0`, others as written.
+fn cell_text(c: &calamine::Data) -> String {
+    use calamine::Data;
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
 }

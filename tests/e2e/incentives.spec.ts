@@ -232,3 +232,26 @@ test('a used scheme is frozen; a copy for next year is edited and computes the n
   await ex.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'screenshots/incentives-explainer-zh.png' });
 });
+
+test('a month of station figures imported from an Excel workbook computes as from its CSV', async ({ page }) => {
+  const app = new Shell(page);
+  await app.open('#/incentives');
+  await app.setLang('en');
+  await app.createProfile('Manager Wang', 'manager');
+  const inc = new IncentivesPage(page);
+  await inc.open();
+  await inc.month('2024-03');
+  await page.getByTestId('incentives-file').setInputFiles({
+    name: '2024-03 stations.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'incentive_month.xlsx')),
+  });
+  await expect(page.getByTestId('incentives-good')).toHaveText('4');
+  await expect(page.getByTestId('incentives-bad')).toHaveText('0');
+  await inc.store();
+  await expect(page.getByTestId('incentives-file-name')).toHaveText('2024-03 stations.xlsx');
+  await expect(inc.statement('BM001').getByTestId('statement-total')).toHaveText('89.50');
+  // A damaged workbook is refused whole, with what to do.
+  await page.getByTestId('incentives-file').setInputFiles({ name: 'broken.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a workbook') });
+  await expect(page.getByTestId('incentives-file-error')).toContainText('This Excel file cannot be read');
+});

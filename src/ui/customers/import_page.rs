@@ -176,7 +176,7 @@ pub fn ImportPage() -> impl IntoView {
             <h2>{t(IMsg::Title)}</h2>
             <p class="muted">{t(IMsg::Hint)}</p>
             <label class="field"><span>{t(IMsg::ChooseFile)}</span>
-                <input type="file" accept=".csv,text/csv,text/plain" data-testid="import-file" on:change=on_file />
+                <input type="file" accept=".csv,text/csv,text/plain,.xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" data-testid="import-file" on:change=on_file />
             </label>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="import-error">{move || import_error_text(i18n.lang(), &e)}</p> })}
         </section>

@@ -5,8 +5,8 @@ use crate::domain::csv_import::{DuplicateKey, DuplicateOf, ImportCounts, ImportE
 use crate::ui::i18n::Lang;
 
 crate::catalogue! { IMsg {
-    Title => "从 CSV 导入客户", "Import customers from CSV";
-    Hint => "支持 Excel 另存的 CSV（UTF-8 或 GBK）。第一行是列名。按电话或统一社会信用代码查重。", "CSV saved by Excel (UTF-8 or GBK) works. The first row holds column names. Duplicates are found by phone or credit code.";
+    Title => "从 CSV 或 Excel 导入客户", "Import customers from CSV or Excel";
+    Hint => "支持 Excel 文件（.xlsx/.xls，读第一个工作表）和 CSV（UTF-8 或 GBK）。第一行是列名。按电话或统一社会信用代码查重。", "Excel files (.xlsx/.xls, the first sheet) and CSV (UTF-8 or GBK) work. The first row holds column names. Duplicates are found by phone or credit code.";
     ChooseFile => "选择文件", "Choose a file";
     Columns => "列对应", "Columns";
     Ignore => "（不导入）", "(skip)";
@@ -76,9 +76,9 @@ pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
         }
         ImportError::NotText => {
             if zh {
-                "这不是 CSV 文本文件（Excel 请先“另存为 CSV”）。".into()
+                "这不是 CSV 或 Excel 文件。".into()
             } else {
-                "This is not a CSV text file (in Excel, “Save as CSV” first).".into()
+                "This is not a CSV or Excel file.".into()
             }
         }
         ImportError::NoHeader => {
@@ -107,6 +107,13 @@ pub fn import_error_text(lang: Lang, e: &ImportError) -> String {
                 "请把一列对应到“公司名称”。".into()
             } else {
                 "Map one column to “Company name”.".into()
+            }
+        }
+        ImportError::BadWorkbook => {
+            if zh {
+                "无法读取这个 Excel 文件（文件损坏、加密，或第一个工作表过大）。可以另存为 CSV 再导入。".into()
+            } else {
+                "This Excel file cannot be read (damaged, password-protected, or its first sheet is too big). Save it as CSV and import that.".into()
             }
         }
     }

@@ -11,7 +11,7 @@ use crate::ui::i18n::Lang;
 crate::catalogue! { IMsg {
     Title => "激励", "Incentives";
     Month => "月份", "Month";
-    Import => "导入本月站点数据（CSV）", "Import the month's station figures (CSV)";
+    Import => "导入本月站点数据（CSV 或 Excel）", "Import the month's station figures (CSV or Excel)";
     ImportHint => "每行一个站点；列名见说明文档。有问题的行会按行号列出，其余照常导入。", "One row per station; the columns are listed in the README. Bad rows are listed by line; the others go in.";
     ChooseFile => "选择文件", "Choose a file";
     RowsRead => "读取行数", "Rows read";

@@ -67,7 +67,7 @@ pub fn FiguresImport(ctx: IncentivesCtx) -> impl IntoView {
                 <p class="muted">{t(IMsg::ImportHint)}</p>
                 <label class="file-pick">
                     <span class="visually-hidden">{t(IMsg::ChooseFile)}</span>
-                    <input type="file" accept=".csv,text/csv" data-testid="incentives-file" on:change=on_file />
+                    <input type="file" accept=".csv,text/csv,.xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel" data-testid="incentives-file" on:change=on_file />
                 </label>
                 {move || result.get().map(|r| match r {
                     Err(e) => view! { <p class="error" data-testid="incentives-file-error">{move || figures_error(i18n.lang(), &e)}</p> }.into_any(),
