@@ -62,8 +62,13 @@ fn c1_a_damaged_or_empty_workbook_is_refused_with_its_reason() {
 #[test]
 fn i1_i6_a_month_of_station_figures_from_excel_computes_as_from_its_csv() {
     let csv = include_str!("fixtures/incentive_month.csv");
-    let records: Vec<csv::StringRecord> =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(csv.as_bytes()).records().map(|r| r.unwrap()).collect();
+    let records: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap())
+        .collect();
     let owned: Vec<Vec<String>> = records.iter().map(|r| r.iter().map(str::to_owned).collect()).collect();
     let table: Vec<Vec<&str>> = owned.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
     let from_csv = import_figures(csv.as_bytes()).expect("the csv reads");

@@ -247,7 +247,8 @@ test('a month of station figures imported from an Excel workbook computes as fro
     buffer: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'incentive_month.xlsx')),
   });
   await expect(page.getByTestId('incentives-good')).toHaveText('4');
-  await expect(page.getByTestId('incentives-bad')).toHaveText('0');
+  await expect(page.getByTestId('incentives-bad')).toHaveText('3');
+  await expect(inc.badRow(6)).toContainText('area: should be rural or urban');
   await inc.store();
   await expect(page.getByTestId('incentives-file-name')).toHaveText('2024-03 stations.xlsx');
   await expect(inc.statement('BM001').getByTestId('statement-total')).toHaveText('89.50');
