@@ -293,8 +293,10 @@ fn import_refuses_an_empty_file() {
 fn import_refuses_a_binary_file() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
     assert_eq!(parse(png), Err(ImportError::NotText));
+    // A ZIP is read as a workbook (XLSX/ODS); one that is not a readable workbook is
+    // refused as such, not as text.
     let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0b\xee\x9dh^\x01\0\0\x90\x04\0\0\x13\0";
-    assert_eq!(parse(zip), Err(ImportError::NotText));
+    assert_eq!(parse(zip), Err(ImportError::BadWorkbook));
     let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     assert_eq!(parse(&noise), Err(ImportError::NotText));
 }
