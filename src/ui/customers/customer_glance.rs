@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 
 use crate::domain::cadence::next_contact;
-use crate::storage::activities::cadence_inputs;
+use crate::storage::activities::{cadence_inputs, ServiceReturn};
+use crate::storage::key_accounts::{load_key_accounts, service_returns};
 use crate::storage::projects::open_stages;
+use crate::storage::settings::load_calendar;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label};
 use crate::ui::i18n::customers::{date_text, days_left, grade_label, tier_label, CMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::load::load_on_change;
 
 /// The sections of the customer page, in order: (anchor, label).
 pub const SECTIONS: [(&str, CMsg); 7] = [
@@ -40,7 +43,7 @@ fn owing_class(fen: i64) -> &'static str {
 
 /// What a rep needs at the door, in one block (P1/P3, C3, C4, V6, O2): who owns the
 /// customer and how long until it returns to the pool, tier and credit flag, demand grade,
-/// the next follow-up due, what is owed, the last activity; one tap to call, text or log
+/// the next follow-up due (K3 return visits included), what is owed, the last activity; one tap to call, text or log
 /// a visit; and a menu to the page's sections.
 #[component]
 pub fn CustomerGlance(id: String) -> impl IntoView {
@@ -50,6 +53,18 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
     let i18n = use_i18n();
     let cid = StoredValue::new(id);
     let view_of = Signal::derive(move || ctx.data.with(|d| d.get(&cid.get_value()).cloned()));
+    // K3: return visits owed after a key-account service count for the next follow-up too.
+    let services = RwSignal::new(Vec::<ServiceReturn>::new());
+    load_on_change(
+        move |db| async move {
+            let data = load_key_accounts(db.store()).await?;
+            let cal = load_calendar(db.store()).await?;
+            Ok(service_returns(&data, &cal))
+        },
+        move |v| {
+            services.try_set(v);
+        },
+    );
     let next = Memo::new(move |_| {
         let c = view_of.get()?;
         let owner = c.own.owner.clone()?;
@@ -57,7 +72,9 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
         feed.data.with(|d| {
             let id = cid.get_value();
             let mine: Vec<_> = d.activities.iter().filter(|a| a.customer_id == id).cloned().collect();
-            let inputs = cadence_inputs(std::slice::from_ref(&c), &mine, &open_stages(&d.projects), &[], &owner);
+            let returns: Vec<ServiceReturn> =
+                services.with(|v| v.iter().filter(|s| s.customer_id == id).cloned().collect());
+            let inputs = cadence_inputs(std::slice::from_ref(&c), &mine, &open_stages(&d.projects), &returns, &owner);
             let input = inputs.get(&id)?;
             next_contact(input, &d.rules.cadence, p8, &cal, now).ok().flatten()
         })
