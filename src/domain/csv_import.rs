@@ -150,6 +150,38 @@ fn start_line(text: &[u8], pos: &csv::Position) -> usize {
     pos.line() as usize + newlines
 }
 
+/// The first non-blank row as column names, the others as data rows — for a CSV and a
+/// workbook's sheet alike.
+#[derive(Default)]
+struct HeaderThenRows {
+    headers: Option<Vec<String>>,
+    rows: Vec<CsvRow>,
+}
+
+impl HeaderThenRows {
+    /// Takes one non-blank row; a first row that holds data is refused.
+    fn push(&mut self, line: usize, cells: Vec<String>) -> Result<(), ImportError> {
+        match self.headers {
+            None => {
+                if cells.iter().any(|c| looks_like_data(c)) {
+                    return Err(ImportError::NoHeader);
+                }
+                self.headers = Some(cells.iter().map(|c| c.trim().to_owned()).collect());
+            }
+            Some(_) => self.rows.push(CsvRow { line, cells }),
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(Vec<String>, Vec<CsvRow>), ImportError> {
+        let headers = self.headers.ok_or(ImportError::Empty)?;
+        if self.rows.is_empty() {
+            return Err(ImportError::NoRows);
+        }
+        Ok((headers, self.rows))
+    }
+}
+
 /// Decodes and splits a file: a CSV, or the first sheet of a workbook (XLSX, XLS, ODS;
 /// [`parse_workbook`]). Blank rows are skipped; rows keep whatever number of cells
 /// they have (a wrong count is reported per row by [`validate_rows`]).
@@ -162,8 +194,7 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     let delimiter = sniff_delimiter(&text);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
+    let mut split = HeaderThenRows::default();
     let mut record = csv::StringRecord::new();
     loop {
         let line = reader.position().line() as usize;
@@ -177,20 +208,9 @@ pub fn parse(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
         }
         let line = record.position().map_or(line, |p| start_line(text.as_bytes(), p));
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        match headers {
-            None => {
-                if cells.iter().any(|c| looks_like_data(c)) {
-                    return Err(ImportError::NoHeader);
-                }
-                headers = Some(cells.iter().map(|c| c.trim().to_owned()).collect());
-            }
-            Some(_) => rows.push(CsvRow { line, cells }),
-        }
+        split.push(line, cells)?;
     }
-    let headers = headers.ok_or(ImportError::Empty)?;
-    if rows.is_empty() {
-        return Err(ImportError::NoRows);
-    }
+    let (headers, rows) = split.finish()?;
     Ok(ParsedCsv { headers, rows, encoding: enc.name(), delimiter })
 }
 
@@ -471,8 +491,7 @@ pub fn parse_workbook(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
     }
     let top = range.start().map_or(0, |(r, _)| r as usize);
     let left = range.start().map_or(0, |(_, c)| c as usize);
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
+    let mut split = HeaderThenRows::default();
     for (i, row) in range.rows().enumerate() {
         let mut cells: Vec<String> = vec![String::new(); left];
         cells.extend(row.iter().map(cell_text));
@@ -480,20 +499,9 @@ pub fn parse_workbook(bytes: &[u8]) -> Result<ParsedCsv, ImportError> {
             continue;
         }
         let line = top + i + 1;
-        match headers {
-            None => {
-                if cells.iter().any(|c| looks_like_data(c)) {
-                    return Err(ImportError::NoHeader);
-                }
-                headers = Some(cells.iter().map(|c| c.trim().to_owned()).collect());
-            }
-            Some(_) => rows.push(CsvRow { line, cells }),
-        }
+        split.push(line, cells)?;
     }
-    let headers = headers.ok_or(ImportError::Empty)?;
-    if rows.is_empty() {
-        return Err(ImportError::NoRows);
-    }
+    let (headers, rows) = split.finish()?;
     Ok(ParsedCsv { headers, rows, encoding: "xlsx", delimiter: b',' })
 }
 

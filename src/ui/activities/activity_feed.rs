@@ -98,3 +98,21 @@ impl Default for ActivityWriter {
         Self::new()
     }
 }
+
+/// K3: the return visits owed after key-account services, read again whenever records
+/// change (a local edit or a pull); Today and the customer glance feed them to the
+/// cadence engine.
+pub fn service_returns_signal() -> RwSignal<Vec<crate::storage::activities::ServiceReturn>> {
+    let services = RwSignal::new(Vec::new());
+    crate::ui::state::load::load_on_change(
+        move |db| async move {
+            let data = crate::storage::key_accounts::load_key_accounts(db.store()).await?;
+            let cal = crate::storage::settings::load_calendar(db.store()).await?;
+            Ok(crate::storage::key_accounts::service_returns(&data, &cal))
+        },
+        move |v| {
+            services.try_set(v);
+        },
+    );
+    services
+}

@@ -2,16 +2,13 @@ use leptos::prelude::*;
 
 use crate::domain::cadence::next_contact;
 use crate::storage::activities::{cadence_inputs, ServiceReturn};
-use crate::storage::key_accounts::{load_key_accounts, service_returns};
 use crate::storage::projects::open_stages;
-use crate::storage::settings::load_calendar;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label};
 use crate::ui::i18n::customers::{date_text, days_left, grade_label, tier_label, CMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
-use crate::ui::state::load::load_on_change;
 
 /// The sections of the customer page, in order: (anchor, label).
 pub const SECTIONS: [(&str, CMsg); 7] = [
@@ -54,17 +51,7 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
     let cid = StoredValue::new(id);
     let view_of = Signal::derive(move || ctx.data.with(|d| d.get(&cid.get_value()).cloned()));
     // K3: return visits owed after a key-account service count for the next follow-up too.
-    let services = RwSignal::new(Vec::<ServiceReturn>::new());
-    load_on_change(
-        move |db| async move {
-            let data = load_key_accounts(db.store()).await?;
-            let cal = load_calendar(db.store()).await?;
-            Ok(service_returns(&data, &cal))
-        },
-        move |v| {
-            services.try_set(v);
-        },
-    );
+    let services = crate::ui::activities::activity_feed::service_returns_signal();
     let next = Memo::new(move |_| {
         let c = view_of.get()?;
         let owner = c.own.owner.clone()?;

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::cadence::next_contact;
 use crate::domain::quota::progress;
-use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities, ServiceReturn};
-use crate::storage::key_accounts::{load_key_accounts, service_returns};
+use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities};
 use crate::storage::projects::open_stages;
 use crate::storage::settings::load_calendar;
 use crate::ui::activities::activity_feed::activity_feed;
@@ -72,17 +71,7 @@ pub fn TodayPage() -> impl IntoView {
     });
     // K3: evaluated key-account activities whose return visit is not recorded yet;
     // read again whenever records change (a local edit or a pull).
-    let services = RwSignal::new(Vec::<ServiceReturn>::new());
-    load_on_change(
-        move |db| async move {
-            let data = load_key_accounts(db.store()).await?;
-            let cal = load_calendar(db.store()).await?;
-            Ok(service_returns(&data, &cal))
-        },
-        move |v| {
-            services.try_set(v);
-        },
-    );
+    let services = crate::ui::activities::activity_feed::service_returns_signal();
     let follow_ups = Memo::new(move |_| {
         let (cal, now, me) = (feed.cal.get(), feed.now.get(), me());
         let p8 = ctx.pool.with(|p| p.p8_days);
