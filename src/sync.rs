@@ -18,6 +18,7 @@ pub mod passphrase;
 #[cfg(target_arch = "wasm32")]
 pub mod s3_host;
 pub mod s3_listing;
+pub mod s3_presets;
 pub mod sigv4;
 pub mod snapshot;
 pub mod state_merge;

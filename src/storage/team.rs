@@ -31,8 +31,11 @@ use super::data::{forget_sync_state, queue_writes, replica, unsynced_count};
 use super::device_secret::{DeviceSecret, Wrapped};
 use super::quarantine::forget_quarantine;
 use super::{to_json, RecordStore, StorageError, StoreName, Write};
+use crate::sync::crypto::{self, TeamKey, NONCE_LEN};
 use crate::sync::engine::authored_by;
 use crate::sync::sigv4::{normal_prefix, AddressError, S3Config};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 
 const TEAM_KEY: &str = "team";
 
@@ -107,7 +110,58 @@ impl S3Team {
     }
 }
 
+/// Associated data of a bucket's settings sealed into an invite link (`b=`).
+const BUCKET_INVITE_AAD: &[u8] = b"outpost.invite.bucket.v1";
+/// The longest `b=` value read: real settings are a few hundred characters.
+const MAX_BUCKET_INVITE: usize = 4096;
+
+/// Why an invite's bucket settings (`b=`) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BucketInviteError {
+    #[error("the bucket settings in the link are damaged or sealed under another key")]
+    Unreadable,
+    #[error("the bucket settings in the link do not check: {0}")]
+    Invalid(AddressError),
+}
+
+impl S3Team {
+    /// The settings sealed under the team key for an invite link's `b=` (issue 19:
+    /// credentials travel like the key, in the fragment, and a passphrase-protected link
+    /// protects them with the key). The nonce is a keyed hash of the settings, so the
+    /// same settings always give the same text (the link and its QR code agree) and
+    /// different settings never share a nonce.
+    pub fn seal_for_invite(&self, key: &TeamKey) -> String {
+        use sha2::Digest;
+        let plain = serde_json::to_vec(self).unwrap_or_default();
+        let tag = sha2::Sha256::new()
+            .chain_update(key.subkey(b"outpost.invite.bucket.nonce"))
+            .chain_update(&plain)
+            .finalize();
+        let mut nonce = [0u8; NONCE_LEN];
+        nonce.copy_from_slice(&tag[..NONCE_LEN]);
+        URL_SAFE_NO_PAD.encode(crypto::seal(key, nonce, BUCKET_INVITE_AAD, &plain))
+    }
+
+    /// The settings an invite's `b=` carries, opened with the team key and checked.
+    pub fn open_from_invite(key: &TeamKey, text: &str) -> Result<S3Team, BucketInviteError> {
+        if text.len() > MAX_BUCKET_INVITE {
+            return Err(BucketInviteError::Unreadable);
+        }
+        let raw = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| BucketInviteError::Unreadable)?;
+        let plain = crypto::open(key, BUCKET_INVITE_AAD, &raw).map_err(|_| BucketInviteError::Unreadable)?;
+        let bucket: S3Team = serde_json::from_slice(&plain).map_err(|_| BucketInviteError::Unreadable)?;
+        bucket.config().check().map_err(BucketInviteError::Invalid)?;
+        Ok(bucket)
+    }
+}
+
 impl Team {
+    /// The team syncing through `bucket`, under a new `key`: its folder URL names the
+    /// bucket's team folder.
+    pub fn on_bucket(bucket: S3Team, key: String, inviter: Option<String>) -> Result<Team, AddressError> {
+        Ok(Team { host_url: bucket.folder_url()?, key, inviter, user: None, password: None, s3: Some(bucket) })
+    }
+
     /// Whether `other` is the same team on the same host: the same folder (a trailing
     /// `/` aside) and the same key. Credentials and the inviter do not matter.
     pub fn same_team(&self, other: &Team) -> bool {

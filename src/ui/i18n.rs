@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 pub mod activities;
 pub mod applications;
+pub mod bucket;
 pub mod commands;
 pub mod customers;
 pub mod events;

@@ -1,6 +1,7 @@
 //! Settings: team rules and lists, calendar, team sync, storage, joining a team.
 
 pub mod activity_rules_settings;
+pub mod bucket_form;
 pub mod calendar_settings;
 pub mod danger_zone;
 pub mod invite;

@@ -69,7 +69,7 @@ export async function startWebdavServer(login?: Login): Promise<DavServer> {
 }
 
 /** Stops the server and waits for it to exit; its folder is removed. */
-export async function stopServer(s: DavServer): Promise<void> {
+export async function stopServer(s: { child: ChildProcess; dir: string }): Promise<void> {
   if (s.child.exitCode === null && s.child.signalCode === null) {
     const gone = new Promise((resolve) => s.child.once('exit', resolve));
     s.child.kill('SIGTERM');
@@ -97,4 +97,26 @@ export function filesUnder(root: string): string[] {
 /** Every file path under the server's folder, relative to it. */
 export function serverFiles(s: DavServer): string[] {
   return filesUnder(s.dir);
+}
+
+export interface S3Server {
+  /** The endpoint, e.g. `http://127.0.0.1:41234` (path-style addressing). */
+  endpoint: string;
+  bucket: string;
+  accessKey: string;
+  secret: string;
+  /** The folder s3rver keeps the bucket's objects in. */
+  dir: string;
+  child: ChildProcess;
+}
+
+/** npm @20minutes/s3rver, which checks AWS Signature V4, with one bucket whose CORS rule
+ * lets the app's origin sign its own requests (servers/s3rver.js). */
+export async function startS3rver(): Promise<S3Server> {
+  const bucket = 'outpost-e2e';
+  const accessKey = 'OUTPOSTE2EKEY';
+  const secret = 'e2e/secret+key=kite';
+  const script = path.join(__dirname, 'servers/s3rver.js');
+  const s = await launch('s3rver', process.execPath, (port, root) => [script, String(port), root, bucket, accessKey, secret]);
+  return { endpoint: s.url.replace(/\/$/, ''), bucket, accessKey, secret, dir: s.dir, child: s.child };
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::storage::roster::adopt_root;
 use crate::storage::team::{save_team, switch_preview, SwitchPreview, Team};
 use crate::sync::crypto::{unwrap_key, CryptoError};
+use crate::ui::i18n::bucket::{invite_bucket_error, BMsg};
 use crate::ui::i18n::{t, team_switch_warning, use_i18n, Msg};
 use crate::ui::settings::invite::{parse_invite, InviteKey};
 use crate::ui::state::platform::set_hash;
@@ -55,6 +56,8 @@ fn join_form(hash: String) -> AnyView {
     let user = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
+    let bucket_error = RwSignal::new(None::<BMsg>);
+    let on_bucket = invite.bucket.is_some();
     let busy = RwSignal::new(false);
     // The team being joined and what leaving the current one means, once asked.
     let pending = RwSignal::new(None::<(Team, SwitchPreview)>);
@@ -105,11 +108,17 @@ fn join_form(hash: String) -> AnyView {
                 Err(_) => return error.set(Some(Msg::ErrWrongPassphrase)),
             },
         };
-        let mut team = invite.team(key);
-        // Host credentials never travel in the link; the colleague types them here.
-        let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
-        team.user = nonempty(user.get_untracked());
-        team.password = nonempty(password.get_untracked());
+        let mut team = match invite.team(key) {
+            Ok(team) => team,
+            Err(e) => return bucket_error.set(Some(invite_bucket_error(&e))),
+        };
+        // WebDAV credentials never travel in the link; the colleague types them here. A
+        // bucket's key travels sealed in it (issue 19).
+        if team.s3.is_none() {
+            let nonempty = |s: String| (!s.trim().is_empty()).then_some(s);
+            team.user = nonempty(user.get_untracked());
+            team.password = nonempty(password.get_untracked());
+        }
         let db = ask_db.clone();
         let store = ask_store.clone();
         leptos::task::spawn_local(async move {
@@ -143,10 +152,10 @@ fn join_form(hash: String) -> AnyView {
                 <label class="field">
                     <span>{t(Msg::JoinPassphrase)}</span>
                     <input type="password" data-testid="join-passphrase" prop:value=move || passphrase.get()
-                        on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); } />
+                        on:input=move |ev| { passphrase.set(event_target_value(&ev)); error.set(None); bucket_error.set(None); } />
                 </label>
             </Show>
-            <details class="login">
+            <details class="login" class:hidden=on_bucket>
                 <summary>{t(Msg::JoinHostLogin)}</summary>
                 <div class="grid-2">
                     <label class="field">
@@ -163,6 +172,9 @@ fn join_form(hash: String) -> AnyView {
             </details>
             <Show when=move || error.get().is_some()>
                 <p class="error" role="alert" data-testid="join-error">{move || error.get().map(|m| m.text(i18n.lang()))}</p>
+            </Show>
+            <Show when=move || bucket_error.get().is_some()>
+                <p class="error" role="alert" data-testid="join-error">{move || bucket_error.get().map(|m| m.text(i18n.lang()))}</p>
             </Show>
             {move || match pending.get() {
                 None => view! {

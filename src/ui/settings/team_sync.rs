@@ -9,7 +9,9 @@ use crate::sync::engine::SyncError;
 use crate::sync::host::{HostError, Rejection};
 use crate::sync::passphrase::{check_passphrase, Weakness};
 use crate::sync::snapshot::{open_bundle, seal_bundle, Bundle, SnapshotError};
+use crate::ui::i18n::bucket::BMsg;
 use crate::ui::i18n::{clock_ahead, host_status, imported, passphrase_weak, t, use_i18n, Lang, Msg};
+use crate::ui::settings::bucket_form::BucketForm;
 use crate::ui::settings::invite::{invite_link, parse_invite, protected_link, qr_svg};
 use crate::ui::settings::team_status::TeamStatusView;
 use crate::ui::state::load::load;
@@ -78,6 +80,8 @@ fn NoTeam() -> impl IntoView {
     let pass = RwSignal::new(String::new());
     let link = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Msg>);
+    // A WebDAV folder, or an S3-compatible bucket (issue 19).
+    let on_bucket = RwSignal::new(false);
     let save = move |team: Team| {
         let db = db.clone();
         let device = sync.device.get_value();
@@ -126,7 +130,25 @@ fn NoTeam() -> impl IntoView {
         <Show when=move || error.get().is_some()>
             <p class="error" role="alert" data-testid="team-error">{move || error.get().map(|m| m.text(i18n.lang()))}</p>
         </Show>
-        <form class="form" data-testid="team-create" on:submit=create novalidate>
+        <fieldset class="host-kind">
+            <legend>{t(BMsg::Where)}</legend>
+            <div class="segmented">
+                <label class="seg" class:active=move || !on_bucket.get()>
+                    <input type="radio" name="host-kind" data-testid="host-kind-folder" prop:checked=move || !on_bucket.get()
+                        on:change=move |_| on_bucket.set(false) />
+                    <span>{t(BMsg::KindFolder)}</span>
+                </label>
+                <label class="seg" class:active=move || on_bucket.get()>
+                    <input type="radio" name="host-kind" data-testid="host-kind-bucket" prop:checked=move || on_bucket.get()
+                        on:change=move |_| on_bucket.set(true) />
+                    <span>{t(BMsg::KindBucket)}</span>
+                </label>
+            </div>
+        </fieldset>
+        <Show when=move || on_bucket.get()>
+            <BucketForm />
+        </Show>
+        <form class="form" data-testid="team-create" on:submit=create novalidate class:hidden=move || on_bucket.get()>
             <h3>{t(Msg::SyncCreateTitle)}</h3>
             <label class="field">
                 <span>{t(Msg::SyncHostUrl)}</span>
@@ -212,6 +234,10 @@ fn SyncStatus() -> impl IntoView {
         <dl class="facts">
             <dt>{t(Msg::SyncHost)}</dt>
             <dd data-testid="sync-host">{move || sync.team.get().map(|t| t.host_url).unwrap_or_default()}</dd>
+            {move || sync.team.get().and_then(|t| t.s3).map(|b| view! {
+                <dt>{t(BMsg::BucketLabel)}</dt>
+                <dd data-testid="sync-bucket">{format!("{} · {} · {}", b.bucket, b.region, b.endpoint)}</dd>
+            })}
             <dt>{t(Msg::SyncDevice)}</dt>
             <dd data-testid="sync-device">{device}</dd>
             <dt>{t(Msg::SyncLast)}</dt>
