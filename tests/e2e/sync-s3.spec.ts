@@ -109,6 +109,7 @@ test('the bucket form checks the settings by a round trip and says what is wrong
     await page.getByTestId('bucket-secret').fill('not-the-secret');
     await page.getByTestId('bucket-submit').click();
     await expect(page.getByTestId('bucket-error')).toContainText('secret key is wrong');
+    await page.screenshot({ path: 'screenshots/settings-bucket-en.png', fullPage: true });
     // An access key the bucket does not know.
     await page.getByTestId('bucket-access-key').fill('NOBODYKNOWSME');
     await page.getByTestId('bucket-submit').click();
@@ -155,6 +156,9 @@ test('an unreachable bucket endpoint is said as such, with the CORS hint', async
   await fillBucket(t.page, { endpoint: `http://127.0.0.1:${port}`, bucket: 'outpost-e2e', prefix: 'x', accessKey: 'K', secret: 'S' });
   await t.page.getByTestId('bucket-submit').click();
   await expect(t.page.getByTestId('bucket-error')).toContainText('CORS');
+  await t.d.shell.setLang('zh-CN');
+  await expect(t.page.getByTestId('bucket-error')).toContainText('连不上存储桶');
+  await t.page.screenshot({ path: 'screenshots/settings-bucket-zh-CN.png', fullPage: true });
   await expect(t.page.getByTestId('sync-no-team')).toBeVisible();
   await t.context.close();
 });
