@@ -117,6 +117,7 @@ catalogue! { Msg {
     OfflineHint => "离线也可以继续工作，联网后再同步。", "You can keep working offline; sync when the network is back.";
     SwitchLang => "English", "中文";
     SwitchLangLabel => "切换到英文", "Switch to Chinese";
+    TableRegion => "表格（可左右滚动）", "Table (scrolls sideways)";
     UpdateReady => "新版本已就绪。", "A new version is ready.";
     UpdateReload => "重新加载", "Reload";
     FirstRunTitle => "谁在使用这台平板？", "Who is using this tablet?";

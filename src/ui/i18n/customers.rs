@@ -121,7 +121,9 @@ pub fn shown_count(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
         Lang::ZhCn if shown == total => format!("共 {total} 个客户"),
         Lang::ZhCn => format!("显示 {shown} / {total} 个客户"),
+        Lang::En if shown == total && total == 1 => "1 customer".to_owned(),
         Lang::En if shown == total => format!("{total} customers"),
+        Lang::En if total == 1 => format!("{shown} of 1 customer"),
         Lang::En => format!("{shown} of {total} customers"),
     }
 }

@@ -4,7 +4,7 @@ use crate::app::key_accounts::{can_edit_roles, may_hold_role, save_key_account_r
 use crate::domain::approval::KeyAccountRoles;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::key_accounts::KMsg;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::key_account_card::key_accounts_signal;
 use crate::ui::state::command::Commands;
 
@@ -12,6 +12,7 @@ use crate::ui::state::command::Commands;
 /// a team setting a manager keeps, synced to every tablet.
 #[component]
 pub fn KeyAccountRolesSettings() -> impl IntoView {
+    let i18n = use_i18n();
     let data = key_accounts_signal();
     let customers = use_customers();
     let cmds = Commands::new();
@@ -47,11 +48,13 @@ pub fn KeyAccountRolesSettings() -> impl IntoView {
                     {move || people().into_iter().map(|(pid, name)| {
                         let (sup, mgr) = data.with(|d| (d.roles.supervisors.contains(&pid), d.roles.managers.contains(&pid)));
                         let (p1, p2) = (pid.clone(), pid.clone());
+                        // Each box is named by its person and column, for screen readers.
+                        let (n1, n2) = (name.clone(), name.clone());
                         view! {
                             <tr data-testid="ka-role-row">
                                 <td>{name}</td>
-                                <td><input type="checkbox" data-testid="ka-sup" prop:checked=sup disabled=move || !is_manager() on:change=move |ev| toggle(p1.clone(), true, event_target_checked(&ev)) /></td>
-                                <td><input type="checkbox" data-testid="ka-mgr" prop:checked=mgr disabled=move || !is_manager() on:change=move |ev| toggle(p2.clone(), false, event_target_checked(&ev)) /></td>
+                                <td><input type="checkbox" data-testid="ka-sup" aria-label=move || format!("{n1} · {}", KMsg::Supervisor.text(i18n.lang())) prop:checked=sup disabled=move || !is_manager() on:change=move |ev| toggle(p1.clone(), true, event_target_checked(&ev)) /></td>
+                                <td><input type="checkbox" data-testid="ka-mgr" aria-label=move || format!("{n2} · {}", KMsg::Manager.text(i18n.lang())) prop:checked=mgr disabled=move || !is_manager() on:change=move |ev| toggle(p2.clone(), false, event_target_checked(&ev)) /></td>
                             </tr>
                         }
                     }).collect_view()}

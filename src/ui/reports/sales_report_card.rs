@@ -9,7 +9,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::targets::{amount_text, attainment_text, measure_label, period_label, TMsg};
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
@@ -140,7 +140,7 @@ pub fn SalesReportCard() -> impl IntoView {
                 </Show>
             </div>
             <h3 data-testid="sr-whose">{move || report.with(|r| r.as_ref().map(|r| who_name(&r.scope))).unwrap_or_default()}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
                 <table class="targets-table">
                     <thead><tr>
                         <th>{t(TMsg::Measure)}</th><th>{t(TMsg::Target)}</th><th>{t(TMsg::Actual)}</th>

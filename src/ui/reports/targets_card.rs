@@ -13,7 +13,7 @@ use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::targets::{
     amount_text, attainment_text, kind_label, line_label, measure_label, period_label, TMsg,
 };
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
@@ -241,7 +241,7 @@ pub fn TargetsCard() -> impl IntoView {
                     <div class="actions"><button type="submit" class="primary" data-testid="count-save">{t(TMsg::LogSave)}</button></div>
                 </form>
             </Show>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
                 <table class="targets-table">
                     <thead><tr>
                         <th>{t(TMsg::Who)}</th><th>{t(TMsg::Target)}</th><th>{t(TMsg::Actual)}</th>

@@ -6,7 +6,7 @@ use crate::storage::activities::report_inputs;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, kind_label, AMsg};
-use crate::ui::i18n::{t, use_i18n, Lang};
+use crate::ui::i18n::{t, use_i18n, Lang, Msg};
 use crate::ui::state::session::use_session;
 use crate::ui::widgets::file_io::download;
 
@@ -147,7 +147,7 @@ pub fn WorkReports() -> impl IntoView {
             </div>
             {move || rows.get().0.map(|(a, b)| view! { <p class="muted" data-testid="report-range">{move || day_text(i18n.lang(), a)}" – "{move || day_text(i18n.lang(), b)}</p> })}
             <h3>{t(AMsg::ProgressResults)}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
                 <table class="plan report-table" data-testid="report-table">
                     <thead><tr>{move || headers(i18n.lang()).into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr></thead>
                     <tbody>

@@ -174,7 +174,7 @@ pub fn ChecklistSettings() -> impl IntoView {
         <section class="card" data-testid="checklists">
             <h2>{t(AMsg::Checklists)}</h2>
             <p class="muted">{t(AMsg::ChecklistsHint)}</p>
-            <textarea rows="4" data-testid="checklists-text" prop:value=move || text.get() disabled=move || !is_manager() on:input=move |ev| { dirty.set(true); saved.set(false); text.set(event_target_value(&ev)) }></textarea>
+            <textarea rows="4" data-testid="checklists-text" aria-label=t(AMsg::Checklists) prop:value=move || text.get() disabled=move || !is_manager() on:input=move |ev| { dirty.set(true); saved.set(false); text.set(event_target_value(&ev)) }></textarea>
             <Show when=is_manager fallback=|| view! { <p class="muted">{t(AMsg::ManagerOnly)}</p> }>
                 <div class="actions">
                     <Show when=move || saved.get()><span class="ok" role="status" data-testid="checklists-saved">"✓"</span></Show>

@@ -10,7 +10,7 @@ pub fn LangToggle() -> impl IntoView {
             type="button"
             class="chip-button"
             data-testid="lang-toggle"
-            aria-label=t(Msg::SwitchLangLabel)
+            title=t(Msg::SwitchLangLabel)
             on:click=move |_| i18n.0.update(|l| *l = l.other())
         >
             {t(Msg::SwitchLang)}

@@ -1,0 +1,57 @@
+// Accessibility (issue 18): axe-core checks every page of the navigation, a customer's
+// page and the first-run screen, in both languages, against WCAG 2.1 A and AA. Any
+// violation fails the test with the rule, its impact and the elements it found.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './fixtures';
+import { CustomersPage } from './pages/customers';
+import { clearHost, SyncPage } from './pages/sync';
+import { Shell } from './pages/shell';
+
+test.beforeEach(() => clearHost());
+
+const SLUGS = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'incentives', 'finance', 'settings'] as const;
+
+/** The violations axe finds on what the page shows now, as readable lines. */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`));
+}
+
+test('the first-run screen passes axe in both languages', async ({ page }) => {
+  const shell = new Shell(page);
+  await shell.open();
+  const found: string[] = [];
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await shell.setLang(lang);
+    found.push(...(await violations(page)).map((v) => `[first-run ${lang}] ${v}`));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('every page and a customer pass axe in both languages', async ({ page }) => {
+  test.setTimeout(240_000);
+  const d = new SyncPage(page);
+  const c = new CustomersPage(page);
+  await d.shell.open();
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Manager Wang', 'manager');
+  await d.createTeam();
+  await c.create({ name: 'Harbour Kites', contact: 'Ms Chen', phone: '13700001111' });
+  const found: string[] = [];
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await d.shell.setLang(lang);
+    for (const slug of SLUGS) {
+      await page.getByTestId(`nav-${slug}`).click();
+      await expect(page.getByTestId('page-title')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      found.push(...(await violations(page)).map((v) => `[${slug} ${lang}] ${v}`));
+    }
+    await c.open('Harbour Kites');
+    await expect(page.getByTestId('owner-name')).toBeVisible();
+    found.push(...(await violations(page)).map((v) => `[customer ${lang}] ${v}`));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
