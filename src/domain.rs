@@ -17,6 +17,7 @@ pub mod customer_list;
 pub mod distribution;
 pub mod event;
 pub mod export;
+pub mod first_contact;
 pub mod handover;
 pub mod incentive;
 pub mod kpi;

@@ -55,6 +55,7 @@ fn visit(id: &str, customer: &str, rep: &str, at_ms: i64) -> Activity {
         visit_stage: Some(VisitStage::Opening),
         next_step: None,
         notes: String::new(),
+        first_contact: None,
     }
 }
 

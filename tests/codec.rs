@@ -133,6 +133,7 @@ fn an_entry_body_round_trips_and_keeps_the_stored_format() {
         visit_stage: Some(VisitStage::Opening),
         next_step: Some(NextStep { text: "报价".into(), due_on: Some(day("2026-04-09")) }),
         notes: String::new(),
+        first_contact: None,
     };
     // Tablets already hold activities written with serde: the codec writes the same body.
     assert_eq!(body_of(&a), serde_json::to_value(&a).expect("serialises"));

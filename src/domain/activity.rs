@@ -14,6 +14,8 @@
 //!   clock passed in (tablet clocks drift); planned visits are V2 plans, not activities.
 
 use chrono::NaiveDate;
+
+use crate::domain::first_contact::{check_step, FirstContactError, FirstContactStep};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -102,6 +104,9 @@ pub struct Activity {
     pub visit_stage: Option<VisitStage>,
     pub next_step: Option<NextStep>,
     pub notes: String,
+    /// V1: the first-contact step this activity was, if any (`domain::first_contact`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_contact: Option<FirstContactStep>,
 }
 
 /// Why an activity was refused; the UI words each reason.
@@ -125,6 +130,9 @@ pub enum ActivityError {
     EmptyNextStep,
     #[error("the next step is due before the activity")]
     NextStepBeforeActivity,
+    /// V1: the first-contact step does not fit the kind of activity.
+    #[error(transparent)]
+    FirstContact(#[from] FirstContactError),
 }
 
 impl Activity {
@@ -149,6 +157,9 @@ impl Activity {
             (ActivityKind::Visit, None) => return Err(ActivityError::NoVisitStage),
             (kind, Some(_)) if kind != ActivityKind::Visit => return Err(ActivityError::StageOnNonVisit(kind)),
             _ => {}
+        }
+        if let Some(step) = self.first_contact {
+            check_step(self.kind, step)?;
         }
         if let Some(step) = &self.next_step {
             if step.text.trim().is_empty() {
@@ -187,6 +198,7 @@ mod tests {
             visit_stage: Some(VisitStage::Opening),
             next_step: Some(NextStep { text: "send quote".into(), due_on: Some(day()) }),
             notes: String::new(),
+            first_contact: None,
         }
     }
 

@@ -1,10 +1,12 @@
-//! Follow-up cadence: rules **V6**, **P8** and **K3** — each customer's next required
+//! Follow-up cadence: rules **V6**, **P8**, **K3** and **V1** — each customer's next required
 //! contact, derived from its last contacts, projects and flags, never stored.
 //!
 //! Every rule that applies gives a due date; the customer's next contact is the earliest
 //! (on a tie, the first rule in [`CadenceRule`] order). Recurring rules (V6) run from the
 //! last contact of any kind; one-off rules are cleared by the contact they ask for:
-//! P8 by any contact at or after the assignment, K3 by a visit at or after the service.
+//! P8 by any contact at or after the assignment, K3 by a visit at or after the service,
+//! V1's confirm-and-book call by that call or by meeting the customer
+//! (`domain::first_contact`).
 //!
 //! Readings chosen where the rules leave room:
 //! - Intervals are **calendar days** from the team-local date of the anchor ("weekly" =
@@ -46,6 +48,8 @@ pub struct CadenceSettings {
     pub other_stage_days: u32,
     pub special_background_days: u32,
     pub service_return_days: u32,
+    /// V1: days after company material went out that the confirm-and-book call is due.
+    pub confirm_call_days: u32,
     pub roll_to_working_day: bool,
 }
 
@@ -56,6 +60,7 @@ impl Default for CadenceSettings {
             other_stage_days: 14,
             special_background_days: 7,
             service_return_days: 7,
+            confirm_call_days: 3,
             roll_to_working_day: true,
         }
     }
@@ -79,6 +84,7 @@ impl CadenceSettings {
             ("other_stage_days", self.other_stage_days),
             ("special_background_days", self.special_background_days),
             ("service_return_days", self.service_return_days),
+            ("confirm_call_days", self.confirm_call_days),
         ] {
             if !(1..=MAX_INTERVAL_DAYS).contains(&v) {
                 return Err(CadenceError::OutOfRange { field, max: MAX_INTERVAL_DAYS });
@@ -102,6 +108,10 @@ pub struct CadenceInput {
     pub assigned_ms: Option<i64>,
     /// The last service activity (K3).
     pub last_service_ms: Option<i64>,
+    /// V1: when company material went out, while its confirm-and-book call is owed
+    /// ([`crate::domain::first_contact::FirstContact::confirm_owed_since`]).
+    #[serde(default)]
+    pub materials_sent_ms: Option<i64>,
 }
 
 /// Which rule set the date; in tie-break order.
@@ -112,6 +122,8 @@ pub enum CadenceRule {
     NewlyAssigned,
     /// K3: return visit after a service activity.
     ServiceReturnVisit,
+    /// V1: the call confirming the material arrived and booking a meeting.
+    ConfirmCall,
     /// V6: customer with a special background.
     SpecialBackground,
     /// V6: a project in early design.
@@ -150,6 +162,9 @@ pub fn obligations(
         if input.last_visit_ms.is_none_or(|v| v < at) {
             anchors.push((CadenceRule::ServiceReturnVisit, Some(at), settings.service_return_days));
         }
+    }
+    if let Some(at) = input.materials_sent_ms {
+        anchors.push((CadenceRule::ConfirmCall, Some(at), settings.confirm_call_days));
     }
     let recurring_from = input.last_contact_ms.or(input.assigned_ms);
     if input.special_background {

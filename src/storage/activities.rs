@@ -26,6 +26,7 @@ use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::cadence::{CadenceInput, CadenceSettings};
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::customer_list::CustomerView;
+use crate::domain::first_contact::FirstContact;
 use crate::domain::minutes::{minutes, Minutes, MinutesEvent, MinutesStep};
 use crate::domain::pool::{FactKind, OwnReason};
 use crate::domain::project::ProjectStage;
@@ -163,7 +164,7 @@ fn latest<'a>(d: &'a Document, fields: &[&str]) -> Option<&'a Hlc> {
 impl Codec for Activity {
     fn encode(&self) -> Vec<(&'static str, Value)> {
         let json = |v: Result<Value, serde_json::Error>| v.unwrap_or(Value::Null);
-        vec![
+        let mut fields = vec![
             ("id", Value::String(self.id.clone())),
             ("customer_id", Value::String(self.customer_id.clone())),
             ("rep", Value::String(self.rep.clone())),
@@ -174,7 +175,13 @@ impl Codec for Activity {
             ("visit_stage", json(serde_json::to_value(self.visit_stage))),
             ("next_step", json(serde_json::to_value(&self.next_step))),
             ("notes", Value::String(self.notes.clone())),
-        ]
+        ];
+        // V1: only when the activity was a first-contact step, so the bytes of every
+        // other activity stay what earlier builds signed.
+        if let Some(step) = self.first_contact {
+            fields.push(("first_contact", json(serde_json::to_value(step))));
+        }
+        fields
     }
 
     /// The kind and time are required; the id and customer fall back to the entry's.
@@ -194,6 +201,7 @@ impl Codec for Activity {
             visit_stage: r.choice("visit_stage"),
             next_step: r.value("next_step"),
             notes: r.text("notes"),
+            first_contact: r.value("first_contact"),
         })
     }
 }
@@ -430,7 +438,7 @@ pub struct ServiceReturn {
     pub at_ms: i64,
 }
 
-/// V6, P8, K3: what the cadence engine needs for each customer `rep` owns, by id.
+/// V6, P8, K3, V1: what the cadence engine needs for each customer `rep` owns, by id.
 /// `project_stages` holds the stages of each customer's open projects; contacts count
 /// from logged activities and from `contact.logged` facts alike.
 pub fn cadence_inputs(
@@ -449,6 +457,10 @@ pub fn cadence_inputs(
             let v = last_visit.entry(&a.customer_id).or_insert(a.at_ms);
             *v = (*v).max(a.at_ms);
         }
+    }
+    let mut by_customer: HashMap<&str, Vec<&Activity>> = HashMap::new();
+    for a in activities {
+        by_customer.entry(&a.customer_id).or_default().push(a);
     }
     let mut last_service: HashMap<&str, i64> = HashMap::new();
     for s in service_returns {
@@ -476,6 +488,9 @@ pub fn cadence_inputs(
                 special_background: c.rec.file.special_background,
                 assigned_ms: if assigned { c.own.since_ms } else { None },
                 last_service_ms: last_service.get(id).copied(),
+                materials_sent_ms: by_customer
+                    .get(id)
+                    .and_then(|acts| FirstContact::of(acts.iter().copied()).confirm_owed_since()),
             };
             (id.to_owned(), input)
         })

@@ -82,6 +82,7 @@ fn v5_the_rep_writes_minutes_and_only_the_manager_reviews_them() {
             visit_stage: Some(VisitStage::Opening),
             next_step: None,
             notes: String::new(),
+            first_contact: None,
         };
         let mut t = Tablet::new("li", "tab-a");
         let change = activity_change(&visit, "f1", &mut t.at(at(0))).unwrap();

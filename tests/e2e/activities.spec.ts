@@ -316,3 +316,50 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await act.shell.setLang('zh-CN');
   await page.screenshot({ path: 'screenshots/reports-zh-CN.png', fullPage: true });
 });
+
+test('V1 first contact: material by email, the confirm call falls due in the cadence, a wrong kind is refused, the meeting ends it', async ({ page }) => {
+  await page.clock.install({ time: new Date(WED) });
+  const rep = new ActivitiesPage(page);
+  const customers = new CustomersPage(page);
+  await rep.shell.open();
+  await rep.shell.setLang('en');
+  await rep.shell.createProfile('Rep Li', 'rep');
+  await customers.create({ name: 'Kite Field School', contact: 'Ms Zhao', phone: '13700002222' });
+  await customers.open('Kite Field School');
+  const fc = page.getByTestId('first-contact');
+  await expect(fc).toHaveAttribute('data-next', 'materials');
+  await expect(page.getByTestId('fc-next')).toContainText('send company material');
+
+  // Material by email: an email activity; the next step is the confirm call, due in 3 days.
+  await rep.log({ kind: 'email', purpose: 'materials', via: 'email' });
+  await expect(page.getByTestId('act-saved')).toBeVisible();
+  await expect(fc).toHaveAttribute('data-next', 'confirm');
+  await expect(fc.locator('li.done')).toHaveCount(1);
+  const next = page.locator('[data-testid=glance-next] [data-rule]');
+  await expect(next).toHaveAttribute('data-rule', 'ConfirmCall');
+  // Wednesday + 3 days is a Saturday: due the next working day, Monday.
+  await expect(next).toHaveAttribute('data-due', '2026-03-09');
+  await expect(page.getByTestId('glance-next')).toContainText('Material sent: call to confirm and book');
+
+  // The confirm-and-book step logged as an SMS is refused, with the reason on the field.
+  await rep.log({ kind: 'sms', purpose: 'confirm' });
+  await expect(page.getByTestId('act-error-purpose')).toContainText('phone call');
+  await expect(fc).toHaveAttribute('data-next', 'confirm');
+
+  // As a call it counts; an invitation by phone is counted too.
+  await page.getByTestId('act-kind-call').click();
+  await page.getByTestId('act-save').click();
+  await expect(page.getByTestId('act-saved')).toBeVisible();
+  await expect(fc).toHaveAttribute('data-next', 'meeting');
+  await rep.log({ kind: 'call', purpose: 'invitation' });
+  await expect(page.getByTestId('fc-invitations')).toContainText('1');
+  await expect(next).not.toHaveAttribute('data-rule', 'ConfirmCall');
+  await page.screenshot({ path: 'screenshots/first-contact-en.png', fullPage: true });
+
+  // Meeting the customer ends first contact.
+  await rep.log({ kind: 'visit', person: 'Ms Zhao', stage: 'Observation' });
+  await expect(fc).toHaveAttribute('data-next', 'met');
+  await expect(page.getByTestId('fc-next')).toHaveCount(0);
+  await rep.shell.setLang('zh-CN');
+  await expect(page.getByTestId('first-contact')).toContainText('首次接触');
+});

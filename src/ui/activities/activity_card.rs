@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
+use crate::domain::first_contact::{FirstContact, FirstContactStep, MaterialsVia, NextFirstStep};
 use crate::domain::minutes::MinutesState;
 use crate::storage::activities::{activity_change, minutes_items};
 use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{
-    activity_error_field, activity_error_text, day_text, kind_code, kind_label, stage_label, step_label, AMsg,
+    activity_error_field, activity_error_text, day_text, kind_code, kind_label, stage_label, step_label, via_label,
+    AMsg,
 };
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
@@ -24,6 +26,26 @@ struct Form {
     next: String,
     next_due: String,
     notes: String,
+    /// V1: what this contact was for, if a first-contact step.
+    first_contact: Option<FirstContactStep>,
+}
+
+/// The purpose select's value for a step.
+fn purpose_code(s: Option<FirstContactStep>) -> &'static str {
+    match s {
+        None => "",
+        Some(FirstContactStep::Materials { .. }) => "materials",
+        Some(FirstContactStep::ConfirmBooking) => "confirm",
+        Some(FirstContactStep::Invitation) => "invitation",
+    }
+}
+
+fn via_code(v: MaterialsVia) -> &'static str {
+    match v {
+        MaterialsVia::Email => "email",
+        MaterialsVia::Post => "post",
+        MaterialsVia::Website => "website",
+    }
 }
 
 /// The customer's activity log (V3, V4): log a call, visit, meeting, email or SMS with
@@ -104,6 +126,7 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
             next_step: (!f.next.trim().is_empty() || !f.next_due.is_empty())
                 .then(|| NextStep { text: f.next.trim().to_owned(), due_on: f.next_due.parse().ok() }),
             notes: f.notes.trim().to_owned(),
+            first_contact: f.first_contact,
         };
         if let Err(e) = a.check(cal.local_date(at_ms), now) {
             return error.set(Some(e));
@@ -128,9 +151,65 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         log_contact(k, PersonMet { name, title, decision_maker: dm }, Some(failed));
     };
 
+    // V1: where the first contact stands, from the log.
+    let first = Memo::new(move |_| log.with(|l| FirstContact::of(l.iter())));
+    let set_purpose = move |code: String| {
+        form.update(|f| {
+            f.first_contact = match code.as_str() {
+                "materials" => Some(FirstContactStep::Materials { via: MaterialsVia::Email }),
+                "confirm" => Some(FirstContactStep::ConfirmBooking),
+                "invitation" => Some(FirstContactStep::Invitation),
+                _ => None,
+            }
+        });
+        // The kind the step is made by, so the form fits it at once.
+        match form.with_untracked(|f| f.first_contact) {
+            Some(FirstContactStep::Materials { .. }) => kind.set(ActivityKind::Email),
+            Some(_) => kind.set(ActivityKind::Call),
+            None => {}
+        }
+        error.set(None);
+    };
     view! {
         <section class="card activities" data-testid="activity-card">
             <h2>{t(AMsg::ActivityLog)}</h2>
+            <div class="first-contact" data-testid="first-contact" data-next=move || match first.get().next() {
+                None => "met", Some(NextFirstStep::SendMaterials) => "materials",
+                Some(NextFirstStep::ConfirmCall) => "confirm", Some(NextFirstStep::FirstMeeting) => "meeting",
+            }>
+                <h3>{t(AMsg::FirstContactTitle)}</h3>
+                <ol class="fc-steps">
+                    <li class:done=move || first.with(|f| f.materials.is_some())>
+                        {t(AMsg::FcMaterials)}
+                        {move || first.get().materials.map(|(at, via)| view! {
+                            " · "{move || day_text(i18n.lang(), feed.cal.get().local_date(at))}" · "{move || via_label(via).text(i18n.lang())}
+                        })}
+                    </li>
+                    <li class:done=move || first.with(|f| f.confirmed_ms.is_some())>
+                        {t(AMsg::FcConfirm)}
+                        {move || first.get().confirmed_ms.map(|at| view! { " · "{move || day_text(i18n.lang(), feed.cal.get().local_date(at))} })}
+                    </li>
+                    <li class:done=move || first.with(|f| f.met_ms.is_some())>
+                        {t(AMsg::FcDone)}
+                        {move || first.get().met_ms.map(|at| view! { " · "{move || day_text(i18n.lang(), feed.cal.get().local_date(at))} })}
+                    </li>
+                </ol>
+                {move || {
+                    let f = first.get();
+                    let next = match f.next() {
+                        Some(NextFirstStep::SendMaterials) => Some(AMsg::FcNextMaterials),
+                        Some(NextFirstStep::ConfirmCall) => Some(AMsg::FcNextConfirm),
+                        Some(NextFirstStep::FirstMeeting) => Some(AMsg::FcNextMeeting),
+                        None => None,
+                    };
+                    view! {
+                        {next.map(|m| view! { <p class="muted" data-testid="fc-next">{move || m.text(i18n.lang())}</p> })}
+                        {(!f.invitations.is_empty()).then(|| view! {
+                            <p class="muted" data-testid="fc-invitations">{t(AMsg::FcInvitation)}": "{f.invitations.len()}</p>
+                        })}
+                    }
+                }}
+            </div>
             <div class="quick-contact" data-testid="quick-contact">
                 <h3>{t(AMsg::QuickContact)}</h3>
                 {move || {
@@ -174,6 +253,31 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
                     }).collect_view()}
                 </div>
                 <div class="grid-2">
+                    <label class="field"><span>{t(AMsg::FcPurpose)}</span>
+                        <select data-testid="act-purpose" prop:value=move || purpose_code(form.with(|f| f.first_contact))
+                            on:change=move |ev| set_purpose(event_target_value(&ev))>
+                            <option value="">{t(AMsg::FcNone)}</option>
+                            <option value="materials">{t(AMsg::FcMaterials)}</option>
+                            <option value="confirm">{t(AMsg::FcConfirm)}</option>
+                            <option value="invitation">{t(AMsg::FcInvitation)}</option>
+                        </select>
+                        {err_for("purpose")}
+                    </label>
+                    <Show when=move || matches!(form.with(|f| f.first_contact), Some(FirstContactStep::Materials { .. }))>
+                        <label class="field"><span>{t(AMsg::FcVia)}</span>
+                            <select data-testid="act-via"
+                                prop:value=move || match form.with(|f| f.first_contact) { Some(FirstContactStep::Materials { via }) => via_code(via), _ => "" }
+                                on:change=move |ev| {
+                                    let v = MaterialsVia::ALL.into_iter().find(|v| via_code(*v) == event_target_value(&ev));
+                                    if let Some(via) = v {
+                                        form.update(|f| f.first_contact = Some(FirstContactStep::Materials { via }));
+                                        error.set(None);
+                                    }
+                                }>
+                                {MaterialsVia::ALL.into_iter().map(|v| view! { <option value=via_code(v)>{move || via_label(v).text(i18n.lang())}</option> }).collect_view()}
+                            </select>
+                        </label>
+                    </Show>
                     <label class="field"><span>{t(AMsg::When)}</span>
                         <input type="datetime-local" data-testid="act-when" prop:value=move || form.with(|f| f.when.clone())
                             on:input=move |ev| form.update(|f| f.when = event_target_value(&ev)) />
@@ -289,6 +393,7 @@ pub fn contact_logger(
             visit_stage: None,
             next_step: None,
             notes: String::new(),
+            first_contact: None,
         };
         writer.write(
             move |by| activity_change(&a, &new_id(), by),

@@ -5,7 +5,7 @@ use crate::storage::activities::{cadence_inputs, ServiceReturn};
 use crate::storage::projects::open_stages;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::activities::{day_text, days_left_text, kind_label};
+use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, rule_label};
 use crate::ui::i18n::customers::{date_text, days_left, grade_label, tier_label, CMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
@@ -118,9 +118,10 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                             <dt>{t(CMsg::NextFollowUp)}</dt>
                             <dd>{move || match next.get() {
                                 Some(n) => view! {
-                                    <span class:overdue=n.overdue data-due=n.due_on.to_string()>
+                                    <span class:overdue=n.overdue data-due=n.due_on.to_string() data-rule=format!("{:?}", n.rule)>
                                         {day_text(i18n.lang(), n.due_on)}" · "{days_left_text(i18n.lang(), n.days_left)}
                                     </span>
+                                    <br /><small class="muted">{move || rule_label(i18n.lang(), n.rule)}</small>
                                 }.into_any(),
                                 None => view! { <span class="muted">"—"</span> }.into_any(),
                             }}</dd>

@@ -1,6 +1,7 @@
 //! zh-CN / en strings of activities, visit plans, minutes, the Today page and the
 //! activity rules in Settings (V2–V9, P8, K3).
 
+use crate::domain::first_contact::{FirstContactError, MaterialsVia};
 use chrono::NaiveDate;
 
 use crate::domain::activity::{ActivityError, ActivityKind, VisitStage};
@@ -80,6 +81,26 @@ crate::catalogue! { AMsg {
     OtherStageDays => "其他阶段项目：每几天跟进", "Projects in other stages: every (days)";
     SpecialDays => "特殊背景客户：每几天跟进", "Special-background customers: every (days)";
     ServiceDays => "服务后几天内回访", "Return visit after a service within (days)";
+    ConfirmDays => "寄出资料后几天内电话确认并预约", "Call to confirm and book within (days) of sending material";
+    FirstContactTitle => "首次接触", "First contact";
+    FcPurpose => "这次联系是", "This contact was";
+    FcNone => "一般跟进", "A follow-up";
+    FcMaterials => "寄送公司资料", "Company material sent";
+    FcConfirm => "电话确认并预约拜访", "Call to confirm and book a meeting";
+    FcInvitation => "邀请参加研讨会/巡展", "Invitation to a seminar or roadshow";
+    FcVia => "资料寄送方式", "Material sent by";
+    FcViaEmail => "电子邮件", "Email";
+    FcViaPost => "邮寄", "Post";
+    FcViaWebsite => "公司网站", "Website";
+    FcNextMaterials => "下一步：寄送公司资料", "Next: send company material";
+    FcNextConfirm => "下一步：电话确认资料已收到并预约拜访", "Next: call to confirm the material arrived and book a meeting";
+    FcNextMeeting => "下一步：按约拜访", "Next: the booked meeting";
+    FcDone => "已见面", "Met";
+    FcInvitations => "次邀请", "invitations";
+    ErrFcConfirm => "“电话确认并预约”须是一次电话。", "A confirm-and-book contact is a phone call.";
+    ErrFcInvitation => "研讨会/巡展邀请须通过电话。", "A seminar or roadshow invitation is made by phone.";
+    ErrFcEmail => "通过电子邮件寄送资料，须记录为邮件。", "Material sent by email is logged as an email.";
+    ErrFcMeeting => "资料在见面之前寄送；见面请记录为拜访或会议。", "Material goes out before a meeting; log the meeting itself as a visit or meeting.";
     RollToWorkingDay => "到期日遇节假日顺延到下一个工作日", "Move a due day off to the next working day";
     QuotaPreset => "指标方案", "Quota preset";
     PresetDefault => "每天 20 个电话，每周 20 次拜访", "20 calls a day, 20 visits a week";
@@ -274,6 +295,8 @@ pub fn rule_label(lang: Lang, r: CadenceRule) -> &'static str {
         (CadenceRule::NewlyAssigned, Lang::En) => "Newly assigned: contact within a week",
         (CadenceRule::ServiceReturnVisit, Lang::ZhCn) => "服务后回访",
         (CadenceRule::ServiceReturnVisit, Lang::En) => "Return visit after a service",
+        (CadenceRule::ConfirmCall, Lang::ZhCn) => "资料已寄出，电话确认并预约",
+        (CadenceRule::ConfirmCall, Lang::En) => "Material sent: call to confirm and book",
         (CadenceRule::SpecialBackground, Lang::ZhCn) => "特殊背景，每周跟进",
         (CadenceRule::SpecialBackground, Lang::En) => "Special background: weekly",
         (CadenceRule::EarlyDesignProject, Lang::ZhCn) => "初步设计项目，每周跟进",
@@ -338,6 +361,7 @@ pub fn activity_error_text(lang: Lang, e: &ActivityError) -> &'static str {
         (ActivityError::EmptyNextStep, Lang::En) => "Say what the next step is.",
         (ActivityError::NextStepBeforeActivity, Lang::ZhCn) => "下一步日期不能早于这次跟进。",
         (ActivityError::NextStepBeforeActivity, Lang::En) => "The next step cannot be due before the activity.",
+        (ActivityError::FirstContact(f), lang) => first_contact_error(lang, *f).text(lang),
         (_, Lang::ZhCn) => "记录不完整。",
         (_, Lang::En) => "The activity is incomplete.",
     }
@@ -351,6 +375,26 @@ pub fn activity_error_field(e: &ActivityError) -> &'static str {
         ActivityError::InFuture => "when",
         ActivityError::EmptyNextStep | ActivityError::NextStepBeforeActivity => "next",
         ActivityError::Missing(_) => "kind",
+        ActivityError::FirstContact(_) => "purpose",
+    }
+}
+
+/// A first-contact step that does not fit its activity, in words (V1).
+pub fn first_contact_error(_lang: Lang, e: FirstContactError) -> AMsg {
+    match e {
+        FirstContactError::ConfirmNotACall => AMsg::ErrFcConfirm,
+        FirstContactError::InvitationNotACall => AMsg::ErrFcInvitation,
+        FirstContactError::EmailMaterialsNotAnEmail => AMsg::ErrFcEmail,
+        FirstContactError::MaterialsAtAMeeting => AMsg::ErrFcMeeting,
+    }
+}
+
+/// How material went out, in words.
+pub fn via_label(v: MaterialsVia) -> AMsg {
+    match v {
+        MaterialsVia::Email => AMsg::FcViaEmail,
+        MaterialsVia::Post => AMsg::FcViaPost,
+        MaterialsVia::Website => AMsg::FcViaWebsite,
     }
 }
 

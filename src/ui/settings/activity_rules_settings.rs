@@ -13,7 +13,7 @@ fn is_234(q: &QuotaSettings) -> bool {
     q.quotas.iter().any(|x| x.customer.is_some())
 }
 
-/// The team's follow-up intervals (V6, K3) and activity quotas (V7). Managers edit;
+/// The team's follow-up intervals (V6, K3, V1) and activity quotas (V7). Managers edit;
 /// everyone sees what applies. Synced to the team.
 #[component]
 pub fn ActivityRulesSettings() -> impl IntoView {
@@ -21,16 +21,20 @@ pub fn ActivityRulesSettings() -> impl IntoView {
     let cmds = Commands::new();
     let i18n = use_i18n();
     let is_manager = move || cmds.can(can_edit_activity_rules);
-    let days: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let days: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let roll = RwSignal::new(true);
     let quotas = RwSignal::new(QuotaSettings::default());
     let mins = RwSignal::new(Vec::<String>::new());
     Effect::new(move |_| {
         let r = feed.data.with(|d| d.rules.clone());
         let c = &r.cadence;
-        for (s, v) in
-            days.iter().zip([c.early_design_days, c.other_stage_days, c.special_background_days, c.service_return_days])
-        {
+        for (s, v) in days.iter().zip([
+            c.early_design_days,
+            c.other_stage_days,
+            c.special_background_days,
+            c.service_return_days,
+            c.confirm_call_days,
+        ]) {
             s.set(v.to_string());
         }
         roll.set(c.roll_to_working_day);
@@ -49,6 +53,7 @@ pub fn ActivityRulesSettings() -> impl IntoView {
                 other_stage_days: n(1)?,
                 special_background_days: n(2)?,
                 service_return_days: n(3)?,
+                confirm_call_days: n(4)?,
                 roll_to_working_day: roll.get_untracked(),
             })
         })()
@@ -73,7 +78,7 @@ pub fn ActivityRulesSettings() -> impl IntoView {
             move |r| saved.set(r.as_ref().map_or_else(|e| e.is_unchanged(), |_| true)),
         );
     };
-    let labels = [AMsg::EarlyDesignDays, AMsg::OtherStageDays, AMsg::SpecialDays, AMsg::ServiceDays];
+    let labels = [AMsg::EarlyDesignDays, AMsg::OtherStageDays, AMsg::SpecialDays, AMsg::ServiceDays, AMsg::ConfirmDays];
     view! {
         <form class="card form" data-testid="activity-rules" on:submit=save novalidate>
             <h2>{t(AMsg::RulesTitle)}</h2>

@@ -11,6 +11,9 @@ export interface LoggedActivity {
   needs?: string;
   stage?: string; // VisitStage variant, e.g. 'Opening'
   next?: string;
+  /** V1: what the contact was for. */
+  purpose?: 'materials' | 'confirm' | 'invitation';
+  via?: 'email' | 'post' | 'website';
 }
 
 export class ActivitiesPage {
@@ -57,6 +60,9 @@ export class ActivitiesPage {
 
   /** Logs an activity on the customer page that is open. */
   async log(a: LoggedActivity) {
+    // The purpose picks the kind that fits it; the kind is then set as asked.
+    if (a.purpose) await this.page.getByTestId('act-purpose').selectOption(a.purpose);
+    if (a.via) await this.page.getByTestId('act-via').selectOption(a.via);
     await this.page.getByTestId(`act-kind-${a.kind}`).click();
     if (a.stage) await this.page.getByTestId('act-stage').selectOption(a.stage);
     if (a.person !== undefined) await this.page.getByTestId('act-person').fill(a.person);
