@@ -13,7 +13,13 @@
 //!   was published again under new names). Chunk names hash sealed bytes with a random
 //!   nonce, so a dropped name never comes back legitimately, and the tombstone is safe
 //!   to keep.
-//! - **published_sizes** and **dropped**: unions.
+//! - **published_sizes** and **dropped**: unions (a chunk folded into a checkpoint is
+//!   dropped too).
+//! - **checkpoints**: the list whose last checkpoint covers the newer head (a later
+//!   compaction folded everything an earlier one did). Should the other list name a
+//!   checkpoint the chosen one lacks (two rounds compacted side by side), neither list
+//!   alone is sure to hold every published change: [`SyncState::refold`] asks the next
+//!   round to fold everything this device authored into one checkpoint again.
 //! - **peers**: per device, the state of the newer head read (by its clock), with the
 //!   merged chunks of both: a chunk either round marked merged had its records stored in
 //!   the same transaction.
@@ -60,7 +66,17 @@ impl SyncState {
             peers.insert(device, joined);
         }
         let head_side = if stored.head_hlc > self.head_hlc { stored } else { &self };
+        let rank = |s: &SyncState| s.checkpoints.last().map(|c| (c.covers.clone(), c.name.clone()));
+        let (chosen, other) = if rank(stored) > rank(&self) { (stored, &self) } else { (&self, stored) };
+        let conflict = other
+            .checkpoints
+            .iter()
+            .any(|c| !dropped.contains(&c.name) && !chosen.checkpoints.iter().any(|k| k.name == c.name));
+        // The flag stays until a round that refolded writes a newer list.
+        let refold = conflict || if rank(stored) == rank(&self) { self.refold || stored.refold } else { chosen.refold };
         SyncState {
+            checkpoints: chosen.checkpoints.clone(),
+            refold,
             head_hlc: head_side.head_hlc.clone(),
             head_written_ms: head_side.head_written_ms,
             announced: head_side.announced.clone(),
@@ -91,6 +107,7 @@ impl PeerState {
         let (mut newer, older) = if rank(&other) > rank(&self) { (other, self) } else { (self, other) };
         // A head skipped by ETag next time must be fully merged: the union only adds.
         newer.merged.extend(older.merged);
+        newer.complete_hlc = newer.complete_hlc.max(older.complete_hlc);
         // A chunk's newest stamp is a fact of the chunk: either side's reading stands.
         for (name, high) in older.chunk_high {
             newer.chunk_high.entry(name).or_insert(high);
