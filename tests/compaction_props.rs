@@ -190,9 +190,9 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
     prop_assert_eq!(folding.records(new), replay, "bootstrap differs from a full replay");
     // It read no chunk a checkpoint had folded.
     let merged = block_on(sync_state(&folding.stores[new])).unwrap();
-    for dev in 0..DEVICES.len() {
+    for (dev, name) in DEVICES.iter().enumerate() {
         let own = block_on(sync_state(&folding.stores[dev])).unwrap();
-        if let Some(p) = merged.peers.get(DEVICES[dev]) {
+        if let Some(p) = merged.peers.get(*name) {
             prop_assert!(p.merged.iter().all(|n| !own.dropped.contains(n)), "a folded chunk was read");
         }
     }
@@ -223,9 +223,9 @@ fn a_busy_sequence_folds_and_still_matches_the_full_replay() {
     for op in &ops {
         w.apply(op);
     }
-    for dev in 0..DEVICES.len() {
+    for (dev, name) in DEVICES.iter().enumerate() {
         let s = block_on(sync_state(&w.stores[dev])).unwrap();
-        assert!(!s.checkpoints.is_empty() && !s.dropped.is_empty(), "{} folded", DEVICES[dev]);
+        assert!(!s.checkpoints.is_empty() && !s.dropped.is_empty(), "{name} folded");
     }
     run(&ops).unwrap();
 }

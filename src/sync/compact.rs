@@ -19,13 +19,16 @@
 //!   that line is the one the replaced files drew, so a checkpoint neither trips the rule
 //!   (its own entries are checked only against the checkpoints before it) nor moves it.
 //!
-//! **When.** After a round's push, once the head lists [`COMPACT_AFTER_CHUNKS`] chunks:
-//! the chunks are folded, together with the trailing checkpoints no more than twice as
-//! large as what is folded so far. Checkpoint sizes then fall by more than half from the
-//! oldest to the newest, so a head lists about log2(history / one fold) of them and each
-//! record is rewritten about as many times over the device's life. Folding downloads the
-//! device's own files being folded (checked against their names as any reader checks
-//! them): the device's store holds the merged state, not what each file said.
+//! **When.** In a round, before its push, once the head lists [`COMPACT_AFTER_CHUNKS`]
+//! chunks: those chunks become one new checkpoint (covering the last head, which listed
+//! them), and before that the trailing checkpoints are merged the way a binary counter
+//! carries — from the newest back, each one no larger than everything after it — into one
+//! that covers what its newest part covered. Checkpoint sizes then at least double from
+//! the newest to the oldest, a head lists about log2(history / one fold) of them, and each
+//! record is rewritten about as many times in the device's life. Neither step makes a
+//! reader that was in step download what it has. Folding downloads the device's own files
+//! being folded (checked against their names as any reader checks them): the device's
+//! store holds the merged state, not what each file said.
 //!
 //! **Nothing is deleted.** The host API has no DELETE (the reference nginx refuses it):
 //! folded files stay on the host, unlisted, until the host's lifecycle rule removes them
@@ -82,18 +85,21 @@ pub fn due(state: &SyncState, policy: Compaction) -> bool {
     state.published.len() >= policy.after_chunks.max(1)
 }
 
-/// Where the fold starts in `state.checkpoints`: trailing checkpoints are folded while
-/// each is no more than twice the size of everything folded after it.
-fn fold_from(state: &SyncState) -> usize {
+/// Where the merge of trailing checkpoints starts: from the newest back, each one no
+/// larger than everything after it (a binary counter: checkpoint sizes at least double
+/// from the newest to the oldest, so a head lists about log2 of the history of them).
+fn merge_from(state: &SyncState) -> usize {
     let size = |n: &String| state.published_sizes.get(n).copied().unwrap_or(0);
-    let mut folded: u64 = state.published.iter().map(size).sum();
-    let mut i = state.checkpoints.len();
+    let cps = &state.checkpoints;
+    let Some(last) = cps.last() else { return 0 };
+    let mut acc = size(&last.name);
+    let mut i = cps.len() - 1;
     while i > 0 {
-        let s = size(&state.checkpoints[i - 1].name);
-        if s > folded.saturating_mul(2) && i < super::engine::MAX_HEAD_CHECKPOINTS / 2 {
+        let s = size(&cps[i - 1].name);
+        if s > acc && cps.len() < super::engine::MAX_HEAD_CHECKPOINTS / 2 {
             break;
         }
-        folded = folded.saturating_add(s);
+        acc = acc.saturating_add(s);
         i -= 1;
     }
     i
@@ -109,10 +115,80 @@ async fn own_file<H: Host>(host: &H, device: &str, name: &str) -> Result<Option<
     }
 }
 
-/// Folds this device's chunks (and trailing checkpoints, see [`fold_from`]) into one
-/// checkpoint and writes a head listing it; returns the new state, or `None` when there
-/// is nothing to fold or one of the files is not on the host as written (nothing is
-/// written then, and the files stay listed). `hlc` stamps the new head.
+/// The join of some of this device's own files, as readers take them: what they refuse is
+/// left out, and the floor after the last one.
+struct Folded {
+    replica: Replica,
+    high_ms: i64,
+}
+
+/// Opens and joins `checkpoints` then `chunks` (own files, in head order) from `floor`;
+/// `None` when one is not on the host as written.
+async fn fold<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    device: &str,
+    checkpoints: &[CheckpointRef],
+    chunks: &[String],
+    mut floor: i64,
+) -> Result<Option<Folded>, SyncError> {
+    // What readers refuse is left out; the refusals themselves are theirs to report.
+    let mut refused = PullResult::default();
+    let mut folded = Replica::default();
+    for cp in checkpoints {
+        let Some(bytes) = own_file(host, device, &cp.name).await? else { return Ok(None) };
+        let Ok(mut c) = open_checkpoint(key, &bytes, device, &cp.name) else { return Ok(None) };
+        let path = chunk_path(device, &cp.name);
+        refuse_backdated(&mut c.replica, floor, device, &path, &mut refused);
+        refuse_broken_seals(&mut c.replica, device, &path, &mut refused);
+        floor = floor.max(cp.high_ms);
+        folded = folded.merge(c.replica);
+    }
+    for name in chunks {
+        let Some(bytes) = own_file(host, device, name).await? else { return Ok(None) };
+        let Ok(mut c) = open_chunk(key, &bytes, device, name) else { return Ok(None) };
+        // As `read_peer` does: the chunk's newest stamp before anything is refused.
+        let high = c.replica.stamps().map(|h| h.wall_ms).max();
+        let path = chunk_path(device, name);
+        refuse_backdated(&mut c.replica, floor, device, &path, &mut refused);
+        refuse_broken_seals(&mut c.replica, device, &path, &mut refused);
+        if let Some(h) = high {
+            floor = floor.max(h);
+        }
+        folded = folded.merge(c.replica);
+    }
+    Ok(Some(Folded { replica: folded, high_ms: floor }))
+}
+
+/// Seals and uploads one checkpoint; `None` when it would be larger than readers take.
+async fn put_checkpoint<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    device: &str,
+    covers: Hlc,
+    folded: Folded,
+    nonce: [u8; NONCE_LEN],
+) -> Result<Option<(CheckpointRef, u64)>, SyncError> {
+    let made = Checkpoint::new(device, covers.clone(), folded.high_ms, folded.replica);
+    let bytes = seal_checkpoint(key, nonce, &made);
+    if bytes.len() > MAX_CHUNK_BYTES {
+        return Ok(None);
+    }
+    let name = chunk_name(&bytes);
+    let size = bytes.len() as u64;
+    host.put(&chunk_path(device, &name), bytes).await?;
+    Ok(Some((CheckpointRef { name, covers, high_ms: folded.high_ms }, size)))
+}
+
+/// Folds this device's chunks into one new checkpoint, and first merges trailing
+/// checkpoints ([`merge_from`]), then writes a head listing them; returns the new state,
+/// or `None` when there is nothing to fold or one of the files is not on the host as
+/// written (nothing is listed then, and the files stay listed). `hlc` stamps the new head.
+///
+/// The two steps are kept apart so that neither makes an up-to-date reader download
+/// anything it has: a merged checkpoint covers what its newest part covered, and the new
+/// one covers the last head, which listed the chunks it folds.
+#[allow(clippy::too_many_arguments)]
 pub async fn compact<H: Host>(
     host: &H,
     key: &TeamKey,
@@ -127,52 +203,30 @@ pub async fn compact<H: Host>(
     if !due(state, policy) || state.refold || hlc <= covers {
         return Ok(None);
     }
-    let from = fold_from(state);
-    let kept = &state.checkpoints[..from];
-    let mut floor = kept.iter().map(|c| c.high_ms).max().unwrap_or(i64::MIN);
-    // What readers refuse is left out; the refusals themselves are theirs to report.
-    let mut refused = PullResult::default();
-    let mut folded = Replica::default();
-    for cp in &state.checkpoints[from..] {
-        let Some(bytes) = own_file(host, device, &cp.name).await? else { return Ok(None) };
-        let Ok(mut c) = open_checkpoint(key, &bytes, device, &cp.name) else { return Ok(None) };
-        let path = chunk_path(device, &cp.name);
-        refuse_backdated(&mut c.replica, floor, device, &path, &mut refused);
-        refuse_broken_seals(&mut c.replica, device, &path, &mut refused);
-        floor = floor.max(cp.high_ms);
-        folded = folded.merge(c.replica);
-    }
-    for name in &state.published {
-        let Some(bytes) = own_file(host, device, name).await? else { return Ok(None) };
-        let Ok(mut c) = open_chunk(key, &bytes, device, name) else { return Ok(None) };
-        // As `read_peer` does: the chunk's newest stamp before anything is refused.
-        let high = c.replica.stamps().map(|h| h.wall_ms).max();
-        let path = chunk_path(device, name);
-        refuse_backdated(&mut c.replica, floor, device, &path, &mut refused);
-        refuse_broken_seals(&mut c.replica, device, &path, &mut refused);
-        if let Some(h) = high {
-            floor = floor.max(h);
-        }
-        folded = folded.merge(c.replica);
-    }
-    let made = Checkpoint::new(device, covers.clone(), floor, folded);
-    let bytes = seal_checkpoint(key, nonce(), &made);
-    if bytes.len() > MAX_CHUNK_BYTES {
-        // Readers would refuse it unread: keep the chunks listed.
-        return Ok(None);
-    }
-    let name = chunk_name(&bytes);
-    let size = bytes.len() as u64;
-    host.put(&chunk_path(device, &name), bytes).await?;
-
     let mut next = state.clone();
-    let gone: Vec<String> =
-        state.checkpoints[from..].iter().map(|c| c.name.clone()).chain(state.published.clone()).collect();
-    next.checkpoints = kept.to_vec();
-    next.checkpoints.push(CheckpointRef { name: name.clone(), covers, high_ms: floor });
+    let mut gone: Vec<String> = Vec::new();
+    let from = merge_from(state);
+    if from + 1 < state.checkpoints.len() {
+        let parts = &state.checkpoints[from..];
+        let floor = state.checkpoints[..from].iter().map(|c| c.high_ms).max().unwrap_or(i64::MIN);
+        let newest = parts.last().map(|c| c.covers.clone()).unwrap_or_else(|| covers.clone());
+        if let Some(f) = fold(host, key, device, parts, &[], floor).await? {
+            if let Some((merged, size)) = put_checkpoint(host, key, device, newest, f, nonce()).await? {
+                gone.extend(parts.iter().map(|c| c.name.clone()));
+                next.checkpoints.truncate(from);
+                next.checkpoints.push(merged.clone());
+                next.published_sizes.insert(merged.name, size);
+            }
+        }
+    }
+    let floor = next.checkpoints.iter().map(|c| c.high_ms).max().unwrap_or(i64::MIN);
+    let Some(f) = fold(host, key, device, &[], &state.published, floor).await? else { return Ok(None) };
+    let Some((made, size)) = put_checkpoint(host, key, device, covers, f, nonce()).await? else { return Ok(None) };
+    gone.extend(state.published.iter().cloned());
+    next.checkpoints.push(made.clone());
     next.published.clear();
     next.published_sizes.retain(|n, _| !gone.contains(n));
-    next.published_sizes.insert(name, size);
+    next.published_sizes.insert(made.name, size);
     next.dropped.extend(gone);
     next.verify_cursor = 0;
     write_head(host, key, device, &mut next, hlc, nonce(), now_ms).await?;
