@@ -337,3 +337,25 @@ fn p6_a_republished_history_is_not_refused_as_backdated_by_a_new_device() {
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
     assert_eq!(c.records(), b.records());
 }
+
+#[test]
+fn after_two_folds_side_by_side_the_next_round_folds_everything_again_and_nothing_is_lost() {
+    let host = MemoryHost::new();
+    let (mut a, mut b) = (Tab::new("dev-a", 1), Tab::new("dev-b", 2));
+    let now = publish_rounds(&mut b, &host, 0, 6, NOW);
+    // What `SyncState::merged_with_stored` leaves when two tabs' folds differ.
+    block_on(async {
+        let mut state = sync_state(&b.s).await.unwrap();
+        state.refold = true;
+        let c = clock(&b.s, "dev-b").await.unwrap();
+        outpost::storage::data::mark_pushed(&b.s, &Replica::default(), &state, &c).await.unwrap();
+    });
+    let r = b.sync(&host, now);
+    assert_eq!(r.republished, 0, "nothing was lost");
+    let state = block_on(sync_state(&b.s)).unwrap();
+    assert!(!state.refold);
+    assert_eq!((state.checkpoints.len(), state.published.len()), (1, 0), "{state:?}");
+    let r = a.sync(&host, now + MIN);
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    assert_eq!(a.records(), b.records());
+}

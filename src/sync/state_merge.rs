@@ -211,6 +211,45 @@ mod tests {
         assert_eq!((m.last_sync_ms, m.content_ms, m.head_written_ms), (Some(50), Some(1), Some(3)));
     }
 
+    fn checkpoint(name: &str, covers_ms: i64) -> crate::sync::snapshot::CheckpointRef {
+        crate::sync::snapshot::CheckpointRef { name: name.into(), covers: hlc(covers_ms).unwrap(), high_ms: covers_ms }
+    }
+
+    #[test]
+    fn a_fold_in_one_round_survives_a_round_that_read_the_state_before_it() {
+        // Issue 19: one round folded c1, c2 into k1; another, started before, published c3.
+        let mut folded = published(&[], 7);
+        folded.checkpoints = vec![checkpoint("k1", 5)];
+        folded.dropped = ["c1", "c2"].iter().map(|s| s.to_string()).collect();
+        let other = published(&["c1", "c2", "c3"], 6);
+        for m in [folded.clone().merged_with_stored(&other), other.clone().merged_with_stored(&folded)] {
+            assert_eq!(m.checkpoints, folded.checkpoints);
+            assert_eq!(m.published, names(&["c3"]), "folded chunks stay out, the new one stays in");
+            assert!(!m.refold, "nothing to fold again");
+        }
+    }
+
+    #[test]
+    fn two_folds_side_by_side_ask_the_next_round_to_fold_everything_again() {
+        let mut a = published(&[], 7);
+        a.checkpoints = vec![checkpoint("ka", 5)];
+        a.dropped = ["c1"].iter().map(|s| s.to_string()).collect();
+        let mut b = published(&[], 8);
+        b.checkpoints = vec![checkpoint("kb", 6)];
+        b.dropped = ["c2"].iter().map(|s| s.to_string()).collect();
+        for m in [a.clone().merged_with_stored(&b), b.clone().merged_with_stored(&a)] {
+            assert_eq!(m.checkpoints, b.checkpoints, "the later fold's list");
+            assert!(m.refold, "ka holds what kb may not");
+        }
+        // The round that folded everything again clears it, whichever is stored last.
+        let mut again = published(&[], 9);
+        again.checkpoints = vec![checkpoint("kall", 9)];
+        again.dropped = ["c1", "c2", "ka", "kb"].iter().map(|s| s.to_string()).collect();
+        let flagged = a.clone().merged_with_stored(&b);
+        assert!(!again.clone().merged_with_stored(&flagged).refold);
+        assert!(!flagged.merged_with_stored(&again).refold);
+    }
+
     #[test]
     fn merging_with_itself_changes_nothing() {
         let a = published(&["c1", "c2"], 5);
