@@ -2,7 +2,8 @@
 //! its head stays short and a new device downloads a few checkpoints instead of every
 //! chunk ever written.
 //!
-//! **What a checkpoint is.** A sealed file of its own kind ([`Checkpoint`], in
+//! **What a checkpoint is.** A file sealed under the team key like every other (the host
+//! sees ciphertext only, S3), of its own kind ([`Checkpoint`], in
 //! `devices/<device>/chunks/<sha256>.json` like a chunk, content-addressed) holding the
 //! join of the files it replaces — each record verbatim, stamps, authors and seals as
 //! written, nothing signed again — less what every reader refuses anyway (a broken seal,

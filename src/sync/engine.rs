@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! <base>/devices/<device>/head.json              the device's index, rewritten on each push
-//! <base>/devices/<device>/chunks/<sha256>.json   immutable, content-addressed changes
+//! <base>/devices/<device>/chunks/<sha256>.json   immutable, content-addressed changes,
+//!                                                and checkpoints folding older ones
+//!                                                (super::compact, issue 19)
 //! <base>/devices/<device>/blobs/<sha256>.bin     immutable attachment bytes (super::blob),
 //!                                                uploaded before any chunk naming them
 //! ```
@@ -14,7 +16,8 @@
 //! publishes them again; merge is idempotent, so nothing is lost and nothing doubles.
 //!
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
-//! ETags), fetches only chunks it has not merged, and returns the incoming changes with
+//! ETags), fetches only the files it has not merged — a checkpoint covering a head this
+//! device merged in full is marked merged unread — and returns the incoming changes with
 //! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
 //! mark a chunk merged whose records were never written.
 //!

@@ -3,8 +3,9 @@
 //! Each file on the host is a [`SealedFile`]: a small plaintext header (`format`,
 //! `version`, `device`, `kind`) and the sealed body. The header is bound to the
 //! ciphertext as associated data, so it cannot be moved onto another file. Inside is a
-//! versioned JSON document: a [`Chunk`] (some of the device's changes) or its [`Head`]
-//! (the list of its chunks, its clock, the devices it knows).
+//! versioned JSON document: a [`Chunk`] (some of the device's changes), a [`Checkpoint`]
+//! (chunks folded into one, `super::compact`) or its [`Head`] (the list of its
+//! checkpoints and chunks, its clock, the devices it knows).
 //!
 //! Everything read from a host is untrusted. [`open_head`] and [`open_chunk`] check the
 //! header, decrypt, refuse a newer format they do not understand (touching nothing),
