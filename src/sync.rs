@@ -7,6 +7,7 @@
 //! and nothing of the rules, the store or the UI (checked by `tests/layers.rs`).
 
 pub mod blob;
+pub mod compact;
 pub mod crypto;
 pub mod engine;
 pub mod host;

@@ -15,6 +15,7 @@ pub use super::team::{save_team, team, S3Team, Team};
 use super::{get_typed, put_typed, RecordStore, StorageError, StoreName};
 use crate::record::hlc::{HostClock, SkewWarning, MAX_AHEAD_MS};
 use crate::record::replica::{Document, Replica};
+use crate::sync::compact::{compact, due, republish, Compaction};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
 use crate::sync::host::{Host, HostError};
@@ -86,7 +87,20 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     team: &Team,
     device: &str,
     now_ms: i64,
+    nonce: impl FnMut() -> [u8; NONCE_LEN],
+) -> Result<SyncReport, SyncRunError> {
+    sync_once_with(s, host, team, device, now_ms, nonce, Compaction::default()).await
+}
+
+/// [`sync_once`] with another compaction policy (tests, the sync simulation).
+pub async fn sync_once_with<S: RecordStore, H: Host>(
+    s: &S,
+    host: &H,
+    team: &Team,
+    device: &str,
+    now_ms: i64,
     mut nonce: impl FnMut() -> [u8; NONCE_LEN],
+    policy: Compaction,
 ) -> Result<SyncReport, SyncRunError> {
     let key = TeamKey::from_text(&team.key)?;
     let mut clk = clock(s, device).await?;
@@ -138,11 +152,22 @@ pub async fn sync_once<S: RecordStore, H: Host>(
     // Edits (and another tab's round) may have ticked the stored clock since this round
     // read it: the head must carry a later stamp than any head already written.
     clk = clk.merged_with_stored(&clock(s, device).await?);
+    if due(&pulled.state, policy) {
+        // Fold what the last head listed, before this round adds to it: a reader that
+        // merged that head skips the checkpoint (`sync::compact`). A fold that cannot
+        // finish leaves the chunks listed and is tried again next round.
+        let folded = compact(host, &key, device, &pulled.state, policy, clk.tick(now_ms), &mut nonce, now_ms).await;
+        if let Ok(Some(folded)) = folded {
+            mark_pushed(s, &Replica::default(), &folded, &clk).await?;
+            pulled.state = folded;
+        }
+    }
     let mut pushed = push(host, &key, device, &pulled.state, &publish, &[], clk.tick(now_ms), &mut nonce, now_ms).await;
     if let Ok(p) = &pushed {
-        if !p.lost.is_empty() {
-            // The host lost some of this device's chunks: publish everything it authored
-            // again (but what still waits for its attachments) and leave them out.
+        if !p.lost.is_empty() || p.state.refold {
+            // The host lost some of this device's files (or two rounds compacted side by
+            // side): publish everything it authored again, as one checkpoint (but what
+            // still waits for its attachments), and leave the old files out.
             let mut own = authored_by(&replica(s).await?, device);
             for id in waiting.iter().filter(|id| !publish.docs.contains_key(*id) && !publish.entries.contains_key(*id))
             {
@@ -152,7 +177,7 @@ pub async fn sync_once<S: RecordStore, H: Host>(
             report.republished = p.lost.len();
             let all = own.merge(publish.clone());
             let lost = p.lost.clone();
-            pushed = push(host, &key, device, &p.state, &all, &lost, clk.tick(now_ms), &mut nonce, now_ms).await;
+            pushed = republish(host, &key, device, &p.state, &all, &lost, clk.tick(now_ms), &mut nonce, now_ms).await;
         }
     }
     let final_state = match pushed {

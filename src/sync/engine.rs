@@ -4,7 +4,9 @@
 //!
 //! ```text
 //! <base>/devices/<device>/head.json              the device's index, rewritten on each push
-//! <base>/devices/<device>/chunks/<sha256>.json   immutable, content-addressed changes
+//! <base>/devices/<device>/chunks/<sha256>.json   immutable, content-addressed changes,
+//!                                                and checkpoints folding older ones
+//!                                                (super::compact, issue 19)
 //! <base>/devices/<device>/blobs/<sha256>.bin     immutable attachment bytes (super::blob),
 //!                                                uploaded before any chunk naming them
 //! ```
@@ -14,7 +16,8 @@
 //! publishes them again; merge is idempotent, so nothing is lost and nothing doubles.
 //!
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
-//! ETags), fetches only chunks it has not merged, and returns the incoming changes with
+//! ETags), fetches only the files it has not merged — a checkpoint covering a head this
+//! device merged in full is marked merged unread — and returns the incoming changes with
 //! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
 //! mark a chunk merged whose records were never written.
 //!
@@ -50,7 +53,10 @@ use thiserror::Error;
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
 use super::members::{read_members, SlotSeen};
-use super::snapshot::{chunk_name, open_chunk, open_head, seal_chunk, seal_head, Chunk, Head, SnapshotError};
+use super::snapshot::{
+    chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, CheckpointRef, Chunk, Head,
+    SnapshotError,
+};
 use crate::record::hlc::{Hlc, MAX_SKEW_MS};
 use crate::record::replica::{Document, Replica};
 use crate::record::seal::{verify_entry, verify_register, SealError};
@@ -68,12 +74,20 @@ pub const MAX_KNOWN_DEVICES: usize = 10_000;
 pub const CHUNK_RECORDS: usize = 5_000;
 /// Own chunks checked for presence on the host per round.
 pub const VERIFY_PER_ROUND: usize = 4;
+/// The most checkpoints one head may list (compaction keeps about log2 of a device's
+/// history in checkpoints, see `super::compact`).
+pub const MAX_HEAD_CHECKPOINTS: usize = 64;
 
 /// What this device remembers about the host between syncs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncState {
-    /// This device's published chunks, oldest first (its head lists exactly these).
+    /// This device's published chunks, oldest first (its head lists exactly these, after
+    /// its [`SyncState::checkpoints`]).
     pub published: Vec<String>,
+    /// This device's checkpoints, oldest first: its chunks from before `published`,
+    /// folded (`super::compact`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<CheckpointRef>,
     /// What this device has merged from each other device.
     pub peers: BTreeMap<String, PeerState>,
     pub last_sync_ms: Option<i64>,
@@ -96,9 +110,9 @@ pub struct SyncState {
     /// When this device last published changes ([`Head::content_ms`]).
     #[serde(default)]
     pub content_ms: Option<i64>,
-    /// Own chunks left out of the head because the host had lost them: never listed
-    /// again, even by a round (another tab) that read the state before they were dropped
-    /// ([`SyncState::merged_with_stored`]).
+    /// Own chunks left out of the head on purpose — the host had lost them, or a
+    /// checkpoint holds them now: never listed again, even by a round (another tab) that
+    /// read the state before they were dropped ([`SyncState::merged_with_stored`]).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub dropped: BTreeSet<String>,
     /// The announcement slot this device claimed ([`super::members`]), on a host that
@@ -108,6 +122,11 @@ pub struct SyncState {
     /// What each announcement slot held when last read, in slot order.
     #[serde(default)]
     pub member_slots: Vec<SlotSeen>,
+    /// Two rounds compacted side by side and their checkpoint lists differ: the next
+    /// round folds everything this device authored into one checkpoint
+    /// ([`SyncState::merged_with_stored`], `super::compact::refold`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refold: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,6 +152,10 @@ pub struct PeerState {
     /// floor an entry in a later chunk may not be dated below ([`Refusal::Backdated`]).
     #[serde(default)]
     pub chunk_high: BTreeMap<String, i64>,
+    /// The clock of the newest head of that device whose every file this device merged:
+    /// a checkpoint covering no later head holds nothing new and is not downloaded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complete_hlc: Option<Hlc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -348,7 +371,8 @@ pub async fn push<H: Host>(
     if written.is_some() || !drop.is_empty() || next.content_ms.is_none() {
         next.content_ms = Some(now_ms);
     }
-    let mut head = Head::new(device, next.published.clone(), hlc.clone(), known, now_ms);
+    let mut head = Head::new(device, next.published.clone(), hlc.clone(), known, now_ms)
+        .with_checkpoints(next.checkpoints.clone());
     head.content_ms = next.content_ms;
     host.put(&head_path(device), seal_head(key, nonce(), &head)).await?;
     next.last_sync_ms = Some(now_ms);
@@ -368,6 +392,7 @@ async fn head_is_ours<H: Host>(host: &H, key: &TeamKey, device: &str, state: &Sy
                 let listed: BTreeSet<&String> = h.chunks.iter().collect();
                 state.head_hlc.as_ref().is_none_or(|mine| h.hlc >= *mine)
                     && state.published.iter().all(|n| listed.contains(n))
+                    && h.checkpoints == state.checkpoints
             })
             .unwrap_or(false)),
         Ok(_) => Ok(false),
@@ -378,14 +403,15 @@ async fn head_is_ours<H: Host>(host: &H, key: &TeamKey, device: &str, state: &Sy
 /// Checks up to [`VERIFY_PER_ROUND`] own chunks, in turn, and returns those the host lost
 /// or cut short (a size other than the one written, where the host tells sizes).
 async fn verify_own<H: Host>(host: &H, device: &str, state: &mut SyncState) -> Result<Vec<String>, SyncError> {
-    let n = state.published.len();
+    let own = state.own_files();
+    let n = own.len();
     if n == 0 {
         return Ok(Vec::new());
     }
     let mut lost = Vec::new();
     let start = state.verify_cursor % n;
     for i in 0..VERIFY_PER_ROUND.min(n) {
-        let name = &state.published[(start + i) % n];
+        let name = &own[(start + i) % n];
         match host.presence(&chunk_path(device, name)).await {
             Ok(Presence::Missing) => lost.push(name.clone()),
             Ok(Presence::Present(Some(n))) if state.published_sizes.get(name).is_some_and(|m| *m != n) => {
@@ -401,8 +427,21 @@ async fn verify_own<H: Host>(host: &H, device: &str, state: &mut SyncState) -> R
     Ok(lost)
 }
 
+impl SyncState {
+    /// Every file this device's head lists: its checkpoints, then its chunks.
+    pub fn own_files(&self) -> Vec<String> {
+        self.checkpoints.iter().map(|c| c.name.clone()).chain(self.published.iter().cloned()).collect()
+    }
+}
+
 /// Checks a head's lists before anything in them becomes a URL.
 fn check_head(head: &Head) -> Result<(), Refusal> {
+    if head.checkpoints.len() > MAX_HEAD_CHECKPOINTS {
+        return Err(Refusal::BadHead(format!("{} checkpoints listed", head.checkpoints.len())));
+    }
+    if let Some(bad) = head.checkpoints.iter().find(|c| !valid_chunk_name(&c.name)) {
+        return Err(Refusal::BadHead(format!("checkpoint name {:?}", bad.name.chars().take(80).collect::<String>())));
+    }
     if head.chunks.len() > MAX_HEAD_CHUNKS {
         return Err(Refusal::BadHead(format!("{} chunks listed", head.chunks.len())));
     }
@@ -426,7 +465,7 @@ pub fn valid_chunk_name(name: &str) -> bool {
 /// Refuses every field change and entry of `chunk` whose seal does not hold, keeping
 /// each refused record verbatim for the quarantine. A broken seal never heals, so the
 /// refusal is final: the rest of the chunk goes on and the chunk counts as merged.
-fn refuse_broken_seals(chunk: &mut Replica, device: &str, path: &str, out: &mut PullResult) {
+pub(super) fn refuse_broken_seals(chunk: &mut Replica, device: &str, path: &str, out: &mut PullResult) {
     let mut emptied = Vec::new();
     for doc in chunk.docs.values_mut() {
         let broken: Vec<(String, SealError)> = doc
@@ -467,7 +506,7 @@ fn refuse_broken_seals(chunk: &mut Replica, device: &str, path: &str, out: &mut 
 /// backdating). A device's clock never runs backwards (`record::hlc`), so only a
 /// tampered device writes such an entry. Every device reads a device's chunks in the
 /// order its head lists them, so every device draws the same line.
-fn refuse_backdated(chunk: &mut Replica, floor_ms: i64, device: &str, path: &str, out: &mut PullResult) {
+pub(super) fn refuse_backdated(chunk: &mut Replica, floor_ms: i64, device: &str, path: &str, out: &mut PullResult) {
     let line = floor_ms.saturating_sub(MAX_SKEW_MS);
     let late: Vec<String> =
         chunk.entries.iter().filter(|(_, e)| e.stamp.wall_ms < line).map(|(id, _)| id.clone()).collect();
@@ -599,6 +638,46 @@ async fn read_peer<H: Host>(
     let mut chunk_high = known.chunk_high.clone();
     chunk_high.retain(|n, _| head.chunks.contains(n));
     let mut floor_ms = i64::MIN;
+    for cp in &head.checkpoints {
+        // Everything a checkpoint holds was listed in the head it covers: a reader that
+        // merged all of that head (or a later one) has it already.
+        let have = known.merged.contains(&cp.name) || known.complete_hlc.as_ref().is_some_and(|c| *c >= cp.covers);
+        if !have {
+            let cpath = chunk_path(peer, &cp.name);
+            let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+                Ok(Fetched::Found { bytes, .. }) => {
+                    open_checkpoint(key, &bytes, peer, &cp.name).map_err(Refusal::from).and_then(|c| {
+                        if c.covers == cp.covers && c.high_ms == cp.high_ms {
+                            Ok(c)
+                        } else {
+                            Err(Refusal::BadHead("a checkpoint that says otherwise than its head".into()))
+                        }
+                    })
+                }
+                Ok(Fetched::Missing | Fetched::NotModified) => Err(Refusal::Missing),
+                Err(e) => Err(per_file(e)?),
+            };
+            match opened {
+                Ok(mut c) => {
+                    out.chunks_fetched += 1;
+                    refuse_backdated(&mut c.replica, floor_ms, peer, &cpath, out);
+                    if admit(c.replica, peer, &cpath, accept_until_ms, out) {
+                        merged.insert(cp.name.clone());
+                    } else {
+                        complete = false;
+                    }
+                }
+                Err(reason) => {
+                    reject(out, cpath, reason);
+                    complete = false;
+                }
+            }
+        } else {
+            merged.insert(cp.name.clone());
+        }
+        // The declared line, so a reader that skipped the file draws the same one.
+        floor_ms = floor_ms.max(cp.high_ms);
+    }
     for name in &head.chunks {
         if known.merged.contains(name) {
             if let Some(h) = chunk_high.get(name) {
@@ -635,8 +714,11 @@ async fn read_peer<H: Host>(
             }
         }
     }
+    // Names the head no longer lists (folded into a checkpoint) are forgotten.
+    merged.retain(|n| head.chunks.contains(n) || head.checkpoints.iter().any(|c| c.name == *n));
     let entry = out.state.peers.entry(peer.to_owned()).or_default();
-    entry.unmerged = head.chunks.iter().filter(|n| !merged.contains(*n)).count();
+    entry.unmerged =
+        head.chunks.iter().chain(head.checkpoints.iter().map(|c| &c.name)).filter(|n| !merged.contains(*n)).count();
     entry.merged = merged;
     entry.head_hlc = Some(head.hlc.clone());
     entry.known_devices = head.known_devices.clone();
@@ -646,6 +728,9 @@ async fn read_peer<H: Host>(
         entry.etag = new_etag;
         entry.head_written_ms = head.written_ms;
         entry.content_ms = head.content();
+        if entry.complete_hlc.as_ref().is_none_or(|c| *c < head.hlc) {
+            entry.complete_hlc = Some(head.hlc.clone());
+        }
     }
     Ok(Some(head))
 }

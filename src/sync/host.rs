@@ -130,9 +130,33 @@ pub enum Listing {
     Fixed(Vec<String>),
 }
 
+/// Requests a [`MemoryHost`] answered, for tests and the sync simulation (issue 19).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Traffic {
+    /// GETs, including the ones answered 304 or 404.
+    pub gets: u64,
+    pub not_modified: u64,
+    /// `HEAD`s ([`Host::presence`]).
+    pub presences: u64,
+    pub puts: u64,
+    pub lists: u64,
+    /// Bytes of the files GETs returned.
+    pub bytes_down: u64,
+    pub bytes_up: u64,
+}
+
+impl Traffic {
+    /// Every request, whatever its verb.
+    pub fn requests(&self) -> u64 {
+        self.gets + self.presences + self.puts + self.lists
+    }
+}
+
 /// A host in memory, with failure switches for tests.
 #[derive(Debug, Default)]
 pub struct MemoryHost {
+    /// What was asked of it so far.
+    pub traffic: std::cell::Cell<Traffic>,
     pub files: RefCell<BTreeMap<String, Vec<u8>>>,
     /// Every PUT whose path contains this fails with `Unreachable` (the host "stops").
     pub fail_put_containing: RefCell<Option<String>>,
@@ -171,6 +195,12 @@ impl MemoryHost {
     pub fn paths(&self) -> Vec<String> {
         self.files.borrow().keys().cloned().collect()
     }
+
+    fn count(&self, f: impl FnOnce(&mut Traffic)) {
+        let mut t = self.traffic.get();
+        f(&mut t);
+        self.traffic.set(t);
+    }
 }
 
 impl Host for MemoryHost {
@@ -179,6 +209,39 @@ impl Host for MemoryHost {
     }
 
     async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
+        self.count(|t| t.gets += 1);
+        let got = self.get_inner(path, etag, max_bytes);
+        if let Ok(f) = &got {
+            self.count(|t| match f {
+                Fetched::NotModified => t.not_modified += 1,
+                Fetched::Found { bytes, .. } => t.bytes_down += bytes.len() as u64,
+                Fetched::Missing => {}
+            });
+        }
+        got
+    }
+
+    async fn presence(&self, path: &str) -> Result<Presence, HostError> {
+        self.count(|t| t.presences += 1);
+        self.presence_inner(path)
+    }
+
+    async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+        self.count(|t| {
+            t.puts += 1;
+            t.bytes_up += bytes.len() as u64;
+        });
+        self.put_inner(path, bytes)
+    }
+
+    async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+        self.count(|t| t.lists += 1);
+        self.list_inner()
+    }
+}
+
+impl MemoryHost {
+    fn get_inner(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
         if let Some(r) = self.reject.borrow().clone() {
             return Err(HostError::Rejected(r));
         }
@@ -213,7 +276,7 @@ impl Host for MemoryHost {
         })
     }
 
-    async fn presence(&self, path: &str) -> Result<Presence, HostError> {
+    fn presence_inner(&self, path: &str) -> Result<Presence, HostError> {
         if let Some(r) = self.reject.borrow().clone() {
             return Err(HostError::Rejected(r));
         }
@@ -231,7 +294,7 @@ impl Host for MemoryHost {
         })
     }
 
-    async fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
+    fn put_inner(&self, path: &str, bytes: Vec<u8>) -> Result<(), HostError> {
         if let Some(r) = self.reject.borrow().clone() {
             return Err(HostError::Rejected(r));
         }
@@ -251,7 +314,7 @@ impl Host for MemoryHost {
         Ok(())
     }
 
-    async fn list_devices(&self) -> Result<Option<Vec<String>>, HostError> {
+    fn list_inner(&self) -> Result<Option<Vec<String>>, HostError> {
         if let Some(r) = self.reject.borrow().clone() {
             return Err(HostError::Rejected(r));
         }

@@ -3,8 +3,9 @@
 //! Each file on the host is a [`SealedFile`]: a small plaintext header (`format`,
 //! `version`, `device`, `kind`) and the sealed body. The header is bound to the
 //! ciphertext as associated data, so it cannot be moved onto another file. Inside is a
-//! versioned JSON document: a [`Chunk`] (some of the device's changes) or its [`Head`]
-//! (the list of its chunks, its clock, the devices it knows).
+//! versioned JSON document: a [`Chunk`] (some of the device's changes), a [`Checkpoint`]
+//! (chunks folded into one, `super::compact`) or its [`Head`] (the list of its
+//! checkpoints and chunks, its clock, the devices it knows).
 //!
 //! Everything read from a host is untrusted. [`open_head`] and [`open_chunk`] check the
 //! header, decrypt, refuse a newer format they do not understand (touching nothing),
@@ -30,9 +31,16 @@ use crate::record::replica::Replica;
 pub const SEALED_FORMAT: &str = "outpost.sealed";
 pub const SEALED_VERSION: u32 = 1;
 pub const HEAD_FORMAT: &str = "outpost.head";
-pub const HEAD_VERSION: u32 = 1;
+/// The newest head version this app reads. Version 2 adds [`Head::checkpoints`]; a head
+/// without checkpoints is still written as version 1, so older apps keep reading it, and
+/// an older app refuses (`TooNew`) a head it would misread by ignoring its checkpoints.
+pub const HEAD_VERSION: u32 = 2;
+/// The version of a head that lists no checkpoint.
+pub const HEAD_VERSION_PLAIN: u32 = 1;
 pub const CHUNK_FORMAT: &str = "outpost.chunk";
 pub const CHUNK_VERSION: u32 = 1;
+pub const CHECKPOINT_FORMAT: &str = "outpost.checkpoint";
+pub const CHECKPOINT_VERSION: u32 = 1;
 pub const BUNDLE_FORMAT: &str = "outpost.bundle";
 pub const BUNDLE_VERSION: u32 = 1;
 pub const MEMBER_FORMAT: &str = "outpost.member";
@@ -43,6 +51,8 @@ pub const MEMBER_VERSION: u32 = 1;
 pub enum FileKind {
     Head,
     Chunk,
+    /// One device's published changes folded into one file (issue 19: compaction).
+    Checkpoint,
     /// Everything one device knows, for carrying by hand where there is no network.
     Bundle,
     /// A device's announcement in a numbered slot, for hosts that cannot list folders.
@@ -80,6 +90,51 @@ pub struct Head {
     /// answering each other's rewrites forever. Absent in older heads: `written_ms`.
     #[serde(default)]
     pub content_ms: Option<i64>,
+    /// Checkpoints that replace the chunks this device published before `chunks`,
+    /// oldest first (version 2; see `super::compact`). Read before `chunks`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkpoints: Vec<CheckpointRef>,
+}
+
+/// A checkpoint as its device's head names it: enough for a reader to skip it unread
+/// when it already has everything it holds, and to draw the no-backdating line after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckpointRef {
+    /// SHA-256 (hex) of the sealed file, in `chunks/` like a chunk.
+    pub name: String,
+    /// The clock of the head that listed everything this checkpoint holds: a reader that
+    /// merged all of a head that new (or newer) already has all of it.
+    pub covers: Hlc,
+    /// The newest stamp (wall ms) in the files it replaces: the floor for the files
+    /// after it (`refuse_backdated`), the same whether a reader opens it or not.
+    pub high_ms: i64,
+}
+
+/// Changes one device published, folded into one file: the join of the files it
+/// replaces, each record verbatim (stamps, authors and seals as written; nothing is
+/// signed again), less what every reader refuses anyway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checkpoint {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    /// As in the head's [`CheckpointRef`]; a file that says otherwise is refused.
+    pub covers: Hlc,
+    pub high_ms: i64,
+    pub replica: Replica,
+}
+
+impl Checkpoint {
+    pub fn new(device: &str, covers: Hlc, high_ms: i64, replica: Replica) -> Self {
+        Self {
+            format: CHECKPOINT_FORMAT.into(),
+            version: CHECKPOINT_VERSION,
+            device: device.into(),
+            covers,
+            high_ms,
+            replica,
+        }
+    }
 }
 
 impl Head {
@@ -143,14 +198,22 @@ impl Head {
     ) -> Self {
         Self {
             format: HEAD_FORMAT.into(),
-            version: HEAD_VERSION,
+            version: HEAD_VERSION_PLAIN,
             device: device.into(),
             chunks,
             hlc,
             known_devices,
             written_ms,
             content_ms: Some(written_ms),
+            checkpoints: Vec::new(),
         }
+    }
+
+    /// This head listing `checkpoints` before its chunks (version 2 when there are any).
+    pub fn with_checkpoints(mut self, checkpoints: Vec<CheckpointRef>) -> Self {
+        self.version = if checkpoints.is_empty() { HEAD_VERSION_PLAIN } else { HEAD_VERSION };
+        self.checkpoints = checkpoints;
+        self
     }
 }
 
@@ -192,6 +255,7 @@ fn aad(device: &str, kind: FileKind) -> Vec<u8> {
     let kind = match kind {
         FileKind::Head => "head",
         FileKind::Chunk => "chunk",
+        FileKind::Checkpoint => "checkpoint",
         FileKind::Bundle => "bundle",
         FileKind::Member => "member",
     };
@@ -216,6 +280,10 @@ pub fn seal_head(key: &TeamKey, nonce: [u8; NONCE_LEN], head: &Head) -> Vec<u8> 
 
 pub fn seal_chunk(key: &TeamKey, nonce: [u8; NONCE_LEN], chunk: &Chunk) -> Vec<u8> {
     seal_json(key, nonce, &chunk.device, FileKind::Chunk, chunk)
+}
+
+pub fn seal_checkpoint(key: &TeamKey, nonce: [u8; NONCE_LEN], checkpoint: &Checkpoint) -> Vec<u8> {
+    seal_json(key, nonce, &checkpoint.device, FileKind::Checkpoint, checkpoint)
 }
 
 pub fn seal_bundle(key: &TeamKey, nonce: [u8; NONCE_LEN], bundle: &Bundle) -> Vec<u8> {
@@ -323,17 +391,38 @@ pub fn open_chunk(key: &TeamKey, bytes: &[u8], device: &str, name: &str) -> Resu
     Ok(chunk)
 }
 
+/// Reads a checkpoint (`devices/<device>/chunks/<name>.json`), checking the name first.
+/// It holds only its device's own changes, like a chunk, and a chunk does not open as a
+/// checkpoint nor the reverse (the kind is bound into the seal).
+pub fn open_checkpoint(key: &TeamKey, bytes: &[u8], device: &str, name: &str) -> Result<Checkpoint, SnapshotError> {
+    if chunk_name(bytes) != name {
+        return Err(SnapshotError::HashMismatch);
+    }
+    let v = open_json(key, bytes, device, FileKind::Checkpoint)?;
+    let _version = check_inner(&v, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, "checkpoint")?;
+    let cp: Checkpoint = serde_json::from_value(v).map_err(malformed)?;
+    if cp.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: cp.device });
+    }
+    clean_replica(&cp.replica, device)?;
+    Ok(cp)
+}
+
 /// A chunk may only hold its own device's changes, each filed under its own id.
 fn clean_chunk(chunk: &Chunk) -> Result<(), SnapshotError> {
-    if let Some(s) = chunk.replica.stamps().find(|s| s.device != chunk.device) {
+    clean_replica(&chunk.replica, &chunk.device)
+}
+
+fn clean_replica(replica: &Replica, device: &str) -> Result<(), SnapshotError> {
+    if let Some(s) = replica.stamps().find(|s| s.device != device) {
         return Err(SnapshotError::ForeignStamp(s.device.clone()));
     }
-    for (id, doc) in &chunk.replica.docs {
+    for (id, doc) in &replica.docs {
         if *id != doc.id {
             return Err(malformed(format!("document filed as {id} is {}", doc.id)));
         }
     }
-    for (id, e) in &chunk.replica.entries {
+    for (id, e) in &replica.entries {
         if *id != e.id {
             return Err(malformed(format!("entry filed as {id} is {}", e.id)));
         }

@@ -13,7 +13,13 @@
 //!   was published again under new names). Chunk names hash sealed bytes with a random
 //!   nonce, so a dropped name never comes back legitimately, and the tombstone is safe
 //!   to keep.
-//! - **published_sizes** and **dropped**: unions.
+//! - **published_sizes** and **dropped**: unions (a chunk folded into a checkpoint is
+//!   dropped too).
+//! - **checkpoints**: the list whose last checkpoint covers the newer head (a later
+//!   compaction folded everything an earlier one did). Should the other list name a
+//!   checkpoint the chosen one lacks (two rounds compacted side by side), neither list
+//!   alone is sure to hold every published change: [`SyncState::refold`] asks the next
+//!   round to fold everything this device authored into one checkpoint again.
 //! - **peers**: per device, the state of the newer head read (by its clock), with the
 //!   merged chunks of both: a chunk either round marked merged had its records stored in
 //!   the same transaction.
@@ -60,7 +66,17 @@ impl SyncState {
             peers.insert(device, joined);
         }
         let head_side = if stored.head_hlc > self.head_hlc { stored } else { &self };
+        let rank = |s: &SyncState| s.checkpoints.last().map(|c| (c.covers.clone(), c.name.clone()));
+        let (chosen, other) = if rank(stored) > rank(&self) { (stored, &self) } else { (&self, stored) };
+        let conflict = other
+            .checkpoints
+            .iter()
+            .any(|c| !dropped.contains(&c.name) && !chosen.checkpoints.iter().any(|k| k.name == c.name));
+        // The flag stays until a round that refolded writes a newer list.
+        let refold = conflict || if rank(stored) == rank(&self) { self.refold || stored.refold } else { chosen.refold };
         SyncState {
+            checkpoints: chosen.checkpoints.clone(),
+            refold,
             head_hlc: head_side.head_hlc.clone(),
             head_written_ms: head_side.head_written_ms,
             announced: head_side.announced.clone(),
@@ -91,6 +107,7 @@ impl PeerState {
         let (mut newer, older) = if rank(&other) > rank(&self) { (other, self) } else { (self, other) };
         // A head skipped by ETag next time must be fully merged: the union only adds.
         newer.merged.extend(older.merged);
+        newer.complete_hlc = newer.complete_hlc.max(older.complete_hlc);
         // A chunk's newest stamp is a fact of the chunk: either side's reading stands.
         for (name, high) in older.chunk_high {
             newer.chunk_high.entry(name).or_insert(high);
@@ -192,6 +209,45 @@ mod tests {
         b.content_ms = Some(7);
         let m = a.merged_with_stored(&b);
         assert_eq!((m.last_sync_ms, m.content_ms, m.head_written_ms), (Some(50), Some(1), Some(3)));
+    }
+
+    fn checkpoint(name: &str, covers_ms: i64) -> crate::sync::snapshot::CheckpointRef {
+        crate::sync::snapshot::CheckpointRef { name: name.into(), covers: hlc(covers_ms).unwrap(), high_ms: covers_ms }
+    }
+
+    #[test]
+    fn a_fold_in_one_round_survives_a_round_that_read_the_state_before_it() {
+        // Issue 19: one round folded c1, c2 into k1; another, started before, published c3.
+        let mut folded = published(&[], 7);
+        folded.checkpoints = vec![checkpoint("k1", 5)];
+        folded.dropped = ["c1", "c2"].iter().map(|s| s.to_string()).collect();
+        let other = published(&["c1", "c2", "c3"], 6);
+        for m in [folded.clone().merged_with_stored(&other), other.clone().merged_with_stored(&folded)] {
+            assert_eq!(m.checkpoints, folded.checkpoints);
+            assert_eq!(m.published, names(&["c3"]), "folded chunks stay out, the new one stays in");
+            assert!(!m.refold, "nothing to fold again");
+        }
+    }
+
+    #[test]
+    fn two_folds_side_by_side_ask_the_next_round_to_fold_everything_again() {
+        let mut a = published(&[], 7);
+        a.checkpoints = vec![checkpoint("ka", 5)];
+        a.dropped = ["c1"].iter().map(|s| s.to_string()).collect();
+        let mut b = published(&[], 8);
+        b.checkpoints = vec![checkpoint("kb", 6)];
+        b.dropped = ["c2"].iter().map(|s| s.to_string()).collect();
+        for m in [a.clone().merged_with_stored(&b), b.clone().merged_with_stored(&a)] {
+            assert_eq!(m.checkpoints, b.checkpoints, "the later fold's list");
+            assert!(m.refold, "ka holds what kb may not");
+        }
+        // The round that folded everything again clears it, whichever is stored last.
+        let mut again = published(&[], 9);
+        again.checkpoints = vec![checkpoint("kall", 9)];
+        again.dropped = ["c1", "c2", "ka", "kb"].iter().map(|s| s.to_string()).collect();
+        let flagged = a.clone().merged_with_stored(&b);
+        assert!(!again.clone().merged_with_stored(&flagged).refold);
+        assert!(!flagged.merged_with_stored(&again).refold);
     }
 
     #[test]
