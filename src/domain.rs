@@ -11,6 +11,7 @@ pub mod authority;
 pub mod cadence;
 pub mod calendar;
 pub mod chips;
+pub mod collection;
 pub mod csv_import;
 pub mod customer;
 pub mod customer_list;

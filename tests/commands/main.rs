@@ -18,6 +18,7 @@ mod pool;
 mod role_folds;
 mod roster;
 mod sales_reports;
+mod seed_workflows;
 mod service;
 mod targets;
 mod team;
