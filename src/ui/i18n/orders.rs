@@ -378,3 +378,11 @@ pub fn chase_text(lang: Lang, h: &ChaseHint) -> String {
     let sep = if lang == Lang::ZhCn { "：" } else { ": " };
     format!("{}{sep}{}{mark} · {}", OMsg::ChaseOn.text(lang), h.chase_on, slots_text(lang, &h.slots))
 }
+
+/// O2: a recorded payday, "每月 10 日付款" / "Payday: day 10 of each month".
+pub fn payday_text(lang: Lang, day: u32) -> String {
+    match lang {
+        Lang::ZhCn => format!("每月 {day} 日付款"),
+        Lang::En => format!("Payday: day {day} of each month"),
+    }
+}

@@ -66,6 +66,7 @@ crate::catalogue! { PMsg {
     SendBackComment => "需要补充的内容", "What is missing";
     SendBackRequired => "请写明需要补充的内容。", "Say what is missing.";
     SentBack => "已退回给原负责人。", "Sent back to the rep.";
+    SentBackAsking => "已退回，等待补充：", "Sent back, waiting for an answer to: ";
     ReturnedAsk => "经理退回了你的退回说明，要求补充：", "The manager sent your release note back asking: ";
     CapacitySave => "保存容量", "Save capacities";
     CapacitySaved => "容量已保存，全团队同步。", "Capacities saved for the whole team.";

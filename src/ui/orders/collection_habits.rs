@@ -4,7 +4,7 @@ use crate::app::customers::save_collection_habits;
 use crate::domain::collection::{parse_payday, CollectSlot, CollectionHabits};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
-use crate::ui::i18n::orders::{slot_label, slots_text, OMsg};
+use crate::ui::i18n::orders::{payday_text, slot_label, slots_text, OMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 
@@ -60,11 +60,7 @@ pub fn CollectionHabitsForm(id: String) -> impl IntoView {
     let summary = move || {
         let h = stored.get().unwrap_or_default();
         let lang = i18n.lang();
-        let day = match h.payday {
-            Some(d) if lang == crate::ui::i18n::Lang::ZhCn => format!("{}：每月 {d} 日", OMsg::Payday.text(lang)),
-            Some(d) => format!("{}: {d}", OMsg::Payday.text(lang)),
-            None => OMsg::NoPayday.text(lang).to_owned(),
-        };
+        let day = h.payday.map_or_else(|| OMsg::NoPayday.text(lang).to_owned(), |d| payday_text(lang, d));
         format!("{day} · {}", slots_text(lang, &h.slots))
     };
     view! {

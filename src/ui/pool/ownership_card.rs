@@ -152,6 +152,9 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                         view! {
                             <div class="last-note" data-testid="last-release-note">
                                 <p><span class="label">{t(PMsg::LastNote)}</span>" ("{who}"): "{text}</p>
+                                {o.returned_note.clone().map(|r| view! {
+                                    <p class="muted" data-testid="returned-pending">{t(PMsg::SentBackAsking)}<em>{r.comment}</em></p>
+                                })}
                                 {(!pending).then(|| view! {
                                     <form class="form" data-testid="send-back-form" on:submit=do_send_back novalidate>
                                         <p class="muted">{t(PMsg::SendBackHint)}</p>
