@@ -25,6 +25,7 @@ pub mod activities;
 pub mod applications;
 pub mod commission;
 pub mod customers;
+pub mod event_kit;
 pub mod events;
 pub mod import;
 pub mod incentives;
@@ -120,6 +121,8 @@ pub enum Action {
     ReturnReleaseNote,
     SaveCollectionSettings,
     SaveCapacities,
+    PlanKit,
+    TickKit,
     RecordPayment,
     ConfirmPayment,
     OrderStep,

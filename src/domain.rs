@@ -17,6 +17,7 @@ pub mod customer;
 pub mod customer_list;
 pub mod distribution;
 pub mod event;
+pub mod event_kit;
 pub mod export;
 pub mod handover;
 pub mod incentive;

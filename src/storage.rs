@@ -22,6 +22,7 @@ pub mod collection;
 pub mod customers;
 pub mod data;
 pub mod device_secret;
+pub mod event_kit;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;

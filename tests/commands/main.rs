@@ -9,6 +9,7 @@ mod common;
 mod activities;
 mod commission;
 mod customers;
+mod event_kit;
 mod events;
 mod incentives;
 mod key_accounts;

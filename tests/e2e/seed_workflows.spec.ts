@@ -7,7 +7,8 @@
 import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { device } from './pages/team';
-import { addPerson } from './pages/shell';
+import { addPerson, switchTo } from './pages/shell';
+import { EventsPage } from './pages/events';
 import { CustomersPage } from './pages/customers';
 import { OrdersPage, shot } from './pages/orders';
 
@@ -236,4 +237,57 @@ test('a payday before the lead window starts the reminder on that payday; capaci
   await c.open('River Bikes');
   await expect(page.getByTestId('reminder-row')).toHaveCount(1);
   await expect(page.getByTestId('reminder-row').getByTestId('chase-hint')).toHaveAttribute('data-chase-on', '2026-03-10');
+});
+
+test('an event materials kit says who prepares what by when; a late item shows and its preparer ticks it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00+08:00') });
+  const ev = new EventsPage(page);
+  await ev.shell.open();
+  await ev.shell.setLang('en');
+  await ev.shell.createProfile('Rep Li', 'rep');
+  await addPerson(ev.shell, 'Manager Wang', 'manager');
+  const starts = Date.parse('2026-03-14T09:00:00+08:00');
+  await ev.create({ theme: 'Kite DIY day', starts, ends: starts + 3 * 3600_000, venue: 'Sales office' });
+  await page.getByTestId('event-tab-kit').click();
+  await expect(page.getByTestId('kit-empty')).toBeVisible();
+
+  // Each item says what, who and by when; the form says what is missing.
+  await page.getByTestId('kit-due').fill('2026-03-05');
+  await page.getByTestId('kit-add').click();
+  await expect(page.getByTestId('kit-error')).toHaveText('Say what to prepare.');
+  await page.getByTestId('kit-what').fill('Kite frames ×40');
+  await page.getByTestId('kit-add').click();
+  await expect(page.getByTestId('kit-error')).toHaveText('Choose who prepares it.');
+  await page.getByTestId('kit-who').selectOption({ label: 'Rep Li' });
+  await page.getByTestId('kit-add').click();
+  await expect(page.getByTestId('kit-item')).toHaveCount(1);
+  await expect(page.getByTestId('kit-error')).toHaveCount(0);
+  await page.getByTestId('kit-what').fill('Printed invitations');
+  await page.getByTestId('kit-who').selectOption({ label: 'Manager Wang' });
+  await page.getByTestId('kit-due').fill('2026-03-10');
+  await page.getByTestId('kit-add').click();
+  await expect(page.getByTestId('kit-item')).toHaveCount(2);
+  await expect(page.getByTestId('kit')).toHaveAttribute('data-total', '2');
+  await expect(page.getByTestId('kit-item').first()).toHaveAttribute('data-state', 'Open');
+
+  // 6 March: the frames were due yesterday and are not ready.
+  await page.clock.setSystemTime(new Date('2026-03-06T09:00:00+08:00'));
+  await page.reload();
+  await switchTo(ev.shell, 'Rep Li');
+  await ev.open('Kite DIY day');
+  await page.getByTestId('event-tab-kit').click();
+  const frames = page.getByTestId('kit-item').filter({ hasText: 'Kite frames' });
+  await expect(frames).toHaveAttribute('data-state', 'Late');
+  await expect(frames.getByTestId('kit-late')).toBeVisible();
+  // The rep plans nothing, ticks only what is his.
+  await expect(page.getByTestId('kit-form')).toHaveCount(0);
+  await expect(page.getByTestId('kit-item').filter({ hasText: 'Printed invitations' }).getByTestId('kit-done')).toBeDisabled();
+  await frames.getByTestId('kit-done').check();
+  await expect(frames).toHaveAttribute('data-state', 'Done');
+  await expect(page.getByTestId('kit')).toHaveAttribute('data-done', '1');
+  await shot(page, 'kit', 'e2-kit-en.png');
+  await ev.shell.setLang('zh-CN');
+  await expect(page.getByTestId('event-tab-kit')).toHaveText('物料准备');
+  await shot(page, 'kit', 'e2-kit-zh.png');
 });
