@@ -193,10 +193,10 @@ pub async fn return_release_note<S: RecordStore>(
     actor.allow(Action::ReturnReleaseNote, can_return_note(actor))?;
     let own = ownership_of(s, actor, customer).await?;
     let rep = own.last_release().map(|(r, _)| r.to_owned()).ok_or(RuleError::NoReleaseNote)?;
-    let kind = FactKind::NoteReturned { rep, comment: comment.trim().to_owned() };
     if comment.trim().is_empty() {
         return Err(CommandError::rule(crate::domain::pool::PoolError::EmptyComment));
     }
+    let kind = FactKind::NoteReturned { rep, comment: comment.trim().to_owned() };
     record(s, actor, vec![(customer.to_owned(), kind)]).await
 }
 

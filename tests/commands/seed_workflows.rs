@@ -206,6 +206,24 @@ fn p9_no_note_can_be_sent_back_for_a_customer_that_was_not_released() {
 }
 
 #[test]
+fn p9_an_older_release_cannot_be_sent_back_once_another_rep_held_the_customer_since() {
+    block_on(async {
+        let s = released_by_li().await;
+        claim_customer(&s, &zhao(at(3 * DAY)), "c1").await.unwrap();
+        // P1: Zhao's two months pass without a deal; the customer is back in the pool.
+        let later = at(70 * DAY);
+        let own = ownership_of(&s, &wang(later), "c1").await.unwrap();
+        assert!(own.owner.is_none() && own.last_release().is_none(), "Li's note is not why it is in the pool now");
+        assert_eq!(return_release_note(&s, &wang(later), "c1", "more").await, Err(RuleError::NoReleaseNote.into()));
+        // Zhao writes the note his expiry asks for; that one can be sent back.
+        release_customer(&s, &zhao(later + 1), "c1", note()).await.unwrap();
+        return_release_note(&s, &wang(later + 2), "c1", "more").await.unwrap();
+        let own = ownership_of(&s, &wang(later + 3), "c1").await.unwrap();
+        assert_eq!(own.needs_release_note.as_deref(), Some("zhao"));
+    });
+}
+
+#[test]
 fn p9_when_the_team_requires_the_note_an_expired_customer_waits_for_it_before_anyone_claims_it() {
     block_on(async {
         let s = team_with_customer("c1").await;

@@ -185,10 +185,13 @@ impl Ownership {
         if self.owner.is_some() {
             return None;
         }
-        self.history.iter().rev().find_map(|h| match (&h.change, &h.from) {
+        // The latest change of hands, looking past notes sent back: a release before a
+        // later holding (and that holding's expiry) is not what put it in the pool now.
+        let h = self.history.iter().rev().find(|h| !matches!(h.change, Change::NoteReturned { .. }))?;
+        match (&h.change, &h.from) {
             (Change::Released { note, .. }, Some(rep)) => Some((rep.as_str(), note)),
             _ => None,
-        })
+        }
     }
 
     /// P8: the assigned owner's week has passed without a contact; the manager may reassign.

@@ -34,7 +34,7 @@ pub fn LeadDistribution() -> impl IntoView {
         ctx.data.with(|d| {
             d.customers
                 .iter()
-                .filter(|c| c.own.owner.is_none() && (src.is_empty() || c.rec.file.source == src))
+                .filter(|c| c.own.claimable() && (src.is_empty() || c.rec.file.source == src))
                 .map(|c| (c.rec.id.clone(), c.rec.file.name.clone()))
                 .collect::<Vec<_>>()
         })
@@ -89,31 +89,29 @@ pub fn LeadDistribution() -> impl IntoView {
         );
     };
     // Capacities this device kept in its own storage before they were synced are taken
-    // into the team setting once (reps the team has none for), then forgotten here.
+    // into the team setting once (reps the team has none for); a local value is forgotten
+    // as soon as the team holds a capacity for that rep (taken, or set by a manager). Read
+    // from the loaded team setting, not from the command's reply: the write itself
+    // reloads the list and re-runs this effect, which may drop the reply.
     let migrated = StoredValue::new(false);
     Effect::new(move |_| {
         let people: Vec<String> = ctx.data.with(|d| d.people.iter().map(|p| p.id.clone()).collect());
-        if !loading.loaded.get() || people.is_empty() || migrated.get_value() {
+        if !loading.loaded.get() {
             return;
         }
-        migrated.set_value(true);
         let local: Vec<(String, usize)> = people
             .iter()
             .filter_map(|p| Some((p.clone(), local_get(&legacy_capacity_key(p)).and_then(|v| parse_capacity(&v))?)))
             .collect();
-        if local.is_empty() {
+        let (known, missing): (Vec<_>, Vec<_>) =
+            team_caps.with(|c| local.into_iter().partition(|(r, _)| c.0.contains_key(r)));
+        known.iter().for_each(|(r, _)| local_remove(&legacy_capacity_key(r)));
+        if missing.is_empty() || migrated.get_value() {
             return;
         }
-        let local = Capacities(local.into_iter().collect());
-        let keys: Vec<String> = local.0.keys().cloned().collect();
-        cmds.run(
-            move |db, a| async move { migrate_local_capacities(db.store(), &a, &local).await },
-            move |r| {
-                if r.as_ref().map_or_else(|e| e.is_unchanged(), |_| true) {
-                    keys.iter().for_each(|k| local_remove(&legacy_capacity_key(k)));
-                }
-            },
-        );
+        migrated.set_value(true);
+        let local = Capacities(missing.into_iter().collect());
+        cmds.run(move |db, a| async move { migrate_local_capacities(db.store(), &a, &local).await }, |_| {});
     });
     // (lead id, lead name, rep id) lines of the proposal being edited.
     let plan = RwSignal::new(Vec::<(String, String, String)>::new());
