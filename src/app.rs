@@ -25,6 +25,7 @@ pub mod activities;
 pub mod applications;
 pub mod commission;
 pub mod customers;
+pub mod event_kit;
 pub mod events;
 pub mod import;
 pub mod incentives;
@@ -116,6 +117,12 @@ pub enum Action {
     SetDeparting,
     SaveCustomer,
     SetCreditFlag,
+    MarkProblem,
+    ReturnReleaseNote,
+    SaveCollectionSettings,
+    SaveCapacities,
+    PlanKit,
+    TickKit,
     RecordPayment,
     ConfirmPayment,
     OrderStep,
@@ -170,6 +177,12 @@ pub enum RuleError {
     /// P9: only the owner (or a manager) returns a customer to the pool.
     #[error("only the owner returns this customer to the pool")]
     NotOwner,
+    /// P9: the team requires the release note before this customer is back in the pool.
+    #[error("the customer waits for its release note")]
+    HeldForNote,
+    /// P9: no release note to send back (the customer is not in the pool from a release).
+    #[error("no release note to send back")]
+    NoReleaseNote,
     /// P4/P7/H1: a customer goes to a rep of the team.
     #[error("{0:?} is not a rep of the team")]
     NotARep(String),

@@ -16,10 +16,13 @@ pub mod applications;
 pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
+pub mod capacities;
 pub mod codec;
+pub mod collection;
 pub mod customers;
 pub mod data;
 pub mod device_secret;
+pub mod event_kit;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;

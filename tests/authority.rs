@@ -202,6 +202,17 @@ fn forged_approvals_confirmations_and_strangers_are_refused_and_the_rest_counts(
 }
 
 #[test]
+fn p9_a_release_note_sent_back_counts_only_from_a_manager() {
+    let roster = Roster::fold(&root().id().0, &grants());
+    let body = json!({"rep": "li", "comment": "more"});
+    let by_rep = entry("ret-1", authority::NOTE_RETURNED, "li", 241, body.clone(), Some(&li()));
+    let by_manager = entry("ret-2", authority::NOTE_RETURNED, "wang", 242, body, Some(&root()));
+    assert_eq!(judge(&by_rep, Some(&roster)), Verdict::LacksRole);
+    assert_eq!(judge(&by_manager, Some(&roster)), Verdict::Trusted);
+    assert!(outpost::domain::pool::FactKind::TAGS.contains(&authority::NOTE_RETURNED));
+}
+
+#[test]
 fn a_grant_sealed_by_a_non_admin_gives_no_role() {
     // Finance tries to make the rep a finance person; the rep then "confirms" a payment.
     let mut g = grants();
@@ -253,6 +264,16 @@ fn a_documents_fields_count_only_from_a_writer_with_the_role_the_field_needs() {
     assert_eq!(judge_one("team_staff_pin", "team:staff_pin", "pin", "li", 300, Some(&li())), Verdict::LacksRole);
     assert_eq!(judge_one("product", "p1", "price_fen", "qian", 300, Some(&qian())), Verdict::LacksRole);
     assert_eq!(judge_one("customer", "c1", "manual_credit_flag", "li", 300, Some(&li())), Verdict::LacksRole);
+    // P5's problem mark and its note; P7's capacities and O2's lead time (team settings).
+    assert_eq!(judge_one("customer", "c1", "problem", "li", 300, Some(&li())), Verdict::LacksRole);
+    assert_eq!(judge_one("customer", "c1", "problem_note", "li", 300, Some(&li())), Verdict::LacksRole);
+    assert_eq!(judge_one("customer", "c1", "problem", "wang", 300, Some(&root())), Verdict::Trusted);
+    assert_eq!(judge_one("customer", "c1", "payday", "li", 300, Some(&li())), Verdict::Trusted);
+    assert_eq!(judge_one("team_capacities", "team:capacities", "li", "li", 300, Some(&li())), Verdict::LacksRole);
+    assert_eq!(
+        judge_one("team_collection", "team:collection", "remind_days", "li", 300, Some(&li())),
+        Verdict::LacksRole
+    );
     // Any member edits a customer's file; not after he left (H1); not unsealed since
     // the team began to sign; before then, accepted once.
     assert_eq!(judge_one("customer", "c1", "name", "li", 300, Some(&li())), Verdict::Trusted);

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use outpost::domain::collection::CollectSlot;
 use outpost::domain::customer::{
     choice_code, credit_code_check_char, normalize_credit_code, validate_contact, validate_customer, validate_email,
     Contact, CustomerError, CustomerFile, FieldError, GRADES, SEGMENTS, SOURCES,
@@ -47,6 +48,10 @@ fn full_file() -> CustomerFile {
         special_background: true,
         manual_credit_flag: true,
         collected_on: NaiveDate::from_ymd_opt(2026, 3, 2),
+        payday: Some(5),
+        collect_slots: vec![CollectSlot::Afternoon, CollectSlot::Evening],
+        problem: true,
+        problem_note: "disputes every invoice".into(),
     }
 }
 
@@ -203,7 +208,18 @@ fn c1_a_customer_file_survives_a_round_trip_through_its_document_fields() {
     let stored: BTreeMap<&str, Value> = fields.into_iter().collect();
     assert_eq!(stored["collected_on"], json!("2026-03-02"));
     assert_eq!(stored["annual_spend_fen"], json!(12_345_600));
+    assert_eq!(stored["collect_slots"], json!(["afternoon", "evening"]));
     assert_eq!(CustomerFile::from_fields(|f| stored.get(f)), file);
+}
+
+#[test]
+fn o2_a_payday_out_of_range_and_unknown_slots_read_as_unknown() {
+    let stored: BTreeMap<&str, Value> =
+        [("name", json!("x")), ("payday", json!(40)), ("collect_slots", json!(["night", "morning", "morning"]))]
+            .into_iter()
+            .collect();
+    let file = CustomerFile::from_fields(|f| stored.get(f));
+    assert_eq!((file.payday, file.collect_slots), (None, vec![CollectSlot::Morning]));
 }
 
 #[test]

@@ -1,8 +1,10 @@
 //! Customer file commands (C1, C3, P1): saving a customer file — a new customer a rep
 //! enters is theirs by first contact (P1) — and the manual credit flag, which only a
-//! manager sets or clears (C3: a poor payment record is shown whatever the tier).
+//! manager sets or clears (C3: a poor payment record is shown whatever the tier), and the
+//! problem-customer mark (P5), also the manager's.
 
 use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::collection::{CollectionError, CollectionHabits};
 use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
@@ -12,6 +14,11 @@ use crate::storage::RecordStore;
 
 /// C3: the manual credit flag is the manager's.
 pub fn can_set_credit_flag(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
+/// P5: marking a problem customer is the manager's.
+pub fn can_mark_problem(actor: &Actor) -> bool {
     actor.is(&[Role::Manager])
 }
 
@@ -44,6 +51,10 @@ pub async fn save_customer<S: RecordStore>(
     if file.manual_credit_flag != base.is_some_and(|f| f.manual_credit_flag) {
         actor.allow(Action::SetCreditFlag, can_set_credit_flag(actor))?;
     }
+    let problem = |f: Option<&CustomerFile>| f.map(|f| (f.problem, f.problem_note.clone())).unwrap_or_default();
+    if problem(Some(file)) != problem(base) {
+        actor.allow(Action::MarkProblem, can_mark_problem(actor))?;
+    }
     let is_new = stored.is_none();
     store(s, actor, |by| {
         let mut parts = Vec::new();
@@ -70,5 +81,38 @@ pub async fn set_credit_flag<S: RecordStore>(
     actor.allow(Action::SetCreditFlag, can_set_credit_flag(actor))?;
     let old = stored_file(s, id).await?.ok_or(RuleError::NotFound("customer"))?;
     let new = CustomerFile { manual_credit_flag: on, ..old.clone() };
+    store(s, actor, |by| customer_change(id, Some(&old), &new, by).ok_or(RuleError::Unchanged.into())).await
+}
+
+/// P5: a manager marks a customer as a problem customer, with why (or clears the mark,
+/// which clears the note too).
+pub async fn mark_problem<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    id: &str,
+    on: bool,
+    note: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::MarkProblem, can_mark_problem(actor))?;
+    let old = stored_file(s, id).await?.ok_or(RuleError::NotFound("customer"))?;
+    let note = if on { note.trim().to_owned() } else { String::new() };
+    let new = CustomerFile { problem: on, problem_note: note, ..old.clone() };
+    store(s, actor, |by| customer_change(id, Some(&old), &new, by).ok_or(RuleError::Unchanged.into())).await
+}
+
+/// O2: any member records a customer's payday and preferred collection times.
+pub async fn save_collection_habits<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    id: &str,
+    habits: &CollectionHabits,
+) -> Result<Replica, CommandError> {
+    if habits.payday.is_some_and(|d| !(1..=31).contains(&d)) {
+        return Err(RuleError::Invalid(CollectionError::BadPayday.to_string()).into());
+    }
+    let old = stored_file(s, id).await?.ok_or(RuleError::NotFound("customer"))?;
+    let mut new = CustomerFile { payday: habits.payday, collect_slots: habits.slots.clone(), ..old.clone() };
+    new.collect_slots.sort();
+    new.collect_slots.dedup();
     store(s, actor, |by| customer_change(id, Some(&old), &new, by).ok_or(RuleError::Unchanged.into())).await
 }

@@ -52,6 +52,11 @@ pub fn can_release(actor: &Actor, own: &Ownership) -> bool {
         || (actor.is(&[Role::Manager]) && own.owner.is_some())
 }
 
+/// P9: a manager sends a release note back for more detail.
+pub fn can_return_note(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager])
+}
+
 /// P8: the owner logs the contact that keeps an assigned customer.
 pub fn can_log_contact(actor: &Actor, own: &Ownership) -> bool {
     own.owner.as_deref() == Some(actor.profile.as_str())
@@ -126,8 +131,12 @@ async fn record<S: RecordStore>(s: &S, actor: &Actor, facts: Vec<(String, FactKi
 /// their claim; the fold names the earliest (P6).
 pub async fn claim_customer<S: RecordStore>(s: &S, actor: &Actor, customer: &str) -> Result<Replica, CommandError> {
     actor.allow(Action::ClaimCustomer, can_claim(actor))?;
-    if ownership_of(s, actor, customer).await?.owner.is_some() {
+    let own = ownership_of(s, actor, customer).await?;
+    if own.owner.is_some() {
         return Err(RuleError::Owned.into());
+    }
+    if own.held_for_note {
+        return Err(RuleError::HeldForNote.into());
     }
     record(s, actor, vec![(customer.to_owned(), FactKind::Claim { rep: actor.profile.clone() })]).await
 }
@@ -170,6 +179,25 @@ pub async fn release_customer<S: RecordStore>(
     let expired = own.owner.is_none();
     let rep = own.owner.or(own.needs_release_note).ok_or(RuleError::NotOwner)?;
     record(s, actor, vec![(customer.to_owned(), FactKind::Release { rep, note, expired })]).await
+}
+
+/// P9: the manager sends the release note that put `customer` in the pool back to its
+/// rep, saying what is missing; the rep owes a fuller note (and, when the team requires
+/// notes, the customer is held out of the pool until it comes).
+pub async fn return_release_note<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    customer: &str,
+    comment: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::ReturnReleaseNote, can_return_note(actor))?;
+    let own = ownership_of(s, actor, customer).await?;
+    let rep = own.last_release().map(|(r, _)| r.to_owned()).ok_or(RuleError::NoReleaseNote)?;
+    if comment.trim().is_empty() {
+        return Err(CommandError::rule(crate::domain::pool::PoolError::EmptyComment));
+    }
+    let kind = FactKind::NoteReturned { rep, comment: comment.trim().to_owned() };
+    record(s, actor, vec![(customer.to_owned(), kind)]).await
 }
 
 /// C6: the manager marks a new customer reviewed.

@@ -6,8 +6,9 @@
 //! - finance confirms payments (O3, which moves ownership under P2/P3 and tier under C3);
 //! - managers assign pool customers (P4, P5, P7, H1, H2), review new entries (C6),
 //!   decide orders (O1) and visit plans (V2), review minutes (V5), set the credit flag
-//!   (C3), keep the price list and every team setting, set targets (T1–T3) and keep the
-//!   incentive schemes and a month's station figures (I1–I7), and record the payout
+//!   (C3) and the problem-customer mark (P5), send a release note back (P9), keep the
+//!   price list and every team setting (P7 capacities, O2 lead time), set targets
+//!   (T1–T3) and keep the incentive schemes and a month's station figures (I1–I7), and record the payout
 //!   steps done (I7) but one;
 //! - finance records the payout step "finance checks and pays" (I7);
 //! - managers or finance review applications (A1);
@@ -21,6 +22,7 @@
 //! before the roster's first grant — data from before the migration, accepted once and
 //! marked [`Verdict::Legacy`].
 
+use crate::domain::customer::CustomerFile;
 use crate::domain::incentive::{step_role, PayoutStep};
 use crate::domain::profile::Role;
 use crate::domain::roster::Roster;
@@ -33,6 +35,8 @@ pub const FINANCE_CONFIRMATION: &str = "finance.confirmation";
 pub const PAYMENT_CONFIRMED: &str = "payment.confirmed";
 /// A manager assigning a pool customer to a rep (P4, P5, P7).
 pub const POOL_ASSIGN: &str = "pool.assign";
+/// A manager sending a release note back for more detail (P9).
+pub const NOTE_RETURNED: &str = "pool.note_returned";
 /// A step of an order; approving, rejecting and reopening are the manager's (O1).
 pub const ORDER_STEP: &str = "order.step";
 /// A manager's review of a new customer entry (C6).
@@ -72,7 +76,7 @@ fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
 pub fn needed(e: &Entry) -> Option<&'static [Role]> {
     match e.kind.as_str() {
         FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(FINANCE),
-        POOL_ASSIGN | CUSTOMER_REVIEWED | TARGET_SET => Some(MANAGER),
+        POOL_ASSIGN | NOTE_RETURNED | CUSTOMER_REVIEWED | TARGET_SET => Some(MANAGER),
         ORDER_STEP => match body_str(e, "type") {
             Some("approved" | "rejected" | "reopened") => Some(MANAGER),
             _ => None,
@@ -106,7 +110,8 @@ pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> 
     }
     match (doc.kind.as_str(), field) {
         (VISIT_PLAN, f) if PLAN_DECISION_FIELDS.contains(&f) => Some(MANAGER),
-        ("customer", "manual_credit_flag") => Some(MANAGER),
+        // C3 credit flag, P5 problem mark.
+        ("customer", f) if CustomerFile::MANAGER_FIELDS.contains(&f) => Some(MANAGER),
         _ => None,
     }
 }

@@ -101,6 +101,8 @@ pub struct Filter {
     pub region: String,
     /// Only customers that return to the pool within this many days (P1, P3).
     pub returns_within_days: Option<i64>,
+    /// Only problem customers (P5).
+    pub problem_only: bool,
 }
 
 impl Filter {
@@ -119,6 +121,7 @@ impl Filter {
             && eq(&self.source, &f.source)
             && (self.region.is_empty() || f.region.contains(self.region.as_str()))
             && self.returns_within_days.map(|d| c.own.returns_within(now_ms, d)).unwrap_or(true)
+            && (!self.problem_only || f.problem)
     }
 }
 

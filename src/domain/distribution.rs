@@ -22,6 +22,16 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+/// A rep's capacity until a manager sets one.
+pub const DEFAULT_CAPACITY: usize = 100;
+/// The largest capacity a manager may set.
+pub const MAX_CAPACITY: usize = 10_000;
+
+/// A capacity as typed: a whole number 0–[`MAX_CAPACITY`] (0: the rep takes no leads).
+pub fn parse_capacity(text: &str) -> Option<usize> {
+    text.trim().parse::<usize>().ok().filter(|n| *n <= MAX_CAPACITY)
+}
+
 /// A rep's current load: customers held and how many they can look after.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RepLoad {

@@ -39,7 +39,7 @@ use thiserror::Error;
 
 pub use fact::{AssignReason, Fact, FactKind, ReleaseNote};
 pub use fold::ownership;
-pub use ownership::{Change, Expiry, HistoryItem, LostClaim, OwnReason, Ownership, Rule};
+pub use ownership::{Change, Expiry, HistoryItem, LostClaim, OwnReason, Ownership, ReturnedNote, Rule};
 
 /// The team's pool settings; a team that reads P1/P3/P8 differently changes them here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,11 +53,15 @@ pub struct PoolSettings {
     pub p8_days: u32,
     /// The team's time zone, minutes east of UTC; months and dates are counted in it.
     pub utc_offset_minutes: i32,
+    /// P9 "the manager can require it": a customer whose P1/P3 deadline came, or whose
+    /// note a manager sent back, is held out of the pool (no claims) until the rep's
+    /// note is in. Off: it is claimable at once and the note is still asked for.
+    pub require_release_note: bool,
 }
 
 impl Default for PoolSettings {
     fn default() -> Self {
-        Self { p1_months: 2, p3_months: 3, p8_days: 7, utc_offset_minutes: 8 * 60 }
+        Self { p1_months: 2, p3_months: 3, p8_days: 7, utc_offset_minutes: 8 * 60, require_release_note: false }
     }
 }
 
@@ -76,4 +80,7 @@ pub enum PoolError {
     NonPositiveAmount { amount_fen: i64 },
     #[error("the release note has no {field}")]
     IncompleteNote { field: &'static str },
+    /// P9: a note sent back says what is missing.
+    #[error("say what the release note is missing")]
+    EmptyComment,
 }

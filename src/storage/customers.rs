@@ -158,6 +158,10 @@ impl Codec for CustomerFile {
             special_background: r.bool("special_background"),
             manual_credit_flag: r.bool("manual_credit_flag"),
             collected_on: r.date("collected_on"),
+            payday: r.opt_uint("payday").filter(|d: &u32| (1..=31).contains(d)),
+            collect_slots: crate::domain::customer::slots_of(r.raw("collect_slots")),
+            problem: r.bool("problem"),
+            problem_note: r.text("problem_note"),
         })
     }
 }
@@ -201,6 +205,7 @@ fn is_blank(v: &Value) -> bool {
     match v {
         Value::Null | Value::Bool(false) => true,
         Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
         _ => false,
     }
 }

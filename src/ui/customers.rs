@@ -11,3 +11,4 @@ pub mod customers_ctx;
 pub mod customers_page;
 pub mod import_page;
 pub mod photos_card;
+pub mod problem_mark;

@@ -10,6 +10,7 @@ pub mod events_page;
 pub mod invitations;
 pub mod kiosk;
 pub mod kiosk_checkin;
+pub mod kit_card;
 pub mod participant_picker;
 pub mod participants_card;
 pub mod stock_card;

@@ -1,5 +1,6 @@
 //! Orders, payments, receivables and the finance queue (O1–O4).
 
+pub mod collection_habits;
 pub mod delivery_slip;
 pub mod finance_page;
 pub mod order_form;

@@ -3,6 +3,7 @@
 pub mod activity_rules_settings;
 pub mod bucket_form;
 pub mod calendar_settings;
+pub mod collection_settings;
 pub mod danger_zone;
 pub mod invite;
 pub mod join_page;

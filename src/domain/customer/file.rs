@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::domain::collection::{CollectSlot, CollectionHabits};
+
 /// A customer as the rep knows it. Text fields are empty when unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CustomerFile {
@@ -39,6 +41,13 @@ pub struct CustomerFile {
     pub manual_credit_flag: bool,
     /// When the rep collected the customer (C6 counts two working days from here).
     pub collected_on: Option<NaiveDate>,
+    /// O2: the day of the month the customer's money comes in (1–31).
+    pub payday: Option<u32>,
+    /// O2: when the customer prefers to be asked for money; empty = any time.
+    pub collect_slots: Vec<CollectSlot>,
+    /// Set by a manager: a problem customer (P5), with why.
+    pub problem: bool,
+    pub problem_note: String,
 }
 
 fn text(v: Option<&Value>) -> String {
@@ -51,6 +60,17 @@ fn flag(v: Option<&Value>) -> bool {
 
 fn opt(s: &Option<String>) -> Value {
     s.as_ref().map_or(Value::Null, |s| Value::String(s.clone()))
+}
+
+/// Slot codes this build knows, in order; unknown codes are dropped.
+pub fn slots(v: Option<&Value>) -> Vec<CollectSlot> {
+    let mut out: Vec<CollectSlot> = v
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).filter_map(CollectSlot::from_code).collect())
+        .unwrap_or_default();
+    out.sort();
+    out.dedup();
+    out
 }
 
 const DATE_FORMAT: &str = "%Y-%m-%d";
@@ -82,7 +102,14 @@ impl CustomerFile {
         "special_background",
         "manual_credit_flag",
         "collected_on",
+        "payday",
+        "collect_slots",
+        "problem",
+        "problem_note",
     ];
+
+    /// The fields only a manager writes: the credit flag (C3) and the problem mark (P5).
+    pub const MANAGER_FIELDS: &'static [&'static str] = &["manual_credit_flag", "problem", "problem_note"];
 
     fn texts(&self) -> [(&'static str, &String); 15] {
         [
@@ -123,6 +150,10 @@ impl CustomerFile {
                 "collected_on",
                 self.collected_on.map_or(Value::Null, |d| Value::String(d.format(DATE_FORMAT).to_string())),
             ),
+            ("payday", self.payday.map_or(Value::Null, Value::from)),
+            ("collect_slots", Value::from(self.collect_slots.iter().map(|s| s.code()).collect::<Vec<_>>())),
+            ("problem", Value::Bool(self.problem)),
+            ("problem_note", Value::String(self.problem_note.clone())),
         ]);
         let order = |k: &str| Self::FIELDS.iter().position(|f| *f == k);
         out.sort_by_key(|(k, _)| order(k));
@@ -158,7 +189,19 @@ impl CustomerFile {
             collected_on: get("collected_on")
                 .and_then(Value::as_str)
                 .and_then(|s| NaiveDate::parse_from_str(s, DATE_FORMAT).ok()),
+            payday: get("payday")
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|d| (1..=31).contains(d)),
+            collect_slots: slots(get("collect_slots")),
+            problem: flag(get("problem")),
+            problem_note: text(get("problem_note")),
         }
+    }
+
+    /// O2: the collection habits recorded on the file.
+    pub fn habits(&self) -> CollectionHabits {
+        CollectionHabits { payday: self.payday, slots: self.collect_slots.clone() }
     }
 
     /// Tidies what a form or a file delivered before validating and saving: trims every
@@ -180,6 +223,7 @@ impl CustomerFile {
             &mut self.source,
             &mut self.segment,
             &mut self.notes,
+            &mut self.problem_note,
         ] {
             let t = s.trim();
             if t.len() != s.len() {
@@ -187,6 +231,8 @@ impl CustomerFile {
             }
         }
         self.credit_code.make_ascii_uppercase();
+        self.collect_slots.sort();
+        self.collect_slots.dedup();
         self.grade = self.grade.take().map(|g| g.trim().to_ascii_lowercase()).filter(|g| !g.is_empty());
     }
 }

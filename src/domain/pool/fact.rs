@@ -46,6 +46,9 @@ pub enum FactKind {
     Contact { rep: String },
     /// `customer.reviewed`: a manager reviewed the new entry (C6).
     Reviewed,
+    /// `pool.note_returned`: a manager sends `rep`'s release note back for more detail
+    /// (P9); the rep owes a fuller note.
+    NoteReturned { rep: String, comment: String },
 }
 
 /// Why a manager handed a customer to a rep.
@@ -82,7 +85,7 @@ impl ReleaseNote {
 }
 
 /// `(entry kind, serde variant name)`, in declaration order.
-const KINDS: [(&str, &str); 7] = [
+const KINDS: [(&str, &str); 8] = [
     ("pool.first_contact", "first_contact"),
     ("pool.claim", "claim"),
     ("pool.assign", "assign"),
@@ -90,13 +93,14 @@ const KINDS: [(&str, &str); 7] = [
     ("payment.confirmed", "payment"),
     ("contact.logged", "contact"),
     ("customer.reviewed", "reviewed"),
+    ("pool.note_returned", "note_returned"),
 ];
 
 impl FactKind {
     /// Every entry kind that bears on a customer's ownership, tier or review: the one
     /// list storage reads the customer facts by and the UI tells a fact change by.
-    pub const TAGS: [&'static str; 7] =
-        [KINDS[0].0, KINDS[1].0, KINDS[2].0, KINDS[3].0, KINDS[4].0, KINDS[5].0, KINDS[6].0];
+    pub const TAGS: [&'static str; 8] =
+        [KINDS[0].0, KINDS[1].0, KINDS[2].0, KINDS[3].0, KINDS[4].0, KINDS[5].0, KINDS[6].0, KINDS[7].0];
 
     /// Whether entries of `kind` are customer facts (one of [`FactKind::TAGS`]).
     pub fn is_tag(kind: &str) -> bool {
@@ -113,6 +117,7 @@ impl FactKind {
             FactKind::Payment { .. } => 4,
             FactKind::Contact { .. } => 5,
             FactKind::Reviewed => 6,
+            FactKind::NoteReturned { .. } => 7,
         };
         KINDS[i].0
     }
@@ -136,7 +141,8 @@ impl FactKind {
             | FactKind::Assign { rep, .. }
             | FactKind::Release { rep, .. }
             | FactKind::Payment { rep, .. }
-            | FactKind::Contact { rep } => Some(rep),
+            | FactKind::Contact { rep }
+            | FactKind::NoteReturned { rep, .. } => Some(rep),
             FactKind::Reviewed => None,
         }
     }
@@ -144,6 +150,11 @@ impl FactKind {
     fn check(&self) -> Result<(), PoolError> {
         if self.rep().is_some_and(|rep| rep.trim().is_empty()) {
             return Err(PoolError::MissingRep { kind: self.tag() });
+        }
+        if let FactKind::NoteReturned { comment, .. } = self {
+            if comment.trim().is_empty() {
+                return Err(PoolError::EmptyComment);
+            }
         }
         if let FactKind::Payment { amount_fen, .. } = self {
             if *amount_fen <= 0 {
@@ -214,6 +225,7 @@ mod tests {
             },
             FactKind::Contact { rep: "li".into() },
             FactKind::Reviewed,
+            FactKind::NoteReturned { rep: "li".into(), comment: "who is the buyer now?".into() },
         ]
     }
 

@@ -19,6 +19,10 @@
 //! - **P9.** The release note is accepted from the owner, or after an expiry from the rep
 //!   it expired from, whatever the fact's `expired` flag says: that flag is one tablet's
 //!   view before merging, the fold decides from the merged state.
+//! - **P9 sent back.** A manager's `pool.note_returned` counts only while the customer is
+//!   still in the pool from that rep's release; the rep then owes a fuller note, and the
+//!   answer is a second release entry (history keeps both notes). A claim meanwhile
+//!   clears the request unless the team requires notes, which holds the customer.
 //! - A first-contact entry by another rep while the customer is held is a conflicting
 //!   claim and is reported as a [`LostClaim`](super::LostClaim) (two reps entering the
 //!   same customer offline); once the customer has ever been owned it is ignored —
@@ -30,7 +34,8 @@ use chrono::{DateTime, Months, NaiveDate, NaiveTime};
 
 use super::ownership::{days_ms, team_offset};
 use super::{
-    Change, Expiry, Fact, FactKind, HistoryItem, LostClaim, OwnReason, Ownership, PoolSettings, ReleaseNote, Rule,
+    Change, Expiry, Fact, FactKind, HistoryItem, LostClaim, OwnReason, Ownership, PoolSettings, ReleaseNote,
+    ReturnedNote, Rule,
 };
 
 /// Folds one customer's facts, in any order, into its ownership as of `now_ms`.
@@ -68,7 +73,9 @@ impl Fold<'_> {
                 }
             }
             FactKind::Claim { rep } => {
-                if self.o.owner.is_none() {
+                if self.held() {
+                    // Held for the P9 note: not in the pool yet, the claim takes nothing.
+                } else if self.o.owner.is_none() {
                     self.take(fact, rep, OwnReason::Claimed, String::new());
                 } else {
                     self.lose_claim(fact, rep);
@@ -99,7 +106,32 @@ impl Fold<'_> {
                 }
             }
             FactKind::Reviewed => {}
+            FactKind::NoteReturned { rep, comment } => self.note_returned(fact, rep, comment),
         }
+    }
+
+    /// P9 with the team's requirement on: an owed note keeps the customer out of the pool.
+    fn held(&self) -> bool {
+        self.settings.require_release_note && self.o.owner.is_none() && self.o.needs_release_note.is_some()
+    }
+
+    /// P9: a manager asks `rep` for more detail on the release that put the customer in
+    /// the pool; ignored when the customer has an owner again or `rep` did not release it.
+    fn note_returned(&mut self, fact: &Fact, rep: &str, comment: &str) {
+        if self.o.last_release().map(|(r, _)| r) != Some(rep) {
+            return;
+        }
+        self.o.needs_release_note = Some(rep.to_owned());
+        self.o.returned_note =
+            Some(ReturnedNote { by: fact.author.clone(), at_ms: fact.stamp.wall_ms, comment: comment.to_owned() });
+        self.o.history.push(HistoryItem {
+            at_ms: fact.stamp.wall_ms,
+            fact_id: Some(fact.id.clone()),
+            by: Some(fact.author.clone()),
+            from: Some(rep.to_owned()),
+            to: None,
+            change: Change::NoteReturned { comment: comment.to_owned() },
+        });
     }
 
     fn holds(&self, rep: &str) -> bool {
@@ -117,6 +149,7 @@ impl Fold<'_> {
         self.o.reason = Some(reason);
         self.o.ever_owned = true;
         self.o.needs_release_note = None;
+        self.o.returned_note = None;
         self.o.reassign_due = None;
         self.o.history.push(HistoryItem {
             at_ms: fact.stamp.wall_ms,
@@ -153,8 +186,10 @@ impl Fold<'_> {
         } else {
             return;
         };
+        let after_expiry = after_expiry && self.o.returned_note.is_none();
         self.return_to_pool();
         self.o.needs_release_note = None;
+        self.o.returned_note = None;
         self.o.history.push(HistoryItem {
             at_ms: fact.stamp.wall_ms,
             fact_id: Some(fact.id.clone()),
@@ -228,6 +263,7 @@ impl Fold<'_> {
         let deadline = self.deadline();
         self.o.returns_at_ms = deadline.map(|(t, _)| t);
         self.o.returns_rule = deadline.map(|(_, rule)| rule);
+        self.o.held_for_note = self.held();
         self.o
     }
 }

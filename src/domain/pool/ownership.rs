@@ -103,6 +103,16 @@ pub enum Change {
     /// `from` released the customer with the P9 note; `after_expiry` when the note
     /// followed a P1/P3 expiry rather than causing the return.
     Released { note: ReleaseNote, after_expiry: bool },
+    /// A manager sent `from`'s release note back asking for more (P9).
+    NoteReturned { comment: String },
+}
+
+/// P9: a manager's request for a fuller release note, until the rep answers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReturnedNote {
+    pub by: String,
+    pub at_ms: i64,
+    pub comment: String,
 }
 
 /// One customer's ownership as of the `now_ms` it was folded at.
@@ -118,8 +128,14 @@ pub struct Ownership {
     pub returns_rule: Option<Rule>,
     pub lost_claims: Vec<LostClaim>,
     pub last_expiry: Option<Expiry>,
-    /// P9: the rep who still owes a release note after an expiry.
+    /// P9: the rep who still owes a release note after an expiry (or a note sent back).
     pub needs_release_note: Option<String>,
+    /// P9: the manager's request when the owed note is one sent back for more detail.
+    #[serde(default)]
+    pub returned_note: Option<ReturnedNote>,
+    /// P9 with the team requiring the note: out of the pool, no claims, until it is in.
+    #[serde(default)]
+    pub held_for_note: bool,
     /// P8: the contact deadline of an assigned owner who has not yet made contact.
     pub reassign_due: Option<i64>,
     pub history: Vec<HistoryItem>,
@@ -142,6 +158,8 @@ impl Ownership {
             lost_claims: Vec::new(),
             last_expiry: None,
             needs_release_note: None,
+            returned_note: None,
+            held_for_note: false,
             reassign_due: None,
             history: Vec::new(),
             first_sale_ms: None,
@@ -154,6 +172,26 @@ impl Ownership {
     /// P5: an ownerless customer is in the pool.
     pub fn in_pool(&self) -> bool {
         self.owner.is_none()
+    }
+
+    /// P5/P9: ownerless and open to claims (not held for a release note).
+    pub fn claimable(&self) -> bool {
+        self.owner.is_none() && !self.held_for_note
+    }
+
+    /// P9: the rep and note of the release that put the customer in the pool, while it
+    /// is still there (what a manager may send back).
+    pub fn last_release(&self) -> Option<(&str, &ReleaseNote)> {
+        if self.owner.is_some() {
+            return None;
+        }
+        // The latest change of hands, looking past notes sent back: a release before a
+        // later holding (and that holding's expiry) is not what put it in the pool now.
+        let h = self.history.iter().rev().find(|h| !matches!(h.change, Change::NoteReturned { .. }))?;
+        match (&h.change, &h.from) {
+            (Change::Released { note, .. }, Some(rep)) => Some((rep.as_str(), note)),
+            _ => None,
+        }
     }
 
     /// P8: the assigned owner's week has passed without a contact; the manager may reassign.

@@ -44,7 +44,7 @@ pub fn SortSelect() -> impl IntoView {
 }
 
 /// Filters by owner, pool, tier, grade, segment, source, region and "returns to the pool
-/// within 7 days", and the sort. Every control is a native select: big, touch friendly.
+/// within 7 days", problem customers only (P5), and the sort. Every control is a native select: big, touch friendly.
 #[component]
 pub fn CustomerFilters() -> impl IntoView {
     let ctx = use_customers();
@@ -62,6 +62,7 @@ pub fn CustomerFilters() -> impl IntoView {
             !f.source.is_empty(),
             !f.region.is_empty(),
             f.returns_within_days.is_some(),
+            f.problem_only,
         ]
         .into_iter()
         .filter(|b| *b)
@@ -118,6 +119,12 @@ pub fn CustomerFilters() -> impl IntoView {
                     prop:checked=move || f.with(|f| f.returns_within_days.is_some())
                     on:change=move |ev| { let on = event_target_checked(&ev); f.update(|f| f.returns_within_days = on.then_some(SOON_DAYS)) } />
                 <span>{t(CMsg::FilterSoon)}</span>
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="filter-problem"
+                    prop:checked=move || f.with(|f| f.problem_only)
+                    on:change=move |ev| { let on = event_target_checked(&ev); f.update(|f| f.problem_only = on) } />
+                <span>{t(CMsg::FilterProblem)}</span>
             </label>
             <button type="button" data-testid="filters-clear" on:click=move |_| f.set(Default::default())>{t(CMsg::ClearFilters)}</button>
         </section>

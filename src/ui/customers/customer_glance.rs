@@ -95,6 +95,7 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
             let countdown = c.own.days_until_return(now);
             let tier = c.tier.tier;
             let credit = c.tier.credit_flag;
+            let problem = c.rec.file.problem;
             let grade = c.rec.file.grade.clone().filter(|g| !g.is_empty());
             let phone = c.phone().map(str::to_owned);
             let name = c.rec.file.name.clone();
@@ -104,6 +105,7 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                         <h2 data-testid="customer-title">{name}</h2>
                         <span class="badge tier" data-testid="customer-tier" data-tier=format!("{tier:?}")>{move || tier_label(i18n.lang(), tier)}</span>
                         {credit.then(|| view! { <span class="badge danger" data-testid="customer-credit-flag">{t(CMsg::CreditFlag)}</span> })}
+                        {problem.then(|| view! { <span class="badge danger" data-testid="customer-problem">{t(CMsg::ProblemCustomer)}</span> })}
                         {grade.map(|g| view! { <span class="badge" data-testid="glance-grade">{move || grade_label(i18n.lang(), &g)}</span> })}
                     </div>
                     <dl class="glance-facts">

@@ -39,7 +39,10 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             </p>
         }>
             <CustomerGlance id=id.clone() />
-            <div class="section" data-section="overview"><OwnershipCard id=id_own.clone() /></div>
+            <div class="section" data-section="overview">
+                <crate::ui::customers::problem_mark::ProblemMark id=id.clone() />
+                <OwnershipCard id=id_own.clone() />
+            </div>
             <div class="section" data-section="activities">
                 <crate::ui::activities::activity_card::ActivityCard customer=id.clone() />
                 <crate::ui::activities::projects_card::ProjectsCard customer=Some(id.clone()) />

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::customers::{grade_label, tier_label};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::customers::{grade_label, tier_label, CMsg};
+use crate::ui::i18n::{t, use_i18n};
 use crate::ui::pool::owner_badge::OwnerBadge;
 
 /// One line of the customer list: name, tier and grade; contact, phone and owner with
@@ -18,6 +18,7 @@ pub fn CustomerRow(pos: usize) -> impl IntoView {
     let tier = c.tier.tier;
     let grade = c.rec.file.grade.clone();
     let credit = c.tier.credit_flag;
+    let problem = c.rec.file.problem;
     let sub = [c.contact_name().unwrap_or_default().to_owned(), c.phone().unwrap_or_default().to_owned()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -31,6 +32,7 @@ pub fn CustomerRow(pos: usize) -> impl IntoView {
                 <span class="badge tier" data-tier=format!("{tier:?}")>{move || tier_label(i18n.lang(), tier)}</span>
                 {grade.map(|g| view! { <span class="badge grade">{move || grade_label(i18n.lang(), &g)}</span> })}
                 {credit.then(|| view! { <span class="badge danger" data-testid="credit-flag">"!"</span> })}
+                {problem.then(|| view! { <span class="badge danger" data-testid="problem-flag">{t(CMsg::ProblemCustomer)}</span> })}
             </span>
             <span class="row-sub muted">
                 <span class="row-contact">{sub}</span>

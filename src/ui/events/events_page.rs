@@ -16,8 +16,9 @@ use crate::ui::state::platform::{new_id, now_ms};
 use crate::ui::state::route::use_route;
 use crate::ui::state::session::use_session;
 
-const TABS: [(&str, EMsg); 5] = [
+const TABS: [(&str, EMsg); 6] = [
     ("", EMsg::TabOverview),
+    ("kit", EMsg::TabKit),
     ("invite", EMsg::TabInvite),
     ("people", EMsg::TabPeople),
     ("stock", EMsg::TabStock),
@@ -25,7 +26,7 @@ const TABS: [(&str, EMsg); 5] = [
 ];
 
 /// Events (E1–E5): the list, a new event, and one event's tabs — overview and kiosk
-/// settings, invitations (E2), participants with chips and conflicts (E3, E4), prize
+/// settings, the materials kit and invitations (E2), participants with chips and conflicts (E3, E4), prize
 /// stock (W1) and the report (E5).
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -128,6 +129,7 @@ fn EventDetail(id: String) -> impl IntoView {
             let _ = exists.get();
             let Some(r) = ctx.get_untracked(&id) else { return ().into_any() };
             match tab().as_str() {
+                "kit" => view! { <crate::ui::events::kit_card::KitCard id /> }.into_any(),
                 "invite" => view! { <Invitations id /> }.into_any(),
                 "people" => view! { <ParticipantsCard id /> }.into_any(),
                 "stock" => view! { <StockCard id /> }.into_any(),

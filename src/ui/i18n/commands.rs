@@ -25,6 +25,9 @@ crate::catalogue! { XMsg {
     NotARep => "客户只能交给团队中的销售代表。", "A customer goes only to a rep of the team.";
     Unchanged => "没有需要保存的改动。", "Nothing changed.";
     Pin => "PIN 码不正确或不符合要求（4–12 位数字）。", "The PIN is wrong or not 4–12 digits.";
+    HeldForNote => "该客户在等待原负责人的退回说明，暂不能认领。", "This customer waits for its release note and cannot be claimed yet.";
+    NoReleaseNote => "该客户没有可退回的说明。", "There is no release note to send back.";
+    EmptyComment => "请写明说明缺少什么。", "Say what the note is missing.";
     NoteIncomplete => "交接说明须写明状况、联系人和进展。", "The release note needs status, contacts and progress.";
     AlreadyConfirmed => "这笔收款已确认。", "This payment is already confirmed.";
     MinutesOrder => "纪要的步骤须按顺序：撰写、审阅、发送、确认收到。", "Minutes go in order: written, reviewed, sent, receipt confirmed.";
@@ -49,6 +52,9 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::NotFound(_) | RuleError::Payment(ConfirmError::Unknown) => m(XMsg::NotFound),
             RuleError::Owned => m(XMsg::Owned),
             RuleError::NotOwner => m(XMsg::NotOwner),
+            RuleError::HeldForNote => m(XMsg::HeldForNote),
+            RuleError::NoReleaseNote => m(XMsg::NoReleaseNote),
+            RuleError::Pool(PoolError::EmptyComment) => m(XMsg::EmptyComment),
             RuleError::NotARep(_) => m(XMsg::NotARep),
             RuleError::Unchanged => m(XMsg::Unchanged),
             RuleError::Pin => m(XMsg::Pin),

@@ -115,6 +115,12 @@ crate::catalogue! { CMsg {
     ErrAmount => "请输入大于 0 的金额，最多两位小数。", "Enter an amount above 0 with at most two decimals.";
     ErrDate => "请选择日期。", "Choose a date.";
     ErrDaysLate => "逾期天数是 0 或正整数。", "Days late is 0 or a whole number.";
+    ProblemCustomer => "问题客户", "Problem customer";
+    MarkProblem => "标记为问题客户", "Mark as a problem customer";
+    ClearProblem => "取消问题客户标记", "Clear the problem mark";
+    ProblemReason => "原因（团队可见）", "Why (the team sees this)";
+    ProblemReasonRequired => "请写明原因。", "Say why.";
+    FilterProblem => "仅问题客户", "Problem customers only";
 } }
 
 pub fn shown_count(lang: Lang, shown: usize, total: usize) -> String {
@@ -297,6 +303,12 @@ pub fn history_text(lang: Lang, h: &HistoryItem, name: &dyn Fn(&str) -> String) 
             "{when} {from} released it. Status: {}; contacts: {}; talks: {}",
             note.status, note.contacts, note.progress
         ),
+        (Change::NoteReturned { comment }, Lang::ZhCn) => {
+            format!("{when} {from} 的退回说明被退回补充{}：{comment}", by_text(lang))
+        }
+        (Change::NoteReturned { comment }, Lang::En) => {
+            format!("{when} {from}'s release note sent back{}: {comment}", by_text(lang))
+        }
     }
 }
 

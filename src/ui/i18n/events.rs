@@ -151,6 +151,22 @@ crate::catalogue! { EMsg {
     LeadsHint => "把非老业主的参与者作为新客户放入公海（来源：公司活动；已有相同电话的客户跳过），再由经理均衡分配。", "Send participants who are not existing owners to the pool as new customers (source: company events; phones already on file are skipped), for the manager to distribute.";
     SendLeads => "放入公海", "Send to the pool";
     ToDistribution => "去分配线索", "Go to distribution";
+    TabKit => "物料准备", "Materials kit";
+    KitTitle => "物料准备清单", "Materials kit";
+    KitHint => "谁在哪天之前准备好什么；准备好就勾上。过了日期还没准备好的会标红。", "Who prepares what by when; tick each item when it is ready. Items past their day and not ready are marked late.";
+    KitEmpty => "清单还是空的。", "The kit list is empty.";
+    KitWhat => "准备什么", "What to prepare";
+    KitWho => "由谁准备", "Who prepares it";
+    KitDue => "截止日期", "Ready by";
+    KitBy => "截止", "by";
+    KitAdd => "加入清单", "Add to the kit";
+    KitRemove => "移除", "Remove";
+    KitLate => "已逾期", "Late";
+    KitPlannersOnly => "清单由活动组织者、经理或活动人员安排；负责准备的人可以勾选完成。", "The organiser, a manager or event staff plan the kit; whoever prepares an item ticks it.";
+    KitErrWhat => "请写明要准备什么。", "Say what to prepare.";
+    KitErrWhatLong => "描述太长（最多 200 字）。", "The description is too long (200 characters at most).";
+    KitErrWho => "请选择由谁准备。", "Choose who prepares it.";
+    KitErrDate => "请选择截止日期。", "Choose the day it must be ready by.";
 } }
 
 pub fn phase_label(lang: Lang, p: Phase) -> &'static str {
@@ -345,5 +361,15 @@ pub fn pin_locked_text(lang: Lang, seconds: i64) -> String {
     match lang {
         Lang::ZhCn => format!("PIN 错误次数过多，请 {seconds} 秒后再试。"),
         Lang::En => format!("Too many wrong PINs. Try again in {seconds} s."),
+    }
+}
+
+/// E2: why a kit item was refused.
+pub fn kit_error_text(lang: Lang, e: crate::domain::event_kit::KitError) -> &'static str {
+    use crate::domain::event_kit::KitError;
+    match e {
+        KitError::WhatEmpty => EMsg::KitErrWhat.text(lang),
+        KitError::WhatTooLong => EMsg::KitErrWhatLong.text(lang),
+        KitError::WhoEmpty => EMsg::KitErrWho.text(lang),
     }
 }

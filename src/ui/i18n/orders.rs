@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::collection::{ChaseHint, CollectSlot};
 use crate::domain::money::format_yuan;
 use crate::domain::order::{OrderError, OrderStatus, OrderStep, Signatory};
 use crate::domain::receivable::{AgeBucket, ReceivableError};
@@ -102,6 +103,25 @@ crate::catalogue! { OMsg {
     NotDue => "未到期", "Not due";
     Credit => "预收余额", "Credit on account";
     OrderOf => "订单", "Order";
+    HabitsTitle => "付款日与催款时段", "Payday and times to ask";
+    Payday => "付款日（每月几号）", "Payday (day of the month)";
+    PreferredTimes => "方便催款的时段（不选＝任何时段）", "Preferred times to ask (none = any time)";
+    SlotMorning => "上午", "Mornings";
+    SlotAfternoon => "下午", "Afternoons";
+    SlotEvening => "傍晚", "Evenings";
+    AnyTime => "任何时段", "Any time";
+    NoPayday => "未记录付款日", "No payday recorded";
+    BadPayday => "付款日须是 1 到 31 之间的整数，或留空。", "A payday is a whole number from 1 to 31, or blank.";
+    SaveHabits => "保存付款习惯", "Save payment habits";
+    HabitsSaved => "已保存", "Saved";
+    ChaseOn => "催款日", "Chase on";
+    PaydayMark => "付款日", "payday";
+    RemindTitle => "催款提醒", "Receivable reminders";
+    RemindDays => "到期前几天开始提醒", "Start reminders this many days before a due date";
+    RemindHint => "客户的付款日若更早，提醒从那天开始。", "If a customer's payday comes earlier, reminders start on that payday.";
+    BadRemindDays => "天数须是 0 到 60 之间的整数。", "Days are a whole number from 0 to 60.";
+    ManagerOnlySetting => "只有经理可以修改。", "Only a manager changes this.";
+    SettingSaved => "已保存，全团队同步。", "Saved for the whole team.";
 } }
 
 pub fn status_label(lang: Lang, s: OrderStatus) -> &'static str {
@@ -323,5 +343,46 @@ pub fn order_title(lang: Lang, created: &str, total_fen: i64) -> String {
     match lang {
         Lang::ZhCn => format!("{created} 订单 {}", yuan(total_fen)),
         Lang::En => format!("Order of {created}, {}", yuan(total_fen)),
+    }
+}
+
+/// O2: a part of the day a customer prefers to be asked for money.
+pub fn slot_label(lang: Lang, s: CollectSlot) -> &'static str {
+    match s {
+        CollectSlot::Morning => OMsg::SlotMorning.text(lang),
+        CollectSlot::Afternoon => OMsg::SlotAfternoon.text(lang),
+        CollectSlot::Evening => OMsg::SlotEvening.text(lang),
+    }
+}
+
+/// O2: the preferred times, or "any time".
+pub fn slots_text(lang: Lang, slots: &[CollectSlot]) -> String {
+    if slots.is_empty() {
+        return OMsg::AnyTime.text(lang).to_owned();
+    }
+    let sep = if lang == Lang::ZhCn { "、" } else { ", " };
+    slots.iter().map(|s| slot_label(lang, *s)).collect::<Vec<_>>().join(sep)
+}
+
+/// O2: when and how to chase one reminder: "Chase on 2026-03-25 (payday) · Afternoons".
+pub fn chase_text(lang: Lang, h: &ChaseHint) -> String {
+    let payday = h.payday == Some(h.chase_on);
+    let mark = if payday {
+        match lang {
+            Lang::ZhCn => format!("（{}）", OMsg::PaydayMark.text(lang)),
+            Lang::En => format!(" ({})", OMsg::PaydayMark.text(lang)),
+        }
+    } else {
+        String::new()
+    };
+    let sep = if lang == Lang::ZhCn { "：" } else { ": " };
+    format!("{}{sep}{}{mark} · {}", OMsg::ChaseOn.text(lang), h.chase_on, slots_text(lang, &h.slots))
+}
+
+/// O2: a recorded payday, "每月 10 日付款" / "Payday: day 10 of each month".
+pub fn payday_text(lang: Lang, day: u32) -> String {
+    match lang {
+        Lang::ZhCn => format!("每月 {day} 日付款"),
+        Lang::En => format!("Payday: day {day} of each month"),
     }
 }

@@ -58,6 +58,19 @@ crate::catalogue! { PMsg {
     RuleB => "B 级起点（元）", "Tier B from (yuan)";
     RuleLongTerm => "长期合作（月）", "Long-term partner after (months)";
     RuleLate => "逾期超过几天算付款不良", "A payment this many days late is poor";
+    RequireNote => "客户须先有退回说明，才回到公海供认领", "A customer goes back to the pool for claiming only once its release note is in";
+    HeldForNote => "等待原负责人的退回说明，暂不可认领。", "Waiting for the previous owner's release note: not open to claims yet.";
+    LastNote => "最近的退回说明", "Latest release note";
+    SendBack => "退回补充", "Send back for more detail";
+    SendBackHint => "写明还需要补充什么，原负责人会在“今日”和客户页看到。", "Say what is missing; the rep sees it on Today and on the customer.";
+    SendBackComment => "需要补充的内容", "What is missing";
+    SendBackRequired => "请写明需要补充的内容。", "Say what is missing.";
+    SentBack => "已退回给原负责人。", "Sent back to the rep.";
+    SentBackAsking => "已退回，等待补充：", "Sent back, waiting for an answer to: ";
+    ReturnedAsk => "经理退回了你的退回说明，要求补充：", "The manager sent your release note back asking: ";
+    CapacitySave => "保存容量", "Save capacities";
+    CapacitySaved => "容量已保存，全团队同步。", "Capacities saved for the whole team.";
+    BadCapacity => "容量须是 0 到 10000 之间的整数。", "A capacity is a whole number from 0 to 10000.";
 } }
 
 pub fn waiting_text(lang: Lang, days: i64) -> String {

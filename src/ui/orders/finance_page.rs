@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use crate::app::orders::{can_confirm_payment, confirm_payment};
-use crate::domain::receivable::{ageing_by_rep, reminders};
+use crate::domain::collection::chase_list;
+use crate::domain::receivable::ageing_by_rep;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::orders::{reminder_text, yuan, OMsg};
+use crate::ui::i18n::orders::{chase_text, reminder_text, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, REMIND_DAYS};
+use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::orders::receivables_card::AgeingRow;
 use crate::ui::state::command::Commands;
 
@@ -24,7 +25,12 @@ pub fn FinancePage() -> impl IntoView {
     let by_rep = Memo::new(move |_| {
         orders.data.with(|d| ageing_by_rep(&d.ledger(), orders.today()).into_iter().collect::<Vec<_>>())
     });
-    let due_soon = Memo::new(move |_| orders.data.with(|d| reminders(&d.ledger(), orders.today(), REMIND_DAYS)));
+    // O2: the team's lead time, each customer's payday and preferred times.
+    let due_soon = Memo::new(move |_| {
+        let settings = orders.collection.get();
+        let habits = |c: &str| customers.data.with(|d| d.get(c).map(|v| v.rec.file.habits()).unwrap_or_default());
+        orders.data.with(|d| chase_list(&d.ledger(), orders.today(), &settings, habits))
+    });
     let error = RwSignal::new(None::<String>);
     let name_of = move |p: &str| customers.data.with_untracked(|d| d.name_of(p));
     let customer_name = move |c: &str| {
@@ -76,11 +82,12 @@ pub fn FinancePage() -> impl IntoView {
             <h2>{t(OMsg::Reminders)}</h2>
             <Show when=move || !due_soon.with(Vec::is_empty) fallback=|| view! { <p class="muted">{t(OMsg::NoReminders)}</p> }>
                 <ul class="plain-list">
-                    {move || due_soon.get().into_iter().map(|r| {
+                    {move || due_soon.get().into_iter().map(|(r, h)| {
                         let (cust, rep) = (customer_name(&r.customer_id), name_of(&r.rep));
                         let href = format!("#/customers/{}", r.customer_id);
                         view! { <li class="reminder" data-testid="finance-reminder" class:overdue=r.days_until_due < 0>
                             <a href=href>{cust}</a>" · "{rep}" · "{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}
+                            <br/><small class="muted" data-testid="chase-hint" data-chase-on=h.chase_on.to_string()>{let h = h.clone(); move || chase_text(i18n.lang(), &h)}</small>
                         </li> }
                     }).collect_view()}
                 </ul>

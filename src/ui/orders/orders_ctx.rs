@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::calendar::TeamCalendar;
+use crate::domain::collection::CollectionSettings;
 use crate::record::replica::Replica;
+use crate::storage::collection::load_collection;
 use crate::storage::customers::Author;
 use crate::storage::orders::{load_orders, OrdersData};
 use crate::storage::settings::load_calendar;
@@ -16,13 +18,12 @@ use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::{new_id, now_ms};
 use crate::ui::state::write::Writer;
 
-/// O2: reminders start this many days before an instalment is due.
-pub const REMIND_DAYS: u32 = 7;
-
 #[derive(Clone, Copy)]
 pub struct OrdersCtx {
     pub data: RwSignal<Arc<OrdersData>>,
     pub calendar: RwSignal<TeamCalendar>,
+    /// O2: the team's reminder lead time.
+    pub collection: RwSignal<CollectionSettings>,
     pub loaded: RwSignal<bool>,
     pub error: RwSignal<Option<String>>,
 }
@@ -37,16 +38,22 @@ impl OrdersCtx {
 pub fn provide_orders() -> OrdersCtx {
     let data = RwSignal::new(Arc::new(OrdersData::default()));
     let calendar = RwSignal::new(TeamCalendar::default());
+    let collection = RwSignal::new(CollectionSettings::default());
     let loading = load_on_change(
-        move |db| async move { Ok((load_orders(db.store()).await?, load_calendar(db.store()).await?)) },
-        move |(d, cal)| {
+        move |db| async move {
+            Ok((load_orders(db.store()).await?, load_calendar(db.store()).await?, load_collection(db.store()).await?))
+        },
+        move |(d, cal, coll)| {
             data.try_set(Arc::new(d));
+            if collection.try_get_untracked().is_some_and(|c| c != coll) {
+                collection.try_set(coll);
+            }
             if calendar.try_get_untracked().is_some_and(|c| c != cal) {
                 calendar.try_set(cal);
             }
         },
     );
-    let ctx = OrdersCtx { data, calendar, loaded: loading.loaded, error: loading.error };
+    let ctx = OrdersCtx { data, calendar, collection, loaded: loading.loaded, error: loading.error };
     provide_context(ctx);
     ctx
 }

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
+use crate::domain::collection::chase_list;
 use crate::domain::pool::FactKind;
-use crate::domain::receivable::{ageing_by_customer, payment_habits, reminders, AgeBucket, Ageing};
+use crate::domain::receivable::{ageing_by_customer, payment_habits, AgeBucket, Ageing};
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::orders::{bucket_label, habits_text, reminder_text, yuan, OMsg};
+use crate::ui::i18n::orders::{bucket_label, chase_text, habits_text, reminder_text, yuan, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, REMIND_DAYS};
+use crate::ui::orders::collection_habits::CollectionHabitsForm;
+use crate::ui::orders::orders_ctx::use_orders;
 
 pub const BUCKETS: [AgeBucket; 5] =
     [AgeBucket::NotDue, AgeBucket::Days0To30, AgeBucket::Days31To60, AgeBucket::Days61To90, AgeBucket::Over90];
@@ -46,9 +48,15 @@ pub fn ReceivablesCard(id: String) -> impl IntoView {
     let ageing =
         Memo::new(move |_| ledger.with(|l| ageing_by_customer(l, orders.today()).remove(&cid).unwrap_or_default()));
     let cid = id.clone();
+    // O2: from the team's lead time, or from the customer's payday when that is earlier.
     let due_soon = Memo::new(move |_| {
+        let settings = orders.collection.get();
+        let habits = customers.data.with(|d| d.get(&cid).map(|v| v.rec.file.habits()).unwrap_or_default());
         ledger.with(|l| {
-            reminders(l, orders.today(), REMIND_DAYS).into_iter().filter(|r| r.customer_id == cid).collect::<Vec<_>>()
+            chase_list(l, orders.today(), &settings, |_| habits.clone())
+                .into_iter()
+                .filter(|(r, _)| r.customer_id == cid)
+                .collect::<Vec<_>>()
         })
     });
     let cid = id.clone();
@@ -119,13 +127,17 @@ pub fn ReceivablesCard(id: String) -> impl IntoView {
             <h3>{t(OMsg::Reminders)}</h3>
             <Show when=move || !due_soon.with(Vec::is_empty) fallback=|| view! { <p class="muted">{t(OMsg::NoReminders)}</p> }>
                 <ul class="plain-list">
-                    {move || due_soon.get().into_iter().map(|r| view! {
-                        <li class="reminder" data-testid="reminder-row" class:overdue=r.days_until_due < 0>{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}</li>
+                    {move || due_soon.get().into_iter().map(|(r, h)| view! {
+                        <li class="reminder" data-testid="reminder-row" class:overdue=r.days_until_due < 0>
+                            {move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}
+                            <br/><small class="muted" data-testid="chase-hint" data-chase-on=h.chase_on.to_string()>{let h = h.clone(); move || chase_text(i18n.lang(), &h)}</small>
+                        </li>
                     }).collect_view()}
                 </ul>
             </Show>
             <h3>{t(OMsg::Habits)}</h3>
             <p data-testid="habits">{move || { let h = habits.get(); if h.payments == 0 { OMsg::NoHabits.text(i18n.lang()).to_owned() } else { habits_text(i18n.lang(), h.payments, h.typical_payday, h.average_days_late) } }}</p>
+            <CollectionHabitsForm id=id.clone() />
         </section>
     }
 }

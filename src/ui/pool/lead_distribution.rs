@@ -1,22 +1,27 @@
 use leptos::prelude::*;
 
+use std::collections::HashMap;
+
 use crate::app::pool::{distribute_leads, receives_customers};
-use crate::domain::distribution::{propose, RepLoad};
+use crate::app::settings::{migrate_local_capacities, save_capacities};
+use crate::domain::distribution::{parse_capacity, propose, RepLoad};
+use crate::storage::capacities::{load_capacities, Capacities};
 use crate::ui::customers::customers_ctx::use_customers;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::list_label;
 use crate::ui::i18n::pool::{distributed_text, PMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
-use crate::ui::state::platform::{local_get, local_set};
+use crate::ui::state::load::load_on_change;
+use crate::ui::state::platform::{local_get, local_remove};
 
-const DEFAULT_CAPACITY: usize = 100;
-
-fn capacity_key(rep: &str) -> String {
+/// Where this device kept capacities before they were a team setting.
+fn legacy_capacity_key(rep: &str) -> String {
     format!("outpost.capacity.{rep}")
 }
 
 /// P7: the manager picks leads from the pool (e.g. an event's walk-ins by source),
-/// sets each rep's capacity, and Outpost proposes a split that balances what each rep
+/// sets each rep's capacity (a team setting, synced), and Outpost proposes a split that balances what each rep
 /// already holds against that capacity. Every line can be changed before applying.
 #[component]
 pub fn LeadDistribution() -> impl IntoView {
@@ -29,7 +34,7 @@ pub fn LeadDistribution() -> impl IntoView {
         ctx.data.with(|d| {
             d.customers
                 .iter()
-                .filter(|c| c.own.owner.is_none() && (src.is_empty() || c.rec.file.source == src))
+                .filter(|c| c.own.claimable() && (src.is_empty() || c.rec.file.source == src))
                 .map(|c| (c.rec.id.clone(), c.rec.file.name.clone()))
                 .collect::<Vec<_>>()
         })
@@ -45,21 +50,69 @@ pub fn LeadDistribution() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let capacities = RwSignal::new(std::collections::HashMap::<String, usize>::new());
+    // P7: the team's capacities, and what the manager has typed and not yet saved
+    // (kept across syncs until saved).
+    let team_caps = RwSignal::new(Capacities::default());
+    let loading = load_on_change(
+        move |db| async move { load_capacities(db.store()).await },
+        move |c| {
+            team_caps.try_set(c);
+        },
+    );
+    let typed = RwSignal::new(HashMap::<String, String>::new());
     let cap_of = move |rep: &str| {
-        capacities
-            .with(|c| c.get(rep).copied())
-            .or_else(|| local_get(&capacity_key(rep)).and_then(|v| v.parse().ok()))
-            .unwrap_or(DEFAULT_CAPACITY)
+        typed.with(|t| t.get(rep).and_then(|v| parse_capacity(v))).unwrap_or_else(|| team_caps.with(|c| c.of(rep)))
     };
-    let set_capacity = move |rep: &str, text: &str| {
-        if let Ok(v) = text.parse::<usize>() {
-            local_set(&capacity_key(rep), &v.to_string());
-            capacities.update(|c| {
-                c.insert(rep.to_owned(), v);
-            });
+    let cap_text = move |rep: &str| typed.with(|t| t.get(rep).cloned()).unwrap_or_else(|| cap_of(rep).to_string());
+    let bad_caps = RwSignal::new(false);
+    let caps_saved = RwSignal::new(false);
+    let caps_error = RwSignal::new(None::<String>);
+    let save_caps = move |_| {
+        caps_saved.set(false);
+        let t = typed.get_untracked();
+        let parsed: Option<Capacities> =
+            t.iter().map(|(r, v)| Some((r.clone(), parse_capacity(v)?))).collect::<Option<_>>().map(Capacities);
+        let Some(new) = parsed else {
+            return bad_caps.set(true);
+        };
+        bad_caps.set(false);
+        cmds.run(
+            move |db, a| async move { save_capacities(db.store(), &a, &new).await },
+            move |r| match r {
+                Err(e) if !e.is_unchanged() => caps_error.set(Some(command_error(i18n.lang(), &e))),
+                _ => {
+                    caps_error.set(None);
+                    typed.set(HashMap::new());
+                    caps_saved.set(true);
+                }
+            },
+        );
+    };
+    // Capacities this device kept in its own storage before they were synced are taken
+    // into the team setting once (reps the team has none for); a local value is forgotten
+    // as soon as the team holds a capacity for that rep (taken, or set by a manager). Read
+    // from the loaded team setting, not from the command's reply: the write itself
+    // reloads the list and re-runs this effect, which may drop the reply.
+    let migrated = StoredValue::new(false);
+    Effect::new(move |_| {
+        let people: Vec<String> = ctx.data.with(|d| d.people.iter().map(|p| p.id.clone()).collect());
+        if !loading.loaded.get() {
+            return;
         }
-    };
+        let local: Vec<(String, usize)> = people
+            .iter()
+            .filter_map(|p| Some((p.clone(), local_get(&legacy_capacity_key(p)).and_then(|v| parse_capacity(&v))?)))
+            .collect();
+        let (known, missing): (Vec<_>, Vec<_>) =
+            team_caps.with(|c| local.into_iter().partition(|(r, _)| c.0.contains_key(r)));
+        known.iter().for_each(|(r, _)| local_remove(&legacy_capacity_key(r)));
+        if missing.is_empty() || migrated.get_value() {
+            return;
+        }
+        migrated.set_value(true);
+        let local = Capacities(missing.into_iter().collect());
+        cmds.run(move |db, a| async move { migrate_local_capacities(db.store(), &a, &local).await }, |_| {});
+    });
     // (lead id, lead name, rep id) lines of the proposal being edited.
     let plan = RwSignal::new(Vec::<(String, String, String)>::new());
     let unplaced = RwSignal::new(0usize);
@@ -125,13 +178,19 @@ pub fn LeadDistribution() -> impl IntoView {
                     let (k, k2) = (id.clone(), id.clone());
                     view! {
                         <label class="field compact"><span>{name}" ("{t(PMsg::Holds)}" "{holding}")"</span>
-                            <input type="number" min="0" data-testid="dist-capacity" prop:value=move || cap_of(&k).to_string()
-                                on:input=move |ev| set_capacity(&k2, &event_target_value(&ev)) />
+                            <input type="number" min="0" max="10000" data-testid="dist-capacity" data-rep=k.clone() prop:value=move || cap_text(&k)
+                                on:input=move |ev| { let v = event_target_value(&ev); caps_saved.set(false); typed.update(|t| { t.insert(k2.clone(), v); }); } />
                         </label>
                     }
                 }).collect_view()}
             </div>
-            <div class="actions"><button type="button" class="primary" data-testid="dist-propose" on:click=make>{t(PMsg::Propose)}</button></div>
+            <Show when=move || bad_caps.get()><p class="error" role="alert" data-testid="dist-capacity-error">{t(PMsg::BadCapacity)}</p></Show>
+            {move || caps_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <Show when=move || caps_saved.get()><span class="ok" role="status" data-testid="dist-capacity-saved">{t(PMsg::CapacitySaved)}</span></Show>
+                <button type="button" data-testid="dist-capacity-save" prop:disabled=move || typed.with(HashMap::is_empty) on:click=save_caps>{t(PMsg::CapacitySave)}</button>
+                <button type="button" class="primary" data-testid="dist-propose" on:click=make>{t(PMsg::Propose)}</button>
+            </div>
             <Show when=move || !plan.with(Vec::is_empty)>
                 <table class="plan" data-testid="dist-plan">
                     <tbody>

@@ -7,7 +7,8 @@ use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::session::use_session;
 
 /// What the current rep must act on: claims that lost to an earlier one (P6) and
-/// customers that expired from them and need a release note (P9).
+/// customers that expired from them and need a release note, or whose note a manager
+/// sent back for more detail (P9). On Today and on the pool page.
 #[component]
 pub fn MyNotices() -> impl IntoView {
     let ctx = use_customers();
@@ -29,7 +30,8 @@ pub fn MyNotices() -> impl IntoView {
                     ));
                 }
                 if c.own.needs_release_note.as_deref() == Some(me.as_str()) {
-                    notes.push((c.rec.id.clone(), c.rec.file.name.clone()));
+                    let ask = c.own.returned_note.as_ref().map(|r| r.comment.clone());
+                    notes.push((c.rec.id.clone(), c.rec.file.name.clone(), ask));
                 }
             }
             (lost, notes)
@@ -46,11 +48,15 @@ pub fn MyNotices() -> impl IntoView {
                             {move || lost_claim_text(i18n.lang(), &holder, since, at)}
                         </li>
                     }).collect_view()}
-                    {move || items.get().1.into_iter().map(|(id, name)| view! {
-                        <li data-testid="notice-release-note">
-                            <a href=format!("#/customers/{id}")><strong>{name}</strong></a>" "{t(PMsg::NoteDue)}
+                    {move || items.get().1.into_iter().map(|(id, name, ask)| { let returned = ask.is_some().to_string(); view! {
+                        <li data-testid="notice-release-note" data-returned=returned>
+                            <a href=format!("#/customers/{id}")><strong>{name}</strong></a>" "
+                            {match ask {
+                                Some(a) => view! { {t(PMsg::ReturnedAsk)}<em data-testid="notice-returned-ask">{a}</em> }.into_any(),
+                                None => t(PMsg::NoteDue).into_any(),
+                            }}
                         </li>
-                    }).collect_view()}
+                    } }).collect_view()}
                 </ul>
             </section>
         </Show>

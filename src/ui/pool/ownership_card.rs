@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use crate::app::pool::{
-    assign_customer, can_assign, can_claim, can_log_contact, can_release, can_review, claim_customer, log_contact,
-    release_customer, review_customer,
+    assign_customer, can_assign, can_claim, can_log_contact, can_release, can_return_note, can_review, claim_customer,
+    log_contact, release_customer, return_release_note, review_customer,
 };
 use crate::domain::pool::{AssignReason, ReleaseNote};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::{date_text, history_text, lost_claim_text, reason_label, returns_text, CMsg};
+use crate::ui::i18n::pool::PMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::pool::release_form::ReleaseForm;
 use crate::ui::state::command::Commands;
@@ -69,6 +70,29 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
         cmds.run(move |db, a| async move { release_customer(db.store(), &a, &c, note).await }, done);
     });
     let reps = move || ctx.rep_choices();
+    // P9: the manager's request for a fuller note; kept while the card redraws.
+    let send_back = RwSignal::new(String::new());
+    let send_back_missing = RwSignal::new(false);
+    let sent_back = RwSignal::new(false);
+    let do_send_back = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let comment = send_back.get_untracked();
+        if comment.trim().is_empty() {
+            return send_back_missing.set(true);
+        }
+        send_back_missing.set(false);
+        let c = cid.get_value();
+        cmds.run(
+            move |db, a| async move { return_release_note(db.store(), &a, &c, &comment).await },
+            move |r| {
+                if r.is_ok() {
+                    send_back.set(String::new());
+                    sent_back.set(true);
+                }
+                done(r);
+            },
+        );
+    };
 
     view! {
         <section class="card ownership" data-testid="ownership">
@@ -87,6 +111,10 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                         </p>
                     }).collect_view()}
                     {reassign_due.then(|| view! { <p class="notice warn" data-testid="reassign-due">{t(CMsg::ReassignDue)}</p> })}
+                    {o.held_for_note.then(|| view! { <p class="notice warn" data-testid="held-for-note">{t(PMsg::HeldForNote)}</p> })}
+                    {o.returned_note.clone().filter(|_| note_due).map(|r| view! {
+                        <p class="notice warn" role="status" data-testid="returned-note">{t(PMsg::ReturnedAsk)}<strong>{r.comment}</strong></p>
+                    })}
                     <div class="owner-line">
                         <span class="label">{t(CMsg::Owner)}</span>
                         <strong data-testid="owner-name" data-owner=o.owner.clone().unwrap_or_default()>
@@ -101,7 +129,7 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                         view! { <p class="countdown" data-testid="returns-at">{move || returns_text(i18n.lang(), at, rule, days)}</p> }
                     })}
                     <div class="actions wrap">
-                        {(o.owner.is_none() && cmds.can(can_claim)).then(|| view! {
+                        {(o.claimable() && cmds.can(can_claim)).then(|| view! {
                             <button type="button" class="primary" data-testid="claim" on:click=claim>{t(CMsg::Claim)}</button>
                         })}
                         {may_log.then(|| view! {
@@ -116,6 +144,32 @@ pub fn OwnershipCard(id: String) -> impl IntoView {
                     </div>
                     {(releasing.get() || note_due).then(|| view! {
                         <ReleaseForm expired=note_due on_save=on_release on_cancel=Callback::new(move |_| releasing.set(false)) />
+                    })}
+                    {o.last_release().filter(|_| cmds.can(can_return_note)).map(|(rep, note)| {
+                        let pending = o.returned_note.is_some();
+                        let who = name(rep);
+                        let text = format!("{} · {} · {}", note.status, note.contacts, note.progress);
+                        view! {
+                            <div class="last-note" data-testid="last-release-note">
+                                <p><span class="label">{t(PMsg::LastNote)}</span>" ("{who}"): "{text}</p>
+                                {o.returned_note.clone().map(|r| view! {
+                                    <p class="muted" data-testid="returned-pending">{t(PMsg::SentBackAsking)}<em>{r.comment}</em></p>
+                                })}
+                                {(!pending).then(|| view! {
+                                    <form class="form" data-testid="send-back-form" on:submit=do_send_back novalidate>
+                                        <p class="muted">{t(PMsg::SendBackHint)}</p>
+                                        <label class="field" class:invalid=move || send_back_missing.get()><span>{t(PMsg::SendBackComment)}</span>
+                                            <textarea rows="2" data-testid="send-back-comment" prop:value=move || send_back.get()
+                                                aria-invalid=move || send_back_missing.get().to_string()
+                                                on:input=move |ev| { sent_back.set(false); send_back.set(event_target_value(&ev)); }></textarea>
+                                            <Show when=move || send_back_missing.get()><small class="error" role="alert" data-testid="send-back-error">{t(PMsg::SendBackRequired)}</small></Show>
+                                        </label>
+                                        <div class="actions"><button type="submit" data-testid="send-back">{t(PMsg::SendBack)}</button></div>
+                                    </form>
+                                })}
+                                {move || sent_back.get().then(|| view! { <p class="ok" role="status" data-testid="sent-back">{t(PMsg::SentBack)}</p> })}
+                            </div>
+                        }
                     })}
                     {is_manager.then(|| view! {
                         <div class="assign" data-testid="assign">

@@ -38,6 +38,8 @@ pub fn PoolList() -> impl IntoView {
             cmds.run(move |db, a| async move { claim_customer(db.store(), &a, &c).await }, |_| {});
         };
         let back = c.own.last_expiry.as_ref().map(|e| e.at_ms);
+        // P9: held out of the pool until the release note is in.
+        let held = c.own.held_for_note;
         let seg = c.rec.file.segment.clone();
         let src = c.rec.file.source.clone();
         Some(view! {
@@ -51,9 +53,15 @@ pub fn PoolList() -> impl IntoView {
                         {back.map(|b| view! { " · "{t(PMsg::BackSince)}" "{move || date_text(i18n.lang(), b)} })}
                     </span>
                 </a>
-                <Show when=is_rep>
-                    <button type="button" class="primary" data-testid="pool-claim" on:click=claim.clone()>{t(CMsg::Claim)}</button>
-                </Show>
+                {if held {
+                    view! { <span class="muted small" data-testid="pool-held">{t(PMsg::HeldForNote)}</span> }.into_any()
+                } else {
+                    view! {
+                        <Show when=is_rep>
+                            <button type="button" class="primary" data-testid="pool-claim" on:click=claim.clone()>{t(CMsg::Claim)}</button>
+                        </Show>
+                    }.into_any()
+                }}
             </div>
         })
     };

@@ -24,8 +24,11 @@ pub fn RulesSettings() -> impl IntoView {
     // The team's numbers fill the form until someone types: a late read (the first load,
     // a pull) must not wipe an edit in progress. Saving hands the form back.
     let dirty = RwSignal::new(false);
+    // P9: whether a customer waits for its release note before it is claimable.
+    let require_note = RwSignal::new(false);
     Effect::new(move |_| {
         let (p, tr) = (ctx.pool.get(), ctx.tiers.get());
+        let require = p.require_release_note;
         let vals = [
             p.p1_months.to_string(),
             p.p3_months.to_string(),
@@ -40,6 +43,7 @@ pub fn RulesSettings() -> impl IntoView {
         if dirty.get_untracked() {
             return;
         }
+        require_note.set(require);
         for (s, v) in texts.iter().zip(vals) {
             s.set(v);
         }
@@ -51,7 +55,13 @@ pub fn RulesSettings() -> impl IntoView {
         let n = |i: usize| texts[i].get_untracked().trim().parse::<u32>().ok();
         let y = |i: usize| parse_yuan(&texts[i].get_untracked()).ok();
         let parsed = (|| {
-            let pool = PoolSettings { p1_months: n(0)?, p3_months: n(1)?, p8_days: n(2)?, ..ctx.pool.get_untracked() };
+            let pool = PoolSettings {
+                p1_months: n(0)?,
+                p3_months: n(1)?,
+                p8_days: n(2)?,
+                require_release_note: require_note.get_untracked(),
+                ..ctx.pool.get_untracked()
+            };
             let tiers = TierSettings {
                 window_months: n(3)?,
                 vip_fen: y(4)?,
@@ -102,6 +112,12 @@ pub fn RulesSettings() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </div>
+            <label class="check">
+                <input type="checkbox" data-testid="rule-require-note" prop:disabled=move || !is_manager()
+                    prop:checked=move || require_note.get()
+                    on:change=move |ev| { dirty.set(true); saved.set(false); require_note.set(event_target_checked(&ev)); } />
+                <span>{t(PMsg::RequireNote)}</span>
+            </label>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="rules-error">{move || rules_error_text(i18n.lang(), e.as_ref())}</p> })}
             <Show when=is_manager fallback=|| view! { <p class="muted">{t(PMsg::RulesManagerOnly)}</p> }>
                 <div class="actions">

@@ -134,6 +134,9 @@ pub fn TodayPage() -> impl IntoView {
                 </p>
             })}
         </section>
+        // P6 lost claims and P9 release notes owed (or sent back) come first: they are
+        // what the rep must act on.
+        <crate::ui::pool::my_notices::MyNotices />
         <div class="today-grid">
             <section class="card" data-testid="today-quotas">
                 <h2>{t(AMsg::Quotas)}</h2>
