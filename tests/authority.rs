@@ -314,3 +314,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_signers_roles_are_the_ones_the_roster_gave_them_then() {
+    // Issue 15: an approval history shows who signed with the role they held then.
+    let mut g = grants();
+    // wang on a second tablet, granted finance as well from 300.
+    g.push(grant("g-wang-2", "wang", &stranger(), &[Role::Finance], false, 300, &root()));
+    let roster = Roster::fold(&root().id().0, &g);
+    assert_eq!(roster.roles_of("wang", 200), vec![Role::Manager]);
+    assert_eq!(roster.roles_of("wang", 400), vec![Role::Manager, Role::Finance]);
+    assert_eq!(roster.roles_of("li", 200), vec![Role::Rep]);
+    // H1: after li left, nothing; before anyone was granted, nothing.
+    assert!(roster.roles_of("li", 600).is_empty());
+    assert!(roster.roles_of("qian", 50).is_empty());
+    assert!(roster.roles_of("nobody", 200).is_empty());
+}

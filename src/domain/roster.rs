@@ -141,6 +141,19 @@ impl Roster {
     pub fn member_at(&self, key: &str, at_ms: i64) -> Option<&Member> {
         self.members.get(key).filter(|m| m.valid_at(at_ms))
     }
+
+    /// The roles the roster gave `person` at `at_ms`, over every key of theirs valid
+    /// then (a person on a second tablet has a second key), each once, in `Role::ALL`'s
+    /// order: what an approval history shows next to a verified signer's name (issue 15).
+    pub fn roles_of(&self, person: &str, at_ms: i64) -> Vec<Role> {
+        let held: Vec<Role> = self
+            .members
+            .values()
+            .filter(|m| m.person == person && m.valid_at(at_ms))
+            .flat_map(|m| m.roles.iter().copied())
+            .collect();
+        Role::ALL.into_iter().filter(|r| held.contains(r)).collect()
+    }
 }
 
 /// Where a person of the team directory stands on the roster.

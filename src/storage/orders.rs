@@ -25,6 +25,7 @@ use crate::domain::order::{
     Discount, Order, OrderChange, OrderLine, OrderStatus, OrderStep, PaymentTerms, PriceEntry, PriceList, Product,
     Signatory,
 };
+use crate::domain::profile::Role;
 use crate::domain::receivable::{apply_payments, ConfirmedPayment, InstalmentPlan, Ledger, Payment};
 use crate::record::replica::{Document, Entry, Replica};
 use crate::record::seal::{chain_digest, chain_prev, chained_body};
@@ -187,6 +188,9 @@ pub struct OrderRecord {
     /// Whether each step of `order.history` is verified: signed by a key the team
     /// roster held with the step's role, and chained to the step before it.
     pub verified: Vec<bool>,
+    /// The roles the team roster gave each verified step's signer when they signed it
+    /// (empty for an unverified step), in the order of `order.history`.
+    pub signer_roles: Vec<Vec<Role>>,
     /// The [`chain_digest`] of the last step, which the next step names as its `prev`
     /// (empty before the first step).
     pub chain_head: String,
@@ -235,6 +239,7 @@ impl Codec for OrderRecord {
             order,
             devices: Vec::new(),
             verified: Vec::new(),
+            signer_roles: Vec::new(),
             chain_head: String::new(),
             created_ms,
             created_by,
@@ -401,10 +406,19 @@ pub async fn load_orders<S: RecordStore>(s: &S) -> Result<OrdersData, StorageErr
     let entries: Vec<Entry> = s.entries_of_kinds(&[ORDER_STEP, PAYMENT_RECORDED, FINANCE_CONFIRMATION]).await?;
     let judge = super::roster::Judge::load(s).await?;
     let mut data = assemble(judge.docs(docs), judge.entries(entries));
-    if judge.roster().is_none() {
-        // Without a roster a seal names a key, not a person the team vouched for.
-        for o in &mut data.orders {
-            o.verified.iter_mut().for_each(|v| *v = false);
+    for o in &mut data.orders {
+        match judge.roster() {
+            Some(roster) => {
+                o.signer_roles = o
+                    .order
+                    .history
+                    .iter()
+                    .zip(&o.verified)
+                    .map(|(c, ok)| if *ok { roster.roles_of(&c.by, c.at_ms) } else { Vec::new() })
+                    .collect();
+            }
+            // Without a roster a seal names a key, not a person the team vouched for.
+            None => o.verified.iter_mut().for_each(|v| *v = false),
         }
     }
     Ok(data)

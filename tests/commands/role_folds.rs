@@ -174,6 +174,8 @@ fn o1_an_orders_steps_are_chained_and_verified_and_a_step_taken_on_another_histo
         let rec = data.order("o1").unwrap();
         assert_eq!(rec.order.status(), OrderStatus::Approved);
         assert_eq!(rec.verified, vec![true, true], "signed by the roster's holders and chained");
+        // Issue 15: the history names each verified signer's role as the roster gave it then.
+        assert_eq!(rec.signer_roles, vec![vec![Role::Rep], vec![Role::Manager]]);
 
         // A rejection built on the submitted order (taken offline while the approval
         // was on its way) names a link that is no longer the head: it does not fit.
@@ -198,7 +200,10 @@ fn o1_without_a_roster_no_step_shows_as_verified() {
         forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
         take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
         approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
-        assert_eq!(load_orders(&s).await.unwrap().order("o1").unwrap().verified, vec![false, false]);
+        let data = load_orders(&s).await.unwrap();
+        let rec = data.order("o1").unwrap();
+        assert_eq!(rec.verified, vec![false, false]);
+        assert!(rec.signer_roles.iter().all(Vec::is_empty), "no roster, no role to vouch for");
     });
 }
 

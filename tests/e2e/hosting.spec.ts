@@ -1,7 +1,10 @@
 // The reference nginx config (scripts/nginx.conf.template): whatever lands in the sync
 // folder is served as bytes that cannot run script on the app's origin, PUT is taken
 // only where the app writes, and nothing can be deleted.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect, test } from './fixtures';
+import { ROOT } from './hosts';
 import { base, Shell } from './pages/shell';
 import { clearHost } from './pages/sync';
 
@@ -74,4 +77,23 @@ test('DELETE, and a PUT outside devices/ and the announcement slots, are refused
   expect((await request.put(`${b}/sync/team/members/7.json`, { data: '{}' })).ok()).toBe(true);
   expect((await request.put(`${b}/sync/devices/someone/chunks/c1.json`, { data: '{}' })).ok()).toBe(true);
   expect((await request.put(`${b}/sync/devices/someone/blobs/b1.bin`, { data: 'x' })).ok()).toBe(true);
+});
+
+test('the app is sent as the build precompressed it: the .gz copy of the wasm, byte for byte the file', async ({ request }) => {
+  // Issue 17: scripts/post-build.sh writes .gz/.br next to the content-hashed files and
+  // the reference config serves the .gz as it is (gzip_static) rather than compressing
+  // 6 MB again on every first visit.
+  const html = await (await request.get(`${base()}/index.html`)).text();
+  const wasm = html.match(/[\w.-]+_bg\.wasm/)?.[0];
+  expect(wasm, 'index.html names the wasm').toBeTruthy();
+  const file = path.join(ROOT, 'dist', wasm!);
+  const gz = `${file}.gz`;
+  expect(fs.existsSync(gz), 'the build wrote the .gz copy').toBe(true);
+  expect(fs.existsSync(`${file}.br`), 'the build wrote the .br copy').toBe(true);
+  const res = await request.get(`${base()}/${wasm}`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-encoding']).toBe('gzip');
+  // The stored copy's length (compressing on the fly would send it chunked, unsized).
+  expect(Number(res.headers()['content-length'])).toBe(fs.statSync(gz).size);
+  expect((await res.body()).equals(fs.readFileSync(file))).toBe(true);
 });

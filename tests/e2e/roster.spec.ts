@@ -199,6 +199,10 @@ test('a manager approval of a rep order shows as verified on both tablets', asyn
   await expect(steps).toHaveCount(2);
   for (const i of [0, 1]) await expect(steps.nth(i).getByTestId('verified')).toHaveAttribute('data-verified', 'true');
   await expect(steps.nth(1)).toContainText('verified');
+  // Who signed, with the role the roster gave them: the rep submitted, the manager approved.
+  await expect(steps.nth(0)).toHaveAttribute('data-roles', 'rep');
+  await expect(steps.nth(1)).toHaveAttribute('data-roles', 'manager');
+  await expect(steps.nth(1)).toContainText('(Manager)');
   await theirs.screenshot({ path: 'screenshots/order-verified-en.png' });
   await m.context.close();
   await b.context.close();

@@ -6,10 +6,11 @@ use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::orders::{order_title, status_code, status_label, step_text, yuan, OMsg};
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, use_i18n, Lang};
 use crate::ui::orders::delivery_slip::DeliverySlipView;
 use crate::ui::orders::order_form::OrderForm;
 use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::profiles::profile_form::role_msg;
 use crate::ui::state::command::Commands;
 use crate::ui::widgets::verified_badge::VerifiedBadge;
 
@@ -95,10 +96,16 @@ pub fn OrderItem(id: String) -> impl IntoView {
                                     <ol class="history" data-testid="order-history">
                                         {o.history.iter().zip(r.devices.iter().map(Some).chain(std::iter::repeat(None))).enumerate().map(|(i, (c, dev))| {
                                             let ok = r.verified.get(i).copied().unwrap_or(false);
+                                            let roles = r.signer_roles.get(i).cloned().unwrap_or_default();
+                                            let codes = roles.iter().map(|x| x.code()).collect::<Vec<_>>().join(" ");
                                             let (step, who, at) = (c.step.clone(), name_of(&c.by), c.at_ms);
+                                            // A verified signer's name carries the roles the roster gave them then.
+                                            let who = move |lang: Lang| if roles.is_empty() { who.clone() } else {
+                                                format!("{who} ({})", roles.iter().map(|x| role_msg(*x).text(lang)).collect::<Vec<_>>().join(" / "))
+                                            };
                                             let dev = dev.cloned().unwrap_or_default();
                                             let short: String = dev.chars().take(8).collect();
-                                            view! { <li data-testid="order-step" data-device=dev>{move || step_text(i18n.lang(), &step, &who, &date_text(i18n.lang(), at))}<span class="muted">" · "{short}" "</span><VerifiedBadge verified=ok /></li> }
+                                            view! { <li data-testid="order-step" data-device=dev data-roles=codes>{move || step_text(i18n.lang(), &step, &who(i18n.lang()), &date_text(i18n.lang(), at))}<span class="muted">" · "{short}" "</span><VerifiedBadge verified=ok /></li> }
                                         }).collect_view()}
                                     </ol>
                                     {match status {
