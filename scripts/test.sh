@@ -4,7 +4,8 @@
 #   1. native cargo test (domain, pure sync, storage port)      — includes doctests and
 #      tests/layers.rs, which fails if a layer imports one above it
 #   2. wasm-bindgen-test in headless Chromium (real IndexedDB)
-#   3. release build + Playwright end to end against nginx on 127.0.0.1
+#   3. release build, the first screen's size budget (scripts/size-budget.sh), Playwright
+#      end to end against nginx on 127.0.0.1
 # Every layer runs even if an earlier one failed; the exit code is non-zero if any did.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -55,6 +56,9 @@ bash scripts/s3-test-server.sh stop
 
 step "3/3 end to end: release build + Playwright"
 if bash scripts/build.sh 2>&1 | tee "$logs/build.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  # The first screen's download may not grow past its budget (issue 17).
+  bash scripts/size-budget.sh 2>&1 | tee "$logs/size.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(size-budget)
   (cd tests/e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(e2e)
   p=$(grep -Eo '^ *[0-9]+ passed' "$logs/e2e.log" | tail -1 | tr -dc 0-9)
