@@ -168,3 +168,35 @@ proptest! {
         prop_assert!(cal.add_working_days(start, n + 1).unwrap() > cal.add_working_days(start, n).unwrap());
     }
 }
+
+#[test]
+fn event_times_read_and_are_typed_in_the_teams_zone_whatever_the_tablets() {
+    // Issue 18: a kite day at 09:00 Beijing time is 01:00 UTC; every tablet shows 09:00.
+    let beijing = TeamCalendar::default();
+    let nine = ms(2026, 3, 14, 1, 0);
+    assert_eq!(beijing.zone_text(), "UTC+08:00");
+    assert_eq!(beijing.local_minute(nine), "2026-03-14T09:00");
+    assert_eq!(beijing.instant_of_local("2026-03-14T09:00"), Some(nine));
+    assert_eq!(beijing.instant_of_local(" 2026-03-14T09:00:00 "), Some(nine));
+    // Across midnight: 20:00 UTC on the 13th is 02:00 on the 14th at +06:00.
+    let mut west = TeamCalendar::default();
+    west.set_utc_offset_minutes(6 * 60).unwrap();
+    assert_eq!(west.local_minute(ms(2026, 3, 13, 20, 0)), "2026-03-14T02:00");
+    let mut behind = TeamCalendar::default();
+    behind.set_utc_offset_minutes(-(3 * 60 + 30)).unwrap();
+    assert_eq!(behind.zone_text(), "UTC-03:30");
+    assert_eq!(behind.instant_of_local("2026-03-14T09:00"), Some(ms(2026, 3, 14, 12, 30)));
+    for bad in ["", "2026-03-14", "09:00", "2026-02-30T09:00", "tomorrow"] {
+        assert_eq!(beijing.instant_of_local(bad), None, "{bad}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_team_local_minute_reads_back_as_the_same_minute(minute in 0i64..60_000_000, offset in -720i32..=840) {
+        let mut c = TeamCalendar::default();
+        c.set_utc_offset_minutes(offset).unwrap();
+        let at = minute * 60_000;
+        prop_assert_eq!(c.instant_of_local(&c.local_minute(at)), Some(at));
+    }
+}

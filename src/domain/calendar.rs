@@ -23,7 +23,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -132,6 +132,30 @@ impl TeamCalendar {
     /// The team-local calendar date of an instant.
     pub fn local_date(&self, instant_ms: i64) -> NaiveDate {
         DateTime::from_timestamp_millis(instant_ms).unwrap_or_default().with_timezone(&self.offset()).date_naive()
+    }
+
+    /// An instant as the team's local date and time to the minute, `2026-03-14T09:00`:
+    /// what a `datetime-local` field shows and how event times read, the same on every
+    /// tablet whatever its own time zone (issue 18).
+    pub fn local_minute(&self, instant_ms: i64) -> String {
+        let at = DateTime::from_timestamp_millis(instant_ms).unwrap_or_default().with_timezone(&self.offset());
+        at.format("%Y-%m-%dT%H:%M").to_string()
+    }
+
+    /// The team's zone as people write it: `UTC+08:00`.
+    pub fn zone_text(&self) -> String {
+        let m = self.utc_offset_minutes;
+        format!("UTC{}{:02}:{:02}", if m < 0 { '-' } else { '+' }, m.abs() / 60, m.abs() % 60)
+    }
+
+    /// A team-local `YYYY-MM-DDTHH:MM` (seconds allowed) as an instant; `None` when empty
+    /// or not a date and time.
+    pub fn instant_of_local(&self, text: &str) -> Option<i64> {
+        let t = text.trim();
+        let naive = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M")
+            .or_else(|_| NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S"))
+            .ok()?;
+        naive.and_local_timezone(self.offset()).single().map(|d| d.timestamp_millis())
     }
 
     /// The due date of something that must happen `n` working days after `instant_ms`.

@@ -303,3 +303,27 @@ test('E3: five wrong PINs lock the kiosk, the right PIN is refused until the wai
   await a.ev.leaveKiosk('97531');
   await a.context.close();
 });
+
+test('event times are typed and read in the team time zone, not the tablet zone', async ({ browser }) => {
+  // A tablet set to New York time at 09:30 in Beijing (01:30 UTC) on the day: the team's
+  // kite day from 09:00 to 12:00 (team time, UTC+8) is running, and reads 09:00 here.
+  const context = await browser.newContext({ timezoneId: 'America/New_York' });
+  const page = await context.newPage();
+  await page.clock.install({ time: Date.UTC(2026, 2, 14, 1, 30) });
+  const ev = new EventsPage(page);
+  await ev.shell.open();
+  await ev.shell.setLang('en');
+  await ev.shell.createProfile('Manager Wang', 'manager');
+  await ev.openList();
+  await page.getByTestId('event-new').click();
+  await expect(page.getByTestId('event-starts-zone')).toHaveText('UTC+08:00');
+  await page.getByTestId('event-theme').fill('Kite day');
+  await page.getByTestId('event-starts').fill('2026-03-14T09:00');
+  await page.getByTestId('event-ends').fill('2026-03-14T12:00');
+  await page.getByTestId('event-venue').fill('Plaza');
+  await page.getByTestId('event-save').click();
+  await expect(page.getByTestId('event-title')).toHaveText('Kite day');
+  await expect(page.getByTestId('event-when')).toContainText('2026-03-14 09:00 – 2026-03-14 12:00');
+  await expect(page.getByTestId('event-phase')).toHaveAttribute('data-phase', 'Running');
+  await context.close();
+});

@@ -4,7 +4,7 @@ use crate::domain::event::{BudgetLine, Event, EventError};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::participant::{change_consent, ParticipantError};
 use crate::storage::events::event_change;
-use crate::ui::events::events_ctx::{from_local_input, to_local_input, use_events};
+use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{event_error_text, EMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::state::platform::{now_ms, set_hash};
@@ -32,8 +32,8 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
     let audience = RwSignal::new(initial.audience.clone());
     let format = RwSignal::new(initial.format.clone());
     let consent = RwSignal::new(initial.consent_version.clone());
-    let starts = RwSignal::new(to_local_input(initial.starts_ms));
-    let ends = RwSignal::new(to_local_input(initial.ends_ms));
+    let starts = RwSignal::new(ctx.input_of(initial.starts_ms));
+    let ends = RwSignal::new(ctx.input_of(initial.ends_ms));
     let lines = RwSignal::new(
         initial
             .budget
@@ -55,8 +55,8 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
         ev.prevent_default();
         let lang = i18n.lang();
         let mut errs: Vec<(&'static str, String)> = Vec::new();
-        let start = from_local_input(&starts.get_untracked());
-        let end = from_local_input(&ends.get_untracked());
+        let start = ctx.instant_of(&starts.get_untracked());
+        let end = ctx.instant_of(&ends.get_untracked());
         if start.is_none() {
             errs.push(("starts", EMsg::ErrDate.text(lang).into()));
         }
@@ -160,7 +160,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
     let date = move |label: EMsg, sig: RwSignal<String>, id: &'static str| {
         view! {
             <label class="field" class:invalid=move || err(id).with(Option::is_some)>
-                <span>{t(label)}</span>
+                <span>{t(label)}" "<small class="muted" data-testid=format!("event-{id}-zone")>{move || ctx.calendar.with(|c| c.zone_text())}</small></span>
                 <input type="datetime-local" data-testid=format!("event-{id}") prop:value=move || sig.get()
                     on:input=move |ev| { sig.set(event_target_value(&ev)); saved.set(false); } />
                 {move || err(id).get().map(|e| view! { <small class="error" role="alert" data-testid=format!("event-{id}-error")>{e}</small> })}

@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::calendar::TeamCalendar;
 use crate::domain::pin_attempts::PinAttempts;
 use crate::record::replica::Replica;
 use crate::storage::customers::Author;
 use crate::storage::events::{load_events, EventRecord};
+use crate::storage::settings::load_calendar;
 use crate::ui::state::load::load;
 use crate::ui::state::platform::{local_get, local_remove, local_set, now_ms};
 use crate::ui::state::session::use_db;
@@ -32,10 +34,28 @@ pub struct EventsCtx {
     pub kiosk: RwSignal<Option<String>>,
     /// The wall clock, refreshed every 15 s, for phases (before, running, ended).
     pub now: RwSignal<i64>,
+    /// The team calendar: event times read and are typed in the team's time zone.
+    pub calendar: RwSignal<TeamCalendar>,
     writer: Writer,
 }
 
 impl EventsCtx {
+    /// `ms` as a `datetime-local` value in the team's time zone.
+    pub fn input_of(&self, ms: i64) -> String {
+        self.calendar.with_untracked(|c| c.local_minute(ms))
+    }
+
+    /// A `datetime-local` value, read in the team's time zone, as epoch ms; `None` when
+    /// empty or not a date and time.
+    pub fn instant_of(&self, text: &str) -> Option<i64> {
+        self.calendar.with_untracked(|c| c.instant_of_local(text))
+    }
+
+    /// A short team-local date and time for lists: `2026-05-01 09:00`.
+    pub fn when(&self, ms: i64) -> String {
+        self.calendar.with(|c| c.local_minute(ms)).replace('T', " ")
+    }
+
     pub fn get(&self, id: &str) -> Option<EventRecord> {
         self.list.with(|l| l.iter().find(|r| r.event.id == id).cloned())
     }
@@ -90,6 +110,7 @@ pub fn provide_events() -> EventsCtx {
     let db = use_db();
     let list = RwSignal::new(Arc::new(Vec::new()));
     let kiosk = RwSignal::new(local_get(KIOSK_KEY));
+    let calendar = RwSignal::new(TeamCalendar::default());
     // Read only while events are on screen (the events page or a kiosk): a rep editing
     // customers all day should not pay for re-reading event entries after every edit.
     let route = crate::ui::state::route::use_route();
@@ -103,10 +124,13 @@ pub fn provide_events() -> EventsCtx {
         },
         move |()| {
             let db = db.clone();
-            async move { load_events(db.store()).await }
+            async move { Ok((load_events(db.store()).await?, load_calendar(db.store()).await?)) }
         },
-        move |v| {
+        move |(v, cal)| {
             list.try_set(Arc::new(v));
+            if calendar.try_get_untracked().is_some_and(|c| c != cal) {
+                calendar.try_set(cal);
+            }
         },
     );
     let ctx = EventsCtx {
@@ -115,6 +139,7 @@ pub fn provide_events() -> EventsCtx {
         error: loading.error,
         kiosk,
         now: RwSignal::new(now_ms()),
+        calendar,
         writer: Writer::new(),
     };
     let handle = set_interval_with_handle(move || _ = ctx.now.try_set(now_ms()), std::time::Duration::from_secs(15));
@@ -129,31 +154,4 @@ pub fn provide_events() -> EventsCtx {
 
 pub fn use_events() -> EventsCtx {
     expect_context::<EventsCtx>()
-}
-
-/// `ms` as a `datetime-local` input value in the browser's time zone.
-pub fn to_local_input(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
-}
-
-/// A `datetime-local` value back to epoch ms; `None` when empty or not a date.
-pub fn from_local_input(s: &str) -> Option<i64> {
-    if s.trim().is_empty() {
-        return None;
-    }
-    let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(s)).get_time();
-    (!t.is_nan()).then_some(t as i64)
-}
-
-/// A short local date and time for lists: `2026-05-01 09:00`.
-pub fn when_text(ms: i64) -> String {
-    to_local_input(ms).replace('T', " ")
 }

@@ -6,7 +6,7 @@ use crate::storage::events::blank_event;
 use crate::ui::events::event_form::EventForm;
 use crate::ui::events::event_report::EventReport;
 use crate::ui::events::event_settings::EventSettings;
-use crate::ui::events::events_ctx::{use_events, when_text};
+use crate::ui::events::events_ctx::use_events;
 use crate::ui::events::invitations::Invitations;
 use crate::ui::events::participants_card::ParticipantsCard;
 use crate::ui::events::stock_card::StockCard;
@@ -75,7 +75,7 @@ fn EventList() -> impl IntoView {
                                     <a href=format!("#/events/{}", r.event.id)>
                                         <strong data-testid="event-row-theme">{r.event.theme.clone()}</strong>
                                         <span class=format!("phase phase-{phase:?}")>{move || phase_label(i18n.lang(), phase)}</span>
-                                        <span class="muted">{when_text(r.event.starts_ms)}" · "{r.event.venue.clone()}</span>
+                                        <span class="muted">{ctx.when(r.event.starts_ms)}" · "{r.event.venue.clone()}</span>
                                         <span class="muted">{move || crate::ui::i18n::events::counts_text(i18n.lang(), s.invited, ps.len())}</span>
                                     </a>
                                 </li>
@@ -108,7 +108,7 @@ fn EventDetail(id: String) -> impl IntoView {
                 view! {
                     <header class="event-head card">
                         <h2 data-testid="event-title">{ev.theme.clone()}</h2>
-                        <p class="muted">{when_text(ev.starts_ms)}" – "{when_text(ev.ends_ms)}" · "{ev.venue.clone()}</p>
+                        <p class="muted" data-testid="event-when">{ctx.when(ev.starts_ms)}" – "{ctx.when(ev.ends_ms)}" · "{ev.venue.clone()}</p>
                         <span class=format!("phase phase-{phase:?}") data-testid="event-phase" data-phase=format!("{phase:?}")>{move || phase_label(i18n.lang(), phase)}</span>
                     </header>
                 }.into_any()

@@ -5,7 +5,7 @@ use crate::domain::participant::{attended_keys, participants};
 use crate::storage::events::{invitation_code, invite, invite_status};
 use crate::ui::customers::customer_filters::CustomerFilters;
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::events::events_ctx::{use_events, when_text};
+use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{invite_text, rate_text, status_label, summary_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::settings::invite::qr_svg;
@@ -95,7 +95,7 @@ pub fn Invitations(id: String) -> impl IntoView {
                         {r.invitees.iter().map(|inv| {
                             let name = customers.data.with_untracked(|d| d.get(&inv.customer).map(|c| c.rec.file.name.clone())).unwrap_or_default();
                             let code = invitation_code(&inv.customer);
-                            let text = invite_text(lang, &ev.theme, &when_text(ev.starts_ms), &ev.venue, &code);
+                            let text = invite_text(lang, &ev.theme, &ctx.when(ev.starts_ms), &ev.venue, &code);
                             let digits: String = inv.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
                             let sms = format!("sms:{digits}?body={}", js_sys::encode_uri_component(&text));
                             let tel = format!("tel:{digits}");

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::chips::ledger;
 use crate::domain::participant::participants;
 use crate::ui::events::conflicts_card::ConflictsCard;
-use crate::ui::events::events_ctx::{use_events, when_text};
+use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{children_text, relation_label, EMsg};
 use crate::ui::i18n::{t, use_i18n};
 
@@ -52,7 +52,7 @@ pub fn ParticipantsCard(id: String) -> impl IntoView {
                         <tbody>
                             {list.into_iter().map(|(p, b)| {
                                 let (rel, kids) = (p.relation, p.children.clone());
-                                let first = p.registrations.first().map(|r| when_text(r.stamp.wall_ms)).unwrap_or_default();
+                                let first = p.registrations.first().map(|r| ctx.when(r.stamp.wall_ms)).unwrap_or_default();
                                 view! {
                                     <tr data-testid="participant-row" data-key=p.key.clone()>
                                         <td data-testid="participant-name">{p.name.clone()}</td>

@@ -2,11 +2,15 @@
 import { expect, type Page } from '../fixtures';
 import { Shell } from './shell';
 
-/** `ms` as a datetime-local value in the browser's (= this machine's) time zone. */
-export function localInput(ms: number): string {
-  const d = new Date(ms);
+/** The team calendar's default zone, UTC+08:00, in minutes east of UTC. */
+export const TEAM_OFFSET_MIN = 480;
+
+/** `ms` as a datetime-local value in the team's time zone (UTC+8 unless Settings says
+ * otherwise), which is how the app reads event times whatever the browser's zone. */
+export function localInput(ms: number, offsetMin = TEAM_OFFSET_MIN): string {
+  const d = new Date(ms + offsetMin * 60_000);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
 export type NewEvent = { theme: string; starts: number; ends: number; venue: string; budget?: [string, string, string][] };
