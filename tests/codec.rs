@@ -88,7 +88,7 @@ fn a_well_formed_record_round_trips_through_encode_and_decode() {
         organiser: "p1".into(),
         audience: "家庭".into(),
         format: "workshop".into(),
-        budget: vec![BudgetLine { name: "材料".into(), planned_fen: 50_000, actual_fen: 48_000 }],
+        budget: vec![BudgetLine { pos: 3, ..BudgetLine::new("l1", "材料", 50_000, 48_000) }],
         consent_version: "v2".into(),
     };
     assert_eq!(round_trip_doc("e1", "event", &event), event);

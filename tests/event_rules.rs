@@ -37,8 +37,8 @@ fn kite_day() -> Event {
         audience: "owners, their friends and families".into(),
         format: "DIY workshop with ring games".into(),
         budget: vec![
-            BudgetLine { name: "kits".into(), planned_fen: 300_000, actual_fen: 320_000 },
-            BudgetLine { name: "prizes".into(), planned_fen: 200_000, actual_fen: 150_000 },
+            BudgetLine::new("kits", "kits", 300_000, 320_000),
+            BudgetLine::new("prizes", "prizes", 200_000, 150_000),
         ],
         consent_version: "v2".into(),
     }

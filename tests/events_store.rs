@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use outpost::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
 use outpost::domain::customer_list::CustomerRecord;
-use outpost::domain::event::{turn_up_rate, BudgetLine, Event, InviteStatus, Ratio};
+use outpost::domain::event::{place_budget_lines, turn_up_rate, BudgetLine, Event, InviteStatus, Ratio};
 use outpost::domain::participant::{
     attended_keys, new_leads, participants, Child, ParticipantError, RegistrationForm, Relation,
 };
@@ -45,8 +45,8 @@ fn kite_day(id: &str) -> Event {
         audience: "Owners and families".into(),
         format: "Workshop with games".into(),
         budget: vec![
-            BudgetLine { name: "Kits".into(), planned_fen: 50_000, actual_fen: 62_000 },
-            BudgetLine { name: "Prizes".into(), planned_fen: 30_000, actual_fen: 24_000 },
+            BudgetLine::new("kits", "Kits", 50_000, 62_000),
+            BudgetLine { pos: 1, ..BudgetLine::new("prizes", "Prizes", 30_000, 24_000) },
         ],
         consent_version: "v2".into(),
     }
@@ -95,12 +95,13 @@ fn editing_an_event_stamps_only_the_fields_that_changed_so_two_tablets_keep_both
     let mut a = Tablet::new("li", "tab-a");
     let mut b = Tablet::new("zhao", "tab-b");
     let moved = Event { venue: "Plaza".into(), ..ev.clone() };
-    let budget =
-        Event { budget: vec![BudgetLine { name: "Kits".into(), planned_fen: 1, actual_fen: 2 }], ..ev.clone() };
+    let mut budget = ev.clone();
+    budget.budget[0].planned_fen = 1;
+    budget.budget[0].actual_fen = 2;
     let ra = event_change(Some(&ev), &moved, &mut a.at(T0 + HOUR)).unwrap();
     let rb = event_change(Some(&ev), &budget, &mut b.at(T0 + HOUR)).unwrap();
     assert_eq!(ra.docs["ev1"].fields.keys().collect::<Vec<_>>(), ["venue"]);
-    assert_eq!(rb.docs["ev1"].fields.keys().collect::<Vec<_>>(), ["budget"]);
+    assert_eq!(rb.docs["ev1"].fields.keys().collect::<Vec<_>>(), ["budget_line.kits"], "one line, one register");
     assert!(event_change(Some(&ev), &ev, &mut a.at(T0 + HOUR)).is_none());
     let merged = base.clone().merge(rb.clone()).merge(ra.clone());
     let other_order = ra.merge(base).merge(rb);
@@ -108,6 +109,104 @@ fn editing_an_event_stamps_only_the_fields_that_changed_so_two_tablets_keep_both
     assert_eq!(rec.event.venue, "Plaza");
     assert_eq!(rec.event.budget, budget.budget);
     assert_eq!(one(&other_order).event, rec.event);
+}
+
+#[test]
+fn e1_two_tablets_editing_different_budget_lines_offline_keep_both_and_both_added_lines() {
+    // Issue 18: the budget was one register, so the later save dropped the other's line.
+    let (base, ev) = prepared();
+    let mut a = Tablet::new("li", "tab-a");
+    let mut b = Tablet::new("zhao", "tab-b");
+    // Tablet A raises the kits' actual and adds a banner; B cuts the prizes and adds tea.
+    let mut on_a = ev.clone();
+    on_a.budget[0].actual_fen = 70_000;
+    on_a.budget.push(BudgetLine::new("banner", "Banner", 8_000, 0));
+    place_budget_lines(&ev.budget, &mut on_a.budget);
+    let mut on_b = ev.clone();
+    on_b.budget[1].planned_fen = 20_000;
+    on_b.budget.push(BudgetLine::new("tea", "Tea", 5_000, 4_500));
+    let ra = event_change(Some(&ev), &on_a, &mut a.at(T0 + HOUR)).unwrap();
+    let rb = event_change(Some(&ev), &on_b, &mut b.at(T0 + 2 * HOUR)).unwrap();
+    for merged in [base.clone().merge(ra.clone()).merge(rb.clone()), rb.merge(base).merge(ra)] {
+        let lines = one(&merged).event.budget;
+        let by_id = |id: &str| lines.iter().find(|l| l.id == id).cloned().unwrap();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(by_id("kits").actual_fen, 70_000);
+        assert_eq!(by_id("prizes").planned_fen, 20_000);
+        assert_eq!((by_id("banner").pos, by_id("tea").pos), (2, 2), "both after the lines each tablet knew");
+        // The same order on every tablet: place, then id.
+        assert_eq!(lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), ["kits", "prizes", "banner", "tea"]);
+    }
+    // The form places its new lines as storage does, so what it keeps is what was stored.
+    assert_eq!(on_a.budget[2].pos, 2);
+}
+
+#[test]
+fn e1_a_removed_line_stays_removed_and_a_line_without_an_id_gets_one() {
+    let (base, ev) = prepared();
+    let mut a = Tablet::new("li", "tab-a");
+    let mut fewer = ev.clone();
+    fewer.budget.remove(0);
+    fewer.budget.push(BudgetLine::new("", "Van hire", 30_000, 0));
+    let r = event_change(Some(&ev), &fewer, &mut a.at(T0 + HOUR)).unwrap();
+    let lines = one(&base.merge(r)).event.budget;
+    assert_eq!(lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Prizes", "Van hire"]);
+    assert!(!lines[1].id.is_empty());
+}
+
+#[test]
+fn e1_an_events_budget_list_from_an_older_build_reads_and_is_edited_line_by_line() {
+    // An older build stored the lines as one list register, without ids.
+    let mut m = Tablet::new("wang", "tab-m");
+    let mut old_doc = outpost::record::replica::Document::new("ev1", EVENT);
+    let by = &mut m.at(T0);
+    for (k, v) in [
+        ("theme", json!("Kite DIY day")),
+        ("venue", json!("Sales office")),
+        ("organiser", json!("wang")),
+        (
+            "budget",
+            json!([{ "name": "Kits", "planned_fen": 500, "actual_fen": 600 }, { "name": "Prizes", "planned_fen": 300, "actual_fen": 0 }]),
+        ),
+    ] {
+        let st = by.clock.tick(by.now_ms);
+        old_doc.set(k, v, st, by.profile);
+    }
+    let stored = Replica { docs: [("ev1".to_owned(), old_doc)].into(), entries: Default::default() };
+    let ev = one(&stored).event;
+    assert_eq!(
+        ev.budget.iter().map(|l| (l.id.as_str(), l.pos)).collect::<Vec<_>>(),
+        [("legacy-0", 0), ("legacy-1", 1)]
+    );
+    // The second line is edited on one tablet, the first removed on another.
+    let mut edited = ev.clone();
+    edited.budget[1].actual_fen = 250;
+    let mut removed = ev.clone();
+    removed.budget.remove(0);
+    let ra = event_change(Some(&ev), &edited, &mut Tablet::new("li", "tab-a").at(T0 + HOUR)).unwrap();
+    let rb = event_change(Some(&ev), &removed, &mut Tablet::new("zhao", "tab-b").at(T0 + HOUR)).unwrap();
+    let lines = one(&stored.merge(ra).merge(rb)).event.budget;
+    assert_eq!(lines.len(), 1);
+    assert_eq!((lines[0].name.as_str(), lines[0].actual_fen), ("Prizes", 250));
+}
+
+#[test]
+fn e1_a_damaged_budget_line_is_reported_and_the_others_stand() {
+    let (base, _) = prepared();
+    let mut a = Tablet::new("li", "tab-a");
+    let mut d = outpost::record::replica::Document::new("ev1", EVENT);
+    let by = &mut a.at(T0 + HOUR);
+    let st = by.clock.tick(by.now_ms);
+    d.set("budget_line.broken", json!({ "name": 7 }), st, by.profile);
+    let r = Replica { docs: [("ev1".to_owned(), d)].into(), entries: Default::default() };
+    let merged = base.merge(r);
+    let rec = one(&merged);
+    assert_eq!(rec.event.budget.len(), 2);
+    let restored = outpost::storage::events::assemble_restored(merged.docs.values().cloned().collect(), vec![]);
+    assert_eq!(
+        restored.problems.iter().map(|p| (p.field.as_str(), p.reason)).collect::<Vec<_>>(),
+        [("budget_line.broken", outpost::storage::codec::ProblemReason::Malformed)]
+    );
 }
 
 #[test]

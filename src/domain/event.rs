@@ -60,11 +60,44 @@ pub struct Event {
 }
 
 /// **E1/E5** One budget line, planned and actual, in integer fen.
+///
+/// Each line is its own record (`storage::events` keeps it in its own register), so two
+/// tablets editing different lines offline keep both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BudgetLine {
+    /// Stable across edits and tablets; empty on a line not stored yet.
+    #[serde(default)]
+    pub id: String,
     pub name: String,
     pub planned_fen: i64,
     pub actual_fen: i64,
+    /// Where the line sits: lines read in `(pos, id)` order, and a new line goes after
+    /// every line its tablet knew. Never renumbered, so an edit touches one line only.
+    #[serde(default)]
+    pub pos: i64,
+}
+
+impl BudgetLine {
+    /// A line with its id; storage places it after the lines already there.
+    pub fn new(id: &str, name: &str, planned_fen: i64, actual_fen: i64) -> Self {
+        BudgetLine { id: id.to_owned(), name: name.to_owned(), planned_fen, actual_fen, pos: 0 }
+    }
+}
+
+/// **E1** Places the lines of `new` that `old` does not have after every line of `old`,
+/// in their order; a line `old` has keeps its place. The same on the form and in
+/// storage, so what a form keeps after saving is what was stored.
+pub fn place_budget_lines(old: &[BudgetLine], new: &mut [BudgetLine]) {
+    let mut next = old.iter().map(|l| l.pos + 1).max().unwrap_or(0);
+    for l in new.iter_mut() {
+        match old.iter().find(|o| !l.id.is_empty() && o.id == l.id) {
+            Some(o) => l.pos = o.pos,
+            None => {
+                l.pos = next;
+                next += 1;
+            }
+        }
+    }
 }
 
 /// Where an event stands at a given instant.

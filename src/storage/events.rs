@@ -2,8 +2,11 @@
 //! how every tablet reads it back the same way after a merge.
 //!
 //! - The event itself is a document of kind [`EVENT`]; each E1 field is its own
-//!   last-writer-wins register, the budget lines one register (edited together on one
-//!   form). The kiosk PIN is stored only as an Argon2id hash with its salt ([`pin_hash`]).
+//!   last-writer-wins register, and so is each budget line (`budget_line.<id>`, `null`
+//!   once removed), so two tablets editing different lines offline keep both. Events
+//!   from before keep their lines in one `budget` list register, read first; a line
+//!   edited or removed since is written as its own register under the id it was read
+//!   with (`legacy-<n>`), which wins over the list. The kiosk PIN is stored only as an Argon2id hash with its salt ([`pin_hash`]).
 //! - An invitee is a document of kind [`INVITEE`] whose id is `event/customer`, so two
 //!   tablets adding the same customer make one invitation; its status is LWW (**E2**).
 //! - Everything that happens at the event is an immutable entry whose subject is the
@@ -18,12 +21,12 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reader, Restored};
+use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, ProblemReason, Reader, Restored};
 use super::customers::{entry_change as entry, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::chips::{ChipMove, MoveKind};
 use crate::domain::customer::{Contact, CustomerFile};
-use crate::domain::event::{BudgetLine, Event, InviteStatus, Invitee};
+use crate::domain::event::{place_budget_lines, BudgetLine, Event, InviteStatus, Invitee};
 use crate::domain::participant::{Participant, Registration, RegistrationForm, Relation};
 use crate::domain::stock::{Count, MoveReason, StockMove};
 use crate::record::hlc::Hlc;
@@ -92,9 +95,70 @@ pub async fn load_events_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<
     Ok(assemble_restored(judge.docs(docs), judge.entries(entries)))
 }
 
+/// The field prefix of one budget line's register.
+const BUDGET_LINE: &str = "budget_line.";
+
+/// A budget line's register value: the line without its id, which is in the field name.
+#[derive(Serialize, Deserialize)]
+struct LineValue {
+    name: String,
+    planned_fen: i64,
+    actual_fen: i64,
+    #[serde(default)]
+    pos: i64,
+}
+
+/// The event's budget lines: the list register of older builds, then every line's own
+/// register over it by id (a `null` removes the line), in `(pos, id)` order.
+fn read_budget(r: &mut Reader<'_>) -> Vec<BudgetLine> {
+    let mut lines: BTreeMap<String, BudgetLine> = BTreeMap::new();
+    for (i, mut l) in r.list::<BudgetLine>("budget").into_iter().enumerate() {
+        if l.id.is_empty() {
+            l.id = format!("legacy-{i}");
+            l.pos = i as i64;
+        }
+        lines.insert(l.id.clone(), l);
+    }
+    let Some(doc) = r.doc() else {
+        return sorted_lines(lines);
+    };
+    for (field, reg) in doc.fields.range(BUDGET_LINE.to_owned()..) {
+        let Some(id) = field.strip_prefix(BUDGET_LINE) else { break };
+        if reg.value.is_null() {
+            lines.remove(id);
+            continue;
+        }
+        match serde_json::from_value::<LineValue>(reg.value.clone()) {
+            Ok(v) => {
+                let line = BudgetLine {
+                    id: id.to_owned(),
+                    name: v.name,
+                    planned_fen: v.planned_fen,
+                    actual_fen: v.actual_fen,
+                    pos: v.pos,
+                };
+                lines.insert(id.to_owned(), line);
+            }
+            // Reported with the record's other problems; the other lines stand.
+            Err(_) => r.problem(field, ProblemReason::Malformed),
+        }
+    }
+    sorted_lines(lines)
+}
+
+fn sorted_lines(lines: BTreeMap<String, BudgetLine>) -> Vec<BudgetLine> {
+    let mut v: Vec<BudgetLine> = lines.into_values().collect();
+    v.sort_by(|a, b| (a.pos, &a.id).cmp(&(b.pos, &b.id)));
+    v
+}
+
 impl Codec for Event {
+    /// The whole event, its budget lines as one list (ids and places kept); the write
+    /// path ([`event_change`]) stores each line in its own register instead.
     fn encode(&self) -> Vec<(&'static str, Value)> {
-        event_fields(self)
+        let mut f = event_fields(self);
+        f.push(("budget", json!(self.budget)));
+        f
     }
 
     /// A budget line that does not read is reported and left out; the others stand.
@@ -108,7 +172,7 @@ impl Codec for Event {
             organiser: r.text("organiser"),
             audience: r.text("audience"),
             format: r.text("format"),
-            budget: r.list::<BudgetLine>("budget"),
+            budget: read_budget(r),
             consent_version: r.text("consent_version"),
         })
     }
@@ -366,7 +430,6 @@ fn event_fields(e: &Event) -> Vec<(&'static str, Value)> {
         ("organiser", json!(e.organiser)),
         ("audience", json!(e.audience)),
         ("format", json!(e.format)),
-        ("budget", json!(e.budget)),
         ("consent_version", json!(e.consent_version)),
     ]
 }
@@ -392,7 +455,32 @@ pub fn event_change(old: Option<&Event>, new: &Event, by: &mut Author) -> Option
             set(&mut d, by, k, v);
         }
     }
+    budget_changes(old.map_or(&[][..], |o| &o.budget), &new.budget, &mut d, by);
     (!d.fields.is_empty()).then(|| one_doc(d))
+}
+
+/// **E1** One register per budget line that changed: a changed line keeps its place, a
+/// new one (an id `old` does not have, or none yet) goes after every line `old` had
+/// ([`place_budget_lines`]), a line gone from `new` is written `null`. Lines another
+/// tablet added meanwhile are not in `old` and so are left alone.
+fn budget_changes(old: &[BudgetLine], new: &[BudgetLine], d: &mut Document, by: &mut Author) {
+    let mut placed = new.to_vec();
+    place_budget_lines(old, &mut placed);
+    for line in placed {
+        if old.iter().any(|o| !line.id.is_empty() && *o == line) {
+            continue;
+        }
+        let stamp = by.clock.tick(by.now_ms);
+        // A line without an id yet gets one from its stamp: unique across tablets.
+        let id =
+            if line.id.is_empty() { format!("{}-{}-{}", stamp.wall_ms, stamp.counter, stamp.device) } else { line.id };
+        let value =
+            LineValue { name: line.name, planned_fen: line.planned_fen, actual_fen: line.actual_fen, pos: line.pos };
+        d.set(&format!("{BUDGET_LINE}{id}"), json!(value), stamp, by.profile);
+    }
+    for gone in old.iter().filter(|o| !new.iter().any(|l| l.id == o.id)) {
+        set(d, by, &format!("{BUDGET_LINE}{}", gone.id), Value::Null);
+    }
 }
 
 /// **E5** The questionnaire questions of an event (team-defined, edited as one list).
@@ -582,7 +670,7 @@ pub fn blank_event(id: &str, organiser: &str, starts_ms: i64) -> Event {
         organiser: organiser.into(),
         audience: String::new(),
         format: String::new(),
-        budget: vec![BudgetLine { name: String::new(), planned_fen: 0, actual_fen: 0 }],
+        budget: vec![BudgetLine::new("", "", 0, 0)],
         consent_version: "v1".into(),
     }
 }

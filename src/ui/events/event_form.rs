@@ -1,21 +1,29 @@
 use leptos::prelude::*;
 
-use crate::domain::event::{BudgetLine, Event, EventError};
+use crate::domain::event::{place_budget_lines, BudgetLine, Event, EventError};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::participant::{change_consent, ParticipantError};
 use crate::storage::events::event_change;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{event_error_text, EMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::platform::{now_ms, set_hash};
+use crate::ui::state::platform::{new_id, now_ms, set_hash};
 use crate::ui::widgets::text_field::TextField;
 
 /// One budget line as typed (amounts stay text until saved, so nothing typed is lost).
 #[derive(Clone, Default, PartialEq)]
 struct LineDraft {
+    /// The line's id, given when the line is first shown: saving twice stores one line.
+    id: String,
     name: String,
     planned: String,
     actual: String,
+}
+
+impl LineDraft {
+    fn blank() -> Self {
+        LineDraft { id: new_id(), ..LineDraft::default() }
+    }
 }
 
 /// **E1** Create or edit an event: theme, dates, venue, organiser, audience, format,
@@ -39,6 +47,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
             .budget
             .iter()
             .map(|l| LineDraft {
+                id: if l.id.is_empty() { new_id() } else { l.id.clone() },
                 name: l.name.clone(),
                 planned: if is_new && l.planned_fen == 0 { String::new() } else { format_yuan(l.planned_fen) },
                 actual: if is_new && l.actual_fen == 0 { String::new() } else { format_yuan(l.actual_fen) },
@@ -76,7 +85,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
                 }
             };
             match (amount(&l.planned), amount(&l.actual)) {
-                (Ok(p), Ok(a)) => budget.push(BudgetLine { name: l.name.trim().into(), planned_fen: p, actual_fen: a }),
+                (Ok(p), Ok(a)) => budget.push(BudgetLine::new(&l.id, l.name.trim(), p, a)),
                 _ => errs.push((
                     if i < 8 {
                         ["line0", "line1", "line2", "line3", "line4", "line5", "line6", "line7"][i]
@@ -88,6 +97,8 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
             }
         }
         let old = stored.get_value();
+        // As storage places them: after the stored lines (none yet for a new event).
+        place_budget_lines(if is_new { &[] } else { &old.budget }, &mut budget);
         let new = Event {
             id: old.id.clone(),
             theme: theme.get_untracked().trim().into(),
@@ -201,7 +212,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
                     }
                 }).collect_view()}
                 {move || err("budget").get().map(|e| view! { <small class="error" role="alert" data-testid="event-budget-error">{e}</small> })}
-                <button type="button" data-testid="budget-add" on:click=move |_| lines.update(|ls| ls.push(LineDraft::default()))>{t(EMsg::AddLine)}</button>
+                <button type="button" data-testid="budget-add" on:click=move |_| lines.update(|ls| ls.push(LineDraft::blank()))>{t(EMsg::AddLine)}</button>
             </fieldset>
             {move || err("form").get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
