@@ -327,3 +327,57 @@ test('event times are typed and read in the team time zone, not the tablet zone'
   await expect(page.getByTestId('event-phase')).toHaveAttribute('data-phase', 'Running');
   await context.close();
 });
+
+test('two tablets edit different budget lines offline and keep both edits', async ({ browser }) => {
+  // E1: each budget line is its own record; before, the later save dropped the other's line.
+  const t0 = Math.floor(Date.now() / MIN) * MIN;
+  const a = await tablet(browser, t0);
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Manager Wang', 'manager');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await tablet(browser, t0);
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Staff Li', 'event_staff');
+  await b.d.join(link);
+  await a.ev.create({
+    theme: 'Plaza warm-up', starts: t0 + 24 * 60 * MIN, ends: t0 + 27 * 60 * MIN, venue: 'Plaza',
+    budget: [['Chips', '200', '0'], ['Prizes', '300', '0']],
+  });
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  await b.ev.open('Plaza warm-up');
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+
+  // Offline: A spends on chips; B spends on prizes and adds a banner.
+  await a.page.getByTestId('budget-line').nth(0).getByTestId('budget-actual').fill('180');
+  await a.page.getByTestId('event-save').click();
+  await expect(a.page.getByTestId('event-saved')).toBeVisible();
+  await b.page.getByTestId('budget-line').nth(1).getByTestId('budget-actual').fill('320');
+  await b.page.getByTestId('budget-add').click();
+  const banner = b.page.getByTestId('budget-line').nth(2);
+  await banner.getByTestId('budget-name').fill('Banner');
+  await banner.getByTestId('budget-planned').fill('80');
+  await b.page.getByTestId('event-save').click();
+  await expect(b.page.getByTestId('event-saved')).toBeVisible();
+
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  for (const t of [a, b]) {
+    await t.ev.open('Plaza warm-up');
+    const lines = t.page.getByTestId('budget-line');
+    await expect(lines).toHaveCount(3);
+    await expect(lines.nth(0).getByTestId('budget-name')).toHaveValue('Chips');
+    await expect(lines.nth(0).getByTestId('budget-actual')).toHaveValue(/^180(\.00)?$/);
+    await expect(lines.nth(1).getByTestId('budget-actual')).toHaveValue(/^320(\.00)?$/);
+    await expect(lines.nth(2).getByTestId('budget-name')).toHaveValue('Banner');
+  }
+  await a.context.close();
+  await b.context.close();
+});
