@@ -4,29 +4,13 @@
 // team, and says what is wrong in words; the bucket's settings and key travel sealed in
 // the invite link (protected by its passphrase when the link is); two tablets converge;
 // the bucket holds ciphertext only.
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { filesUnder, startS3rver, stopServer, type S3Server } from './servers';
+import { filesUnder, startS3rver, stopServer } from './servers';
 import { tablet } from './pages/team';
 import { freePort } from './hosts';
-
-interface BucketForm { endpoint: string; bucket: string; prefix: string; accessKey: string; secret: string }
-
-async function fillBucket(page: Page, f: BucketForm) {
-  await page.getByTestId('host-kind-bucket').check();
-  await page.getByTestId('bucket-provider').selectOption('other');
-  await expect(page.getByTestId('bucket-path-style')).toBeChecked();
-  await page.getByTestId('bucket-endpoint').fill(f.endpoint);
-  await page.getByTestId('bucket-name').fill(f.bucket);
-  await page.getByTestId('bucket-prefix').fill(f.prefix);
-  await page.getByTestId('bucket-access-key').fill(f.accessKey);
-  await page.getByTestId('bucket-secret').fill(f.secret);
-}
-
-function form(s: S3Server, prefix: string): BucketForm {
-  return { endpoint: s.endpoint, bucket: s.bucket, prefix, accessKey: s.accessKey, secret: s.secret };
-}
+import { bucketForm as form, fillBucket } from './pages/bucket';
 
 test('two tablets converge through an S3 bucket; the link carries its key sealed; the bucket holds ciphertext only', async ({ browser }) => {
   const s3 = await startS3rver();

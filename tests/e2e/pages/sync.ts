@@ -43,16 +43,17 @@ export class SyncPage {
     await expect(this.phase()).toHaveAttribute('data-phase', 'done');
   }
 
-  /** Presses "sync now" and waits for the round to end; returns the phase it ended in. */
-  async syncNow(): Promise<string> {
+  /** Presses "sync now" and waits for the round to end; returns the phase it ended in.
+   *  `timeout` (ms) for rounds that move thousands of records. */
+  async syncNow(timeout?: number): Promise<string> {
     await this.openSettings();
-    await expect(this.page.getByTestId('sync-now')).toBeEnabled();
+    await expect(this.page.getByTestId('sync-now')).toBeEnabled({ timeout });
     await this.page.getByTestId('sync-now').click();
-    await expect(this.phase()).not.toHaveAttribute('data-phase', 'running');
+    await expect(this.phase()).not.toHaveAttribute('data-phase', 'running', { timeout });
     // The phase seen when it settled: an automatic round (3 s after a local change) may
     // start right after, and reading the attribute again would race it.
     let last = '';
-    await expect.poll(async () => (last = (await this.phase().getAttribute('data-phase')) ?? '')).toMatch(/done|failed/);
+    await expect.poll(async () => (last = (await this.phase().getAttribute('data-phase')) ?? ''), { timeout }).toMatch(/done|failed/);
     return last;
   }
 
