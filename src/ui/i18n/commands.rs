@@ -19,6 +19,7 @@ crate::catalogue! { XMsg {
     NotYourStep => "这一步不由你处理。", "This step is not yours to take.";
     OnlyFinanceConfirms => "只有财务可以确认收款。", "Only finance confirms payments.";
     OnlyManagerDecides => "只有经理可以审批拜访计划。", "Only a manager decides visit plans.";
+    OnlyManagerCreditFlag => "只有经理可以设置或取消信用预警，其他改动未保存。", "Only a manager sets or clears the credit warning; nothing was saved.";
     NotFound => "本机找不到这条记录（可能已在别处删除）。", "This record is not on this device (deleted elsewhere?).";
     Owned => "该客户已有负责人，不能再认领。", "The customer already has an owner and cannot be claimed.";
     NotOwner => "只有负责人可以将客户退回公海。", "Only the owner returns this customer to the pool.";
@@ -44,6 +45,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     match e {
         CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
         CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
+        CommandError::NotAllowed { action: Action::SetCreditFlag, .. } => m(XMsg::OnlyManagerCreditFlag),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
         CommandError::NotAllowed { action: Action::ManageRoster, .. } => m(XMsg::OnlyAdmins),
         CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
