@@ -133,6 +133,7 @@ pub enum Action {
     SaveActivityRules,
     DecideKeyAccountStep,
     SaveKeyAccountRoles,
+    RecordKeyAccountActivity,
     SetApplicationStatus,
     SaveChecklists,
     SaveTeamRules,
@@ -210,6 +211,8 @@ pub enum RuleError {
     Minutes(#[from] MinutesError),
     #[error(transparent)]
     Approval(#[from] ApprovalError),
+    #[error(transparent)]
+    KeyActivity(#[from] crate::domain::key_activity::KeyActivityError),
     #[error(transparent)]
     Application(#[from] ApplicationError),
     #[error(transparent)]

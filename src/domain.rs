@@ -22,6 +22,7 @@ pub mod export;
 pub mod first_contact;
 pub mod handover;
 pub mod incentive;
+pub mod key_activity;
 pub mod kpi;
 pub mod minutes;
 pub mod money;

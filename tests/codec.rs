@@ -7,9 +7,10 @@ mod common;
 use chrono::NaiveDate;
 use common::{doc_from_fields, doc_of, entry_of};
 use outpost::domain::activity::{Activity, ActivityKind, NextStep, PersonMet, VisitStage};
-use outpost::domain::approval::{Approval, CustomerFacts, SupportRequest};
+use outpost::domain::approval::{ActivityKind as KaKind, Approval, CustomerFacts, SupportRequest};
 use outpost::domain::customer::{Contact, CustomerFile};
 use outpost::domain::event::{BudgetLine, Event};
+use outpost::domain::key_activity::KeyActivity;
 use outpost::domain::profile::Role;
 use outpost::domain::report::Diary;
 use outpost::storage::codec::{body_of, restore_doc, restore_entry, Codec, FieldProblem, ProblemReason, Reader};
@@ -103,6 +104,19 @@ fn a_well_formed_record_round_trips_through_encode_and_decode() {
         approval: Approval::default(),
     };
     assert_eq!(round_trip_doc("r1", "ka_request", &request), request);
+
+    // K2: who recorded an activity is the author of its record, not a typed field.
+    let activity = KeyActivity {
+        id: "kaa:1".into(),
+        customer_id: "c1".into(),
+        kind: KaKind::AppreciationEvent,
+        on: day("2026-04-03"),
+        who: "陈总、两位采购".into(),
+        notes: "想看新品".into(),
+        event_id: Some("ev:1".into()),
+        recorded_by: "rep-1".into(),
+    };
+    assert_eq!(round_trip_doc("kaa:1", "ka_activity", &activity), activity);
 
     let diary = Diary {
         rep: "p1".into(),

@@ -1,12 +1,19 @@
-//! Key-account commands (K1, K3): each step of a support request or a service
+//! Key-account commands (K1–K3): each step of a support request or a service
 //! evaluation is taken only by the holder of that step's role (a team setting the
-//! manager keeps), with an opinion; the reviewer does not also approve.
+//! manager keeps), with an opinion; the reviewer does not also approve. K2 activities
+//! are recorded by anyone who may hold a key-account role, for a stored customer, once
+//! they have happened, naming a stored event if any.
 
+use super::customers::stored_file;
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::approval::{Approval, ApprovalError, ApprovalStatus, KeyAccountRoles, Step};
+use crate::domain::key_activity::{KeyActivity, KeyActivityDraft, KeyActivityError};
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
-use crate::storage::key_accounts::{chained_decision, load_key_accounts, roles_change};
+use crate::storage::key_accounts::{
+    activity_recorded, chained_decision, event_choices, load_key_accounts, roles_change,
+};
+use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
 
 /// K1/K3: whether the actor holds the role of `step` in the team's key-account roles.
@@ -22,6 +29,34 @@ pub fn can_edit_roles(actor: &Actor) -> bool {
 /// Who may hold a key-account role: anyone of the team but event staff.
 pub fn may_hold_role(role: Role) -> bool {
     role != Role::EventStaff
+}
+
+/// K2: who records a key-account activity — anyone who may hold a key-account role.
+pub fn can_record_activity(actor: &Actor) -> bool {
+    may_hold_role(actor.role)
+}
+
+/// K2: records an activity with `customer` (checked by [`KeyActivity::new`] on the
+/// team's today; the customer and the named event, if any, must be on this device).
+pub async fn record_key_account_activity<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    customer: &str,
+    draft: &KeyActivityDraft,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::RecordKeyAccountActivity, can_record_activity(actor))?;
+    let today = load_calendar(s).await?.local_date(actor.now_ms);
+    let id = format!("kaa:{}", actor.id());
+    let activity = KeyActivity::new(id, customer, &actor.profile, draft, today).map_err(CommandError::rule)?;
+    if stored_file(s, customer).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    if let Some(event) = &activity.event_id {
+        if !event_choices(s).await?.iter().any(|(id, ..)| id == event) {
+            return Err(CommandError::rule(KeyActivityError::UnknownEvent(event.clone())));
+        }
+    }
+    store(s, actor, |by| Ok(activity_recorded(&activity, by))).await
 }
 
 /// K1/K3: the next step of the request or evaluation `subject` — the supervisor's

@@ -222,7 +222,7 @@ impl SupportRequest {
 }
 
 /// K2: the kinds of key-account activity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     TechnicalSeminar,
@@ -230,6 +230,19 @@ pub enum ActivityKind {
     AppreciationEvent,
     Launch,
     Tickets,
+}
+
+impl ActivityKind {
+    /// The stored name (as serde writes it), for tests and data attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActivityKind::TechnicalSeminar => "technical_seminar",
+            ActivityKind::IndustryMeeting => "industry_meeting",
+            ActivityKind::AppreciationEvent => "appreciation_event",
+            ActivityKind::Launch => "launch",
+            ActivityKind::Tickets => "tickets",
+        }
+    }
 }
 
 /// Days after an activity by which the return visit is due (K3, V6: "within 1 week").

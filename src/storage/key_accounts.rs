@@ -1,5 +1,6 @@
-//! Key accounts on the device (K1–K3): support requests and service evaluations as
-//! documents, each two-step decision as an entry, and the team's key-account roles.
+//! Key accounts on the device (K1–K3): support requests, K2 activities and service
+//! evaluations as documents, each two-step decision as an entry, and the team's
+//! key-account roles.
 //!
 //! A decision is an entry `ka.decision` about the request or evaluation: its author is
 //! who decided, its stamp when and on which device — nothing a later edit can change.
@@ -21,11 +22,13 @@ use crate::domain::approval::{
     ActivityKind, Approval, ApprovalStatus, CustomerFacts, Decision, KeyAccountRoles, ServiceEvaluation, Step,
     SupportRequest,
 };
+use crate::domain::key_activity::{key_accounts, KeyActivity};
 use crate::record::replica::{Document, Entry, Replica};
 use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
 pub const KA_REQUEST: &str = "ka_request";
 pub const KA_EVALUATION: &str = "ka_evaluation";
+pub const KA_ACTIVITY: &str = "ka_activity";
 pub const KA_DECISION: &str = "ka.decision";
 pub const KA_ROLES_ID: &str = "team:key_accounts";
 pub const KA_ROLES_KIND: &str = "team_key_accounts";
@@ -65,6 +68,8 @@ pub struct KeyAccountsData {
     pub roles: KeyAccountRoles,
     pub requests: Vec<RequestRecord>,
     pub evaluations: Vec<EvaluationRecord>,
+    /// K2 activities, the latest day first.
+    pub activities: Vec<KeyActivity>,
     /// Stored fields that could not be read (the records are shown with the others).
     pub problems: Vec<FieldProblem>,
 }
@@ -72,6 +77,17 @@ pub struct KeyAccountsData {
 impl KeyAccountsData {
     pub fn evaluations_only(&self) -> Vec<ServiceEvaluation> {
         self.evaluations.iter().map(|e| e.evaluation.clone()).collect()
+    }
+
+    /// The customers that are key accounts, derived from every K1–K3 record here.
+    pub fn key_account_ids(&self) -> BTreeSet<String> {
+        let requests: Vec<SupportRequest> = self.requests.iter().map(|r| r.request.clone()).collect();
+        key_accounts(&requests, &self.evaluations_only(), &self.activities)
+    }
+
+    /// The K2 activities of `customer`, the latest day first.
+    pub fn activities_of(&self, customer: &str) -> Vec<KeyActivity> {
+        self.activities.iter().filter(|a| a.customer_id == customer).cloned().collect()
     }
 }
 
@@ -177,6 +193,43 @@ impl Codec for ServiceEvaluation {
     }
 }
 
+/// A K2 activity as stored; who recorded it is the author of its customer field, not a
+/// field anyone could type.
+impl Codec for KeyActivity {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        let mut fields = vec![
+            ("customer", json!(self.customer_id)),
+            ("kind", serde_json::to_value(self.kind).unwrap_or(Value::Null)),
+            ("on", json!(self.on)),
+            ("who", json!(self.who)),
+        ];
+        if !self.notes.is_empty() {
+            fields.push(("notes", json!(self.notes)));
+        }
+        if let Some(e) = &self.event_id {
+            fields.push(("event", json!(e)));
+        }
+        fields
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let kind: Option<ActivityKind> = r.choice("kind");
+        let on = r.date("on");
+        let (kind, on) = (r.require("kind", kind), r.require("on", on));
+        let recorded_by = r.doc().and_then(|d| d.fields.get("customer")).map(|f| f.author.clone()).unwrap_or_default();
+        Some(KeyActivity {
+            id: r.record_id().to_owned(),
+            customer_id: r.text("customer"),
+            kind: kind?,
+            on: on?,
+            who: r.text("who"),
+            notes: r.text("notes"),
+            event_id: r.opt_text("event").filter(|e| !e.is_empty()),
+            recorded_by,
+        })
+    }
+}
+
 fn fits(a: &Approval, step: Step) -> bool {
     matches!(
         (a.status(), step),
@@ -274,10 +327,16 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
                 evaluation.approval = approval;
                 data.evaluations.push(EvaluationRecord { evaluation, devices, trail });
             }
+            KA_ACTIVITY => {
+                if let Some(a) = decode_doc::<KeyActivity>(d, &mut problems) {
+                    data.activities.push(a);
+                }
+            }
             _ => {}
         }
     }
     data.problems = problems;
+    data.activities.sort_by(|a, b| b.on.cmp(&a.on).then_with(|| a.id.cmp(&b.id)));
     data.requests.sort_by(|a, b| b.request.date.cmp(&a.request.date).then_with(|| a.request.id.cmp(&b.request.id)));
     data.evaluations.sort_by(|a, b| {
         b.evaluation.activity_on.cmp(&a.evaluation.activity_on).then_with(|| a.evaluation.id.cmp(&b.evaluation.id))
@@ -288,6 +347,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
 pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData, StorageError> {
     let mut docs = st.docs_of_kind(KA_REQUEST).await?;
     docs.extend(st.docs_of_kind(KA_EVALUATION).await?);
+    docs.extend(st.docs_of_kind(KA_ACTIVITY).await?);
     docs.extend(st.docs_of_kind(KA_ROLES_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(KA_DECISION).await?;
     let judge = super::roster::Judge::load(st).await?;
@@ -331,6 +391,26 @@ pub fn evaluation_created(e: &ServiceEvaluation, by: &mut Author) -> Replica {
         ],
         by,
     )
+}
+
+/// K2: a new key-account activity (checked by [`KeyActivity::new`] first).
+pub fn activity_recorded(a: &KeyActivity, by: &mut Author) -> Replica {
+    doc_with(&a.id, KA_ACTIVITY, a.encode(), by)
+}
+
+/// The team's events (E1) a K2 activity may name, as `(id, theme, starts_ms)`, the
+/// latest first: the event documents only, not their ledgers.
+pub async fn event_choices<S: RecordStore>(st: &S) -> Result<Vec<(String, String, i64)>, StorageError> {
+    let mut out: Vec<(String, String, i64)> = st
+        .docs_of_kind(super::events::EVENT)
+        .await?
+        .iter()
+        .filter(|d| !d.is_deleted())
+        .filter_map(|d| decode_doc::<crate::domain::event::Event>(d, &mut Vec::new()))
+        .map(|e| (e.id, e.theme, e.starts_ms))
+        .collect();
+    out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    Ok(out)
 }
 
 /// K3: the return visit that collected the customer's opinion.

@@ -3,7 +3,10 @@
 use outpost::app::customers::{can_set_credit_flag, save_customer, set_credit_flag, stored_file};
 use outpost::app::{Action, CommandError, RuleError};
 use outpost::domain::customer::{Contact, CustomerFile};
+use outpost::domain::customer_list::derive;
+use outpost::domain::pool::PoolSettings;
 use outpost::domain::profile::Role;
+use outpost::domain::tier::TierSettings;
 use outpost::storage::customers::load_customers;
 use pollster::block_on;
 
@@ -37,6 +40,38 @@ fn c3_a_rep_saving_a_file_keeps_the_flag_but_cannot_change_it() {
         file.notes = "prefers mornings".into();
         save_customer(&s, &li(at(DAY)), "c1", None, &file, None).await.unwrap();
         assert_eq!(stored_file(&s, "c1").await.unwrap().unwrap().notes, "prefers mornings");
+    });
+}
+
+#[test]
+fn c3_a_rep_saving_a_file_with_the_flag_changed_stores_nothing_not_even_the_other_fields() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let before = stored_count(&s).await;
+        let mut file = stored_file(&s, "c1").await.unwrap().unwrap();
+        file.manual_credit_flag = true;
+        file.notes = "slow payer".into();
+        for who in [li(at(DAY)), qian(at(DAY)), actor("zhou", Role::EventStaff, "kiosk", at(DAY))] {
+            let refused = save_customer(&s, &who, "c1", None, &file, None).await;
+            assert_eq!(refused, Err(CommandError::NotAllowed { action: Action::SetCreditFlag, role: who.role }));
+            assert!(!can_set_credit_flag(&who));
+        }
+        assert_eq!(stored_count(&s).await, before);
+        let stored = stored_file(&s, "c1").await.unwrap().unwrap();
+        assert!(!stored.manual_credit_flag && stored.notes.is_empty());
+    });
+}
+
+#[test]
+fn c3_a_rep_may_not_clear_a_flag_the_manager_set_and_the_tier_still_shows_it() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        set_credit_flag(&s, &wang(at(DAY)), "c1", true).await.unwrap();
+        let refused = set_credit_flag(&s, &li(at(DAY + 1)), "c1", false).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SetCreditFlag, .. })));
+        let c1 = load_customers(&s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap();
+        let view = derive(c1, at(DAY + 2), &PoolSettings::default(), &TierSettings::default());
+        assert!(view.tier.credit_flag && !view.tier.poor_payment, "the manager's flag, not a payment record");
     });
 }
 

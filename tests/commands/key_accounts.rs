@@ -1,9 +1,18 @@
-//! K1/K3: each step only by the holder of the step's role.
+//! K1/K3: each step only by the holder of the step's role; K2: activities recorded per
+//! customer, checked, listed, counted for K3, and making the customer a key account.
 
-use outpost::app::key_accounts::{can_decide_step, decide_key_account_step, save_key_account_roles};
+use outpost::app::key_accounts::{
+    can_decide_step, can_record_activity, decide_key_account_step, record_key_account_activity, save_key_account_roles,
+};
 use outpost::app::{Action, CommandError, RuleError};
-use outpost::domain::approval::{ApprovalError, ApprovalStatus, CustomerFacts, KeyAccountRoles, Step, SupportRequest};
-use outpost::storage::key_accounts::{load_key_accounts, request_created};
+use outpost::domain::approval::{
+    ActivityKind, ApprovalError, ApprovalStatus, CustomerFacts, KeyAccountRoles, ServiceEvaluation, Step,
+    SupportRequest,
+};
+use outpost::domain::key_activity::{ActivityCounts, KeyActivityDraft, KeyActivityError, MAX_NOTES};
+use outpost::domain::profile::Role;
+use outpost::storage::events::{blank_event, event_change};
+use outpost::storage::key_accounts::{evaluation_created, load_key_accounts, request_created};
 use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
 
@@ -67,5 +76,150 @@ fn k1_a_step_needs_an_opinion_and_an_unknown_request_is_refused() {
         assert_eq!(bare, Err(RuleError::Approval(ApprovalError::NoOpinion).into()));
         let unknown = decide_key_account_step(&s, &zhao(at(DAY)), "ka:9", "ok", true).await;
         assert_eq!(unknown, Err(RuleError::NotFound("key-account request").into()));
+    });
+}
+
+fn seminar(on: &str) -> KeyActivityDraft {
+    KeyActivityDraft {
+        kind: ActivityKind::TechnicalSeminar,
+        on: on.parse().unwrap(),
+        who: "Ms Chen (CTO), two engineers".into(),
+        notes: "asked for the API roadmap".into(),
+        event_id: None,
+    }
+}
+
+#[test]
+fn k2_an_activity_is_recorded_for_the_customer_listed_latest_first_and_makes_it_a_key_account() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        assert!(load_key_accounts(&s).await.unwrap().key_account_ids().is_empty(), "no key-account record yet");
+        record_key_account_activity(&s, &li(at(3 * DAY)), "c1", &seminar("2026-01-02")).await.unwrap();
+        let tickets = KeyActivityDraft { kind: ActivityKind::Tickets, who: " Mr Wu ".into(), ..seminar("2026-01-04") };
+        record_key_account_activity(&s, &wang(at(4 * DAY)), "c1", &tickets).await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        let listed: Vec<_> =
+            data.activities_of("c1").iter().map(|a| (a.kind, a.on.to_string(), a.who.clone())).collect();
+        assert_eq!(
+            listed,
+            vec![
+                (ActivityKind::Tickets, "2026-01-04".into(), "Mr Wu".into()),
+                (ActivityKind::TechnicalSeminar, "2026-01-02".into(), "Ms Chen (CTO), two engineers".into()),
+            ]
+        );
+        assert_eq!(data.activities[1].recorded_by, "li");
+        assert_eq!(data.activities[1].notes, "asked for the API roadmap");
+        assert!(data.key_account_ids().contains("c1"));
+    });
+}
+
+#[test]
+fn k2_bad_input_gets_its_reason_and_stores_nothing() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let before = stored_count(&s).await;
+        let rep = li(at(3 * DAY)); // 2026-01-04
+        let nobody = KeyActivityDraft { who: "  ".into(), ..seminar("2026-01-02") };
+        let refused = record_key_account_activity(&s, &rep, "c1", &nobody).await;
+        assert_eq!(refused, Err(RuleError::KeyActivity(KeyActivityError::NoAttendees).into()));
+        let ahead = record_key_account_activity(&s, &rep, "c1", &seminar("2026-01-05")).await;
+        let on = "2026-01-05".parse().unwrap();
+        assert_eq!(ahead, Err(RuleError::KeyActivity(KeyActivityError::InFuture { on }).into()));
+        let long = KeyActivityDraft { notes: "x".repeat(MAX_NOTES + 1), ..seminar("2026-01-02") };
+        let refused = record_key_account_activity(&s, &rep, "c1", &long).await;
+        assert_eq!(refused, Err(RuleError::KeyActivity(KeyActivityError::NotesTooLong).into()));
+        let unknown = record_key_account_activity(&s, &rep, "c9", &seminar("2026-01-02")).await;
+        assert_eq!(unknown, Err(RuleError::NotFound("customer").into()));
+        let no_event = KeyActivityDraft { event_id: Some("ev:9".into()), ..seminar("2026-01-02") };
+        let refused = record_key_account_activity(&s, &rep, "c1", &no_event).await;
+        assert_eq!(refused, Err(RuleError::KeyActivity(KeyActivityError::UnknownEvent("ev:9".into())).into()));
+        assert_eq!(stored_count(&s).await, before);
+        assert!(load_key_accounts(&s).await.unwrap().activities.is_empty());
+    });
+}
+
+#[test]
+fn k2_event_staff_may_not_record_an_activity() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let staff = actor("zhou", Role::EventStaff, "kiosk", at(3 * DAY));
+        assert!(!can_record_activity(&staff) && can_record_activity(&li(0)) && can_record_activity(&qian(0)));
+        let refused = record_key_account_activity(&s, &staff, "c1", &seminar("2026-01-02")).await;
+        assert!(matches!(
+            refused,
+            Err(CommandError::NotAllowed { action: Action::RecordKeyAccountActivity, role: Role::EventStaff })
+        ));
+        assert!(load_key_accounts(&s).await.unwrap().activities.is_empty());
+    });
+}
+
+#[test]
+fn k2_an_activity_may_name_the_team_event_it_was_part_of() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let mut event = blank_event("ev:1", "wang", at(DAY));
+        event.theme = "Spring launch".into();
+        let mut t = Tablet::new("wang", "tab-b");
+        let change = event_change(None, &event, &mut t.at(at(DAY))).unwrap();
+        seed(&s, &change, &t.clock).await;
+        let launch = KeyActivityDraft {
+            kind: ActivityKind::Launch,
+            event_id: Some(" ev:1 ".into()),
+            notes: String::new(),
+            ..seminar("2026-01-02")
+        };
+        record_key_account_activity(&s, &li(at(3 * DAY)), "c1", &launch).await.unwrap();
+        let blank = KeyActivityDraft { event_id: Some(String::new()), ..seminar("2026-01-02") };
+        record_key_account_activity(&s, &li(at(3 * DAY)), "c1", &blank).await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        let events: Vec<_> = data.activities.iter().map(|a| (a.kind, a.event_id.clone())).collect();
+        assert!(events.contains(&(ActivityKind::Launch, Some("ev:1".into()))));
+        assert!(events.contains(&(ActivityKind::TechnicalSeminar, None)), "a blank event id is none");
+    });
+}
+
+#[test]
+fn k3_an_evaluation_weighs_the_activities_of_its_kind_recorded_by_its_day() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        for on in ["2026-01-02", "2026-01-03", "2026-01-06"] {
+            record_key_account_activity(&s, &li(at(6 * DAY)), "c1", &seminar(on)).await.unwrap();
+        }
+        let tickets = KeyActivityDraft { kind: ActivityKind::Tickets, ..seminar("2026-01-02") };
+        record_key_account_activity(&s, &li(at(6 * DAY)), "c1", &tickets).await.unwrap();
+        let day = |d: &str| d.parse().unwrap();
+        let ev = ServiceEvaluation::new(
+            "kae:1",
+            "c1",
+            ActivityKind::TechnicalSeminar,
+            day("2026-01-03"),
+            day("2026-01-04"),
+            "well attended",
+        )
+        .unwrap();
+        let mut t = Tablet::new("li", "tab-a");
+        seed(&s, &evaluation_created(&ev, &mut t.at(at(7 * DAY))), &t.clock).await;
+        let data = load_key_accounts(&s).await.unwrap();
+        let e = &data.evaluations[0].evaluation;
+        let by_its_day = ActivityCounts::of(&data.activities, &e.customer_id, Some(e.activity_on));
+        assert_eq!((by_its_day.of_kind(e.activity), by_its_day.total()), (2, 3));
+        let all = ActivityCounts::of(&data.activities, "c1", None);
+        assert_eq!((all.of_kind(ActivityKind::TechnicalSeminar), all.of_kind(ActivityKind::Tickets)), (3, 1));
+        assert_eq!(ActivityCounts::of(&data.activities, "c2", None).total(), 0, "another customer's count is its own");
+    });
+}
+
+#[test]
+fn k1_k3_a_support_request_or_an_evaluation_alone_makes_a_key_account() {
+    block_on(async {
+        let s = with_request().await;
+        let mut t = Tablet::new("li", "tab-a");
+        let day = |d: &str| d.parse().unwrap();
+        let ev =
+            ServiceEvaluation::new("kae:1", "c2", ActivityKind::Launch, day("2026-01-02"), day("2026-01-03"), "ok")
+                .unwrap();
+        seed(&s, &evaluation_created(&ev, &mut t.at(at(2 * DAY))), &t.clock).await;
+        let ids = load_key_accounts(&s).await.unwrap().key_account_ids();
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), vec!["c1".to_owned(), "c2".to_owned()]);
     });
 }

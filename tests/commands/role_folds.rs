@@ -158,6 +158,30 @@ fn a_team_setting_or_a_credit_flag_from_a_rep_who_picks_the_manager_role_does_no
 }
 
 #[test]
+fn c3_a_credit_flag_a_rep_signed_as_manager_does_not_flag_the_tier_and_the_managers_does() {
+    use outpost::domain::customer_list::derive;
+    use outpost::domain::pool::PoolSettings;
+    use outpost::domain::tier::TierSettings;
+    async fn flagged(s: &MemoryStore) -> bool {
+        let c1 = load_customers(s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap();
+        derive(c1, at(30), &PoolSettings::default(), &TierSettings::default()).tier.credit_flag
+    }
+    block_on(async {
+        let s = signed_team().await;
+        // Li's tablet stores the flag he set as a self-made manager; every device's fold
+        // reads it as never written, so the tier shows no credit warning.
+        set_credit_flag(&s, &li_as(Role::Manager, at(22)), "c1", true).await.expect("his tablet stores it");
+        assert!(!flagged(&s).await);
+        let listed = unreadable_fields(&s).await.unwrap();
+        assert!(listed
+            .iter()
+            .any(|f| f.record_id == "c1" && f.field == "manual_credit_flag" && f.code == "lacks_role"));
+        set_credit_flag(&s, &keyed(wang(at(23))), "c1", true).await.unwrap();
+        assert!(flagged(&s).await);
+    });
+}
+
+#[test]
 fn o1_an_orders_steps_are_chained_and_verified_and_a_step_taken_on_another_history_does_not_fit() {
     use outpost::app::orders::{approve_order, take_order_step};
     use outpost::domain::order::{Discount, Order, OrderLine, OrderStatus, OrderStep, PaymentTerms};

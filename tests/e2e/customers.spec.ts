@@ -1,8 +1,10 @@
-// Customers and the pool end to end (rules C1, C6, P1, P5, P6, P9): forms offline,
-// pinyin search, two tablets claiming the same pool customer, CSV import with bad rows.
+// Customers and the pool end to end (rules C1, C3, C6, P1, P5, P6, P9): forms offline,
+// pinyin search, two tablets claiming the same pool customer, CSV import with bad rows,
+// the credit warning only a manager sets.
 import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { CustomersPage } from './pages/customers';
+import { addPerson, switchTo } from './pages/shell';
 import { teamOfTwo } from './pages/team';
 
 test.beforeEach(() => clearHost());
@@ -265,4 +267,41 @@ test('the customer page shows at a glance who owns it, what is due and owed, and
   await c.shell.setLang('zh-CN');
   await expect(g.getByTestId('glance-countdown')).toContainText('天后回公海');
   await page.screenshot({ path: 'screenshots/customer-glance-zh.png' });
+});
+
+test('only a manager sets the credit warning; a rep sees it read-only with the reason (C3)', async ({ page }) => {
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Rep Li', 'rep');
+  await c.create({ name: 'Slow Pay Trading', contact: 'Buyer', phone: '13900000077' });
+
+  // The rep: the box is disabled, says why, and a tap changes nothing.
+  await expect(c.creditFlag()).toBeDisabled();
+  await expect(c.creditFlag()).not.toBeChecked();
+  await expect(c.creditFlagNote()).toHaveText('Only a manager sets or clears the credit warning.');
+  await c.creditFlag().click({ force: true });
+  await expect(c.creditFlag()).not.toBeChecked();
+  await expect(page.getByTestId('customer-credit-flag')).toHaveCount(0);
+
+  // The manager on the same tablet sets it; the glance shows the warning.
+  await addPerson(c.shell, 'Manager Wang', 'manager');
+  await c.open('Slow Pay Trading');
+  await expect(c.creditFlag()).toBeEnabled();
+  await expect(c.creditFlagNote()).toHaveCount(0);
+  await c.creditFlag().check();
+  await page.getByTestId('cf-save').click();
+  await expect(page.getByTestId('cf-saved')).toBeVisible();
+  await expect(page.getByTestId('customer-credit-flag')).toHaveText('Credit warning');
+
+  // Back to the rep: the warning stands and the rep still cannot clear it.
+  await switchTo(c.shell, 'Rep Li');
+  await c.open('Slow Pay Trading');
+  await expect(page.getByTestId('customer-credit-flag')).toBeVisible();
+  await expect(c.creditFlag()).toBeChecked();
+  await expect(c.creditFlag()).toBeDisabled();
+  await c.shell.setLang('zh-CN');
+  await expect(c.creditFlagNote()).toHaveText('只有经理可以设置或取消信用预警。');
+  await c.creditFlag().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'screenshots/customer-credit-flag-rep-zh-CN.png' });
 });

@@ -291,6 +291,9 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                             on:change=move |ev| file.update(|f| f.manual_credit_flag = event_target_checked(&ev)) />
                         <span>{t(CMsg::FieldCreditFlag)}</span>
                     </label>
+                    <Show when=move || !cmds.can(can_set_credit_flag)>
+                        <small class="muted" data-testid="cf-credit-flag-note">{t(CMsg::CreditFlagManagerOnly)}</small>
+                    </Show>
                 </div>
             </div>
             <TextField label=Signal::derive(move || t(CMsg::FieldNotes)()) test_id="cf-notes" multiline=true

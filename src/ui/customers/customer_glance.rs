@@ -7,6 +7,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, rule_label};
 use crate::ui::i18n::customers::{date_text, days_left, grade_label, tier_label, CMsg};
+use crate::ui::i18n::key_accounts::KMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
 
@@ -66,6 +67,9 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
             next_contact(input, &d.rules.cadence, p8, &cal, now).ok().flatten()
         })
     });
+    // K1–K3: a key account is one with any key-account record (derived, never stored).
+    let ka = crate::ui::key_accounts::key_account_card::key_accounts_signal();
+    let is_key_account = Memo::new(move |_| ka.with(|d| d.key_account_ids().contains(&cid.get_value())));
     let owed = Memo::new(move |_| orders.data.with(|d| d.ledger().outstanding_for_customer(&cid.get_value())));
     let last = Memo::new(move |_| {
         let id = cid.get_value();
@@ -106,6 +110,7 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                         <span class="badge tier" data-testid="customer-tier" data-tier=format!("{tier:?}")>{move || tier_label(i18n.lang(), tier)}</span>
                         {credit.then(|| view! { <span class="badge danger" data-testid="customer-credit-flag">{t(CMsg::CreditFlag)}</span> })}
                         {problem.then(|| view! { <span class="badge danger" data-testid="customer-problem">{t(CMsg::ProblemCustomer)}</span> })}
+                        {move || is_key_account.get().then(|| view! { <span class="badge" data-testid="customer-key-account">{t(KMsg::KeyAccount)}</span> })}
                         {grade.map(|g| view! { <span class="badge" data-testid="glance-grade">{move || grade_label(i18n.lang(), &g)}</span> })}
                     </div>
                     <dl class="glance-facts">

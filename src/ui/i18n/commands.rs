@@ -8,7 +8,7 @@ use crate::ui::i18n::activities::plan_error_text;
 use crate::ui::i18n::applications::app_error;
 use crate::ui::i18n::events::{chips_error_text, participant_error_text};
 use crate::ui::i18n::incentives::incentive_error;
-use crate::ui::i18n::key_accounts::approval_error;
+use crate::ui::i18n::key_accounts::{approval_error, key_activity_error};
 use crate::ui::i18n::orders::order_error;
 use crate::ui::i18n::service::service_error;
 use crate::ui::i18n::Lang;
@@ -19,6 +19,7 @@ crate::catalogue! { XMsg {
     NotYourStep => "这一步不由你处理。", "This step is not yours to take.";
     OnlyFinanceConfirms => "只有财务可以确认收款。", "Only finance confirms payments.";
     OnlyManagerDecides => "只有经理可以审批拜访计划。", "Only a manager decides visit plans.";
+    OnlyManagerCreditFlag => "只有经理可以设置或取消信用预警，其他改动未保存。", "Only a manager sets or clears the credit warning; nothing was saved.";
     NotFound => "本机找不到这条记录（可能已在别处删除）。", "This record is not on this device (deleted elsewhere?).";
     Owned => "该客户已有负责人，不能再认领。", "The customer already has an owner and cannot be claimed.";
     NotOwner => "只有负责人可以将客户退回公海。", "Only the owner returns this customer to the pool.";
@@ -33,6 +34,7 @@ crate::catalogue! { XMsg {
     MinutesOrder => "纪要的步骤须按顺序：撰写、审阅、发送、确认收到。", "Minutes go in order: written, reviewed, sent, receipt confirmed.";
     NoKey => "此人还没有个人签名密钥（请在其设备上打开一次已更新的应用并同步）。", "This person has no personal signing key yet (open the updated app on their device once and sync).";
     NoRole => "请至少选择一个角色。", "Choose at least one role.";
+    NoKeyActivity => "活动现场人员不能记录大客户活动。", "Event staff do not record key-account activities.";
     OnlyAdmins => "只有团队名册的管理员可以授予或撤销角色。", "Only an admin of the team roster grants or revokes roles.";
     Invalid => "输入不符合规则：", "The input breaks a rule: ";
     StorageFailed => "保存到本机数据库失败：", "Saving to the local database failed: ";
@@ -44,6 +46,8 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     match e {
         CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
         CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
+        CommandError::NotAllowed { action: Action::SetCreditFlag, .. } => m(XMsg::OnlyManagerCreditFlag),
+        CommandError::NotAllowed { action: Action::RecordKeyAccountActivity, .. } => m(XMsg::NoKeyActivity),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
         CommandError::NotAllowed { action: Action::ManageRoster, .. } => m(XMsg::OnlyAdmins),
         CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
@@ -66,6 +70,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Plan(e) => plan_error_text(lang, e).to_owned(),
             RuleError::Minutes(_) => m(XMsg::MinutesOrder),
             RuleError::Approval(e) => approval_error(lang, e),
+            RuleError::KeyActivity(e) => key_activity_error(lang, e),
             RuleError::Application(e) => app_error(lang, e),
             RuleError::Chips(e) => chips_error_text(lang, e),
             RuleError::Participant(e) => participant_error_text(lang, e),

@@ -47,6 +47,7 @@ crate::catalogue! { CMsg {
     FieldCollectedOn => "收集日期", "Collected on";
     FieldSpecial => "特殊背景（每周跟进）", "Special background (weekly follow-up)";
     FieldCreditFlag => "信用预警", "Credit warning";
+    CreditFlagManagerOnly => "只有经理可以设置或取消信用预警。", "Only a manager sets or clears the credit warning.";
     FirstContact => "第一位联系人", "First contact";
     Contacts => "联系人", "Contacts";
     ContactName => "姓名", "Name";

@@ -1,6 +1,8 @@
-//! zh-CN / en strings of key-account support requests and evaluations (K1–K3).
+//! zh-CN / en strings of key-account support requests, activities and evaluations
+//! (K1–K3).
 
 use crate::domain::approval::{ActivityKind, ApprovalError, ApprovalStatus, Step};
+use crate::domain::key_activity::{ActivityCounts, KeyActivityError, MAX_NOTES, MAX_WHO};
 use crate::ui::i18n::Lang;
 
 crate::catalogue! { KMsg {
@@ -37,6 +39,22 @@ crate::catalogue! { KMsg {
     RecordVisit => "记录回访", "Record the visit";
     NotYourStep => "等待有权限的人处理。", "Waiting for the person who holds this role.";
     Device => "设备", "device";
+    KeyAccount => "大客户", "Key account";
+    Activities => "大客户活动", "Key-account activities";
+    NoActivities => "还没有记录大客户活动。", "No key-account activities recorded yet.";
+    NewActivity => "记录活动", "Record an activity";
+    ActivityKindLabel => "活动类型", "Kind";
+    ActivityOn => "日期", "Date";
+    ActivityWho => "参加人员", "Who took part";
+    ActivityNotes => "备注", "Notes";
+    ActivityEvent => "关联的公司活动", "Part of a team event";
+    NoEvent => "无", "None";
+    ActivitySaved => "活动已记录。", "Activity recorded.";
+    RecordedBy => "记录人", "recorded by";
+    ActivityCountsTitle => "评价可参考的已记录活动", "Recorded activities to weigh in the evaluation";
+    ActivityCountsNone => "该客户还没有记录活动。", "No activities recorded for this customer.";
+    ActivityCountLabel => "此类活动已记录", "Recorded activities of this kind";
+    RecordOnlyTeam => "活动现场人员不能记录大客户活动。", "Event staff do not record key-account activities.";
 } }
 
 pub fn status_label(lang: Lang, s: ApprovalStatus) -> &'static str {
@@ -195,4 +213,53 @@ pub fn approval_error(lang: Lang, e: &ApprovalError) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// Why a K2 activity was not recorded, in `lang`.
+pub fn key_activity_error(lang: Lang, e: &KeyActivityError) -> String {
+    let zh = lang == Lang::ZhCn;
+    match e {
+        KeyActivityError::NoAttendees => {
+            if zh {
+                "请填写参加人员。".into()
+            } else {
+                "Say who took part.".into()
+            }
+        }
+        KeyActivityError::AttendeesTooLong => {
+            if zh {
+                format!("参加人员最多 {MAX_WHO} 个字。")
+            } else {
+                format!("Who took part fits in {MAX_WHO} characters.")
+            }
+        }
+        KeyActivityError::NotesTooLong => {
+            if zh {
+                format!("备注最多 {MAX_NOTES} 个字。")
+            } else {
+                format!("The notes fit in {MAX_NOTES} characters.")
+            }
+        }
+        KeyActivityError::InFuture { on } => {
+            if zh {
+                format!("活动举办后才能记录（{on} 还没到）；计划中的活动请在“活动”里安排。")
+            } else {
+                format!("An activity is recorded once it has happened ({on} is still ahead); plan it under Events.")
+            }
+        }
+        KeyActivityError::UnknownEvent(_) => {
+            if zh {
+                "本机找不到所选的公司活动。".into()
+            } else {
+                "The chosen team event is not on this device.".into()
+            }
+        }
+    }
+}
+
+/// K3's input from K2: the recorded activities by kind ("Technical seminar 2 · Tickets 1"),
+/// or `None` when there are none.
+pub fn counts_text(lang: Lang, counts: &ActivityCounts) -> Option<String> {
+    let parts: Vec<String> = counts.0.iter().map(|(k, n)| format!("{} {n}", activity_label(lang, *k))).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
 use crate::domain::approval::{ActivityKind, CustomerFacts, ServiceEvaluation, SupportRequest};
+use crate::domain::key_activity::ActivityCounts;
 use crate::storage::key_accounts::{
     evaluation_created, load_key_accounts, request_created, return_visit, KeyAccountsData,
 };
-use crate::ui::i18n::key_accounts::{activity_label, approval_error, visit_due_text, KMsg};
+use crate::ui::i18n::key_accounts::{activity_label, approval_error, counts_text, visit_due_text, KMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::approval_steps::ApprovalSteps;
+use crate::ui::key_accounts::key_activities::KeyActivities;
 use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
 use crate::ui::state::load::load_on_change;
 use crate::ui::state::session::use_session;
@@ -31,8 +33,10 @@ pub fn key_accounts_signal() -> RwSignal<KeyAccountsData> {
     data
 }
 
-/// K1–K3 on the customer file: support requests with the two-step approval, service
-/// evaluations with the same two steps, and the return visit due within a week.
+/// K1–K3 on the customer file: support requests with the two-step approval, the K2
+/// activities recorded with the customer, service evaluations with the same two steps
+/// (each beside the count of recorded activities it weighs), and the return visit due
+/// within a week.
 #[component]
 pub fn KeyAccountCard(customer: String) -> impl IntoView {
     let data = key_accounts_signal();
@@ -49,12 +53,19 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
         data.with(|d| d.evaluations.iter().filter(|r| r.evaluation.customer_id == c).cloned().collect::<Vec<_>>())
     });
     let roles = Memo::new(move |_| data.with(|d| d.roles.clone()));
+    let c = customer.clone();
+    let counts_line =
+        Memo::new(move |_| data.with(|d| counts_text(i18n.lang(), &ActivityCounts::of(&d.activities, &c, None))));
 
     // The request form (K1).
     let asking = RwSignal::new(false);
     let f: [RwSignal<String>; 7] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
     let cust = StoredValue::new(customer.clone());
+    // K3 weighs the K2 activities of a kind recorded with the customer, up to a day.
+    let counted = move |kind: ActivityKind, up_to: Option<chrono::NaiveDate>| {
+        data.with(|d| ActivityCounts::of(&d.activities, &cust.get_value(), up_to).of_kind(kind))
+    };
     let save_request = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let v = |i: usize| f[i].get_untracked();
@@ -182,7 +193,10 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                     </div>
                 </form>
             </Show>
+            <KeyActivities customer=customer.clone() data=data />
             <h3>{t(KMsg::Evaluations)}</h3>
+            <p class="muted" data-testid="ka-activity-counts">{t(KMsg::ActivityCountsTitle)}": "
+                {move || counts_line.get().unwrap_or_else(|| KMsg::ActivityCountsNone.text(i18n.lang()).to_owned())}</p>
             <Show when=move || !evaluations.with(Vec::is_empty) fallback=|| view! { <p class="muted">{t(KMsg::NoEvaluations)}</p> }>
                 <ul class="plain-list">
                     {move || evaluations.get().into_iter().map(|r| {
@@ -192,6 +206,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                         view! {
                             <li class="ka-item" data-testid="ka-evaluation">
                                 <p><strong>{move || activity_label(i18n.lang(), e.activity)}</strong><span class="muted">" · "{e.activity_on.to_string()}</span></p>
+                                <p class="muted" data-testid="ke-activity-count">{t(KMsg::ActivityCountLabel)}": "{counted(e.activity, Some(e.activity_on))}</p>
                                 <p>{e.evaluation.clone()}</p>
                                 <ApprovalSteps subject=e.id.clone() approval=e.approval.clone() devices=r.devices.clone() verified=r.trail.verified.clone() roles=roles.get() />
                                 {match e.return_visit_on {
@@ -225,6 +240,8 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                             <input type="date" data-testid="ke-date" prop:value=move || act_on.get() on:input=move |ev| act_on.set(event_target_value(&ev)) />
                         </label>
                     </div>
+                    <p class="muted" data-testid="ke-form-activity-count">{t(KMsg::ActivityCountLabel)}": "
+                        {move || counted(ACTIVITIES[activity.get().min(4)], act_on.get().parse().ok())}</p>
                     <label class="field"><span>{t(KMsg::Evaluation)}</span>
                         <textarea rows="3" data-testid="ke-text" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     </label>

@@ -73,6 +73,16 @@ export class CustomersPage {
     return this.page.getByTestId('owner-name');
   }
 
+  /** The file form's credit-warning checkbox (C3: only a manager changes it). */
+  creditFlag() {
+    return this.page.getByTestId('cf-credit-flag');
+  }
+
+  /** Why the checkbox is read-only, shown to everyone but a manager. */
+  creditFlagNote() {
+    return this.page.getByTestId('cf-credit-flag-note');
+  }
+
   /** Opens the import page and chooses a CSV file (text, or raw bytes). */
   async chooseImport(name: string, content: string | Buffer) {
     await this.openList();
