@@ -348,6 +348,7 @@ test('two tablets edit different budget lines offline and keep both edits', asyn
   });
   expect(await a.d.syncNow()).toBe('done');
   expect(await b.d.syncNow()).toBe('done');
+  await a.ev.open('Plaza warm-up');
   await b.ev.open('Plaza warm-up');
   await a.context.setOffline(true);
   await b.context.setOffline(true);
