@@ -20,6 +20,14 @@ async function deviceId(d: Device): Promise<string> {
   return (await d.page.getByTestId('sync-device').innerText()).trim();
 }
 
+/** An edit schedules its own sync round 3 s later (`SYNC_DELAY_MS` in src/ui/state/edit.rs);
+ * a test that then tampers with the host waits that round out first, or the author may
+ * repair the host before the reader looks. A wait for the app's timer, not a timing check. */
+async function settle(d: Device) {
+  await d.page.waitForTimeout(3_500);
+  expect(await d.d.syncNow()).toBe('done');
+}
+
 async function inStep(d: Device): Promise<string | null> {
   return d.page.getByTestId('team-in-step').getAttribute('data-in-step');
 }
@@ -47,8 +55,12 @@ test('the team is in step only when every tablet has read the others\' newest ch
 
 test('a chunk deleted from the host is published again by its author; the reader shows it meanwhile', async ({ browser }) => {
   const { a, b } = await teamOfTwo(browser);
+  // Both tablets' own delayed rounds (from joining) are over before the chunk is made.
+  await settle(a);
+  await settle(b);
   await a.d.addCustomer('Lost And Found Ltd');
   expect(await a.d.syncNow()).toBe('done');
+  await settle(a);
   const chunks = path.join(deviceDir(await deviceId(a)), 'chunks');
   for (const f of fs.readdirSync(chunks)) fs.rmSync(path.join(chunks, f));
 
@@ -81,13 +93,14 @@ test('an older head put back on the host is refused, named, and overwritten by i
   const old = fs.readFileSync(head);
   await a.d.addCustomer('Second Customer Co');
   expect(await a.d.syncNow()).toBe('done');
+  await settle(a);
   expect(await b.d.syncNow()).toBe('done');
   const before = await b.d.customers();
   expect(before.join('|')).toContain('Second Customer Co');
 
   fs.writeFileSync(head, old);
   expect(await b.d.syncNow()).toBe('done');
-  await expect(b.page.getByTestId('quarantine-item').first()).toHaveAttribute('data-code', 'rollback');
+  await expect(b.page.locator('[data-testid=quarantine-item][data-code=rollback]')).toHaveCount(1);
   await expect(b.page.getByTestId('sync-rejected')).toContainText('refused');
   expect(await b.d.customers()).toEqual(before);
 
