@@ -22,10 +22,8 @@ async function tablet(browser: Browser, t0: number) {
   return { context, page, d: new SyncPage(page), ev: new EventsPage(page), c: new CustomersPage(page) };
 }
 
-test('two offline kiosks: one participant, the right balance, the double redemption flagged and settled', async ({ browser }) => {
-  test.setTimeout(600_000);
-  // The real time, so the sync host's Date agrees with the tablets until the test moves them.
-  const t0 = Math.floor(Date.now() / MIN) * MIN;
+/** A manager's tablet that creates the team and an event-staff tablet that joins it. */
+async function managerAndStaff(browser: Browser, t0: number) {
   const a = await tablet(browser, t0);
   await a.d.shell.open();
   await a.d.shell.setLang('en');
@@ -37,6 +35,14 @@ test('two offline kiosks: one participant, the right balance, the double redempt
   await b.d.shell.setLang('en');
   await b.d.shell.createProfile('Staff Li', 'event_staff');
   await b.d.join(link);
+  return { a, b };
+}
+
+test('two offline kiosks: one participant, the right balance, the double redemption flagged and settled', async ({ browser }) => {
+  test.setTimeout(600_000);
+  // The real time, so the sync host's Date agrees with the tablets until the test moves them.
+  const t0 = Math.floor(Date.now() / MIN) * MIN;
+  const { a, b } = await managerAndStaff(browser, t0);
 
   // E1: an invitable customer, then the event with a budget line; field errors first.
   await a.c.create({ name: 'Harbour Kites', contact: 'Ms Chen', phone: '13700001111' });
@@ -331,17 +337,7 @@ test('event times are typed and read in the team time zone, not the tablet zone'
 test('two tablets edit different budget lines offline and keep both edits', async ({ browser }) => {
   // E1: each budget line is its own record; before, the later save dropped the other's line.
   const t0 = Math.floor(Date.now() / MIN) * MIN;
-  const a = await tablet(browser, t0);
-  await a.d.shell.open();
-  await a.d.shell.setLang('en');
-  await a.d.shell.createProfile('Manager Wang', 'manager');
-  await a.d.createTeam();
-  const link = await a.d.inviteLink();
-  const b = await tablet(browser, t0);
-  await b.page.goto(link);
-  await b.d.shell.setLang('en');
-  await b.d.shell.createProfile('Staff Li', 'event_staff');
-  await b.d.join(link);
+  const { a, b } = await managerAndStaff(browser, t0);
   await a.ev.create({
     theme: 'Plaza warm-up', starts: t0 + 24 * 60 * MIN, ends: t0 + 27 * 60 * MIN, venue: 'Plaza',
     budget: [['Chips', '200', '0'], ['Prizes', '300', '0']],
