@@ -97,6 +97,31 @@ pub async fn decide_key_account_step<S: RecordStore>(
     store(s, actor, |by| Ok(chained_decision(&id, subject, step, opinion, pass, Some(&head), by))).await
 }
 
+/// K1: the manager gives one person a step's role or takes it away. The change is made
+/// to the roles as stored when the command runs, so ticks made in quick succession each
+/// keep the others.
+pub async fn set_key_account_role<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    person: &str,
+    step: Step,
+    holds: bool,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::SaveKeyAccountRoles, can_edit_roles(actor))?;
+    let old = load_key_accounts(s).await?.roles;
+    let mut new = old.clone();
+    let set = match step {
+        Step::Review => &mut new.supervisors,
+        Step::Approve => &mut new.managers,
+    };
+    if holds {
+        set.insert(person.to_owned());
+    } else {
+        set.remove(person);
+    }
+    store(s, actor, |by| roles_change(&old, &new, by).ok_or(RuleError::Unchanged.into())).await
+}
+
 /// K1: the manager changes who reviews and who approves.
 pub async fn save_key_account_roles<S: RecordStore>(
     s: &S,

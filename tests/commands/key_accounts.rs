@@ -3,6 +3,7 @@
 
 use outpost::app::key_accounts::{
     can_decide_step, can_record_activity, decide_key_account_step, record_key_account_activity, save_key_account_roles,
+    set_key_account_role,
 };
 use outpost::app::{Action, CommandError, RuleError};
 use outpost::domain::approval::{
@@ -40,6 +41,32 @@ fn k1_only_the_manager_names_who_reviews_and_who_approves() {
         let refused = save_key_account_roles(&s, &li(at(0)), &roles).await;
         assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SaveKeyAccountRoles, .. })));
         assert_eq!(load_key_accounts(&s).await.unwrap().roles, KeyAccountRoles::default());
+    });
+}
+
+/// Ticks made one after another each change the roles as stored, so the second keeps
+/// the first (the settings table no longer sends a whole list it drew earlier).
+#[test]
+fn k1_each_role_tick_keeps_the_ticks_before_it() {
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        set_key_account_role(&s, &wang(at(0)), "zhao", Step::Review, true).await.unwrap();
+        set_key_account_role(&s, &wang(at(1)), "wang", Step::Approve, true).await.unwrap();
+        let roles = load_key_accounts(&s).await.unwrap().roles;
+        assert_eq!(roles.supervisors, ["zhao".to_owned()].into());
+        assert_eq!(roles.managers, ["wang".to_owned()].into());
+        // Ticking what is already so stores nothing; unticking takes only that role away.
+        let again = set_key_account_role(&s, &wang(at(2)), "zhao", Step::Review, true).await;
+        assert!(matches!(again, Err(CommandError::Rule(RuleError::Unchanged))), "{again:?}");
+        set_key_account_role(&s, &wang(at(3)), "zhao", Step::Review, false).await.unwrap();
+        let roles = load_key_accounts(&s).await.unwrap().roles;
+        assert!(roles.supervisors.is_empty());
+        assert_eq!(roles.managers, ["wang".to_owned()].into());
+        // A rep cannot tick anyone, themselves included.
+        let before = stored_count(&s).await;
+        let refused = set_key_account_role(&s, &li(at(4)), "li", Step::Approve, true).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SaveKeyAccountRoles, .. })));
+        assert_eq!(stored_count(&s).await, before);
     });
 }
 

@@ -1,7 +1,9 @@
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
-use crate::app::key_accounts::{can_edit_roles, may_hold_role, save_key_account_roles};
-use crate::domain::approval::KeyAccountRoles;
+use crate::app::key_accounts::{can_edit_roles, may_hold_role, set_key_account_role};
+use crate::domain::approval::Step;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::key_accounts::KMsg;
 use crate::ui::i18n::{t, use_i18n};
@@ -26,16 +28,46 @@ pub fn KeyAccountRolesSettings() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let toggle = move |pid: String, supervisor: bool, on: bool| {
-        let old = data.with_untracked(|d| d.roles.clone());
-        let mut new: KeyAccountRoles = old;
-        let set = if supervisor { &mut new.supervisors } else { &mut new.managers };
-        if on {
-            set.insert(pid);
-        } else {
-            set.remove(&pid);
+    // Each tick is its own change to the roles as stored then (not to what this view
+    // last drew), so a second tick while the first is saving keeps both. Until the
+    // stored roles show a tick, the box shows the tick: a re-read that lands in between
+    // does not untick it.
+    let pending = RwSignal::new(BTreeMap::<(String, bool), bool>::new());
+    let stored = move |pid: &str, supervisor: bool| {
+        data.with(|d| if supervisor { d.roles.supervisors.contains(pid) } else { d.roles.managers.contains(pid) })
+    };
+    Effect::new(move |_| {
+        let settled: Vec<(String, bool)> = pending.with_untracked(|p| {
+            p.iter().filter(|((pid, sup), on)| stored(pid, *sup) == **on).map(|(k, _)| k.clone()).collect()
+        });
+        if !settled.is_empty() {
+            pending.update(|p| {
+                settled.iter().for_each(|k| {
+                    p.remove(k);
+                })
+            });
         }
-        cmds.run(move |db, a| async move { save_key_account_roles(db.store(), &a, &new).await }, |_| {});
+    });
+    let shown = move |pid: &str, supervisor: bool| {
+        pending.with(|p| p.get(&(pid.to_owned(), supervisor)).copied()).unwrap_or_else(|| stored(pid, supervisor))
+    };
+    let toggle = move |pid: String, supervisor: bool, on: bool| {
+        let key = (pid.clone(), supervisor);
+        pending.update(|p| {
+            p.insert(key.clone(), on);
+        });
+        let step = if supervisor { Step::Review } else { Step::Approve };
+        cmds.run(
+            move |db, a| async move { set_key_account_role(db.store(), &a, &pid, step, on).await },
+            move |r| {
+                // Refused, or already so: the stored roles are what to show.
+                if r.is_err() {
+                    pending.update(|p| {
+                        p.remove(&key);
+                    });
+                }
+            },
+        );
     };
     view! {
         <section class="card" data-testid="ka-roles">
@@ -45,19 +77,21 @@ pub fn KeyAccountRolesSettings() -> impl IntoView {
             <table class="plan">
                 <thead><tr><th></th><th>{t(KMsg::Supervisor)}</th><th>{t(KMsg::Manager)}</th></tr></thead>
                 <tbody>
-                    {move || people().into_iter().map(|(pid, name)| {
-                        let (sup, mgr) = data.with(|d| (d.roles.supervisors.contains(&pid), d.roles.managers.contains(&pid)));
-                        let (p1, p2) = (pid.clone(), pid.clone());
-                        // Each box is named by its person and column, for screen readers.
-                        let (n1, n2) = (name.clone(), name.clone());
-                        view! {
-                            <tr data-testid="ka-role-row">
-                                <td>{name}</td>
-                                <td><input type="checkbox" data-testid="ka-sup" aria-label=move || format!("{n1} · {}", KMsg::Supervisor.text(i18n.lang())) prop:checked=sup disabled=move || !is_manager() on:change=move |ev| toggle(p1.clone(), true, event_target_checked(&ev)) /></td>
-                                <td><input type="checkbox" data-testid="ka-mgr" aria-label=move || format!("{n2} · {}", KMsg::Manager.text(i18n.lang())) prop:checked=mgr disabled=move || !is_manager() on:change=move |ev| toggle(p2.clone(), false, event_target_checked(&ev)) /></td>
-                            </tr>
+                    <For each=people key=|row| row.clone() let:row>
+                        {
+                            let (pid, name) = row;
+                            let (p1, p2, p3, p4) = (pid.clone(), pid.clone(), pid.clone(), pid);
+                            // Each box is named by its person and column, for screen readers.
+                            let (n1, n2) = (name.clone(), name.clone());
+                            view! {
+                                <tr data-testid="ka-role-row">
+                                    <td>{name}</td>
+                                    <td><input type="checkbox" data-testid="ka-sup" aria-label=move || format!("{n1} · {}", KMsg::Supervisor.text(i18n.lang())) prop:checked=move || shown(&p1, true) disabled=move || !is_manager() on:change=move |ev| toggle(p2.clone(), true, event_target_checked(&ev)) /></td>
+                                    <td><input type="checkbox" data-testid="ka-mgr" aria-label=move || format!("{n2} · {}", KMsg::Manager.text(i18n.lang())) prop:checked=move || shown(&p3, false) disabled=move || !is_manager() on:change=move |ev| toggle(p4.clone(), false, event_target_checked(&ev)) /></td>
+                                </tr>
+                            }
                         }
-                    }).collect_view()}
+                    </For>
                 </tbody>
             </table>
         </section>

@@ -7,6 +7,11 @@
 //! Like [`Writer`](super::write::Writer), a command always finishes once started (what
 //! the user did is stored even if they leave the page), and `done` runs only while the
 //! component that made the runner and the view that called it are alive.
+//!
+//! Commands on this page run one at a time: most read
+//! what is stored and then write a change computed from it, so two quick taps (a second
+//! role box ticked while the first is still saving) would otherwise both start from the
+//! same reading and the later write would undo the earlier one.
 
 use std::future::Future;
 
@@ -84,7 +89,11 @@ impl Commands {
         let reply = Reply::new(self.alive);
         // Not cancelled with the view: a started command always lands.
         leptos::task::spawn_local(async move {
-            let r = cmd(db, actor).await;
+            let r = {
+                let queue = queue();
+                let _turn = queue.lock().await;
+                cmd(db, actor).await
+            };
             if let Ok(out) = &r {
                 let change = out.change();
                 if !change.docs.is_empty() || !change.entries.is_empty() {
@@ -95,6 +104,14 @@ impl Commands {
             reply.deliver(move || done(r));
         });
     }
+}
+
+/// The page's command turn: one command holds `futures`' async mutex while it runs.
+fn queue() -> std::rc::Rc<futures::lock::Mutex<()>> {
+    thread_local! {
+        static QUEUE: std::rc::Rc<futures::lock::Mutex<()>> = std::rc::Rc::new(futures::lock::Mutex::new(()));
+    }
+    QUEUE.with(std::rc::Rc::clone)
 }
 
 impl Default for Commands {
