@@ -371,3 +371,66 @@ test('V1 first contact: material by email, the confirm call falls due in the cad
   await rep.shell.setLang('zh-CN');
   await expect(page.getByTestId('first-contact')).toContainText('首次接触');
 });
+
+test('V6/V7 a manager typing new rules keeps them when another tablet changes the rules; the form says so', async ({ browser }) => {
+  const a = await device(browser, 'Manager Wang');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Manager Wang', 'manager');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'Manager Zhou');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Manager Zhou', 'manager');
+  await b.d.join(link);
+
+  // Tablet B changes the early-design interval and publishes it.
+  await b.page.getByTestId('nav-settings').click();
+  await expect(b.page.getByTestId('cadence-0')).toBeEnabled();
+  await b.page.getByTestId('cadence-0').fill('10');
+  await b.page.getByTestId('activity-rules-save').click();
+  await expect(b.page.getByTestId('activity-rules-saved')).toBeVisible();
+  expect(await b.d.syncNow()).toBe('done');
+
+  // Tablet A is typing another interval when its sync brings B's change in.
+  await a.page.getByTestId('nav-settings').click();
+  await expect(a.page.getByTestId('cadence-1')).toBeEnabled();
+  const before = await a.page.getByTestId('cadence-0').inputValue();
+  expect(before).not.toBe('10');
+  await a.page.getByTestId('cadence-1').fill('12');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('activity-rules-newer')).toBeVisible();
+  await expect(a.page.getByTestId('cadence-1')).toHaveValue('12');
+  await expect(a.page.getByTestId('cadence-0')).toHaveValue(before);
+  await a.page.getByTestId('activity-rules').screenshot({ path: 'screenshots/activity-rules-newer-en.png' });
+
+  // Taking the new rules drops what was typed and shows B's interval.
+  await a.page.getByTestId('activity-rules-use-theirs').click();
+  await expect(a.page.getByTestId('activity-rules-newer')).toHaveCount(0);
+  await expect(a.page.getByTestId('cadence-0')).toHaveValue('10');
+  await expect(a.page.getByTestId('cadence-1')).not.toHaveValue('12');
+
+  // Typed again and saved over B's rules: B's interval stays, A's is added, and B gets both.
+  await a.page.getByTestId('cadence-1').fill('12');
+  await b.page.getByTestId('cadence-3').fill('5');
+  await b.page.getByTestId('activity-rules-save').click();
+  await expect(b.page.getByTestId('activity-rules-saved')).toBeVisible();
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('activity-rules-newer')).toBeVisible();
+  await a.page.getByTestId('activity-rules-save').click();
+  await expect(a.page.getByTestId('activity-rules-saved')).toBeVisible();
+  await expect(a.page.getByTestId('activity-rules-newer')).toHaveCount(0);
+  for (const [i, v] of [[0, '10'], [1, '12'], [3, '5']] as const) {
+    await expect(a.page.getByTestId(`cadence-${i}`)).toHaveValue(v);
+  }
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  for (const [i, v] of [[0, '10'], [1, '12'], [3, '5']] as const) {
+    await expect(b.page.getByTestId(`cadence-${i}`)).toHaveValue(v);
+  }
+
+  await a.context.close();
+  await b.context.close();
+});
