@@ -29,12 +29,14 @@ nginx_pid=$!
 trap 'kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.1; done
 
+rm -rf "$LH_DIR/reports"; mkdir -p "$LH_DIR/reports"
 step "lighthouse $LH_VERSION, mobile preset, $RUNS runs against http://127.0.0.1:$port/"
 for i in $(seq "$RUNS"); do
   CHROME_PATH="$CHROMIUM" "$LH_DIR/node_modules/.bin/lighthouse" "http://127.0.0.1:$port/" \
-    --quiet --output=json --output-path="$work/run-$i.json" \
+    --quiet --output=json --output-path="$LH_DIR/reports/run-$i.json" \
     --only-categories=performance,accessibility,best-practices \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>"$work/run-$i.log" \
     || { echo "run $i failed:" >&2; tail -20 "$work/run-$i.log" >&2; exit 1; }
 done
-node "$ROOT/scripts/lighthouse-report.mjs" "$work"/run-*.json
+node "$ROOT/scripts/lighthouse-report.mjs" "$LH_DIR"/reports/run-*.json
+echo "  reports: target/lighthouse/reports/run-*.json (open in https://googlechrome.github.io/lighthouse/viewer/)"

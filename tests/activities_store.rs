@@ -495,6 +495,9 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let li_row = &rows[0];
     assert_eq!(li_row.counts, [1, 2, 0, 0, 0]);
     assert_eq!((li_row.planned, li_row.planned_met), (2, 2)); // c2 met Friday, after its planned day
+                                                              // V2: Thursday's visit to c1 was on the approved plan; Friday's to c2 was not (its
+                                                              // plan named Thursday), so it counts as unplanned.
+    assert_eq!(li_row.unplanned, 1);
     assert_eq!(li_row.closings, 1);
     // Thursday's visit had no minutes by Monday evening → overdue by now; Friday's on time.
     assert_eq!((li_row.minutes_on_time, li_row.minutes_late), (1, 1));
@@ -504,6 +507,7 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[2].rep, "");
     assert_eq!(rows[2].total(), 3);
+    assert_eq!(rows[2].unplanned, 1);
     // The day report for Wednesday holds nothing of li's.
     let wed =
         report(&["li".into()], &data.activities, &plans, &minutes, &[], &cal, ReportPeriod::Day, day("2026-03-04"));

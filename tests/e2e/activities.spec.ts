@@ -116,6 +116,8 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   // V3/V4: the visit is logged; a visit without the person met is refused first.
   await setTime(a.page, '2026-03-05T15:00:00+08:00');
   await customers.open('Kite Works');
+  await expect(a.page.getByTestId('act-kind-visit')).toHaveAttribute('aria-pressed', 'true');
+  await expect(a.page.getByTestId('act-unplanned')).toHaveCount(0); // on Thursday's approved plan
   await rep.log({ kind: 'visit', stage: 'Opening' });
   await expect(a.page.getByTestId('act-error-person')).toBeVisible();
   await rep.log({ kind: 'visit', stage: 'ProductIntroduction', person: 'Zhao Min', title: 'CTO', decisionMaker: true, needs: 'Scanners fail in the cold store', next: 'Send a quote' });
@@ -297,6 +299,9 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
 
   // V9: the diary is prefilled from the day's activities; the report counts them.
   await customers.open('Kite Works');
+  // V2: no plan names Kite Works today: the form says so and the visit is still recorded.
+  await page.getByTestId('act-kind-visit').click();
+  await expect(page.getByTestId('act-unplanned')).toHaveAttribute('data-cover', 'none');
   await act.log({ kind: 'visit', stage: 'Closing', person: 'Zhao Min', needs: 'Needs a cold-proof scanner' });
   await expect(page.getByTestId('act-saved')).toBeVisible();
   await page.getByTestId('nav-reports').click();
@@ -307,6 +312,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(page.getByTestId('diary-saved')).toBeVisible();
   const row = page.locator('[data-testid=report-row]').first();
   await expect(row).toHaveAttribute('data-total', '1'); // this week: the visit (the calls were last week)
+  await expect(row).toHaveAttribute('data-unplanned', '1');
   await page.getByTestId('report-period').selectOption('month');
   await expect(row).toHaveAttribute('data-total', '3'); // the month: two calls and the visit
   await expect(page.getByTestId('report-question')).toContainText('Which scanner model survives -30 °C?');

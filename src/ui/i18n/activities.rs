@@ -154,6 +154,10 @@ crate::catalogue! { AMsg {
     Activities => "跟进", "Activities";
     Planned => "计划拜访", "Planned visits";
     PlannedMet => "已见", "met";
+    Unplanned => "计划外拜访", "Unplanned visits";
+    CoverNotPlanned => "当天没有已批准的拜访计划包含这位客户。拜访照常记录，并在报表中计为计划外拜访。", "No approved visit plan names this customer on this day. The visit is recorded and counts as unplanned in the reports.";
+    CoverPending => "当天的拜访计划还在等经理批准。", "The visit plan for this day is still waiting for the manager's approval.";
+    CoverRejected => "当天包含这位客户的拜访计划被经理驳回了。", "The manager rejected the visit plan that names this customer on this day.";
     Closings => "促成/签约", "Closings / signings";
     MinutesOnTime => "按时纪要", "Minutes on time";
     MinutesLate => "迟交/逾期纪要", "Minutes late / overdue";
