@@ -10,13 +10,19 @@
 // connect-src is wide here because the team's sync host is not known when the app is
 // built; the app narrows it to 'self' and that host at run time (src/ui/state/csp.rs).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
+
+// Trunk 0.21 writes the wasm's size into the loader for the initializer's progress bar
+// (public/loader.js) as it was before wasm-opt shrank it; the bar's total is set to the
+// size of the file actually served, before the script is hashed below.
+html = html.replace(/(__trunkInitializer\(init, '([^']+)', )(\d+)(,)/, (_all, head, wasm, _size, tail) =>
+  `${head}${statSync(join(dir, wasm)).size}${tail}`);
 
 // Every inline script: a <script> without src, its text exactly as the browser hashes it.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

@@ -25,6 +25,44 @@ test('a first run asks who is using the tablet and refuses an empty name', async
   await expect(page.getByTestId('greeting')).toContainText('张三');
 });
 
+test('a first visit shows a splash with the download progress until the app is drawn', async ({ page }) => {
+  // The wasm is held back until the splash has been seen with its bar (public/loader.js).
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = new Shell(page);
+  await page.goto(app.root, { waitUntil: 'commit' });
+  await expect(page.getByTestId('splash')).toBeVisible();
+  await expect(page.locator('#splash-text')).toContainText('Loading the app');
+  await page.screenshot({ path: path.join(SHOTS, 'splash-en.png') });
+  release();
+  await expect(app.firstRun()).toBeVisible();
+  await expect(page.getByTestId('splash')).toHaveCount(0);
+  // The bar's total is the wasm's real size, as Trunk measured it at build time.
+  const html = await (await page.request.get(app.root)).text();
+  const [, wasm, size] = html.match(/__trunkInitializer\(init, '([^']+)', (\d+),/)!;
+  const body = await (await page.request.get(new URL(wasm, app.root).href)).body();
+  expect(Number(size)).toBe(body.length);
+});
+
+test('a first visit whose download fails says so in words and offers a reload', async ({ page }) => {
+  await page.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected'));
+  const app = new Shell(page);
+  await page.goto(app.root);
+  await expect(page.locator('#splash-text')).toContainText('The app could not be loaded');
+  await expect(page.locator('#splash-progress')).toHaveCount(0);
+  await expect(page.getByTestId('splash-reload')).toBeVisible();
+  await expect(app.firstRun()).toHaveCount(0);
+  // Once the network is back, the reload starts the app.
+  await page.unroute('**/*_bg.wasm');
+  await page.getByTestId('splash-reload').click();
+  await expect(app.firstRun()).toBeVisible();
+  await expect(page.getByTestId('splash')).toHaveCount(0);
+});
+
 test('profiles persist across a reload and a second person can be added and switched to', async ({ page }) => {
   const app = new Shell(page);
   await app.open();
