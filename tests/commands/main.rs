@@ -10,6 +10,7 @@ mod activities;
 mod commission;
 mod customers;
 mod event_kit;
+mod event_roles;
 mod events;
 mod incentives;
 mod key_accounts;

@@ -271,3 +271,101 @@ fn a_newcomer_waiting_for_the_grant_sees_their_own_work_on_their_tablet_only() {
         assert!(!unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "c9"));
     });
 }
+
+/// The team of [`signed_team`] with Sun granted event staff.
+async fn signed_team_with_staff() -> MemoryStore {
+    let s = signed_team().await;
+    announce(&s, &["sun"]).await;
+    grant(&s, &keyed(wang(at(14))), "sun", &[Role::EventStaff], false).await.expect("sun");
+    s
+}
+
+#[test]
+fn e3_w1_a_kiosk_pin_and_stock_from_a_rep_who_picks_the_event_staff_role_do_not_count() {
+    use outpost::app::events::{record_stock_move, save_event, set_kiosk_pin};
+    use outpost::domain::event::Event;
+    use outpost::domain::stock::levels;
+    use outpost::storage::events::load_events;
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        let ev = Event {
+            id: "ev1".into(),
+            theme: "Kite DIY day".into(),
+            starts_ms: at(DAY),
+            ends_ms: at(DAY + 3 * 3600 * 1000),
+            venue: "Sales office".into(),
+            organiser: "wang".into(),
+            audience: String::new(),
+            format: String::new(),
+            budget: vec![],
+            consent_version: "v1".into(),
+        };
+        save_event(&s, &keyed(wang(at(20))), None, &ev).await.unwrap();
+        // Li's tablet stores what he did as self-made event staff; no device counts it.
+        let li_staff = li_as(Role::EventStaff, at(21));
+        set_kiosk_pin(&s, &li_staff, "ev1", "1357", b"sixteen byte salt").await.expect("his tablet stores it");
+        record_stock_move(&s, &li_staff, "ev1", "Kite", 50).await.expect("his tablet stores it");
+        let r = load_events(&s).await.unwrap().into_iter().next().unwrap();
+        assert_eq!(r.pin, "", "a forged PIN would let anyone out of the kiosk");
+        assert!(levels(&r.stock, i64::MAX).is_empty());
+        assert!(unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "ev1" && f.field == "pin"));
+        // The event's real staff.
+        let sun = keyed(actor("sun", Role::EventStaff, "tab-k", at(22)));
+        set_kiosk_pin(&s, &sun, "ev1", "2468", b"sixteen byte salt").await.unwrap();
+        record_stock_move(&s, &sun, "ev1", "Kite", 10).await.unwrap();
+        let r = load_events(&s).await.unwrap().into_iter().next().unwrap();
+        assert_ne!(r.pin, "");
+        assert_eq!(levels(&r.stock, i64::MAX).get("Kite"), Some(&10));
+    });
+}
+
+#[test]
+fn k1_k2_k3_key_account_records_from_event_staff_do_not_count_on_any_device() {
+    use outpost::app::key_accounts::{file_service_evaluation, file_support_request, record_key_account_activity};
+    use outpost::domain::approval::ActivityKind;
+    use outpost::domain::key_activity::KeyActivityDraft;
+    use outpost::storage::key_accounts::{activity_recorded, evaluation_created};
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        // Sun (event staff) files on a tampered tablet: sealed with her own key, by the
+        // builders the commands use; every fold reads them as never written.
+        let day = "2026-01-02".parse().unwrap();
+        let req = SupportRequest::new("ka:forged", "c1", "Sun", day, "tickets", CustomerFacts::default()).unwrap();
+        forge(&s, "sun", "tab-k", at(20), |by| request_created(&req, by)).await;
+        let eval = outpost::domain::approval::ServiceEvaluation::new(
+            "kae:forged",
+            "c1",
+            ActivityKind::Tickets,
+            day,
+            day,
+            "great",
+        )
+        .unwrap();
+        forge(&s, "sun", "tab-k", at(21), |by| evaluation_created(&eval, by)).await;
+        let draft = KeyActivityDraft {
+            kind: ActivityKind::Tickets,
+            on: day,
+            who: "Mr Wu".into(),
+            notes: String::new(),
+            event_id: None,
+        };
+        let act = outpost::domain::key_activity::KeyActivity::new("kaa:forged", "c1", "sun", &draft, day).unwrap();
+        forge(&s, "sun", "tab-k", at(22), |by| activity_recorded(&act, by)).await;
+        let data = load_key_accounts(&s).await.unwrap();
+        assert!(data.requests.is_empty() && data.evaluations.is_empty() && data.activities.is_empty());
+        let listed = unreadable_fields(&s).await.unwrap();
+        for id in ["ka:forged", "kae:forged", "kaa:forged"] {
+            assert!(listed.iter().any(|f| f.record_id == id && f.code == "lacks_role"), "{id}");
+        }
+        // Li (a rep) files each through the commands, and they count.
+        file_support_request(&s, &keyed(li(at(23))), "c1", "Li", Some(day), "a seminar", CustomerFacts::default())
+            .await
+            .unwrap();
+        file_service_evaluation(&s, &keyed(li(at(2 * DAY))), "c1", ActivityKind::Tickets, day, "liked it")
+            .await
+            .unwrap();
+        record_key_account_activity(&s, &keyed(li(at(2 * DAY + 1))), "c1", &draft).await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        assert_eq!((data.requests.len(), data.evaluations.len(), data.activities.len()), (1, 1, 1));
+    });
+}
