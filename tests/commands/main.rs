@@ -7,6 +7,7 @@
 mod common;
 
 mod activities;
+mod applications;
 mod commission;
 mod customers;
 mod event_kit;
