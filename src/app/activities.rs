@@ -1,15 +1,19 @@
-//! Activity commands (V2, V5, V6–V7): visit plans filed by a rep and decided by the
+//! Activity commands (V2, V3, V5, V6–V7): a visit, call or message logged as the
+//! logger's own activity, visit plans filed by a rep and decided by the
 //! manager, the minutes steps (the rep writes, sends and confirms; the manager
 //! reviews), and the team's cadence and quota rules (managers).
 
+use super::customers::stored_file;
 use super::{store, Action, Actor, CommandError, RuleError};
+use crate::domain::activity::Activity;
 use crate::domain::minutes::{check_step, MinutesStep};
 use crate::domain::profile::Role;
 use crate::domain::visit_plan::{check_decision, Decision, PlanDraft};
 use crate::record::hlc::Hlc;
 use crate::record::replica::Replica;
 use crate::storage::activities::{
-    load_activity_data, minutes_change, minutes_items, plan_change, plan_decision, rules_change, ActivityRules,
+    activity_change, load_activity_data, minutes_change, minutes_items, plan_change, plan_decision, rules_change,
+    ActivityRules,
 };
 use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
@@ -35,6 +39,26 @@ pub fn can_record_minutes_step(actor: &Actor, activity_rep: &str, step: MinutesS
 /// V6/V7: the manager sets the team's cadence and quotas.
 pub fn can_edit_activity_rules(actor: &Actor) -> bool {
     actor.is(&[Role::Manager])
+}
+
+/// V3/V7: an activity is logged by the person it names as its rep — reps are assessed on
+/// their own diary, so nobody logs visits or calls in another's name. Every device
+/// re-checks this on synced records (`storage::activities::assemble`).
+pub fn can_log_activity_for(actor: &Actor, rep: &str) -> bool {
+    actor.profile == rep
+}
+
+/// V3: logs a visit, call or message with a customer on this device (checked by
+/// [`Activity::check`] on its team-local day), with the contact fact P8 reads.
+pub async fn log_activity<S: RecordStore>(s: &S, actor: &Actor, activity: &Activity) -> Result<Replica, CommandError> {
+    actor.allow(Action::RecordActivity, can_log_activity_for(actor, &activity.rep))?;
+    let day = load_calendar(s).await?.local_date(activity.at_ms);
+    activity.check(day, actor.now_ms).map_err(|e| RuleError::Invalid(e.to_string()))?;
+    if stored_file(s, &activity.customer_id).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    let fact = actor.id();
+    store(s, actor, |by| Ok(activity_change(activity, &fact, by)?)).await
 }
 
 /// V2: a rep files a plan (`id` `None`) or revises one of their own, which sends it

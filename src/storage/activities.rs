@@ -127,7 +127,9 @@ pub fn assemble(plan_docs: Vec<Document>, entries: Vec<Entry>, rules: Option<&Do
     for e in entries {
         match e.kind.as_str() {
             ACTIVITY_LOGGED => {
-                if let Some(a) = decode_entry::<Activity>(&e, &mut out.problems) {
+                // V3/V7, issue 15: an activity counts only as its own author's — one
+                // logged in another rep's name (a tampered tablet) is left out everywhere.
+                if let Some(a) = decode_entry::<Activity>(&e, &mut out.problems).filter(|a| a.rep == e.author) {
                     out.activities.push(a);
                 }
             }

@@ -117,3 +117,48 @@ fn v6_v7_only_a_manager_saves_the_cadence_and_quotas() {
         assert_eq!(load_activity_data(&s).await.unwrap().rules, rules);
     });
 }
+
+fn call(rep: &str, at_ms: i64) -> Activity {
+    Activity {
+        id: format!("call-{rep}-{at_ms}"),
+        customer_id: "c1".into(),
+        rep: rep.into(),
+        kind: ActivityKind::Call,
+        at_ms,
+        people_met: vec![PersonMet { name: "Chen".into(), title: "CFO".into(), decision_maker: true }],
+        needs: String::new(),
+        visit_stage: None,
+        next_step: None,
+        notes: String::new(),
+        first_contact: None,
+    }
+}
+
+#[test]
+fn v3_v7_an_activity_is_logged_only_as_the_loggers_own_and_one_in_another_reps_name_counts_nowhere() {
+    use outpost::app::activities::{can_log_activity_for, log_activity};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        assert!(can_log_activity_for(&li(0), "li") && !can_log_activity_for(&li(0), "zhao"));
+        assert!(!can_log_activity_for(&wang(0), "li"), "a manager logs his own contacts, not the rep's diary");
+        let before = stored_count(&s).await;
+        for (who, rep) in [(li(at(DAY)), "zhao"), (wang(at(DAY)), "li")] {
+            let r = log_activity(&s, &who, &call(rep, at(DAY))).await;
+            assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::RecordActivity, .. })), "{r:?}");
+        }
+        let future = log_activity(&s, &li(at(DAY)), &call("li", at(3 * DAY))).await;
+        assert!(matches!(future, Err(CommandError::Rule(RuleError::Invalid(_)))), "{future:?}");
+        let unknown =
+            log_activity(&s, &li(at(DAY)), &Activity { customer_id: "c9".into(), ..call("li", at(DAY)) }).await;
+        assert_eq!(unknown, Err(RuleError::NotFound("customer").into()));
+        assert_eq!(stored_count(&s).await, before);
+
+        log_activity(&s, &li(at(DAY)), &call("li", at(DAY))).await.unwrap();
+        // A tampered tablet stores a call in Zhao's name, authored by Li: no fold counts it.
+        let mut t = Tablet::new("li", "tab-a");
+        let forged = activity_change(&call("zhao", at(DAY)), "f-forged", &mut t.at(at(DAY) + 1)).unwrap();
+        seed(&s, &forged, &t.clock).await;
+        let reps: Vec<String> = load_activity_data(&s).await.unwrap().activities.into_iter().map(|a| a.rep).collect();
+        assert_eq!(reps, vec!["li".to_owned()]);
+    });
+}
