@@ -369,3 +369,29 @@ fn k1_k2_k3_key_account_records_from_event_staff_do_not_count_on_any_device() {
         assert_eq!((data.requests.len(), data.evaluations.len(), data.activities.len()), (1, 1, 1));
     });
 }
+
+#[test]
+fn a1_an_application_or_a_material_tick_from_event_staff_or_finance_does_not_count() {
+    use outpost::app::applications::{open_application, tick_material};
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        // Sun (event staff) opens one on a tampered tablet: no device lists it.
+        let forged = Application::new("ap:forged", "c1", "card", "sun");
+        forge(&s, "sun", "tab-k", at(21), |by| application_created(&forged, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications.is_empty());
+        assert!(unreadable_fields(&s)
+            .await
+            .unwrap()
+            .iter()
+            .any(|f| f.record_id == "ap:forged" && f.code == "lacks_role"));
+        // Li's own, through the command; finance ticking a material on it does not count.
+        let r = open_application(&s, &keyed(li(at(22))), "c1", "card").await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        forge(&s, "qian", "tab-b", at(23), |by| material_change(&id, "ID copy", true, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications[0].received.is_empty());
+        tick_material(&s, &keyed(li(at(24))), &id, "ID copy", true).await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].received.len(), 1);
+    });
+}
