@@ -51,7 +51,6 @@ pub fn can_file_key_account(actor: &Actor) -> bool {
 
 /// K1: a support request for `customer` (checked by [`SupportRequest::new`]; the
 /// customer must be on this device). `date` defaults to the team's today.
-#[allow(clippy::too_many_arguments)]
 pub async fn file_support_request<S: RecordStore>(
     s: &S,
     actor: &Actor,
