@@ -29,7 +29,8 @@ pub fn can_file_application(actor: &Actor) -> bool {
     actor.is(&[Role::Rep, Role::Manager])
 }
 
-/// A1: an application's materials are ticked by the rep who opened it, or a manager.
+/// A1: an application's materials are ticked by the rep who opened it, or a manager
+/// (re-checked on every device: `storage::applications::own_materials`).
 pub fn can_tick_materials(actor: &Actor, rep: &str) -> bool {
     can_file_application(actor) && (actor.profile == rep || actor.is(&[Role::Manager]))
 }

@@ -48,7 +48,8 @@ pub fn can_edit_order(actor: &Actor, rep: &str) -> bool {
 }
 
 /// O1: the delivery slip is signed on the tablet of the order's rep or a manager (the
-/// warehouse keeper, the warehouse supervisor and the customer sign on it).
+/// warehouse keeper, the warehouse supervisor and the customer sign on it). Every device
+/// re-checks this with the roster (`storage::orders::load_orders`).
 pub fn can_collect_signatures(actor: &Actor, rep: &str) -> bool {
     can_edit_order(actor, rep)
 }

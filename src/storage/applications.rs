@@ -125,7 +125,22 @@ pub async fn load_applications<S: RecordStore>(st: &S) -> Result<ApplicationsDat
     docs.extend(st.docs_of_kind(CHECKLISTS_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(APPLICATION_STATUS).await?;
     let judge = super::roster::Judge::load(st).await?;
-    Ok(assemble(judge.docs(docs), judge.entries(entries)))
+    let mut docs = judge.docs(docs);
+    if let Some(roster) = judge.roster() {
+        for d in docs.iter_mut().filter(|d| d.kind == APPLICATION) {
+            own_materials(d, |by, at| roster.roles_of(by, at).contains(&crate::domain::profile::Role::Manager));
+        }
+    }
+    Ok(assemble(docs, judge.entries(entries)))
+}
+
+/// A1, issue 15: an application's materials are ticked by its rep or a manager
+/// (`is_manager(person, at_ms)`, from the roster); a tick anyone else stored (a tampered
+/// tablet) is left out on every device.
+pub fn own_materials(d: &mut Document, is_manager: impl Fn(&str, i64) -> bool) {
+    let rep = d.get("rep").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    d.fields
+        .retain(|name, reg| !name.starts_with(GOT) || reg.author == rep || is_manager(&reg.author, reg.stamp.wall_ms));
 }
 
 fn one(d: Document) -> Replica {

@@ -395,3 +395,45 @@ fn a1_an_application_or_a_material_tick_from_event_staff_or_finance_does_not_cou
         assert_eq!(load_applications(&s).await.unwrap().applications[0].received.len(), 1);
     });
 }
+
+#[test]
+fn a1_a_material_ticked_by_another_rep_on_a_tampered_tablet_does_not_count_and_a_managers_does() {
+    use outpost::app::applications::open_application;
+    block_on(async {
+        let s = signed_team().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned(), "Payslip".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        let r = open_application(&s, &keyed(li(at(21))), "c1", "card").await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        forge(&s, "zhao", "tab-c", at(22), |by| material_change(&id, "ID copy", true, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications[0].received.is_empty(), "not Zhao's application");
+        forge(&s, "wang", "tab-b", at(23), |by| material_change(&id, "Payslip", true, by)).await;
+        let got = load_applications(&s).await.unwrap().applications[0].received.clone();
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), vec!["Payslip".to_owned()]);
+    });
+}
+
+#[test]
+fn o1_a_slip_signature_stored_by_another_rep_does_not_count_and_the_order_reps_does() {
+    use outpost::app::orders::{approve_order, sign_delivery_slip, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStep, PaymentTerms, Signatory};
+    use outpost::storage::orders::{load_orders, order_change, signature_change, Signature};
+    block_on(async {
+        let s = signed_team().await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        let sig = |name: &str| Signature { name: name.into(), strokes: "1,1;2,2".into(), ..Default::default() };
+        // Zhao stores the customer's "signature" on Li's order from his own tablet.
+        forge(&s, "zhao", "tab-c", at(23), |by| signature_change("o1", Signatory::Customer, &sig("Ms Zhao"), by)).await;
+        let signed = |d: outpost::storage::orders::OrdersData| d.slips.get("o1").map_or(0, |s| s.signatures.len());
+        assert_eq!(signed(load_orders(&s).await.unwrap()), 0);
+        sign_delivery_slip(&s, &keyed(li(at(24))), "o1", Signatory::Customer, &sig("Ms Zhao")).await.unwrap();
+        sign_delivery_slip(&s, &keyed(wang(at(25))), "o1", Signatory::WarehouseKeeper, &sig("Keeper Wu"))
+            .await
+            .unwrap();
+        assert_eq!(signed(load_orders(&s).await.unwrap()), 2);
+    });
+}
