@@ -29,8 +29,9 @@ pub fn can_file_application(actor: &Actor) -> bool {
     actor.is(&[Role::Rep, Role::Manager])
 }
 
-/// A1: an application's materials are ticked by the rep who opened it, or a manager
-/// (re-checked on every device: `storage::applications::own_materials`).
+/// A1: an application's materials are ticked, and it is submitted, by the rep who
+/// opened it or a manager (re-checked on every device:
+/// `storage::applications::own_materials` and `load_applications`).
 pub fn can_tick_materials(actor: &Actor, rep: &str) -> bool {
     can_file_application(actor) && (actor.profile == rep || actor.is(&[Role::Manager]))
 }
@@ -80,10 +81,11 @@ pub async fn tick_material<S: RecordStore>(
     store(s, actor, |by| Ok(material_change(id, material, received, by))).await
 }
 
-/// A1: submits a complete application for review.
+/// A1: the application's rep (or a manager) submits a complete application for review.
 pub async fn submit_application<S: RecordStore>(s: &S, actor: &Actor, id: &str) -> Result<Replica, CommandError> {
     let data = load_applications(s).await?;
     let mut a = data.applications.iter().find(|a| a.id == id).cloned().ok_or(RuleError::NotFound("application"))?;
+    actor.allow(Action::FileApplication, can_tick_materials(actor, &a.rep))?;
     a.submit(&data.checklists, &actor.profile, actor.now_ms).map_err(CommandError::rule)?;
     let entry = actor.id();
     store(s, actor, |by| Ok(status_change(&entry, id, a.status(), "", by))).await

@@ -397,7 +397,7 @@ fn a1_an_application_or_a_material_tick_from_event_staff_or_finance_does_not_cou
 }
 
 #[test]
-fn a1_a_material_ticked_by_another_rep_on_a_tampered_tablet_does_not_count_and_a_managers_does() {
+fn a1_a_material_ticked_or_a_submission_by_another_rep_on_a_tampered_tablet_does_not_count() {
     use outpost::app::applications::open_application;
     block_on(async {
         let s = signed_team().await;
@@ -410,6 +410,17 @@ fn a1_a_material_ticked_by_another_rep_on_a_tampered_tablet_does_not_count_and_a
         forge(&s, "wang", "tab-b", at(23), |by| material_change(&id, "Payslip", true, by)).await;
         let got = load_applications(&s).await.unwrap().applications[0].received.clone();
         assert_eq!(got.into_iter().collect::<Vec<_>>(), vec!["Payslip".to_owned()]);
+        // Complete: Zhao submitting it from his tablet does not start its review.
+        forge(&s, "wang", "tab-b", at(24), |by| material_change(&id, "ID copy", true, by)).await;
+        forge(&s, "zhao", "tab-c", at(25), |by| {
+            outpost::storage::applications::status_change("st-z", &id, ApplicationStatus::Submitted, "", by)
+        })
+        .await;
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Collecting);
+        let refused = submit_application(&s, &keyed(zhao(at(26))), &id).await;
+        assert!(matches!(refused, Err(outpost::app::CommandError::NotAllowed { .. })), "{refused:?}");
+        submit_application(&s, &keyed(li(at(27))), &id).await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Submitted);
     });
 }
 
