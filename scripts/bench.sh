@@ -13,14 +13,21 @@
 #   6. the real app at 50k customers (BENCH_APP_ROWS): a CSV imported through the import
 #      page, a page reload until every customer is listed, scroll frame times, a search
 #   7. seals: signing and verifying 50k entries with Ed25519 in wasm (issue 15)
-# BENCH_ONLY=core|search|import|list|app|seal runs one part.
+#   8. Lighthouse, mobile preset, against dist/ served by the reference nginx
+#      (scripts/lighthouse.sh: scores, FCP/LCP/TBT, bytes, failed audits)
+# BENCH_ONLY=core|search|import|list|app|seal|lighthouse runs one part.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh >/dev/null
 bash scripts/build.sh
 
+if [ "${BENCH_ONLY:-}" = lighthouse ]; then
+  bash scripts/lighthouse.sh
+  exit 0
+fi
 step "bench build (feature bench, into target/dist-bench)"
 trunk build --release --offline --features bench --dist target/dist-bench >/dev/null
 step "data core vs Dexie, search vs uFuzzy, CSV import"
 node tests/e2e/bench.mjs
+[ -n "${BENCH_ONLY:-}" ] || bash scripts/lighthouse.sh

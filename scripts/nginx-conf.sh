@@ -12,6 +12,11 @@ printf 'outpost:%s\n' "$(openssl passwd -apr1 "${SYNC_PASSWORD:-outpost-dev}")" 
 user=""
 # Workers run as nobody by default and could not write the sync folder root owns.
 [ "$(id -u)" -eq 0 ] && user="user root;"
-sed -e "s|@PORT@|$port|g" -e "s|@DIST@|$dist|g" -e "s|@SYNC@|$sync|g" -e "s|@PREFIX@|$prefix|g" -e "s|@USER@|$user|g" \
+# Brotli copies are served where Debian's brotli_static module is installed (setup.sh
+# installs it); without it the template's placeholders stay empty and gzip is served.
+brotli_module="" brotli_static=""
+mod=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ -f "$mod" ]; then brotli_module="load_module $mod;"; brotli_static="brotli_static on;"; fi
+sed -e "s|@BROTLI_MODULE@|$brotli_module|g" -e "s|@BROTLI_STATIC@|$brotli_static|g" -e "s|@PORT@|$port|g" -e "s|@DIST@|$dist|g" -e "s|@SYNC@|$sync|g" -e "s|@PREFIX@|$prefix|g" -e "s|@USER@|$user|g" \
   "$(dirname "${BASH_SOURCE[0]}")/nginx.conf.template" > "$prefix/nginx.conf"
 echo "$prefix/nginx.conf"

@@ -20,9 +20,9 @@ for c in rustfmt clippy; do
   rustup component list --installed | grep -q "^$c" || rustup component add "$c"
 done
 
-step "Debian packages (chromium, chromium-driver, nginx, brotli, a CJK font for screenshots)"
+step "Debian packages (chromium, chromium-driver, nginx with brotli_static, brotli, a CJK font for screenshots)"
 missing=()
-for pkg in chromium chromium-driver nginx-light brotli fonts-wqy-microhei python3-venv; do
+for pkg in chromium chromium-driver nginx-light libnginx-mod-http-brotli-static brotli fonts-wqy-microhei python3-venv; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -305,6 +305,33 @@ fn v6_v7_team_rules_round_trip_and_a_bad_part_falls_back_to_the_default() {
     assert_eq!(rules_from_doc(&r.docs[ACTIVITY_RULES_ID]).cadence, CadenceSettings::default());
 }
 
+/// A manager's form was filled before another tablet's change arrived: saving keeps the
+/// other tablet's change to a setting this form left alone, and this form's own change.
+#[test]
+fn v6_v7_saving_over_newer_rules_keeps_the_settings_the_form_did_not_change() {
+    let base = ActivityRules::default();
+    let latest = ActivityRules {
+        cadence: CadenceSettings { early_design_days: 10, roll_to_working_day: false, ..Default::default() },
+        ..Default::default()
+    };
+    let mine =
+        ActivityRules { cadence: CadenceSettings { other_stage_days: 12, ..Default::default() }, ..base.clone() };
+    let saved = mine.rebased(&base, &latest);
+    assert_eq!(saved.cadence.early_design_days, 10);
+    assert!(!saved.cadence.roll_to_working_day);
+    assert_eq!(saved.cadence.other_stage_days, 12);
+    assert_eq!(saved.quotas, base.quotas);
+    // Both changed the same setting: the form's value is saved (it is what was typed last).
+    let mine =
+        ActivityRules { cadence: CadenceSettings { early_design_days: 5, ..Default::default() }, ..base.clone() };
+    assert_eq!(mine.rebased(&base, &latest).cadence.early_design_days, 5);
+    // The quotas go as one: a preset chosen here replaces the stored quotas whole.
+    let mine = ActivityRules { quotas: QuotaSettings::two_three_four(), ..base.clone() };
+    assert_eq!(mine.rebased(&base, &latest).quotas, QuotaSettings::two_three_four());
+    // Nothing newer: what is saved is what the form holds.
+    assert_eq!(mine.rebased(&base, &base), mine);
+}
+
 #[test]
 fn the_store_reads_back_what_was_applied_locally() {
     let store = MemoryStore::default();
@@ -468,6 +495,9 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let li_row = &rows[0];
     assert_eq!(li_row.counts, [1, 2, 0, 0, 0]);
     assert_eq!((li_row.planned, li_row.planned_met), (2, 2)); // c2 met Friday, after its planned day
+                                                              // V2: Thursday's visit to c1 was on the approved plan; Friday's to c2 was not (its
+                                                              // plan named Thursday), so it counts as unplanned.
+    assert_eq!(li_row.unplanned, 1);
     assert_eq!(li_row.closings, 1);
     // Thursday's visit had no minutes by Monday evening → overdue by now; Friday's on time.
     assert_eq!((li_row.minutes_on_time, li_row.minutes_late), (1, 1));
@@ -477,6 +507,7 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[2].rep, "");
     assert_eq!(rows[2].total(), 3);
+    assert_eq!(rows[2].unplanned, 1);
     // The day report for Wednesday holds nothing of li's.
     let wed =
         report(&["li".into()], &data.activities, &plans, &minutes, &[], &cal, ReportPeriod::Day, day("2026-03-04"));

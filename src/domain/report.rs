@@ -89,6 +89,9 @@ pub struct RepReport {
     pub planned: u32,
     /// Of those, met face to face on the day or later in the period.
     pub planned_met: u32,
+    /// Visits no approved plan named for their customer and day (V2): made without the
+    /// manager's approval.
+    pub unplanned: u32,
     /// Visits that reached closing or signing (V4).
     pub closings: u32,
     pub minutes_on_time: u32,
@@ -142,6 +145,12 @@ pub fn report(
                 if a.visit_stage.is_some_and(|s| s >= VisitStage::Closing) {
                     r.closings += 1;
                 }
+                if a.kind == ActivityKind::Visit {
+                    let day = cal.local_date(a.at_ms);
+                    if !plans.iter().any(|p| &p.rep == rep && p.customer_id == a.customer_id && p.day == day) {
+                        r.unplanned += 1;
+                    }
+                }
             }
             let mut seen: Vec<(&str, NaiveDate)> = Vec::new();
             for p in plans.iter().filter(|p| &p.rep == rep && within(p.day)) {
@@ -184,6 +193,7 @@ pub fn report(
             }
             team.planned += r.planned;
             team.planned_met += r.planned_met;
+            team.unplanned += r.unplanned;
             team.closings += r.closings;
             team.minutes_on_time += r.minutes_on_time;
             team.minutes_late += r.minutes_late;

@@ -71,6 +71,39 @@ impl PlanDraft {
     }
 }
 
+/// V2: how a visit stands against its rep's visit plans for its day, worst first (the
+/// best standing of any plan that names the customer on that day counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum VisitCover {
+    /// No plan names this customer on this day.
+    NotPlanned,
+    /// A plan names it and the manager rejected that plan.
+    Rejected,
+    /// A plan names it and waits for the manager.
+    Pending,
+    /// An approved plan names it: the visit is what was agreed.
+    Approved,
+}
+
+/// V2: the standing of a visit to `customer` on the team-local `day`, given the rep's
+/// plans as `(draft, status)` (plans of other reps must not be passed).
+pub fn visit_cover<'a>(
+    plans: impl IntoIterator<Item = (&'a PlanDraft, PlanStatus)>,
+    customer: &str,
+    day: NaiveDate,
+) -> VisitCover {
+    plans
+        .into_iter()
+        .filter(|(d, _)| d.day == Some(day) && d.customers.iter().any(|c| c == customer))
+        .map(|(_, s)| match s {
+            PlanStatus::Approved => VisitCover::Approved,
+            PlanStatus::Pending => VisitCover::Pending,
+            PlanStatus::Rejected => VisitCover::Rejected,
+        })
+        .max()
+        .unwrap_or(VisitCover::NotPlanned)
+}
+
 /// V2: checks a manager's decision.
 pub fn check_decision(decision: Decision, opinion: &str) -> Result<(), PlanError> {
     if decision == Decision::Rejected && opinion.trim().is_empty() {
@@ -115,6 +148,25 @@ mod tests {
         assert_eq!(p.check(day("2026-03-01")), Err(PlanError::NoCustomers));
         let p = PlanDraft { day: None, ..draft() };
         assert_eq!(p.check(day("2026-03-01")), Err(PlanError::NoDay));
+    }
+
+    #[test]
+    fn v2_a_visit_is_covered_by_the_best_plan_naming_its_customer_on_its_day() {
+        let d = day("2026-03-04");
+        let other_day = PlanDraft { day: Some(day("2026-03-05")), ..draft() };
+        let other_customer = PlanDraft { customers: vec!["c2".into()], ..draft() };
+        assert_eq!(visit_cover([], "c1", d), VisitCover::NotPlanned);
+        // An approved plan for another day or other customers covers nothing here.
+        let plans = [(&other_day, PlanStatus::Approved), (&other_customer, PlanStatus::Approved)];
+        assert_eq!(visit_cover(plans, "c1", d), VisitCover::NotPlanned);
+        let (rejected, pending) = (draft(), draft());
+        assert_eq!(visit_cover([(&rejected, PlanStatus::Rejected)], "c1", d), VisitCover::Rejected);
+        // A rejected plan and a revised one waiting: the waiting one says how it stands.
+        let plans = [(&rejected, PlanStatus::Rejected), (&pending, PlanStatus::Pending)];
+        assert_eq!(visit_cover(plans, "c1", d), VisitCover::Pending);
+        let approved = draft();
+        let plans = [(&rejected, PlanStatus::Rejected), (&approved, PlanStatus::Approved)];
+        assert_eq!(visit_cover(plans, "c1", d), VisitCover::Approved);
     }
 
     #[test]

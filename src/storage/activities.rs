@@ -55,6 +55,38 @@ pub struct ActivityRules {
     pub quotas: QuotaSettings,
 }
 
+impl ActivityRules {
+    /// What a form filled from `base` saves when the stored rules have meanwhile become
+    /// `latest` (another tablet's change): each setting the form changed from `base`
+    /// takes the form's value, every other one keeps `latest`'s, so neither edit undoes
+    /// the other. The quotas are one setting (a preset and its minimums go together).
+    pub fn rebased(&self, base: &ActivityRules, latest: &ActivityRules) -> ActivityRules {
+        fn pick<T: PartialEq + Clone>(mine: &T, base: &T, latest: &T) -> T {
+            if mine == base {
+                latest.clone()
+            } else {
+                mine.clone()
+            }
+        }
+        let (m, b, l) = (&self.cadence, &base.cadence, &latest.cadence);
+        ActivityRules {
+            cadence: CadenceSettings {
+                early_design_days: pick(&m.early_design_days, &b.early_design_days, &l.early_design_days),
+                other_stage_days: pick(&m.other_stage_days, &b.other_stage_days, &l.other_stage_days),
+                special_background_days: pick(
+                    &m.special_background_days,
+                    &b.special_background_days,
+                    &l.special_background_days,
+                ),
+                service_return_days: pick(&m.service_return_days, &b.service_return_days, &l.service_return_days),
+                confirm_call_days: pick(&m.confirm_call_days, &b.confirm_call_days, &l.confirm_call_days),
+                roll_to_working_day: pick(&m.roll_to_working_day, &b.roll_to_working_day, &l.roll_to_working_day),
+            },
+            quotas: pick(&self.quotas, &base.quotas, &latest.quotas),
+        }
+    }
+}
+
 /// A visit plan as stored, with its derived status (V2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisitPlan {

@@ -64,20 +64,21 @@ pub fn App() -> impl IntoView {
 
     move || {
         match boot.get() {
-        Boot::Opening => view! { <p class="boot" data-testid="boot">{t(Msg::Loading)}</p> }.into_any(),
+        // Each state is the page's main landmark (the shell and the first-run form are too).
+        Boot::Opening => view! { <main class="boot"><p data-testid="boot">{t(Msg::Loading)}</p></main> }.into_any(),
         Boot::Blocked => view! {
-            <p class="boot warn" role="alert" data-testid="boot-blocked">{t(Msg::DbBlocked)}</p>
+            <main class="boot warn"><p role="alert" data-testid="boot-blocked">{t(Msg::DbBlocked)}</p></main>
         }
         .into_any(),
         Boot::Superseded => view! {
-            <div class="boot" role="alert" data-testid="boot-superseded">
+            <main class="boot" role="alert" data-testid="boot-superseded">
                 <p>{t(Msg::DbSuperseded)}</p>
                 <button type="button" class="primary" data-testid="reload" on:click=|_| reload()>{t(Msg::Reload)}</button>
-            </div>
+            </main>
         }
         .into_any(),
         Boot::Failed(e) => view! {
-            <p class="boot error" role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p>
+            <main class="boot error"><p role="alert" data-testid="boot-error">{t(Msg::StorageFailed)}{e}</p></main>
         }
         .into_any(),
         Boot::Ready(db, profiles, device, keys) => view! { <Ready db profiles device keys /> }.into_any(),

@@ -116,6 +116,8 @@ test('a rep plans a visit, the manager approves it on another tablet, the visit 
   // V3/V4: the visit is logged; a visit without the person met is refused first.
   await setTime(a.page, '2026-03-05T15:00:00+08:00');
   await customers.open('Kite Works');
+  await expect(a.page.getByTestId('act-kind-visit')).toHaveAttribute('aria-pressed', 'true');
+  await expect(a.page.getByTestId('act-unplanned')).toHaveCount(0); // on Thursday's approved plan
   await rep.log({ kind: 'visit', stage: 'Opening' });
   await expect(a.page.getByTestId('act-error-person')).toBeVisible();
   await rep.log({ kind: 'visit', stage: 'ProductIntroduction', person: 'Zhao Min', title: 'CTO', decisionMaker: true, needs: 'Scanners fail in the cold store', next: 'Send a quote' });
@@ -297,6 +299,9 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
 
   // V9: the diary is prefilled from the day's activities; the report counts them.
   await customers.open('Kite Works');
+  // V2: no plan names Kite Works today: the form says so and the visit is still recorded.
+  await page.getByTestId('act-kind-visit').click();
+  await expect(page.getByTestId('act-unplanned')).toHaveAttribute('data-cover', 'none');
   await act.log({ kind: 'visit', stage: 'Closing', person: 'Zhao Min', needs: 'Needs a cold-proof scanner' });
   await expect(page.getByTestId('act-saved')).toBeVisible();
   await page.getByTestId('nav-reports').click();
@@ -307,6 +312,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(page.getByTestId('diary-saved')).toBeVisible();
   const row = page.locator('[data-testid=report-row]').first();
   await expect(row).toHaveAttribute('data-total', '1'); // this week: the visit (the calls were last week)
+  await expect(row).toHaveAttribute('data-unplanned', '1');
   await page.getByTestId('report-period').selectOption('month');
   await expect(row).toHaveAttribute('data-total', '3'); // the month: two calls and the visit
   await expect(page.getByTestId('report-question')).toContainText('Which scanner model survives -30 °C?');
@@ -370,4 +376,67 @@ test('V1 first contact: material by email, the confirm call falls due in the cad
   await expect(page.getByTestId('fc-next')).toHaveCount(0);
   await rep.shell.setLang('zh-CN');
   await expect(page.getByTestId('first-contact')).toContainText('首次接触');
+});
+
+test('V6/V7 a manager typing new rules keeps them when another tablet changes the rules; the form says so', async ({ browser }) => {
+  const a = await device(browser, 'Manager Wang');
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Manager Wang', 'manager');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  const b = await device(browser, 'Manager Zhou');
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Manager Zhou', 'manager');
+  await b.d.join(link);
+
+  // Tablet B changes the early-design interval and publishes it.
+  await b.page.getByTestId('nav-settings').click();
+  await expect(b.page.getByTestId('cadence-0')).toBeEnabled();
+  await b.page.getByTestId('cadence-0').fill('10');
+  await b.page.getByTestId('activity-rules-save').click();
+  await expect(b.page.getByTestId('activity-rules-saved')).toBeVisible();
+  expect(await b.d.syncNow()).toBe('done');
+
+  // Tablet A is typing another interval when its sync brings B's change in.
+  await a.page.getByTestId('nav-settings').click();
+  await expect(a.page.getByTestId('cadence-1')).toBeEnabled();
+  const before = await a.page.getByTestId('cadence-0').inputValue();
+  expect(before).not.toBe('10');
+  await a.page.getByTestId('cadence-1').fill('12');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('activity-rules-newer')).toBeVisible();
+  await expect(a.page.getByTestId('cadence-1')).toHaveValue('12');
+  await expect(a.page.getByTestId('cadence-0')).toHaveValue(before);
+  await a.page.getByTestId('activity-rules').screenshot({ path: 'screenshots/activity-rules-newer-en.png' });
+
+  // Taking the new rules drops what was typed and shows B's interval.
+  await a.page.getByTestId('activity-rules-use-theirs').click();
+  await expect(a.page.getByTestId('activity-rules-newer')).toHaveCount(0);
+  await expect(a.page.getByTestId('cadence-0')).toHaveValue('10');
+  await expect(a.page.getByTestId('cadence-1')).not.toHaveValue('12');
+
+  // Typed again and saved over B's rules: B's interval stays, A's is added, and B gets both.
+  await a.page.getByTestId('cadence-1').fill('12');
+  await b.page.getByTestId('cadence-3').fill('5');
+  await b.page.getByTestId('activity-rules-save').click();
+  await expect(b.page.getByTestId('activity-rules-saved')).toBeVisible();
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  await expect(a.page.getByTestId('activity-rules-newer')).toBeVisible();
+  await a.page.getByTestId('activity-rules-save').click();
+  await expect(a.page.getByTestId('activity-rules-saved')).toBeVisible();
+  await expect(a.page.getByTestId('activity-rules-newer')).toHaveCount(0);
+  for (const [i, v] of [[0, '10'], [1, '12'], [3, '5']] as const) {
+    await expect(a.page.getByTestId(`cadence-${i}`)).toHaveValue(v);
+  }
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  for (const [i, v] of [[0, '10'], [1, '12'], [3, '5']] as const) {
+    await expect(b.page.getByTestId(`cadence-${i}`)).toHaveValue(v);
+  }
+
+  await a.context.close();
+  await b.context.close();
 });

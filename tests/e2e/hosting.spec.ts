@@ -97,3 +97,21 @@ test('the app is sent as the build precompressed it: the .gz copy of the wasm, b
   expect(Number(res.headers()['content-length'])).toBe(fs.statSync(gz).size);
   expect((await res.body()).equals(fs.readFileSync(file))).toBe(true);
 });
+
+test('a browser that takes brotli gets the .br copy as it is; gzip is the fallback above', async ({ request }) => {
+  const html = await (await request.get(`${base()}/index.html`)).text();
+  const wasm = html.match(/[\w.-]+_bg\.wasm/)![0];
+  const file = path.join(ROOT, 'dist', wasm);
+  const res = await request.get(`${base()}/${wasm}`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-encoding']).toBe('br');
+  expect(Number(res.headers()['content-length'])).toBe(fs.statSync(`${file}.br`).size);
+  expect((await res.body()).equals(fs.readFileSync(file))).toBe(true);
+  // The sync folder never serves a planted .br in place of the file asked for.
+  const f = `${base()}/sync/devices/someone/chunks/c-br.json`;
+  expect((await request.put(f, { data: '{"real":1}' })).ok()).toBe(true);
+  expect((await request.put(`${f}.br`, { data: 'planted' })).ok()).toBe(true);
+  const got = await request.get(f, { headers: { 'Accept-Encoding': 'br' } });
+  expect(got.headers()['content-encoding']).toBeUndefined();
+  expect(await got.text()).toBe('{"real":1}');
+});

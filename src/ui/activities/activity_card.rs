@@ -4,6 +4,7 @@ use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
 use crate::domain::first_contact::{FirstContact, FirstContactStep, MaterialsVia, NextFirstStep};
 use crate::domain::minutes::MinutesState;
+use crate::domain::visit_plan::{visit_cover, VisitCover};
 use crate::storage::activities::minutes_items;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
@@ -149,6 +150,24 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         );
     };
 
+    // V2: a visit logged without an approved plan for its customer and day is recorded
+    // all the same; the form says how it stands before it is saved.
+    let cover_c = customer.clone();
+    let cover = Memo::new(move |_| {
+        if kind.get() != ActivityKind::Visit {
+            return None;
+        }
+        let cal = feed.cal.get();
+        let day = form
+            .with(|f| chrono::NaiveDateTime::parse_from_str(&f.when, "%Y-%m-%dT%H:%M").ok())
+            .map_or_else(|| cal.local_date(feed.now.get()), |t| t.date());
+        let me = session.current.get().unwrap_or_default();
+        let c = feed
+            .data
+            .with(|d| visit_cover(d.plans.iter().filter(|p| p.rep == me).map(|p| (&p.draft, p.status)), &cover_c, day));
+        (c != VisitCover::Approved).then_some(c)
+    });
+
     // One tap: open the phone, SMS or mail app and log the contact.
     let log_contact = contact_logger(customer.clone());
     let quick = move |k: ActivityKind, name: String, title: String, dm: bool| {
@@ -287,6 +306,14 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
                             on:input=move |ev| form.update(|f| f.when = event_target_value(&ev)) />
                         {err_for("when")}
                     </label>
+                    {move || cover.get().map(|c| {
+                        let (code, msg) = match c {
+                            VisitCover::Pending => ("pending", AMsg::CoverPending),
+                            VisitCover::Rejected => ("rejected", AMsg::CoverRejected),
+                            _ => ("none", AMsg::CoverNotPlanned),
+                        };
+                        view! { <p class="notice warn" role="status" data-testid="act-unplanned" data-cover=code>{t(msg)}</p> }
+                    })}
                     <Show when=move || kind.get() == ActivityKind::Visit>
                         <label class="field"><span>{t(AMsg::Stage)}</span>
                             <select data-testid="act-stage" prop:value=move || form.with(|f| f.stage.clone())

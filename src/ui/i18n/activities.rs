@@ -108,7 +108,7 @@ crate::catalogue! { AMsg {
     ProrateWeeks => "节假日周按工作日折算周指标", "Shrink weekly quotas in short weeks";
     SaveRules => "保存", "Save";
     RulesSaved => "已保存。", "Saved.";
-    RulesChangedElsewhere => "这些规则刚在另一台设备上被修改；保存时以你在这里填写的为准。", "These rules were just changed on another tablet; saving keeps what you typed here.";
+    RulesChangedElsewhere => "这些规则刚在另一台设备上被修改。保存时只保存你在这里改动的项，其余采用新的规则。", "These rules were just changed on another tablet. Saving keeps only what you changed here and takes the rest from theirs.";
     RulesUseTheirs => "改用最新的", "Use the new ones";
     ErrInterval => "天数须在 1 到 90 之间。", "Days must be between 1 and 90.";
     ErrQuota => "指标须在 1 到 500 之间，且不重复。", "Each quota must be between 1 and 500, and not repeated.";
@@ -154,6 +154,10 @@ crate::catalogue! { AMsg {
     Activities => "跟进", "Activities";
     Planned => "计划拜访", "Planned visits";
     PlannedMet => "已见", "met";
+    Unplanned => "计划外拜访", "Unplanned visits";
+    CoverNotPlanned => "当天没有已批准的拜访计划包含这位客户。拜访照常记录，并在报表中计为计划外拜访。", "No approved visit plan names this customer on this day. The visit is recorded and counts as unplanned in the reports.";
+    CoverPending => "当天的拜访计划还在等经理批准。", "The visit plan for this day is still waiting for the manager's approval.";
+    CoverRejected => "当天包含这位客户的拜访计划被经理驳回了。", "The manager rejected the visit plan that names this customer on this day.";
     Closings => "促成/签约", "Closings / signings";
     MinutesOnTime => "按时纪要", "Minutes on time";
     MinutesLate => "迟交/逾期纪要", "Minutes late / overdue";

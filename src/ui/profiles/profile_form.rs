@@ -83,7 +83,7 @@ pub fn ProfileForm() -> impl IntoView {
         Role::ALL.into_iter().map(|r| view! { <option value=r.code()>{t(role_msg(r))}</option> }).collect_view();
 
     view! {
-        <div class="first-run">
+        <main class="first-run">
             <form class="card form" data-testid="first-run" on:submit=submit novalidate>
                 <div class="form-head">
                     <h1>{move || if first_run() { t(Msg::FirstRunTitle)() } else { t(Msg::AddProfileTitle)() }}</h1>
@@ -135,6 +135,6 @@ pub fn ProfileForm() -> impl IntoView {
                 </div>
             </form>
             <crate::ui::profiles::recovery_restore::RecoveryRestore />
-        </div>
+        </main>
     }
 }

@@ -19,8 +19,16 @@ fn headers(lang: Lang) -> Vec<String> {
     let mut h = vec![AMsg::Rep.text(lang).to_owned()];
     h.extend(KINDS.iter().map(|k| kind_label(lang, *k).to_owned()));
     h.extend(
-        [AMsg::Planned, AMsg::PlannedMet, AMsg::Closings, AMsg::MinutesOnTime, AMsg::MinutesLate, AMsg::DiaryDays]
-            .map(|m| m.text(lang).to_owned()),
+        [
+            AMsg::Planned,
+            AMsg::PlannedMet,
+            AMsg::Unplanned,
+            AMsg::Closings,
+            AMsg::MinutesOnTime,
+            AMsg::MinutesLate,
+            AMsg::DiaryDays,
+        ]
+        .map(|m| m.text(lang).to_owned()),
     );
     h
 }
@@ -29,7 +37,8 @@ fn cells(r: &RepReport, name: String) -> Vec<String> {
     let mut v = vec![name];
     v.extend(r.counts.iter().map(u32::to_string));
     v.extend(
-        [r.planned, r.planned_met, r.closings, r.minutes_on_time, r.minutes_late, r.diary_days].map(|n| n.to_string()),
+        [r.planned, r.planned_met, r.unplanned, r.closings, r.minutes_on_time, r.minutes_late, r.diary_days]
+            .map(|n| n.to_string()),
     );
     v
 }
@@ -154,7 +163,7 @@ pub fn WorkReports() -> impl IntoView {
                         {move || rows.get().1.into_iter().map(|r| {
                             let team = r.rep.is_empty();
                             let c = cells(&r, name(&r));
-                            view! { <tr data-testid="report-row" data-rep=r.rep.clone() data-total=r.total().to_string() class:team=team>
+                            view! { <tr data-testid="report-row" data-rep=r.rep.clone() data-total=r.total().to_string() data-unplanned=r.unplanned.to_string() class:team=team>
                                 {c.into_iter().map(|x| view! { <td>{x}</td> }).collect_view()}
                             </tr> }
                         }).collect_view()}

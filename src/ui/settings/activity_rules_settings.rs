@@ -94,7 +94,10 @@ pub fn ActivityRulesSettings() -> impl IntoView {
             return error.set(Some(AMsg::ErrQuota));
         }
         error.set(None);
-        let new = ActivityRules { cadence, quotas: q };
+        let mine = ActivityRules { cadence, quotas: q };
+        // Only what was changed here is saved over the rules as stored now.
+        let latest = feed.data.with_untracked(|d| d.rules.clone());
+        let new = shown.with_value(|base| base.as_ref().map_or(mine.clone(), |b| mine.rebased(b, &latest)));
         cmds.run(
             move |db, a| async move { save_activity_rules(db.store(), &a, &new).await },
             move |r| {
