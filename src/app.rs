@@ -152,6 +152,12 @@ pub enum Action {
     SetTarget,
     WriteSalesReport,
     LogCount,
+    EditEvent,
+    InviteCustomers,
+    KeepStock,
+    FileKeyAccountRequest,
+    FileApplication,
+    RecordActivity,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI

@@ -171,6 +171,10 @@ fn the_authority_kinds_are_the_ones_storage_writes() {
     assert_eq!(authority::PAYOUT_STEP, outpost::storage::payout_steps::PAYOUT_STEP);
     use outpost::storage::events::{CHIPS, COUNT, STOCK};
     assert_eq!(authority::KIOSK_KINDS, [CHIPS, STOCK, COUNT]);
+    assert_eq!(authority::EVENT, outpost::storage::events::EVENT);
+    assert_eq!(authority::APPLICATION, outpost::storage::applications::APPLICATION);
+    use outpost::storage::key_accounts::{KA_ACTIVITY, KA_EVALUATION, KA_REQUEST};
+    assert_eq!(authority::KEY_ACCOUNT_KINDS, [KA_REQUEST, KA_EVALUATION, KA_ACTIVITY]);
     for id in [outpost::storage::staff_pin::STAFF_PIN_ID, outpost::storage::key_accounts::KA_ROLES_ID] {
         assert!(id.starts_with(authority::TEAM_DOC_PREFIX), "{id}");
     }

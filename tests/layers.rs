@@ -146,3 +146,26 @@ fn no_component_checks_a_role_itself() {
     }
     assert!(found.is_empty(), "role checks in components (ask app::<area>::can_* instead):\n{}", found.join("\n"));
 }
+
+/// Issue 15: a component records a change only through a command (`Commands::run`), so
+/// every write passes the command's role and rule checks, which are tested natively. The
+/// raw writers stay in `ui::state`; the one other caller is the shell publishing this
+/// device's profiles to the team directory (`customers_ctx`), which is no user action.
+#[test]
+fn no_component_writes_past_the_commands() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join("ui");
+    let mut files = Vec::new();
+    rust_files(&ui, &mut files);
+    let mut found = Vec::new();
+    let exempt = [ui.join("customers").join("customers_ctx.rs")];
+    for file in files.iter().filter(|f| !f.starts_with(ui.join("state")) && !exempt.contains(f)) {
+        let text = fs::read_to_string(file).expect("source is UTF-8");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if ["Writer", "record_change(", "apply_local("].iter().any(|w| code.contains(w)) {
+                found.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "writes that bypass the commands (use Commands::run):\n{}", found.join("\n"));
+}

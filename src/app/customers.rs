@@ -116,3 +116,60 @@ pub async fn save_collection_habits<S: RecordStore>(
     new.collect_slots.dedup();
     store(s, actor, |by| customer_change(id, Some(&old), &new, by).ok_or(RuleError::Unchanged.into())).await
 }
+
+/// C1: saves one of a customer's contacts (`id` `None`: a new one, with an id from the
+/// actor), checked by [`validate_contact`](crate::domain::customer::validate_contact)
+/// after tidying. Only the fields that differ from `base` — the contact as the form was
+/// opened on — are stamped, so a second tablet's edit of another field stays.
+pub async fn save_contact<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    customer: &str,
+    id: Option<&str>,
+    base: Option<&Contact>,
+    contact: &Contact,
+) -> Result<Replica, CommandError> {
+    let mut c = contact.clone();
+    c.tidy();
+    if let Err(errors) = crate::domain::customer::validate_contact(&c) {
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        return Err(RuleError::Invalid(format!("contact: {}", fields.join(", "))).into());
+    }
+    if stored_file(s, customer).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    let id = match id {
+        Some(id) => id.to_owned(),
+        None => actor.id(),
+    };
+    store(s, actor, |by| contact_change(customer, &id, base, &c, by).ok_or(RuleError::Unchanged.into())).await
+}
+
+/// C1: removes one of a customer's contacts.
+pub async fn remove_contact<S: RecordStore>(s: &S, actor: &Actor, id: &str) -> Result<Replica, CommandError> {
+    store(s, actor, |by| Ok(crate::storage::customers::delete_doc(id, crate::storage::customers::CONTACT, by))).await
+}
+
+/// C1: a photo of a customer's documents (licence, cards), its bytes already stored on
+/// this device ([`crate::storage::blobs::put`]: bytes first, so a crash never leaves a
+/// photo without bytes). The customer must be on this device.
+pub async fn attach_photo<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    photo: &crate::storage::attachments::NewAttachment<'_>,
+) -> Result<Replica, CommandError> {
+    if stored_file(s, photo.customer).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    if !crate::storage::blobs::has(s, photo.hash).await? {
+        return Err(RuleError::NotFound("photo").into());
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(crate::storage::attachments::attachment_change(&id, photo, by))).await
+}
+
+/// C1: removes a photo of a customer's documents.
+pub async fn remove_photo<S: RecordStore>(s: &S, actor: &Actor, id: &str) -> Result<Replica, CommandError> {
+    store(s, actor, |by| Ok(crate::storage::customers::delete_doc(id, crate::storage::attachments::ATTACHMENT, by)))
+        .await
+}

@@ -1,18 +1,23 @@
-//! Event commands (E1–E5, W1): settling a double redemption found after sync, sending
-//! an event's new leads to the pool (E5, for P7), and the kiosk PIN (set by staff,
-//! asked before anyone leaves kiosk mode).
+//! Event commands (E1–E5, W1): the event itself and its questionnaire (kept by the
+//! people who plan it), the invitation list (E2), the prize stock and its counts (W1, the
+//! event's staff or a manager), the questionnaire answered at the kiosk, settling a
+//! double redemption found after sync, sending an event's new leads to the pool (E5, for
+//! P7), and the kiosk PIN (set by staff, asked before anyone leaves kiosk mode).
 
 use super::{store, Action, Actor, CommandError, RuleError};
+use std::collections::BTreeMap;
+
 use crate::domain::chips::{check_redemption, ledger, ChipsError, MoveKind, Settlement};
-use crate::domain::participant::{new_leads, participants, phone_keys_of, RegistrationForm};
+use crate::domain::event::{Event, InviteStatus};
+use crate::domain::participant::{change_consent, new_leads, participants, phone_keys_of, RegistrationForm};
 use crate::domain::pin_attempts::PinAttempts;
 use crate::domain::profile::Role;
-use crate::domain::stock::MoveReason;
+use crate::domain::stock::{reconcile, Count, MoveReason, Reconciliation, StockError};
 use crate::record::replica::Replica;
-use crate::storage::customers::load_customers;
+use crate::storage::customers::{join, load_customers};
 use crate::storage::events::{
-    chips_entry, leads_change, load_events, pin_change, pin_hash, pin_matches, pin_valid, redemption,
-    registration_entry, stock_entry, EventRecord,
+    answer_entry, chips_entry, count_entry, event_change, invite, invite_status, leads_change, load_events, pin_change,
+    pin_hash, pin_matches, pin_valid, questions_change, redemption, registration_entry, stock_entry, EventRecord,
 };
 use crate::storage::staff_pin::{load_staff_pin, staff_pin_change};
 use crate::storage::RecordStore;
@@ -35,6 +40,188 @@ pub fn can_set_kiosk_pin(actor: &Actor) -> bool {
 /// E3/E4: the kiosk's chips desk and prize desk are run by the event's staff or a manager.
 pub fn can_run_kiosk(actor: &Actor) -> bool {
     actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// W1: the prize stock, its counts and the adjustments that settle a count are kept at
+/// the event's desks — by its staff or a manager. Every device re-checks this on synced
+/// records (`domain::authority`, the kiosk kinds).
+pub fn can_keep_stock(actor: &Actor) -> bool {
+    actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// E1/E2/E5: an event, its invitation list and its questionnaire are kept by whoever
+/// plans it — its organiser, a manager or event staff (as its materials kit, E2).
+pub fn can_edit_event(actor: &Actor, organiser: &str) -> bool {
+    actor.profile == organiser || actor.is(&[Role::Manager, Role::EventStaff])
+}
+
+/// E1: anyone of the team may organise a new event (a rep organises a DIY day at a
+/// sales office); editing it afterwards is [`can_edit_event`].
+pub fn can_create_event(_actor: &Actor) -> bool {
+    true
+}
+
+/// E1: creates or edits an event, checked by [`Event::validate`] and, once the event
+/// has started, the consent freeze (E3). Only the fields that differ from `base` — the
+/// event as the form was opened on, else as stored — are stamped, so another tablet's
+/// edit of another field or budget line stays.
+pub async fn save_event<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    base: Option<&Event>,
+    new: &Event,
+) -> Result<Replica, CommandError> {
+    let stored = load_events(s).await?.into_iter().find(|r| r.event.id == new.id).map(|r| r.event);
+    match &stored {
+        Some(old) => actor.allow(Action::EditEvent, can_edit_event(actor, &old.organiser))?,
+        None => actor.allow(Action::EditEvent, can_create_event(actor))?,
+    }
+    new.validate().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    if let Some(old) = &stored {
+        if old.consent_version != new.consent_version {
+            change_consent(old, &new.consent_version, actor.now_ms).map_err(CommandError::rule)?;
+        }
+    }
+    let base = base.or(stored.as_ref());
+    store(s, actor, |by| event_change(base, new, by).ok_or(RuleError::Unchanged.into())).await
+}
+
+/// E5: the event's questionnaire questions, one list (blank lines dropped).
+pub async fn save_questions<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    questions: &[String],
+) -> Result<Replica, CommandError> {
+    let r = event(s, event_id).await?;
+    actor.allow(Action::EditEvent, can_edit_event(actor, &r.event.organiser))?;
+    store(s, actor, |by| Ok(questions_change(event_id, questions, by))).await
+}
+
+/// E2: adds customers (id, phone) to the invitation list; customers already invited
+/// keep their answer. Returns the change and how many were added (none stores nothing).
+pub async fn invite_customers<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    customers: &[(String, String)],
+) -> Result<(Replica, usize), CommandError> {
+    let r = event(s, event_id).await?;
+    actor.allow(Action::InviteCustomers, can_edit_event(actor, &r.event.organiser))?;
+    let n = customers.iter().filter(|(c, _)| !r.invitees.iter().any(|i| &i.customer == c)).count();
+    match store(s, actor, |by| Ok(invite(event_id, customers, &r.invitees, by))).await {
+        Ok(c) => Ok((c, n)),
+        Err(CommandError::Rule(RuleError::Unchanged)) => Ok((Replica::default(), 0)),
+        Err(e) => Err(e),
+    }
+}
+
+/// E2: records an invitee's answer (whoever called them: the rep who knows the customer
+/// as well as the planners).
+pub async fn set_invite_status<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    customer: &str,
+    status: InviteStatus,
+) -> Result<Replica, CommandError> {
+    let r = event(s, event_id).await?;
+    if !r.invitees.iter().any(|i| i.customer == customer) {
+        return Err(RuleError::NotFound("invitee").into());
+    }
+    store(s, actor, |by| Ok(invite_status(event_id, customer, status, by))).await
+}
+
+/// E5: one questionnaire sheet filled in at the kiosk, named or anonymous (empty
+/// `participant`); ratings outside 1–5 are dropped, and a sheet without any stores
+/// nothing.
+pub async fn answer_survey<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    participant: &str,
+    ratings: &BTreeMap<String, u8>,
+) -> Result<Replica, CommandError> {
+    event(s, event_id).await?;
+    if !ratings.values().any(|r| (1..=5).contains(r)) {
+        return Err(RuleError::Unchanged.into());
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(answer_entry(&id, event_id, participant, ratings, by))).await
+}
+
+/// W1: prizes received into (`qty` > 0) or returned out of (`qty` < 0) the event's stock.
+pub async fn record_stock_move<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    item: &str,
+    qty: i64,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::KeepStock, can_keep_stock(actor))?;
+    if item.trim().is_empty() {
+        return Err(RuleError::Invalid(StockError::ItemEmpty.to_string()).into());
+    }
+    if qty == 0 {
+        return Err(RuleError::Invalid(StockError::ZeroQuantity.to_string()).into());
+    }
+    event(s, event_id).await?;
+    let reason = if qty > 0 { MoveReason::Received } else { MoveReason::Returned };
+    let id = actor.id();
+    store(s, actor, |by| Ok(stock_entry(&id, event_id, item, qty, reason, by))).await
+}
+
+/// W1: a physical count of one item (zero or more).
+pub async fn record_stock_count<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    event_id: &str,
+    item: &str,
+    counted: i64,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::KeepStock, can_keep_stock(actor))?;
+    if item.trim().is_empty() {
+        return Err(RuleError::Invalid(StockError::ItemEmpty.to_string()).into());
+    }
+    if counted < 0 {
+        return Err(RuleError::Invalid(StockError::NegativeCount { item: item.trim().to_owned() }.to_string()).into());
+    }
+    event(s, event_id).await?;
+    let id = actor.id();
+    store(s, actor, |by| Ok(count_entry(&id, event_id, item, counted, by))).await
+}
+
+/// W1: the ledger reconciled with the latest count of each item, as of that count (or of
+/// the adjustments written since to settle it); `None` before any count.
+pub fn stock_reconciliation(r: &EventRecord) -> Option<Reconciliation> {
+    let adjusted =
+        r.stock.iter().filter(|m| m.reason == MoveReason::Adjustment).map(|m| m.stamp.wall_ms).max().unwrap_or(0);
+    let last = r.counts.iter().map(|c| c.stamp.wall_ms).max()?.max(adjusted);
+    // The latest count per item: a recount replaces the earlier sheet.
+    let mut latest: BTreeMap<String, Count> = BTreeMap::new();
+    for c in &r.counts {
+        latest.insert(c.count.item.clone(), c.count.clone());
+    }
+    reconcile(&r.stock, &latest.into_values().collect::<Vec<_>>(), last).ok()
+}
+
+/// W1: settles the discrepancies of the stored reconciliation with one adjustment entry
+/// per item, never by editing the ledger; nothing to settle stores nothing.
+pub async fn settle_stock_count<S: RecordStore>(s: &S, actor: &Actor, event_id: &str) -> Result<Replica, CommandError> {
+    actor.allow(Action::KeepStock, can_keep_stock(actor))?;
+    let r = event(s, event_id).await?;
+    let adjustments = stock_reconciliation(&r).map(|rc| rc.adjustments()).unwrap_or_default();
+    let ids: Vec<String> = adjustments.iter().map(|_| actor.id()).collect();
+    store(s, actor, |by| {
+        Ok(join(
+            adjustments
+                .iter()
+                .zip(&ids)
+                .map(|((item, q), id)| stock_entry(id, event_id, item, *q, MoveReason::Adjustment, by))
+                .collect::<Vec<_>>(),
+        ))
+    })
+    .await
 }
 
 /// E3: a walk-in registers at the desk (the kiosk's or the event page's: whoever staffs

@@ -6,12 +6,18 @@
 
 use super::customers::stored_file;
 use super::{store, Action, Actor, CommandError, RuleError};
-use crate::domain::approval::{Approval, ApprovalError, ApprovalStatus, KeyAccountRoles, Step};
+use chrono::NaiveDate;
+
+use crate::domain::approval::{
+    ActivityKind, Approval, ApprovalError, ApprovalStatus, CustomerFacts, KeyAccountRoles, ServiceEvaluation, Step,
+    SupportRequest,
+};
 use crate::domain::key_activity::{KeyActivity, KeyActivityDraft, KeyActivityError};
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
 use crate::storage::key_accounts::{
-    activity_recorded, chained_decision, event_choices, load_key_accounts, roles_change,
+    activity_recorded, chained_decision, evaluation_created, event_choices, load_key_accounts, request_created,
+    return_visit, roles_change,
 };
 use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
@@ -34,6 +40,73 @@ pub fn may_hold_role(role: Role) -> bool {
 /// K2: who records a key-account activity — anyone who may hold a key-account role.
 pub fn can_record_activity(actor: &Actor) -> bool {
     may_hold_role(actor.role)
+}
+
+/// K1/K3: who files a support request or a service evaluation and records its return
+/// visit — anyone who may hold a key-account role (not event staff). Every device
+/// re-checks this on synced records (`domain::authority`, the key-account kinds).
+pub fn can_file_key_account(actor: &Actor) -> bool {
+    may_hold_role(actor.role)
+}
+
+/// K1: a support request for `customer` (checked by [`SupportRequest::new`]; the
+/// customer must be on this device). `date` defaults to the team's today.
+pub async fn file_support_request<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    customer: &str,
+    applicant: &str,
+    date: Option<NaiveDate>,
+    support_wanted: &str,
+    facts: CustomerFacts,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::FileKeyAccountRequest, can_file_key_account(actor))?;
+    let day = match date {
+        Some(d) => d,
+        None => load_calendar(s).await?.local_date(actor.now_ms),
+    };
+    let id = format!("ka:{}", actor.id());
+    let r = SupportRequest::new(id, customer, applicant, day, support_wanted, facts).map_err(CommandError::rule)?;
+    if stored_file(s, customer).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    store(s, actor, |by| Ok(request_created(&r, by))).await
+}
+
+/// K3: a service evaluation of an activity with `customer`, written on the team's today
+/// (checked by [`ServiceEvaluation::new`]: not before the activity, not empty).
+pub async fn file_service_evaluation<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    customer: &str,
+    activity: ActivityKind,
+    activity_on: NaiveDate,
+    evaluation: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::FileKeyAccountRequest, can_file_key_account(actor))?;
+    let today = load_calendar(s).await?.local_date(actor.now_ms);
+    let id = format!("kae:{}", actor.id());
+    let e =
+        ServiceEvaluation::new(id, customer, activity, activity_on, today, evaluation).map_err(CommandError::rule)?;
+    if stored_file(s, customer).await?.is_none() {
+        return Err(RuleError::NotFound("customer").into());
+    }
+    store(s, actor, |by| Ok(evaluation_created(&e, by))).await
+}
+
+/// K3: the return visit that collected the customer's opinion on a stored evaluation.
+pub async fn record_return_visit<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    evaluation: &str,
+    on: NaiveDate,
+    opinion: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::FileKeyAccountRequest, can_file_key_account(actor))?;
+    if !load_key_accounts(s).await?.evaluations.iter().any(|e| e.evaluation.id == evaluation) {
+        return Err(RuleError::NotFound("service evaluation").into());
+    }
+    store(s, actor, |by| Ok(return_visit(evaluation, on, opinion, by))).await
 }
 
 /// K2: records an activity with `customer` (checked by [`KeyActivity::new`] on the

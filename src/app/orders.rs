@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 
 use super::{store, Action, Actor, CommandError, RuleError};
-use crate::domain::order::{Actor as OrderActor, Order, OrderError, OrderStep};
+use crate::domain::order::{Actor as OrderActor, Order, OrderError, OrderStatus, OrderStep, Signatory};
 use crate::domain::profile::Role;
 use crate::domain::receivable;
 use crate::record::replica::Replica;
 use crate::storage::customers::join;
 use crate::storage::orders::{
-    load_orders, order_change, order_step, payment_confirmed, payment_recorded, product_change, PaymentRecord,
-    ProductRecord,
+    load_orders, order_change, order_step, payment_confirmed, payment_recorded, product_change, signature_change,
+    PaymentRecord, ProductRecord, Signature,
 };
 use crate::storage::settings::load_calendar;
 use crate::storage::RecordStore;
@@ -45,6 +45,35 @@ pub fn can_record_payment(actor: &Actor) -> bool {
 /// O1: the order's own rep or a manager edits an order.
 pub fn can_edit_order(actor: &Actor, rep: &str) -> bool {
     actor.profile == rep || actor.is(&[Role::Manager])
+}
+
+/// O1: the delivery slip is signed on the tablet of the order's rep or a manager (the
+/// warehouse keeper, the warehouse supervisor and the customer sign on it). Every device
+/// re-checks this with the roster (`storage::orders::load_orders`).
+pub fn can_collect_signatures(actor: &Actor, rep: &str) -> bool {
+    can_edit_order(actor, rep)
+}
+
+/// O1: one signature on the delivery slip of an approved order (goods are released only
+/// once it is approved; a delivered order's slip is closed). Needs a name and ink.
+pub async fn sign_delivery_slip<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    order: &str,
+    who: Signatory,
+    sig: &Signature,
+) -> Result<Replica, CommandError> {
+    let data = load_orders(s).await?;
+    let rec = data.order(order).ok_or(RuleError::NotFound("order"))?;
+    actor.allow(Action::OrderStep, can_collect_signatures(actor, &rec.order.rep))?;
+    let status = rec.order.status();
+    if status != OrderStatus::Approved {
+        return Err(CommandError::rule(OrderError::WrongStatus { status, wanted: "signed for delivery" }));
+    }
+    if sig.name.trim().is_empty() || sig.strokes.is_empty() {
+        return Err(CommandError::rule(OrderError::MissingSignature(who)));
+    }
+    store(s, actor, |by| Ok(signature_change(order, who, sig, by))).await
 }
 
 /// O3: finance confirms a recorded payment once (the domain refuses an unknown one or

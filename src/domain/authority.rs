@@ -11,8 +11,12 @@
 //!   (T1–T3) and keep the incentive schemes and a month's station figures (I1–I7), and record the payout
 //!   steps done (I7) but one;
 //! - finance records the payout step "finance checks and pays" (I7);
-//! - managers or finance review applications (A1);
-//! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1).
+//! - managers or finance review applications (A1), which reps or managers open and
+//!   fill in;
+//! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1) and
+//!   set an event's kiosk PIN (E3);
+//! - key-account support requests, service evaluations with their return visits and
+//!   activities (K1–K3) are anyone's of the team but event staff.
 //!
 //! Every other record needs only a valid member's seal. The seal must also be the
 //! author's own: a key may not sign for another person.
@@ -43,6 +47,8 @@ pub const ORDER_STEP: &str = "order.step";
 pub const CUSTOMER_REVIEWED: &str = "customer.reviewed";
 /// A status of a credit-card application; the review outcomes are a reviewer's (A1).
 pub const APPLICATION_STATUS: &str = "application.status";
+/// An application document (A1): opened and its materials ticked by the sales side.
+pub const APPLICATION: &str = "application";
 /// A step of a visit's minutes; the review is the manager's (V5).
 pub const MINUTES_STEP: &str = "minutes.step";
 /// The kiosk desks: chips won and redeemed, prize stock, the closing count (E4, W1).
@@ -60,6 +66,11 @@ pub const PLAN_DECISION_FIELDS: [&str; 4] = ["decision", "opinion", "decided_by"
 pub const PRODUCT: &str = "product";
 /// Incentive schemes and a month's station figures (I1–I7): the manager's.
 pub const INCENTIVE_KINDS: [&str; 2] = ["incentive_scheme", "incentive_month"];
+/// An event document; its kiosk PIN field is the event desk's (E3).
+pub const EVENT: &str = "event";
+/// The key-account records a member files (K1 requests, K3 evaluations, K2 activities):
+/// not event staff's.
+pub const KEY_ACCOUNT_KINDS: [&str; 3] = ["ka_request", "ka_evaluation", "ka_activity"];
 /// Team-wide settings documents are named `team:<what>`.
 pub const TEAM_DOC_PREFIX: &str = "team:";
 
@@ -67,6 +78,10 @@ const MANAGER: &[Role] = &[Role::Manager];
 const FINANCE: &[Role] = &[Role::Finance];
 const REVIEWER: &[Role] = &[Role::Manager, Role::Finance];
 const EVENT_DESK: &[Role] = &[Role::Manager, Role::EventStaff];
+/// Who may hold a key-account role (K1–K3): every role but event staff.
+/// Who opens and fills in an application (A1): the sales side.
+const SALES: &[Role] = &[Role::Rep, Role::Manager];
+const KEY_ACCOUNT_TEAM: &[Role] = &[Role::Rep, Role::Manager, Role::Finance];
 
 fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
     e.body.get(field).and_then(|t| t.as_str())
@@ -110,6 +125,9 @@ pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> 
     }
     match (doc.kind.as_str(), field) {
         (VISIT_PLAN, f) if PLAN_DECISION_FIELDS.contains(&f) => Some(MANAGER),
+        (EVENT, "pin") => Some(EVENT_DESK),
+        (APPLICATION, _) => Some(SALES),
+        (k, _) if KEY_ACCOUNT_KINDS.contains(&k) => Some(KEY_ACCOUNT_TEAM),
         // C3 credit flag, P5 problem mark.
         ("customer", f) if CustomerFile::MANAGER_FIELDS.contains(&f) => Some(MANAGER),
         _ => None,

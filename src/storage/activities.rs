@@ -139,7 +139,8 @@ pub async fn load_activity_data<S: RecordStore>(s: &S) -> Result<ActivityData, S
     let projects = judge.docs(s.docs_of_kind(PROJECT).await?);
     let rules: Option<Document> = get_typed(s, StoreName::Docs, ACTIVITY_RULES_ID).await?;
     let rules = rules.and_then(|d| judge.docs(vec![d]).pop());
-    let diaries = judge.docs(s.docs_of_kind(DIARY).await?);
+    let diaries: Vec<Document> =
+        judge.docs(s.docs_of_kind(DIARY).await?).into_iter().map(own_diary).filter(|d| !d.fields.is_empty()).collect();
     let mut problems = Vec::new();
     let projects = super::projects::assemble_projects_restored(&projects, &entries, &mut problems);
     let mut data = assemble(plans, entries, rules.as_ref());
@@ -159,7 +160,9 @@ pub fn assemble(plan_docs: Vec<Document>, entries: Vec<Entry>, rules: Option<&Do
     for e in entries {
         match e.kind.as_str() {
             ACTIVITY_LOGGED => {
-                if let Some(a) = decode_entry::<Activity>(&e, &mut out.problems) {
+                // V3/V7, issue 15: an activity counts only as its own author's — one
+                // logged in another rep's name (a tampered tablet) is left out everywhere.
+                if let Some(a) = decode_entry::<Activity>(&e, &mut out.problems).filter(|a| a.rep == e.author) {
                     out.activities.push(a);
                 }
             }
@@ -538,6 +541,17 @@ pub fn approved_on(data: &ActivityData, day: NaiveDate) -> Vec<&VisitPlan> {
 /// written on two tablets merges field by field.
 pub fn diary_id(rep: &str, day: NaiveDate) -> String {
     format!("diary:{rep}:{day}")
+}
+
+/// V9, issue 15: a diary is its rep's own — the rep its id names. Fields anyone else
+/// wrote into it (a tampered tablet) are left out on every device.
+pub fn own_diary(mut d: Document) -> Document {
+    let rep = d.id.strip_prefix("diary:").and_then(|rest| rest.rsplit_once(':')).map(|(rep, _)| rep.to_owned());
+    match rep {
+        Some(rep) => d.fields.retain(|_, r| r.author == rep),
+        None => d.fields.clear(),
+    }
+    d
 }
 
 fn diary_fields(d: &Diary) -> Vec<(&'static str, Value)> {

@@ -125,7 +125,34 @@ pub async fn load_applications<S: RecordStore>(st: &S) -> Result<ApplicationsDat
     docs.extend(st.docs_of_kind(CHECKLISTS_KIND).await?);
     let entries: Vec<Entry> = st.entries_of_kind(APPLICATION_STATUS).await?;
     let judge = super::roster::Judge::load(st).await?;
-    Ok(assemble(judge.docs(docs), judge.entries(entries)))
+    let mut docs = judge.docs(docs);
+    let mut entries = judge.entries(entries);
+    if let Some(roster) = judge.roster() {
+        let is_manager = |by: &str, at: i64| roster.roles_of(by, at).contains(&crate::domain::profile::Role::Manager);
+        for d in docs.iter_mut().filter(|d| d.kind == APPLICATION) {
+            own_materials(d, is_manager);
+        }
+        // A1: the submission is the application's rep's (or a manager's) too.
+        let reps: BTreeMap<String, String> = docs
+            .iter()
+            .filter(|d| d.kind == APPLICATION)
+            .map(|d| (d.id.clone(), d.get("rep").and_then(|v| v.as_str()).unwrap_or_default().to_owned()))
+            .collect();
+        entries.retain(|e| {
+            let submitted = e.body.get("status").and_then(|v| v.as_str()) == Some("submitted");
+            !submitted || reps.get(&e.subject) == Some(&e.author) || is_manager(&e.author, e.stamp.wall_ms)
+        });
+    }
+    Ok(assemble(docs, entries))
+}
+
+/// A1, issue 15: an application's materials are ticked by its rep or a manager
+/// (`is_manager(person, at_ms)`, from the roster); a tick anyone else stored (a tampered
+/// tablet) is left out on every device.
+pub fn own_materials(d: &mut Document, is_manager: impl Fn(&str, i64) -> bool) {
+    let rep = d.get("rep").and_then(|v| v.as_str()).unwrap_or_default().to_owned();
+    d.fields
+        .retain(|name, reg| !name.starts_with(GOT) || reg.author == rep || is_manager(&reg.author, reg.stamp.wall_ms));
 }
 
 fn one(d: Document) -> Replica {

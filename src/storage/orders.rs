@@ -406,6 +406,19 @@ pub async fn load_orders<S: RecordStore>(s: &S) -> Result<OrdersData, StorageErr
     let entries: Vec<Entry> = s.entries_of_kinds(&[ORDER_STEP, PAYMENT_RECORDED, FINANCE_CONFIRMATION]).await?;
     let judge = super::roster::Judge::load(s).await?;
     let mut data = assemble(judge.docs(docs), judge.entries(entries));
+    // O1, issue 15: a slip is signed on the tablet of the order's rep or a manager; a
+    // signature stored by anyone else (a tampered tablet) is left out on every device.
+    // Without a roster nobody's role can be vouched for, so every signature counts.
+    if let Some(roster) = judge.roster() {
+        let reps: BTreeMap<String, String> =
+            data.orders.iter().map(|o| (o.order.id.clone(), o.order.rep.clone())).collect();
+        for slip in data.slips.values_mut() {
+            let rep = reps.get(&slip.order_id);
+            slip.signatures.retain(|_, sig| {
+                rep.is_some_and(|r| *r == sig.by) || roster.roles_of(&sig.by, sig.at_ms).contains(&Role::Manager)
+            });
+        }
+    }
     for o in &mut data.orders {
         match judge.roster() {
             Some(roster) => {

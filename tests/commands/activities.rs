@@ -117,3 +117,129 @@ fn v6_v7_only_a_manager_saves_the_cadence_and_quotas() {
         assert_eq!(load_activity_data(&s).await.unwrap().rules, rules);
     });
 }
+
+fn call(rep: &str, at_ms: i64) -> Activity {
+    Activity {
+        id: format!("call-{rep}-{at_ms}"),
+        customer_id: "c1".into(),
+        rep: rep.into(),
+        kind: ActivityKind::Call,
+        at_ms,
+        people_met: vec![PersonMet { name: "Chen".into(), title: "CFO".into(), decision_maker: true }],
+        needs: String::new(),
+        visit_stage: None,
+        next_step: None,
+        notes: String::new(),
+        first_contact: None,
+    }
+}
+
+#[test]
+fn v3_v7_an_activity_is_logged_only_as_the_loggers_own_and_one_in_another_reps_name_counts_nowhere() {
+    use outpost::app::activities::{can_log_activity_for, log_activity};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        assert!(can_log_activity_for(&li(0), "li") && !can_log_activity_for(&li(0), "zhao"));
+        assert!(!can_log_activity_for(&wang(0), "li"), "a manager logs his own contacts, not the rep's diary");
+        let before = stored_count(&s).await;
+        for (who, rep) in [(li(at(DAY)), "zhao"), (wang(at(DAY)), "li")] {
+            let r = log_activity(&s, &who, &call(rep, at(DAY))).await;
+            assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::RecordActivity, .. })), "{r:?}");
+        }
+        let future = log_activity(&s, &li(at(DAY)), &call("li", at(3 * DAY))).await;
+        assert!(matches!(future, Err(CommandError::Rule(RuleError::Invalid(_)))), "{future:?}");
+        let unknown =
+            log_activity(&s, &li(at(DAY)), &Activity { customer_id: "c9".into(), ..call("li", at(DAY)) }).await;
+        assert_eq!(unknown, Err(RuleError::NotFound("customer").into()));
+        assert_eq!(stored_count(&s).await, before);
+
+        log_activity(&s, &li(at(DAY)), &call("li", at(DAY))).await.unwrap();
+        // A tampered tablet stores a call in Zhao's name, authored by Li: no fold counts it.
+        let mut t = Tablet::new("li", "tab-a");
+        let forged = activity_change(&call("zhao", at(DAY)), "f-forged", &mut t.at(at(DAY) + 1)).unwrap();
+        seed(&s, &forged, &t.clock).await;
+        let reps: Vec<String> = load_activity_data(&s).await.unwrap().activities.into_iter().map(|a| a.rep).collect();
+        assert_eq!(reps, vec!["li".to_owned()]);
+    });
+}
+
+#[test]
+fn v9_a_work_diary_is_saved_as_its_writers_own_and_fields_forged_into_anothers_diary_count_nowhere() {
+    use outpost::app::activities::save_diary;
+    use outpost::domain::report::Diary;
+    use outpost::storage::activities::diary_change;
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let day: chrono::NaiveDate = "2026-01-02".parse().unwrap();
+        save_diary(&s, &li(at(DAY)), None, day, "two visits", "price?", "").await.unwrap();
+        let again = save_diary(&s, &li(at(DAY)), None, day, "two visits", "price?", "").await;
+        assert!(again.unwrap_err().is_unchanged());
+        // Zhao's own diary for the day is his, not a change to Li's.
+        save_diary(&s, &zhao(at(DAY)), None, day, "calls", "", "").await.unwrap();
+        // A tampered tablet: Zhao writes into Li's diary document.
+        let theirs = Diary {
+            rep: "li".into(),
+            day: Some(day),
+            text: "nothing done".into(),
+            open_questions: String::new(),
+            improvements: String::new(),
+        };
+        let mut t = Tablet::new("zhao", "tab-c");
+        let old = load_activity_data(&s).await.unwrap().diaries.into_iter().find(|d| d.rep == "li").unwrap();
+        let forged = diary_change(Some(&old), &theirs, &mut t.at(at(DAY) + 5)).unwrap();
+        seed(&s, &forged, &t.clock).await;
+        let diaries = load_activity_data(&s).await.unwrap().diaries;
+        // Zhao's fields read as never written (a register keeps its latest write only, as
+        // with every field the roster refuses): Li's diary stays his, without them.
+        let li_diary = diaries.iter().find(|d| d.rep == "li").expect("still listed");
+        assert_eq!((li_diary.text.as_str(), li_diary.open_questions.as_str()), ("", ""));
+        assert_eq!(diaries.iter().find(|d| d.rep == "zhao").unwrap().text, "calls");
+    });
+}
+
+#[test]
+fn j1_j3_a_project_starts_with_a_stored_customer_moves_only_forward_and_keeps_its_milestones_valid() {
+    use outpost::app::activities::{advance_project, edit_project, start_project};
+    use outpost::domain::project::{default_bid_checklist, Milestone, MilestoneKind, Project, ProjectStage};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let p = Project {
+            id: "pj1".into(),
+            customer_id: "c1".into(),
+            name: "Cold store".into(),
+            bid_deadline_ms: None,
+            key_dates: vec![],
+            bid_checklist: default_bid_checklist(),
+            milestones: vec![],
+        };
+        let before = stored_count(&s).await;
+        let nameless = Project { name: " ".into(), ..p.clone() };
+        let refused = start_project(&s, &li(at(1)), &nameless, ProjectStage::Bidding).await;
+        assert!(matches!(refused, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        let elsewhere = Project { customer_id: "c9".into(), ..p.clone() };
+        let refused = start_project(&s, &li(at(1)), &elsewhere, ProjectStage::Bidding).await;
+        assert_eq!(refused, Err(RuleError::NotFound("customer").into()));
+        assert_eq!(stored_count(&s).await, before);
+        start_project(&s, &li(at(1)), &p, ProjectStage::Bidding).await.unwrap();
+        let back = advance_project(&s, &li(at(2)), "pj1", ProjectStage::PreliminaryDesign).await;
+        assert!(matches!(back, Err(CommandError::Rule(RuleError::Invalid(_)))), "J1: never back");
+        advance_project(&s, &zhao(at(3)), "pj1", ProjectStage::DetailedDesign).await.unwrap();
+        // J3: an advance payment done before the contract breaks the milestones.
+        let paid_early = edit_project(&s, &li(at(4)), "pj1", None, |p| {
+            p.milestones.push(Milestone {
+                kind: MilestoneKind::AdvancePayment,
+                planned_on: None,
+                done_ms: Some(at(4)),
+                amount_fen: Some(100),
+            })
+        })
+        .await;
+        assert!(matches!(paid_early, Err(CommandError::Rule(RuleError::Invalid(_)))), "{paid_early:?}");
+        edit_project(&s, &li(at(5)), "pj1", Some(true), |p| p.bid_checklist[0].ready = true).await.unwrap();
+        let data = load_activity_data(&s).await.unwrap();
+        let rec = &data.projects[0];
+        assert_eq!((rec.stages.current, rec.closed), (Some(ProjectStage::DetailedDesign), true));
+        assert!(rec.project.bid_checklist[0].ready);
+        assert!(edit_project(&s, &li(at(6)), "pj1", Some(true), |_| {}).await.unwrap_err().is_unchanged());
+    });
+}

@@ -102,3 +102,56 @@ fn c1_a_new_customer_is_saved_with_its_first_contact() {
         assert_eq!(c.contacts[0].contact.name, "Ms Chen");
     });
 }
+
+#[test]
+fn c1_a_contact_is_validated_saved_field_by_field_and_removed() {
+    use outpost::app::customers::{remove_contact, save_contact};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let before = stored_count(&s).await;
+        let empty = save_contact(&s, &li(at(1)), "c1", None, None, &Contact::default()).await;
+        assert!(matches!(empty, Err(CommandError::Rule(RuleError::Invalid(_)))), "{empty:?}");
+        let chen = Contact { name: " Ms Chen ".into(), phone: "13700001111".into(), ..Default::default() };
+        let elsewhere = save_contact(&s, &li(at(1)), "c9", None, None, &chen).await;
+        assert_eq!(elsewhere, Err(RuleError::NotFound("customer").into()));
+        assert_eq!(stored_count(&s).await, before);
+        let r = save_contact(&s, &li(at(2)), "c1", None, None, &chen).await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        let c1 = || async { load_customers(&s).await.unwrap().into_iter().find(|c| c.id == "c1").unwrap() };
+        assert!(c1().await.contacts.iter().any(|c| c.id == id && c.contact.name == "Ms Chen"));
+        let stored = Contact { name: "Ms Chen".into(), ..chen.clone() };
+        let cfo = Contact { title: "CFO".into(), ..stored.clone() };
+        let edit = save_contact(&s, &wang(at(3)), "c1", Some(&id), Some(&stored), &cfo).await.unwrap();
+        assert_eq!(edit.docs.values().next().unwrap().fields.len(), 1, "only the title is stamped");
+        remove_contact(&s, &li(at(4)), &id).await.unwrap();
+        assert!(!c1().await.contacts.iter().any(|c| c.id == id));
+    });
+}
+
+#[test]
+fn c1_a_photo_is_recorded_once_its_bytes_are_stored_and_removed_again() {
+    use outpost::app::customers::{attach_photo, remove_photo};
+    use outpost::storage::attachments::{load_attachments, Label, NewAttachment};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let bytes = b"\x89PNG fake";
+        let hash = outpost::storage::blobs::put(&s, bytes).await.unwrap();
+        let new = |hash: &'static str| NewAttachment {
+            customer: "c1",
+            hash,
+            mime: "image/png",
+            label: Label::Licence,
+            origin: "tab-a",
+            bytes: bytes.len() as u64,
+        };
+        let before = stored_count(&s).await;
+        assert_eq!(attach_photo(&s, &li(at(1)), &new("nohash")).await, Err(RuleError::NotFound("photo").into()));
+        assert_eq!(stored_count(&s).await, before);
+        let hash: &'static str = Box::leak(hash.into_boxed_str());
+        let r = attach_photo(&s, &li(at(2)), &new(hash)).await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        assert_eq!(load_attachments(&s, "c1").await.unwrap().len(), 1);
+        remove_photo(&s, &li(at(3)), &id).await.unwrap();
+        assert!(load_attachments(&s, "c1").await.unwrap().is_empty());
+    });
+}

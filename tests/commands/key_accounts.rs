@@ -250,3 +250,48 @@ fn k1_k3_a_support_request_or_an_evaluation_alone_makes_a_key_account() {
         assert_eq!(ids.into_iter().collect::<Vec<_>>(), vec!["c1".to_owned(), "c2".to_owned()]);
     });
 }
+
+#[test]
+fn k1_k3_requests_evaluations_and_return_visits_are_filed_by_the_team_but_not_event_staff() {
+    use outpost::app::key_accounts::{
+        can_file_key_account, file_service_evaluation, file_support_request, record_return_visit,
+    };
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        assert!(can_file_key_account(&li(0)) && can_file_key_account(&wang(0)) && can_file_key_account(&qian(0)));
+        assert!(!can_file_key_account(&sun(0)));
+        let day = "2026-01-02".parse().unwrap();
+        let before = stored_count(&s).await;
+        let refused = |r: Result<_, CommandError>| {
+            assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::FileKeyAccountRequest, .. })), "{r:?}")
+        };
+        refused(
+            file_support_request(&s, &sun(at(DAY)), "c1", "Sun", Some(day), "tickets", CustomerFacts::default()).await,
+        );
+        refused(file_service_evaluation(&s, &sun(at(DAY)), "c1", ActivityKind::Tickets, day, "great").await);
+        assert_eq!(stored_count(&s).await, before);
+
+        file_support_request(&s, &li(at(DAY)), "c1", "Li", None, "a seminar", CustomerFacts::default()).await.unwrap();
+        let bare = file_support_request(&s, &li(at(DAY)), "c1", "Li", None, " ", CustomerFacts::default()).await;
+        assert_eq!(bare, Err(RuleError::Approval(ApprovalError::NoSupportWanted).into()));
+        let unknown = file_support_request(&s, &li(at(DAY)), "c9", "Li", None, "x", CustomerFacts::default()).await;
+        assert_eq!(unknown, Err(RuleError::NotFound("customer").into()));
+        let early =
+            file_service_evaluation(&s, &li(at(DAY)), "c1", ActivityKind::Tickets, "2026-01-09".parse().unwrap(), "x")
+                .await;
+        assert!(matches!(early, Err(CommandError::Rule(RuleError::Approval(ApprovalError::BeforeActivity { .. })))));
+        file_service_evaluation(&s, &wang(at(3 * DAY)), "c1", ActivityKind::Tickets, day, "liked it").await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        assert_eq!(data.requests[0].request.date, "2026-01-02".parse().unwrap(), "the team's today");
+        let eid = data.evaluations[0].evaluation.id.clone();
+
+        let before = stored_count(&s).await;
+        refused(record_return_visit(&s, &sun(at(4 * DAY)), &eid, "2026-01-05".parse().unwrap(), "fine").await);
+        assert_eq!(stored_count(&s).await, before);
+        let none = record_return_visit(&s, &li(at(4 * DAY)), "kae:9", "2026-01-05".parse().unwrap(), "fine").await;
+        assert_eq!(none, Err(RuleError::NotFound("service evaluation").into()));
+        record_return_visit(&s, &li(at(4 * DAY)), &eid, "2026-01-05".parse().unwrap(), " happy ").await.unwrap();
+        let e = &load_key_accounts(&s).await.unwrap().evaluations[0].evaluation;
+        assert_eq!((e.return_visit_on, e.customer_opinion.as_str()), (Some("2026-01-05".parse().unwrap()), "happy"));
+    });
+}

@@ -7,9 +7,11 @@
 mod common;
 
 mod activities;
+mod applications;
 mod commission;
 mod customers;
 mod event_kit;
+mod event_roles;
 mod events;
 mod incentives;
 mod key_accounts;

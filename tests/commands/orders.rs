@@ -149,3 +149,36 @@ fn price_list_edits_are_the_managers() {
         assert_eq!(same, Err(RuleError::Unchanged.into()));
     });
 }
+
+#[test]
+fn o1_the_slip_of_an_approved_order_is_signed_on_its_reps_or_a_managers_tablet_only() {
+    use outpost::app::orders::{can_collect_signatures, sign_delivery_slip};
+    use outpost::domain::order::Signatory;
+    use outpost::storage::orders::Signature;
+    block_on(async {
+        let s = with_draft().await;
+        let sig = |name: &str| Signature { name: name.into(), strokes: "1,1;2,2".into(), ..Default::default() };
+        // A draft is not released: nothing to sign yet.
+        let early = sign_delivery_slip(&s, &li(at(2)), "o1", Signatory::Customer, &sig("Ms Zhao")).await;
+        assert!(
+            matches!(early, Err(CommandError::Rule(RuleError::Order(OrderError::WrongStatus { .. })))),
+            "{early:?}"
+        );
+        take_order_step(&s, &li(at(2)), "o1", OrderStep::Submitted).await.unwrap();
+        approve_order(&s, &wang(at(3)), "o1", "fine").await.unwrap();
+        assert!(can_collect_signatures(&li(0), "li") && can_collect_signatures(&wang(0), "li"));
+        assert!(!can_collect_signatures(&zhao(0), "li") && !can_collect_signatures(&sun(0), "li"));
+        let before = stored_count(&s).await;
+        for who in [zhao(at(4)), qian(at(4)), sun(at(4))] {
+            let r = sign_delivery_slip(&s, &who, "o1", Signatory::Customer, &sig("Ms Zhao")).await;
+            assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::OrderStep, .. })), "{r:?}");
+        }
+        let blank = sign_delivery_slip(&s, &li(at(4)), "o1", Signatory::Customer, &sig(" ")).await;
+        assert_eq!(blank, Err(RuleError::Order(OrderError::MissingSignature(Signatory::Customer)).into()));
+        assert_eq!(stored_count(&s).await, before);
+        sign_delivery_slip(&s, &li(at(5)), "o1", Signatory::Customer, &sig("Ms Zhao")).await.unwrap();
+        sign_delivery_slip(&s, &wang(at(6)), "o1", Signatory::WarehouseKeeper, &sig("Keeper Wu")).await.unwrap();
+        let slip = load_orders(&s).await.unwrap().slips.get("o1").cloned().expect("a slip");
+        assert_eq!(slip.signatures.len(), 2);
+    });
+}

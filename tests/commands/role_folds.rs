@@ -271,3 +271,180 @@ fn a_newcomer_waiting_for_the_grant_sees_their_own_work_on_their_tablet_only() {
         assert!(!unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "c9"));
     });
 }
+
+/// The team of [`signed_team`] with Sun granted event staff.
+async fn signed_team_with_staff() -> MemoryStore {
+    let s = signed_team().await;
+    announce(&s, &["sun"]).await;
+    grant(&s, &keyed(wang(at(14))), "sun", &[Role::EventStaff], false).await.expect("sun");
+    s
+}
+
+#[test]
+fn e3_w1_a_kiosk_pin_and_stock_from_a_rep_who_picks_the_event_staff_role_do_not_count() {
+    use outpost::app::events::{record_stock_move, save_event, set_kiosk_pin};
+    use outpost::domain::event::Event;
+    use outpost::domain::stock::levels;
+    use outpost::storage::events::load_events;
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        let ev = Event {
+            id: "ev1".into(),
+            theme: "Kite DIY day".into(),
+            starts_ms: at(DAY),
+            ends_ms: at(DAY + 3 * 3600 * 1000),
+            venue: "Sales office".into(),
+            organiser: "wang".into(),
+            audience: String::new(),
+            format: String::new(),
+            budget: vec![],
+            consent_version: "v1".into(),
+        };
+        save_event(&s, &keyed(wang(at(20))), None, &ev).await.unwrap();
+        // Li's tablet stores what he did as self-made event staff; no device counts it.
+        let li_staff = li_as(Role::EventStaff, at(21));
+        set_kiosk_pin(&s, &li_staff, "ev1", "1357", b"sixteen byte salt").await.expect("his tablet stores it");
+        record_stock_move(&s, &li_staff, "ev1", "Kite", 50).await.expect("his tablet stores it");
+        let r = load_events(&s).await.unwrap().into_iter().next().unwrap();
+        assert_eq!(r.pin, "", "a forged PIN would let anyone out of the kiosk");
+        assert!(levels(&r.stock, i64::MAX).is_empty());
+        assert!(unreadable_fields(&s).await.unwrap().iter().any(|f| f.record_id == "ev1" && f.field == "pin"));
+        // The event's real staff.
+        let sun = keyed(actor("sun", Role::EventStaff, "tab-k", at(22)));
+        set_kiosk_pin(&s, &sun, "ev1", "2468", b"sixteen byte salt").await.unwrap();
+        record_stock_move(&s, &sun, "ev1", "Kite", 10).await.unwrap();
+        let r = load_events(&s).await.unwrap().into_iter().next().unwrap();
+        assert_ne!(r.pin, "");
+        assert_eq!(levels(&r.stock, i64::MAX).get("Kite"), Some(&10));
+    });
+}
+
+#[test]
+fn k1_k2_k3_key_account_records_from_event_staff_do_not_count_on_any_device() {
+    use outpost::app::key_accounts::{file_service_evaluation, file_support_request, record_key_account_activity};
+    use outpost::domain::approval::ActivityKind;
+    use outpost::domain::key_activity::KeyActivityDraft;
+    use outpost::storage::key_accounts::{activity_recorded, evaluation_created};
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        // Sun (event staff) files on a tampered tablet: sealed with her own key, by the
+        // builders the commands use; every fold reads them as never written.
+        let day = "2026-01-02".parse().unwrap();
+        let req = SupportRequest::new("ka:forged", "c1", "Sun", day, "tickets", CustomerFacts::default()).unwrap();
+        forge(&s, "sun", "tab-k", at(20), |by| request_created(&req, by)).await;
+        let eval = outpost::domain::approval::ServiceEvaluation::new(
+            "kae:forged",
+            "c1",
+            ActivityKind::Tickets,
+            day,
+            day,
+            "great",
+        )
+        .unwrap();
+        forge(&s, "sun", "tab-k", at(21), |by| evaluation_created(&eval, by)).await;
+        let draft = KeyActivityDraft {
+            kind: ActivityKind::Tickets,
+            on: day,
+            who: "Mr Wu".into(),
+            notes: String::new(),
+            event_id: None,
+        };
+        let act = outpost::domain::key_activity::KeyActivity::new("kaa:forged", "c1", "sun", &draft, day).unwrap();
+        forge(&s, "sun", "tab-k", at(22), |by| activity_recorded(&act, by)).await;
+        let data = load_key_accounts(&s).await.unwrap();
+        assert!(data.requests.is_empty() && data.evaluations.is_empty() && data.activities.is_empty());
+        let listed = unreadable_fields(&s).await.unwrap();
+        for id in ["ka:forged", "kae:forged", "kaa:forged"] {
+            assert!(listed.iter().any(|f| f.record_id == id && f.code == "lacks_role"), "{id}");
+        }
+        // Li (a rep) files each through the commands, and they count.
+        file_support_request(&s, &keyed(li(at(23))), "c1", "Li", Some(day), "a seminar", CustomerFacts::default())
+            .await
+            .unwrap();
+        file_service_evaluation(&s, &keyed(li(at(2 * DAY))), "c1", ActivityKind::Tickets, day, "liked it")
+            .await
+            .unwrap();
+        record_key_account_activity(&s, &keyed(li(at(2 * DAY + 1))), "c1", &draft).await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        assert_eq!((data.requests.len(), data.evaluations.len(), data.activities.len()), (1, 1, 1));
+    });
+}
+
+#[test]
+fn a1_an_application_or_a_material_tick_from_event_staff_or_finance_does_not_count() {
+    use outpost::app::applications::{open_application, tick_material};
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        // Sun (event staff) opens one on a tampered tablet: no device lists it.
+        let forged = Application::new("ap:forged", "c1", "card", "sun");
+        forge(&s, "sun", "tab-k", at(21), |by| application_created(&forged, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications.is_empty());
+        assert!(unreadable_fields(&s)
+            .await
+            .unwrap()
+            .iter()
+            .any(|f| f.record_id == "ap:forged" && f.code == "lacks_role"));
+        // Li's own, through the command; finance ticking a material on it does not count.
+        let r = open_application(&s, &keyed(li(at(22))), "c1", "card").await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        forge(&s, "qian", "tab-b", at(23), |by| material_change(&id, "ID copy", true, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications[0].received.is_empty());
+        tick_material(&s, &keyed(li(at(24))), &id, "ID copy", true).await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].received.len(), 1);
+    });
+}
+
+#[test]
+fn a1_a_material_ticked_or_a_submission_by_another_rep_on_a_tampered_tablet_does_not_count() {
+    use outpost::app::applications::open_application;
+    block_on(async {
+        let s = signed_team().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned(), "Payslip".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        let r = open_application(&s, &keyed(li(at(21))), "c1", "card").await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        forge(&s, "zhao", "tab-c", at(22), |by| material_change(&id, "ID copy", true, by)).await;
+        assert!(load_applications(&s).await.unwrap().applications[0].received.is_empty(), "not Zhao's application");
+        forge(&s, "wang", "tab-b", at(23), |by| material_change(&id, "Payslip", true, by)).await;
+        let got = load_applications(&s).await.unwrap().applications[0].received.clone();
+        assert_eq!(got.into_iter().collect::<Vec<_>>(), vec!["Payslip".to_owned()]);
+        // Complete: Zhao submitting it from his tablet does not start its review.
+        forge(&s, "wang", "tab-b", at(24), |by| material_change(&id, "ID copy", true, by)).await;
+        forge(&s, "zhao", "tab-c", at(25), |by| {
+            outpost::storage::applications::status_change("st-z", &id, ApplicationStatus::Submitted, "", by)
+        })
+        .await;
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Collecting);
+        let refused = submit_application(&s, &keyed(zhao(at(26))), &id).await;
+        assert!(matches!(refused, Err(outpost::app::CommandError::NotAllowed { .. })), "{refused:?}");
+        submit_application(&s, &keyed(li(at(27))), &id).await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Submitted);
+    });
+}
+
+#[test]
+fn o1_a_slip_signature_stored_by_another_rep_does_not_count_and_the_order_reps_does() {
+    use outpost::app::orders::{approve_order, sign_delivery_slip, take_order_step};
+    use outpost::domain::order::{Discount, Order, OrderLine, OrderStep, PaymentTerms, Signatory};
+    use outpost::storage::orders::{load_orders, order_change, signature_change, Signature};
+    block_on(async {
+        let s = signed_team().await;
+        let mut o = Order::draft("o1", "c1", "li", "2026-01-10".parse().unwrap(), PaymentTerms::OnDelivery);
+        o.lines.push(OrderLine::new("tea", 2, 30_000_00, Discount::NONE).unwrap());
+        forge(&s, "li", "tab-a", at(20), |by| order_change(None, &o, "", by).unwrap()).await;
+        take_order_step(&s, &keyed(li(at(21))), "o1", OrderStep::Submitted).await.unwrap();
+        approve_order(&s, &keyed(wang(at(22))), "o1", "fine").await.unwrap();
+        let sig = |name: &str| Signature { name: name.into(), strokes: "1,1;2,2".into(), ..Default::default() };
+        // Zhao stores the customer's "signature" on Li's order from his own tablet.
+        forge(&s, "zhao", "tab-c", at(23), |by| signature_change("o1", Signatory::Customer, &sig("Ms Zhao"), by)).await;
+        let signed = |d: outpost::storage::orders::OrdersData| d.slips.get("o1").map_or(0, |s| s.signatures.len());
+        assert_eq!(signed(load_orders(&s).await.unwrap()), 0);
+        sign_delivery_slip(&s, &keyed(li(at(24))), "o1", Signatory::Customer, &sig("Ms Zhao")).await.unwrap();
+        sign_delivery_slip(&s, &keyed(wang(at(25))), "o1", Signatory::WarehouseKeeper, &sig("Keeper Wu"))
+            .await
+            .unwrap();
+        assert_eq!(signed(load_orders(&s).await.unwrap()), 2);
+    });
+}

@@ -1,19 +1,23 @@
 use leptos::prelude::*;
 
+use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
 use crate::domain::first_contact::{FirstContact, FirstContactStep, MaterialsVia, NextFirstStep};
 use crate::domain::minutes::MinutesState;
 use crate::domain::visit_plan::{visit_cover, VisitCover};
-use crate::storage::activities::{activity_change, minutes_items};
-use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
+use crate::storage::activities::minutes_items;
+use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{
     activity_error_field, activity_error_text, day_text, kind_code, kind_label, stage_label, step_label, via_label,
     AMsg,
 };
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{new_id, now_ms};
+use crate::ui::state::session::use_session;
 
 const KINDS: [ActivityKind; 5] =
     [ActivityKind::Visit, ActivityKind::Call, ActivityKind::Meeting, ActivityKind::Email, ActivityKind::Sms];
@@ -57,7 +61,8 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
+    let session = use_session();
     let kind = RwSignal::new(ActivityKind::Visit);
     let form = RwSignal::new(Form::default());
     let error = RwSignal::new(None::<ActivityError>);
@@ -89,7 +94,6 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         })
     });
 
-    let save_w = writer.clone();
     let save_c = customer.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -110,7 +114,7 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         let a = Activity {
             id: new_id(),
             customer_id: save_c.clone(),
-            rep: save_w.me(),
+            rep: session.current.try_get_untracked().flatten().unwrap_or_default(),
             kind: k,
             at_ms,
             people_met: if person.name.is_empty() && person.title.is_empty() && !person.decision_maker {
@@ -133,15 +137,15 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
             return error.set(Some(e));
         }
         error.set(None);
-        save_w.write(
-            move |by| activity_change(&a, &new_id(), by),
+        cmds.run(
+            move |db, x| async move { log_activity(db.store(), &x, &a).await },
             move |r| match r {
-                Ok(()) => {
+                Ok(_) => {
                     form.set(Form::default());
                     saved.set(true);
                     failed.set(None);
                 }
-                Err(e) => failed.set(Some(e)),
+                Err(e) => failed.set(Some(command_error(i18n.lang(), &e))),
             },
         );
     };
@@ -149,7 +153,6 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
     // V2: a visit logged without an approved plan for its customer and day is recorded
     // all the same; the form says how it stands before it is saved.
     let cover_c = customer.clone();
-    let cover_me = writer.clone();
     let cover = Memo::new(move |_| {
         if kind.get() != ActivityKind::Visit {
             return None;
@@ -158,7 +161,7 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         let day = form
             .with(|f| chrono::NaiveDateTime::parse_from_str(&f.when, "%Y-%m-%dT%H:%M").ok())
             .map_or_else(|| cal.local_date(feed.now.get()), |t| t.date());
-        let me = cover_me.me();
+        let me = session.current.get().unwrap_or_default();
         let c = feed
             .data
             .with(|d| visit_cover(d.plans.iter().filter(|p| p.rep == me).map(|p| (&p.draft, p.status)), &cover_c, day));
@@ -408,12 +411,14 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
 pub fn contact_logger(
     customer: String,
 ) -> impl Fn(ActivityKind, PersonMet, Option<RwSignal<Option<String>>>) + Clone + 'static {
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
+    let i18n = use_i18n();
     move |kind, met, failed| {
         let a = Activity {
             id: new_id(),
             customer_id: customer.clone(),
-            rep: writer.me(),
+            // The logger's own activity: the command stores it under the current profile.
+            rep: String::new(),
             kind,
             at_ms: now_ms(),
             people_met: vec![met],
@@ -423,11 +428,11 @@ pub fn contact_logger(
             notes: String::new(),
             first_contact: None,
         };
-        writer.write(
-            move |by| activity_change(&a, &new_id(), by),
+        cmds.run(
+            move |db, x| async move { log_activity(db.store(), &x, &Activity { rep: x.profile.clone(), ..a }).await },
             move |r| {
                 if let Some(f) = failed {
-                    f.set(r.err());
+                    f.set(r.err().map(|e| command_error(i18n.lang(), &e)));
                 }
             },
         );

@@ -1,22 +1,18 @@
 //! The activity records and the team calendar, read for one page and re-read after every
-//! local change and every sync round (a plan approved on another tablet shows up); and
-//! a writer that records activity changes as the current profile.
+//! local change and every sync round (a plan approved on another tablet shows up).
+//! Activity changes are recorded through the commands (`app::activities`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use crate::domain::calendar::TeamCalendar;
-use crate::record::replica::Replica;
 use crate::storage::activities::{load_activity_data, ActivityData};
-use crate::storage::customers::Author;
 use crate::storage::settings::load_calendar;
-use crate::storage::StorageError;
 use crate::ui::state::load::load;
 use crate::ui::state::platform::now_ms;
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
-use crate::ui::state::write::{WriteError, Writer};
 
 #[derive(Clone, Copy)]
 pub struct ActivityFeed {
@@ -68,35 +64,6 @@ fn new_feed() -> ActivityFeed {
         },
     );
     ActivityFeed { data, cal, now, loaded: loading.loaded, error: loading.error }
-}
-
-/// Writes activity records as the current profile through the one [`Writer`]; made
-/// while the component is built, used from event handlers.
-#[derive(Clone)]
-pub struct ActivityWriter(Writer);
-
-impl ActivityWriter {
-    pub fn new() -> Self {
-        Self(Writer::new())
-    }
-
-    pub fn me(&self) -> String {
-        self.0.me()
-    }
-
-    pub fn write(
-        &self,
-        build: impl FnOnce(&mut Author) -> Result<Replica, StorageError> + 'static,
-        done: impl FnOnce(Result<(), String>) + 'static,
-    ) {
-        self.0.write(move |by| build(by).map_err(WriteError::from), done);
-    }
-}
-
-impl Default for ActivityWriter {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// K3: the return visits owed after key-account services, read again whenever records

@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 
+use crate::app::activities::{advance_project, edit_project, start_project};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::project::{
     check_transition, default_bid_checklist, KeyDate, Milestone, MilestoneKind, Project, ProjectError, ProjectStage,
 };
-use crate::storage::projects::{project_change, stage_change, ProjectRecord};
-use crate::ui::activities::activity_feed::{activity_feed, ActivityFeed, ActivityWriter};
+use crate::storage::projects::ProjectRecord;
+use crate::ui::activities::activity_feed::{activity_feed, ActivityFeed};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{
     checklist_label, day_text, days_left_text, milestone_label, project_stage_label, AMsg,
 };
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n, Msg};
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{new_id, now_ms};
 
 const STAGES: [ProjectStage; 5] = [
@@ -43,7 +45,7 @@ fn noon_ms(feed: ActivityFeed, day: chrono::NaiveDate) -> i64 {
 pub fn ProjectsCard(customer: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
     let filter = customer.clone();
     let projects = Memo::new(move |_| {
         feed.data.with(|d| {
@@ -60,7 +62,6 @@ pub fn ProjectsCard(customer: Option<String>) -> impl IntoView {
     let deadline = RwSignal::new(String::new());
     let name_err = RwSignal::new(false);
     let adding = RwSignal::new(false);
-    let w = writer.clone();
     let new_customer = customer.clone();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -83,11 +84,8 @@ pub fn ProjectsCard(customer: Option<String>) -> impl IntoView {
             milestones: vec![],
         };
         let stage = stage_from(&start.get_untracked()).unwrap_or(ProjectStage::PreliminaryDesign);
-        w.write(
-            move |by| {
-                let doc = project_change(None, &p, false, by).unwrap_or_default();
-                Ok(doc.merge(stage_change(&new_id(), &p.id, stage, by)?))
-            },
+        cmds.run(
+            move |db, a| async move { start_project(db.store(), &a, &p, stage).await },
             move |r| {
                 if r.is_ok() {
                     name.set(String::new());
@@ -106,7 +104,7 @@ pub fn ProjectsCard(customer: Option<String>) -> impl IntoView {
                 if v.is_empty() {
                     return view! { <p class="muted" data-testid="projects-empty">{t(AMsg::NoProjects)}</p> }.into_any();
                 }
-                v.into_iter().map(|rec| view! { <ProjectRow rec=rec show_customer=!on_customer writer=writer.clone() feed=feed /> }).collect_view().into_any()
+                v.into_iter().map(|rec| view! { <ProjectRow rec=rec show_customer=!on_customer cmds=cmds feed=feed /> }).collect_view().into_any()
             }}
             {on_customer.then(|| view! {
                 <Show when=move || !adding.get() fallback=move || view! {
@@ -140,7 +138,7 @@ pub fn ProjectsCard(customer: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, feed: ActivityFeed) -> impl IntoView {
+fn ProjectRow(rec: ProjectRecord, show_customer: bool, cmds: Commands, feed: ActivityFeed) -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
     let p = rec.project.clone();
@@ -154,7 +152,7 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
     let kd_on = RwSignal::new(String::new());
     let kd_err = RwSignal::new(false);
 
-    let (w, pid) = (writer.clone(), p.id.clone());
+    let pid = p.id.clone();
     let advance = move |_| {
         let Some(to) = stage_from(&next.get_untracked()) else {
             return;
@@ -163,7 +161,10 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             return;
         }
         let pid = pid.clone();
-        w.write(move |by| stage_change(&new_id(), &pid, to, by), move |_| next.set(String::new()));
+        cmds.run(
+            move |db, a| async move { advance_project(db.store(), &a, &pid, to).await },
+            move |_| next.set(String::new()),
+        );
     };
     // Edits start from the project as stored at the moment of the tap, not as this row
     // was drawn: two quick taps must not overwrite each other.
@@ -173,16 +174,20 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             d.projects.iter().find(|r| r.project.id == pid_now).map(|r| (r.project.clone(), r.closed))
         })
     };
-    let (w, cur) = (writer.clone(), current_of.clone());
+    let cur = current_of.clone();
     let toggle = move |i: usize, ready: bool| {
         let Some((old, closed)) = cur() else { return };
         let mut new = old.clone();
         if let Some(item) = new.bid_checklist.get_mut(i) {
             item.ready = ready;
         }
-        w.write(move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()), |_| {});
+        let id = old.id.clone();
+        cmds.run(
+            move |db, a| async move { edit_project(db.store(), &a, &id, Some(closed), |p| *p = new).await },
+            |_| {},
+        );
     };
-    let (w, cur) = (writer.clone(), current_of.clone());
+    let cur = current_of.clone();
     let add_date = move |_| {
         let (label, on) =
             (kd_label.get_untracked().trim().to_owned(), kd_on.get_untracked().parse::<chrono::NaiveDate>());
@@ -195,8 +200,9 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
         let mut new = old.clone();
         new.key_dates.push(KeyDate { label, on });
         new.key_dates.sort_by_key(|k| k.on);
-        w.write(
-            move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()),
+        let id = old.id.clone();
+        cmds.run(
+            move |db, a| async move { edit_project(db.store(), &a, &id, Some(closed), |p| *p = new).await },
             move |_| {
                 kd_label.set(String::new());
                 kd_on.set(String::new());
@@ -205,7 +211,7 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
     };
     // J3: one milestone changed; refused (and worded) when the milestones would break J3.
     let ms_err = RwSignal::new(None::<ProjectError>);
-    let (w, cur) = (writer.clone(), current_of.clone());
+    let cur = current_of.clone();
     let set_milestone = move |kind: MilestoneKind, edit: std::rc::Rc<dyn Fn(&mut Milestone)>| {
         let Some((old, closed)) = cur() else { return };
         let mut new = old.clone();
@@ -221,14 +227,19 @@ fn ProjectRow(rec: ProjectRecord, show_customer: bool, writer: ActivityWriter, f
             return ms_err.set(Some(e));
         }
         ms_err.set(None);
-        w.write(move |by| Ok(project_change(Some((&old, closed)), &new, closed, by).unwrap_or_default()), |_| {});
+        let id = old.id.clone();
+        cmds.run(
+            move |db, a| async move { edit_project(db.store(), &a, &id, Some(closed), |p| *p = new).await },
+            |_| {},
+        );
     };
     let late_ms = p.late_milestones(&feed.cal.get_untracked(), feed.now.get_untracked());
     let milestones = p.milestones.clone();
-    let (w, cur) = (writer.clone(), current_of.clone());
+    let cur = current_of.clone();
     let close = move |_| {
         let Some((old, closed)) = cur() else { return };
-        w.write(move |by| Ok(project_change(Some((&old, closed)), &old, !closed, by).unwrap_or_default()), |_| {});
+        let id = old.id.clone();
+        cmds.run(move |db, a| async move { edit_project(db.store(), &a, &id, Some(!closed), |_| {}).await }, |_| {});
     };
     let later: Vec<ProjectStage> = STAGES.into_iter().filter(|s| current.is_none_or(|c| *s > c)).collect();
     let deadline = p.bid_deadline_ms;

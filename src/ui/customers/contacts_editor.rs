@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
+use crate::app::customers::{remove_contact, save_contact};
 use crate::domain::activity::{ActivityKind, PersonMet};
 use crate::domain::customer::{validate_contact, Contact, FieldError};
-use crate::storage::customers::{contact_change, delete_doc, CONTACT};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{field_error_text, CMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
-use crate::ui::state::platform::new_id;
-use crate::ui::state::write::Writer;
+use crate::ui::state::command::Commands;
 use crate::ui::widgets::text_field::TextField;
 
 /// A customer's contacts (C1): several per customer, each its own synced document, so
@@ -15,7 +14,7 @@ use crate::ui::widgets::text_field::TextField;
 #[component]
 pub fn ContactsEditor(customer: String) -> impl IntoView {
     let ctx = use_customers();
-    let writer = Writer::new();
+    let cmds = Commands::new();
     let i18n = use_i18n();
     let log = crate::ui::activities::activity_card::contact_logger(customer.clone());
     let cid = customer.clone();
@@ -43,21 +42,20 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
             return;
         };
         let customer = save_customer.clone();
-        writer.write(
-            move |by| {
-                let is_new = id.is_none();
-                let id = id.unwrap_or_else(new_id);
-                Ok(contact_change(&customer, &id, (!is_new).then_some(&old), &c, by).unwrap_or_default())
+        cmds.run(
+            move |db, a| async move {
+                let base = id.is_some().then_some(&old);
+                save_contact(db.store(), &a, &customer, id.as_deref(), base, &c).await
             },
             move |r| {
-                if r.is_ok() {
+                if r.is_ok() || r.as_ref().is_err_and(|e| e.is_unchanged()) {
                     editing.set(None);
                 }
             },
         );
     };
     let remove = move |id: String| {
-        writer.write(move |by| Ok(delete_doc(&id, CONTACT, by)), |_| {});
+        cmds.run(move |db, a| async move { remove_contact(db.store(), &a, &id).await }, |_| {});
     };
     view! {
         <section class="card contacts" data-testid="contacts">

@@ -7,18 +7,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use crate::storage::attachments::{attachment_change, load_attachments, Attachment, Label, NewAttachment, ATTACHMENT};
+use crate::app::customers::{attach_photo, remove_photo};
+use crate::storage::attachments::{load_attachments, Attachment, Label, NewAttachment};
 use crate::storage::blob_sync::fetch_failures;
 use crate::storage::blobs;
-use crate::storage::customers::delete_doc;
 use crate::storage::StorageError;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::photos::{label_text, PhMsg};
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
-use crate::ui::state::platform::new_id;
 use crate::ui::state::session::{use_db, Db};
 use crate::ui::state::sync_ctx::use_sync;
-use crate::ui::state::write::Writer;
 use image_io::prepare;
 use photo_tile::PhotoTile;
 
@@ -80,7 +80,7 @@ pub fn PhotosCard(customer: String) -> impl IntoView {
             problem.set(Some(Problem::Save(e)));
         }
     });
-    let writer = Writer::new();
+    let cmds = Commands::new();
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -113,8 +113,8 @@ pub fn PhotosCard(customer: String) -> impl IntoView {
                     return;
                 }
             };
-            writer.write(
-                move |by| {
+            cmds.run(
+                move |db, a| async move {
                     let new = NewAttachment {
                         customer: &customer,
                         hash: &hash,
@@ -123,21 +123,21 @@ pub fn PhotosCard(customer: String) -> impl IntoView {
                         origin: &device,
                         bytes: photo.bytes.len() as u64,
                     };
-                    Ok(attachment_change(&new_id(), &new, by))
+                    attach_photo(db.store(), &a, &new).await
                 },
                 move |r| {
                     busy.set(false);
-                    problem.set(r.err().map(Problem::Save));
+                    problem.set(r.err().map(|e| Problem::Save(command_error(i18n.lang(), &e))));
                 },
             );
         });
     };
     let remove = Callback::new(move |id: String| {
-        writer.write(
-            move |by| Ok(delete_doc(&id, ATTACHMENT, by)),
+        cmds.run(
+            move |db, a| async move { remove_photo(db.store(), &a, &id).await },
             move |r| {
                 if let Err(e) = r {
-                    problem.set(Some(Problem::Save(e)));
+                    problem.set(Some(Problem::Save(command_error(i18n.lang(), &e))));
                 }
             },
         );

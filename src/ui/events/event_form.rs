@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
+use crate::app::events::{can_edit_event, save_event};
 use crate::domain::event::{place_budget_lines, BudgetLine, Event, EventError};
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::participant::{change_consent, ParticipantError};
-use crate::storage::events::event_change;
 use crate::ui::events::events_ctx::use_events;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::{event_error_text, EMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
+use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{new_id, now_ms, set_hash};
 use crate::ui::widgets::text_field::TextField;
 
@@ -56,6 +58,8 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
     );
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let saved = RwSignal::new(false);
+    let cmds = Commands::new();
+    let may_save = move || is_new || cmds.can(|a| can_edit_event(a, &stored.get_value().organiser));
     let err = move |f: &'static str| {
         Signal::derive(move || errors.with(|e| e.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone())))
     };
@@ -148,9 +152,9 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
         let prev = (!is_new).then(|| old.clone());
         let id = new.id.clone();
         let after = new.clone();
-        ctx.write(
-            move |by| Ok(event_change(prev.as_ref(), &new, by).unwrap_or_default()),
-            move |r| match r {
+        cmds.run(
+            move |db, a| async move { save_event(db.store(), &a, prev.as_ref(), &new).await },
+            move |r| match r.map(|_| ()).or_else(|e| if e.is_unchanged() { Ok(()) } else { Err(e) }) {
                 Ok(()) => {
                     stored.set_value(after);
                     saved.set(true);
@@ -158,7 +162,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
                         set_hash(&format!("#/events/{id}"));
                     }
                 }
-                Err(e) => errors.set(vec![("form", e)]),
+                Err(e) => errors.set(vec![("form", command_error(i18n.lang(), &e))]),
             },
         );
     };
@@ -217,7 +221,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
             {move || err("form").get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <Show when=move || saved.get()><span class="ok" role="status" data-testid="event-saved">{t(EMsg::Saved)}</span></Show>
-                <button type="submit" class="primary" data-testid="event-save">{t(Msg::Save)}</button>
+                <button type="submit" class="primary" data-testid="event-save" disabled=move || !may_save()>{t(Msg::Save)}</button>
             </div>
         </form>
     }

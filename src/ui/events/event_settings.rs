@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::events::set_kiosk_pin;
-use crate::storage::events::{pin_valid, questions_change};
+use crate::app::events::{can_edit_event, set_kiosk_pin};
+use crate::storage::events::pin_valid;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::EMsg;
@@ -24,6 +24,11 @@ pub fn EventSettings(id: String) -> impl IntoView {
     let cmds = Commands::new();
     let questions = RwSignal::new(ctx.get_untracked(&id).map(|r| r.questions.join("\n")).unwrap_or_default());
     let q_saved = RwSignal::new(false);
+    let oid = id.clone();
+    let may_edit = move || {
+        let organiser = ctx.get(&oid).map(|r| r.event.organiser).unwrap_or_default();
+        cmds.can(|a| can_edit_event(a, &organiser))
+    };
 
     let set_pin = move |_| {
         let (p, p2) = (pin.get_untracked(), pin2.get_untracked());
@@ -51,7 +56,10 @@ pub fn EventSettings(id: String) -> impl IntoView {
     let save_questions = move |_| {
         let qs: Vec<String> = questions.get_untracked().lines().map(str::to_owned).collect();
         let ev = qid.clone();
-        ctx.write(move |by| Ok(questions_change(&ev, &qs, by)), move |r| q_saved.set(r.is_ok()));
+        cmds.run(
+            move |db, a| async move { crate::app::events::save_questions(db.store(), &a, &ev, &qs).await },
+            move |r| q_saved.set(r.is_ok()),
+        );
     };
     let start = move |_| {
         let pin = ctx.get_untracked(&id).map(|r| r.pin).unwrap_or_default();
@@ -80,7 +88,7 @@ pub fn EventSettings(id: String) -> impl IntoView {
             </label>
             <div class="actions">
                 <Show when=move || q_saved.get()><span class="ok" role="status" data-testid="questions-saved">{t(EMsg::Saved)}</span></Show>
-                <button type="button" data-testid="questions-save" on:click=save_questions>{t(EMsg::SaveQuestions)}</button>
+                <button type="button" data-testid="questions-save" disabled=move || !may_edit() on:click=save_questions>{t(EMsg::SaveQuestions)}</button>
             </div>
         </section>
     }

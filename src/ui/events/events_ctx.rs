@@ -8,15 +8,12 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::pin_attempts::PinAttempts;
-use crate::record::replica::Replica;
-use crate::storage::customers::Author;
 use crate::storage::events::{load_events, EventRecord};
 use crate::storage::settings::load_calendar;
 use crate::ui::state::load::load;
 use crate::ui::state::platform::{local_get, local_remove, local_set, now_ms};
 use crate::ui::state::session::use_db;
 use crate::ui::state::sync_ctx::use_sync;
-use crate::ui::state::write::{WriteError, Writer};
 
 const KIOSK_KEY: &str = "outpost.kiosk";
 /// The event's PIN hash when this tablet entered kiosk mode: it still opens the kiosk
@@ -36,7 +33,6 @@ pub struct EventsCtx {
     pub now: RwSignal<i64>,
     /// The team calendar: event times read and are typed in the team's time zone.
     pub calendar: RwSignal<TeamCalendar>,
-    writer: Writer,
 }
 
 impl EventsCtx {
@@ -62,16 +58,6 @@ impl EventsCtx {
 
     pub fn get_untracked(&self, id: &str) -> Option<EventRecord> {
         self.list.with_untracked(|l| l.iter().find(|r| r.event.id == id).cloned())
-    }
-
-    /// Records one change as the current profile through the one [`Writer`]; `build` may
-    /// refuse with a worded error.
-    pub fn write(
-        &self,
-        build: impl FnOnce(&mut Author) -> Result<Replica, String> + 'static,
-        done: impl FnOnce(Result<(), String>) + 'static,
-    ) {
-        self.writer.write(move |by| build(by).map_err(WriteError::Refused), done);
     }
 
     /// Locks this tablet to `event`, remembering its PIN hash `pin` as it is now.
@@ -133,15 +119,8 @@ pub fn provide_events() -> EventsCtx {
             }
         },
     );
-    let ctx = EventsCtx {
-        list,
-        loaded: loading.loaded,
-        error: loading.error,
-        kiosk,
-        now: RwSignal::new(now_ms()),
-        calendar,
-        writer: Writer::new(),
-    };
+    let ctx =
+        EventsCtx { list, loaded: loading.loaded, error: loading.error, kiosk, now: RwSignal::new(now_ms()), calendar };
     let handle = set_interval_with_handle(move || _ = ctx.now.try_set(now_ms()), std::time::Duration::from_secs(15));
     on_cleanup(move || {
         if let Ok(h) = handle {

@@ -1,14 +1,16 @@
 use leptos::prelude::*;
 
+use crate::app::events::{can_edit_event, invite_customers, set_invite_status};
 use crate::domain::event::{invite_summary, turn_up_rate, InviteStatus};
 use crate::domain::participant::{attended_keys, participants};
-use crate::storage::events::{invitation_code, invite, invite_status};
+use crate::storage::events::invitation_code;
 use crate::ui::customers::customer_filters::CustomerFilters;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::i18n::events::{invite_text, rate_text, status_label, summary_text, EMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::settings::invite::qr_svg;
+use crate::ui::state::command::Commands;
 
 const STATUSES: [InviteStatus; 4] =
     [InviteStatus::Invited, InviteStatus::Confirmed, InviteStatus::Declined, InviteStatus::NoAnswer];
@@ -44,18 +46,24 @@ pub fn Invitations(id: String) -> impl IntoView {
         })
     });
     let added = RwSignal::new(None::<usize>);
+    let cmds = Commands::new();
+    let may_invite = move || {
+        let organiser = rec.with(|r| r.as_ref().map(|r| r.event.organiser.clone())).unwrap_or_default();
+        cmds.can(|a| can_edit_event(a, &organiser))
+    };
     let add_id = id.clone();
     let add = move |_| {
-        let Some(r) = rec.get_untracked() else { return };
         let list = matches.get_untracked();
         let ev = add_id.clone();
-        let n = list.iter().filter(|(c, _)| !r.invitees.iter().any(|i| &i.customer == c)).count();
-        ctx.write(move |by| Ok(invite(&ev, &list, &r.invitees, by)), move |res| added.set(res.ok().map(|_| n)));
+        cmds.run(
+            move |db, a| async move { invite_customers(db.store(), &a, &ev, &list).await },
+            move |res| added.set(res.ok().map(|(_, n)| n)),
+        );
     };
     let set_status_id = StoredValue::new(id.clone());
     let set_status = move |customer: String, s: InviteStatus| {
         let ev = set_status_id.get_value();
-        ctx.write(move |by| Ok(invite_status(&ev, &customer, s, by)), |_| {});
+        cmds.run(move |db, a| async move { set_invite_status(db.store(), &a, &ev, &customer, s).await }, |_| {});
     };
     let rate = Memo::new(move |_| {
         rec.get().map(|r| {
@@ -77,7 +85,7 @@ pub fn Invitations(id: String) -> impl IntoView {
             <CustomerFilters />
             <div class="actions">
                 <span class="muted" data-testid="invite-matches">{move || format!("{}", matches.with(Vec::len))}</span>
-                <button type="button" class="primary" data-testid="invite-add" on:click=add>{t(EMsg::AddToList)}</button>
+                <button type="button" class="primary" data-testid="invite-add" disabled=move || !may_invite() on:click=add>{t(EMsg::AddToList)}</button>
             </div>
             {move || added.get().map(|n| view! { <p class="ok" role="status" data-testid="invite-added">{format!("+{n}")}</p> })}
         </section>

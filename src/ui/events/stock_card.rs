@@ -1,11 +1,14 @@
 use leptos::prelude::*;
 
-use crate::domain::stock::{levels, reconcile, Count, MoveReason};
-use crate::storage::events::{count_entry, stock_entry};
+use crate::app::events::{
+    can_keep_stock, record_stock_count, record_stock_move, settle_stock_count, stock_reconciliation,
+};
+use crate::domain::stock::levels;
 use crate::ui::events::events_ctx::use_events;
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::events::EMsg;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::platform::new_id;
+use crate::ui::state::command::Commands;
 
 /// **W1** Prizes as stock: every movement is a signed in/out entry (prizes handed out at
 /// the redemption desk are outs); a physical count is reconciled against the ledger and
@@ -21,23 +24,27 @@ pub fn StockCard(id: String) -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let count_item = RwSignal::new(String::new());
     let counted = RwSignal::new(String::new());
-    let (add_id, count_id, adj_id) = (id.clone(), id.clone(), id.clone());
+    let cmds = Commands::new();
+    let may_keep = move || cmds.can(can_keep_stock);
+    let refused = RwSignal::new(None::<String>);
+    let ev_id = StoredValue::new(id.clone());
     let add = move |_| {
         let (it, q) = (item.get_untracked(), qty.get_untracked().trim().parse::<i64>());
         let Ok(q) = q.map_err(|_| ()).and_then(|q| if q != 0 && !it.trim().is_empty() { Ok(q) } else { Err(()) })
         else {
             return error.set(Some(EMsg::ErrStock.text(i18n.lang())));
         };
-        let ev = add_id.clone();
-        let reason = if q > 0 { MoveReason::Received } else { MoveReason::Returned };
-        ctx.write(
-            move |by| Ok(stock_entry(&new_id(), &ev, &it, q, reason, by)),
-            move |r| {
-                if r.is_ok() {
+        let ev = ev_id.get_value();
+        cmds.run(
+            move |db, a| async move { record_stock_move(db.store(), &a, &ev, &it, q).await },
+            move |r| match r {
+                Ok(_) => {
                     item.set(String::new());
                     qty.set(String::new());
                     error.set(None);
+                    refused.set(None);
                 }
+                Err(e) => refused.set(Some(command_error(i18n.lang(), &e))),
             },
         );
     };
@@ -47,52 +54,28 @@ pub fn StockCard(id: String) -> impl IntoView {
         else {
             return error.set(Some(EMsg::ErrCount.text(i18n.lang())));
         };
-        let ev = count_id.clone();
-        ctx.write(
-            move |by| Ok(count_entry(&new_id(), &ev, &it, c, by)),
-            move |r| {
-                if r.is_ok() {
+        let ev = ev_id.get_value();
+        cmds.run(
+            move |db, a| async move { record_stock_count(db.store(), &a, &ev, &it, c).await },
+            move |r| match r {
+                Ok(_) => {
                     counted.set(String::new());
                     error.set(None);
+                    refused.set(None);
                 }
+                Err(e) => refused.set(Some(command_error(i18n.lang(), &e))),
             },
         );
     };
-    let recon = Memo::new(move |_| {
-        rec.get().and_then(|r| {
-            // As of the last count, or of the adjustments written to settle it.
-            let adjusted = r
-                .stock
-                .iter()
-                .filter(|m| m.reason == MoveReason::Adjustment)
-                .map(|m| m.stamp.wall_ms)
-                .max()
-                .unwrap_or(0);
-            let last = r.counts.last()?.stamp.wall_ms.max(adjusted);
-            let counts: Vec<Count> = r.counts.iter().map(|c| c.count.clone()).collect();
-            // The latest count per item: a recount replaces the earlier sheet.
-            let mut latest: std::collections::BTreeMap<String, Count> = Default::default();
-            for c in counts {
-                latest.insert(c.item.clone(), c);
-            }
-            reconcile(&r.stock, &latest.into_values().collect::<Vec<_>>(), last).ok()
-        })
-    });
+    let recon = Memo::new(move |_| rec.get().and_then(|r| stock_reconciliation(&r)));
     let adjust = move |_| {
-        let Some(rc) = recon.get_untracked() else {
-            return;
-        };
-        let ev = adj_id.clone();
-        let adj = rc.adjustments();
-        ctx.write(
-            move |by| {
-                Ok(crate::storage::customers::join(
-                    adj.iter()
-                        .map(|(it, q)| stock_entry(&new_id(), &ev, it, *q, MoveReason::Adjustment, by))
-                        .collect::<Vec<_>>(),
-                ))
+        let ev = ev_id.get_value();
+        cmds.run(
+            move |db, a| async move { settle_stock_count(db.store(), &a, &ev).await },
+            move |r| match r {
+                Err(e) if !e.is_unchanged() => refused.set(Some(command_error(i18n.lang(), &e))),
+                _ => refused.set(None),
             },
-            |_| {},
         );
     };
     view! {
@@ -106,6 +89,7 @@ pub fn StockCard(id: String) -> impl IntoView {
                     }).collect_view())}
                 </tbody>
             </table>
+            <Show when=may_keep>
             <div class="grid-2">
                 <label class="field"><span>{t(EMsg::Item)}</span><input data-testid="stock-item" list="stock-items" prop:value=move || item.get() on:input=move |ev| item.set(event_target_value(&ev)) /></label>
                 <label class="field"><span>{t(EMsg::QtyInOut)}</span><input type="number" data-testid="stock-qty" prop:value=move || qty.get() on:input=move |ev| qty.set(event_target_value(&ev)) /></label>
@@ -117,7 +101,9 @@ pub fn StockCard(id: String) -> impl IntoView {
                 <label class="field"><span>{t(EMsg::Counted)}</span><input type="number" min="0" data-testid="count-qty" prop:value=move || counted.get() on:input=move |ev| counted.set(event_target_value(&ev)) /></label>
             </div>
             <div class="actions"><button type="button" data-testid="count-save" on:click=count>{t(EMsg::CountSave)}</button></div>
+            </Show>
             {move || error.get().map(|e| view! { <p class="error" role="alert" data-testid="stock-error">{e}</p> })}
+            {move || refused.get().map(|e| view! { <p class="error" role="alert" data-testid="stock-refused">{e}</p> })}
             {move || recon.get().map(|rc| {
                 let agrees = rc.agrees();
                 view! {
@@ -129,7 +115,7 @@ pub fn StockCard(id: String) -> impl IntoView {
                                     {(l.discrepancy != 0).then(|| view! { <strong class="error">" ("{format!("{:+}", l.discrepancy)}")"</strong> })}</li>
                             }).collect_view()}
                         </ul>
-                        {(!agrees).then(|| view! { <div class="actions"><button type="button" data-testid="recon-adjust" on:click=adjust.clone()>{t(EMsg::Adjust)}</button></div> })}
+                        {(!agrees && may_keep()).then(|| view! { <div class="actions"><button type="button" data-testid="recon-adjust" on:click=adjust>{t(EMsg::Adjust)}</button></div> })}
                     </div>
                 }
             })}

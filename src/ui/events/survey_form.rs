@@ -2,12 +2,12 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::storage::events::answer_entry;
+use crate::app::events::answer_survey;
 use crate::ui::events::events_ctx::use_events;
 use crate::ui::events::participant_picker::ParticipantPicker;
 use crate::ui::i18n::events::EMsg;
 use crate::ui::i18n::t;
-use crate::ui::state::platform::new_id;
+use crate::ui::state::command::Commands;
 
 /// **E5** The questionnaire on the kiosk: the team's questions, each rated 1–5; the
 /// participant may be named or left anonymous.
@@ -20,14 +20,15 @@ pub fn SurveyForm(event: String) -> impl IntoView {
     let eid = event.clone();
     let questions = Memo::new(move |_| ctx.get(&eid).map(|r| r.questions).unwrap_or_default());
     let ev = StoredValue::new(event.clone());
+    let cmds = Commands::new();
     let submit = move |_| {
         let rs = ratings.get_untracked();
         if rs.is_empty() {
             return;
         }
         let (e, w) = (ev.get_value(), who.get_untracked().unwrap_or_default());
-        ctx.write(
-            move |by| Ok(answer_entry(&new_id(), &e, &w, &rs, by)),
+        cmds.run(
+            move |db, a| async move { answer_survey(db.store(), &a, &e, &w, &rs).await },
             move |r| {
                 if r.is_ok() {
                     ratings.set(BTreeMap::new());

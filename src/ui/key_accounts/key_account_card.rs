@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 
+use crate::app::key_accounts::{
+    can_file_key_account, file_service_evaluation, file_support_request, record_return_visit,
+};
 use crate::domain::approval::{ActivityKind, CustomerFacts, ServiceEvaluation, SupportRequest};
 use crate::domain::key_activity::ActivityCounts;
-use crate::storage::key_accounts::{
-    evaluation_created, load_key_accounts, request_created, return_visit, KeyAccountsData,
-};
+use crate::storage::key_accounts::{load_key_accounts, KeyAccountsData};
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::key_accounts::{activity_label, approval_error, counts_text, visit_due_text, KMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::approval_steps::ApprovalSteps;
 use crate::ui::key_accounts::key_activities::KeyActivities;
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::orders::orders_ctx::use_orders;
+use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
 use crate::ui::state::session::use_session;
 
@@ -43,7 +46,8 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
     let orders = use_orders();
     let session = use_session();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
+    let may_file = move || cmds.can(can_file_key_account);
     let c = customer.clone();
     let requests = Memo::new(move |_| {
         data.with(|d| d.requests.iter().filter(|r| r.request.customer_id == c).cloned().collect::<Vec<_>>())
@@ -71,22 +75,24 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
         let v = |i: usize| f[i].get_untracked();
         let day = v(6).parse().unwrap_or_else(|_| orders.today());
         let facts = CustomerFacts { deeper_needs: v(1), changes: v(2), organisation: v(3), personnel_changes: v(4) };
-        match SupportRequest::new("", cust.get_value(), &v(5), day, &v(0), facts) {
+        // Checked here for the field errors; the command checks again.
+        match SupportRequest::new("", cust.get_value(), &v(5), day, &v(0), facts.clone()) {
             Err(e) => error.set(Some(approval_error(i18n.lang(), &e))),
-            Ok(mut r) => {
+            Ok(_) => {
                 error.set(None);
-                writer.write(
-                    move |by, id| {
-                        r.id = format!("ka:{}", id());
-                        Some(request_created(&r, by))
+                let (c, applicant, wanted) = (cust.get_value(), v(5), v(0));
+                cmds.run(
+                    move |db, a| async move {
+                        file_support_request(db.store(), &a, &c, &applicant, Some(day), &wanted, facts).await
                     },
-                    move |res| {
-                        if res.is_ok() {
+                    move |res| match res {
+                        Ok(_) => {
                             asking.set(false);
                             for s in f {
                                 s.set(String::new());
                             }
                         }
+                        Err(e) => error.set(Some(command_error(i18n.lang(), &e))),
                     },
                 );
             }
@@ -108,27 +114,20 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
         let Ok(on) = act_on.get_untracked().parse() else {
             return error.set(Some(crate::ui::i18n::orders::OMsg::ErrDate.text(i18n.lang()).into()));
         };
-        match ServiceEvaluation::new(
-            "",
-            cust.get_value(),
-            ACTIVITIES[activity.get_untracked().min(4)],
-            on,
-            orders.today(),
-            &text.get_untracked(),
-        ) {
+        let kind = ACTIVITIES[activity.get_untracked().min(4)];
+        match ServiceEvaluation::new("", cust.get_value(), kind, on, orders.today(), &text.get_untracked()) {
             Err(e) => error.set(Some(approval_error(i18n.lang(), &e))),
-            Ok(mut e) => {
+            Ok(_) => {
                 error.set(None);
-                writer.write(
-                    move |by, id| {
-                        e.id = format!("kae:{}", id());
-                        Some(evaluation_created(&e, by))
-                    },
-                    move |res| {
-                        if res.is_ok() {
+                let (c, written) = (cust.get_value(), text.get_untracked());
+                cmds.run(
+                    move |db, a| async move { file_service_evaluation(db.store(), &a, &c, kind, on, &written).await },
+                    move |res| match res {
+                        Ok(_) => {
                             evaluating.set(false);
                             text.set(String::new());
                         }
+                        Err(e) => error.set(Some(command_error(i18n.lang(), &e))),
                     },
                 );
             }
@@ -139,7 +138,14 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
     let record_visit = move |eid: String| {
         let on = visit_on.get_untracked().parse().unwrap_or_else(|_| orders.today());
         let op = visit_opinion.get_untracked();
-        writer.write(move |by, _| Some(return_visit(&eid, on, &op, by)), |_| {});
+        cmds.run(
+            move |db, a| async move { record_return_visit(db.store(), &a, &eid, on, &op).await },
+            move |res| {
+                if let Err(e) = res {
+                    error.set(Some(command_error(i18n.lang(), &e)));
+                }
+            },
+        );
     };
     let field = move |i: usize, label: KMsg, id: &'static str| {
         view! {
@@ -174,7 +180,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <Show when=move || asking.get() fallback=move || view! { <button type="button" data-testid="ka-new-request" on:click=open_request>{t(KMsg::NewRequest)}</button> }>
+            <Show when=move || asking.get() fallback=move || view! { <button type="button" data-testid="ka-new-request" disabled=move || !may_file() on:click=open_request>{t(KMsg::NewRequest)}</button> }>
                 <form class="form" data-testid="ka-request-form" on:submit=save_request novalidate>
                     <div class="grid-2">
                         {field(0, KMsg::SupportWanted, "ka-support")}
@@ -220,7 +226,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                                                 <input type="text" data-testid="ka-visit-opinion" on:input=move |ev| visit_opinion.set(event_target_value(&ev)) />
                                             </label>
                                         </div>
-                                        <div class="actions"><button type="button" data-testid="ka-visit-save" on:click=move |_| rv(eid.clone())>{t(KMsg::RecordVisit)}</button></div>
+                                        <div class="actions"><button type="button" data-testid="ka-visit-save" disabled=move || !may_file() on:click=move |_| rv(eid.clone())>{t(KMsg::RecordVisit)}</button></div>
                                     }.into_any(),
                                 }}
                             </li>
@@ -228,7 +234,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <Show when=move || evaluating.get() fallback=move || view! { <button type="button" data-testid="ka-new-evaluation" on:click=move |_| evaluating.set(true)>{t(KMsg::NewEvaluation)}</button> }>
+            <Show when=move || evaluating.get() fallback=move || view! { <button type="button" data-testid="ka-new-evaluation" disabled=move || !may_file() on:click=move |_| evaluating.set(true)>{t(KMsg::NewEvaluation)}</button> }>
                 <form class="form" data-testid="ka-evaluation-form" on:submit=save_eval novalidate>
                     <div class="grid-2">
                         <label class="field"><span>{t(KMsg::Activity)}</span>

@@ -9,14 +9,11 @@ use leptos::prelude::*;
 
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::collection::CollectionSettings;
-use crate::record::replica::Replica;
 use crate::storage::collection::load_collection;
-use crate::storage::customers::Author;
 use crate::storage::orders::{load_orders, OrdersData};
 use crate::storage::settings::load_calendar;
 use crate::ui::state::load::load_on_change;
-use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::write::Writer;
+use crate::ui::state::platform::now_ms;
 
 #[derive(Clone, Copy)]
 pub struct OrdersCtx {
@@ -60,35 +57,4 @@ pub fn provide_orders() -> OrdersCtx {
 
 pub fn use_orders() -> OrdersCtx {
     expect_context::<OrdersCtx>()
-}
-
-/// Writes order changes as the current profile through the one [`Writer`]; `build` also
-/// gets a fresh-id maker, and returning `None` (nothing changed) stores nothing.
-#[derive(Clone, Copy)]
-pub struct OrderWriter {
-    writer: Writer,
-}
-
-impl OrderWriter {
-    pub fn new() -> Self {
-        Self { writer: Writer::new() }
-    }
-
-    pub fn me(&self) -> String {
-        self.writer.me()
-    }
-
-    pub fn write(
-        &self,
-        build: impl FnOnce(&mut Author, &dyn Fn() -> String) -> Option<Replica> + 'static,
-        done: impl FnOnce(Result<(), String>) + 'static,
-    ) {
-        self.writer.write(move |by| Ok(build(by, &new_id).unwrap_or_default()), done);
-    }
-}
-
-impl Default for OrderWriter {
-    fn default() -> Self {
-        Self::new()
-    }
 }

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
-use crate::domain::report::Diary;
-use crate::storage::activities::diary_change;
-use crate::ui::activities::activity_feed::{activity_feed, ActivityWriter};
+use crate::app::activities::save_diary;
+use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{kind_label, stage_label, AMsg};
 use crate::ui::i18n::{t, use_i18n, Lang};
+use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_session;
 
 /// The rep's work diary for a day (V9): the day's activities listed, the diary text
@@ -17,7 +17,7 @@ pub fn WorkDiary() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let feed = activity_feed();
-    let writer = ActivityWriter::new();
+    let cmds = Commands::new();
     let me = move || session.current.get().unwrap_or_default();
     let day = RwSignal::new(String::new());
     Effect::new(move |_| {
@@ -93,18 +93,12 @@ pub fn WorkDiary() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(d) = the_day() else { return };
-        let new = Diary {
-            rep: me(),
-            day: Some(d),
-            text: text.get_untracked(),
-            open_questions: questions.get_untracked(),
-            improvements: improvements.get_untracked(),
-        };
+        let (tx, qs, im) = (text.get_untracked(), questions.get_untracked(), improvements.get_untracked());
         let old = stored.get_untracked();
-        writer.write(
-            move |by| Ok(diary_change(old.as_ref(), &new, by).unwrap_or_default()),
+        cmds.run(
+            move |db, a| async move { save_diary(db.store(), &a, old.as_ref(), d, &tx, &qs, &im).await },
             move |r| {
-                if r.is_ok() {
+                if r.is_ok() || r.as_ref().is_err_and(|e| e.is_unchanged()) {
                     dirty.set(false);
                     saved.set(true);
                 }

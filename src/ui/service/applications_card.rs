@@ -1,16 +1,17 @@
 use leptos::prelude::*;
 
 use crate::app::applications::{
-    can_edit_checklists, can_review_application, decide_application, save_checklists, submit_application,
+    can_edit_checklists, can_file_application, can_review_application, can_tick_materials, decide_application,
+    open_application, save_checklists, submit_application, tick_material,
 };
-use crate::domain::application::{Application, ApplicationStatus, Outcome};
-use crate::storage::applications::{application_created, load_applications, material_change, ApplicationsData};
+use crate::domain::application::{ApplicationStatus, Outcome};
+use crate::storage::applications::{load_applications, ApplicationsData};
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::applications::{completeness, status_label, AMsg};
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::{use_orders, OrderWriter};
+use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
@@ -38,7 +39,6 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
     let orders = use_orders();
     let customers = use_customers();
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
     let cmds = Commands::new();
     let cust = StoredValue::new(customer);
     let apps = Memo::new(move |_| {
@@ -53,12 +53,10 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
         if p.is_empty() {
             return;
         }
-        let me = writer.me();
-        writer.write(
-            move |by, id| {
-                Some(application_created(&Application::new(format!("ap:{}", id()), cust.get_value(), p, me), by))
-            },
-            |_| {},
+        let c = cust.get_value();
+        cmds.run(
+            move |db, a| async move { open_application(db.store(), &a, &c, &p).await },
+            move |r| error.set(r.err().map(|e| command_error(i18n.lang(), &e))),
         );
     };
     let reviewer = move || cmds.can(can_review_application);
@@ -78,7 +76,8 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
                         let days = orders.calendar.with(|c| a.review_working_days(c, now_ms()));
                         let feedback = RwSignal::new(String::new());
                         let app = StoredValue::new(a.clone());
-                        let editable = matches!(status, ApplicationStatus::Collecting | ApplicationStatus::Returned);
+                        let editable = matches!(status, ApplicationStatus::Collecting | ApplicationStatus::Returned)
+                            && cmds.can(|x| can_tick_materials(x, &a.rep));
                         let shown = move |r: Result<crate::record::replica::Replica, crate::app::CommandError>| {
                             error.set(r.err().map(|e| command_error(i18n.lang(), &e)))
                         };
@@ -102,7 +101,7 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
                                         let on = a.received.contains(&m);
                                         let (aid, mm) = (a.id.clone(), m.clone());
                                         view! { <li><label class="check"><input type="checkbox" data-testid="app-material" prop:checked=on disabled=!editable
-                                            on:change=move |ev| { let v = event_target_checked(&ev); let (aid, mm) = (aid.clone(), mm.clone()); writer.write(move |by, _| Some(material_change(&aid, &mm, v, by)), |_| {}) } />
+                                            on:change=move |ev| { let v = event_target_checked(&ev); let (aid, mm) = (aid.clone(), mm.clone()); cmds.run(move |db, x| async move { tick_material(db.store(), &x, &aid, &mm, v).await }, shown) } />
                                             " "{m}</label></li> }
                                     }).collect_view()}
                                 </ul>
@@ -135,7 +134,7 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
                     <select data-testid="app-product" on:change=move |ev| product.set(event_target_value(&ev))>
                         {move || products.get().into_iter().map(|p| { let label = p.clone(); view! { <option value=p>{label}</option> } }).collect_view()}
                     </select>
-                    <button type="button" data-testid="app-new" on:click=create>{t(AMsg::New)}</button>
+                    <button type="button" data-testid="app-new" disabled=move || !cmds.can(can_file_application) on:click=create>{t(AMsg::New)}</button>
                 </div>
             </Show>
         </section>

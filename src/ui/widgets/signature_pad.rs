@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::app::orders::sign_delivery_slip;
 use crate::domain::order::Signatory;
-use crate::storage::orders::{encode_strokes, signatory_code, signature_change, Signature};
+use crate::storage::orders::{encode_strokes, signatory_code, Signature};
+use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::orders::{signatory_label, OMsg};
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::orders::orders_ctx::OrderWriter;
+use crate::ui::state::command::Commands;
 
 /// The canvas's drawing units; strokes are stored in these, whatever size it is shown.
 pub const PAD_W: i32 = 600;
@@ -28,7 +30,8 @@ fn point(c: &web_sys::HtmlCanvasElement, ev: &web_sys::PointerEvent) -> (i32, i3
 #[component]
 pub fn SignaturePad(order_id: String, who: Signatory) -> impl IntoView {
     let i18n = use_i18n();
-    let writer = OrderWriter::new();
+    let cmds = Commands::new();
+    let refused = RwSignal::new(None::<String>);
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let strokes = StoredValue::new(Strokes::new());
     let drawing = StoredValue::new(false);
@@ -93,7 +96,10 @@ pub fn SignaturePad(order_id: String, who: Signatory) -> impl IntoView {
         error.set(None);
         let sig = Signature { name: n, strokes: encode_strokes(&data), ..Default::default() };
         let oid = order_id.clone();
-        writer.write(move |by, _| Some(signature_change(&oid, who, &sig, by)), |_| {});
+        cmds.run(
+            move |db, a| async move { sign_delivery_slip(db.store(), &a, &oid, who, &sig).await },
+            move |r| refused.set(r.err().map(|e| command_error(i18n.lang(), &e))),
+        );
     };
     view! {
         <div class="sig-pad" data-testid=format!("sig-pad-{code}")>
@@ -104,6 +110,7 @@ pub fn SignaturePad(order_id: String, who: Signatory) -> impl IntoView {
             <canvas node_ref=canvas width=PAD_W height=PAD_H class="sig-canvas" aria-label=t(OMsg::SignHere) data-testid=format!("sig-canvas-{code}")
                 on:pointerdown=down on:pointermove=mv on:pointerup=up on:pointerleave=up on:pointercancel=up></canvas>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {move || refused.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="button" data-testid=format!("sig-clear-{code}") on:click=clear>{t(OMsg::Clear)}</button>
                 <button type="button" class="primary" data-testid=format!("sig-save-{code}") disabled=move || !has_ink.get() on:click=save>{t(OMsg::SaveSignature)}</button>
