@@ -257,6 +257,7 @@ fn facts_are_folded_per_customer_and_an_unknown_entry_kind_is_left_out_not_fatal
     block_on(async {
         let s = MemoryStore::new();
         let mut li = Tablet::new("li", "tab-a");
+        let mut wang = Tablet::new("wang", "tab-b");
         let by = &mut li.at(T0);
         let paid = FactKind::Payment {
             rep: "li".into(),
@@ -270,7 +271,8 @@ fn facts_are_folded_per_customer_and_an_unknown_entry_kind_is_left_out_not_fatal
             fact_entry("f-first", "c1", &FactKind::FirstContact { rep: "li".into() }, by).unwrap(),
             fact_entry("f-paid", "c1", &paid, by).unwrap(),
             fact_entry("f-review", "c1", &FactKind::Reviewed, by).unwrap(),
-            fact_entry("f-claim2", "c2", &FactKind::Claim { rep: "wang".into() }, by).unwrap(),
+            // A claim is written by the rep it names (P6).
+            fact_entry("f-claim2", "c2", &FactKind::Claim { rep: "wang".into() }, &mut wang.at(T0)).unwrap(),
         ]);
         apply_local(&s, &local, &li.clock).await.unwrap();
         // From other builds or damaged files: a claim whose body is not an object, a kind

@@ -448,6 +448,29 @@ fn p8_a_contact_by_the_assigned_rep_clears_the_reassignment_flag_and_no_one_else
     assert!(!o.is_reassign_due(at(2026, 3, 10, 0, 0)));
 }
 
+/// P1/P6/P8: first contacts, claims and contacts are each rep's own: one written by
+/// someone else in a rep's name counts on no device.
+#[test]
+fn p1_p6_p8_a_first_contact_claim_or_contact_in_another_reps_name_counts_nowhere() {
+    let t0 = at(2026, 3, 2, 9, 0);
+    // Zhang logs a contact "by Li" to clear Li's reassignment deadline: it stays due.
+    let assigned = assign("a1", t0, "li", AssignReason::Assigned, "");
+    let forged = fact("c1", t0 + DAY, "zhang", FactKind::Contact { rep: "li".into() });
+    let o = own(&[assigned.clone(), forged], t0 + 2 * DAY);
+    assert!(o.reassign_due.is_some());
+    let o = own(&[assigned, contact("c2", t0 + DAY, "li")], t0 + 2 * DAY);
+    assert!(o.reassign_due.is_none());
+    // A first contact and a claim written in Li's name by Zhang take nothing.
+    let fc = fact("f1", t0, "zhang", FactKind::FirstContact { rep: "li".into() });
+    assert_eq!(owner(&own(&[fc], t0 + DAY)), None);
+    let released = [first_contact("f2", t0, "wang"), release("r1", t0 + DAY, "wang", false)];
+    let forged_claim = fact("k1", t0 + 2 * DAY, "zhang", FactKind::Claim { rep: "li".into() });
+    let facts: Vec<Fact> = released.iter().cloned().chain([forged_claim]).collect();
+    assert_eq!(owner(&own(&facts, t0 + 3 * DAY)), None);
+    let facts: Vec<Fact> = released.iter().cloned().chain([claim("k2", t0 + 2 * DAY, "li")]).collect();
+    assert_eq!(owner(&own(&facts, t0 + 3 * DAY)), Some("li"));
+}
+
 #[test]
 fn p8_a_contact_before_the_assignment_does_not_count() {
     let facts = [

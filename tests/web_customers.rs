@@ -75,11 +75,15 @@ fn team_batch(clock: &mut Clock) -> Replica {
         let qian = Contact { name: format!("Qian {i}"), title: "accounts".into(), ..Default::default() };
         parts.extend(contact_change(&id, &format!("{id}-k1"), None, &zhao, by));
         parts.extend(contact_change(&id, &format!("{id}-k2"), None, &qian, by));
-        let first = FactKind::FirstContact { rep: REPS[i % 2].into() };
-        parts.push(fact_entry(&format!("{id}-f1"), &id, &first, by).expect("fact"));
+        // P1/P6: a first contact and a claim are written by the rep they name.
+        let (rep, other) = (REPS[i % 2], REPS[(i + 1) % 2]);
+        let first = FactKind::FirstContact { rep: rep.into() };
+        let mut rep_by = Author { profile: rep, clock: &mut *by.clock, now_ms: T0 };
+        parts.push(fact_entry(&format!("{id}-f1"), &id, &first, &mut rep_by).expect("fact"));
         if i % 5 == 0 {
-            let claim = FactKind::Claim { rep: REPS[(i + 1) % 2].into() };
-            parts.push(fact_entry(&format!("{id}-f2"), &id, &claim, by).expect("fact"));
+            let claim = FactKind::Claim { rep: other.into() };
+            let mut other_by = Author { profile: other, clock: &mut *by.clock, now_ms: T0 };
+            parts.push(fact_entry(&format!("{id}-f2"), &id, &claim, &mut other_by).expect("fact"));
         }
     }
     parts.extend(person_change(&profile("p-li", "Li Na", Role::Rep), None, by));

@@ -64,6 +64,14 @@ struct Fold<'a> {
 impl Fold<'_> {
     fn apply(&mut self, fact: &Fact) {
         let at = fact.stamp.wall_ms;
+        // A first contact, a claim and a logged contact are a rep's own acts (P1, P5/P6,
+        // P8): one naming another rep than its author counts on no device, so nobody can
+        // claim a customer for someone else or clear someone else's P8 deadline.
+        if let FactKind::FirstContact { rep } | FactKind::Claim { rep } | FactKind::Contact { rep } = &fact.kind {
+            if rep != &fact.author {
+                return;
+            }
+        }
         match &fact.kind {
             FactKind::FirstContact { rep } => {
                 if self.o.owner.is_none() && !self.o.ever_owned {
