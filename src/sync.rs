@@ -11,6 +11,7 @@ pub mod compact;
 pub mod crypto;
 pub mod engine;
 pub mod host;
+pub mod index;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
 pub mod listing;

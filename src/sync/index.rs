@@ -1,0 +1,278 @@
+//! The team index (issue 19): one request instead of one per head.
+//!
+//! A daily pull of a big team used to read every device's head (one conditional `GET`
+//! each). Now designated devices, after each of their rounds, write
+//! `devices/<device>/index.json`: a sealed [`TeamIndex`] carrying, for every device they
+//! were in step with at that round's pull ([`PeerState::current_ms`]), that device's
+//! newest head **verbatim** — the sealed body its own device wrote. A reader makes one
+//! conditional `GET` of the index and opens each head in it exactly as if it had read it
+//! from the device's folder (`open_head`: team key, the device's header bound as
+//! associated data), then fetches the files it lists as before, each checked against its
+//! name. So the index can leave a head out or carry an older one, but it cannot alter
+//! one, nor move one to another device, nor inject a file: nothing from it is taken that
+//! its author's device did not seal.
+//!
+//! **Who writes it.** Deterministic, no setting: the [`INDEX_WRITERS`] lowest device ids
+//! among the devices that wrote a head in the last [`ACTIVE_MS`] (this device included),
+//! once a device knows [`INDEX_MIN_DEVICES`] of them. The second is the stand-in: a reader
+//! reads the first one's index and, when it is missing, refused or stale, the
+//! stand-in's. Devices may disagree for a while about who is designated (one has not
+//! read a head yet): that costs a missing index (read directly), never data. Designated
+//! devices read every head directly; their extra cost is one `GET` of their own index and
+//! own head, and one `PUT` of the index, per round that changes it.
+//!
+//! **What a reader never takes on trust.**
+//! - An index older than [`INDEX_FRESH_MS`] (by its writer's clock, the time of the pull
+//!   it reports), or dated ahead of this device's clock by more than the skew allowed,
+//!   is not used: every head is read directly.
+//! - An index older (by its writer's clock) than one already read from that writer is a
+//!   replay: refused ([`Refusal::Rollback`]), the stand-in's or the heads are read.
+//! - A head in it that does not open (tampered, another team's key, cut short) is
+//!   refused by name and the device is read directly; a head older than one this device
+//!   already read means the index is behind on that device: read directly.
+//! - A device the index does not name is read directly.
+//! - [`SPOT_CHECKS`] devices the index covers, in turn, are read directly every pull. A
+//!   head read so that is newer than the one the index carries, and was written well
+//!   before the index (more than the clock skew allowed), means the index withheld it:
+//!   refused ([`Refusal::Withheld`]) and the whole index bypassed this round.
+//!
+//! A fresh index still cannot show what was published after its writer's last pull: a
+//! reader using it can receive a change up to [`INDEX_FRESH_MS`] later than a reader
+//! reading every head — about as late as a tablet out of signal for half an hour. That is
+//! the trade: the claims of P6 and handovers arrive within half an hour, and a team of
+//! 200 pays one request for its heads instead of 200.
+//!
+//! Old apps never read `index.json` (they read `head.json` and `chunks/` only, and list
+//! folders, not files), and its kind is bound into its seal, so it never opens as a
+//! head. An old app's head in an index is opened like any other.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::crypto::{TeamKey, NONCE_LEN};
+use super::engine::{
+    head_path, open_checked, per_file, valid_device_name, PeerState, PullResult, Refusal, Rejected, SyncError,
+    SyncState, MAX_CHUNK_BYTES, MAX_HEAD_BYTES, MAX_KNOWN_DEVICES,
+};
+use super::host::{Fetched, Host};
+use super::snapshot::{head_file, open_head, open_index, seal_index, sealed_data, Head, TeamIndex};
+use crate::record::hlc::{Hlc, MAX_SKEW_MS};
+
+/// How many devices write an index: the first, and a stand-in.
+pub const INDEX_WRITERS: usize = 2;
+/// From how many devices that wrote recently (this one included) an index is written
+/// and read: below, one request per head is cheap, and heads list the whole team.
+pub const INDEX_MIN_DEVICES: usize = 8;
+/// A device counts as a writer of the team when it wrote a head this recently.
+pub const ACTIVE_MS: i64 = 2 * 86_400_000;
+/// An index older than this is not used: the longest a change may wait for a reader
+/// using an index.
+pub const INDEX_FRESH_MS: i64 = 30 * 60_000;
+/// Devices an index covers that are read directly all the same, each pull, in turn.
+pub const SPOT_CHECKS: usize = 2;
+/// The largest index this app reads.
+pub const MAX_INDEX_BYTES: usize = MAX_CHUNK_BYTES;
+
+pub fn index_path(device: &str) -> String {
+    format!("devices/{device}/index.json")
+}
+
+/// The team index last read, remembered between pulls.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexSeen {
+    pub writer: String,
+    pub hlc: Option<Hlc>,
+    pub written_ms: i64,
+    pub etag: Option<String>,
+    /// The clock of the head it carried for each device.
+    pub covered: BTreeMap<String, Hlc>,
+}
+
+/// One index as a pull uses it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct IndexRead {
+    pub writer: String,
+    pub written_ms: i64,
+    /// The clock of the head it carries for each device (every one that opened).
+    pub covered: BTreeMap<String, Hlc>,
+    /// The heads read this time, opened, with their sealed body; empty when the index
+    /// did not change since it was last read.
+    pub heads: BTreeMap<String, (String, Head)>,
+}
+
+/// The designated devices, first the writer, then its stand-in; none for a team smaller
+/// than [`INDEX_MIN_DEVICES`] (see the module docs).
+pub fn index_writers(state: &SyncState, me: &str, now_ms: i64) -> Vec<String> {
+    let recent = |w: i64| w >= now_ms.saturating_sub(ACTIVE_MS);
+    let mut ids: Vec<&str> = state
+        .peers
+        .iter()
+        .filter(|(d, p)| d.as_str() != me && p.head_hlc.is_some() && recent(p.head_written_ms) && valid_device_name(d))
+        .map(|(d, _)| d.as_str())
+        .collect();
+    if state.head_written_ms.is_some_and(recent) {
+        ids.push(me);
+    }
+    if ids.len() < INDEX_MIN_DEVICES {
+        return Vec::new();
+    }
+    ids.sort_unstable();
+    ids.into_iter().take(INDEX_WRITERS).map(str::to_owned).collect()
+}
+
+fn fresh(written_ms: i64, now_ms: i64) -> bool {
+    written_ms <= now_ms.saturating_add(MAX_SKEW_MS) && now_ms.saturating_sub(written_ms) <= INDEX_FRESH_MS
+}
+
+/// The index this pull may use: the designated writer's, else its stand-in's; `None`
+/// when this device is designated itself, the team is small, or no index is usable.
+/// Refusals go to `out.rejected`, under the writer's name.
+pub(super) async fn read_index<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    device: &str,
+    now_ms: i64,
+    out: &mut PullResult,
+) -> Result<Option<IndexRead>, SyncError> {
+    let writers = index_writers(&out.state, device, now_ms);
+    if writers.iter().any(|w| w == device) {
+        return Ok(None);
+    }
+    for writer in writers {
+        let path = index_path(&writer);
+        let seen = out.state.index.clone().filter(|s| s.writer == writer);
+        let reject = |out: &mut PullResult, reason: Refusal| {
+            out.rejected.push(Rejected { device: writer.clone(), path: path.clone(), reason, record: None });
+        };
+        out.index_requests += 1;
+        let etag = seen.as_ref().and_then(|s| s.etag.as_deref());
+        let (bytes, etag) = match host.get(&path, etag, MAX_INDEX_BYTES).await {
+            Ok(Fetched::NotModified) => match seen {
+                Some(s) if fresh(s.written_ms, now_ms) => {
+                    let heads = BTreeMap::new();
+                    return Ok(Some(IndexRead { writer, written_ms: s.written_ms, covered: s.covered, heads }));
+                }
+                _ => continue,
+            },
+            Ok(Fetched::Missing) => continue,
+            Ok(Fetched::Found { bytes, etag }) => (bytes, etag),
+            Err(e) => {
+                reject(out, per_file(e)?);
+                continue;
+            }
+        };
+        let index = match open_index(key, &bytes, &writer) {
+            Ok(i) => i,
+            Err(e) => {
+                reject(out, Refusal::File(e));
+                continue;
+            }
+        };
+        if seen.as_ref().and_then(|s| s.hlc.as_ref()).is_some_and(|h| index.hlc < *h) {
+            reject(out, Refusal::Rollback);
+            continue;
+        }
+        if index.heads.len() > MAX_KNOWN_DEVICES {
+            reject(out, Refusal::BadHead(format!("an index carrying {} heads", index.heads.len())));
+            continue;
+        }
+        let mut read = IndexRead { writer: writer.clone(), written_ms: index.written_ms, ..Default::default() };
+        for (peer, data) in index.heads {
+            if !valid_device_name(&peer) {
+                continue;
+            }
+            match open_checked(key, &head_file(&peer, &data), &peer) {
+                Ok(h) => {
+                    read.covered.insert(peer.clone(), h.hlc.clone());
+                    read.heads.insert(peer, (data, h));
+                }
+                // A head that does not open is refused by name; its device is read
+                // directly.
+                Err(reason) => reject(out, reason),
+            }
+        }
+        out.state.index = Some(IndexSeen {
+            writer: writer.clone(),
+            hlc: Some(index.hlc),
+            written_ms: index.written_ms,
+            etag,
+            covered: read.covered.clone(),
+        });
+        if fresh(index.written_ms, now_ms) {
+            return Ok(Some(read));
+        }
+    }
+    Ok(None)
+}
+
+/// The devices an index covers that this pull reads directly all the same, in turn.
+pub(super) fn spot_checks(index: &IndexRead, me: &str, state: &mut SyncState) -> Vec<String> {
+    let covered: Vec<&String> = index.covered.keys().filter(|d| d.as_str() != me).collect();
+    if covered.is_empty() {
+        return Vec::new();
+    }
+    let start = state.index_cursor % covered.len();
+    let n = SPOT_CHECKS.min(covered.len());
+    state.index_cursor = (start + n) % covered.len();
+    (0..n).map(|i| covered[(start + i) % covered.len()].clone()).collect()
+}
+
+/// Writes this device's team index after its round, if it is designated
+/// ([`index_writers`]): the newest head of every device it was in step with at the pull
+/// (`state.last_sync_ms`), from `pulled` (heads taken this round,
+/// [`PullResult::heads`]) or its previous index, and its own head as the host has it.
+/// Each is checked to be the head this device merged. Nothing is written when the index
+/// would carry the same heads and the last one is still fresh for a while. Returns
+/// whether it wrote one.
+pub async fn write_index<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    device: &str,
+    state: &SyncState,
+    pulled: &BTreeMap<String, String>,
+    hlc: Hlc,
+    nonce: [u8; NONCE_LEN],
+    now_ms: i64,
+) -> Result<bool, SyncError> {
+    let Some(at) = state.last_sync_ms else { return Ok(false) };
+    if !index_writers(state, device, now_ms).iter().any(|w| w == device) {
+        return Ok(false);
+    }
+    let path = index_path(device);
+    let previous = match host.get(&path, None, MAX_INDEX_BYTES).await {
+        Ok(Fetched::Found { bytes, .. }) => open_index(key, &bytes, device).ok(),
+        Ok(_) => None,
+        Err(e) => per_file(e).map(|_| None)?,
+    };
+    let is = |data: &str, peer: &str, want: &Hlc| open_head(key, &head_file(peer, data), peer).is_ok_and(|h| h.hlc == *want);
+    let mut heads: BTreeMap<String, String> = BTreeMap::new();
+    for (peer, p) in &state.peers {
+        let PeerState { head_hlc: Some(want), current_ms: Some(current), .. } = p else { continue };
+        if *current != at {
+            continue;
+        }
+        let carried = previous.as_ref().and_then(|i| i.heads.get(peer));
+        if let Some(d) = pulled.get(peer).into_iter().chain(carried).find(|d| is(d, peer, want)) {
+            heads.insert(peer.clone(), d.clone());
+        }
+    }
+    if let Some(mine) = &state.head_hlc {
+        let own = match host.get(&head_path(device), None, MAX_HEAD_BYTES).await {
+            Ok(Fetched::Found { bytes, .. }) => sealed_data(&bytes).filter(|d| is(d, device, mine)),
+            Ok(_) => None,
+            Err(e) => per_file(e).map(|_| None)?,
+        };
+        if let Some(d) = own {
+            heads.insert(device.to_owned(), d);
+        }
+    }
+    if let Some(prev) = &previous {
+        if prev.heads == heads && prev.written_ms <= at && at - prev.written_ms < INDEX_FRESH_MS / 2 {
+            return Ok(false);
+        }
+    }
+    let index = TeamIndex::new(device, hlc, at, heads);
+    host.put(&path, seal_index(key, nonce, &index)).await?;
+    Ok(true)
+}
