@@ -11,9 +11,9 @@ pub mod compact;
 pub mod crypto;
 pub mod engine;
 pub mod host;
-pub mod index;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
+pub mod index;
 pub mod listing;
 pub mod members;
 pub mod passphrase;

@@ -47,8 +47,8 @@
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::engine::{
-    chunk_path, head_known, head_path, per_file, refuse_backdated, refuse_broken_seals, PeerState, PullResult, PushResult,
-    SyncError, SyncState, MAX_CHUNK_BYTES,
+    chunk_path, head_known, head_path, per_file, refuse_backdated, refuse_broken_seals, PeerState, PullResult,
+    PushResult, SyncError, SyncState, MAX_CHUNK_BYTES,
 };
 use super::host::{Fetched, Host};
 use super::snapshot::{

@@ -52,11 +52,11 @@ use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
+use super::index::{index_path, read_index, spot_checks, IndexSeen, INDEX_FRESH_MS};
 use super::members::{read_members, SlotSeen};
-use super::index::{index_path, read_index, spot_checks, IndexSeen};
 use super::snapshot::{
-    chunk_name, open_checkpoint, open_chunk, open_head, sealed_data, seal_chunk, seal_head, CheckpointRef,
-    Chunk, Head, SnapshotError,
+    chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, sealed_data, CheckpointRef, Chunk, Head,
+    SnapshotError,
 };
 use crate::record::hlc::{Hlc, MAX_SKEW_MS};
 use crate::record::replica::{Document, Replica};
@@ -425,20 +425,22 @@ pub async fn push<H: Host>(
 }
 
 /// What a head says this device has read: every device with what it merged of it, or,
-/// from [`COMPACT_KNOWN_AFTER`] devices on, only the devices it was not in step with at
-/// its last pull ([`PeerState::current_ms`]) and the time up to which it read the rest —
-/// the pull's time less the clock skew allowed ([`MAX_SKEW_MS`]), so a device whose clock
-/// runs a little behind is not claimed read for changes it published after the pull.
+/// from [`COMPACT_KNOWN_AFTER`] devices on, only the devices it has not been in step with
+/// lately ([`PeerState::current_ms`] older than an index may be) and the time up to which
+/// it read all the rest — the oldest of their `current_ms`, less the clock skew allowed
+/// ([`MAX_SKEW_MS`]), so a device whose clock runs a little behind is not claimed read
+/// for changes it published after the pull.
 pub(super) fn head_known(state: &SyncState, known: &BTreeMap<String, i64>) -> (BTreeMap<String, i64>, Option<i64>) {
     let Some(at) = state.last_sync_ms.filter(|_| known.len() >= COMPACT_KNOWN_AFTER) else {
         return (known.clone(), None);
     };
-    let named = known
-        .iter()
-        .filter(|(d, _)| state.peers.get(*d).and_then(|p| p.current_ms) != Some(at))
-        .map(|(d, ms)| (d.clone(), *ms))
-        .collect();
-    (named, Some(at.saturating_sub(MAX_SKEW_MS)))
+    // In step as of a recent pull (directly, or through an index no older than an index
+    // may be); the claim is the oldest of those times.
+    let since = at.saturating_sub(INDEX_FRESH_MS);
+    let current = |d: &String| state.peers.get(d).and_then(|p| p.current_ms).filter(|c| *c >= since && *c <= at);
+    let named = known.iter().filter(|(d, _)| current(d).is_none()).map(|(d, ms)| (d.clone(), *ms)).collect();
+    let oldest = known.keys().filter_map(current).min().unwrap_or(at);
+    (named, Some(oldest.saturating_sub(MAX_SKEW_MS)))
 }
 
 /// Whether a head claiming `in_step` would tell peers more than the last one did: the
@@ -904,6 +906,8 @@ pub async fn pull<H: Host>(
     };
     // A team index (`super::index`) stands in for the heads it carries; a few of them are
     // read directly all the same, and an index caught leaving out a head is bypassed.
+    // Devices taken through an index are known only as of when it was written.
+    let mut index_as_of: Option<(i64, BTreeSet<String>)> = None;
     if let Some(index) = read_index(host, key, device, now_ms, &mut out).await? {
         let writer = index.writer.clone();
         let mut trusted = true;
@@ -918,13 +922,19 @@ pub async fn pull<H: Host>(
                 if h.hlc > *carried && h.written_ms.saturating_add(MAX_SKEW_MS) < index.written_ms {
                     trusted = false;
                     let reason = Refusal::Withheld(peer.clone());
-                    out.rejected.push(Rejected { device: writer.clone(), path: index_path(&writer), reason, record: None });
+                    out.rejected.push(Rejected {
+                        device: writer.clone(),
+                        path: index_path(&writer),
+                        reason,
+                        record: None,
+                    });
                 }
             }
             took(head, peer, &done, &mut queue);
         }
         if trusted {
             out.index_used = Some(writer.clone());
+            index_as_of = Some((index.written_ms, index.covered.keys().cloned().collect()));
             for (peer, carried) in &index.covered {
                 if *peer == device || done.contains(peer) || !valid_device_name(peer) {
                     continue;
@@ -933,7 +943,10 @@ pub async fn pull<H: Host>(
                 let Some(data) = index.heads.get(peer) else {
                     // The index did not change since it was last read: a device it covers
                     // whose head this device holds in full needs nothing.
-                    if known.head_hlc.as_ref() == Some(carried) && known.unmerged == 0 && known.complete_hlc == known.head_hlc {
+                    if known.head_hlc.as_ref() == Some(carried)
+                        && known.unmerged == 0
+                        && known.complete_hlc == known.head_hlc
+                    {
                         done.insert(peer.clone());
                         took(None, peer.clone(), &done, &mut queue);
                     }
@@ -946,7 +959,8 @@ pub async fn pull<H: Host>(
                 }
                 done.insert(peer.clone());
                 let (body, h) = data.clone();
-                let head = take_head(host, key, peer, h, Some(body), known.etag.clone(), accept_until_ms, &mut out).await?;
+                let head =
+                    take_head(host, key, peer, h, Some(body), known.etag.clone(), accept_until_ms, &mut out).await?;
                 took(Some(head), peer.clone(), &done, &mut queue);
             }
         }
@@ -959,8 +973,9 @@ pub async fn pull<H: Host>(
         let head = read_peer(host, key, &peer, etag.as_deref(), accept_until_ms, &mut out).await?;
         took(head, peer, &done, &mut queue);
     }
-    // A head the host answered 304 (or not at all) for, while another device has read a
-    // newer one: ask again without the ETag, and name a host that still serves the old one.
+    // A head the host answered 304 (or not at all) for, or an index carried, while another
+    // device has read a newer one: ask again without the ETag, and name a host that still
+    // serves the old one.
     for peer in done.iter().cloned() {
         let Some(&seen) = seen_by_others.get(&peer) else { continue };
         if out.rejected.iter().any(|r| r.path == head_path(&peer)) {
@@ -970,7 +985,9 @@ pub async fn pull<H: Host>(
             .get(&peer)
             .copied()
             .unwrap_or_else(|| out.state.peers.get(&peer).map_or(i64::MIN, |p| p.content_ms));
-        if have < seen && unchanged.contains(&peer) {
+        // Also a head taken from an index, which may be behind: the one on the host wins.
+        let from_index = index_as_of.as_ref().is_some_and(|(_, covered)| covered.contains(&peer));
+        if have < seen && (unchanged.contains(&peer) || from_index) {
             if let Some(h) = read_peer(host, key, &peer, None, accept_until_ms, &mut out).await? {
                 have = h.content();
             }
@@ -988,7 +1005,8 @@ pub async fn pull<H: Host>(
         let troubled = out.rejected.iter().any(|r| r.device == *peer) || out.held.iter().any(|h| h.device == *peer);
         let complete = p.unmerged == 0 && p.complete_hlc.is_some() && p.complete_hlc == p.head_hlc;
         if done.contains(peer) && !troubled && complete && !out.absent.contains(peer) {
-            p.current_ms = Some(now_ms);
+            let as_of = index_as_of.as_ref().filter(|(_, covered)| covered.contains(peer)).map(|(ms, _)| *ms);
+            p.current_ms = Some(as_of.unwrap_or(now_ms).min(now_ms));
         }
     }
     out.state.last_sync_ms = Some(now_ms);

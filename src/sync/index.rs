@@ -245,7 +245,8 @@ pub async fn write_index<H: Host>(
         Ok(_) => None,
         Err(e) => per_file(e).map(|_| None)?,
     };
-    let is = |data: &str, peer: &str, want: &Hlc| open_head(key, &head_file(peer, data), peer).is_ok_and(|h| h.hlc == *want);
+    let is =
+        |data: &str, peer: &str, want: &Hlc| open_head(key, &head_file(peer, data), peer).is_ok_and(|h| h.hlc == *want);
     let mut heads: BTreeMap<String, String> = BTreeMap::new();
     for (peer, p) in &state.peers {
         let PeerState { head_hlc: Some(want), current_ms: Some(current), .. } = p else { continue };

@@ -76,7 +76,8 @@ pub fn team_status(me: &str, state: &SyncState, rejected: &[Rejected], held: &[H
                 missing: p.unmerged,
                 refused: rejected.iter().filter(|r| &r.device == d).count(),
                 held: held.iter().filter(|h| &h.device == d).map(|h| h.count).sum(),
-                has_mine: mine.is_none_or(|mine| known_of(&p.known_devices, p.in_step_ms, me).is_some_and(|ms| ms >= mine)),
+                has_mine: mine
+                    .is_none_or(|mine| known_of(&p.known_devices, p.in_step_ms, me).is_some_and(|ms| ms >= mine)),
                 behind_on,
             }
         })
