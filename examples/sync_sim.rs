@@ -282,12 +282,13 @@ mod native {
                 }
             }
             // A designated device reads the team before its push, to index it after.
-            let mut heads = Default::default();
+            let (mut heads, mut fetched) = Default::default();
             if self.designated(i) {
                 match block_on(pull(&self.host, &self.key, &dev.id, &dev.state, &[], now, now + HOUR)) {
                     Ok(r) => {
                         dev.state = r.state;
                         heads = r.heads;
+                        fetched = r.fetched;
                     }
                     Err(e) => eprintln!("designated pull failed: {e}"),
                 }

@@ -1,9 +1,9 @@
-//! The team index is invisible in the records (issue 19): in a team large enough to
+//! The team index and its day files are invisible in the records (issue 19): in a team large enough to
 //! write one, under any interleaving of edits, claims, rounds and a host that cuts short,
 //! tampers with or puts back older copies of the index files, every device ends
 //! byte-identical to a full replay (the join of every chunk ever published, read
 //! straight from the host), and so does a device that joins at the end. The only
-//! refusals are of index files.
+//! refusals are of index and day files (which the host also cuts short).
 //!
 //! `cargo test --test index_props` runs `PROPTEST_CASES` cases (default 256).
 #![cfg(not(target_arch = "wasm32"))]
@@ -60,6 +60,10 @@ enum Op {
     Replay {
         copy: usize,
     },
+    /// The host cuts short every day file of a designated device.
+    CutDays {
+        writer: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -72,6 +76,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..2).prop_map(|writer| Op::Truncate { writer }),
         1 => (0usize..2, any::<usize>()).prop_map(|(writer, at)| Op::Flip { writer, at }),
         1 => any::<usize>().prop_map(|copy| Op::Replay { copy }),
+        1 => (0usize..2).prop_map(|writer| Op::CutDays { writer }),
     ]
 }
 
@@ -185,6 +190,12 @@ impl World {
                     *x ^= 0x01;
                 }
             }),
+            Op::CutDays { writer } => {
+                let prefix = format!("devices/{}/days/", device(*writer));
+                for (_, b) in self.host.files.borrow_mut().iter_mut().filter(|(p, _)| p.starts_with(&prefix)) {
+                    b.truncate(b.len() / 2);
+                }
+            }
             Op::Replay { copy } => {
                 if !self.copies.is_empty() {
                     let (path, bytes) = self.copies[copy % self.copies.len()].clone();
@@ -195,10 +206,10 @@ impl World {
         Ok(())
     }
 
-    /// Only index files may be refused: the host touched nothing else.
+    /// Only index and day files may be refused: the host touched nothing else.
     fn check(&mut self, r: &SyncReport) -> Result<(), TestCaseError> {
         for x in &r.rejected {
-            prop_assert!(x.path.ends_with("/index.json"), "{x:?}");
+            prop_assert!(x.path.ends_with("/index.json") || x.path.contains("/days/"), "{x:?}");
         }
         Ok(())
     }
@@ -278,6 +289,9 @@ fn a_busy_sequence_writes_indexes_and_still_matches_the_full_replay() {
         }
         if i % 11 == 0 {
             ops.push(Op::Replay { copy: i });
+        }
+        if i % 13 == 0 {
+            ops.push(Op::CutDays { writer: i % 2 });
         }
     }
     let w = run(&ops).unwrap();

@@ -10,7 +10,7 @@ use outpost::sync::crypto::TeamKey;
 use outpost::sync::engine::{chunk_path, head_path, pull, push, PullResult, Refusal, SyncState, COMPACT_KNOWN_AFTER};
 use outpost::sync::host::MemoryHost;
 use outpost::sync::index::{index_path, index_writers, write_index, INDEX_FRESH_MS, INDEX_MIN_DEVICES, SPOT_CHECKS};
-use outpost::sync::snapshot::{open_head, open_index, seal_index, sealed_data, TeamIndex};
+use outpost::sync::snapshot::{chunk_name, open_head, open_index, seal_index, sealed_data, DayFile, DayRef, TeamIndex};
 use outpost::sync::status::team_status;
 use pollster::block_on;
 use serde_json::json;
@@ -104,7 +104,7 @@ impl Dev {
         self.push(host, now);
         let hlc = self.clock.tick(now);
         let nonce = self.nonce();
-        block_on(write_index(host, &key(), &self.id, &self.state, &r.heads, hlc, nonce, now)).unwrap();
+        block_on(write_index(host, &key(), &self.id, &self.state, &r.heads, &r.fetched, hlc, nonce, now)).unwrap();
         r
     }
 
@@ -195,10 +195,13 @@ fn a_pull_of_an_in_step_team_reads_the_index_and_not_every_head() {
     let heads = read.iter().filter(|p| p.ends_with("head.json")).count();
     assert!(heads <= SPOT_CHECKS, "{heads} heads read directly: {read:?}");
     assert_eq!(read.iter().filter(|p| p.ends_with("index.json")).count(), 1);
-    // The index, the spot checks, and the nine new chunks: not one request per head.
+    // The index, the spot checks, and one day file holding the nine new chunks: not one
+    // request per head, nor one per chunk.
     let chunks = read.iter().filter(|p| p.contains("/chunks/")).count();
-    assert_eq!(chunks, 9, "{read:?}");
-    assert!(read.len() <= 1 + SPOT_CHECKS + chunks, "{read:?}");
+    assert_eq!(chunks, 0, "{read:?}");
+    assert_eq!(r.day_files, 1, "{read:?}");
+    assert!(read.iter().any(|p| p.starts_with("devices/dev-00/days/")), "{read:?}");
+    assert!(read.len() <= 1 + SPOT_CHECKS + 1, "{read:?}");
     let (reader, rest) = devs.split_last().unwrap();
     assert!(has_all(reader, &devs, "monday") || rest.is_empty());
     // Nothing new: the index answers 304 and nothing else is fetched but spot checks.
@@ -457,4 +460,80 @@ fn heads_of_a_big_team_in_step_name_only_the_devices_they_are_behind_on() {
         let head = open_head(&key(), &host.files.borrow()[&head_path(&d.id)], &d.id).unwrap();
         assert!(head.read_of("dev-07").unwrap() < content, "{head:?}");
     }
+}
+
+/// A team with a day of work published and indexed, and a reader that has not pulled it.
+fn indexed_day(tag: &str) -> (MemoryHost, Vec<Dev>, i64) {
+    let host = MemoryHost::new();
+    let mut now = START;
+    let mut devs = team(10, &host, &mut now);
+    now += MIN;
+    devs.last_mut().unwrap().pull(&host, now);
+    day_of_work(&mut devs, &host, &mut now, tag);
+    (host, devs, now + MIN)
+}
+
+fn day_files(host: &MemoryHost, writer: &str) -> Vec<String> {
+    let prefix = format!("devices/{writer}/days/");
+    host.paths().into_iter().filter(|p| p.starts_with(&prefix)).collect()
+}
+
+#[test]
+fn a_day_file_cut_short_or_altered_on_the_host_is_refused_and_its_chunks_are_downloaded() {
+    for damage in [(|b: &mut Vec<u8>| b.truncate(b.len() / 2)) as fn(&mut Vec<u8>), |b: &mut Vec<u8>| {
+        let i = b.len() / 2;
+        b[i] ^= 1;
+    }] {
+        let (host, mut devs, now) = indexed_day("saturday");
+        for p in day_files(&host, "dev-00") {
+            damage(host.files.borrow_mut().get_mut(&p).unwrap());
+        }
+        let reader = devs.last_mut().unwrap();
+        let r = reader.pull(&host, now);
+        assert_eq!(r.index_used.as_deref(), Some("dev-00"));
+        assert!(r.rejected.iter().any(|x| x.path.contains("/days/")), "{:?}", r.rejected);
+        assert_eq!(r.day_files, 0);
+        assert!(has_all(devs.last().unwrap(), &devs, "saturday"));
+    }
+}
+
+#[test]
+fn a_day_file_from_a_tampered_designated_device_can_leave_out_but_never_change_a_chunk() {
+    let (host, mut devs, now) = indexed_day("sunday");
+    // What an honest pull ends with.
+    let (honest_host, mut honest, _) = indexed_day("sunday");
+    honest.last_mut().unwrap().pull(&honest_host, now);
+    // dev-00 (it holds the team key) writes a day file that alters one chunk and leaves
+    // another out, names it correctly in its sealed index, and the host serves both.
+    let index_file = index_path("dev-00");
+    let mut ix = open_index(&key(), &host.files.borrow()[&index_file], "dev-00").unwrap();
+    let day = ix.days.last().unwrap().clone();
+    let path = format!("devices/dev-00/days/{}.json", day.name);
+    let mut file: DayFile = serde_json::from_slice(&host.files.borrow()[&path]).unwrap();
+    let keys: Vec<String> = file.files.keys().cloned().collect();
+    assert!(keys.len() >= 2);
+    file.files.remove(&keys[0]);
+    let altered = file.files.get_mut(&keys[1]).unwrap();
+    *altered = altered.replace("\"data\":\"", "\"data\":\"AAAA");
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let forged = DayRef { name: chunk_name(&bytes), size: bytes.len() as u64, ..day };
+    host.files.borrow_mut().insert(format!("devices/dev-00/days/{}.json", forged.name), bytes);
+    ix.days = vec![forged];
+    host.files.borrow_mut().insert(index_file, seal_index(&key(), [9; 12], &ix));
+    let reader = devs.last_mut().unwrap();
+    let read = gets(&host, || {
+        let r = reader.pull(&host, now);
+        assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+        assert_eq!(r.day_files, 1);
+    });
+    // The two files it did not hold as written were downloaded from their folders.
+    let (left_out, changed) = (keys[0].split_once('/').unwrap(), keys[1].split_once('/').unwrap());
+    assert!(read.contains(&chunk_path(left_out.0, left_out.1)), "{read:?}");
+    assert!(read.contains(&chunk_path(changed.0, changed.1)), "{read:?}");
+    assert!(has_all(devs.last().unwrap(), &devs, "sunday"));
+    assert_eq!(
+        devs.last().unwrap().replica.to_canonical_json(),
+        honest.last().unwrap().replica.to_canonical_json(),
+        "byte-identical to an honest pull"
+    );
 }

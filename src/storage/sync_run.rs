@@ -137,6 +137,7 @@ pub async fn sync_once_with<S: RecordStore, H: Host>(
     }
     report.rejected = pulled.rejected;
     let heads = std::mem::take(&mut pulled.heads);
+    let fetched = std::mem::take(&mut pulled.fetched);
     report.held = pulled.held;
     let size = pulled.incoming.docs.len() + pulled.incoming.entries.len();
     report.incoming = (report.pulled > 0 && size <= PATCH_MAX).then(|| pulled.incoming.clone());
@@ -224,7 +225,8 @@ pub async fn sync_once_with<S: RecordStore, H: Host>(
     if !report.read_only {
         // A designated device writes the team index (`sync::index`); trouble here only
         // means readers read heads directly, and the next round tries again.
-        let _ = write_index(host, &key, device, &final_state, &heads, clk.tick(now_ms), nonce(), now_ms).await;
+        let _ =
+            write_index(host, &key, device, &final_state, &heads, &fetched, clk.tick(now_ms), nonce(), now_ms).await;
     }
     fetch_missing(s, host, &key, &mut report.blobs).await?;
     report.unsynced = unsynced_count(s).await?;

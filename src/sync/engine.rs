@@ -52,7 +52,7 @@ use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
-use super::index::{index_path, read_index, spot_checks, IndexSeen, INDEX_FRESH_MS};
+use super::index::{index_path, index_writers, read_index, spot_checks, take_days, IndexSeen, INDEX_FRESH_MS};
 use super::members::{read_members, SlotSeen};
 use super::snapshot::{
     chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, sealed_data, CheckpointRef, Chunk, Head,
@@ -286,6 +286,31 @@ pub struct PullResult {
     pub index_requests: usize,
     /// Devices whose head the host did not have this round.
     pub absent: BTreeSet<String>,
+    /// Day files this pull used (`super::index`).
+    pub day_files: usize,
+    /// Whether to keep the bytes of every file downloaded (a designated device, for its
+    /// day file).
+    pub keep_fetched: bool,
+    /// Files downloaded from devices' folders this round, by path (when `keep_fetched`).
+    pub fetched: BTreeMap<String, Vec<u8>>,
+    /// Files taken from day files, by path, each already checked against its name: a
+    /// file here is used instead of a download.
+    pub prefetched: BTreeMap<String, Vec<u8>>,
+}
+
+/// One of a device's files (chunk or checkpoint): from a day file when one held it,
+/// else from the host.
+async fn fetch_file<H: Host>(host: &H, path: &str, out: &mut PullResult) -> Result<Fetched, HostError> {
+    if let Some(bytes) = out.prefetched.remove(path) {
+        return Ok(Fetched::Found { bytes, etag: None });
+    }
+    let got = host.get(path, None, MAX_CHUNK_BYTES).await;
+    if out.keep_fetched {
+        if let Ok(Fetched::Found { bytes, .. }) = &got {
+            out.fetched.insert(path.to_owned(), bytes.clone());
+        }
+    }
+    got
 }
 
 /// Whether a host's folder listing can be relied on to find devices.
@@ -753,7 +778,8 @@ pub(super) async fn take_head<H: Host>(
         let have = known.merged.contains(&cp.name) || known.complete_hlc.as_ref().is_some_and(|c| *c >= cp.covers);
         if !have {
             let cpath = chunk_path(peer, &cp.name);
-            let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+            let got = fetch_file(host, &cpath, out).await;
+            let opened = match got {
                 Ok(Fetched::Found { bytes, .. }) => {
                     open_checkpoint(key, &bytes, peer, &cp.name).map_err(Refusal::from).and_then(|c| {
                         if c.covers == cp.covers && c.high_ms == cp.high_ms {
@@ -795,7 +821,8 @@ pub(super) async fn take_head<H: Host>(
             continue;
         }
         let cpath = chunk_path(peer, name);
-        let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+        let got = fetch_file(host, &cpath, out).await;
+        let opened = match got {
             Ok(Fetched::Found { bytes, .. }) => open_chunk(key, &bytes, peer, name).map_err(Refusal::from),
             // A head naming a chunk the host lacks: retry next time (its author
             // republishes what its host lost).
@@ -860,7 +887,8 @@ pub async fn pull<H: Host>(
     now_ms: i64,
     accept_until_ms: i64,
 ) -> Result<PullResult, SyncError> {
-    let mut out = PullResult { state: state.clone(), ..Default::default() };
+    let keep_fetched = index_writers(state, device, now_ms).iter().any(|w| w == device);
+    let mut out = PullResult { state: state.clone(), keep_fetched, ..Default::default() };
     let listed = match host.list_devices().await {
         Ok(l) => l,
         // A listing the host refuses is no listing: heads and announcements name the team.
@@ -911,6 +939,8 @@ pub async fn pull<H: Host>(
     if let Some(index) = read_index(host, key, device, now_ms, &mut out).await? {
         let writer = index.writer.clone();
         let mut trusted = true;
+        // Files the heads it carries list, from its day files, each checked by name.
+        take_days(host, &index, &mut out).await?;
         for peer in spot_checks(&index, device, &mut out.state) {
             if !done.insert(peer.clone()) {
                 continue;

@@ -46,17 +46,20 @@
 //! folders, not files), and its kind is bound into its seal, so it never opens as a
 //! head. An old app's head in an index is opened like any other.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::engine::{
-    head_path, open_checked, per_file, valid_device_name, PeerState, PullResult, Refusal, Rejected, SyncError,
-    SyncState, MAX_CHUNK_BYTES, MAX_HEAD_BYTES, MAX_KNOWN_DEVICES,
+    chunk_path, head_path, open_checked, per_file, valid_chunk_name, valid_device_name, PeerState, PullResult, Refusal,
+    Rejected, SyncError, SyncState, MAX_CHUNK_BYTES, MAX_HEAD_BYTES, MAX_KNOWN_DEVICES,
 };
 use super::host::{Fetched, Host};
-use super::snapshot::{head_file, open_head, open_index, seal_index, sealed_data, Head, TeamIndex};
+use super::snapshot::{
+    chunk_name, head_file, open_head, open_index, seal_index, sealed_data, DayFile, DayRef, Head, SnapshotError,
+    TeamIndex, DAY_FORMAT,
+};
 use crate::record::hlc::{Hlc, MAX_SKEW_MS};
 
 /// How many devices write an index: the first, and a stand-in.
@@ -73,6 +76,15 @@ pub const INDEX_FRESH_MS: i64 = 30 * 60_000;
 pub const SPOT_CHECKS: usize = 2;
 /// The largest index this app reads.
 pub const MAX_INDEX_BYTES: usize = MAX_CHUNK_BYTES;
+/// How long an index lists a day file: a reader that pulls at least this often finds
+/// everything it lacks in day files.
+pub const DAYS_SPAN_MS: i64 = 30 * 3_600_000;
+/// The largest day file this app reads or writes.
+pub const MAX_DAY_BYTES: usize = MAX_CHUNK_BYTES;
+
+pub fn day_path(device: &str, name: &str) -> String {
+    format!("devices/{device}/days/{name}.json")
+}
 
 pub fn index_path(device: &str) -> String {
     format!("devices/{device}/index.json")
@@ -99,6 +111,8 @@ pub(super) struct IndexRead {
     /// The heads read this time, opened, with their sealed body; empty when the index
     /// did not change since it was last read.
     pub heads: BTreeMap<String, (String, Head)>,
+    /// The day files it lists (read this time).
+    pub days: Vec<DayRef>,
 }
 
 /// The designated devices, first the writer, then its stand-in; none for a team smaller
@@ -151,7 +165,13 @@ pub(super) async fn read_index<H: Host>(
             Ok(Fetched::NotModified) => match seen {
                 Some(s) if fresh(s.written_ms, now_ms) => {
                     let heads = BTreeMap::new();
-                    return Ok(Some(IndexRead { writer, written_ms: s.written_ms, covered: s.covered, heads }));
+                    return Ok(Some(IndexRead {
+                        writer,
+                        written_ms: s.written_ms,
+                        covered: s.covered,
+                        heads,
+                        days: Vec::new(),
+                    }));
                 }
                 _ => continue,
             },
@@ -177,7 +197,8 @@ pub(super) async fn read_index<H: Host>(
             reject(out, Refusal::BadHead(format!("an index carrying {} heads", index.heads.len())));
             continue;
         }
-        let mut read = IndexRead { writer: writer.clone(), written_ms: index.written_ms, ..Default::default() };
+        let mut read =
+            IndexRead { writer: writer.clone(), written_ms: index.written_ms, days: index.days, ..Default::default() };
         for (peer, data) in index.heads {
             if !valid_device_name(&peer) {
                 continue;
@@ -206,6 +227,79 @@ pub(super) async fn read_index<H: Host>(
     Ok(None)
 }
 
+/// Downloads a day file and checks it against its name; `None` when the host does not
+/// have it, or the file is not that day file (refused under the writer's name).
+async fn get_day<H: Host>(
+    host: &H,
+    writer: &str,
+    day: &DayRef,
+    out: Option<&mut PullResult>,
+) -> Result<Option<DayFile>, SyncError> {
+    let path = day_path(writer, &day.name);
+    let refused = |reason: Refusal| Rejected { device: writer.into(), path: path.clone(), reason, record: None };
+    let bytes = match host.get(&path, None, MAX_DAY_BYTES).await {
+        Ok(Fetched::Found { bytes, .. }) => bytes,
+        Ok(_) => return Ok(None),
+        Err(e) => {
+            let reason = per_file(e)?;
+            if let Some(out) = out {
+                out.rejected.push(refused(reason));
+            }
+            return Ok(None);
+        }
+    };
+    let file = (chunk_name(&bytes) == day.name)
+        .then(|| serde_json::from_slice::<DayFile>(&bytes).ok())
+        .flatten()
+        .filter(|f| f.format == DAY_FORMAT && f.device == writer);
+    if file.is_none() {
+        if let Some(out) = out {
+            out.rejected.push(refused(Refusal::File(SnapshotError::HashMismatch)));
+        }
+    }
+    Ok(file)
+}
+
+/// Takes from the index's day files the files this pull will need (those the heads it
+/// carries list and this device has not merged), each checked against its name — the
+/// SHA-256 of its bytes — so a day file can leave a file out (it is downloaded from its
+/// device's folder then) but never change one.
+pub(super) async fn take_days<H: Host>(host: &H, index: &IndexRead, out: &mut PullResult) -> Result<(), SyncError> {
+    let mut needed: BTreeSet<(String, String)> = BTreeSet::new();
+    for (peer, (_, head)) in &index.heads {
+        let known = out.state.peers.get(peer);
+        let merged = |n: &String| known.is_some_and(|k| k.merged.contains(n));
+        let covered = |c: &super::snapshot::CheckpointRef| {
+            known.and_then(|k| k.complete_hlc.as_ref()).is_some_and(|h| *h >= c.covers)
+        };
+        for n in head.chunks.iter().filter(|n| !merged(n)) {
+            needed.insert((peer.clone(), n.clone()));
+        }
+        for c in head.checkpoints.iter().filter(|c| !merged(&c.name) && !covered(c)) {
+            needed.insert((peer.clone(), c.name.clone()));
+        }
+    }
+    if needed.is_empty() {
+        return Ok(());
+    }
+    let names: BTreeSet<&str> = needed.iter().map(|(_, n)| n.as_str()).collect();
+    for day in index.days.iter().filter(|d| valid_chunk_name(&d.name)) {
+        if !day.files.iter().any(|f| names.contains(f.as_str())) {
+            continue;
+        }
+        out.index_requests += 1;
+        let Some(file) = get_day(host, &index.writer, day, Some(out)).await? else { continue };
+        out.day_files += 1;
+        for (key, text) in file.files {
+            let Some((device, name)) = key.split_once('/') else { continue };
+            if needed.contains(&(device.to_owned(), name.to_owned())) && chunk_name(text.as_bytes()) == name {
+                out.prefetched.insert(chunk_path(device, name), text.into_bytes());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The devices an index covers that this pull reads directly all the same, in turn.
 pub(super) fn spot_checks(index: &IndexRead, me: &str, state: &mut SyncState) -> Vec<String> {
     let covered: Vec<&String> = index.covered.keys().filter(|d| d.as_str() != me).collect();
@@ -231,6 +325,7 @@ pub async fn write_index<H: Host>(
     device: &str,
     state: &SyncState,
     pulled: &BTreeMap<String, String>,
+    fetched: &BTreeMap<String, Vec<u8>>,
     hlc: Hlc,
     nonce: [u8; NONCE_LEN],
     now_ms: i64,
@@ -268,12 +363,73 @@ pub async fn write_index<H: Host>(
             heads.insert(device.to_owned(), d);
         }
     }
+    // Every file the heads in the index list, as `<device>/<name>`.
+    let mut listed: BTreeSet<String> = BTreeSet::new();
+    for (peer, data) in &heads {
+        if let Ok(h) = open_head(key, &head_file(peer, data), peer) {
+            let names = h.checkpoints.iter().map(|c| &c.name).chain(h.chunks.iter());
+            listed.extend(names.map(|n| format!("{peer}/{n}")));
+        }
+    }
+    let days = write_days(host, device, &listed, previous.as_ref(), fetched, at).await?;
     if let Some(prev) = &previous {
-        if prev.heads == heads && prev.written_ms <= at && at - prev.written_ms < INDEX_FRESH_MS / 2 {
+        let same = prev.heads == heads && prev.days == days;
+        if same && prev.written_ms <= at && at - prev.written_ms < INDEX_FRESH_MS / 2 {
             return Ok(false);
         }
     }
-    let index = TeamIndex::new(device, hlc, at, heads);
+    let mut index = TeamIndex::new(device, hlc, at, heads);
+    index.days = days;
     host.put(&path, seal_index(key, nonce, &index)).await?;
     Ok(true)
+}
+
+/// The day files the new index lists: those of the previous one written in the last
+/// [`DAYS_SPAN_MS`], and one more holding the files downloaded this round that the
+/// index's heads list. Before it is written, the trailing day files no larger than it
+/// are folded into it (a binary counter, as checkpoints are), so an index lists about
+/// log2 of a day's rounds of them; a fold keeps only files a head still lists.
+async fn write_days<H: Host>(
+    host: &H,
+    device: &str,
+    listed: &BTreeSet<String>,
+    previous: Option<&TeamIndex>,
+    fetched: &BTreeMap<String, Vec<u8>>,
+    at: i64,
+) -> Result<Vec<DayRef>, SyncError> {
+    let mut days: Vec<DayRef> = previous.map(|i| i.days.clone()).unwrap_or_default();
+    days.retain(|d| d.written_ms <= at && at - d.written_ms <= DAYS_SPAN_MS && valid_chunk_name(&d.name));
+    let mut files: BTreeMap<String, String> = fetched
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let (peer, file) = path.strip_prefix("devices/")?.split_once("/chunks/")?;
+            let key = format!("{peer}/{}", file.strip_suffix(".json")?);
+            listed.contains(&key).then(|| Some((key, String::from_utf8(bytes.clone()).ok()?))).flatten()
+        })
+        .collect();
+    if files.is_empty() {
+        return Ok(days);
+    }
+    let mut size: u64 = files.values().map(|v| v.len() as u64).sum();
+    while let Some(last) = days.last() {
+        if last.size > size {
+            break;
+        }
+        let Some(old) = get_day(host, device, last, None).await? else { break };
+        for (k, v) in old.files.into_iter().filter(|(k, _)| listed.contains(k)) {
+            files.entry(k).or_insert(v);
+        }
+        size = files.values().map(|v| v.len() as u64).sum();
+        days.pop();
+    }
+    let names: Vec<String> = files.keys().filter_map(|k| k.split_once('/').map(|(_, n)| n.to_owned())).collect();
+    let bytes = serde_json::to_vec(&DayFile::new(device, files)).unwrap_or_default();
+    if bytes.len() > MAX_DAY_BYTES {
+        return Ok(days);
+    }
+    let name = chunk_name(&bytes);
+    let size = bytes.len() as u64;
+    host.put(&day_path(device, &name), bytes).await?;
+    days.push(DayRef { name, written_ms: at, size, files: names });
+    Ok(days)
 }

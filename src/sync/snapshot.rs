@@ -187,11 +187,58 @@ pub struct TeamIndex {
     pub written_ms: i64,
     /// Device id → the `data` of that device's sealed head ([`SealedFile::data`]).
     pub heads: BTreeMap<String, String>,
+    /// Day files (`super::index`): the chunks the writer downloaded lately, verbatim, in
+    /// a few files instead of one per chunk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRef>,
 }
 
 impl TeamIndex {
     pub fn new(device: &str, hlc: Hlc, written_ms: i64, heads: BTreeMap<String, String>) -> Self {
-        Self { format: INDEX_FORMAT.into(), version: INDEX_VERSION, device: device.into(), hlc, written_ms, heads }
+        Self {
+            format: INDEX_FORMAT.into(),
+            version: INDEX_VERSION,
+            device: device.into(),
+            hlc,
+            written_ms,
+            heads,
+            days: Vec::new(),
+        }
+    }
+}
+
+/// A day file as the index names it: `devices/<writer>/days/<name>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayRef {
+    /// SHA-256 (hex) of the file's bytes: a reader checks the file against it.
+    pub name: String,
+    /// When it was written (the writer's pull): day files older than a few days are
+    /// no longer listed.
+    pub written_ms: i64,
+    pub size: u64,
+    /// The names of the files it holds (each a chunk's or checkpoint's SHA-256).
+    pub files: Vec<String>,
+}
+
+/// A day file: files of other devices' folders, each the exact bytes its device
+/// wrote, keyed `<device>/<name>`. Not sealed again: each file in it is sealed by its
+/// device and opened by a reader exactly as if downloaded from that device's folder
+/// (checked against its name, the SHA-256 of those bytes), and the day file itself is
+/// checked against the name the sealed index gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayFile {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub files: BTreeMap<String, String>,
+}
+
+pub const DAY_FORMAT: &str = "outpost.day";
+pub const DAY_VERSION: u32 = 1;
+
+impl DayFile {
+    pub fn new(device: &str, files: BTreeMap<String, String>) -> Self {
+        Self { format: DAY_FORMAT.into(), version: DAY_VERSION, device: device.into(), files }
     }
 }
 
