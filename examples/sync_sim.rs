@@ -325,6 +325,7 @@ mod native {
                     &dev.id,
                     &dev.state,
                     &heads,
+                    &fetched,
                     hlc,
                     nonce_of(self.nonce),
                     now,

@@ -9,6 +9,10 @@
 //!                                                (super::compact, issue 19)
 //! <base>/devices/<device>/blobs/<sha256>.bin     immutable attachment bytes (super::blob),
 //!                                                uploaded before any chunk naming them
+//! <base>/devices/<device>/index.json             the team index, written by designated
+//!                                                devices only (super::index, issue 19)
+//! <base>/devices/<device>/days/<sha256>.json     day files the index names: other devices'
+//!                                                files, verbatim (super::index)
 //! ```
 //!
 //! **Push** writes the chunk first and the head last. If the host stops in between, the
@@ -16,7 +20,8 @@
 //! publishes them again; merge is idempotent, so nothing is lost and nothing doubles.
 //!
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
-//! ETags), fetches only the files it has not merged — a checkpoint covering a head this
+//! ETags) — in a team large enough, most of them from a designated device's team index
+//! and its day files instead (`super::index`) — fetches only the files it has not merged — a checkpoint covering a head this
 //! device merged in full is marked merged unread — and returns the incoming changes with
 //! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
 //! mark a chunk merged whose records were never written.
@@ -52,7 +57,9 @@ use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
-use super::index::{index_path, index_writers, read_index, spot_checks, take_days, IndexSeen, INDEX_FRESH_MS};
+use super::index::{
+    index_path, index_writers, read_index, spot_checks, take_days, IndexSeen, INDEX_FRESH_MS, MAX_DAY_BYTES,
+};
 use super::members::{read_members, SlotSeen};
 use super::snapshot::{
     chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, sealed_data, CheckpointRef, Chunk, Head,
@@ -307,7 +314,11 @@ async fn fetch_file<H: Host>(host: &H, path: &str, out: &mut PullResult) -> Resu
     let got = host.get(path, None, MAX_CHUNK_BYTES).await;
     if out.keep_fetched {
         if let Ok(Fetched::Found { bytes, .. }) = &got {
-            out.fetched.insert(path.to_owned(), bytes.clone());
+            // A day file holds what a round downloads, not a catch-up of months.
+            let kept: usize = out.fetched.values().map(Vec::len).sum();
+            if kept + bytes.len() <= MAX_DAY_BYTES / 4 {
+                out.fetched.insert(path.to_owned(), bytes.clone());
+            }
         }
     }
     got

@@ -42,9 +42,23 @@
 //! the trade: the claims of P6 and handovers arrive within half an hour, and a team of
 //! 200 pays one request for its heads instead of 200.
 //!
-//! Old apps never read `index.json` (they read `head.json` and `chunks/` only, and list
-//! folders, not files), and its kind is bound into its seal, so it never opens as a
-//! head. An old app's head in an index is opened like any other.
+//! **Day files.** A designated device also writes the files it downloaded in its round
+//! (other devices' chunks and checkpoints, the exact bytes) into one content-addressed
+//! file, `devices/<device>/days/<sha256>.json`, that its index names with the files it
+//! holds ([`DayRef`]); trailing day files no larger than the new one are folded into it,
+//! as checkpoints are, so an index lists a few of them, and one is listed for
+//! [`DAYS_SPAN_MS`]. A reader using the index downloads the day files holding files it
+//! needs instead of one request per file, and takes from them only files whose bytes
+//! hash to their name (`take_days`): the name the device's own head lists. A day file
+//! that is cut short, altered or does not match its name is refused by name; one that
+//! leaves files out or changes one only costs the downloads of those files from their
+//! folders. Day files are not sealed again (each file in one is sealed by its device,
+//! and the sealed index names the day file by its hash); they double a day's chunk
+//! bytes on the host, and may expire by age (`docs/sync-hosts.md`).
+//!
+//! Old apps never read `index.json` or `days/` (they read `head.json` and `chunks/`
+//! only, and list folders, not files), and the index's kind is bound into its seal, so
+//! it never opens as a head. An old app's head in an index is opened like any other.
 
 use std::collections::{BTreeMap, BTreeSet};
 
