@@ -537,3 +537,35 @@ fn a_day_file_from_a_tampered_designated_device_can_leave_out_but_never_change_a
         "byte-identical to an honest pull"
     );
 }
+
+/// A head as the app before smaller heads read it (its fields, nothing denied).
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct OldHead {
+    format: String,
+    version: u32,
+    device: String,
+    chunks: Vec<String>,
+    hlc: outpost::record::hlc::Hlc,
+    known_devices: std::collections::BTreeMap<String, i64>,
+    written_ms: i64,
+    #[serde(default)]
+    content_ms: Option<i64>,
+    #[serde(default)]
+    checkpoints: Vec<outpost::sync::snapshot::CheckpointRef>,
+}
+
+#[test]
+fn an_older_app_reads_a_smaller_head_as_a_head_that_names_fewer_devices() {
+    let host = MemoryHost::new();
+    let mut now = START;
+    let mut devs = team(COMPACT_KNOWN_AFTER + 1, &host, &mut now);
+    now += 2 * MAX_SKEW_MS;
+    devs[2].round(&host, now);
+    let head = open_head(&key(), &host.files.borrow()[&head_path("dev-02")], "dev-02").unwrap();
+    assert!(head.in_step_ms.is_some());
+    let old: OldHead = serde_json::from_value(serde_json::to_value(&head).unwrap()).unwrap();
+    assert_eq!(old.chunks, head.chunks);
+    assert!(old.known_devices.len() < COMPACT_KNOWN_AFTER);
+    assert_eq!(head.version, 1, "a head without checkpoints is still version 1: older apps open it");
+}

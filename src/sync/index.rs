@@ -93,6 +93,9 @@ pub const MAX_INDEX_BYTES: usize = MAX_CHUNK_BYTES;
 /// How long an index lists a day file: a reader that pulls at least this often finds
 /// everything it lacks in day files.
 pub const DAYS_SPAN_MS: i64 = 30 * 3_600_000;
+/// Day files written longer ago than this are not folded into a new one: a day's
+/// files stay apart from the day before's, which a reader pulling daily already has.
+pub const DAY_FOLD_MS: i64 = 12 * 3_600_000;
 /// The largest day file this app reads or writes.
 pub const MAX_DAY_BYTES: usize = MAX_CHUNK_BYTES;
 
@@ -401,8 +404,9 @@ pub async fn write_index<H: Host>(
 /// The day files the new index lists: those of the previous one written in the last
 /// [`DAYS_SPAN_MS`], and one more holding the files downloaded this round that the
 /// index's heads list. Before it is written, the trailing day files no larger than it
-/// are folded into it (a binary counter, as checkpoints are), so an index lists about
-/// log2 of a day's rounds of them; a fold keeps only files a head still lists.
+/// and written in the last [`DAY_FOLD_MS`] are folded into it (a binary counter, as
+/// checkpoints are), so an index lists about log2 of a day's rounds of them; a fold
+/// keeps only files a head still lists.
 async fn write_days<H: Host>(
     host: &H,
     device: &str,
@@ -426,7 +430,7 @@ async fn write_days<H: Host>(
     }
     let mut size: u64 = files.values().map(|v| v.len() as u64).sum();
     while let Some(last) = days.last() {
-        if last.size > size {
+        if last.size > size || at.saturating_sub(last.written_ms) > DAY_FOLD_MS {
             break;
         }
         let Some(old) = get_day(host, device, last, None).await? else { break };
