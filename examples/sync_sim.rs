@@ -53,7 +53,7 @@ mod native {
     use outpost::sync::crypto::TeamKey;
     use outpost::sync::engine::{chunk_path, pull, push, PeerState, SyncState};
     use outpost::sync::host::{Listing, MemoryHost, Traffic};
-    use outpost::sync::index::{index_path, write_index};
+    use outpost::sync::index::{index_heads_path, index_path, write_index};
     use pollster::block_on;
     use serde_json::json;
 
@@ -500,7 +500,10 @@ mod native {
                 }
                 let p = observer.pull(&team, at);
                 let carried = match &p.index {
-                    Some(w) => team.host.files.borrow().get(&index_path(w)).map_or(0, Vec::len),
+                    Some(w) => {
+                        let files = team.host.files.borrow();
+                        [index_path(w), index_heads_path(w)].iter().filter_map(|p| files.get(p)).map(Vec::len).sum()
+                    }
                     None => head_bytes(&team),
                 };
                 daily = Cost::scaled(&p, carried, n, team_size);

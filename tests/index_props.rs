@@ -18,7 +18,7 @@ use outpost::storage::sync_run::{sync_once_with, SyncReport};
 use outpost::sync::compact::Compaction;
 use outpost::sync::crypto::TeamKey;
 use outpost::sync::host::MemoryHost;
-use outpost::sync::index::{index_path, INDEX_MIN_DEVICES};
+use outpost::sync::index::{index_heads_path, index_path, INDEX_MIN_DEVICES};
 use outpost::sync::snapshot::open_chunk;
 use pollster::block_on;
 use proptest::prelude::*;
@@ -132,15 +132,19 @@ impl World {
         ))
         .expect("a round on a host that only damages index files");
         for w in 0..2 {
-            if let Some(b) = self.host.files.borrow().get(&index_path(&device(w))) {
-                self.copies.push((index_path(&device(w)), b.clone()));
+            for path in [index_path(&device(w)), index_heads_path(&device(w))] {
+                if let Some(b) = self.host.files.borrow().get(&path) {
+                    self.copies.push((path, b.clone()));
+                }
             }
         }
         r
     }
 
-    fn damage(&mut self, writer: usize, f: impl FnOnce(&mut Vec<u8>)) {
-        if let Some(b) = self.host.files.borrow_mut().get_mut(&index_path(&device(writer))) {
+    /// Damages the stamp (`heads` false) or the heads file of a designated device's index.
+    fn damage(&mut self, writer: usize, heads: bool, f: impl FnOnce(&mut Vec<u8>)) {
+        let path = if heads { index_heads_path(&device(writer)) } else { index_path(&device(writer)) };
+        if let Some(b) = self.host.files.borrow_mut().get_mut(&path) {
             f(b);
         }
     }
@@ -183,8 +187,11 @@ impl World {
                 self.check(&r)?;
             }
             Op::Advance(ms) => self.now += ms,
-            Op::Truncate { writer } => self.damage(*writer, |b| b.truncate(b.len() / 2)),
-            Op::Flip { writer, at } => self.damage(*writer, |b| {
+            Op::Truncate { writer } => {
+                self.damage(*writer, false, |b| b.truncate(b.len() / 2));
+                self.damage(*writer, true, |b| b.truncate(b.len() / 2));
+            }
+            Op::Flip { writer, at } => self.damage(*writer, at % 2 == 1, |b| {
                 let i = at % b.len().max(1);
                 if let Some(x) = b.get_mut(i) {
                     *x ^= 0x01;
@@ -209,7 +216,8 @@ impl World {
     /// Only index and day files may be refused: the host touched nothing else.
     fn check(&mut self, r: &SyncReport) -> Result<(), TestCaseError> {
         for x in &r.rejected {
-            prop_assert!(x.path.ends_with("/index.json") || x.path.contains("/days/"), "{x:?}");
+            let index = x.path.ends_with("/index.json") || x.path.ends_with("/index-heads.json");
+            prop_assert!(index || x.path.contains("/days/"), "{x:?}");
         }
         Ok(())
     }

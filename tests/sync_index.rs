@@ -9,8 +9,12 @@ use outpost::record::replica::{Document, Replica};
 use outpost::sync::crypto::TeamKey;
 use outpost::sync::engine::{chunk_path, head_path, pull, push, PullResult, Refusal, SyncState, COMPACT_KNOWN_AFTER};
 use outpost::sync::host::MemoryHost;
-use outpost::sync::index::{index_path, index_writers, write_index, INDEX_FRESH_MS, INDEX_MIN_DEVICES, SPOT_CHECKS};
-use outpost::sync::snapshot::{chunk_name, open_head, open_index, seal_index, sealed_data, DayFile, DayRef, TeamIndex};
+use outpost::sync::index::{
+    index_heads_path, index_path, index_writers, write_index, INDEX_FRESH_MS, INDEX_MIN_DEVICES, SPOT_CHECKS,
+};
+use outpost::sync::snapshot::{
+    chunk_name, open_head, open_index, open_index_stamp, seal_index, sealed_data, DayFile, DayRef, TeamIndex,
+};
 use outpost::sync::status::team_status;
 use pollster::block_on;
 use serde_json::json;
@@ -129,6 +133,19 @@ fn team(n: usize, host: &MemoryHost, now: &mut i64) -> Vec<Dev> {
     devs
 }
 
+/// A designated device's index as the host holds it.
+fn read_ix(host: &MemoryHost, writer: &str) -> TeamIndex {
+    let files = host.files.borrow();
+    open_index(&key(), &files[&index_path(writer)], &files[&index_heads_path(writer)], writer).unwrap()
+}
+
+/// Puts an index on the host, sealed under `k`, as its writer would.
+fn put_ix(host: &MemoryHost, ix: &TeamIndex, k: &TeamKey, nonce: u8) {
+    let (stamp, heads) = seal_index(k, [nonce; 12], ix);
+    host.files.borrow_mut().insert(index_heads_path(&ix.device), heads);
+    host.files.borrow_mut().insert(index_path(&ix.device), stamp);
+}
+
 /// The paths a closure's pulls GET.
 fn gets(host: &MemoryHost, f: impl FnOnce()) -> Vec<String> {
     *host.gets_log.borrow_mut() = Some(Vec::new());
@@ -194,14 +211,14 @@ fn a_pull_of_an_in_step_team_reads_the_index_and_not_every_head() {
     assert_eq!(r.index_used.as_deref(), Some("dev-00"));
     let heads = read.iter().filter(|p| p.ends_with("head.json")).count();
     assert!(heads <= SPOT_CHECKS, "{heads} heads read directly: {read:?}");
-    assert_eq!(read.iter().filter(|p| p.ends_with("index.json")).count(), 1);
+    assert_eq!(read.iter().filter(|p| p.ends_with("index.json") || p.ends_with("index-heads.json")).count(), 2);
     // The index, the spot checks, and one day file holding the nine new chunks: not one
     // request per head, nor one per chunk.
     let chunks = read.iter().filter(|p| p.contains("/chunks/")).count();
     assert_eq!(chunks, 0, "{read:?}");
     assert_eq!(r.day_files, 1, "{read:?}");
     assert!(read.iter().any(|p| p.starts_with("devices/dev-00/days/")), "{read:?}");
-    assert!(read.len() <= 1 + SPOT_CHECKS + 1, "{read:?}");
+    assert!(read.len() <= 2 + SPOT_CHECKS + 1, "{read:?}");
     let (reader, rest) = devs.split_last().unwrap();
     assert!(has_all(reader, &devs, "monday") || rest.is_empty());
     // Nothing new: the index answers 304 and nothing else is fetched but spot checks.
@@ -229,17 +246,17 @@ fn an_index_older_than_the_bound_is_bypassed_and_every_head_is_read() {
     assert!(has_all(devs.last().unwrap(), &devs, "tuesday"));
 }
 
-/// Replaces both designated devices' indexes with `bad(index bytes, writer)`; the reader
-/// still gets everything, and each index is refused by name.
-fn bad_indexes_are_refused(bad: impl Fn(Vec<u8>, &str) -> Vec<u8>, code: &str) {
+/// Replaces a file of both designated devices' indexes (`path(writer)`) with
+/// `bad(bytes, writer)`; the reader still gets everything, and each file is refused by
+/// name.
+fn bad_indexes_are_refused(path: fn(&str) -> String, bad: impl Fn(Vec<u8>, &str) -> Vec<u8>, code: &str) {
     let host = MemoryHost::new();
     let mut now = START;
     let mut devs = team(10, &host, &mut now);
     day_of_work(&mut devs, &host, &mut now, "wednesday");
     for w in ["dev-00", "dev-01"] {
-        let path = index_path(w);
-        let bytes = host.files.borrow()[&path].clone();
-        host.files.borrow_mut().insert(path, bad(bytes, w));
+        let bytes = host.files.borrow()[&path(w)].clone();
+        host.files.borrow_mut().insert(path(w), bad(bytes, w));
     }
     now += MIN;
     let reader = devs.last_mut().unwrap();
@@ -247,7 +264,7 @@ fn bad_indexes_are_refused(bad: impl Fn(Vec<u8>, &str) -> Vec<u8>, code: &str) {
     assert_eq!(r.index_used, None);
     for w in ["dev-00", "dev-01"] {
         assert!(
-            r.rejected.iter().any(|x| x.device == w && x.path == index_path(w) && x.reason.code() == code),
+            r.rejected.iter().any(|x| x.device == w && x.path == path(w) && x.reason.code() == code),
             "{w}: {:?}",
             r.rejected
         );
@@ -257,7 +274,14 @@ fn bad_indexes_are_refused(bad: impl Fn(Vec<u8>, &str) -> Vec<u8>, code: &str) {
 
 #[test]
 fn a_tampered_index_is_refused_and_the_pull_still_gets_everything() {
+    let flip = |mut b: Vec<u8>, _: &str| {
+        let i = b.len() / 2;
+        b[i] = if b[i] == b'A' { b'B' } else { b'A' };
+        b
+    };
+    bad_indexes_are_refused(index_heads_path, flip, "damaged");
     bad_indexes_are_refused(
+        index_path,
         |mut b, _| {
             let i = b.len() - 20;
             b[i] = if b[i] == b'A' { b'B' } else { b'A' };
@@ -269,15 +293,20 @@ fn a_tampered_index_is_refused_and_the_pull_still_gets_everything() {
 
 #[test]
 fn a_truncated_index_is_refused_and_the_pull_still_gets_everything() {
-    bad_indexes_are_refused(|b, _| b[..b.len() / 2].to_vec(), "damaged");
+    bad_indexes_are_refused(index_path, |b, _| b[..b.len() / 2].to_vec(), "damaged");
+    bad_indexes_are_refused(index_heads_path, |b, _| b[..b.len() / 2].to_vec(), "damaged");
 }
 
 #[test]
 fn an_index_sealed_under_another_key_is_refused_and_the_pull_still_gets_everything() {
     bad_indexes_are_refused(
+        index_path,
         |b, w| {
-            let ix = open_index(&key(), &b, w).unwrap();
-            seal_index(&TeamKey::from_bytes([6; 32]), [1; 12], &ix)
+            let s = open_index_stamp(&key(), &b, w).unwrap();
+            let ix = TeamIndex { days: s.days, ..TeamIndex::new(w, s.hlc, s.written_ms, Default::default()) };
+            // The stamp of another team names these heads: it does not open.
+            let (stamp, _) = seal_index(&TeamKey::from_bytes([6; 32]), [1; 12], &ix);
+            stamp
         },
         "wrong_key",
     );
@@ -291,15 +320,14 @@ fn an_index_that_carries_a_head_under_another_devices_name_is_refused_for_that_h
     day_of_work(&mut devs, &host, &mut now, "thursday");
     // dev-00's index says dev-05's head is dev-06's: the seal binds the device, so it
     // does not open as dev-05's.
-    let path = index_path("dev-00");
-    let mut ix = open_index(&key(), &host.files.borrow()[&path], "dev-00").unwrap();
+    let mut ix = read_ix(&host, "dev-00");
     let moved = ix.heads["dev-06"].clone();
     ix.heads.insert("dev-05".into(), moved);
-    host.files.borrow_mut().insert(path.clone(), seal_index(&key(), [2; 12], &ix));
+    put_ix(&host, &ix, &key(), 2);
     now += MIN;
     let reader = devs.last_mut().unwrap();
     let r = reader.pull(&host, now);
-    assert!(r.rejected.iter().any(|x| x.path == path), "{:?}", r.rejected);
+    assert!(r.rejected.iter().any(|x| x.path == index_heads_path("dev-00")), "{:?}", r.rejected);
     assert!(has_all(devs.last().unwrap(), &devs, "thursday"));
 }
 
@@ -311,15 +339,14 @@ fn a_replayed_older_index_is_refused_as_a_rollback() {
     let path = index_path("dev-00");
     now += MIN;
     devs.last_mut().unwrap().pull(&host, now);
-    let old = host.files.borrow()[&path].clone();
+    let mut older = read_ix(&host, "dev-00");
     day_of_work(&mut devs, &host, &mut now, "friday");
     now += MIN;
     devs.last_mut().unwrap().pull(&host, now);
-    // The host puts the older index back (still fresh by its date).
-    let mut ix = open_index(&key(), &old, "dev-00").unwrap();
-    ix.written_ms = now;
-    let older = TeamIndex { hlc: ix.hlc.clone(), ..ix };
-    host.files.borrow_mut().insert(path.clone(), seal_index(&key(), [3; 12], &older));
+    // The host puts the older index back (written by its device with a fresh date but
+    // an older clock).
+    older.written_ms = now;
+    put_ix(&host, &older, &key(), 3);
     devs[4].edit("late", json!("late"), now);
     devs[4].round(&host, now + 1);
     let r = devs.last_mut().unwrap().pull(&host, now + 2);
@@ -347,12 +374,12 @@ fn an_index_withholding_a_head_is_caught_by_spot_checks_and_nothing_stays_hidden
     now += 10 * MIN;
     devs[0].round(&host, now);
     let path = index_path("dev-00");
-    let mut ix = open_index(&key(), &host.files.borrow()[&path], "dev-00").unwrap();
+    let mut ix = read_ix(&host, "dev-00");
     ix.heads.insert("dev-05".into(), sealed_data(&old_head).unwrap());
     let withholding = ix.clone();
     let reseal = |host: &MemoryHost, written_ms: i64| {
         let ix = TeamIndex { written_ms, ..withholding.clone() };
-        host.files.borrow_mut().insert(path.clone(), seal_index(&key(), [4; 12], &ix));
+        put_ix(host, &ix, &key(), 4);
     };
     reseal(&host, now);
     // Readers read dev-05 directly in turn: within a few pulls the index is caught and
@@ -403,7 +430,7 @@ fn an_index_is_not_a_head_and_old_readers_never_open_it() {
     let ix = host.files.borrow()[&index_path("dev-00")].clone();
     assert!(open_head(&key(), &ix, "dev-00").is_err(), "an index does not open as a head");
     let head = host.files.borrow()[&head_path("dev-00")].clone();
-    assert!(open_index(&key(), &head, "dev-00").is_err(), "a head does not open as an index");
+    assert!(open_index_stamp(&key(), &head, "dev-00").is_err(), "a head does not open as an index");
 }
 
 #[test]
@@ -505,8 +532,7 @@ fn a_day_file_from_a_tampered_designated_device_can_leave_out_but_never_change_a
     honest.last_mut().unwrap().pull(&honest_host, now);
     // dev-00 (it holds the team key) writes a day file that alters one chunk and leaves
     // another out, names it correctly in its sealed index, and the host serves both.
-    let index_file = index_path("dev-00");
-    let mut ix = open_index(&key(), &host.files.borrow()[&index_file], "dev-00").unwrap();
+    let mut ix = read_ix(&host, "dev-00");
     let day = ix.days.last().unwrap().clone();
     let path = format!("devices/dev-00/days/{}.json", day.name);
     let mut file: DayFile = serde_json::from_slice(&host.files.borrow()[&path]).unwrap();
@@ -519,7 +545,7 @@ fn a_day_file_from_a_tampered_designated_device_can_leave_out_but_never_change_a
     let forged = DayRef { name: chunk_name(&bytes), size: bytes.len() as u64, ..day };
     host.files.borrow_mut().insert(format!("devices/dev-00/days/{}.json", forged.name), bytes);
     ix.days = vec![forged];
-    host.files.borrow_mut().insert(index_file, seal_index(&key(), [9; 12], &ix));
+    put_ix(&host, &ix, &key(), 9);
     let reader = devs.last_mut().unwrap();
     let read = gets(&host, || {
         let r = reader.pull(&host, now);

@@ -1,11 +1,14 @@
 //! The team index (issue 19): one request instead of one per head.
 //!
 //! A daily pull of a big team used to read every device's head (one conditional `GET`
-//! each). Now designated devices, after each of their rounds, write
-//! `devices/<device>/index.json`: a sealed [`TeamIndex`] carrying, for every device they
-//! were in step with at that round's pull ([`PeerState::current_ms`]), that device's
-//! newest head **verbatim** — the sealed body its own device wrote. A reader makes one
-//! conditional `GET` of the index and opens each head in it exactly as if it had read it
+//! each). Now designated devices, after each of their rounds, write a [`TeamIndex`]
+//! carrying, for every device they were in step with at that round's pull
+//! ([`PeerState::current_ms`]), that device's newest head **verbatim** — the sealed body
+//! its own device wrote: `devices/<device>/index-heads.json` (the heads), then
+//! `devices/<device>/index.json` (a small stamp sealed under the team key: when, by whom,
+//! the day files, and the SHA-256 of the heads file). A reader makes one conditional
+//! `GET` of the stamp — and of the heads only when the stamp is fresh and names other
+//! heads than it last read — and opens each head in it exactly as if it had read it
 //! from the device's folder (`open_head`: team key, the device's header bound as
 //! associated data), then fetches the files it lists as before, each checked against its
 //! name. So the index can leave a head out or carry an older one, but it cannot alter
@@ -56,9 +59,9 @@
 //! and the sealed index names the day file by its hash); they double a day's chunk
 //! bytes on the host, and may expire by age (`docs/sync-hosts.md`).
 //!
-//! Old apps never read `index.json` or `days/` (they read `head.json` and `chunks/`
-//! only, and list folders, not files), and the index's kind is bound into its seal, so
-//! it never opens as a head. An old app's head in an index is opened like any other.
+//! Old apps never read `index.json`, `index-heads.json` or `days/` (they read
+//! `head.json` and `chunks/` only, and list folders, not files), and the stamp's kind is
+//! bound into its seal, so it never opens as a head. An old app's head in an index is opened like any other.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,8 +74,8 @@ use super::engine::{
 };
 use super::host::{Fetched, Host};
 use super::snapshot::{
-    chunk_name, head_file, open_head, open_index, seal_index, sealed_data, DayFile, DayRef, Head, SnapshotError,
-    TeamIndex, DAY_FORMAT,
+    chunk_name, head_file, open_head, open_index, open_index_heads, open_index_stamp, seal_index, sealed_data, DayFile,
+    DayRef, Head, SnapshotError, TeamIndex, DAY_FORMAT,
 };
 use crate::record::hlc::{Hlc, MAX_SKEW_MS};
 
@@ -107,6 +110,11 @@ pub fn index_path(device: &str) -> String {
     format!("devices/{device}/index.json")
 }
 
+/// Where the heads of a team index are ([`super::snapshot::IndexHeads`]).
+pub fn index_heads_path(device: &str) -> String {
+    format!("devices/{device}/index-heads.json")
+}
+
 /// The team index last read, remembered between pulls.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexSeen {
@@ -116,6 +124,9 @@ pub struct IndexSeen {
     pub etag: Option<String>,
     /// The clock of the head it carried for each device.
     pub covered: BTreeMap<String, Hlc>,
+    /// The hash of the heads file it named.
+    #[serde(default)]
+    pub heads_sha: Option<String>,
 }
 
 /// One index as a pull uses it.
@@ -173,50 +184,85 @@ pub(super) async fn read_index<H: Host>(
     for writer in writers {
         let path = index_path(&writer);
         let seen = out.state.index.clone().filter(|s| s.writer == writer);
-        let reject = |out: &mut PullResult, reason: Refusal| {
-            out.rejected.push(Rejected { device: writer.clone(), path: path.clone(), reason, record: None });
+        let reject = |out: &mut PullResult, path: &str, reason: Refusal| {
+            out.rejected.push(Rejected { device: writer.clone(), path: path.to_owned(), reason, record: None });
         };
         out.index_requests += 1;
         let etag = seen.as_ref().and_then(|s| s.etag.as_deref());
-        let (bytes, etag) = match host.get(&path, etag, MAX_INDEX_BYTES).await {
+        let (bytes, etag) = match host.get(&path, etag, MAX_HEAD_BYTES).await {
             Ok(Fetched::NotModified) => match seen {
                 Some(s) if fresh(s.written_ms, now_ms) => {
-                    let heads = BTreeMap::new();
-                    return Ok(Some(IndexRead {
-                        writer,
-                        written_ms: s.written_ms,
-                        covered: s.covered,
-                        heads,
-                        days: Vec::new(),
-                    }));
+                    let (written_ms, covered) = (s.written_ms, s.covered);
+                    return Ok(Some(IndexRead { writer, written_ms, covered, ..Default::default() }));
                 }
                 _ => continue,
             },
             Ok(Fetched::Missing) => continue,
             Ok(Fetched::Found { bytes, etag }) => (bytes, etag),
             Err(e) => {
-                reject(out, per_file(e)?);
+                reject(out, &path, per_file(e)?);
                 continue;
             }
         };
-        let index = match open_index(key, &bytes, &writer) {
+        let stamp = match open_index_stamp(key, &bytes, &writer) {
             Ok(i) => i,
             Err(e) => {
-                reject(out, Refusal::File(e));
+                reject(out, &path, Refusal::File(e));
                 continue;
             }
         };
-        if seen.as_ref().and_then(|s| s.hlc.as_ref()).is_some_and(|h| index.hlc < *h) {
-            reject(out, Refusal::Rollback);
+        if seen.as_ref().and_then(|s| s.hlc.as_ref()).is_some_and(|h| stamp.hlc < *h) {
+            reject(out, &path, Refusal::Rollback);
             continue;
         }
-        if index.heads.len() > MAX_KNOWN_DEVICES {
-            reject(out, Refusal::BadHead(format!("an index carrying {} heads", index.heads.len())));
+        let mut read = IndexRead {
+            writer: writer.clone(),
+            written_ms: stamp.written_ms,
+            days: stamp.days.clone(),
+            ..Default::default()
+        };
+        let remember = |out: &mut PullResult, covered: BTreeMap<String, Hlc>| {
+            out.state.index = Some(IndexSeen {
+                writer: writer.clone(),
+                hlc: Some(stamp.hlc.clone()),
+                written_ms: stamp.written_ms,
+                etag: etag.clone(),
+                covered,
+                heads_sha: Some(stamp.heads_sha.clone()),
+            });
+        };
+        if !fresh(stamp.written_ms, now_ms) {
+            // Too old to use: its heads are not downloaded at all.
+            let covered = seen.map(|s| s.covered).unwrap_or_default();
+            remember(out, covered);
             continue;
         }
-        let mut read =
-            IndexRead { writer: writer.clone(), written_ms: index.written_ms, days: index.days, ..Default::default() };
-        for (peer, data) in index.heads {
+        if let Some(s) = seen.as_ref().filter(|s| s.heads_sha.as_deref() == Some(stamp.heads_sha.as_str())) {
+            // The same heads as last read: nothing to download.
+            read.covered = s.covered.clone();
+            remember(out, read.covered.clone());
+            return Ok(Some(read));
+        }
+        let heads_at = index_heads_path(&writer);
+        out.index_requests += 1;
+        let heads = match host.get(&heads_at, None, MAX_INDEX_BYTES).await {
+            Ok(Fetched::Found { bytes, .. }) => open_index_heads(&bytes, &stamp).map_err(Refusal::from),
+            Ok(_) => Err(Refusal::Missing),
+            Err(e) => Err(per_file(e)?),
+        };
+        let heads = match heads {
+            Ok(h) if h.len() > MAX_KNOWN_DEVICES => {
+                reject(out, &heads_at, Refusal::BadHead(format!("an index carrying {} heads", h.len())));
+                continue;
+            }
+            Ok(h) => h,
+            // Cut short, altered, or rewritten since the stamp was read.
+            Err(reason) => {
+                reject(out, &heads_at, reason);
+                continue;
+            }
+        };
+        for (peer, data) in heads {
             if !valid_device_name(&peer) {
                 continue;
             }
@@ -227,19 +273,11 @@ pub(super) async fn read_index<H: Host>(
                 }
                 // A head that does not open is refused by name; its device is read
                 // directly.
-                Err(reason) => reject(out, reason),
+                Err(reason) => reject(out, &heads_at, reason),
             }
         }
-        out.state.index = Some(IndexSeen {
-            writer: writer.clone(),
-            hlc: Some(index.hlc),
-            written_ms: index.written_ms,
-            etag,
-            covered: read.covered.clone(),
-        });
-        if fresh(index.written_ms, now_ms) {
-            return Ok(Some(read));
-        }
+        remember(out, read.covered.clone());
+        return Ok(Some(read));
     }
     Ok(None)
 }
@@ -352,8 +390,12 @@ pub async fn write_index<H: Host>(
         return Ok(false);
     }
     let path = index_path(device);
-    let previous = match host.get(&path, None, MAX_INDEX_BYTES).await {
-        Ok(Fetched::Found { bytes, .. }) => open_index(key, &bytes, device).ok(),
+    let previous = match host.get(&path, None, MAX_HEAD_BYTES).await {
+        Ok(Fetched::Found { bytes, .. }) => match host.get(&index_heads_path(device), None, MAX_INDEX_BYTES).await {
+            Ok(Fetched::Found { bytes: heads, .. }) => open_index(key, &bytes, &heads, device).ok(),
+            Ok(_) => None,
+            Err(e) => per_file(e).map(|_| None)?,
+        },
         Ok(_) => None,
         Err(e) => per_file(e).map(|_| None)?,
     };
@@ -395,9 +437,15 @@ pub async fn write_index<H: Host>(
             return Ok(false);
         }
     }
+    let same_heads = previous.as_ref().is_some_and(|p| p.heads == heads);
     let mut index = TeamIndex::new(device, hlc, at, heads);
     index.days = days;
-    host.put(&path, seal_index(key, nonce, &index)).await?;
+    let (stamp, heads) = seal_index(key, nonce, &index);
+    // The heads first: a stamp never names heads the host does not have yet.
+    if !same_heads {
+        host.put(&index_heads_path(device), heads).await?;
+    }
+    host.put(&path, stamp).await?;
     Ok(true)
 }
 

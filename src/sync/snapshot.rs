@@ -174,6 +174,13 @@ pub fn known_of(known: &BTreeMap<String, i64>, in_step_ms: Option<i64>, device: 
 /// `data` its own device wrote, verbatim — a reader opens it exactly as if it had read
 /// the head from the device's folder (same key, same header bound as associated data),
 /// so the index can leave a head out or carry an older one, but never alter one.
+///
+/// On the host it is two files ([`seal_index`]): `index.json`, a small [`IndexStamp`]
+/// sealed under the team key (who wrote it, when, the day files, and the SHA-256 of the
+/// heads file), and `index-heads.json`, the heads ([`IndexHeads`]), not sealed again
+/// (each head in it is sealed by its device) but checked against the stamp's hash. A
+/// reader downloads the heads only when the stamp is fresh and names other heads than
+/// it last read, and the heads' base64 is not encoded twice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamIndex {
     pub format: String,
@@ -410,20 +417,86 @@ pub fn seal_bundle(key: &TeamKey, nonce: [u8; NONCE_LEN], bundle: &Bundle) -> Ve
     seal_json(key, nonce, &bundle.device, FileKind::Bundle, bundle)
 }
 
-pub fn seal_index(key: &TeamKey, nonce: [u8; NONCE_LEN], index: &TeamIndex) -> Vec<u8> {
-    seal_json(key, nonce, &index.device, FileKind::Index, index)
+/// The sealed half of a team index (`devices/<device>/index.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStamp {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub hlc: Hlc,
+    pub written_ms: i64,
+    /// SHA-256 (hex) of the heads file's bytes.
+    pub heads_sha: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRef>,
+}
+
+/// The heads of a team index (`devices/<device>/index-heads.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexHeads {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub heads: BTreeMap<String, String>,
+}
+
+pub const INDEX_HEADS_FORMAT: &str = "outpost.index-heads";
+
+/// The heads file of an index and the sealed stamp naming it by its hash.
+pub fn seal_index(key: &TeamKey, nonce: [u8; NONCE_LEN], index: &TeamIndex) -> (Vec<u8>, Vec<u8>) {
+    let heads = IndexHeads {
+        format: INDEX_HEADS_FORMAT.into(),
+        version: INDEX_VERSION,
+        device: index.device.clone(),
+        heads: index.heads.clone(),
+    };
+    let body = serde_json::to_vec(&heads).unwrap_or_default();
+    let stamp = IndexStamp {
+        format: INDEX_FORMAT.into(),
+        version: INDEX_VERSION,
+        device: index.device.clone(),
+        hlc: index.hlc.clone(),
+        written_ms: index.written_ms,
+        heads_sha: chunk_name(&body),
+        days: index.days.clone(),
+    };
+    (seal_json(key, nonce, &index.device, FileKind::Index, &stamp), body)
 }
 
 /// Reads `devices/<device>/index.json`: sealed under the team key by `device` (its
-/// header is bound to the seal), as an index. The heads it carries are opened one by
-/// one by the reader, each with [`open_head`].
-pub fn open_index(key: &TeamKey, bytes: &[u8], device: &str) -> Result<TeamIndex, SnapshotError> {
+/// header is bound to the seal), as an index stamp.
+pub fn open_index_stamp(key: &TeamKey, bytes: &[u8], device: &str) -> Result<IndexStamp, SnapshotError> {
     let v = open_json(key, bytes, device, FileKind::Index)?;
     let _version = check_inner(&v, INDEX_FORMAT, INDEX_VERSION, "team index")?;
-    let index: TeamIndex = serde_json::from_value(v).map_err(malformed)?;
-    if index.device != device {
-        return Err(SnapshotError::WrongDevice { expected: device.into(), found: index.device });
+    let stamp: IndexStamp = serde_json::from_value(v).map_err(malformed)?;
+    if stamp.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: stamp.device });
     }
+    Ok(stamp)
+}
+
+/// Reads the heads file a stamp names: its bytes must hash to the stamp's `heads_sha`.
+/// The heads in it are opened one by one by the reader, each with [`open_head`].
+pub fn open_index_heads(bytes: &[u8], stamp: &IndexStamp) -> Result<BTreeMap<String, String>, SnapshotError> {
+    if chunk_name(bytes) != stamp.heads_sha {
+        return Err(SnapshotError::HashMismatch);
+    }
+    let heads: IndexHeads = serde_json::from_slice(bytes).map_err(malformed)?;
+    if heads.format != INDEX_HEADS_FORMAT || heads.version > INDEX_VERSION {
+        return Err(malformed("expected the heads of a team index"));
+    }
+    if heads.device != stamp.device {
+        return Err(SnapshotError::WrongDevice { expected: stamp.device.clone(), found: heads.device });
+    }
+    Ok(heads.heads)
+}
+
+/// Both halves of an index, checked ([`open_index_stamp`], [`open_index_heads`]).
+pub fn open_index(key: &TeamKey, stamp: &[u8], heads: &[u8], device: &str) -> Result<TeamIndex, SnapshotError> {
+    let s = open_index_stamp(key, stamp, device)?;
+    let heads = open_index_heads(heads, &s)?;
+    let mut index = TeamIndex::new(device, s.hlc, s.written_ms, heads);
+    index.days = s.days;
     Ok(index)
 }
 
