@@ -239,7 +239,7 @@ mod native {
             }
             dev.state.last_sync_ms = Some(now);
             for id in self.team_ids.iter().filter(|i| **i != dev.id) {
-                let p = dev.state.peers.entry(id.clone()).or_insert_with(PeerState::default);
+                let p = dev.state.peers.entry(id.clone()).or_default();
                 p.current_ms = Some(now);
             }
         }

@@ -12,11 +12,12 @@ mod common;
 
 use outpost::record::hlc::Hlc;
 use outpost::record::replica::{Entry, Replica};
-use outpost::storage::data::{apply_local, clock, replica};
+use outpost::storage::data::{apply_local, clock, replica, sync_state};
 use outpost::storage::memory::MemoryStore;
 use outpost::storage::sync_run::{sync_once_with, SyncReport};
 use outpost::sync::compact::Compaction;
 use outpost::sync::crypto::TeamKey;
+use outpost::sync::engine::pull;
 use outpost::sync::host::MemoryHost;
 use outpost::sync::index::{index_heads_path, index_path, INDEX_MIN_DEVICES};
 use outpost::sync::snapshot::open_chunk;
@@ -304,4 +305,10 @@ fn a_busy_sequence_writes_indexes_and_still_matches_the_full_replay() {
     }
     let w = run(&ops).unwrap();
     assert!(w.index_used, "indexes were written");
+    // And a device that is not designated reads the team through one.
+    let reader = DEVICES - 1;
+    let state = block_on(sync_state(&w.stores[reader])).unwrap();
+    let key = TeamKey::from_bytes([4; 32]);
+    let r = block_on(pull(&w.host, &key, &device(reader), &state, &[], w.now, w.now + MIN)).unwrap();
+    assert!(r.index_used.is_some(), "{:?}", r.rejected);
 }

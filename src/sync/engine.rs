@@ -147,7 +147,7 @@ pub struct SyncState {
     pub announced_in_step: Option<i64>,
     /// The team index last read (`super::index`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index: Option<IndexSeen>,
+    pub index: Option<Box<IndexSeen>>,
     /// Where the next spot check of devices an index covers starts (`super::index`).
     #[serde(default)]
     pub index_cursor: usize,

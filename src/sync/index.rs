@@ -183,7 +183,7 @@ pub(super) async fn read_index<H: Host>(
     }
     for writer in writers {
         let path = index_path(&writer);
-        let seen = out.state.index.clone().filter(|s| s.writer == writer);
+        let seen = out.state.index.clone().filter(|s| s.writer == writer).map(|s| *s);
         let reject = |out: &mut PullResult, path: &str, reason: Refusal| {
             out.rejected.push(Rejected { device: writer.clone(), path: path.to_owned(), reason, record: None });
         };
@@ -222,14 +222,14 @@ pub(super) async fn read_index<H: Host>(
             ..Default::default()
         };
         let remember = |out: &mut PullResult, covered: BTreeMap<String, Hlc>| {
-            out.state.index = Some(IndexSeen {
+            out.state.index = Some(Box::new(IndexSeen {
                 writer: writer.clone(),
                 hlc: Some(stamp.hlc.clone()),
                 written_ms: stamp.written_ms,
                 etag: etag.clone(),
                 covered,
                 heads_sha: Some(stamp.heads_sha.clone()),
-            });
+            }));
         };
         if !fresh(stamp.written_ms, now_ms) {
             // Too old to use: its heads are not downloaded at all.
@@ -374,6 +374,7 @@ pub(super) fn spot_checks(index: &IndexRead, me: &str, state: &mut SyncState) ->
 /// Each is checked to be the head this device merged. Nothing is written when the index
 /// would carry the same heads and the last one is still fresh for a while. Returns
 /// whether it wrote one.
+#[allow(clippy::too_many_arguments)]
 pub async fn write_index<H: Host>(
     host: &H,
     key: &TeamKey,
