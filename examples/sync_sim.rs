@@ -376,10 +376,13 @@ mod native {
             let simulated: std::collections::BTreeSet<&str> = team.devices.iter().map(|d| d.id.as_str()).collect();
             let unsimulated = log
                 .iter()
-                .filter_map(|p| p.strip_prefix("devices/")?.split('/').next())
+                .filter_map(|(p, _)| p.strip_prefix("devices/")?.split('/').next())
                 .filter(|d| !simulated.contains(d))
                 .count();
             let mut out = Pulled { secs, unsimulated, ..Default::default() };
+            // With an index, the heads read directly in this in-step team are the spot
+            // checks: a fixed number, whatever the team's size.
+            let heads_read: u64 = log.iter().filter(|(p, _)| p.ends_with("/head.json")).map(|(_, b)| *b).sum();
             match r {
                 Ok(r) => {
                     // The team's devices that are not simulated are named stale; nothing else
@@ -389,6 +392,9 @@ mod native {
                     }
                     out.fixed = r.index_requests;
                     out.index = r.index_used.clone();
+                    if out.index.is_some() {
+                        out.fixed_bytes = heads_read;
+                    }
                     self.state = r.state;
                     if self.keep {
                         self.records = std::mem::take(&mut self.records).merge(r.incoming);
@@ -420,6 +426,8 @@ mod native {
         unsimulated: usize,
         /// The designated device whose index the pull used.
         index: Option<String>,
+        /// Bytes of those fixed requests that do not grow with the team (spot checks).
+        fixed_bytes: u64,
     }
 
     /// One pull, scaled to the team.
@@ -434,7 +442,7 @@ mod native {
     impl Cost {
         /// A pull over `sample` devices, for a team of `n`: the listing, the first
         /// announcement slot, the index GETs and spot checks are made once whatever the
-        /// team's size. The devices heads name but that are not simulated cost the reader
+        /// team's size (and the spot checks' bytes counted once). The devices heads name but that are not simulated cost the reader
         /// GETs (404, then once more because others say they published): not counted.
         fn scaled(p: &Pulled, head_bytes: usize, sample: usize, n: usize) -> Cost {
             let t = p.traffic;
@@ -442,7 +450,7 @@ mod native {
             let fixed = (t.lists + 1) as f64 + p.fixed as f64;
             Cost {
                 requests: fixed + (t.requests() as f64 - p.unsimulated as f64 - fixed) * k,
-                bytes: t.bytes_down as f64 * k,
+                bytes: p.fixed_bytes as f64 + (t.bytes_down - p.fixed_bytes) as f64 * k,
                 head_bytes: head_bytes as f64 * k,
                 secs: p.secs * k,
             }

@@ -150,7 +150,7 @@ fn put_ix(host: &MemoryHost, ix: &TeamIndex, k: &TeamKey, nonce: u8) {
 fn gets(host: &MemoryHost, f: impl FnOnce()) -> Vec<String> {
     *host.gets_log.borrow_mut() = Some(Vec::new());
     f();
-    host.gets_log.borrow_mut().take().unwrap()
+    host.gets_log.borrow_mut().take().unwrap().into_iter().map(|(p, _)| p).collect()
 }
 
 /// Everyone but the reader and the writers edits, then the writers run a round: what
