@@ -20,10 +20,10 @@
 //! publishes them again; merge is idempotent, so nothing is lost and nothing doubles.
 //!
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
-//! ETags) — in a team large enough, most of them from a designated device's team index
-//! and its day files instead (`super::index`) — fetches only the files it has not merged — a checkpoint covering a head this
-//! device merged in full is marked merged unread — and returns the incoming changes with
-//! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
+//! ETags; in a team large enough, most of them from a designated device's team index,
+//! and the files they list from its day files, `super::index`), fetches only the files
+//! it has not merged — a checkpoint covering a head this device merged in full is
+//! marked merged unread — and returns the incoming changes with the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
 //! mark a chunk merged whose records were never written.
 //!
 //! **Nothing from the host is trusted.** Per file, never for the whole round:
