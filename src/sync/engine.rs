@@ -23,8 +23,9 @@
 //! ETags; in a team large enough, most of them from a designated device's team index,
 //! and the files they list from its day files, `super::index`), fetches only the files
 //! it has not merged — a checkpoint covering a head this device merged in full is
-//! marked merged unread — and returns the incoming changes with the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
-//! mark a chunk merged whose records were never written.
+//! marked merged unread — and returns the incoming changes with the new [`SyncState`].
+//! The caller stores both in one transaction, so a crash cannot mark a chunk merged
+//! whose records were never written.
 //!
 //! **Nothing from the host is trusted.** Per file, never for the whole round:
 //! - a file the host refuses (500, 403…), a file larger than anything Outpost writes
