@@ -11,14 +11,25 @@
 //!   five minutes and after each change; a rep out of signal syncs a few times a day);
 //! - records are unsigned so the run does not spend its time on Ed25519, but each
 //!   carries 150 bytes standing for its seal (key id and signature);
-//! - heads name every other device of the team as read (`known_devices`), as in a team
-//!   whose devices all sync daily;
+//! - every device has read every other device's newest head before each of its rounds
+//!   over the last month, as in a team whose devices all sync through the day: its head
+//!   names the whole team (`known_devices`) in a team smaller than
+//!   `COMPACT_KNOWN_AFTER`, and claims it read up to its pull (`in_step_ms`) in a larger
+//!   one (smaller heads);
+//! - the two lowest device ids are the designated devices of the team index
+//!   (`sync::index`): over the last month they pull before each of their rounds and write
+//!   the index after it; on the days the observer pulls, they also make a round on the
+//!   app's five-minute cadence 5 minutes before it (the manager's tablet is on), so the
+//!   observer finds a fresh index. The column "no fresh index" is a second observer
+//!   pulling just before that round, when the index is older than it may be: it reads
+//!   every head directly;
 //! - the observer pulls once a day, after everyone's last round; the host lists
 //!   `devices/` (one request);
 //! - teams larger than `SAMPLE` devices (`SAMPLE_OFF` without compaction): that many
-//!   are simulated in full and every
-//!   per-device cost is scaled to the team (without an index, a pull's cost is a sum over
-//!   devices, each independent of the others), while heads name the whole team.
+//!   are simulated in full and every per-device cost is scaled to the team (a pull's
+//!   cost is a sum over devices, each independent of the others, but for the listing,
+//!   the index `GET`s and the spot checks, counted once; the index's bytes grow with the
+//!   devices it carries and are scaled), while heads name the whole team.
 
 /// The benchmarks' generator of names and numbers (`src/bench` is built for the page only).
 #[cfg(not(target_arch = "wasm32"))]
@@ -42,6 +53,7 @@ mod native {
     use outpost::sync::crypto::TeamKey;
     use outpost::sync::engine::{chunk_path, pull, push, PeerState, SyncState};
     use outpost::sync::host::{Listing, MemoryHost, Traffic};
+    use outpost::sync::index::{index_heads_path, index_path, write_index};
     use pollster::block_on;
     use serde_json::json;
 
@@ -183,6 +195,11 @@ mod native {
         devices: Vec<Device>,
         policy: Compaction,
         nonce: u64,
+        /// Every device of the team (simulated or not), as read by everyone: set over the
+        /// last month.
+        team_ids: Vec<String>,
+        /// From then on, the designated devices pull and write the index.
+        indexing: bool,
     }
 
     impl Team {
@@ -190,7 +207,15 @@ mod native {
             let devices: Vec<Device> = (0..n).map(Device::new).collect();
             let host = MemoryHost::new();
             *host.listing.borrow_mut() = Listing::Fixed(devices.iter().map(|d| d.id.clone()).collect());
-            Team { host, key: TeamKey::from_bytes([7; 32]), devices, policy, nonce: 0 }
+            Team {
+                host,
+                key: TeamKey::from_bytes([7; 32]),
+                devices,
+                policy,
+                nonce: 0,
+                team_ids: Vec::new(),
+                indexing: false,
+            }
         }
 
         /// Every device has read every other one's newest head (what its head says), in a
@@ -202,6 +227,26 @@ mod native {
                     d.state.peers.entry(id.clone()).or_insert_with(PeerState::default).content_ms = ms;
                 }
             }
+            self.team_ids = ids;
+            self.indexing = true;
+        }
+
+        /// Device `dev` has just read everyone's newest head, as everyone has over the last
+        /// month: what its head then claims.
+        fn in_step(&self, dev: &mut Device, now: i64) {
+            if self.team_ids.is_empty() {
+                return;
+            }
+            dev.state.last_sync_ms = Some(now);
+            for id in self.team_ids.iter().filter(|i| **i != dev.id) {
+                let p = dev.state.peers.entry(id.clone()).or_default();
+                p.current_ms = Some(now);
+            }
+        }
+
+        /// Whether device `i` is designated (the two lowest ids) and indexing has begun.
+        fn designated(&self, i: usize) -> bool {
+            self.indexing && i < 2
         }
 
         /// One round of device `i` at `now`: fold when due, then push its outbox.
@@ -236,6 +281,19 @@ mod native {
                     dev.state = s;
                 }
             }
+            // A designated device reads the team before its push, to index it after.
+            let (mut heads, mut fetched) = Default::default();
+            if self.designated(i) {
+                match block_on(pull(&self.host, &self.key, &dev.id, &dev.state, &[], now, now + HOUR)) {
+                    Ok(r) => {
+                        dev.state = r.state;
+                        heads = r.heads;
+                        fetched = r.fetched;
+                    }
+                    Err(e) => eprintln!("designated pull failed: {e}"),
+                }
+            }
+            self.in_step(&mut dev, now);
             let hlc = dev.clock.tick(now);
             let outbox = std::mem::take(&mut dev.outbox);
             let mut n = self.nonce;
@@ -257,6 +315,24 @@ mod native {
             match pushed {
                 Ok(p) => dev.state = p.state,
                 Err(e) => eprintln!("push failed: {e}"),
+            }
+            if self.designated(i) {
+                let hlc = dev.clock.tick(now);
+                self.nonce += 1;
+                let written = block_on(write_index(
+                    &self.host,
+                    &self.key,
+                    &dev.id,
+                    &dev.state,
+                    &heads,
+                    &fetched,
+                    hlc,
+                    nonce_of(self.nonce),
+                    now,
+                ));
+                if let Err(e) = written {
+                    eprintln!("index not written: {e}");
+                }
             }
             self.devices[i] = dev;
         }
@@ -287,19 +363,37 @@ mod native {
             }
         }
 
-        /// One pull: requests, bytes, seconds.
-        fn pull(&mut self, team: &Team, now: i64) -> (Traffic, f64) {
+        /// One pull: what it cost.
+        fn pull(&mut self, team: &Team, now: i64) -> Pulled {
             let before = team.host.traffic.get();
+            *team.host.gets_log.borrow_mut() = Some(Vec::new());
             let t = Instant::now();
             let r = block_on(pull(&team.host, &team.key, &self.id, &self.state, &[], now, now + HOUR));
             let secs = t.elapsed().as_secs_f64();
             let after = team.host.traffic.get();
+            let log = team.host.gets_log.borrow_mut().take().unwrap_or_default();
+            // GETs of devices that heads name but that are not simulated.
+            let simulated: std::collections::BTreeSet<&str> = team.devices.iter().map(|d| d.id.as_str()).collect();
+            let unsimulated = log
+                .iter()
+                .filter_map(|(p, _)| p.strip_prefix("devices/")?.split('/').next())
+                .filter(|d| !simulated.contains(d))
+                .count();
+            let mut out = Pulled { secs, unsimulated, ..Default::default() };
+            // With an index, the heads read directly in this in-step team are the spot
+            // checks: a fixed number, whatever the team's size.
+            let heads_read: u64 = log.iter().filter(|(p, _)| p.ends_with("/head.json")).map(|(_, b)| *b).sum();
             match r {
                 Ok(r) => {
                     // The team's devices that are not simulated are named stale; nothing else
                     // may be refused.
                     if let Some(x) = r.rejected.iter().find(|x| x.reason.code() != "stale") {
                         eprintln!("{} files refused, one: {} {}", r.rejected.len(), x.path, x.reason);
+                    }
+                    out.fixed = r.index_requests;
+                    out.index = r.index_used.clone();
+                    if out.index.is_some() {
+                        out.fixed_bytes = heads_read;
                     }
                     self.state = r.state;
                     if self.keep {
@@ -308,7 +402,7 @@ mod native {
                 }
                 Err(e) => eprintln!("pull failed: {e}"),
             }
-            let d = Traffic {
+            out.traffic = Traffic {
                 gets: after.gets - before.gets,
                 not_modified: after.not_modified - before.not_modified,
                 presences: after.presences - before.presences,
@@ -317,8 +411,23 @@ mod native {
                 bytes_down: after.bytes_down - before.bytes_down,
                 bytes_up: after.bytes_up - before.bytes_up,
             };
-            (d, secs)
+            out
         }
+    }
+
+    /// What one pull cost, before scaling.
+    #[derive(Default)]
+    struct Pulled {
+        traffic: Traffic,
+        secs: f64,
+        /// Requests counted once whatever the team's size: index GETs and spot checks.
+        fixed: usize,
+        /// GETs of devices heads name that are not simulated (404s): not counted.
+        unsimulated: usize,
+        /// The designated device whose index the pull used.
+        index: Option<String>,
+        /// Bytes of those fixed requests that do not grow with the team (spot checks).
+        fixed_bytes: u64,
     }
 
     /// One pull, scaled to the team.
@@ -331,19 +440,19 @@ mod native {
     }
 
     impl Cost {
-        /// `t` over `sample` devices, for a team of `n`: the listing and the first
-        /// announcement slot are read once whatever the team's size. The devices heads name
-        /// but that are not simulated cost the reader two GETs each (404, then once more
-        /// because others say they published): not counted.
-        fn scaled(t: Traffic, secs: f64, head_bytes: usize, sample: usize, n: usize) -> Cost {
+        /// A pull over `sample` devices, for a team of `n`: the listing, the first
+        /// announcement slot, the index GETs and spot checks are made once whatever the
+        /// team's size (and the spot checks' bytes counted once). The devices heads name but that are not simulated cost the reader
+        /// GETs (404, then once more because others say they published): not counted.
+        fn scaled(p: &Pulled, head_bytes: usize, sample: usize, n: usize) -> Cost {
+            let t = p.traffic;
             let k = n as f64 / sample as f64;
-            let fixed = (t.lists + 1) as f64;
-            let unsimulated = 2.0 * (n - sample) as f64;
+            let fixed = (t.lists + 1) as f64 + p.fixed as f64;
             Cost {
-                requests: fixed + (t.requests() as f64 - unsimulated - fixed) * k,
-                bytes: t.bytes_down as f64 * k,
+                requests: fixed + (t.requests() as f64 - p.unsimulated as f64 - fixed) * k,
+                bytes: p.fixed_bytes as f64 + (t.bytes_down - p.fixed_bytes) as f64 * k,
                 head_bytes: head_bytes as f64 * k,
-                secs: secs * k,
+                secs: p.secs * k,
             }
         }
     }
@@ -352,6 +461,8 @@ mod native {
         devices: usize,
         compaction: bool,
         daily: Cost,
+        /// The daily pull when the index is not fresh: every head read directly.
+        direct: Cost,
         bootstrap: Cost,
         state_bytes: f64,
         host_bytes: f64,
@@ -366,8 +477,10 @@ mod native {
         let n = team_size.min(if policy == Compaction::OFF { SAMPLE_OFF } else { SAMPLE });
         let mut team = Team::new(n, policy);
         let mut observer = Reader::new("observer", false);
+        let mut direct_observer = Reader::new("direct observer", false);
         let mut day_ms = START;
         let mut daily = Cost::default();
+        let mut direct = Cost::default();
         // Heads name every device read from the last month on; before, they only grow the run.
         let named_from = WORKDAYS - 20;
         for day in 0..WORKDAYS {
@@ -384,16 +497,31 @@ mod native {
             // The observer pulls daily over the last weeks, and once a month before: a
             // catch-up pull costs no more than the daily ones it replaces.
             if day >= WORKDAYS - 5 || day % 20 == 0 {
+                let at = day_ms + 20 * HOUR;
                 let heads = head_bytes(&team);
-                let (t, secs) = observer.pull(&team, day_ms + 20 * HOUR);
-                daily = Cost::scaled(t, secs, heads, n, team_size);
+                let p = direct_observer.pull(&team, at - 10 * 60_000);
+                direct = Cost::scaled(&p, heads, n, team_size);
+                // The designated devices' round on the five-minute cadence, then the pull.
+                let designated: Vec<usize> = (0..n).filter(|i| team.designated(*i)).collect();
+                for i in designated {
+                    team.round(i, at - 5 * 60_000 + i as i64);
+                }
+                let p = observer.pull(&team, at);
+                let carried = match &p.index {
+                    Some(w) => {
+                        let files = team.host.files.borrow();
+                        [index_path(w), index_heads_path(w)].iter().filter_map(|p| files.get(p)).map(Vec::len).sum()
+                    }
+                    None => head_bytes(&team),
+                };
+                daily = Cost::scaled(&p, carried, n, team_size);
             }
             day_ms += if day % 5 == 4 { 3 * DAY } else { DAY };
         }
         let mut newcomer = Reader::new("newcomer", true);
         let heads = head_bytes(&team);
-        let (t, secs) = newcomer.pull(&team, day_ms);
-        let bootstrap = Cost::scaled(t, secs, heads, n, team_size);
+        let p = newcomer.pull(&team, day_ms);
+        let bootstrap = Cost::scaled(&p, heads, n, team_size);
         let k = team_size as f64 / n as f64;
         let state_bytes = newcomer.records.to_canonical_json().len() as f64 * k;
         let host_bytes = team.host.files.borrow().values().map(Vec::len).sum::<usize>() as f64 * k;
@@ -401,6 +529,7 @@ mod native {
             devices: team_size,
             compaction: policy != Compaction::OFF,
             daily,
+            direct,
             bootstrap,
             state_bytes,
             host_bytes,
@@ -444,9 +573,9 @@ mod native {
         );
         println!();
         println!(
-            "| devices | compaction | daily pull: requests | bytes (heads) | time | bootstrap: requests | bytes | × state | state | a head | host lists | written | run |"
+            "| devices | compaction | daily pull: requests | bytes (heads or index) | time | no fresh index: requests | bytes (heads) | bootstrap: requests | bytes | × state | state | a head | host lists | written | run |"
         );
-        println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        println!("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for n in sizes {
             for policy in [Compaction::OFF, Compaction::default()] {
                 let on = policy != Compaction::OFF;
@@ -455,13 +584,16 @@ mod native {
                 }
                 let o = simulate(n, policy, rounds);
                 let line = format!(
-                    "| {} | {} | {:.0} | {} ({}) | {:.2} s | {:.0} | {} | {:.1} | {} | {} | {} | {} | {:.0} s |",
+                    "| {} | {} | {:.0} | {} ({}) | {:.2} s | {:.0} | {} ({}) | {:.0} | {} | {:.1} | {} | {} | {} | {} | {:.0} s |",
                     o.devices,
                     if o.compaction { "on" } else { "off" },
                     o.daily.requests,
                     kb(o.daily.bytes),
                     kb(o.daily.head_bytes),
                     o.daily.secs,
+                    o.direct.requests,
+                    kb(o.direct.bytes),
+                    kb(o.direct.head_bytes),
                     o.bootstrap.requests,
                     kb(o.bootstrap.bytes),
                     o.bootstrap.bytes / o.state_bytes.max(1.0),

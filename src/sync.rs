@@ -13,6 +13,7 @@ pub mod engine;
 pub mod host;
 #[cfg(target_arch = "wasm32")]
 pub mod http_host;
+pub mod index;
 pub mod listing;
 pub mod members;
 pub mod passphrase;

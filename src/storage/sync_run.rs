@@ -19,6 +19,7 @@ use crate::sync::compact::{compact, due, republish, Compaction};
 use crate::sync::crypto::{CryptoError, TeamKey, NONCE_LEN};
 use crate::sync::engine::{authored_by, pull, push, Held, Refusal, Rejected, SyncError};
 use crate::sync::host::{Host, HostError};
+use crate::sync::index::write_index;
 use crate::sync::members::{announce, must_announce};
 use crate::sync::status::{team_status, TeamStatus};
 
@@ -135,6 +136,8 @@ pub async fn sync_once_with<S: RecordStore, H: Host>(
         }
     }
     report.rejected = pulled.rejected;
+    let heads = std::mem::take(&mut pulled.heads);
+    let fetched = std::mem::take(&mut pulled.fetched);
     report.held = pulled.held;
     let size = pulled.incoming.docs.len() + pulled.incoming.entries.len();
     report.incoming = (report.pulled > 0 && size <= PATCH_MAX).then(|| pulled.incoming.clone());
@@ -219,6 +222,12 @@ pub async fn sync_once_with<S: RecordStore, H: Host>(
         }
         Err(e) => return Err(e.into()),
     };
+    if !report.read_only {
+        // A designated device writes the team index (`sync::index`); trouble here only
+        // means readers read heads directly, and the next round tries again.
+        let _ =
+            write_index(host, &key, device, &final_state, &heads, &fetched, clk.tick(now_ms), nonce(), now_ms).await;
+    }
     fetch_missing(s, host, &key, &mut report.blobs).await?;
     report.unsynced = unsynced_count(s).await?;
     report.status = team_status(device, &final_state, &report.rejected, &report.held, report.unsynced);

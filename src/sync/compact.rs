@@ -47,8 +47,8 @@
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::engine::{
-    chunk_path, head_path, per_file, refuse_backdated, refuse_broken_seals, PeerState, PullResult, PushResult,
-    SyncError, SyncState, MAX_CHUNK_BYTES,
+    chunk_path, head_known, head_path, per_file, refuse_backdated, refuse_broken_seals, PeerState, PullResult,
+    PushResult, SyncError, SyncState, MAX_CHUNK_BYTES,
 };
 use super::host::{Fetched, Host};
 use super::snapshot::{
@@ -284,9 +284,12 @@ async fn write_head<H: Host>(
     nonce: [u8; NONCE_LEN],
     now_ms: i64,
 ) -> Result<(), SyncError> {
-    let mut head = Head::new(device, state.published.clone(), hlc.clone(), state.announced.clone(), now_ms)
+    let (named, in_step) = head_known(state, &state.announced);
+    let mut head = Head::new(device, state.published.clone(), hlc.clone(), named, now_ms)
         .with_checkpoints(state.checkpoints.clone());
     head.content_ms = state.content_ms;
+    head.in_step_ms = in_step;
+    state.announced_in_step = in_step;
     host.put(&head_path(device), seal_head(key, nonce, &head)).await?;
     state.head_written_ms = Some(now_ms);
     state.head_hlc = Some(hlc);

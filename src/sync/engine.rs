@@ -9,6 +9,10 @@
 //!                                                (super::compact, issue 19)
 //! <base>/devices/<device>/blobs/<sha256>.bin     immutable attachment bytes (super::blob),
 //!                                                uploaded before any chunk naming them
+//! <base>/devices/<device>/index.json             the team index, written by designated
+//!                                                devices only (super::index, issue 19)
+//! <base>/devices/<device>/days/<sha256>.json     day files the index names: other devices'
+//!                                                files, verbatim (super::index)
 //! ```
 //!
 //! **Push** writes the chunk first and the head last. If the host stops in between, the
@@ -16,10 +20,12 @@
 //! publishes them again; merge is idempotent, so nothing is lost and nothing doubles.
 //!
 //! **Pull** reads each known device's head (with `If-None-Match` where the host gives
-//! ETags), fetches only the files it has not merged — a checkpoint covering a head this
-//! device merged in full is marked merged unread — and returns the incoming changes with
-//! the new [`SyncState`]. The caller stores both in one transaction, so a crash cannot
-//! mark a chunk merged whose records were never written.
+//! ETags; in a team large enough, most of them from a designated device's team index,
+//! and the files they list from its day files, `super::index`), fetches only the files
+//! it has not merged — a checkpoint covering a head this device merged in full is
+//! marked merged unread — and returns the incoming changes with the new [`SyncState`].
+//! The caller stores both in one transaction, so a crash cannot mark a chunk merged
+//! whose records were never written.
 //!
 //! **Nothing from the host is trusted.** Per file, never for the whole round:
 //! - a file the host refuses (500, 403…), a file larger than anything Outpost writes
@@ -52,9 +58,12 @@ use thiserror::Error;
 
 use super::crypto::{TeamKey, NONCE_LEN};
 use super::host::{Fetched, Host, HostError, Presence};
+use super::index::{
+    index_path, index_writers, read_index, spot_checks, take_days, IndexSeen, INDEX_FRESH_MS, MAX_DAY_BYTES,
+};
 use super::members::{read_members, SlotSeen};
 use super::snapshot::{
-    chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, CheckpointRef, Chunk, Head,
+    chunk_name, open_checkpoint, open_chunk, open_head, seal_chunk, seal_head, sealed_data, CheckpointRef, Chunk, Head,
     SnapshotError,
 };
 use crate::record::hlc::{Hlc, MAX_SKEW_MS};
@@ -74,6 +83,12 @@ pub const MAX_KNOWN_DEVICES: usize = 10_000;
 pub const CHUNK_RECORDS: usize = 5_000;
 /// Own chunks checked for presence on the host per round.
 pub const VERIFY_PER_ROUND: usize = 4;
+/// From this many devices known on, a head names in `known_devices` only the devices
+/// its device was not in step with at its last pull, and claims the rest read up to
+/// [`Head::in_step_ms`] (smaller heads, issue 19): a head stops growing with the team.
+/// Smaller teams keep the full list, which also lets a reader name a host serving an
+/// older head than another device read ([`Refusal::Stale`]) for every device.
+pub const COMPACT_KNOWN_AFTER: usize = 32;
 /// The most checkpoints one head may list (compaction keeps about log2 of a device's
 /// history in checkpoints, see `super::compact`).
 pub const MAX_HEAD_CHECKPOINTS: usize = 64;
@@ -127,6 +142,16 @@ pub struct SyncState {
     /// ([`SyncState::merged_with_stored`], `super::compact::refold`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub refold: bool,
+    /// The [`Head::in_step_ms`] of the last head written (smaller heads): the head is
+    /// written again once a later claim would cover what it did not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub announced_in_step: Option<i64>,
+    /// The team index last read (`super::index`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<Box<IndexSeen>>,
+    /// Where the next spot check of devices an index covers starts (`super::index`).
+    #[serde(default)]
+    pub index_cursor: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +181,15 @@ pub struct PeerState {
     /// a checkpoint covering no later head holds nothing new and is not downloaded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complete_hlc: Option<Hlc>,
+    /// That head's [`Head::in_step_ms`]: devices `known_devices` does not name, that
+    /// device had merged up to this time (smaller heads).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_step_ms: Option<i64>,
+    /// The last pull (its `now_ms`) after which this device held everything of that
+    /// device's newest head on the host: nothing refused, held back or missing. A head
+    /// written after that pull claims that device read ([`Head::in_step_ms`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_ms: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -193,6 +227,10 @@ pub enum Refusal {
     /// the clock skew allows: a claim backdated to win P6, say.
     #[error("entry {id} is dated {at_ms}, before what its device had already published ({floor_ms})")]
     Backdated { id: String, at_ms: i64, floor_ms: i64 },
+    /// A team index carried an older head of a device than one that device had written
+    /// well before the index: the index is bypassed this round (`super::index`).
+    #[error("the team index left out a newer head of {0} that was on the host when it was written")]
+    Withheld(String),
 }
 
 impl Refusal {
@@ -211,6 +249,7 @@ impl Refusal {
             Refusal::KindChanged { .. } => "kind_changed",
             Refusal::BadSeal { .. } => "bad_seal",
             Refusal::Backdated { .. } => "backdated",
+            Refusal::Withheld(_) => "withheld",
         }
     }
 }
@@ -246,6 +285,44 @@ pub struct PullResult {
     pub held: Vec<Held>,
     /// What the host's listing of `devices/` was worth this round.
     pub listing: ListingSeen,
+    /// The sealed `data` of each head taken this round, for a designated device's team
+    /// index (`super::index::write_index`).
+    pub heads: BTreeMap<String, String>,
+    /// The device whose team index this pull used, if one.
+    pub index_used: Option<String>,
+    /// Requests spent on team indexes (their GETs and the spot checks of heads).
+    pub index_requests: usize,
+    /// Devices whose head the host did not have this round.
+    pub absent: BTreeSet<String>,
+    /// Day files this pull used (`super::index`).
+    pub day_files: usize,
+    /// Whether to keep the bytes of every file downloaded (a designated device, for its
+    /// day file).
+    pub keep_fetched: bool,
+    /// Files downloaded from devices' folders this round, by path (when `keep_fetched`).
+    pub fetched: BTreeMap<String, Vec<u8>>,
+    /// Files taken from day files, by path, each already checked against its name: a
+    /// file here is used instead of a download.
+    pub prefetched: BTreeMap<String, Vec<u8>>,
+}
+
+/// One of a device's files (chunk or checkpoint): from a day file when one held it,
+/// else from the host.
+async fn fetch_file<H: Host>(host: &H, path: &str, out: &mut PullResult) -> Result<Fetched, HostError> {
+    if let Some(bytes) = out.prefetched.remove(path) {
+        return Ok(Fetched::Found { bytes, etag: None });
+    }
+    let got = host.get(path, None, MAX_CHUNK_BYTES).await;
+    if out.keep_fetched {
+        if let Ok(Fetched::Found { bytes, .. }) = &got {
+            // A day file holds what a round downloads, not a catch-up of months.
+            let kept: usize = out.fetched.values().map(Vec::len).sum();
+            if kept + bytes.len() <= MAX_DAY_BYTES / 4 {
+                out.fetched.insert(path.to_owned(), bytes.clone());
+            }
+        }
+    }
+    got
 }
 
 /// Whether a host's folder listing can be relied on to find devices.
@@ -361,7 +438,8 @@ pub async fn push<H: Host>(
         }
     }
     let known: BTreeMap<String, i64> = next.peers.iter().map(|(d, p)| (d.clone(), p.content_ms)).collect();
-    if empty && head_ok && drop.is_empty() && known == next.announced {
+    let (named, in_step) = head_known(&next, &known);
+    if empty && head_ok && drop.is_empty() && known == next.announced && !claim_moved(&next, in_step) {
         return Ok(PushResult { state: next, chunk: None, lost });
     }
     next.published.retain(|n| !drop.contains(n));
@@ -371,14 +449,49 @@ pub async fn push<H: Host>(
     if written.is_some() || !drop.is_empty() || next.content_ms.is_none() {
         next.content_ms = Some(now_ms);
     }
-    let mut head = Head::new(device, next.published.clone(), hlc.clone(), known, now_ms)
+    let mut head = Head::new(device, next.published.clone(), hlc.clone(), named, now_ms)
         .with_checkpoints(next.checkpoints.clone());
     head.content_ms = next.content_ms;
+    head.in_step_ms = in_step;
+    next.announced_in_step = in_step;
     host.put(&head_path(device), seal_head(key, nonce(), &head)).await?;
     next.last_sync_ms = Some(now_ms);
     next.head_written_ms = Some(now_ms);
     next.head_hlc = Some(hlc);
     Ok(PushResult { state: next, chunk: written, lost })
+}
+
+/// What a head says this device has read: every device with what it merged of it, or,
+/// from [`COMPACT_KNOWN_AFTER`] devices on, only the devices it has not been in step with
+/// lately ([`PeerState::current_ms`] older than an index may be) and the time up to which
+/// it read all the rest — the oldest of their `current_ms`, less the clock skew allowed
+/// ([`MAX_SKEW_MS`]), so a device whose clock runs a little behind is not claimed read
+/// for changes it published after the pull.
+pub(super) fn head_known(state: &SyncState, known: &BTreeMap<String, i64>) -> (BTreeMap<String, i64>, Option<i64>) {
+    let Some(at) = state.last_sync_ms.filter(|_| known.len() >= COMPACT_KNOWN_AFTER) else {
+        return (known.clone(), None);
+    };
+    // In step as of a recent pull (directly, or through an index no older than an index
+    // may be); the claim is the oldest of those times.
+    let since = at.saturating_sub(INDEX_FRESH_MS);
+    let current = |d: &String| state.peers.get(d).and_then(|p| p.current_ms).filter(|c| *c >= since && *c <= at);
+    let named = known.iter().filter(|(d, _)| current(d).is_none()).map(|(d, ms)| (d.clone(), *ms)).collect();
+    let oldest = known.keys().filter_map(current).min().unwrap_or(at);
+    (named, Some(oldest.saturating_sub(MAX_SKEW_MS)))
+}
+
+/// Whether a head claiming `in_step` would tell peers more than the last one did: the
+/// last claim fell short of the newest changes this device has merged and this one
+/// reaches further. Without it, a team going quiet would never learn that everyone has
+/// read everyone's last changes.
+fn claim_moved(state: &SyncState, in_step: Option<i64>) -> bool {
+    let Some(t) = in_step else { return false };
+    let newest = state.peers.values().filter(|p| p.current_ms.is_some()).map(|p| p.content_ms).max();
+    match (state.announced_in_step, newest) {
+        (None, _) => true,
+        (Some(prev), Some(newest)) => prev < newest && t > prev,
+        (Some(_), None) => false,
+    }
 }
 
 /// Whether the host still has the head this device last wrote (not missing, not an
@@ -614,14 +727,18 @@ async fn read_peer<H: Host>(
         out.rejected.push(Rejected { device: peer.into(), path, reason, record: None });
     };
     let (bytes, new_etag) = match host.get(&path, etag, MAX_HEAD_BYTES).await {
-        Ok(Fetched::NotModified | Fetched::Missing) => return Ok(None),
+        Ok(Fetched::NotModified) => return Ok(None),
+        Ok(Fetched::Missing) => {
+            out.absent.insert(peer.to_owned());
+            return Ok(None);
+        }
         Ok(Fetched::Found { bytes, etag }) => (bytes, etag),
         Err(e) => {
             reject(out, path, per_file(e)?);
             return Ok(None);
         }
     };
-    let head = match open_head(key, &bytes, peer).map_err(Refusal::from).and_then(|h| check_head(&h).map(|_| h)) {
+    let head = match open_checked(key, &bytes, peer) {
         Ok(h) => h,
         Err(reason) => {
             reject(out, path, reason);
@@ -631,6 +748,35 @@ async fn read_peer<H: Host>(
     if known.head_hlc.as_ref().is_some_and(|seen| head.hlc < *seen) {
         reject(out, path, Refusal::Rollback);
         return Ok(None);
+    }
+    take_head(host, key, peer, head, sealed_data(&bytes), new_etag, accept_until_ms, out).await.map(Some)
+}
+
+/// Opens a head and checks its lists before anything in them becomes a URL.
+pub(super) fn open_checked(key: &TeamKey, bytes: &[u8], peer: &str) -> Result<Head, Refusal> {
+    open_head(key, bytes, peer).map_err(Refusal::from).and_then(|h| check_head(&h).map(|_| h))
+}
+
+/// Takes one device's head, opened and checked (read from its folder, or carried by a
+/// team index): fetches the files it lists that this device has not merged, and
+/// records what was merged. `data` is the head's sealed body, kept for an index.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn take_head<H: Host>(
+    host: &H,
+    key: &TeamKey,
+    peer: &str,
+    head: Head,
+    data: Option<String>,
+    new_etag: Option<String>,
+    accept_until_ms: i64,
+    out: &mut PullResult,
+) -> Result<Head, SyncError> {
+    let known = out.state.peers.get(peer).cloned().unwrap_or_default();
+    let reject = |out: &mut PullResult, path: String, reason: Refusal| {
+        out.rejected.push(Rejected { device: peer.into(), path, reason, record: None });
+    };
+    if let Some(d) = data {
+        out.heads.insert(peer.to_owned(), d);
     }
     out.heads_read += 1;
     let mut merged = known.merged.clone();
@@ -644,7 +790,8 @@ async fn read_peer<H: Host>(
         let have = known.merged.contains(&cp.name) || known.complete_hlc.as_ref().is_some_and(|c| *c >= cp.covers);
         if !have {
             let cpath = chunk_path(peer, &cp.name);
-            let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+            let got = fetch_file(host, &cpath, out).await;
+            let opened = match got {
                 Ok(Fetched::Found { bytes, .. }) => {
                     open_checkpoint(key, &bytes, peer, &cp.name).map_err(Refusal::from).and_then(|c| {
                         if c.covers == cp.covers && c.high_ms == cp.high_ms {
@@ -686,7 +833,8 @@ async fn read_peer<H: Host>(
             continue;
         }
         let cpath = chunk_path(peer, name);
-        let opened = match host.get(&cpath, None, MAX_CHUNK_BYTES).await {
+        let got = fetch_file(host, &cpath, out).await;
+        let opened = match got {
             Ok(Fetched::Found { bytes, .. }) => open_chunk(key, &bytes, peer, name).map_err(Refusal::from),
             // A head naming a chunk the host lacks: retry next time (its author
             // republishes what its host lost).
@@ -722,6 +870,7 @@ async fn read_peer<H: Host>(
     entry.merged = merged;
     entry.head_hlc = Some(head.hlc.clone());
     entry.known_devices = head.known_devices.clone();
+    entry.in_step_ms = head.in_step_ms;
     entry.chunk_high = chunk_high;
     if complete {
         // Only a fully merged head may be skipped by ETag next time.
@@ -732,7 +881,7 @@ async fn read_peer<H: Host>(
             entry.complete_hlc = Some(head.hlc.clone());
         }
     }
-    Ok(Some(head))
+    Ok(head)
 }
 
 /// Reads every other device's new chunks. Devices are found in the host's listing of
@@ -750,7 +899,8 @@ pub async fn pull<H: Host>(
     now_ms: i64,
     accept_until_ms: i64,
 ) -> Result<PullResult, SyncError> {
-    let mut out = PullResult { state: state.clone(), ..Default::default() };
+    let keep_fetched = index_writers(state, device, now_ms).iter().any(|w| w == device);
+    let mut out = PullResult { state: state.clone(), keep_fetched, ..Default::default() };
     let listed = match host.list_devices().await {
         Ok(l) => l,
         // A listing the host refuses is no listing: heads and announcements name the team.
@@ -780,28 +930,95 @@ pub async fn pull<H: Host>(
     let mut seen_by_others: BTreeMap<String, i64> = BTreeMap::new();
     let mut unchanged: Vec<String> = Vec::new();
     let mut read_written: BTreeMap<String, i64> = BTreeMap::new();
+    let mut took = |head: Option<Head>, peer: String, done: &BTreeSet<String>, queue: &mut BTreeSet<String>| match head
+    {
+        Some(head) => {
+            read_written.insert(peer, head.content());
+            for (d, ms) in &head.known_devices {
+                let e = seen_by_others.entry(d.clone()).or_insert(*ms);
+                *e = (*e).max(*ms);
+                if !done.contains(d) {
+                    queue.insert(d.clone());
+                }
+            }
+        }
+        None => unchanged.push(peer),
+    };
+    // A team index (`super::index`) stands in for the heads it carries; a few of them are
+    // read directly all the same, and an index caught leaving out a head is bypassed.
+    // Devices taken through an index are known only as of when it was written.
+    let mut index_as_of: Option<(i64, BTreeSet<String>)> = None;
+    if let Some(index) = read_index(host, key, device, now_ms, &mut out).await? {
+        let writer = index.writer.clone();
+        let mut trusted = true;
+        // Files the heads it carries list, from its day files, each checked by name.
+        take_days(host, &index, &mut out).await?;
+        for peer in spot_checks(&index, device, &mut out.state) {
+            if !done.insert(peer.clone()) {
+                continue;
+            }
+            let etag = out.state.peers.get(&peer).and_then(|p| p.etag.clone());
+            out.index_requests += 1;
+            let head = read_peer(host, key, &peer, etag.as_deref(), accept_until_ms, &mut out).await?;
+            if let (Some(h), Some(carried)) = (&head, index.covered.get(&peer)) {
+                if h.hlc > *carried && h.written_ms.saturating_add(MAX_SKEW_MS) < index.written_ms {
+                    trusted = false;
+                    let reason = Refusal::Withheld(peer.clone());
+                    out.rejected.push(Rejected {
+                        device: writer.clone(),
+                        path: index_path(&writer),
+                        reason,
+                        record: None,
+                    });
+                }
+            }
+            took(head, peer, &done, &mut queue);
+        }
+        if trusted {
+            out.index_used = Some(writer.clone());
+            index_as_of = Some((index.written_ms, index.covered.keys().cloned().collect()));
+            for (peer, carried) in &index.covered {
+                if *peer == device || done.contains(peer) || !valid_device_name(peer) {
+                    continue;
+                }
+                let known = out.state.peers.get(peer).cloned().unwrap_or_default();
+                let Some(data) = index.heads.get(peer) else {
+                    // The index did not change since it was last read: a device it covers
+                    // whose head this device holds in full needs nothing.
+                    if known.head_hlc.as_ref() == Some(carried)
+                        && known.unmerged == 0
+                        && known.complete_hlc == known.head_hlc
+                    {
+                        done.insert(peer.clone());
+                        took(None, peer.clone(), &done, &mut queue);
+                    }
+                    continue;
+                };
+                // Older than a head already read: the index is behind on that device (it
+                // is read directly below).
+                if known.head_hlc.as_ref().is_some_and(|seen| data.1.hlc < *seen) {
+                    continue;
+                }
+                done.insert(peer.clone());
+                let (body, h) = data.clone();
+                let head =
+                    take_head(host, key, peer, h, Some(body), known.etag.clone(), accept_until_ms, &mut out).await?;
+                took(Some(head), peer.clone(), &done, &mut queue);
+            }
+        }
+    }
     while let Some(peer) = queue.pop_first() {
         if peer == device || !done.insert(peer.clone()) || !valid_device_name(&peer) {
             continue;
         }
         let etag = out.state.peers.get(&peer).and_then(|p| p.etag.clone());
-        match read_peer(host, key, &peer, etag.as_deref(), accept_until_ms, &mut out).await? {
-            Some(head) => {
-                read_written.insert(peer.clone(), head.content());
-                for (d, ms) in &head.known_devices {
-                    let e = seen_by_others.entry(d.clone()).or_insert(*ms);
-                    *e = (*e).max(*ms);
-                    if !done.contains(d) {
-                        queue.insert(d.clone());
-                    }
-                }
-            }
-            None => unchanged.push(peer),
-        }
+        let head = read_peer(host, key, &peer, etag.as_deref(), accept_until_ms, &mut out).await?;
+        took(head, peer, &done, &mut queue);
     }
-    // A head the host answered 304 (or not at all) for, while another device has read a
-    // newer one: ask again without the ETag, and name a host that still serves the old one.
-    for peer in done {
+    // A head the host answered 304 (or not at all) for, or an index carried, while another
+    // device has read a newer one: ask again without the ETag, and name a host that still
+    // serves the old one.
+    for peer in done.iter().cloned() {
         let Some(&seen) = seen_by_others.get(&peer) else { continue };
         if out.rejected.iter().any(|r| r.path == head_path(&peer)) {
             continue;
@@ -810,7 +1027,9 @@ pub async fn pull<H: Host>(
             .get(&peer)
             .copied()
             .unwrap_or_else(|| out.state.peers.get(&peer).map_or(i64::MIN, |p| p.content_ms));
-        if have < seen && unchanged.contains(&peer) {
+        // Also a head taken from an index, which may be behind: the one on the host wins.
+        let from_index = index_as_of.as_ref().is_some_and(|(_, covered)| covered.contains(&peer));
+        if have < seen && (unchanged.contains(&peer) || from_index) {
             if let Some(h) = read_peer(host, key, &peer, None, accept_until_ms, &mut out).await? {
                 have = h.content();
             }
@@ -820,6 +1039,16 @@ pub async fn pull<H: Host>(
             if !out.rejected.iter().any(|r| r.path == path) {
                 out.rejected.push(Rejected { device: peer, path, reason: Refusal::Stale, record: None });
             }
+        }
+    }
+    // Devices whose newest head this device now holds in full: a head it writes claims
+    // them read (smaller heads, `head_known`).
+    for (peer, p) in out.state.peers.iter_mut() {
+        let troubled = out.rejected.iter().any(|r| r.device == *peer) || out.held.iter().any(|h| h.device == *peer);
+        let complete = p.unmerged == 0 && p.complete_hlc.is_some() && p.complete_hlc == p.head_hlc;
+        if done.contains(peer) && !troubled && complete && !out.absent.contains(peer) {
+            let as_of = index_as_of.as_ref().filter(|(_, covered)| covered.contains(peer)).map(|(ms, _)| *ms);
+            p.current_ms = Some(as_of.unwrap_or(now_ms).min(now_ms));
         }
     }
     out.state.last_sync_ms = Some(now_ms);

@@ -181,6 +181,9 @@ pub struct MemoryHost {
     pub status_for: RefCell<Option<(String, u16)>>,
     /// Every request is refused with this S3 code (a wrong secret, a clock too far off).
     pub reject: RefCell<Option<Rejection>>,
+    /// When set, the path of every GET and the bytes it returned are added to it (tests
+    /// and the sync simulation, to count what a pull reads).
+    pub gets_log: RefCell<Option<Vec<(String, u64)>>>,
 }
 
 impl MemoryHost {
@@ -211,6 +214,13 @@ impl Host for MemoryHost {
     async fn get(&self, path: &str, etag: Option<&str>, max_bytes: usize) -> Result<Fetched, HostError> {
         self.count(|t| t.gets += 1);
         let got = self.get_inner(path, etag, max_bytes);
+        if let Some(log) = self.gets_log.borrow_mut().as_mut() {
+            let bytes = match &got {
+                Ok(Fetched::Found { bytes, .. }) => bytes.len() as u64,
+                _ => 0,
+            };
+            log.push((path.to_owned(), bytes));
+        }
         if let Ok(f) = &got {
             self.count(|t| match f {
                 Fetched::NotModified => t.not_modified += 1,

@@ -45,6 +45,8 @@ pub const BUNDLE_FORMAT: &str = "outpost.bundle";
 pub const BUNDLE_VERSION: u32 = 1;
 pub const MEMBER_FORMAT: &str = "outpost.member";
 pub const MEMBER_VERSION: u32 = 1;
+pub const INDEX_FORMAT: &str = "outpost.index";
+pub const INDEX_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -57,6 +59,9 @@ pub enum FileKind {
     Bundle,
     /// A device's announcement in a numbered slot, for hosts that cannot list folders.
     Member,
+    /// The team index a designated device writes (`super::index`, issue 19). Its own
+    /// kind, bound into the seal: it never opens as a head, nor a head as an index.
+    Index,
 }
 
 /// The file as the host stores it.
@@ -94,6 +99,14 @@ pub struct Head {
     /// oldest first (version 2; see `super::compact`). Read before `chunks`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checkpoints: Vec<CheckpointRef>,
+    /// Smaller heads (issue 19): when set, `known_devices` names only the devices this
+    /// device was not in step with at its last pull, and every other device is claimed
+    /// read up to this time: everything it had published by `in_step_ms` (its own clock,
+    /// within the clock skew allowed) this device had merged. Written only by teams of
+    /// [`super::engine::COMPACT_KNOWN_AFTER`] devices or more, so a head stops growing
+    /// with the team; older apps ignore the field and see the short list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_step_ms: Option<i64>,
 }
 
 /// A checkpoint as its device's head names it: enough for a reader to skip it unread
@@ -142,6 +155,118 @@ impl Head {
     pub fn content(&self) -> i64 {
         self.content_ms.unwrap_or(self.written_ms)
     }
+
+    /// What this head says its device has merged of `device`'s published changes (a
+    /// `content_ms` of that device): the named value, or for a device a smaller head does
+    /// not name, [`Head::in_step_ms`]. `None`: nothing is known.
+    pub fn read_of(&self, device: &str) -> Option<i64> {
+        known_of(&self.known_devices, self.in_step_ms, device)
+    }
+}
+
+/// [`Head::read_of`] from a head's two fields as a peer's state keeps them.
+pub fn known_of(known: &BTreeMap<String, i64>, in_step_ms: Option<i64>, device: &str) -> Option<i64> {
+    known.get(device).copied().or(in_step_ms)
+}
+
+/// The team index (issue 19, `super::index`): one designated device's copy of the newest
+/// head of every device it was in step with at its last round. Each head is the sealed
+/// `data` its own device wrote, verbatim — a reader opens it exactly as if it had read
+/// the head from the device's folder (same key, same header bound as associated data),
+/// so the index can leave a head out or carry an older one, but never alter one.
+///
+/// On the host it is two files ([`seal_index`]): `index.json`, a small [`IndexStamp`]
+/// sealed under the team key (who wrote it, when, the day files, and the SHA-256 of the
+/// heads file), and `index-heads.json`, the heads ([`IndexHeads`]), not sealed again
+/// (each head in it is sealed by its device) but checked against the stamp's hash. A
+/// reader downloads the heads only when the stamp is fresh and names other heads than
+/// it last read, and the heads' base64 is not encoded twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamIndex {
+    pub format: String,
+    pub version: u32,
+    /// The device that wrote it (the folder it sits in).
+    pub device: String,
+    /// Its clock when it wrote the index: an older index than one read is a replay.
+    pub hlc: Hlc,
+    /// When it wrote it (its corrected clock): readers bypass an index older than
+    /// `super::index::INDEX_FRESH_MS`.
+    pub written_ms: i64,
+    /// Device id → the `data` of that device's sealed head ([`SealedFile::data`]).
+    pub heads: BTreeMap<String, String>,
+    /// Day files (`super::index`): the chunks the writer downloaded lately, verbatim, in
+    /// a few files instead of one per chunk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRef>,
+}
+
+impl TeamIndex {
+    pub fn new(device: &str, hlc: Hlc, written_ms: i64, heads: BTreeMap<String, String>) -> Self {
+        Self {
+            format: INDEX_FORMAT.into(),
+            version: INDEX_VERSION,
+            device: device.into(),
+            hlc,
+            written_ms,
+            heads,
+            days: Vec::new(),
+        }
+    }
+}
+
+/// A day file as the index names it: `devices/<writer>/days/<name>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayRef {
+    /// SHA-256 (hex) of the file's bytes: a reader checks the file against it.
+    pub name: String,
+    /// When it was written (the writer's pull): day files older than a few days are
+    /// no longer listed.
+    pub written_ms: i64,
+    pub size: u64,
+    /// The names of the files it holds (each a chunk's or checkpoint's SHA-256).
+    pub files: Vec<String>,
+}
+
+/// A day file: files of other devices' folders, each the exact bytes its device
+/// wrote, keyed `<device>/<name>`. Not sealed again: each file in it is sealed by its
+/// device and opened by a reader exactly as if downloaded from that device's folder
+/// (checked against its name, the SHA-256 of those bytes), and the day file itself is
+/// checked against the name the sealed index gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayFile {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub files: BTreeMap<String, String>,
+}
+
+pub const DAY_FORMAT: &str = "outpost.day";
+pub const DAY_VERSION: u32 = 1;
+
+impl DayFile {
+    pub fn new(device: &str, files: BTreeMap<String, String>) -> Self {
+        Self { format: DAY_FORMAT.into(), version: DAY_VERSION, device: device.into(), files }
+    }
+}
+
+/// The `data` of a sealed head file, to carry it in an index; `None` when the bytes are
+/// not a sealed file of this version (an index carries only what its readers open).
+pub fn sealed_data(bytes: &[u8]) -> Option<String> {
+    let f: SealedFile = serde_json::from_slice(bytes).ok()?;
+    (f.format == SEALED_FORMAT && f.version == SEALED_VERSION && f.kind == FileKind::Head).then_some(f.data)
+}
+
+/// The sealed head file of `device` an index carries as `data`: what its device wrote,
+/// to be opened with [`open_head`] like one read from its folder.
+pub fn head_file(device: &str, data: &str) -> Vec<u8> {
+    let file = SealedFile {
+        format: SEALED_FORMAT.into(),
+        version: SEALED_VERSION,
+        device: device.into(),
+        kind: FileKind::Head,
+        data: data.into(),
+    };
+    serde_json::to_vec(&file).unwrap_or_default()
 }
 
 /// Some of one device's changes.
@@ -206,6 +331,7 @@ impl Head {
             written_ms,
             content_ms: Some(written_ms),
             checkpoints: Vec::new(),
+            in_step_ms: None,
         }
     }
 
@@ -258,6 +384,7 @@ fn aad(device: &str, kind: FileKind) -> Vec<u8> {
         FileKind::Checkpoint => "checkpoint",
         FileKind::Bundle => "bundle",
         FileKind::Member => "member",
+        FileKind::Index => "index",
     };
     format!("{SEALED_FORMAT}|{SEALED_VERSION}|{device}|{kind}").into_bytes()
 }
@@ -288,6 +415,89 @@ pub fn seal_checkpoint(key: &TeamKey, nonce: [u8; NONCE_LEN], checkpoint: &Check
 
 pub fn seal_bundle(key: &TeamKey, nonce: [u8; NONCE_LEN], bundle: &Bundle) -> Vec<u8> {
     seal_json(key, nonce, &bundle.device, FileKind::Bundle, bundle)
+}
+
+/// The sealed half of a team index (`devices/<device>/index.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexStamp {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub hlc: Hlc,
+    pub written_ms: i64,
+    /// SHA-256 (hex) of the heads file's bytes.
+    pub heads_sha: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub days: Vec<DayRef>,
+}
+
+/// The heads of a team index (`devices/<device>/index-heads.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexHeads {
+    pub format: String,
+    pub version: u32,
+    pub device: String,
+    pub heads: BTreeMap<String, String>,
+}
+
+pub const INDEX_HEADS_FORMAT: &str = "outpost.index-heads";
+
+/// The heads file of an index and the sealed stamp naming it by its hash.
+pub fn seal_index(key: &TeamKey, nonce: [u8; NONCE_LEN], index: &TeamIndex) -> (Vec<u8>, Vec<u8>) {
+    let heads = IndexHeads {
+        format: INDEX_HEADS_FORMAT.into(),
+        version: INDEX_VERSION,
+        device: index.device.clone(),
+        heads: index.heads.clone(),
+    };
+    let body = serde_json::to_vec(&heads).unwrap_or_default();
+    let stamp = IndexStamp {
+        format: INDEX_FORMAT.into(),
+        version: INDEX_VERSION,
+        device: index.device.clone(),
+        hlc: index.hlc.clone(),
+        written_ms: index.written_ms,
+        heads_sha: chunk_name(&body),
+        days: index.days.clone(),
+    };
+    (seal_json(key, nonce, &index.device, FileKind::Index, &stamp), body)
+}
+
+/// Reads `devices/<device>/index.json`: sealed under the team key by `device` (its
+/// header is bound to the seal), as an index stamp.
+pub fn open_index_stamp(key: &TeamKey, bytes: &[u8], device: &str) -> Result<IndexStamp, SnapshotError> {
+    let v = open_json(key, bytes, device, FileKind::Index)?;
+    let _version = check_inner(&v, INDEX_FORMAT, INDEX_VERSION, "team index")?;
+    let stamp: IndexStamp = serde_json::from_value(v).map_err(malformed)?;
+    if stamp.device != device {
+        return Err(SnapshotError::WrongDevice { expected: device.into(), found: stamp.device });
+    }
+    Ok(stamp)
+}
+
+/// Reads the heads file a stamp names: its bytes must hash to the stamp's `heads_sha`.
+/// The heads in it are opened one by one by the reader, each with [`open_head`].
+pub fn open_index_heads(bytes: &[u8], stamp: &IndexStamp) -> Result<BTreeMap<String, String>, SnapshotError> {
+    if chunk_name(bytes) != stamp.heads_sha {
+        return Err(SnapshotError::HashMismatch);
+    }
+    let heads: IndexHeads = serde_json::from_slice(bytes).map_err(malformed)?;
+    if heads.format != INDEX_HEADS_FORMAT || heads.version > INDEX_VERSION {
+        return Err(malformed("expected the heads of a team index"));
+    }
+    if heads.device != stamp.device {
+        return Err(SnapshotError::WrongDevice { expected: stamp.device.clone(), found: heads.device });
+    }
+    Ok(heads.heads)
+}
+
+/// Both halves of an index, checked ([`open_index_stamp`], [`open_index_heads`]).
+pub fn open_index(key: &TeamKey, stamp: &[u8], heads: &[u8], device: &str) -> Result<TeamIndex, SnapshotError> {
+    let s = open_index_stamp(key, stamp, device)?;
+    let heads = open_index_heads(heads, &s)?;
+    let mut index = TeamIndex::new(device, s.hlc, s.written_ms, heads);
+    index.days = s.days;
+    Ok(index)
 }
 
 pub fn seal_member(key: &TeamKey, nonce: [u8; NONCE_LEN], member: &Member) -> Vec<u8> {

@@ -95,6 +95,14 @@ impl SyncState {
             } else {
                 stored.member_slots.clone()
             },
+            announced_in_step: head_side.announced_in_step,
+            // The newer index read (by its writer's clock), and this round's spot checks.
+            index: if stored.index.as_ref().map(|i| &i.hlc) > self.index.as_ref().map(|i| &i.hlc) {
+                stored.index.clone()
+            } else {
+                self.index.clone()
+            },
+            index_cursor: self.index_cursor,
         }
     }
 }

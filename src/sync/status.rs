@@ -9,6 +9,7 @@
 //! chunk, nothing was refused or held back, and nothing waits in the outbox.
 
 use super::engine::{Held, Rejected, SyncState};
+use super::snapshot::known_of;
 
 /// One other device as this device sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn team_status(me: &str, state: &SyncState, rejected: &[Rejected], held: &[H
                 .peers
                 .iter()
                 .filter(|(q, qs)| *q != d && q.as_str() != me && qs.head_hlc.is_some())
-                .filter(|(q, qs)| p.known_devices.get(q.as_str()).is_none_or(|ms| *ms < qs.content_ms))
+                .filter(|(q, qs)| known_of(&p.known_devices, p.in_step_ms, q).is_none_or(|ms| ms < qs.content_ms))
                 .map(|(q, _)| q.clone())
                 .collect();
             DeviceStatus {
@@ -75,7 +76,8 @@ pub fn team_status(me: &str, state: &SyncState, rejected: &[Rejected], held: &[H
                 missing: p.unmerged,
                 refused: rejected.iter().filter(|r| &r.device == d).count(),
                 held: held.iter().filter(|h| &h.device == d).map(|h| h.count).sum(),
-                has_mine: mine.is_none_or(|mine| p.known_devices.get(me).is_some_and(|ms| *ms >= mine)),
+                has_mine: mine
+                    .is_none_or(|mine| known_of(&p.known_devices, p.in_step_ms, me).is_some_and(|ms| ms >= mine)),
                 behind_on,
             }
         })

@@ -101,6 +101,10 @@ pub fn refusal_text(lang: Lang, code: &str) -> &'static str {
             "记录的时间早于该设备此前已发布的内容，疑似倒填日期，已拒绝",
             "dated before what its device had already published (backdated); refused",
         ),
+        "withheld" => (
+            "团队索引漏掉了一台设备已发布的新版本；本轮改为逐台读取",
+            "the team index left out a newer version a device had published; every device was read directly this round",
+        ),
         "bad_seal" => (
             "签名不符：记录在签名后被改动，或冒用了他人的密钥，已拒绝",
             "the signature does not match: the record was altered after signing, or names someone else's key; refused",
