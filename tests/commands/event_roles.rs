@@ -17,21 +17,7 @@ use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
 
 use super::common::*;
-
-fn kite_day(id: &str, organiser: &str) -> Event {
-    Event {
-        id: id.into(),
-        theme: "Kite DIY day".into(),
-        starts_ms: at(9 * 3600 * 1000),
-        ends_ms: at(12 * 3600 * 1000),
-        venue: "Sales office".into(),
-        organiser: organiser.into(),
-        audience: "Owners and families".into(),
-        format: "Workshop".into(),
-        budget: vec![],
-        consent_version: "v2".into(),
-    }
-}
+use super::kite_day;
 
 /// The team, and Wang's kite day (the manager organises it), saved before it starts.
 async fn with_event() -> MemoryStore {

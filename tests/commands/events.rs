@@ -6,7 +6,7 @@ use outpost::app::events::{
 };
 use outpost::app::{Action, CommandError, RuleError};
 use outpost::domain::chips::Settlement;
-use outpost::domain::event::Event;
+
 use outpost::domain::participant::{RegistrationForm, Relation};
 use outpost::domain::pin_attempts::PinAttempts;
 use outpost::storage::customers::load_customers;
@@ -15,27 +15,13 @@ use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
 
 use super::common::*;
-
-fn kite_day() -> Event {
-    Event {
-        id: "ev1".into(),
-        theme: "Kite DIY day".into(),
-        starts_ms: at(9 * 3600 * 1000),
-        ends_ms: at(12 * 3600 * 1000),
-        venue: "Sales office".into(),
-        organiser: "wang".into(),
-        audience: "Owners and families".into(),
-        format: "Workshop".into(),
-        budget: vec![],
-        consent_version: "v2".into(),
-    }
-}
+use super::kite_day;
 
 async fn with_event() -> MemoryStore {
     let s = MemoryStore::new();
     seed_team(&s).await;
     let mut t = Tablet::new("wang", "tab-b");
-    let change = event_change(None, &kite_day(), &mut t.at(at(0))).unwrap();
+    let change = event_change(None, &kite_day("ev1", "wang"), &mut t.at(at(0))).unwrap();
     seed(&s, &change, &t.clock).await;
     s
 }
@@ -136,7 +122,8 @@ fn e5_p7_event_staff_send_new_leads_to_the_pool_and_a_rep_may_not() {
             consent_version: "v2".into(),
         };
         let mut k = Tablet::new("sun", "tab-k");
-        let change = registration_entry("r1", &form, &kite_day(), &mut k.at(at(10 * 3600 * 1000))).unwrap();
+        let change =
+            registration_entry("r1", &form, &kite_day("ev1", "wang"), &mut k.at(at(10 * 3600 * 1000))).unwrap();
         seed(&s, &change, &k.clock).await;
         let refused = send_leads_to_pool(&s, &li(at(DAY)), "ev1").await;
         assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::SendLeadsToPool, .. })));

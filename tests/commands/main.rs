@@ -40,3 +40,19 @@ pub async fn team_with_customer(id: &str) -> MemoryStore {
     outpost::app::customers::save_customer(&s, &wang(at(0)), id, None, &file, None).await.expect("entered");
     s
 }
+
+/// E1: `organiser`'s kite DIY day at the sales office, 09:00–12:00 on day one.
+pub fn kite_day(id: &str, organiser: &str) -> outpost::domain::event::Event {
+    outpost::domain::event::Event {
+        id: id.into(),
+        theme: "Kite DIY day".into(),
+        starts_ms: at(9 * 3600 * 1000),
+        ends_ms: at(12 * 3600 * 1000),
+        venue: "Sales office".into(),
+        organiser: organiser.into(),
+        audience: "Owners and families".into(),
+        format: "Workshop".into(),
+        budget: vec![],
+        consent_version: "v2".into(),
+    }
+}
