@@ -370,3 +370,22 @@ fn a_bucket_refusing_the_signature_stops_the_round_with_its_code_and_changes_not
     assert_eq!(block_on(unsynced_count(&a.s)).unwrap(), waiting, "the change waits for the next round");
     assert!(block_on(quarantine(&a.s)).unwrap().is_empty(), "a refusal of the whole host blames no file");
 }
+
+/// nginx's `ETag` is `"<mtime seconds>-<size>"`: a head rewritten in the second it was
+/// read, at the same size, keeps it. Such a validator is not kept, so the next read is a
+/// full one; a file that had settled before it was served keeps its validator.
+#[test]
+fn an_etag_served_within_two_seconds_of_the_files_change_is_not_kept() {
+    use outpost::sync::host::{etag_worth_keeping, VALIDATOR_SETTLE_MS};
+    let served = NOW;
+    // Modified in the second it was served (Last-Modified and Date equal): weak.
+    assert!(!etag_worth_keeping(Some(served), served));
+    assert!(!etag_worth_keeping(Some(served - VALIDATOR_SETTLE_MS + 1_000), served));
+    // The device's clock behind the host's (modified "after" it was served): weak.
+    assert!(!etag_worth_keeping(Some(served + 5 * MIN), served));
+    // Settled before it was served: any rewrite has a later second, so a new ETag.
+    assert!(etag_worth_keeping(Some(served - VALIDATOR_SETTLE_MS), served));
+    assert!(etag_worth_keeping(Some(served - 3 * MIN), served));
+    // A host that says nothing of the change is taken at its word.
+    assert!(etag_worth_keeping(None, served));
+}

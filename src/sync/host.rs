@@ -23,6 +23,31 @@ pub enum Fetched {
     },
 }
 
+/// How long after its last change a file must have been served before its `ETag` is
+/// kept for a conditional read: [`etag_worth_keeping`].
+pub const VALIDATOR_SETTLE_MS: i64 = 2_000;
+
+/// Whether a validator (`ETag`) the host sent with a file can be trusted to change with
+/// the next rewrite, so that a later `If-None-Match` answered 304 really means
+/// "unchanged".
+///
+/// Some hosts derive the `ETag` from the file's modification time in whole seconds and
+/// its size (nginx does: `"<mtime hex>-<size hex>"`). A file rewritten within the same
+/// second at the same size — a device's head published twice in one second — keeps its
+/// `ETag`, and a reader holding the first copy's would be told "not modified" and miss the
+/// second until the file changed again. HTTP calls such a validator weak when the file
+/// was served within a second of its `Last-Modified` (RFC 9110 §8.8.2.2); this keeps an
+/// `ETag` only for a file last modified at least [`VALIDATOR_SETTLE_MS`] before it was
+/// served, by the host's `Date` (or the device's clock when the host sends none). A
+/// host that sends no `Last-Modified` is taken at its word. Dropping a validator costs
+/// one full read of that file on the next round, nothing else.
+pub fn etag_worth_keeping(last_modified_ms: Option<i64>, served_at_ms: i64) -> bool {
+    match last_modified_ms {
+        None => true,
+        Some(modified) => served_at_ms.saturating_sub(modified) >= VALIDATOR_SETTLE_MS,
+    }
+}
+
 /// What a `HEAD` found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Presence {

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestCredentials};
 
-use super::host::{Fetched, Host, HostError, Presence};
+use super::host::{etag_worth_keeping, Fetched, Host, HostError, Presence};
 use super::listing::{devices_from_index, devices_from_multistatus, PROPFIND_BODY};
 
 /// The largest folder listing read (about 400 bytes per device in a multistatus).
@@ -118,7 +118,13 @@ impl Host for HttpHost {
             304 => Ok(Fetched::NotModified),
             404 | 410 => Ok(Fetched::Missing),
             200 => {
-                let etag = resp.headers().get("ETag");
+                // A file served within moments of its last change may be rewritten in the
+                // same second with an unchanged `ETag`: such a validator is not kept.
+                let headers = resp.headers();
+                let modified =
+                    headers.get("Last-Modified").map(|d| js_sys::Date::parse(&d)).filter(|ms| ms.is_finite());
+                let served_at = self.date_ms.get().unwrap_or_else(|| js_sys::Date::now() as i64);
+                let etag = headers.get("ETag").filter(|_| etag_worth_keeping(modified.map(|ms| ms as i64), served_at));
                 let bytes = read_capped(&resp, max_bytes).await?;
                 Ok(Fetched::Found { bytes, etag })
             }

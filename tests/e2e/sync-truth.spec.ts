@@ -53,6 +53,56 @@ test('the team is in step only when every tablet has read the others\' newest ch
   await b.context.close();
 });
 
+// nginx's ETag is the file's modification second and size: a head rewritten in the same
+// second at the same size keeps its ETag. Here B's host is made to behave that way for
+// every head (one ETag for all versions, modified the moment it is served) — a reader
+// that kept such a validator would be told "not modified" and miss A's second customer.
+test('a head rewritten within a second under the same ETag is still read; a settled one is read conditionally', async ({ browser }) => {
+  const { a, b } = await teamOfTwo(browser);
+  const aId = await deviceId(a);
+  const aHead = new RegExp(`/sync/devices/${aId}/head\\.json$`);
+  let conditional = 0;
+  await b.page.route(aHead, async (route) => {
+    const req = route.request();
+    if (req.method() !== 'GET') return route.continue();
+    if (req.headers()['if-none-match']) conditional += 1;
+    const headers = { ...req.headers() };
+    delete headers['if-none-match'];
+    const real = await route.fetch({ headers });
+    const date = real.headers()['date'] ?? new Date().toUTCString();
+    const coarse = { etag: '"same-second"', 'last-modified': date, date };
+    if (req.headers()['if-none-match'] === coarse.etag) return route.fulfill({ status: 304, headers: coarse });
+    return route.fulfill({ response: real, headers: { ...real.headers(), ...coarse } });
+  });
+  await a.d.addCustomer('Harbour Hardware');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await b.d.customers()).toEqual(['Harbour Hardware']);
+  await a.d.addCustomer('Kite Corner');
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await b.d.customers()).toEqual(['Harbour Hardware', 'Kite Corner']);
+  // Such a validator is never sent back.
+  expect(conditional).toBe(0);
+  await b.page.unroute(aHead);
+
+  // The real host's validators, for a head last changed well before it is read, are kept:
+  // an unchanged head is then asked for conditionally and costs a 304.
+  const asked: string[] = [];
+  const answered: number[] = [];
+  b.page.on('request', (r) => { if (aHead.test(r.url()) && r.method() === 'GET') asked.push(r.headers()['if-none-match'] ?? ''); });
+  b.page.on('response', (r) => { if (aHead.test(r.url()) && r.request().method() === 'GET') answered.push(r.status()); });
+  await settle(a);
+  await b.page.waitForTimeout(2_500); // the head's Last-Modified settles (2 s): a wait for a rule, not a timing check
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(asked.length).toBeGreaterThanOrEqual(2);
+  expect(asked[asked.length - 1]).not.toBe('');
+  expect(answered[answered.length - 1]).toBe(304);
+  await a.context.close();
+  await b.context.close();
+});
+
 test('a chunk deleted from the host is published again by its author; the reader shows it meanwhile', async ({ browser }) => {
   const { a, b } = await teamOfTwo(browser);
   // Both tablets' own delayed rounds (from joining) are over before the chunk is made.
