@@ -263,6 +263,7 @@ async fn store<S: RecordStore>(
     if change.docs.is_empty() && change.entries.is_empty() {
         return Err(RuleError::Unchanged.into());
     }
+    crate::domain::authority::into_slots(&mut change, actor.key.as_ref().map(|k| k.id().0).as_deref());
     if let Some(k) = &actor.key {
         k.seal_change(&mut change);
     }

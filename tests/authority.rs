@@ -295,6 +295,96 @@ fn a_documents_fields_count_only_from_a_writer_with_the_role_the_field_needs() {
     assert_eq!(refused, vec![("decision".to_owned(), Verdict::LacksRole)]);
 }
 
+/// One field change of customer `c1` as a device stores it: into its signer's slot
+/// when the field is role-gated, then sealed.
+fn customer_change(field: &str, value: serde_json::Value, author: &str, at: i64, by: &PersonalKey) -> Replica {
+    let mut d = Document::new("c1", "customer");
+    d.set(field, value, Hlc { wall_ms: at, counter: 0, device: format!("tab-{author}") }, author);
+    let mut r = Replica { docs: [("c1".to_owned(), d)].into(), entries: Default::default() };
+    authority::into_slots(&mut r, Some(&by.id().0));
+    by.seal_change(&mut r);
+    r
+}
+
+fn counted(r: &Replica, roster: Option<&Roster>) -> (Document, Vec<(String, Verdict)>) {
+    authority::sift_fields(&r.docs["c1"], roster)
+}
+
+/// Issue 15, C3: a rep's later change of the manager's credit flag, however late and in
+/// whatever order devices merge it, leaves the manager's flag counting — it is kept in
+/// the rep's own slot and refused there, instead of replacing the manager's register.
+#[test]
+fn c3_a_refused_later_change_of_a_gated_field_leaves_the_managers_value_in_place() {
+    let roster = Roster::fold(&root().id().0, &grants());
+    let slot = |k: &PersonalKey| format!("manual_credit_flag@{}", k.id().0);
+    let flagged = customer_change("manual_credit_flag", json!(true), "wang", 300, &root());
+    let forged = customer_change("manual_credit_flag", json!(false), "li", 400, &li());
+    assert!(flagged.docs["c1"].fields.contains_key(&slot(&root())));
+    for merged in [flagged.clone().merge(forged.clone()), forged.clone().merge(flagged.clone())] {
+        let (kept, refused) = counted(&merged, Some(&roster));
+        assert_eq!(kept.get("manual_credit_flag"), Some(&json!(true)));
+        assert_eq!(refused, vec![(slot(&li()), Verdict::LacksRole)]);
+    }
+    // The manager's own later change counts: the newest change among those that count.
+    let cleared = customer_change("manual_credit_flag", json!(false), "wang", 450, &root());
+    let all = forged.clone().merge(cleared).merge(flagged.clone());
+    assert_eq!(counted(&all, Some(&roster)).0.get("manual_credit_flag"), Some(&json!(false)));
+    // A team without a roster (every change counts): the newest slot wins, as one
+    // register would.
+    let both = flagged.clone().merge(forged.clone());
+    assert_eq!(counted(&both, None).0.get("manual_credit_flag"), Some(&json!(false)));
+
+    // What slots prevent: in one shared register the rep's later change replaced the
+    // manager's, and sifting then found no flag at all.
+    let mut shared = Document::new("c1", "customer");
+    doc_field(&mut shared, "manual_credit_flag", "wang", 300, Some(&root()));
+    doc_field(&mut shared, "manual_credit_flag", "li", 400, Some(&li()));
+    assert_eq!(authority::sift_fields(&shared, Some(&roster)).0.get("manual_credit_flag"), None);
+
+    // A slot holds only its own signer's changes: a later change a rep writes into the
+    // manager's slot — sealed by himself, or unsealed in the manager's name — does not
+    // take it in any merge order, and alone it counts nowhere.
+    for (author, by) in [("li", Some(li())), ("wang", None)] {
+        let mut d = Document::new("c1", "customer");
+        doc_field(&mut d, &slot(&root()), author, 460, by.as_ref());
+        let r = Replica { docs: [("c1".to_owned(), d)].into(), entries: Default::default() };
+        for merged in [flagged.clone().merge(r.clone()), r.clone().merge(flagged.clone())] {
+            assert_eq!(merged, flagged, "the slot keeps the manager's change");
+        }
+        let (kept, refused) = counted(&r, Some(&roster));
+        assert_eq!(kept.get("manual_credit_flag"), None);
+        assert_eq!(refused, vec![(slot(&root()), Verdict::NotTheAuthor)]);
+    }
+
+    // Fields nobody gates stay one register, and a name that merely contains the mark
+    // is a plain field.
+    let named = customer_change("name", json!("Kite Works"), "li", 300, &li());
+    assert!(named.docs["c1"].fields.contains_key("name"));
+    let odd = customer_change("note@home", json!("x"), "li", 300, &li());
+    assert_eq!(counted(&odd, Some(&roster)).0.get("note@home"), Some(&json!("x")));
+}
+
+/// Issue 15, P7 and every team setting: a member without the role cannot blank the
+/// manager's setting by writing it later (the setting used to read as never set).
+#[test]
+fn p7_a_team_setting_written_later_by_a_rep_keeps_the_managers_value() {
+    let roster = Roster::fold(&root().id().0, &grants());
+    let setting = |value: serde_json::Value, author: &str, at: i64, by: &PersonalKey| {
+        let mut d = Document::new("team:capacities", "team_capacities");
+        d.set("li", value, Hlc { wall_ms: at, counter: 0, device: format!("tab-{author}") }, author);
+        let mut r = Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() };
+        authority::into_slots(&mut r, Some(&by.id().0));
+        by.seal_change(&mut r);
+        r
+    };
+    let managers = setting(json!(40), "wang", 300, &root());
+    let reps = setting(json!(400), "li", 350, &li());
+    let merged = reps.merge(managers);
+    let (kept, refused) = authority::sift_fields(&merged.docs["team:capacities"], Some(&roster));
+    assert_eq!(kept.get("li"), Some(&json!(40)));
+    assert_eq!(refused, vec![(format!("li@{}", li().id().0), Verdict::LacksRole)]);
+}
+
 proptest! {
     /// Devices receive grants and entries in any order and in any grouping of chunks;
     /// the roster is folded from whatever order a device holds them in, and every

@@ -229,8 +229,64 @@ pub fn on_this_device(v: Verdict, seal: Option<&Seal>, needs_role: bool, own_key
     }
 }
 
+pub use crate::record::replica::SLOT_MARK;
+
+/// A stored field name as (field, slot): `("manual_credit_flag", Some("<key>"))` for a
+/// slot ([`into_slots`]), `(name, None)` for a plain field.
+pub fn split_slot(name: &str) -> (&str, Option<&str>) {
+    match name.rsplit_once(SLOT_MARK) {
+        Some((field, author)) if !field.is_empty() && !author.is_empty() => (field, Some(author)),
+        _ => (name, None),
+    }
+}
+
+/// Keeps each change of a role-gated field (issue 15) in its signer's own slot,
+/// `<field>@<signer's key>` (`<field>@<author>` for a profile without a key), instead of
+/// the one register every writer shares.
+///
+/// A field is one last-writer-wins register, so a later change by someone without the
+/// role would replace the manager's value when records merge; reading would then refuse
+/// the newer change and find nothing — the manager's credit flag (C3), a team setting
+/// or a plan's decision (V2) blanked by anyone holding the team key. In slots, a change
+/// replaces only its own signer's earlier one (a change sealed by another key never
+/// takes a slot: `Register::fits`, enforced by the merge); reading ([`sift_fields`])
+/// takes the newest change among those that count, so a refused one leaves the value
+/// that counts in place. Applied to every local change before it is sealed with `key`
+/// (the seal covers the slot's name). Deletion (`_deleted`) stays one shared field.
+pub fn into_slots(change: &mut crate::record::replica::Replica, key: Option<&str>) {
+    for doc in change.docs.values_mut() {
+        let gated: Vec<String> = doc
+            .fields
+            .keys()
+            .filter(|name| {
+                let (field, slot) = split_slot(name);
+                slot.is_none() && field != crate::record::replica::DELETED && needed_for_field(doc, field).is_some()
+            })
+            .cloned()
+            .collect();
+        for name in gated {
+            if let Some(reg) = doc.fields.remove(&name) {
+                let slot = format!("{name}{SLOT_MARK}{}", key.unwrap_or(&reg.author));
+                // A change that also wrote the slot itself keeps whichever wins the merge.
+                match doc.fields.get(&slot) {
+                    Some(old) if !reg.beats(old) => {}
+                    _ => {
+                        doc.fields.insert(slot, reg);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether any field of `doc` is kept in slots ([`into_slots`]).
+pub fn has_slots(doc: &Document) -> bool {
+    doc.fields.keys().any(|name| split_slot(name).1.is_some())
+}
+
 /// `doc` with only the fields that count under `roster`, and the fields that did not,
-/// with why. A field that does not count reads as never written.
+/// with why. A field that does not count reads as never written; a role-gated field kept
+/// in slots ([`into_slots`]) reads as the newest change among those that count.
 pub fn sift_fields(doc: &Document, roster: Option<&Roster>) -> (Document, Vec<(String, Verdict)>) {
     sift_fields_on_device(doc, roster, &[])
 }
@@ -244,12 +300,28 @@ pub fn sift_fields_on_device(
     let mut kept = Document::new(&doc.id, &doc.kind);
     let mut refused = Vec::new();
     for (name, reg) in &doc.fields {
-        let needs_role = needed_for_field(doc, name).is_some();
-        let v = on_this_device(judge_field(doc, name, reg, roster), reg.seal.as_ref(), needs_role, own_keys);
-        if v.counts() {
-            kept.fields.insert(name.clone(), reg.clone());
-        } else {
+        let (field, slot) = split_slot(name);
+        // A name that only looks like a slot (no gated field of that name) is a plain field.
+        let (field, slot) = match slot {
+            Some(_) if needed_for_field(doc, field).is_none() => (name.as_str(), None),
+            _ => (field, slot),
+        };
+        let needs_role = needed_for_field(doc, field).is_some();
+        let v = match slot {
+            // A slot holds only its own signer's changes (the merge keeps it so; a
+            // record stored before it is refused here too).
+            Some(_) if !reg.fits(name) => Verdict::NotTheAuthor,
+            _ => on_this_device(judge_field(doc, field, reg, roster), reg.seal.as_ref(), needs_role, own_keys),
+        };
+        if !v.counts() {
             refused.push((name.clone(), v));
+            continue;
+        }
+        match kept.fields.get(field) {
+            Some(best) if !reg.beats(best) => {}
+            _ => {
+                kept.fields.insert(field.to_owned(), reg.clone());
+            }
         }
     }
     (kept, refused)

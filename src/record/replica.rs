@@ -49,11 +49,46 @@ impl Register {
     }
 }
 
-fn max_by_merge(a: Register, b: Register) -> Register {
-    if b.merge_cmp(&a) == Ordering::Greater {
+impl Register {
+    /// Whether this change wins over `other` under the merge's total order.
+    pub fn beats(&self, other: &Register) -> bool {
+        self.merge_cmp(other) == Ordering::Greater
+    }
+
+    /// Whether this change may sit in the field named `name`. A name `<field>@<slot>`
+    /// is one signer's slot (`domain::authority::into_slots`): it holds only changes
+    /// sealed by the key `<slot>`, or unsealed changes by the author `<slot>` (from a
+    /// profile without a key). Every other name takes any change. Seals are checked
+    /// when a chunk is read, before any merge, so the key named is the key that signed.
+    pub fn fits(&self, name: &str) -> bool {
+        match name.rsplit_once(SLOT_MARK) {
+            Some((field, slot)) if !field.is_empty() && !slot.is_empty() => match &self.seal {
+                Some(seal) => seal.key == slot,
+                None => self.author == slot,
+            },
+            _ => true,
+        }
+    }
+}
+
+/// Separates a field's name from the slot that holds one signer's changes of it.
+pub const SLOT_MARK: char = '@';
+
+/// The merge's choice for the field `name`: a change that fits the name ([`Register::fits`])
+/// over one that does not, then the later one. One total order, so still a join.
+fn max_by_merge(name: &str, a: Register, b: Register) -> Register {
+    if wins(name, &b, &a) {
         b
     } else {
         a
+    }
+}
+
+/// Whether `b` wins over `a` in the field `name` ([`max_by_merge`]).
+fn wins(name: &str, b: &Register, a: &Register) -> bool {
+    match (a.fits(name), b.fits(name)) {
+        (fa, fb) if fa != fb => fb,
+        _ => b.merge_cmp(a) == Ordering::Greater,
     }
 }
 
@@ -82,7 +117,7 @@ impl Document {
     pub fn set(&mut self, field: &str, value: Value, stamp: Hlc, author: &str) -> bool {
         let new = Register { value, stamp, author: author.to_owned(), seal: None };
         match self.fields.get(field) {
-            Some(old) if new.merge_cmp(old) != Ordering::Greater => false,
+            Some(old) if !wins(field, &new, old) => false,
             _ => {
                 self.fields.insert(field.to_owned(), new);
                 true
@@ -100,7 +135,7 @@ impl Document {
         }
         for (name, reg) in other.fields {
             let merged = match self.fields.remove(&name) {
-                Some(mine) => max_by_merge(mine, reg),
+                Some(mine) => max_by_merge(&name, mine, reg),
                 None => reg,
             };
             self.fields.insert(name, merged);

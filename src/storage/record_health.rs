@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use super::codec::{FieldProblem, ProblemReason, BODY};
 use super::{get_typed, RecordStore, StorageError, StoreName};
+use crate::domain::authority::split_slot;
 use crate::record::replica::{Document, Entry};
 
 /// One field a peer (or this device) wrote that this build could not read.
@@ -73,11 +74,11 @@ pub async fn unreadable_fields<S: RecordStore>(s: &S) -> Result<Vec<UnreadableFi
     }
     super::team_lists::load_team_lists_restored(s, &mut problems).await?;
     super::team_rules::load_rules_restored(s, &mut problems).await?;
-    let calendar: Option<Document> = get_typed(s, StoreName::Docs, super::settings::TEAM_CALENDAR_ID).await?;
+    let calendar: Option<Document> = super::roster::counted_doc(s, super::settings::TEAM_CALENDAR_ID).await?;
     if let Some(d) = calendar.filter(|d| !d.is_deleted()) {
         super::settings::calendar_restored(&d, Default::default(), &mut problems);
     }
-    let kpi: Option<Document> = get_typed(s, StoreName::Docs, super::kpi::KPI_TARGETS_ID).await?;
+    let kpi: Option<Document> = super::roster::counted_doc(s, super::kpi::KPI_TARGETS_ID).await?;
     if let Some(d) = kpi.filter(|d| !d.is_deleted()) {
         super::codec::decode_doc::<super::kpi::KpiSettings>(&d, &mut problems);
     }
@@ -131,12 +132,14 @@ async fn refused_by_roster<S: RecordStore>(s: &S) -> Result<Vec<UnreadableField>
     let docs: Vec<Document> = s.get_all_as(StoreName::Docs).await?;
     for d in docs.iter().filter(|d| d.kind != super::people::PERSON) {
         let (_, refused) = judge.sift(d);
-        for (field, verdict) in refused {
-            let Some(reg) = d.fields.get(&field) else { continue };
+        for (stored, verdict) in refused {
+            let Some(reg) = d.fields.get(&stored) else { continue };
+            // A role-gated field kept in its signer's slot is listed under its own name.
+            let field = split_slot(&stored).0.to_owned();
             out.push(UnreadableField {
                 record_id: d.id.clone(),
                 kind: d.kind.clone(),
-                detail: format!("{}.{field}: not counted ({})", d.id, verdict.code()),
+                detail: format!("{}.{stored}: not counted ({})", d.id, verdict.code()),
                 field,
                 code: verdict.code(),
                 device: reg.stamp.device.clone(),
@@ -155,10 +158,17 @@ async fn attribute<S: RecordStore>(s: &S, id: &str, p: FieldProblem) -> Result<O
     let detail = p.to_string();
     let code = reason_code(p.reason);
     if let Some(d) = get_typed::<_, Document>(s, StoreName::Docs, id).await? {
-        // `list[3]` was written as the register `list`; a missing required field was
+        // `list[3]` was written as the register `list` (or, for a role-gated field, in
+        // its signers' slots: the newest stands for it); a missing required field was
         // never written, so the document's newest change stands for it.
         let name = p.field.split('[').next().unwrap_or(&p.field);
-        let reg = d.fields.get(name).or_else(|| d.fields.values().max_by(|a, b| a.stamp.cmp(&b.stamp)));
+        let reg = d
+            .fields
+            .iter()
+            .filter(|(k, _)| split_slot(k).0 == name)
+            .map(|(_, r)| r)
+            .max_by(|a, b| a.stamp.cmp(&b.stamp))
+            .or_else(|| d.fields.values().max_by(|a, b| a.stamp.cmp(&b.stamp)));
         let (device, author, at_ms) =
             reg.map(|r| (r.stamp.device.clone(), r.author.clone(), r.stamp.wall_ms)).unwrap_or_default();
         let record = serde_json::to_value(&d).unwrap_or(Value::Null);

@@ -6,7 +6,7 @@
 //! there before an admin can grant it.)
 
 use super::{get_typed, RecordStore, StorageError, StoreName, Write};
-use crate::domain::authority::{judge, needed, on_this_device, sift_fields_on_device, Verdict};
+use crate::domain::authority::{has_slots, judge, needed, on_this_device, sift_fields_on_device, Verdict};
 use crate::domain::roster::{Roster, GRANT};
 use crate::record::replica::{Document, Entry};
 
@@ -91,14 +91,18 @@ impl Judge {
         sift_fields_on_device(d, self.roster(), &self.own_keys)
     }
 
+    /// `docs` as they count on this device: refused fields left out, role-gated fields
+    /// kept in slots read as one (`domain::authority::into_slots`). A document left with
+    /// no field is left out.
     pub fn docs(&self, docs: Vec<Document>) -> Vec<Document> {
-        if self.roster.is_none() {
-            return docs;
-        }
         docs.into_iter()
             .filter_map(|d| {
+                let slots = has_slots(&d);
+                if self.roster.is_none() && !slots {
+                    return Some(d);
+                }
                 let (kept, refused) = self.sift(&d);
-                if refused.is_empty() {
+                if refused.is_empty() && !slots {
                     Some(d)
                 } else {
                     (!kept.fields.is_empty()).then_some(kept)

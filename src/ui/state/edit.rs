@@ -54,6 +54,7 @@ async fn store_change(
     let device = sync.device.get_value();
     let mut c = clock(db.store(), &device).await?;
     let mut change = build(&mut c);
+    crate::domain::authority::into_slots(&mut change, key.as_ref().map(|k| k.id().0).as_deref());
     if let Some(k) = key {
         k.seal_change(&mut change);
     }
