@@ -55,6 +55,46 @@ fn k1_a_request_reviewed_on_one_tablet_and_approved_on_another_reads_back_with_w
     assert_eq!(rec.devices, ["tab-b", "tab-c"]);
 }
 
+/// K1: two managers on two tablets, offline, each give a different person a role: after
+/// the merge both hold it, in either order (each person's holding is its own field, not
+/// one list the later save replaces). A holding taken away later still counts as taken.
+#[test]
+fn k1_two_managers_giving_different_people_a_role_at_once_both_keep_their_change() {
+    let mut m1 = Tablet::new("wang", "tab-a");
+    let mut m2 = Tablet::new("zhao", "tab-b");
+    let none = KeyAccountRoles::default();
+    let zhou = KeyAccountRoles { supervisors: ["zhou".into()].into(), ..Default::default() };
+    let qian = KeyAccountRoles { supervisors: ["qian".into()].into(), ..Default::default() };
+    let a = roles_change(&none, &zhou, &mut m1.at(T0)).unwrap();
+    let b = roles_change(&none, &qian, &mut m2.at(T0 + 5)).unwrap();
+    for r in [a.clone().merge(b.clone()), b.clone().merge(a.clone())] {
+        let (docs, entries) = split(&r);
+        let roles = assemble(docs, entries).roles;
+        assert_eq!(roles.supervisors, ["qian".to_owned(), "zhou".to_owned()].into());
+    }
+    // Later, the first manager takes zhou's role away: qian keeps hers.
+    let both = KeyAccountRoles { supervisors: ["qian".into(), "zhou".into()].into(), ..Default::default() };
+    let c = roles_change(&both, &qian, &mut m1.at(T0 + 10)).unwrap();
+    let (docs, entries) = split(&a.merge(b).merge(c));
+    assert_eq!(assemble(docs, entries).roles.supervisors, ["qian".to_owned()].into());
+}
+
+/// K1 across builds: roles a build before kept as one list still count, and a person's
+/// own newer field overrides the list, while an older one gives way to a newer list.
+#[test]
+fn k1_roles_kept_as_a_list_by_an_older_build_read_with_the_per_person_fields() {
+    use outpost::record::hlc::Hlc;
+    let stamp = |ms: i64| Hlc { wall_ms: ms, counter: 0, device: "tab-old".into() };
+    let mut d = Document::new("team:key_accounts", "team_key_accounts");
+    d.set("supervisors", serde_json::json!(["zhou", "qian"]), stamp(T0 + 10), "wang");
+    d.set("managers", serde_json::json!(["wang"]), stamp(T0 + 10), "wang");
+    d.set("supervisor:zhou", serde_json::json!(false), stamp(T0 + 20), "wang");
+    d.set("supervisor:li", serde_json::json!(true), stamp(T0 + 5), "wang");
+    let data = assemble(vec![d], vec![]);
+    assert_eq!(data.roles.supervisors, ["qian".to_owned()].into());
+    assert_eq!(data.roles.managers, ["wang".to_owned()].into());
+}
+
 #[test]
 fn k1_an_approval_that_arrives_without_its_review_waits_and_two_offline_reviews_keep_the_first() {
     let mut rep = Tablet::new("li", "tab-a");

@@ -253,12 +253,58 @@ fn decided_by_holder(
     if step == Step::Approve && a.decisions.last().is_some_and(|d| d.by == e.author) {
         return false;
     }
-    let field = match step {
-        Step::Review => "supervisors",
-        Step::Approve => "managers",
-    };
-    let set_at = roles_doc.and_then(|d| d.fields.get(field)).map(|r| &r.stamp);
+    // A decision taken before the person's role was last changed stands.
+    let set_at = roles_doc.and_then(|d| role_set_at(d, step, &e.author));
     roles.may(step, &e.author) || set_at.is_some_and(|at| e.stamp < *at)
+}
+
+/// The list field builds before kept a step's holders in, and the prefix of the field
+/// each person's holding of it is kept in now (`supervisor:<person>`).
+fn role_fields(step: Step) -> (&'static str, &'static str) {
+    match step {
+        Step::Review => ("supervisors", "supervisor:"),
+        Step::Approve => ("managers", "manager:"),
+    }
+}
+
+/// K1: the team's key-account roles from their document. Each person's holding of a
+/// step is its own field (true or false), so two managers changing different people at
+/// the same time on two tablets both keep their change; builds before kept each step's
+/// holders as one list, which a person's own field overrides when it is newer.
+pub fn roles_of(d: &Document, problems: &mut Vec<FieldProblem>) -> KeyAccountRoles {
+    let mut roles: KeyAccountRoles = decode_doc(d, problems).unwrap_or_default();
+    for step in [Step::Review, Step::Approve] {
+        let (list, prefix) = role_fields(step);
+        let list_at = d.fields.get(list).map(|r| &r.stamp);
+        for (name, reg) in &d.fields {
+            let Some(person) = name.strip_prefix(prefix) else { continue };
+            if list_at.is_some_and(|at| *at > reg.stamp) {
+                continue;
+            }
+            let holders = match step {
+                Step::Review => &mut roles.supervisors,
+                Step::Approve => &mut roles.managers,
+            };
+            match reg.value.as_bool() {
+                Some(true) => {
+                    holders.insert(person.to_owned());
+                }
+                Some(false) => {
+                    holders.remove(person);
+                }
+                None => {}
+            }
+        }
+    }
+    roles
+}
+
+/// When `person`'s holding of `step` was last changed.
+fn role_set_at<'a>(d: &'a Document, step: Step, person: &str) -> Option<&'a crate::record::hlc::Hlc> {
+    let (list, prefix) = role_fields(step);
+    let own = d.fields.get(&format!("{prefix}{person}")).map(|r| &r.stamp);
+    let listed = d.fields.get(list).map(|r| &r.stamp);
+    own.max(listed)
 }
 
 /// Builds requests, evaluations and roles from raw records (pure; tested natively).
@@ -276,7 +322,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
         }
     }
     let roles_doc = docs.iter().find(|d| d.kind == KA_ROLES_KIND && !d.is_deleted());
-    let roles: KeyAccountRoles = roles_doc.and_then(|d| decode_doc(d, &mut Vec::new())).unwrap_or_default();
+    let roles: KeyAccountRoles = roles_doc.map(|d| roles_of(d, &mut Vec::new())).unwrap_or_default();
     let replay = |id: &str| -> (Approval, Vec<String>, Trail) {
         let mut a = Approval::default();
         let mut devices = Vec::new();
@@ -311,7 +357,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
     for d in docs.iter().filter(|d| !d.is_deleted()) {
         match d.kind.as_str() {
             KA_ROLES_KIND => {
-                data.roles = decode_doc(d, &mut problems).unwrap_or_default();
+                data.roles = roles_of(d, &mut problems);
             }
             KA_REQUEST => {
                 let Some(mut request) = decode_doc::<SupportRequest>(d, &mut problems) else { continue };
@@ -454,16 +500,20 @@ pub fn chained_decision(
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }
 }
 
-/// The team's key-account roles, the lists that changed only.
+/// The team's key-account roles: one field for each person whose holding of a step
+/// changed ([`roles_of`]).
 pub fn roles_change(old: &KeyAccountRoles, new: &KeyAccountRoles, by: &mut Author) -> Option<Replica> {
-    let mut fields = vec![];
-    if old.supervisors != new.supervisors {
-        fields.push(("supervisors", json!(new.supervisors)));
+    let mut d = Document::new(KA_ROLES_ID, KA_ROLES_KIND);
+    for (step, before, after) in
+        [(Step::Review, &old.supervisors, &new.supervisors), (Step::Approve, &old.managers, &new.managers)]
+    {
+        let (_, prefix) = role_fields(step);
+        for person in before.symmetric_difference(after) {
+            let st = by.clock.tick(by.now_ms);
+            d.set(&format!("{prefix}{person}"), json!(after.contains(person)), st, by.profile);
+        }
     }
-    if old.managers != new.managers {
-        fields.push(("managers", json!(new.managers)));
-    }
-    (!fields.is_empty()).then(|| doc_with(KA_ROLES_ID, KA_ROLES_KIND, fields, by))
+    (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }
 
 /// K3 for the cadence (V6) and Today: each evaluated key-account activity whose return
