@@ -37,7 +37,8 @@ cargo clippy --offline --target wasm32-unknown-unknown --all-targets -- -D warni
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(clippy-wasm)
 
 step "1/3 native: cargo test (PROPTEST_CASES=$PROPTEST_CASES)"
-cargo test --offline 2>&1 | tee "$logs/native.log"
+# --no-fail-fast: every test binary runs, so one failure does not hide the others.
+cargo test --offline --no-fail-fast 2>&1 | tee "$logs/native.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(native)
 count_cargo "$logs/native.log"
 
@@ -49,7 +50,7 @@ s3_endpoint=$(bash scripts/s3-test-server.sh start) || { failed_layers+=(s3-serv
 OUTPOST_S3_TEST_ENDPOINT="$s3_endpoint" \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --offline --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/browser.log"
+  cargo test --offline --no-fail-fast --target wasm32-unknown-unknown --tests 2>&1 | tee "$logs/browser.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || failed_layers+=(browser)
 count_cargo "$logs/browser.log"
 bash scripts/s3-test-server.sh stop

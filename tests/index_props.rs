@@ -5,7 +5,10 @@
 //! straight from the host), and so does a device that joins at the end. The only
 //! refusals are of index and day files (which the host also cuts short).
 //!
-//! `cargo test --test index_props` runs `PROPTEST_CASES` cases (default 256).
+//! Each case runs nine devices through up to fifty steps with real sealing, so the
+//! property runs one case for every 100 of `PROPTEST_CASES` (the test command: 2000 → 20
+//! cases, about 5 s each in a debug build; at least 4):
+//! `PROPTEST_CASES=20000 cargo test --release --test index_props` for a longer run.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -275,8 +278,14 @@ fn run(ops: &[Op]) -> Result<World, TestCaseError> {
     Ok(w)
 }
 
+/// One case for every 100 of `PROPTEST_CASES` (module doc), at least 4.
+fn cases() -> u32 {
+    let asked = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse::<u32>().ok()).unwrap_or(256);
+    (asked / 100).max(4)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn with_an_index_every_device_ends_as_a_full_replay(ops in prop::collection::vec(op(), 1..50)) {
