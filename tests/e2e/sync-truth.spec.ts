@@ -65,7 +65,7 @@ test('a head rewritten within a second under the same ETag is still read; a sett
   await b.page.route(aHead, async (route) => {
     const req = route.request();
     if (req.method() !== 'GET') return route.continue();
-    if (req.headers()['if-none-match']) conditional += 1;
+    if (req.headers()['if-none-match'] === '"same-second"') conditional += 1;
     const headers = { ...req.headers() };
     delete headers['if-none-match'];
     const real = await route.fetch({ headers });
@@ -82,7 +82,7 @@ test('a head rewritten within a second under the same ETag is still read; a sett
   expect(await a.d.syncNow()).toBe('done');
   expect(await b.d.syncNow()).toBe('done');
   expect(await b.d.customers()).toEqual(['Harbour Hardware', 'Kite Corner']);
-  // Such a validator is never sent back.
+  // Such a validator is never sent back (one the real host gave at joining may be).
   expect(conditional).toBe(0);
   await b.page.unroute(aHead);
 
