@@ -233,9 +233,42 @@ pub enum RuleError {
     Target(#[from] crate::domain::target::TargetError),
     #[error(transparent)]
     Report(#[from] crate::domain::sales_report::ReportError),
-    /// A domain check of a settings form (the message is the domain's).
+    #[error(transparent)]
+    Event(#[from] crate::domain::event::EventError),
+    #[error(transparent)]
+    Stock(#[from] crate::domain::stock::StockError),
+    #[error(transparent)]
+    Activity(#[from] crate::domain::activity::ActivityError),
+    #[error(transparent)]
+    Project(#[from] crate::domain::project::ProjectError),
+    #[error(transparent)]
+    TeamRules(#[from] crate::domain::team_rules::RulesError),
+    #[error(transparent)]
+    Collection(#[from] crate::domain::collection::CollectionError),
+    /// A contact the checks refused, with each field's reason.
+    #[error("the contact is not valid ({})", .0.iter().map(|e| e.field).collect::<Vec<_>>().join(", "))]
+    Contact(Vec<crate::domain::customer::FieldError>),
+    #[error(transparent)]
+    Kit(#[from] crate::domain::event_kit::KitError),
+    /// Something the action needs was left empty.
+    #[error("{0:?} is empty")]
+    Empty(Needed),
+    /// P7: a rep's capacity outside 0 to the most a rep can hold.
+    #[error("a capacity is 0 to {0}")]
+    Capacity(usize),
+    /// A check that only a broken build fails (the message is for support).
     #[error("{0}")]
     Invalid(String),
+}
+
+/// What an action needs that was left empty ([`RuleError::Empty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needed {
+    ProjectName,
+    MinutesText,
+    Product,
+    /// A payment of more than nothing (O3).
+    Amount,
 }
 
 impl CommandError {

@@ -4,7 +4,7 @@
 //! reviews), and the team's cadence and quota rules (managers).
 
 use super::customers::stored_file;
-use super::{store, Action, Actor, CommandError, RuleError};
+use super::{store, Action, Actor, CommandError, Needed, RuleError};
 use crate::domain::activity::Activity;
 use crate::domain::minutes::{check_step, MinutesStep};
 use crate::domain::profile::Role;
@@ -55,7 +55,7 @@ pub fn can_log_activity_for(actor: &Actor, rep: &str) -> bool {
 pub async fn log_activity<S: RecordStore>(s: &S, actor: &Actor, activity: &Activity) -> Result<Replica, CommandError> {
     actor.allow(Action::RecordActivity, can_log_activity_for(actor, &activity.rep))?;
     let day = load_calendar(s).await?.local_date(activity.at_ms);
-    activity.check(day, actor.now_ms).map_err(|e| RuleError::Invalid(e.to_string()))?;
+    activity.check(day, actor.now_ms).map_err(RuleError::Activity)?;
     if stored_file(s, &activity.customer_id).await?.is_none() {
         return Err(RuleError::NotFound("customer").into());
     }
@@ -99,9 +99,9 @@ pub async fn start_project<S: RecordStore>(
     stage: ProjectStage,
 ) -> Result<Replica, CommandError> {
     if project.name.trim().is_empty() {
-        return Err(RuleError::Invalid("the project has no name".into()).into());
+        return Err(RuleError::Empty(Needed::ProjectName).into());
     }
-    project.check_milestones().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    project.check_milestones().map_err(RuleError::Project)?;
     if stored_file(s, &project.customer_id).await?.is_none() {
         return Err(RuleError::NotFound("customer").into());
     }
@@ -125,7 +125,7 @@ pub async fn advance_project<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     let data = load_activity_data(s).await?;
     let rec = data.projects.iter().find(|r| r.project.id == id).ok_or(RuleError::NotFound("project"))?;
-    check_transition(rec.stages.current, to).map_err(|e| RuleError::Invalid(e.to_string()))?;
+    check_transition(rec.stages.current, to).map_err(RuleError::Project)?;
     let entry = actor.id();
     store(s, actor, |by| Ok(crate::storage::projects::stage_change(&entry, id, to, by)?)).await
 }
@@ -146,7 +146,7 @@ pub async fn edit_project<S: RecordStore>(
     let mut new = rec.project.clone();
     edit(&mut new);
     new.id = rec.project.id.clone();
-    new.check_milestones().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    new.check_milestones().map_err(RuleError::Project)?;
     let closed_now = closed.unwrap_or(rec.closed);
     let old = (&rec.project, rec.closed);
     store(s, actor, |by| {
@@ -218,7 +218,7 @@ pub async fn record_minutes_step<S: RecordStore>(
     check_step(item.minutes.state, step).map_err(CommandError::rule)?;
     let text = text.trim();
     if step == MinutesStep::Written && text.is_empty() {
-        return Err(RuleError::Invalid("minutes text".into()).into());
+        return Err(RuleError::Empty(Needed::MinutesText).into());
     }
     let id = actor.id();
     store(s, actor, |by| Ok(minutes_change(&id, activity, step, text, by)?)).await

@@ -3,7 +3,7 @@
 //! feedback for the customer; the manager keeps the checklists of materials.
 
 use super::customers::stored_file;
-use super::{store, Action, Actor, CommandError, RuleError};
+use super::{store, Action, Actor, CommandError, Needed, RuleError};
 use crate::domain::application::{Application, ApplicationStatus, Checklists, Outcome};
 use crate::domain::profile::Role;
 use crate::record::replica::Replica;
@@ -46,7 +46,7 @@ pub async fn open_application<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::FileApplication, can_file_application(actor))?;
     if product.trim().is_empty() {
-        return Err(RuleError::Invalid("no product chosen".into()).into());
+        return Err(RuleError::Empty(Needed::Product).into());
     }
     if stored_file(s, customer).await?.is_none() {
         return Err(RuleError::NotFound("customer").into());

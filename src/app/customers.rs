@@ -108,7 +108,7 @@ pub async fn save_collection_habits<S: RecordStore>(
     habits: &CollectionHabits,
 ) -> Result<Replica, CommandError> {
     if habits.payday.is_some_and(|d| !(1..=31).contains(&d)) {
-        return Err(RuleError::Invalid(CollectionError::BadPayday.to_string()).into());
+        return Err(RuleError::Collection(CollectionError::BadPayday).into());
     }
     let old = stored_file(s, id).await?.ok_or(RuleError::NotFound("customer"))?;
     let mut new = CustomerFile { payday: habits.payday, collect_slots: habits.slots.clone(), ..old.clone() };
@@ -132,8 +132,7 @@ pub async fn save_contact<S: RecordStore>(
     let mut c = contact.clone();
     c.tidy();
     if let Err(errors) = crate::domain::customer::validate_contact(&c) {
-        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
-        return Err(RuleError::Invalid(format!("contact: {}", fields.join(", "))).into());
+        return Err(RuleError::Contact(errors).into());
     }
     if stored_file(s, customer).await?.is_none() {
         return Err(RuleError::NotFound("customer").into());

@@ -42,7 +42,7 @@ pub async fn save_kit_item<S: RecordStore>(
     let organiser = organiser_of(s, &item.event).await?;
     actor.allow(Action::PlanKit, can_plan_kit(actor, &organiser))?;
     let item = KitItem { what: item.what.trim().to_owned(), ..item.clone() };
-    item.check().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    item.check().map_err(RuleError::Kit)?;
     if !load_people(s).await?.iter().any(|p| p.id == item.who) {
         return Err(RuleError::NotFound("person").into());
     }

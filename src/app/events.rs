@@ -76,7 +76,7 @@ pub async fn save_event<S: RecordStore>(
         Some(old) => actor.allow(Action::EditEvent, can_edit_event(actor, &old.organiser))?,
         None => actor.allow(Action::EditEvent, can_create_event(actor))?,
     }
-    new.validate().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    new.validate().map_err(RuleError::Event)?;
     if let Some(old) = &stored {
         if old.consent_version != new.consent_version {
             change_consent(old, &new.consent_version, actor.now_ms).map_err(CommandError::rule)?;
@@ -160,10 +160,10 @@ pub async fn record_stock_move<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::KeepStock, can_keep_stock(actor))?;
     if item.trim().is_empty() {
-        return Err(RuleError::Invalid(StockError::ItemEmpty.to_string()).into());
+        return Err(RuleError::Stock(StockError::ItemEmpty).into());
     }
     if qty == 0 {
-        return Err(RuleError::Invalid(StockError::ZeroQuantity.to_string()).into());
+        return Err(RuleError::Stock(StockError::ZeroQuantity).into());
     }
     event(s, event_id).await?;
     let reason = if qty > 0 { MoveReason::Received } else { MoveReason::Returned };
@@ -181,10 +181,10 @@ pub async fn record_stock_count<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::KeepStock, can_keep_stock(actor))?;
     if item.trim().is_empty() {
-        return Err(RuleError::Invalid(StockError::ItemEmpty.to_string()).into());
+        return Err(RuleError::Stock(StockError::ItemEmpty).into());
     }
     if counted < 0 {
-        return Err(RuleError::Invalid(StockError::NegativeCount { item: item.trim().to_owned() }.to_string()).into());
+        return Err(RuleError::Stock(StockError::NegativeCount { item: item.trim().to_owned() }).into());
     }
     event(s, event_id).await?;
     let id = actor.id();

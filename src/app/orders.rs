@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{store, Action, Actor, CommandError, RuleError};
+use super::{store, Action, Actor, CommandError, Needed, RuleError};
 use crate::domain::order::{Actor as OrderActor, Order, OrderError, OrderStatus, OrderStep, Signatory};
 use crate::domain::profile::Role;
 use crate::domain::receivable;
@@ -100,7 +100,7 @@ pub async fn record_payment<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::RecordPayment, can_record_payment(actor))?;
     if amount_fen <= 0 {
-        return Err(RuleError::Invalid("amount".into()).into());
+        return Err(RuleError::Empty(Needed::Amount).into());
     }
     let id = format!("pay:{}", actor.id());
     store(s, actor, |by| Ok(payment_recorded(&id, customer, order, amount_fen, paid_on, note, by))).await

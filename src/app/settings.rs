@@ -33,7 +33,7 @@ pub async fn save_team_rules<S: RecordStore>(
     rules: &(PoolSettings, TierSettings),
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::SaveTeamRules, can_edit_team_settings(actor))?;
-    check_rules(&rules.0, &rules.1).map_err(|e| RuleError::Invalid(e.to_string()))?;
+    check_rules(&rules.0, &rules.1).map_err(RuleError::TeamRules)?;
     let old = load_rules(s).await?;
     store(s, actor, |by| rules_change(&old, rules, by).ok_or(RuleError::Unchanged.into())).await
 }
@@ -70,7 +70,7 @@ pub async fn save_collection_settings<S: RecordStore>(
     settings: CollectionSettings,
 ) -> Result<Replica, CommandError> {
     actor.allow(Action::SaveCollectionSettings, can_edit_team_settings(actor))?;
-    settings.check().map_err(|e| RuleError::Invalid(e.to_string()))?;
+    settings.check().map_err(RuleError::Collection)?;
     let old = load_collection(s).await?;
     store(s, actor, |by| collection_change(&old, &settings, by).ok_or(RuleError::Unchanged.into())).await
 }
@@ -79,7 +79,7 @@ pub async fn save_collection_settings<S: RecordStore>(
 pub async fn save_capacities<S: RecordStore>(s: &S, actor: &Actor, new: &Capacities) -> Result<Replica, CommandError> {
     actor.allow(Action::SaveCapacities, can_edit_team_settings(actor))?;
     if new.0.values().any(|c| *c > MAX_CAPACITY) {
-        return Err(RuleError::Invalid(format!("a capacity is 0 to {MAX_CAPACITY}")).into());
+        return Err(RuleError::Capacity(MAX_CAPACITY).into());
     }
     let old = load_capacities(s).await?;
     let mut merged = old.clone();

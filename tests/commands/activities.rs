@@ -4,9 +4,11 @@ use outpost::app::activities::{
     can_decide_visit_plans, decide_visit_plan, file_visit_plan, record_minutes_step, review_minutes,
     save_activity_rules,
 };
-use outpost::app::{Action, CommandError, RuleError};
+use outpost::app::{Action, CommandError, Needed, RuleError};
+use outpost::domain::activity::ActivityError;
 use outpost::domain::activity::{Activity, ActivityKind, PersonMet, VisitStage};
 use outpost::domain::minutes::{MinutesState, MinutesStep};
+use outpost::domain::project::ProjectError;
 use outpost::domain::visit_plan::{Decision, PlanDraft, PlanError, PlanStatus};
 use outpost::storage::activities::{activity_change, load_activity_data, minutes_items, ActivityRules};
 use outpost::storage::memory::MemoryStore;
@@ -147,7 +149,7 @@ fn v3_v7_an_activity_is_logged_only_as_the_loggers_own_and_one_in_another_reps_n
             assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::RecordActivity, .. })), "{r:?}");
         }
         let future = log_activity(&s, &li(at(DAY)), &call("li", at(3 * DAY))).await;
-        assert!(matches!(future, Err(CommandError::Rule(RuleError::Invalid(_)))), "{future:?}");
+        assert!(matches!(future, Err(CommandError::Rule(RuleError::Activity(ActivityError::InFuture)))), "{future:?}");
         let unknown =
             log_activity(&s, &li(at(DAY)), &Activity { customer_id: "c9".into(), ..call("li", at(DAY)) }).await;
         assert_eq!(unknown, Err(RuleError::NotFound("customer").into()));
@@ -215,14 +217,17 @@ fn j1_j3_a_project_starts_with_a_stored_customer_moves_only_forward_and_keeps_it
         let before = stored_count(&s).await;
         let nameless = Project { name: " ".into(), ..p.clone() };
         let refused = start_project(&s, &li(at(1)), &nameless, ProjectStage::Bidding).await;
-        assert!(matches!(refused, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        assert!(matches!(refused, Err(CommandError::Rule(RuleError::Empty(Needed::ProjectName)))));
         let elsewhere = Project { customer_id: "c9".into(), ..p.clone() };
         let refused = start_project(&s, &li(at(1)), &elsewhere, ProjectStage::Bidding).await;
         assert_eq!(refused, Err(RuleError::NotFound("customer").into()));
         assert_eq!(stored_count(&s).await, before);
         start_project(&s, &li(at(1)), &p, ProjectStage::Bidding).await.unwrap();
         let back = advance_project(&s, &li(at(2)), "pj1", ProjectStage::PreliminaryDesign).await;
-        assert!(matches!(back, Err(CommandError::Rule(RuleError::Invalid(_)))), "J1: never back");
+        assert!(
+            matches!(back, Err(CommandError::Rule(RuleError::Project(ProjectError::Backward { .. })))),
+            "J1: never back"
+        );
         advance_project(&s, &zhao(at(3)), "pj1", ProjectStage::DetailedDesign).await.unwrap();
         // J3: an advance payment done before the contract breaks the milestones.
         let paid_early = edit_project(&s, &li(at(4)), "pj1", None, |p| {
@@ -234,7 +239,10 @@ fn j1_j3_a_project_starts_with_a_stored_customer_moves_only_forward_and_keeps_it
             })
         })
         .await;
-        assert!(matches!(paid_early, Err(CommandError::Rule(RuleError::Invalid(_)))), "{paid_early:?}");
+        assert!(
+            matches!(paid_early, Err(CommandError::Rule(RuleError::Project(ProjectError::BeforeContract(_))))),
+            "{paid_early:?}"
+        );
         edit_project(&s, &li(at(5)), "pj1", Some(true), |p| p.bid_checklist[0].ready = true).await.unwrap();
         let data = load_activity_data(&s).await.unwrap();
         let rec = &data.projects[0];

@@ -110,7 +110,7 @@ fn c1_a_contact_is_validated_saved_field_by_field_and_removed() {
         let s = team_with_customer("c1").await;
         let before = stored_count(&s).await;
         let empty = save_contact(&s, &li(at(1)), "c1", None, None, &Contact::default()).await;
-        assert!(matches!(empty, Err(CommandError::Rule(RuleError::Invalid(_)))), "{empty:?}");
+        assert!(matches!(empty, Err(CommandError::Rule(RuleError::Contact(_)))), "{empty:?}");
         let chen = Contact { name: " Ms Chen ".into(), phone: "13700001111".into(), ..Default::default() };
         let elsewhere = save_contact(&s, &li(at(1)), "c9", None, None, &chen).await;
         assert_eq!(elsewhere, Err(RuleError::NotFound("customer").into()));

@@ -60,7 +60,7 @@ fn e2_an_item_names_something_to_prepare_and_someone_on_the_team() {
         let blank = KitItem { what: "  ".into(), ..kites("li") };
         assert!(matches!(
             save_kit_item(&s, &wang(at(DAY)), None, &blank).await,
-            Err(CommandError::Rule(RuleError::Invalid(_)))
+            Err(CommandError::Rule(RuleError::Kit(_)))
         ));
         let stranger = kites("nobody");
         assert_eq!(save_kit_item(&s, &wang(at(DAY)), None, &stranger).await, Err(RuleError::NotFound("person").into()));

@@ -9,9 +9,11 @@ use outpost::app::events::{
     save_questions, set_invite_status, settle_stock_count, stock_reconciliation,
 };
 use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::event::EventError;
 use outpost::domain::event::{Event, InviteStatus};
 use outpost::domain::participant::ParticipantError;
 use outpost::domain::stock::levels;
+use outpost::domain::stock::StockError;
 use outpost::storage::events::load_events;
 use outpost::storage::memory::MemoryStore;
 use pollster::block_on;
@@ -61,11 +63,11 @@ fn w1_a_stock_move_needs_an_item_and_a_quantity_and_a_count_is_not_negative() {
         let s = with_event().await;
         let before = stored_count(&s).await;
         let no_item = record_stock_move(&s, &sun(at(1)), "ev1", " ", 3).await;
-        assert!(matches!(no_item, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        assert!(matches!(no_item, Err(CommandError::Rule(RuleError::Stock(StockError::ItemEmpty)))));
         let zero = record_stock_move(&s, &sun(at(1)), "ev1", "Kite", 0).await;
-        assert!(matches!(zero, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        assert!(matches!(zero, Err(CommandError::Rule(RuleError::Stock(StockError::ZeroQuantity)))));
         let negative = record_stock_count(&s, &sun(at(1)), "ev1", "Kite", -1).await;
-        assert!(matches!(negative, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        assert!(matches!(negative, Err(CommandError::Rule(RuleError::Stock(StockError::NegativeCount { .. })))));
         let unknown = record_stock_move(&s, &sun(at(1)), "ev9", "Kite", 3).await;
         assert_eq!(unknown, Err(RuleError::NotFound("event").into()));
         assert_eq!(stored_count(&s).await, before);
@@ -127,7 +129,7 @@ fn e1_e3_an_event_is_validated_and_its_consent_version_is_frozen_once_it_started
         let no_theme = Event { theme: " ".into(), ..kite_day("ev1", "wang") };
         assert!(matches!(
             save_event(&s, &wang(at(1)), None, &no_theme).await,
-            Err(CommandError::Rule(RuleError::Invalid(_)))
+            Err(CommandError::Rule(RuleError::Event(EventError::ThemeEmpty)))
         ));
         let during = at(10 * 3600 * 1000);
         let v3 = Event { consent_version: "v3".into(), ..kite_day("ev1", "wang") };

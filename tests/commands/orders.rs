@@ -6,7 +6,7 @@ use outpost::app::orders::{
     take_order_step,
 };
 use outpost::app::pool::ownership_of;
-use outpost::app::{Action, CommandError, RuleError};
+use outpost::app::{Action, CommandError, Needed, RuleError};
 use outpost::domain::customer_list::derive;
 use outpost::domain::order::{Discount, Order, OrderError, OrderLine, OrderStatus, OrderStep, PaymentTerms};
 use outpost::domain::pool::{OwnReason, PoolSettings};
@@ -92,7 +92,7 @@ fn o3_a_payment_of_nothing_is_not_recorded() {
     block_on(async {
         let s = with_draft().await;
         let zero = record_payment(&s, &li(at(DAY)), "c1", None, 0, d("2026-01-02"), "").await;
-        assert!(matches!(zero, Err(CommandError::Rule(RuleError::Invalid(_)))));
+        assert!(matches!(zero, Err(CommandError::Rule(RuleError::Empty(Needed::Amount)))));
         let by_staff = record_payment(&s, &sun(at(DAY)), "c1", None, 100, d("2026-01-02"), "").await;
         assert!(matches!(by_staff, Err(CommandError::NotAllowed { action: Action::RecordPayment, .. })));
     });

@@ -8,6 +8,7 @@ use outpost::app::customers::{can_mark_problem, mark_problem, save_collection_ha
 use outpost::app::pool::{can_return_note, claim_customer, ownership_of, release_customer, return_release_note};
 use outpost::app::settings::{migrate_local_capacities, save_capacities, save_collection_settings, save_team_rules};
 use outpost::app::{Action, CommandError, RuleError};
+use outpost::domain::collection::CollectionError;
 use outpost::domain::collection::{CollectSlot, CollectionHabits, CollectionSettings};
 use outpost::domain::customer_list::{derive, Filter};
 use outpost::domain::pool::{Change, PoolError, PoolSettings, ReleaseNote};
@@ -43,7 +44,7 @@ fn o2_any_member_records_a_payday_and_preferred_times_and_a_bad_payday_is_refuse
         let bad = CollectionHabits { payday: Some(32), slots: vec![] };
         assert!(matches!(
             save_collection_habits(&s, &li(at(DAY)), "c1", &bad).await,
-            Err(CommandError::Rule(RuleError::Invalid(_)))
+            Err(CommandError::Rule(RuleError::Collection(CollectionError::BadPayday)))
         ));
         assert_eq!(save_collection_habits(&s, &li(at(DAY)), "c1", &habits).await, Err(RuleError::Unchanged.into()));
     });

@@ -27,7 +27,7 @@ fn p1_p3_c3_a_rep_saving_the_team_rules_is_refused_and_the_manager_saves_checked
         let zero = (PoolSettings { p1_months: 0, ..Default::default() }, TierSettings::default());
         assert!(matches!(
             save_team_rules(&s, &wang(at(0)), &zero).await,
-            Err(CommandError::Rule(RuleError::Invalid(_)))
+            Err(CommandError::Rule(RuleError::TeamRules(_)))
         ));
         save_team_rules(&s, &wang(at(0)), &rules).await.unwrap();
         assert_eq!(load_rules(&s).await.unwrap().0.p1_months, 3);

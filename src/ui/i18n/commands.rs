@@ -1,15 +1,23 @@
 //! zh-CN / en words for why a command (crate::app) stored nothing: one sentence per
 //! machine reason, the domain's own reasons worded by their areas' catalogues.
 
-use crate::app::{Action, CommandError, RuleError};
+use crate::app::{Action, CommandError, Needed, RuleError};
+use crate::domain::collection::CollectionError;
 use crate::domain::pool::PoolError;
+use crate::domain::project::ProjectError;
 use crate::domain::receivable::ConfirmError;
+use crate::domain::stock::StockError;
 use crate::ui::i18n::activities::plan_error_text;
+use crate::ui::i18n::activities::{activity_error_text, AMsg};
 use crate::ui::i18n::applications::app_error;
+use crate::ui::i18n::customers::field_error_text;
 use crate::ui::i18n::events::{chips_error_text, participant_error_text};
+use crate::ui::i18n::events::{event_error_text, kit_error_text};
 use crate::ui::i18n::incentives::incentive_error;
 use crate::ui::i18n::key_accounts::{approval_error, key_activity_error};
 use crate::ui::i18n::orders::order_error;
+use crate::ui::i18n::orders::OMsg;
+use crate::ui::i18n::pool::rules_error_text;
 use crate::ui::i18n::service::service_error;
 use crate::ui::i18n::Lang;
 use crate::ui::profiles::profile_form::role_msg;
@@ -37,6 +45,16 @@ crate::catalogue! { XMsg {
     NoKeyActivity => "活动现场人员不能记录大客户活动。", "Event staff do not record key-account activities.";
     OnlyAdmins => "只有团队名册的管理员可以授予或撤销角色。", "Only an admin of the team roster grants or revokes roles.";
     Invalid => "输入不符合规则：", "The input breaks a rule: ";
+    NeedProjectName => "请填写项目名称。", "Enter the project's name.";
+    NeedMinutesText => "请先写下纪要内容。", "Write the minutes first.";
+    NeedProduct => "请选择产品。", "Choose a product.";
+    NeedAmount => "金额须大于零。", "The amount must be above zero.";
+    StockItemEmpty => "请填写物品名称。", "Enter the item.";
+    StockZero => "数量不能为 0。", "A quantity cannot be 0.";
+    ProjectUnchanged => "项目已在这个阶段。", "The project is already at this stage.";
+    ProjectBackward => "项目阶段只能向前推进。", "A project only moves forward.";
+    ProjectDuplicate => "同一个付款节点出现了两次。", "The same milestone appears twice.";
+    ContactInvalid => "联系人信息有误：", "The contact is not valid: ";
     StorageFailed => "保存到本机数据库失败：", "Saving to the local database failed: ";
 } }
 
@@ -80,7 +98,53 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Report(e) => crate::ui::i18n::targets::report_error(lang, e),
             RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
+            RuleError::Event(e) => event_error_text(lang, e),
+            RuleError::Stock(e) => stock_error(lang, e),
+            RuleError::Activity(e) => activity_error_text(lang, e).to_owned(),
+            RuleError::Project(e) => project_error(lang, e),
+            RuleError::TeamRules(e) => rules_error_text(lang, Some(e)),
+            RuleError::Collection(CollectionError::BadPayday) => OMsg::BadPayday.text(lang).to_owned(),
+            RuleError::Collection(CollectionError::BadRemindDays) => OMsg::BadRemindDays.text(lang).to_owned(),
+            RuleError::Contact(errors) => {
+                let reasons: Vec<String> = errors.iter().map(|e| field_error_text(lang, &e.reason)).collect();
+                format!("{}{}", m(XMsg::ContactInvalid), reasons.join(" "))
+            }
+            RuleError::Empty(Needed::ProjectName) => m(XMsg::NeedProjectName),
+            RuleError::Empty(Needed::MinutesText) => m(XMsg::NeedMinutesText),
+            RuleError::Empty(Needed::Product) => m(XMsg::NeedProduct),
+            RuleError::Empty(Needed::Amount) => m(XMsg::NeedAmount),
+            RuleError::Kit(e) => kit_error_text(lang, *e).to_owned(),
+            RuleError::Capacity(max) => capacity_error(lang, *max),
             RuleError::Invalid(e) => format!("{}{e}", m(XMsg::Invalid)),
         },
+    }
+}
+
+fn stock_error(lang: Lang, e: &StockError) -> String {
+    match e {
+        StockError::ItemEmpty => XMsg::StockItemEmpty.text(lang).to_owned(),
+        StockError::ZeroQuantity => XMsg::StockZero.text(lang).to_owned(),
+        StockError::NegativeCount { item } => match lang {
+            Lang::ZhCn => format!("“{item}”的盘点数量不能为负。"),
+            Lang::En => format!("The count of “{item}” cannot be negative."),
+        },
+    }
+}
+
+fn project_error(lang: Lang, e: &ProjectError) -> String {
+    let m = |x: XMsg| x.text(lang).to_owned();
+    match e {
+        ProjectError::Unchanged(_) => m(XMsg::ProjectUnchanged),
+        ProjectError::Backward { .. } => m(XMsg::ProjectBackward),
+        ProjectError::BeforeContract(_) => AMsg::ErrBeforeContract.text(lang).to_owned(),
+        ProjectError::BadAmount(_) => AMsg::ErrAmount.text(lang).to_owned(),
+        ProjectError::DuplicateMilestone(_) => m(XMsg::ProjectDuplicate),
+    }
+}
+
+fn capacity_error(lang: Lang, max: usize) -> String {
+    match lang {
+        Lang::ZhCn => format!("客户容量须是 0 到 {max} 之间的整数。"),
+        Lang::En => format!("A capacity is a whole number from 0 to {max}."),
     }
 }
