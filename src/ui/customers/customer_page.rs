@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::ui::activities::activity_sheet::{provide_activity_sheet, ActivitySheetView};
 use crate::ui::customers::contacts_editor::ContactsEditor;
 use crate::ui::customers::customer_form::CustomerForm;
 use crate::ui::customers::customer_glance::CustomerGlance;
@@ -12,7 +13,8 @@ use crate::ui::pool::ownership_card::OwnershipCard;
 /// One customer: what a rep needs at the door at a glance (owner and countdown, tier,
 /// grade, next follow-up, what is owed, last activity, call/text/log) with a menu to the
 /// sections — ownership, activities, file, orders and money, service, key account,
-/// applications. `id: None` is the new-customer form.
+/// applications; logging an activity is a sheet over the page. `id: None` is the
+/// new-customer form.
 #[component]
 pub fn CustomerPage(id: Option<String>) -> impl IntoView {
     let ctx = use_customers();
@@ -24,6 +26,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
         }
         .into_any();
     };
+    let sheet = provide_activity_sheet();
     let known = {
         let id = id.clone();
         move || ctx.data.with(|d| d.get(&id).is_some())
@@ -60,6 +63,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             <div class="section" data-section="service"><crate::ui::service::service_card::ServiceCard customer=id.clone() /></div>
             <div class="section" data-section="key-account"><crate::ui::key_accounts::key_account_card::KeyAccountCard customer=id.clone() /></div>
             <div class="section" data-section="applications"><crate::ui::service::applications_card::ApplicationsCard customer=id.clone() /></div>
+            <ActivitySheetView customer=id.clone() sheet />
         </Show>
     }
     .into_any()
