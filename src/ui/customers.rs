@@ -2,6 +2,7 @@
 
 pub mod contacts_editor;
 pub mod customer_export;
+pub mod customer_file_card;
 pub mod customer_filters;
 pub mod customer_form;
 pub mod customer_glance;

@@ -2,13 +2,15 @@ use leptos::prelude::*;
 
 use crate::ui::activities::activity_sheet::{provide_activity_sheet, ActivitySheetView};
 use crate::ui::customers::contacts_editor::ContactsEditor;
-use crate::ui::customers::customer_form::CustomerForm;
+use crate::ui::customers::customer_file_card::CustomerFileCard;
+use crate::ui::customers::customer_form::{draft_key, CustomerForm};
 use crate::ui::customers::customer_glance::CustomerGlance;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::CMsg;
 use crate::ui::i18n::t;
 use crate::ui::orders::payments_card::PaymentsCard;
 use crate::ui::pool::ownership_card::OwnershipCard;
+use crate::ui::state::platform::local_get;
 
 /// One customer: what a rep needs at the door at a glance (owner and countdown, tier,
 /// grade, next follow-up, what is owed, last activity, call/text/log) with a menu to the
@@ -27,6 +29,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
         .into_any();
     };
     let sheet = provide_activity_sheet();
+    let file_draft = RwSignal::new(local_get(&draft_key(Some(&id))).is_some());
     let known = {
         let id = id.clone();
         move || ctx.data.with(|d| d.get(&id).is_some())
@@ -51,7 +54,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
                 <crate::ui::activities::projects_card::ProjectsCard customer=Some(id.clone()) />
             </div>
             <div class="section" data-section="file">
-                <CustomerForm id=Some(id_form.clone()) />
+                <CustomerFileCard id=id_form.clone() dirty=file_draft />
                 <ContactsEditor customer=id_contacts.clone() />
                 <crate::ui::customers::photos_card::PhotosCard customer=id.clone() />
             </div>
