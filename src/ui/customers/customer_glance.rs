@@ -13,26 +13,6 @@ use crate::ui::i18n::key_accounts::KMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
 
-/// The sections of the customer page, in order: (anchor, label).
-pub const SECTIONS: [(&str, CMsg); 7] = [
-    ("overview", CMsg::SecOverview),
-    ("activities", CMsg::SecActivities),
-    ("file", CMsg::SecFile),
-    ("money", CMsg::SecMoney),
-    ("service", CMsg::SecService),
-    ("key-account", CMsg::SecKeyAccount),
-    ("applications", CMsg::SecApplications),
-];
-
-/// Scrolls the page to a section of the customer page (the app routes on the hash, so
-/// sections are reached by scrolling, not by `#anchor` links).
-pub fn scroll_to(section: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(Some(el)) = doc.query_selector(&format!("[data-section=\"{section}\"]")) {
-        el.scroll_into_view();
-    }
-}
-
 fn owing_class(fen: i64) -> &'static str {
     if fen > 0 {
         "owing"
@@ -44,7 +24,8 @@ fn owing_class(fen: i64) -> &'static str {
 /// What a rep needs at the door, in one block (P1/P3, C3, C4, V6, O2): who owns the
 /// customer and how long until it returns to the pool, tier and credit flag, demand grade,
 /// the next follow-up due (K3 return visits included), what is owed, the last activity; one tap to call, text or log
-/// a visit, each opening the activity sheet with its kind picked; and a menu to the page's sections.
+/// a visit, each opening the activity sheet with its kind picked. The page's tabs sit
+/// under it (`customer_tabs.rs`).
 #[component]
 pub fn CustomerGlance(id: String) -> impl IntoView {
     let ctx = use_customers();
@@ -149,12 +130,6 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                         <button type="button" class="primary" data-testid="glance-log" aria-haspopup="dialog"
                             on:click=move |_| open_sheet(ActivityKind::Visit)>{t(CMsg::LogVisit)}</button>
                     </div>
-                    <nav class="section-menu" data-testid="section-menu" aria-label=move || CMsg::Sections.text(i18n.lang())>
-                        {SECTIONS.iter().map(|(slug, label)| {
-                            let slug = *slug;
-                            view! { <button type="button" class="chip" data-testid=format!("go-{slug}") on:click=move |_| scroll_to(slug)>{t(*label)}</button> }
-                        }).collect_view()}
-                    </nav>
                 </header>
             }
         })}
