@@ -176,7 +176,7 @@ test('the file reads as facts; Edit opens the form, a tab switch keeps what is t
   await page.screenshot({ path: 'screenshots/customer-file-zh-CN.png' });
 });
 
-test('the activity sheet: opened by the glance, Escape keeps the draft, refusals show in it, a save closes it and lists the activity', async ({ page }) => {
+test('the activity sheet: opened by the glance, Escape and a reload keep the draft, refusals show in it, a save closes it and lists the activity', async ({ page }) => {
   const { c } = await repWithCustomer(page);
   const act = new ActivitiesPage(page);
   const sheet = act.sheet();
@@ -207,6 +207,10 @@ test('the activity sheet: opened by the glance, Escape keeps the draft, refusals
   expect(await body()).not.toBe('hidden');
   await c.section('activities');
   await expect(page.getByTestId('act-draft')).toBeVisible();
+  // Kept on the device: a reload (or the back button) loses nothing either.
+  await page.reload();
+  await expect(page.getByTestId('act-draft')).toBeVisible();
+  await keepTelLinksHere(page);
   await page.getByTestId('act-open').click();
   await expect(page.getByTestId('act-needs')).toHaveValue('Wants a cold-store demo');
 

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
@@ -11,13 +12,14 @@ use crate::ui::i18n::activities::{
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
-use crate::ui::state::platform::{new_id, now_ms};
+use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, now_ms};
 use crate::ui::state::session::use_session;
 
 const KINDS: [ActivityKind; 5] =
     [ActivityKind::Visit, ActivityKind::Call, ActivityKind::Meeting, ActivityKind::Email, ActivityKind::Sms];
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 struct Form {
     when: String,
     person: PersonMet,
@@ -28,6 +30,12 @@ struct Form {
     notes: String,
     /// V1: what this contact was for, if a first-contact step.
     first_contact: Option<FirstContactStep>,
+}
+
+/// Where the form keeps what is typed and not saved, per customer: a reload or the back
+/// button loses nothing either.
+fn draft_key(customer: &str) -> String {
+    format!("outpost.draft.activity.{customer}")
 }
 
 /// The purpose select's value for a step.
@@ -52,7 +60,7 @@ fn via_code(v: MaterialsVia) -> &'static str {
 /// with who was met, the needs stated, the visit stage and the next step, checked field
 /// by field before the command stores it; a visit without an approved plan is flagged
 /// first (V2). `kind` is the caller's, so a one-tap button can pick it; `draft` follows
-/// whether anything is typed (the form keeps it until saved); `on_saved` runs once the
+/// whether anything is typed (kept on the device until saved); `on_saved` runs once the
 /// activity is stored, after the form has been cleared.
 #[component]
 pub fn ActivityForm(
@@ -65,17 +73,27 @@ pub fn ActivityForm(
     let feed = activity_feed();
     let cmds = Commands::new();
     let session = use_session();
-    let form = RwSignal::new(Form::default());
+    let key = StoredValue::new(draft_key(&customer));
+    let kept = key.with_value(|k| local_get(k)).and_then(|t| serde_json::from_str::<Form>(&t).ok());
+    let form = RwSignal::new(kept.unwrap_or_default());
     let error = RwSignal::new(None::<ActivityError>);
     let failed = RwSignal::new(None::<String>);
-    if let Some(d) = draft {
-        Effect::new(move |_| {
-            let typed = form.with(|f| *f != Form::default());
+    // Every keystroke lands in the draft; an empty form has none.
+    Effect::new(move |_| {
+        let typed = form.with(|f| {
+            let typed = *f != Form::default();
+            match serde_json::to_string(f) {
+                Ok(text) if typed => key.with_value(|k| local_set(k, &text)),
+                _ => key.with_value(|k| local_remove(k)),
+            }
+            typed
+        });
+        if let Some(d) = draft {
             if d.get_untracked() != typed {
                 d.set(typed);
             }
-        });
-    }
+        }
+    });
     let err_for = move |field: &'static str| {
         move || {
             error.get().filter(|e| activity_error_field(e) == field).map(|e| view! {
@@ -126,6 +144,10 @@ pub fn ActivityForm(
             return error.set(Some(e));
         }
         error.set(None);
+        // A started write always lands, even if the page is left before it answers: the
+        // draft goes now, so it cannot come back as a second copy (a refusal leaves the
+        // form as typed, and the next keystroke keeps it again).
+        key.with_value(|k| local_remove(k));
         cmds.run(
             move |db, x| async move { log_activity(db.store(), &x, &a).await },
             move |r| match r {
