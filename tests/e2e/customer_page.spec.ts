@@ -121,7 +121,7 @@ test('the file reads as facts; Edit opens the form, a tab switch keeps what is t
   await expect(page.getByTestId('fact-region')).toContainText('Pudong');
   await expect(page.getByTestId('fact-notes')).toContainText('—');
   await expect(page.getByTestId('customer-form')).toHaveCount(0);
-  await page.screenshot({ path: 'screenshots/customer-file-en.png' });
+  await page.screenshot({ path: 'screenshots/customer-file-read-en.png' });
 
   // Edit: the form with what is stored.
   await page.getByTestId('cf-edit').click();
@@ -173,7 +173,7 @@ test('the file reads as facts; Edit opens the form, a tab switch keeps what is t
   await page.getByTestId('cf-save').click();
   await expect(page.getByTestId('fact-region')).toContainText('Xuhui');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'screenshots/customer-file-zh-CN.png' });
+  await page.screenshot({ path: 'screenshots/customer-file-read-zh-CN.png' });
 });
 
 test('the activity sheet: opened by the glance, Escape and a reload keep the draft, refusals show in it, a save closes it and lists the activity', async ({ page }) => {
