@@ -3,6 +3,8 @@
 pub mod activities_page;
 pub mod activity_card;
 pub mod activity_feed;
+pub mod activity_form;
+pub mod activity_sheet;
 pub mod minutes_list;
 pub mod projects_card;
 pub mod visit_form_print;

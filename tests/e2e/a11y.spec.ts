@@ -52,6 +52,14 @@ test('every page and a customer pass axe in both languages', async ({ page }) =>
     await c.open('Harbour Kites');
     await expect(page.getByTestId('owner-name')).toBeVisible();
     found.push(...(await violations(page)).map((v) => `[customer ${lang}] ${v}`));
+    // The file opened for editing, and the activity sheet over the page.
+    await c.editFile();
+    found.push(...(await violations(page)).map((v) => `[customer file ${lang}] ${v}`));
+    await page.getByTestId('cf-cancel').click();
+    await page.getByTestId('glance-log').click();
+    await expect(page.getByTestId('activity-sheet')).toBeVisible();
+    found.push(...(await violations(page)).map((v) => `[activity sheet ${lang}] ${v}`));
+    await page.keyboard.press('Escape');
   }
   expect(found, found.join('\n')).toEqual([]);
 });

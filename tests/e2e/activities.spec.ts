@@ -231,7 +231,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await switchTo(act.shell, 'Rep Li');
 
   // P8/V3: tapping the phone button opens the dialler and logs the call.
-  await customers.open('Kite Works');
+  await customers.open('Kite Works', 'activities');
   // The dialler cannot open in the test browser; keep the page where it is.
   await page.evaluate(() => document.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('a[href^="tel:"], a[href^="sms:"], a[href^="mailto:"]')) e.preventDefault();
@@ -240,7 +240,8 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(page.getByTestId('activity-row')).toHaveCount(1);
   await expect(page.getByTestId('activity-row')).toHaveAttribute('data-kind', 'call');
   await expect(page.getByTestId('activity-row')).toContainText('Zhao Min');
-  // The phone number on the contacts card logs the call too.
+  // The phone number on the contacts card (the file tab) logs the call too.
+  await customers.section('file');
   await page.getByTestId('contact-tel').first().click();
   await expect(page.getByTestId('activity-row')).toHaveCount(2);
   await expect(page.locator('[data-testid=activity-row][data-kind=call]')).toHaveCount(2);
@@ -252,7 +253,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(calls).toHaveAttribute('data-done', '1');
 
   // J1/J2: a project in preliminary design with a bid deadline; documents due 2 days before.
-  await customers.open('Kite Works');
+  await customers.open('Kite Works', 'activities');
   await page.getByTestId('project-add').click();
   await page.getByTestId('project-create').click();
   await expect(page.getByTestId('project-name-error')).toBeVisible();
@@ -271,7 +272,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   await expect(page.getByTestId('followup')).toHaveAttribute('data-state', 'due');
   await expect(page.getByTestId('followup')).toContainText('Early-design project');
   // J1: moved to bidding, it is followed every two weeks from the last contact instead.
-  await customers.open('Kite Works');
+  await customers.open('Kite Works', 'activities');
   await project.getByTestId('project-next').selectOption('Bidding');
   await project.getByTestId('project-move').click();
   await expect(project).toHaveAttribute('data-stage', 'Bidding');
@@ -300,6 +301,7 @@ test('one tap on a phone logs the call; quotas follow the team setting; projects
   // V9: the diary is prefilled from the day's activities; the report counts them.
   await customers.open('Kite Works');
   // V2: no plan names Kite Works today: the form says so and the visit is still recorded.
+  await act.openSheet();
   await page.getByTestId('act-kind-visit').click();
   await expect(page.getByTestId('act-unplanned')).toHaveAttribute('data-cover', 'none');
   await act.log({ kind: 'visit', stage: 'Closing', person: 'Zhao Min', needs: 'Needs a cold-proof scanner' });

@@ -37,15 +37,23 @@ test('a rep creates and edits a customer offline; errors name the field; typing 
   await expect(c.owner()).toHaveText('Rep Zhang');
   await expect(page.getByTestId('owner-reason')).toHaveText('first contact');
   await expect(page.getByTestId('returns-at')).toContainText('no deal in 2 months');
-  await expect(page.getByTestId('cf-credit-code')).toHaveValue(GOOD_CODE); // stored upper-case
+  // The file reads as labelled facts until "Edit" opens the form.
+  await c.section('file');
+  await expect(page.getByTestId('fact-credit-code')).toContainText(GOOD_CODE); // stored upper-case
   await expect(page.getByTestId('contact-row')).toContainText('李四');
+  await expect(page.getByTestId('customer-form')).toHaveCount(0);
 
-  // An edit, saved.
+  // An edit, saved: back to the facts, which show it.
+  await c.editFile();
+  await expect(page.getByTestId('cf-credit-code')).toHaveValue(GOOD_CODE);
   await page.getByTestId('cf-region').fill('福建 福州');
   await page.getByTestId('cf-save').click();
   await expect(page.getByTestId('cf-saved')).toBeVisible();
+  await expect(page.getByTestId('customer-form')).toHaveCount(0);
+  await expect(page.getByTestId('fact-region')).toContainText('福建 福州');
 
   // Typed but not saved: a reload (still offline) brings it back as a draft.
+  await c.editFile();
   await page.getByTestId('cf-notes').fill('Wants a quote before the spring fair');
   await page.reload();
   await expect(page.getByTestId('customer-title')).toHaveText('张三五金有限公司');
@@ -72,7 +80,7 @@ test('a rep creates and edits a customer offline; errors name the field; typing 
   await page.screenshot({ path: 'screenshots/customers-list-en.png' });
   await c.shell.setLang('zh-CN');
   await page.screenshot({ path: 'screenshots/customers-list-zh-CN.png' });
-  await c.open('张三五金有限公司');
+  await c.open('张三五金有限公司', 'file');
   await page.screenshot({ path: 'screenshots/customer-file-zh-CN.png', fullPage: true });
 });
 
@@ -185,6 +193,7 @@ test('a list left open shows what another tablet changed as soon as it syncs', a
 
   // A renames Alpha. B stays on its list; its network drops and comes back, which syncs.
   await a.c.open('Alpha Kites');
+  await a.c.editFile();
   await a.page.getByTestId('cf-name').fill('Zeta Kites');
   await a.page.getByTestId('cf-save').click();
   await expect(a.page.getByTestId('customer-title')).toHaveText('Zeta Kites');
@@ -250,17 +259,20 @@ test('the customer page shows at a glance who owns it, what is due and owed, and
   await expect(g.getByTestId('glance-last')).toContainText('—');
   await expect(g.getByTestId('glance-call')).toHaveAttribute('href', 'tel:13900000001');
   await expect(g.getByTestId('glance-sms')).toHaveAttribute('href', 'sms:13900000001');
-  // One tap to log a visit: the form with the visit picked.
+  // One tap to log a visit: the activity sheet with the visit picked.
   await g.getByTestId('glance-log').click();
+  await expect(page.getByTestId('activity-sheet')).toBeVisible();
   await expect(page.getByTestId('act-kind-visit')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('act-kind-call').click();
   await page.getByTestId('act-save').click();
   await expect(page.getByTestId('act-saved')).toBeVisible();
+  await expect(page.getByTestId('activity-sheet')).toBeHidden();
   await expect(g.getByTestId('glance-last')).toContainText('Call');
-  // The menu reaches each section.
+  // The tabs reach each section, one at a time.
   for (const section of ['file', 'money', 'service', 'applications', 'overview']) {
     await page.getByTestId(`go-${section}`).click();
-    await expect(page.locator(`[data-section="${section}"]`)).toBeInViewport();
+    await expect(page.locator(`[data-section="${section}"]`)).toBeVisible();
+    await expect(page.locator('[role=tabpanel]:visible')).toHaveCount(1);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'screenshots/customer-glance-en.png' });
@@ -277,6 +289,7 @@ test('only a manager sets the credit warning; a rep sees it read-only with the r
   await c.create({ name: 'Slow Pay Trading', contact: 'Buyer', phone: '13900000077' });
 
   // The rep: the box is disabled, says why, and a tap changes nothing.
+  await c.editFile();
   await expect(c.creditFlag()).toBeDisabled();
   await expect(c.creditFlag()).not.toBeChecked();
   await expect(c.creditFlagNote()).toHaveText('Only a manager sets or clears the credit warning.');
@@ -287,6 +300,7 @@ test('only a manager sets the credit warning; a rep sees it read-only with the r
   // The manager on the same tablet sets it; the glance shows the warning.
   await addPerson(c.shell, 'Manager Wang', 'manager');
   await c.open('Slow Pay Trading');
+  await c.editFile();
   await expect(c.creditFlag()).toBeEnabled();
   await expect(c.creditFlagNote()).toHaveCount(0);
   await c.creditFlag().check();
@@ -298,6 +312,7 @@ test('only a manager sets the credit warning; a rep sees it read-only with the r
   await switchTo(c.shell, 'Rep Li');
   await c.open('Slow Pay Trading');
   await expect(page.getByTestId('customer-credit-flag')).toBeVisible();
+  await c.editFile();
   await expect(c.creditFlag()).toBeChecked();
   await expect(c.creditFlag()).toBeDisabled();
   await c.shell.setLang('zh-CN');

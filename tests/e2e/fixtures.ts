@@ -5,10 +5,10 @@
 // A wasm panic aborts the app (release profile is panic=abort) and everything async
 // after it fails with "already borrowed", so a panic must never pass unnoticed. It also
 // fails a test on any Content-Security-Policy violation, unless the test expects some.
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export { expect };
-export type { Browser, BrowserContext, Page };
+export type { Browser, BrowserContext, Locator, Page };
 
 /** Console errors that mean the wasm panicked or trapped. */
 const PANIC = /panicked at|RuntimeError: unreachable|already been disposed|already borrowed/;

@@ -23,6 +23,7 @@ test('a rep records key-account activities, sees them listed and counted, and th
   await addPerson(c.shell, 'Rep Li', 'rep');
   await c.create({ name: 'Harbour Foods', contact: 'Buyer', phone: '13900000002' });
   await expect(page.getByTestId('customer-key-account')).toHaveCount(0);
+  await c.section('key-account');
   await expect(page.getByTestId('ka-no-activities')).toBeVisible();
 
   // Bad input: nobody named, then a day still ahead. Nothing is stored.

@@ -151,13 +151,13 @@ test('an offline order and payment become the first deal once finance confirms t
   await b.page.getByTestId('nav-finance').click();
   await b.page.screenshot({ path: 'screenshots/finance-queue-zh.png', fullPage: true });
   await b.c.open(CUSTOMER);
-  await b.page.getByTestId('order-new').click();
+  await ob.startOrder();
   await shot(b.page, 'order-form', 'order-form-zh.png');
   // Nothing typed is lost: a half-written order comes back after a reload, until cancelled.
   await b.page.getByTestId('order-line').first().getByTestId('ol-product').selectOption({ index: 1 });
   await b.page.getByTestId('of-note').fill('急单');
   await b.page.reload();
-  await b.c.open(CUSTOMER);
+  await b.c.open(CUSTOMER, 'money');
   await expect(b.page.getByTestId('order-form')).toBeVisible();
   await expect(b.page.getByTestId('of-note')).toHaveValue('急单');
   await expect(b.page.getByTestId('ol-product').first()).not.toHaveValue('');
@@ -200,7 +200,7 @@ test('a key-account request is reviewed by the supervisor and approved by the ma
 
   // Rep Li asks for support on tablet A; a rep cannot decide it.
   expect(await a.d.syncNow()).toBe('done');
-  await a.c.open('Harbour Foods');
+  await a.c.open('Harbour Foods', 'key-account');
   await a.page.getByTestId('ka-new-request').click();
   await a.page.getByTestId('ka-save').click();
   await expect(a.page.getByTestId('ka-form-error')).toContainText('Say what support is wanted');
@@ -216,14 +216,14 @@ test('a key-account request is reviewed by the supervisor and approved by the ma
   // Tablet B: the supervisor reviews (and cannot also approve), then the manager approves.
   expect(await b.d.syncNow()).toBe('done');
   await switchTo(b.d.shell, 'Supervisor Zhou');
-  await b.c.open('Harbour Foods');
+  await b.c.open('Harbour Foods', 'key-account');
   const reqB = b.page.getByTestId('ka-request');
   await reqB.getByTestId('ka-opinion').fill('Worth it: three lines up for renewal');
   await reqB.getByTestId('ka-pass').click();
   await expect(reqB.getByTestId('ka-approval')).toHaveAttribute('data-status', 'awaiting_approval');
   await expect(reqB.getByTestId('ka-not-yours')).toBeVisible();
   await switchTo(b.d.shell, 'Manager Wang');
-  await b.c.open('Harbour Foods');
+  await b.c.open('Harbour Foods', 'key-account');
   await reqB.getByTestId('ka-pass').click();
   await expect(reqB.getByTestId('ka-error')).toContainText('Write an opinion');
   await reqB.getByTestId('ka-opinion').fill('Go ahead, budget 8,000');
@@ -233,7 +233,7 @@ test('a key-account request is reviewed by the supervisor and approved by the ma
 
   // Tablet A sees both decisions, who took them and on which device.
   expect(await a.d.syncNow()).toBe('done');
-  await a.c.open('Harbour Foods');
+  await a.c.open('Harbour Foods', 'key-account');
   await expect(reqA.getByTestId('ka-approval')).toHaveAttribute('data-status', 'approved');
   await expect(reqA.getByTestId('ka-decision')).toHaveCount(2);
   await expect(reqA.getByTestId('ka-decision').first()).toContainText('Supervisor Zhou');
@@ -266,6 +266,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await c.create({ name: 'River Bikes', contact: 'Owner', phone: '13900000003' });
 
   // S1: logged by whoever was asked first; neither answered nor forwarded is refused.
+  await c.section('service');
   await page.getByTestId('sv-new').click();
   await page.getByTestId('sv-channel').selectOption({ label: 'Complaint' });
   await page.getByTestId('sv-asked').fill('Chain squeaks on new bikes');
@@ -279,6 +280,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await expect(item).toHaveAttribute('data-overdue', 'false');
 
   // A1: an application cannot go to review incomplete.
+  await c.section('applications');
   await page.getByTestId('app-new').click();
   const app = page.getByTestId('application');
   await expect(app.getByTestId('app-complete')).toHaveAttribute('data-of', '2');
@@ -295,7 +297,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   // Friday: the promise (Wednesday) is past; the review has taken 4 working days.
   await page.clock.setSystemTime(new Date('2026-03-06T10:00:00+08:00'));
   await page.reload();
-  await c.open('River Bikes');
+  await c.open('River Bikes', 'service');
   await expect(item).toHaveAttribute('data-overdue', 'true');
   await expect(page.getByTestId('service-overdue')).toBeVisible();
   await expect(app).toHaveAttribute('data-late', 'true');
@@ -322,6 +324,7 @@ test('a forwarded complaint is flagged past its promise and closes only satisfie
   await expect(item.getByTestId('service-closed')).toContainText('5');
 
   // A1: the decision carries the customer's feedback into the history.
+  await c.section('applications');
   await app.getByTestId('app-approve').click();
   await expect(page.getByTestId('app-error')).toContainText('feedback');
   await app.getByTestId('app-feedback').fill('Approved; the card arrives within 7 days');

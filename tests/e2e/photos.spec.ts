@@ -19,6 +19,7 @@ test('a licence photographed offline reaches the other tablet as the same image;
 
   await a.context.setOffline(true);
   await a.c.create({ name: CUSTOMER });
+  await a.photos.show();
   await expect(a.photos.card()).toBeVisible();
   await expect(a.page.getByTestId('photos-empty')).toBeVisible();
   await a.photos.attach(png, 'licence', 'licence.png');
@@ -51,7 +52,7 @@ test('a licence photographed offline reaches the other tablet as the same image;
   }
 
   expect(await b.d.syncNow()).toBe('done');
-  await b.c.open(CUSTOMER);
+  await b.c.open(CUSTOMER, 'file');
   await expect(b.photos.images()).toHaveCount(1);
   await expect(b.photos.images().first()).toHaveAttribute('data-hash', hash);
   expect(await b.photos.naturalSize()).toEqual([320, 200]);
@@ -79,14 +80,14 @@ test('a photo whose file is refused waits for sync with a reason, arrives later,
   const blobs = '**/sync/devices/*/blobs/*.bin';
   await b.page.route(blobs, (route) => route.fulfill({ status: 200, body: '<html>proxy error</html>' }));
   expect(await b.d.syncNow()).toBe('done');
-  await b.c.open('Lakeside Trading');
+  await b.c.open('Lakeside Trading', 'file');
   await expect(b.photos.waiting()).toHaveText('waiting for sync');
   await expect(b.page.getByTestId('photo-failure')).toContainText('refused');
   await expect(b.photos.images()).toHaveCount(0);
   await b.page.unroute(blobs);
 
   expect(await b.d.syncNow()).toBe('done');
-  await b.c.open('Lakeside Trading');
+  await b.c.open('Lakeside Trading', 'file');
   await expect(b.photos.images()).toHaveCount(1);
   expect(await b.photos.shownHash()).toBe(sha256(png));
   await expect(b.page.getByTestId('photo-failure')).toHaveCount(0);
@@ -102,7 +103,7 @@ test('a photo whose file is refused waits for sync with a reason, arrives later,
   expect(await b.d.syncNow()).toBe('done');
 
   expect(await a.d.syncNow()).toBe('done');
-  await a.c.open('Lakeside Trading');
+  await a.c.open('Lakeside Trading', 'file');
   await expect(a.page.getByTestId('photos-empty')).toBeVisible();
   await expect(a.photos.tiles()).toHaveCount(0);
   await a.context.close();

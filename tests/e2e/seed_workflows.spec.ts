@@ -178,6 +178,7 @@ test('a payday before the lead window starts the reminder on that payday; capaci
   // O2: River Bikes is paid on the 10th and prefers afternoons; a bad payday is refused.
   await o.addProduct('Tea set', 'set', '1,000');
   await c.create({ name: 'River Bikes', contact: 'Owner', phone: '13900000003' });
+  await c.section('money');
   await page.getByTestId('habits-payday').fill('40');
   await page.getByTestId('habits-save').click();
   await expect(page.getByTestId('habits-payday-error')).toBeVisible();
@@ -223,7 +224,7 @@ test('a payday before the lead window starts the reminder on that payday; capaci
   await expect(page.getByTestId('finance-reminder').getByTestId('chase-hint')).toContainText('Afternoons');
 
   // Without the payday the team's lead time (7 days) would not reach it yet.
-  await c.open('River Bikes');
+  await c.open('River Bikes', 'money');
   await page.getByTestId('habits-payday').fill('');
   await page.getByTestId('habits-save').click();
   await expect(page.getByTestId('habits-summary')).toContainText('No payday recorded');

@@ -109,6 +109,7 @@ test('a save answered after its page is gone does not panic, and is kept', async
   await d.shell.setLang('en');
   for (const [i, slug] of ORDER.entries()) {
     await c.open('海港风筝');
+    await c.editFile();
     await page.getByTestId('cf-region').fill(`Region ${i}`);
     // Save, then leave before the write answers.
     await page.evaluate((to) => {
@@ -118,5 +119,6 @@ test('a save answered after its page is gone does not panic, and is kept', async
     await expect(page.getByTestId(PAGES[slug].shows).first()).toBeVisible();
   }
   await c.open('海港风筝');
+  await c.editFile();
   await expect(page.getByTestId('cf-region')).toHaveValue(`Region ${ORDER.length - 1}`);
 });

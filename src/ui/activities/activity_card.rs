@@ -1,80 +1,31 @@
 use leptos::prelude::*;
 
 use crate::app::activities::log_activity;
-use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
-use crate::domain::first_contact::{FirstContact, FirstContactStep, MaterialsVia, NextFirstStep};
+use crate::domain::activity::{Activity, ActivityKind, PersonMet};
+use crate::domain::first_contact::{FirstContact, NextFirstStep};
 use crate::domain::minutes::MinutesState;
-use crate::domain::visit_plan::{visit_cover, VisitCover};
 use crate::storage::activities::minutes_items;
 use crate::ui::activities::activity_feed::activity_feed;
+use crate::ui::activities::activity_sheet::use_activity_sheet;
 use crate::ui::customers::customers_ctx::use_customers;
-use crate::ui::i18n::activities::{
-    activity_error_field, activity_error_text, day_text, kind_code, kind_label, stage_label, step_label, via_label,
-    AMsg,
-};
+use crate::ui::i18n::activities::{day_text, kind_code, kind_label, stage_label, step_label, via_label, AMsg};
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{new_id, now_ms};
-use crate::ui::state::session::use_session;
 
-const KINDS: [ActivityKind; 5] =
-    [ActivityKind::Visit, ActivityKind::Call, ActivityKind::Meeting, ActivityKind::Email, ActivityKind::Sms];
-
-#[derive(Debug, Clone, Default)]
-struct Form {
-    when: String,
-    person: PersonMet,
-    needs: String,
-    stage: String,
-    next: String,
-    next_due: String,
-    notes: String,
-    /// V1: what this contact was for, if a first-contact step.
-    first_contact: Option<FirstContactStep>,
-}
-
-/// The purpose select's value for a step.
-fn purpose_code(s: Option<FirstContactStep>) -> &'static str {
-    match s {
-        None => "",
-        Some(FirstContactStep::Materials { .. }) => "materials",
-        Some(FirstContactStep::ConfirmBooking) => "confirm",
-        Some(FirstContactStep::Invitation) => "invitation",
-    }
-}
-
-fn via_code(v: MaterialsVia) -> &'static str {
-    match v {
-        MaterialsVia::Email => "email",
-        MaterialsVia::Post => "post",
-        MaterialsVia::Website => "website",
-    }
-}
-
-/// The customer's activity log (V3, V4): log a call, visit, meeting, email or SMS with
-/// who was met, the needs stated, the visit stage and the next step; tap a contact's
-/// phone, SMS or email button to reach them and log the contact at once (P8 reads it).
+/// The customer's activity log (V1, V3, V4): where the first contact stands, one tap on a
+/// contact's phone, SMS or email button to reach them and log the contact at once (P8
+/// reads it), the activities latest first, and a button that opens the activity sheet
+/// (`activity_sheet.rs`) to log a call, visit, meeting, email or SMS in full.
 #[component]
 pub fn ActivityCard(customer: String) -> impl IntoView {
     let ctx = use_customers();
     let i18n = use_i18n();
     let feed = activity_feed();
-    let cmds = Commands::new();
-    let session = use_session();
-    let kind = RwSignal::new(ActivityKind::Visit);
-    let form = RwSignal::new(Form::default());
-    let error = RwSignal::new(None::<ActivityError>);
+    let sheet = use_activity_sheet();
     let failed = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
-    let err_for = move |field: &'static str| {
-        move || {
-            error.get().filter(|e| activity_error_field(e) == field).map(|e| view! {
-            <small class="error" role="alert" data-testid=format!("act-error-{field}")>{activity_error_text(i18n.lang(), &e)}</small>
-        })
-        }
-    };
     let cid = customer.clone();
     let contacts =
         Memo::new(move |_| ctx.data.with(|d| d.get(&cid).map(|c| c.rec.contacts.clone()).unwrap_or_default()));
@@ -94,80 +45,6 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
         })
     });
 
-    let save_c = customer.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        saved.set(false);
-        let f = form.get_untracked();
-        let k = kind.get_untracked();
-        let cal = feed.cal.get_untracked();
-        let now = now_ms();
-        let at_ms = match chrono::NaiveDateTime::parse_from_str(&f.when, "%Y-%m-%dT%H:%M") {
-            Ok(t) => t.and_utc().timestamp_millis() - i64::from(cal.utc_offset_minutes) * 60_000,
-            Err(_) => now,
-        };
-        let person = PersonMet {
-            name: f.person.name.trim().to_owned(),
-            title: f.person.title.trim().to_owned(),
-            decision_maker: f.person.decision_maker,
-        };
-        let a = Activity {
-            id: new_id(),
-            customer_id: save_c.clone(),
-            rep: session.current.try_get_untracked().flatten().unwrap_or_default(),
-            kind: k,
-            at_ms,
-            people_met: if person.name.is_empty() && person.title.is_empty() && !person.decision_maker {
-                vec![]
-            } else {
-                vec![person]
-            },
-            needs: f.needs.trim().to_owned(),
-            visit_stage: if k == ActivityKind::Visit {
-                VisitStage::ALL.into_iter().find(|s| format!("{s:?}") == f.stage)
-            } else {
-                None
-            },
-            next_step: (!f.next.trim().is_empty() || !f.next_due.is_empty())
-                .then(|| NextStep { text: f.next.trim().to_owned(), due_on: f.next_due.parse().ok() }),
-            notes: f.notes.trim().to_owned(),
-            first_contact: f.first_contact,
-        };
-        if let Err(e) = a.check(cal.local_date(at_ms), now) {
-            return error.set(Some(e));
-        }
-        error.set(None);
-        cmds.run(
-            move |db, x| async move { log_activity(db.store(), &x, &a).await },
-            move |r| match r {
-                Ok(_) => {
-                    form.set(Form::default());
-                    saved.set(true);
-                    failed.set(None);
-                }
-                Err(e) => failed.set(Some(command_error(i18n.lang(), &e))),
-            },
-        );
-    };
-
-    // V2: a visit logged without an approved plan for its customer and day is recorded
-    // all the same; the form says how it stands before it is saved.
-    let cover_c = customer.clone();
-    let cover = Memo::new(move |_| {
-        if kind.get() != ActivityKind::Visit {
-            return None;
-        }
-        let cal = feed.cal.get();
-        let day = form
-            .with(|f| chrono::NaiveDateTime::parse_from_str(&f.when, "%Y-%m-%dT%H:%M").ok())
-            .map_or_else(|| cal.local_date(feed.now.get()), |t| t.date());
-        let me = session.current.get().unwrap_or_default();
-        let c = feed
-            .data
-            .with(|d| visit_cover(d.plans.iter().filter(|p| p.rep == me).map(|p| (&p.draft, p.status)), &cover_c, day));
-        (c != VisitCover::Approved).then_some(c)
-    });
-
     // One tap: open the phone, SMS or mail app and log the contact.
     let log_contact = contact_logger(customer.clone());
     let quick = move |k: ActivityKind, name: String, title: String, dm: bool| {
@@ -176,26 +53,20 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
 
     // V1: where the first contact stands, from the log.
     let first = Memo::new(move |_| log.with(|l| FirstContact::of(l.iter())));
-    let set_purpose = move |code: String| {
-        form.update(|f| {
-            f.first_contact = match code.as_str() {
-                "materials" => Some(FirstContactStep::Materials { via: MaterialsVia::Email }),
-                "confirm" => Some(FirstContactStep::ConfirmBooking),
-                "invitation" => Some(FirstContactStep::Invitation),
-                _ => None,
-            }
-        });
-        // The kind the step is made by, so the form fits it at once.
-        match form.with_untracked(|f| f.first_contact) {
-            Some(FirstContactStep::Materials { .. }) => kind.set(ActivityKind::Email),
-            Some(_) => kind.set(ActivityKind::Call),
-            None => {}
-        }
-        error.set(None);
-    };
     view! {
         <section class="card activities" data-testid="activity-card">
-            <h2>{t(AMsg::ActivityLog)}</h2>
+            <div class="card-head">
+                <h2>{t(AMsg::ActivityLog)}</h2>
+                {sheet.map(|s| view! {
+                    <button type="button" class="primary" data-testid="act-open" aria-haspopup="dialog"
+                        on:click=move |_| s.open(None)>
+                        {t(AMsg::LogActivity)}
+                        <Show when=move || s.draft.get()>
+                            " "<span class="badge warn" data-testid="act-draft">{t(AMsg::DraftKept)}</span>
+                        </Show>
+                    </button>
+                })}
+            </div>
             <div class="first-contact" data-testid="first-contact" data-next=move || match first.get().next() {
                 None => "met", Some(NextFirstStep::SendMaterials) => "materials",
                 Some(NextFirstStep::ConfirmCall) => "confirm", Some(NextFirstStep::FirstMeeting) => "meeting",
@@ -265,105 +136,8 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
                         }
                     }).collect_view().into_any()
                 }}
-            </div>
-            <form class="form" data-testid="activity-form" on:submit=save novalidate>
-                <h3>{t(AMsg::LogActivity)}</h3>
-                <div class="kind-picker" role="radiogroup">
-                    {KINDS.into_iter().map(|k| view! {
-                        <button type="button" class="chip" data-testid=format!("act-kind-{}", kind_code(k))
-                            aria-pressed=move || (kind.get() == k).to_string()
-                            on:click=move |_| kind.set(k)>{move || kind_label(i18n.lang(), k)}</button>
-                    }).collect_view()}
-                </div>
-                <div class="grid-2">
-                    <label class="field"><span>{t(AMsg::FcPurpose)}</span>
-                        <select data-testid="act-purpose" prop:value=move || purpose_code(form.with(|f| f.first_contact))
-                            on:change=move |ev| set_purpose(event_target_value(&ev))>
-                            <option value="">{t(AMsg::FcNone)}</option>
-                            <option value="materials">{t(AMsg::FcMaterials)}</option>
-                            <option value="confirm">{t(AMsg::FcConfirm)}</option>
-                            <option value="invitation">{t(AMsg::FcInvitation)}</option>
-                        </select>
-                        {err_for("purpose")}
-                    </label>
-                    <Show when=move || matches!(form.with(|f| f.first_contact), Some(FirstContactStep::Materials { .. }))>
-                        <label class="field"><span>{t(AMsg::FcVia)}</span>
-                            <select data-testid="act-via"
-                                prop:value=move || match form.with(|f| f.first_contact) { Some(FirstContactStep::Materials { via }) => via_code(via), _ => "" }
-                                on:change=move |ev| {
-                                    let v = MaterialsVia::ALL.into_iter().find(|v| via_code(*v) == event_target_value(&ev));
-                                    if let Some(via) = v {
-                                        form.update(|f| f.first_contact = Some(FirstContactStep::Materials { via }));
-                                        error.set(None);
-                                    }
-                                }>
-                                {MaterialsVia::ALL.into_iter().map(|v| view! { <option value=via_code(v)>{move || via_label(v).text(i18n.lang())}</option> }).collect_view()}
-                            </select>
-                        </label>
-                    </Show>
-                    <label class="field"><span>{t(AMsg::When)}</span>
-                        <input type="datetime-local" data-testid="act-when" prop:value=move || form.with(|f| f.when.clone())
-                            on:input=move |ev| form.update(|f| f.when = event_target_value(&ev)) />
-                        {err_for("when")}
-                    </label>
-                    {move || cover.get().map(|c| {
-                        let (code, msg) = match c {
-                            VisitCover::Pending => ("pending", AMsg::CoverPending),
-                            VisitCover::Rejected => ("rejected", AMsg::CoverRejected),
-                            _ => ("none", AMsg::CoverNotPlanned),
-                        };
-                        view! { <p class="notice warn" role="status" data-testid="act-unplanned" data-cover=code>{t(msg)}</p> }
-                    })}
-                    <Show when=move || kind.get() == ActivityKind::Visit>
-                        <label class="field"><span>{t(AMsg::Stage)}</span>
-                            <select data-testid="act-stage" prop:value=move || form.with(|f| f.stage.clone())
-                                on:change=move |ev| form.update(|f| f.stage = event_target_value(&ev))>
-                                <option value="">"—"</option>
-                                {VisitStage::ALL.into_iter().map(|s| view! { <option value=format!("{s:?}")>{move || stage_label(i18n.lang(), s)}</option> }).collect_view()}
-                            </select>
-                            {err_for("stage")}
-                        </label>
-                    </Show>
-                    <label class="field"><span>{t(AMsg::PersonMet)}</span>
-                        <input type="text" data-testid="act-person" prop:value=move || form.with(|f| f.person.name.clone())
-                            on:input=move |ev| form.update(|f| f.person.name = event_target_value(&ev)) />
-                        {err_for("person")}
-                    </label>
-                    <label class="field"><span>{t(AMsg::PersonTitle)}</span>
-                        <input type="text" data-testid="act-title" prop:value=move || form.with(|f| f.person.title.clone())
-                            on:input=move |ev| form.update(|f| f.person.title = event_target_value(&ev)) />
-                    </label>
-                </div>
-                <label class="check">
-                    <input type="checkbox" data-testid="act-dm" prop:checked=move || form.with(|f| f.person.decision_maker)
-                        on:change=move |ev| form.update(|f| f.person.decision_maker = event_target_checked(&ev)) />
-                    <span>{t(AMsg::DecisionMaker)}</span>
-                </label>
-                <label class="field"><span>{t(AMsg::Needs)}</span>
-                    <textarea rows="2" data-testid="act-needs" prop:value=move || form.with(|f| f.needs.clone())
-                        on:input=move |ev| form.update(|f| f.needs = event_target_value(&ev))></textarea>
-                </label>
-                <div class="grid-2">
-                    <label class="field"><span>{t(AMsg::NextStep)}</span>
-                        <input type="text" data-testid="act-next" prop:value=move || form.with(|f| f.next.clone())
-                            on:input=move |ev| form.update(|f| f.next = event_target_value(&ev)) />
-                        {err_for("next")}
-                    </label>
-                    <label class="field"><span>{t(AMsg::NextStepDue)}</span>
-                        <input type="date" data-testid="act-next-due" prop:value=move || form.with(|f| f.next_due.clone())
-                            on:input=move |ev| form.update(|f| f.next_due = event_target_value(&ev)) />
-                    </label>
-                </div>
-                <label class="field"><span>{t(AMsg::Notes)}</span>
-                    <textarea rows="2" data-testid="act-notes" prop:value=move || form.with(|f| f.notes.clone())
-                        on:input=move |ev| form.update(|f| f.notes = event_target_value(&ev))></textarea>
-                </label>
                 {move || failed.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <div class="actions">
-                    <Show when=move || saved.get()><span class="ok" role="status" data-testid="act-saved">{t(AMsg::Logged)}</span></Show>
-                    <button type="submit" class="primary" data-testid="act-save">{t(AMsg::SaveActivity)}</button>
-                </div>
-            </form>
+            </div>
             <ol class="plain-list activity-list" data-testid="activity-list">
                 {move || {
                     let items = log.get();

@@ -12,7 +12,8 @@ use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, set_hash};
 use crate::ui::widgets::text_field::TextField;
 
-fn draft_key(id: Option<&str>) -> String {
+/// Where the form keeps what is typed and not saved, per customer (`new` for a new one).
+pub fn draft_key(id: Option<&str>) -> String {
     format!("outpost.draft.customer.{}", id.unwrap_or("new"))
 }
 
@@ -40,8 +41,17 @@ fn from_json(text: &str) -> Option<(CustomerFile, Contact, String, String)> {
 /// kept as a draft on the device until saved, so nothing typed is lost to a reload, a
 /// flat battery or a switch of page. A new customer takes its first contact here too,
 /// and a rep who enters it owns it (P1).
+///
+/// Opened for editing from the file's read view (`customer_file_card.rs`): `on_saved`
+/// runs after a save, `on_cancel` adds a Cancel button that asks before it drops typed
+/// changes, and `dirty` follows whether a draft is waiting.
 #[component]
-pub fn CustomerForm(id: Option<String>) -> impl IntoView {
+pub fn CustomerForm(
+    id: Option<String>,
+    #[prop(optional)] on_saved: Option<Callback<()>>,
+    #[prop(optional)] on_cancel: Option<Callback<()>>,
+    #[prop(optional)] dirty: Option<RwSignal<bool>>,
+) -> impl IntoView {
     let cmds = Commands::new();
     let ctx = use_customers();
     let i18n = use_i18n();
@@ -73,6 +83,25 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
     let saved = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
 
+    let set_dirty = move |v: bool| {
+        if let Some(d) = dirty {
+            if d.try_get_untracked() != Some(v) {
+                d.try_set(v);
+            }
+        }
+    };
+    set_dirty(restored.get_untracked());
+    // Whether the form equals what is stored (then there is no draft).
+    let is_clean = move |f: &CustomerFile, c: &Contact, sp: &str, di: &str| {
+        stored.with_value(|st| {
+            let st = st.clone().unwrap_or_default();
+            st == *f
+                && *c == Contact::default()
+                && sp == st.annual_spend_fen.map(format_yuan).unwrap_or_default()
+                && di == st.discount_pct.map(|d| d.to_string()).unwrap_or_default()
+        })
+    };
+
     // Every keystroke lands in the draft; a form equal to what is stored has none.
     let draft_key_w = key.clone();
     Effect::new(move |first: Option<()>| {
@@ -80,20 +109,17 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
         if first.is_none() {
             return;
         }
-        let clean = stored.with_value(|st| {
-            let st = st.clone().unwrap_or_default();
-            st == f
-                && c == Contact::default()
-                && sp == st.annual_spend_fen.map(format_yuan).unwrap_or_default()
-                && di == st.discount_pct.map(|d| d.to_string()).unwrap_or_default()
-        });
-        if clean {
+        if is_clean(&f, &c, &sp, &di) {
             local_remove(&draft_key_w);
+            set_dirty(false);
         } else {
             local_set(&draft_key_w, &to_json(&f, &c, &sp, &di));
             saved.set(false);
+            set_dirty(true);
         }
     });
+    // Cancel with typed changes asks first: discard them, or keep editing.
+    let confirm_cancel = RwSignal::new(false);
 
     let err_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -118,7 +144,7 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
     }
 
     let discard_key = key.clone();
-    let discard = move |_| {
+    let discard = move || {
         local_remove(&discard_key);
         file.set(base.clone());
         contact.set(Contact::default());
@@ -126,6 +152,35 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
         discount.set(disc0.clone());
         restored.set(false);
         errors.set(Vec::new());
+        set_dirty(false);
+    };
+    let cancel = {
+        let discard = discard.clone();
+        move |_| {
+            let Some(done) = on_cancel else { return };
+            let clean = is_clean(
+                &file.get_untracked(),
+                &contact.get_untracked(),
+                &spend.get_untracked(),
+                &discount.get_untracked(),
+            );
+            if clean {
+                discard();
+                done.run(());
+            } else {
+                confirm_cancel.set(true);
+            }
+        }
+    };
+    let drop_changes = {
+        let discard = discard.clone();
+        move |_| {
+            discard();
+            confirm_cancel.set(false);
+            if let Some(done) = on_cancel {
+                done.run(());
+            }
+        }
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -196,8 +251,12 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                     restored.set(false);
                     saved.set(true);
                     failed.set(None);
+                    set_dirty(false);
                     if is_new {
                         set_hash(&format!("#/customers/{shown_id}"));
+                    }
+                    if let Some(done) = on_saved {
+                        done.run(());
                     }
                 }
                 Err(e) => failed.set(Some(command_error(lang, &e))),
@@ -211,7 +270,7 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
             <Show when=move || restored.get()>
                 <p class="notice" role="status" data-testid="draft-restored">
                     {t(CMsg::DraftRestored)}" "
-                    <button type="button" data-testid="draft-discard" on:click=discard.clone()>{t(CMsg::DraftDiscard)}</button>
+                    <button type="button" data-testid="draft-discard" on:click={ let d = discard.clone(); move |_| d() }>{t(CMsg::DraftDiscard)}</button>
                 </p>
             </Show>
             {text!(CMsg::FieldName, name, "cf-name")}
@@ -303,8 +362,16 @@ pub fn CustomerForm(id: Option<String>) -> impl IntoView {
                 <p class="error" role="alert" data-testid="cf-errors">{t(CMsg::FixErrors)}</p>
             </Show>
             {move || failed.get().map(|e| view! { <p class="error" role="alert">{t(Msg::ErrSaveFailed)}{e}</p> })}
+            <Show when=move || confirm_cancel.get()>
+                <div class="notice warn confirm" role="alert" data-testid="cf-cancel-confirm">
+                    <span>{t(CMsg::DiscardTyped)}</span>
+                    <button type="button" data-testid="cf-cancel-keep" on:click=move |_| confirm_cancel.set(false)>{t(CMsg::KeepEditing)}</button>
+                    <button type="button" class="danger" data-testid="cf-cancel-discard" on:click=drop_changes.clone()>{t(CMsg::DiscardChanges)}</button>
+                </div>
+            </Show>
             <div class="actions">
                 <Show when=move || saved.get()><span class="ok" role="status" data-testid="cf-saved">{t(CMsg::Saved)}</span></Show>
+                {on_cancel.map(|_| view! { <button type="button" data-testid="cf-cancel" on:click=cancel.clone()>{t(Msg::Cancel)}</button> })}
                 <button type="submit" class="primary" data-testid="cf-save">{t(Msg::Save)}</button>
             </div>
         </form>

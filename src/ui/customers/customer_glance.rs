@@ -1,35 +1,17 @@
 use leptos::prelude::*;
 
+use crate::domain::activity::ActivityKind;
 use crate::domain::cadence::next_contact;
 use crate::storage::activities::{cadence_inputs, ServiceReturn};
 use crate::storage::projects::open_stages;
 use crate::ui::activities::activity_feed::activity_feed;
+use crate::ui::activities::activity_sheet::use_activity_sheet;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, days_left_text, kind_label, rule_label};
 use crate::ui::i18n::customers::{date_text, days_left, grade_label, tier_label, CMsg};
 use crate::ui::i18n::key_accounts::KMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::orders::orders_ctx::use_orders;
-
-/// The sections of the customer page, in order: (anchor, label).
-pub const SECTIONS: [(&str, CMsg); 7] = [
-    ("overview", CMsg::SecOverview),
-    ("activities", CMsg::SecActivities),
-    ("file", CMsg::SecFile),
-    ("money", CMsg::SecMoney),
-    ("service", CMsg::SecService),
-    ("key-account", CMsg::SecKeyAccount),
-    ("applications", CMsg::SecApplications),
-];
-
-/// Scrolls the page to a section of the customer page (the app routes on the hash, so
-/// sections are reached by scrolling, not by `#anchor` links).
-pub fn scroll_to(section: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    if let Ok(Some(el)) = doc.query_selector(&format!("[data-section=\"{section}\"]")) {
-        el.scroll_into_view();
-    }
-}
 
 fn owing_class(fen: i64) -> &'static str {
     if fen > 0 {
@@ -42,7 +24,8 @@ fn owing_class(fen: i64) -> &'static str {
 /// What a rep needs at the door, in one block (P1/P3, C3, C4, V6, O2): who owns the
 /// customer and how long until it returns to the pool, tier and credit flag, demand grade,
 /// the next follow-up due (K3 return visits included), what is owed, the last activity; one tap to call, text or log
-/// a visit; and a menu to the page's sections.
+/// a visit, each opening the activity sheet with its kind picked. The page's tabs sit
+/// under it (`customer_tabs.rs`).
 #[component]
 pub fn CustomerGlance(id: String) -> impl IntoView {
     let ctx = use_customers();
@@ -77,18 +60,12 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
             d.activities.iter().filter(|a| a.customer_id == id).max_by_key(|a| a.at_ms).map(|a| (a.kind, a.at_ms))
         })
     });
-    // One tap: the activity form, with a visit picked.
-    let log_visit = move |_| {
-        scroll_to("activities");
-        let pick = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("[data-testid=\"act-kind-visit\"]").ok().flatten());
-        if let Some(el) = pick {
-            use wasm_bindgen::JsCast;
-            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-                h.click();
-                let _ = h.focus();
-            }
+    // One tap: the activity sheet, with the kind that fits the button (the phone and SMS
+    // links still open the dialler or messages).
+    let sheet = use_activity_sheet();
+    let open_sheet = move |k: ActivityKind| {
+        if let Some(s) = sheet {
+            s.open(Some(k));
         }
     };
     view! {
@@ -146,16 +123,13 @@ pub fn CustomerGlance(id: String) -> impl IntoView {
                         </div>
                     </dl>
                     <div class="glance-actions">
-                        {phone.clone().map(|p| view! { <a class="button" data-testid="glance-call" href=format!("tel:{p}")>{t(CMsg::Call)}</a> })}
-                        {phone.map(|p| view! { <a class="button" data-testid="glance-sms" href=format!("sms:{p}")>{t(CMsg::Sms)}</a> })}
-                        <button type="button" class="primary" data-testid="glance-log" on:click=log_visit>{t(CMsg::LogVisit)}</button>
+                        {phone.clone().map(|p| view! { <a class="button" data-testid="glance-call" href=format!("tel:{p}")
+                            aria-haspopup="dialog" on:click=move |_| open_sheet(ActivityKind::Call)>{t(CMsg::Call)}</a> })}
+                        {phone.map(|p| view! { <a class="button" data-testid="glance-sms" href=format!("sms:{p}")
+                            aria-haspopup="dialog" on:click=move |_| open_sheet(ActivityKind::Sms)>{t(CMsg::Sms)}</a> })}
+                        <button type="button" class="primary" data-testid="glance-log" aria-haspopup="dialog"
+                            on:click=move |_| open_sheet(ActivityKind::Visit)>{t(CMsg::LogVisit)}</button>
                     </div>
-                    <nav class="section-menu" data-testid="section-menu" aria-label=move || CMsg::Sections.text(i18n.lang())>
-                        {SECTIONS.iter().map(|(slug, label)| {
-                            let slug = *slug;
-                            view! { <button type="button" class="chip" data-testid=format!("go-{slug}") on:click=move |_| scroll_to(slug)>{t(*label)}</button> }
-                        }).collect_view()}
-                    </nav>
                 </header>
             }
         })}

@@ -20,8 +20,11 @@ pub const ROW_HEIGHT: f64 = 76.0;
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let route = use_route();
+    // The customer, not the tab after it (`#/customers/<id>/money`): switching tabs keeps
+    // the customer page and what is typed in it.
+    let arg = Memo::new(move |_| route.arg());
     move || {
-        let arg = route.arg();
+        let arg = arg.get();
         scoped(move || match arg.as_deref() {
             None => view! { <CustomerListPage /> }.into_any(),
             Some("import") => view! { <ImportPage /> }.into_any(),

@@ -26,6 +26,8 @@ crate::catalogue! { AMsg {
     Notes => "备注", "Notes";
     SaveActivity => "保存记录", "Save activity";
     Logged => "已记录。", "Logged.";
+    CloseSheet => "关闭", "Close";
+    DraftKept => "草稿已保留", "draft kept";
     NoActivities => "还没有跟进记录。", "No activities yet.";
     QuickContact => "联系客户（自动记入跟进）", "Contact (logged automatically)";
     CallBtn => "打电话", "Call";

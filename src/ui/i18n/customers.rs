@@ -105,6 +105,15 @@ crate::catalogue! { CMsg {
     SecService => "服务", "Service";
     SecKeyAccount => "大客户", "Key account";
     SecApplications => "申请", "Applications";
+    UnsavedChanges => "有未保存的修改", "unsaved changes";
+    DiscardTyped => "刚才输入的修改还没有保存。", "What you typed is not saved.";
+    DiscardChanges => "放弃修改", "Discard changes";
+    KeepEditing => "继续编辑", "Keep editing";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    LatestActivities => "最近跟进", "Latest activities";
+    NextStepAgreed => "约定的下一步", "Next step agreed";
+    AllActivities => "查看全部跟进记录", "See all activities";
     CreditFlagHint => "付款记录不佳或已标记信用预警。", "Poor payment record or a credit warning is set.";
     Payments => "回款与价值等级", "Payments and value tier";
     Turnover => "近 12 个月已确认回款", "Confirmed payments, last 12 months";

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::app::orders::{can_confirm_payment, confirm_payment};
 use crate::domain::collection::chase_list;
 use crate::domain::receivable::ageing_by_rep;
+use crate::ui::customers::customer_tabs::section_href;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
@@ -64,7 +65,7 @@ pub fn FinancePage() -> impl IntoView {
                             let cust = p.customer_id.clone();
                             view! {
                                 <tr data-testid="queue-row">
-                                    <td><a href=format!("#/customers/{cust}")>{customer_name(&p.customer_id)}</a>{(!p.note.is_empty()).then(|| view! { <br/><small class="muted">{p.note.clone()}</small> })}</td>
+                                    <td><a href=section_href(&cust, "money")>{customer_name(&p.customer_id)}</a>{(!p.note.is_empty()).then(|| view! { <br/><small class="muted">{p.note.clone()}</small> })}</td>
                                     <td data-testid="queue-amount">{yuan(p.amount_fen)}</td>
                                     <td>{p.paid_on.to_string()}</td>
                                     <td>{who}<br/><small class="muted">{move || date_text(i18n.lang(), at)}</small></td>
@@ -84,7 +85,8 @@ pub fn FinancePage() -> impl IntoView {
                 <ul class="plain-list">
                     {move || due_soon.get().into_iter().map(|(r, h)| {
                         let (cust, rep) = (customer_name(&r.customer_id), name_of(&r.rep));
-                        let href = format!("#/customers/{}", r.customer_id);
+                        // Straight to the customer's money tab, where the receivable is.
+                        let href = section_href(&r.customer_id, "money");
                         view! { <li class="reminder" data-testid="finance-reminder" class:overdue=r.days_until_due < 0>
                             <a href=href>{cust}</a>" · "{rep}" · "{move || reminder_text(i18n.lang(), r.due, r.days_until_due, r.outstanding_fen)}
                             <br/><small class="muted" data-testid="chase-hint" data-chase-on=h.chase_on.to_string()>{let h = h.clone(); move || chase_text(i18n.lang(), &h)}</small>

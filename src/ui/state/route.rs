@@ -85,7 +85,12 @@ pub struct Route(pub ReadSignal<Page>, pub ReadSignal<Vec<String>>);
 impl Route {
     /// The path segment after the page slug, if any (`#/customers/abc` → `Some("abc")`).
     pub fn arg(&self) -> Option<String> {
-        self.1.with(|v| v.first().cloned())
+        self.part(0)
+    }
+
+    /// The `i`-th path segment after the page slug (`#/customers/abc/money`, 1 → `Some("money")`).
+    pub fn part(&self, i: usize) -> Option<String> {
+        self.1.with(|v| v.get(i).cloned())
     }
 }
 
@@ -141,8 +146,16 @@ pub fn provide_route() -> Route {
         if let Some(i) = take_invite(&h) {
             set_invite.set(Some(i));
         }
-        set_page.set(Page::from_hash(&h));
-        set_rest.set(rest_of(&h));
+        // Only what changed is set: a customer's tab (`#/customers/<id>/money`) changes
+        // the path, not the page, and must not rebuild the page around it.
+        let p = Page::from_hash(&h);
+        if page.get_untracked() != p {
+            set_page.set(p);
+        }
+        let r = rest_of(&h);
+        if rest.with_untracked(|old| *old != r) {
+            set_rest.set(r);
+        }
     });
     on_cleanup(move || handle.remove());
     let route = Route(page, rest);

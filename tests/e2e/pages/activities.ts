@@ -2,6 +2,7 @@
 // (V5) and the Today page (V6–V8). Every selector is a data-testid the UI promises.
 import { expect, type Page } from '../fixtures';
 import { Shell } from './shell';
+import { showSection } from './customers';
 
 export interface LoggedActivity {
   kind: 'call' | 'visit' | 'meeting' | 'email' | 'sms';
@@ -58,8 +59,24 @@ export class ActivitiesPage {
     return this.plans().filter({ hasText: goals });
   }
 
-  /** Logs an activity on the customer page that is open. */
+  /** The activity sheet of the customer page that is open. */
+  sheet() {
+    return this.page.getByTestId('activity-sheet');
+  }
+
+  /** Opens the activity sheet from the customer's activities tab, unless it is open. */
+  async openSheet() {
+    if (!(await this.sheet().isVisible())) {
+      await showSection(this.page, 'activities');
+      await this.page.getByTestId('act-open').click();
+    }
+    await expect(this.sheet()).toBeVisible();
+  }
+
+  /** Logs an activity on the customer page that is open, in its activity sheet (left
+   * open when the form refuses it; closed once it is saved). */
   async log(a: LoggedActivity) {
+    await this.openSheet();
     // The purpose picks the kind that fits it; the kind is then set as asked.
     if (a.purpose) await this.page.getByTestId('act-purpose').selectOption(a.purpose);
     if (a.via) await this.page.getByTestId('act-via').selectOption(a.via);

@@ -1,6 +1,26 @@
 // Page object for customers and the pool: every selector is a data-testid the UI promises.
-import { expect, type Page } from '../fixtures';
+import { expect, type Locator, type Page } from '../fixtures';
 import { Shell } from './shell';
+
+/** The customer page's sections, one tab each (`#/customers/<id>/<section>`). */
+export type Section = 'overview' | 'activities' | 'file' | 'money' | 'service' | 'key-account' | 'applications';
+
+/** Shows a section of the customer page now open (a no-op if it is shown). */
+export async function showSection(page: Page, section: Section) {
+  const tab = page.getByTestId(`go-${section}`);
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId(`panel-${section}`)).toBeVisible();
+}
+
+/** Shows the customer-page section that holds `target`, if it sits in a hidden one. */
+export async function revealSection(page: Page, target: Locator) {
+  const section = await target.first().evaluate((e) => {
+    const panel = e.closest('[role=tabpanel]') as HTMLElement | null;
+    return panel && panel.hidden ? panel.dataset.section ?? null : null;
+  });
+  if (section) await showSection(page, section as Section);
+}
 
 export interface NewCustomer {
   name: string;
@@ -62,18 +82,32 @@ export class CustomersPage {
     await this.page.getByTestId('customer-search').fill(q);
   }
 
-  async open(name: string) {
+  /** Opens a customer from the list: on its overview, or on `section`. */
+  async open(name: string, section?: Section) {
     await this.openList();
     await this.search('');
     await this.rows().filter({ hasText: name }).first().click();
     await expect(this.page.getByTestId('customer-title')).toHaveText(name);
+    if (section) await this.section(section);
+  }
+
+  /** Shows a section of the customer now open. */
+  async section(section: Section) {
+    await showSection(this.page, section);
+  }
+
+  /** Opens the file of the customer now open for editing (its form), unless it is open. */
+  async editFile() {
+    await this.section('file');
+    if (!(await this.page.getByTestId('customer-form').isVisible())) await this.page.getByTestId('cf-edit').click();
+    await expect(this.page.getByTestId('customer-form')).toBeVisible();
   }
 
   owner() {
     return this.page.getByTestId('owner-name');
   }
 
-  /** The file form's credit-warning checkbox (C3: only a manager changes it). */
+  /** The file form's credit-warning checkbox (C3: only a manager changes it); see `editFile`. */
   creditFlag() {
     return this.page.getByTestId('cf-credit-flag');
   }

@@ -1,6 +1,7 @@
 // Page object for the key-account section of the customer page (K1–K3): every selector
 // is a data-testid the UI promises.
 import { expect, type Page } from '../fixtures';
+import { showSection } from './customers';
 
 export type ActivityKind = 'Technical seminar' | 'Industry meeting' | 'Appreciation event' | 'Launch' | 'Tickets';
 
@@ -23,6 +24,7 @@ export class KeyAccountsPage {
 
   /** Opens the activity form (if closed) and fills it; does not save. */
   async fillActivity(a: NewActivity) {
+    await showSection(this.page, 'key-account');
     if (!(await this.page.getByTestId('ka-activity-form').isVisible())) {
       await this.page.getByTestId('ka-new-activity').click();
     }

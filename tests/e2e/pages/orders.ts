@@ -1,14 +1,17 @@
 // Page object for orders, payments, the delivery slip and the finance queue (O1–O4):
 // every selector is a data-testid the UI promises.
 import { expect, type Page } from '../fixtures';
+import { revealSection, showSection } from './customers';
 
 /** Today and `days` later as YYYY-MM-DD in the team's default time zone (UTC+8). */
 export function teamDate(days = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A 768×1024 screenshot with the element scrolled to the top of the view. */
+/** A 768×1024 screenshot with the element scrolled to the top of the view (its
+ * customer-page tab shown first, if it is on one). */
 export async function shot(page: Page, testId: string, file: string) {
+  await revealSection(page, page.getByTestId(testId));
   await page.getByTestId(testId).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.evaluate(() => window.scrollBy(0, -70));
   await page.screenshot({ path: `screenshots/${file}` });
@@ -30,6 +33,7 @@ export class OrdersPage {
 
   /** Opens the new-order form on the customer page now shown. */
   async startOrder() {
+    await showSection(this.page, 'money');
     await this.page.getByTestId('order-new').click();
     await expect(this.page.getByTestId('order-form')).toBeVisible();
   }
@@ -50,6 +54,7 @@ export class OrdersPage {
   }
 
   async openOrder(n = 0) {
+    await showSection(this.page, 'money');
     const row = this.order(n);
     if (!(await row.getByTestId('order-body').isVisible())) await row.getByTestId('order-open').click();
     await expect(row.getByTestId('order-body')).toBeVisible();
@@ -57,6 +62,7 @@ export class OrdersPage {
   }
 
   async recordPayment(amount: string, paidOn: string, orderIndex = 1) {
+    await showSection(this.page, 'money');
     const f = this.page.getByTestId('payment-form');
     await f.getByTestId('pay-order').selectOption({ index: orderIndex });
     await f.getByTestId('pay-amount').fill(amount);
@@ -67,6 +73,7 @@ export class OrdersPage {
 
   /** Draws a short zig-zag on a signatory's canvas with the mouse (pointer events). */
   async sign(code: 'warehouse_keeper' | 'warehouse_supervisor' | 'customer', name: string) {
+    await showSection(this.page, 'money');
     const pad = this.page.getByTestId(`sig-pad-${code}`);
     await pad.getByTestId(`sig-name-${code}`).fill(name);
     const canvas = pad.getByTestId(`sig-canvas-${code}`);

@@ -1,6 +1,7 @@
 // Page object for the document photos card on a customer page (C1).
 import { expect, type Page } from '../fixtures';
 import { createHash } from 'node:crypto';
+import { showSection } from './customers';
 
 export type PhotoLabel = 'licence' | 'card' | 'other';
 
@@ -12,8 +13,14 @@ export class PhotosCard {
   images() { return this.page.getByTestId('photo-img'); }
   waiting() { return this.page.getByTestId('photo-waiting'); }
 
+  /** Shows the customer's file tab, where the photos are. */
+  async show() {
+    await showSection(this.page, 'file');
+  }
+
   /** Chooses a label, then "takes" the photo through the camera input. */
   async attach(png: Buffer, label: PhotoLabel = 'licence', name = 'photo.png') {
+    await this.show();
     await this.page.getByTestId('photo-label').selectOption(label);
     await this.page.getByTestId('photo-input').setInputFiles({ name, mimeType: 'image/png', buffer: png });
   }
@@ -36,6 +43,7 @@ export class PhotosCard {
   }
 
   async remove(n = 0) {
+    await this.show();
     const tile = this.tiles().nth(n);
     await tile.getByTestId('photo-remove').click();
     await expect(tile.getByTestId('photo-remove-warning')).toBeVisible();
