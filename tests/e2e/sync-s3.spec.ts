@@ -23,6 +23,8 @@ test('two tablets converge through an S3 bucket; the link carries its key sealed
     await expect(a.page.getByTestId('sync-host')).toHaveText(`${s3.endpoint}/${s3.bucket}/teams/north/`);
     await expect(a.page.getByTestId('sync-bucket')).toContainText(s3.bucket);
     await a.d.addCustomer('Kite Works S3');
+    // A publishes it before B joins (the test is about the bucket, not the edit's timer).
+    expect(await a.d.syncNow()).toBe('done');
 
     // The plain link names the folder and carries the settings sealed (b=), never in clear.
     const plain = await a.d.inviteLink();

@@ -112,26 +112,31 @@ pub fn ActivitySheetView(customer: String, sheet: ActivitySheet) -> impl IntoVie
             let _ = b.class_list().remove_1("sheet-open");
         }
     });
-    let keys = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Escape" => {
+    // Escape closes the sheet wherever focus is: focus moves in only once the sheet is
+    // drawn, and a key pressed before that must not leave the sheet open.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && sheet.is_open.try_get_untracked() == Some(true) {
             ev.prevent_default();
-            sheet.close();
+            sheet.is_open.try_set(false);
         }
-        // Focus stays in the sheet: Tab from the last control goes to the first.
-        "Tab" => {
-            let Some(p) = panel.get_untracked() else { return };
-            let Some((first, last)) = ends(&p) else { return };
-            let active = document().and_then(|d| d.active_element());
-            let at = |e: &web_sys::Element| active.as_ref() == Some(e);
-            if ev.shift_key() && (at(&first) || at(&p)) {
-                ev.prevent_default();
-                let _ = last.focus();
-            } else if !ev.shift_key() && at(&last) {
-                ev.prevent_default();
-                let _ = first.focus();
-            }
+    });
+    on_cleanup(move || escape.remove());
+    // Focus stays in the sheet: Tab from the last control goes to the first.
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
         }
-        _ => {}
+        let Some(p) = panel.get_untracked() else { return };
+        let Some((first, last)) = ends(&p) else { return };
+        let active = document().and_then(|d| d.active_element());
+        let at = |e: &web_sys::Element| active.as_ref() == Some(e);
+        if ev.shift_key() && (at(&first) || at(&p)) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(&last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
     };
     let on_saved = Callback::new(move |()| {
         let n = seq.get_value() + 1;

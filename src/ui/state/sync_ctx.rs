@@ -66,6 +66,9 @@ pub struct SyncCtx {
     /// `None` after a pull or an import, which need a full re-read.
     pub pending_local: StoredValue<Option<Replica>>,
     pub needs_full: StoredValue<bool>,
+    /// A round was asked for while one was running (an edit's round, say): one more runs
+    /// when it ends, so what was stored meanwhile is not left waiting for the next trigger.
+    again: StoredValue<bool>,
     db: StoredValue<Db>,
 }
 
@@ -120,7 +123,11 @@ impl SyncCtx {
             return;
         };
         let idle = ctx.phase.try_with_untracked(|p| !p.busy()).unwrap_or(false);
-        if !idle || !is_online() {
+        if !is_online() {
+            return;
+        }
+        if !idle {
+            ctx.again.try_set_value(true);
             return;
         }
         let (Some(db), Some(device)) = (ctx.db.try_get_value(), ctx.device.try_get_value()) else {
@@ -187,6 +194,11 @@ impl SyncCtx {
                     ctx.phase.try_set(SyncPhase::Failed(e));
                 }
             }
+            // Asked for while this round ran: one more (it takes the round lock once this
+            // task lets it go).
+            if ctx.again.try_update_value(|a| std::mem::replace(a, false)).unwrap_or(false) {
+                ctx.sync_now();
+            }
         });
     }
 
@@ -219,6 +231,7 @@ pub fn provide_sync(db: Db, device: String) -> SyncCtx {
         data_version: RwSignal::new(0),
         pending_local: StoredValue::new(None),
         needs_full: StoredValue::new(true),
+        again: StoredValue::new(false),
         db: StoredValue::new(db.clone()),
     };
     provide_context(ctx);
