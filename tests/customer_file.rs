@@ -171,6 +171,38 @@ fn c1_a_contact_needs_a_name_a_phone_or_an_email() {
     assert_eq!(validate_contact(&Contact { email: "info@example.cn".into(), ..title_only }), Ok(()));
 }
 
+/// C1 and seed 000: a contact keeps what the person cares about (stored, read back,
+/// trimmed, at most the longest note), and the talking points before a meeting list the
+/// contacts with interests, decision makers first.
+#[test]
+fn c1_a_contacts_interests_are_kept_and_decision_makers_come_first_in_the_talking_points() {
+    use outpost::domain::customer::talking_points;
+    let mut qian = Contact {
+        name: "Qian Hua".into(),
+        decision_maker: true,
+        interests: "  Plays go; worried about downtime ".into(),
+        ..Default::default()
+    };
+    qian.tidy();
+    assert_eq!(qian.interests, "Plays go; worried about downtime");
+    let fields: std::collections::HashMap<_, _> = qian.to_fields().into_iter().collect();
+    assert_eq!(Contact::from_fields(|k| fields.get(k)), qian);
+    assert!(Contact::FIELDS.contains(&"interests"));
+    assert!(!Contact { interests: "golf".into(), ..Default::default() }.is_blank());
+
+    let long = Contact { interests: "x".repeat(outpost::domain::customer::MAX_TEXT_CHARS + 1), ..qian.clone() };
+    assert_eq!(
+        validate_contact(&long),
+        Err(vec![FieldError::new("interests", CustomerError::TooLong { max: outpost::domain::customer::MAX_TEXT_CHARS })])
+    );
+
+    let wu = Contact { name: "Wu Lei".into(), interests: "Delivery dates".into(), ..Default::default() };
+    let an = Contact { name: "An Ping".into(), interests: "Football".into(), ..Default::default() };
+    let quiet = Contact { name: "Zhao Min".into(), decision_maker: true, ..Default::default() };
+    let names: Vec<&str> = talking_points([&wu, &quiet, &an, &qian]).iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Qian Hua", "An Ping", "Wu Lei"]);
+}
+
 #[test]
 fn c1_a_contact_with_a_name_alone_is_valid() {
     assert_eq!(validate_contact(&Contact { name: "王五".into(), ..Default::default() }), Ok(()));

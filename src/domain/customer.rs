@@ -32,7 +32,7 @@ mod file;
 mod validate;
 
 pub use choices::{choice_code, Choice, GRADES, SEGMENTS, SOURCES};
-pub use contact::Contact;
+pub use contact::{talking_points, Contact};
 pub use credit_code::{credit_code_check_char, normalize_credit_code, CREDIT_CODE_LEN};
 pub use file::{slots as slots_of, CustomerFile};
 pub use validate::{validate_contact, validate_customer, validate_email, FieldError, MAX_TEXT_CHARS};

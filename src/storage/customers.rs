@@ -178,6 +178,7 @@ impl Codec for Contact {
             phone: r.text("phone"),
             email: r.text("email"),
             decision_maker: r.bool("decision_maker"),
+            interests: r.text("interests"),
         })
     }
 }

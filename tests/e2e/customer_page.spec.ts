@@ -272,3 +272,49 @@ test('at 1440×900 the customer page uses the width and the sheet is a centred d
   await page.screenshot({ path: 'screenshots/customer-sheet-desktop-en.png' });
   await context.close();
 });
+
+// Seed 000: before meeting a customer, know what its decision maker cares about. A
+// contact keeps its interests; the activity sheet shows them for a visit or a meeting.
+test('a contact\'s interests are kept and shown in the sheet before a visit or a meeting, decision makers first', async ({ page }) => {
+  const { c } = await repWithCustomer(page);
+  const act = new ActivitiesPage(page);
+  await c.section('file');
+  const addContact = async (name: string, interests: string, dm: boolean) => {
+    await page.getByTestId('contact-add').click();
+    await page.getByTestId('ct-name').fill(name);
+    if (dm) await page.getByTestId('ct-dm').check();
+    await page.getByTestId('ct-interests').fill(interests);
+    await page.getByTestId('ct-save').click();
+    await expect(page.getByTestId('contact-form')).toBeHidden();
+  };
+  await addContact('Wu Lei', 'Cares about delivery dates', false);
+  await addContact('Qian Hua', 'Plays go; worried about cold-store downtime', true);
+  await expect(page.getByTestId('contact-interests')).toHaveCount(2);
+  await expect(page.getByTestId('contact-row').filter({ hasText: 'Qian Hua' }).getByTestId('contact-interests'))
+    .toHaveText('Plays go; worried about cold-store downtime');
+  // Too long an entry is refused and says why; nothing is saved.
+  await page.getByTestId('contact-add').click();
+  await page.getByTestId('ct-name').fill('Long Talker');
+  await page.getByTestId('ct-interests').fill('x'.repeat(2001));
+  await page.getByTestId('ct-save').click();
+  await expect(page.getByTestId('ct-interests-error')).toBeVisible();
+  await page.getByTestId('contact-form').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('contact-row')).toHaveCount(3); // Zhao Min, Wu Lei, Qian Hua
+
+  // A visit: the decision maker first, then the others with interests noted.
+  await act.openSheet();
+  await page.getByTestId('act-kind-visit').click();
+  const people = page.getByTestId('act-prep-person');
+  await expect(people).toHaveCount(2);
+  await expect(people.first()).toContainText('Qian Hua');
+  await expect(people.first()).toContainText('Decision maker');
+  await expect(people.nth(1)).toContainText('Cares about delivery dates');
+  await page.screenshot({ path: 'screenshots/customer-sheet-prep-en.png' });
+  // A call is not a meeting: nothing to prepare there.
+  await page.getByTestId('act-kind-call').click();
+  await expect(page.getByTestId('act-prep')).toHaveCount(0);
+  await page.getByTestId('act-kind-meeting').click();
+  await expect(page.getByTestId('act-prep')).toBeVisible();
+  await c.shell.setLang('zh-CN');
+  await expect(page.getByTestId('act-prep')).toContainText('决策人');
+});

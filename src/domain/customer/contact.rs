@@ -11,6 +11,9 @@ pub struct Contact {
     pub phone: String,
     pub email: String,
     pub decision_maker: bool,
+    /// What the person cares about — interests, hobbies, concerns — so a rep can prepare
+    /// topics before meeting them (seed 000: know the decision maker's interests first).
+    pub interests: String,
 }
 
 impl Contact {
@@ -21,7 +24,7 @@ impl Contact {
     pub const CUSTOMER_FIELD: &'static str = "customer";
 
     /// The stored attribute field names, in [`to_fields`](Self::to_fields) order.
-    pub const FIELDS: &'static [&'static str] = &["name", "title", "phone", "email", "decision_maker"];
+    pub const FIELDS: &'static [&'static str] = &["name", "title", "phone", "email", "decision_maker", "interests"];
 
     pub fn to_fields(&self) -> Vec<(&'static str, Value)> {
         vec![
@@ -30,6 +33,7 @@ impl Contact {
             ("phone", Value::String(self.phone.clone())),
             ("email", Value::String(self.email.clone())),
             ("decision_maker", Value::Bool(self.decision_maker)),
+            ("interests", Value::String(self.interests.clone())),
         ]
     }
 
@@ -42,12 +46,13 @@ impl Contact {
             phone: text("phone"),
             email: text("email"),
             decision_maker: get("decision_maker").and_then(Value::as_bool).unwrap_or(false),
+            interests: text("interests"),
         }
     }
 
     /// Trims every text field.
     pub fn tidy(&mut self) {
-        for s in [&mut self.name, &mut self.title, &mut self.phone, &mut self.email] {
+        for s in [&mut self.name, &mut self.title, &mut self.phone, &mut self.email, &mut self.interests] {
             let t = s.trim();
             if t.len() != s.len() {
                 *s = t.to_owned();
@@ -57,6 +62,16 @@ impl Contact {
 
     /// Nothing typed at all (an empty row of a form or a file).
     pub fn is_blank(&self) -> bool {
-        [&self.name, &self.title, &self.phone, &self.email].iter().all(|s| s.trim().is_empty()) && !self.decision_maker
+        [&self.name, &self.title, &self.phone, &self.email, &self.interests].iter().all(|s| s.trim().is_empty())
+            && !self.decision_maker
     }
+}
+
+/// What to prepare before meeting a customer face to face (seed 000: learn the decision
+/// maker's interests first): the contacts with interests noted, decision makers first,
+/// then by name.
+pub fn talking_points<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<&'a Contact> {
+    let mut out: Vec<&Contact> = contacts.into_iter().filter(|c| !c.interests.trim().is_empty()).collect();
+    out.sort_by(|a, b| b.decision_maker.cmp(&a.decision_maker).then_with(|| a.name.cmp(&b.name)));
+    out
 }

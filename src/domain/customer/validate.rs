@@ -42,6 +42,7 @@ impl FieldError {
             "phone" => "contact.phone",
             "email" => "contact.email",
             "decision_maker" => "contact.decision_maker",
+            "interests" => "contact.interests",
             other => other,
         };
         FieldError { field, ..self }
@@ -107,6 +108,9 @@ pub fn validate_contact(contact: &Contact) -> Result<(), Vec<FieldError>> {
     }
     if contact.title.chars().count() > MAX_COMPANY_CHARS {
         errors.push(err("title", CustomerError::TooLong { max: MAX_COMPANY_CHARS }));
+    }
+    if contact.interests.chars().count() > MAX_TEXT_CHARS {
+        errors.push(err("interests", CustomerError::TooLong { max: MAX_TEXT_CHARS }));
     }
     if let Err(e) = normalize_phone(&contact.phone) {
         errors.push(err("phone", e));

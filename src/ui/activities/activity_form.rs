@@ -4,12 +4,14 @@ use serde::{Deserialize, Serialize};
 use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
 use crate::domain::first_contact::{FirstContactStep, MaterialsVia};
+use crate::domain::customer::talking_points;
 use crate::domain::visit_plan::{visit_cover, VisitCover};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::i18n::activities::{
     activity_error_field, activity_error_text, kind_code, kind_label, stage_label, via_label, AMsg,
 };
 use crate::ui::i18n::commands::command_error;
+use crate::ui::i18n::customers::CMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{local_get, local_remove, local_set, new_id, now_ms};
@@ -161,9 +163,24 @@ pub fn ActivityForm(
         );
     };
 
+    // Before a face-to-face meeting: what the customer's decision makers care about.
+    let customers = crate::ui::customers::customers_ctx::use_customers();
+    let prep_c = customer.clone();
+    let prep = Memo::new(move |_| {
+        customers.data.with(|d| {
+            d.get(&prep_c)
+                .map(|c| {
+                    talking_points(c.rec.contacts.iter().map(|x| &x.contact))
+                        .into_iter()
+                        .map(|p| (p.name.clone(), p.decision_maker, p.interests.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
     // V2: a visit logged without an approved plan for its customer and day is recorded
     // all the same; the form says how it stands before it is saved.
-    let cover_c = customer.clone();
     let cover = Memo::new(move |_| {
         if kind.get() != ActivityKind::Visit {
             return None;
@@ -236,6 +253,20 @@ pub fn ActivityForm(
                         on:input=move |ev| form.update(|f| f.when = event_target_value(&ev)) />
                     {err_for("when")}
                 </label>
+                {move || kind.get().is_face_to_face().then(|| prep.get()).filter(|p| !p.is_empty()).map(|people| view! {
+                    <section class="notice prep" data-testid="act-prep" aria-label=move || t(CMsg::PrepTitle)()>
+                        <strong>{t(CMsg::PrepTitle)}</strong>
+                        <ul class="plain-list">
+                            {people.into_iter().map(|(name, dm, interests)| view! {
+                                <li data-testid="act-prep-person">
+                                    <span class="prep-name">{name}</span>
+                                    {dm.then(|| view! { <span class="badge">{t(CMsg::DecisionMaker)}</span> })}
+                                    ": "{interests}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
                 {move || cover.get().map(|c| {
                     let (code, msg) = match c {
                         VisitCover::Pending => ("pending", AMsg::CoverPending),

@@ -76,6 +76,7 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
                                 <strong>{contact.name.clone()}</strong>
                                 {(!contact.title.is_empty()).then(|| view! { <span class="muted">" · "{contact.title.clone()}</span> })}
                                 {contact.decision_maker.then(|| view! { <span class="badge">{t(CMsg::DecisionMaker)}</span> })}
+                                {(!contact.interests.is_empty()).then(|| view! { <p class="muted contact-interests" data-testid="contact-interests">{contact.interests.clone()}</p> })}
                                 <span class="contact-links">
                                     {(!contact.phone.is_empty()).then(|| view! { <a class="button" href=tel data-testid="contact-tel" on:click=move |_| log1(ActivityKind::Call, met.clone(), None)>{contact.phone.clone()}</a> })}
                                     {(!contact.email.is_empty()).then(|| view! { <a class="button" href=mail data-testid="contact-mail" on:click=move |_| log2(ActivityKind::Email, met2.clone(), None)>{contact.email.clone()}</a> })}
@@ -115,6 +116,8 @@ pub fn ContactsEditor(customer: String) -> impl IntoView {
                             on:change=move |ev| form.update(|c| c.decision_maker = event_target_checked(&ev)) />
                         <span>{t(CMsg::DecisionMaker)}</span>
                     </label>
+                    <TextField label=Signal::derive(move || t(CMsg::ContactInterests)()) test_id="ct-interests" multiline=true
+                        value=Signal::derive(move || form.with(|c| c.interests.clone())) on_input=Callback::new(move |v| form.update(|c| c.interests = v)) error=err_for("interests") />
                     <div class="actions">
                         <button type="button" on:click=move |_| editing.set(None)>{t(Msg::Cancel)}</button>
                         <button type="submit" class="primary" data-testid="ct-save">{t(Msg::Save)}</button>
