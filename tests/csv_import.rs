@@ -172,6 +172,7 @@ fn import_reads_every_field_from_codes_labels_and_spreadsheet_formats() {
             phone: "+86 138 0013 8000".into(),
             email: "zs@example.cn".into(),
             decision_maker: true,
+            interests: String::new(),
         })
     );
 }

@@ -193,7 +193,10 @@ fn c1_a_contacts_interests_are_kept_and_decision_makers_come_first_in_the_talkin
     let long = Contact { interests: "x".repeat(outpost::domain::customer::MAX_TEXT_CHARS + 1), ..qian.clone() };
     assert_eq!(
         validate_contact(&long),
-        Err(vec![FieldError::new("interests", CustomerError::TooLong { max: outpost::domain::customer::MAX_TEXT_CHARS })])
+        Err(vec![FieldError::new(
+            "interests",
+            CustomerError::TooLong { max: outpost::domain::customer::MAX_TEXT_CHARS }
+        )])
     );
 
     let wu = Contact { name: "Wu Lei".into(), interests: "Delivery dates".into(), ..Default::default() };
@@ -212,6 +215,7 @@ fn c1_a_contact_with_a_name_alone_is_valid() {
         phone: "+86 139 1234 5678".into(),
         email: "wang.wu@zhangsan-hardware.com.cn".into(),
         decision_maker: true,
+        interests: "Tea and weekend fishing; wants fewer supplier calls".into(),
     };
     assert_eq!(validate_contact(&full), Ok(()));
 }
@@ -304,6 +308,7 @@ fn c1_a_contact_survives_a_round_trip_and_tolerates_bad_fields() {
         phone: "13912345678".into(),
         email: "ww@example.cn".into(),
         decision_maker: true,
+        interests: "Go (围棋)".into(),
     };
     let stored: BTreeMap<&str, Value> = c.to_fields().into_iter().collect();
     assert_eq!(stored.len(), Contact::FIELDS.len());

@@ -3,8 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
-use crate::domain::first_contact::{FirstContactStep, MaterialsVia};
 use crate::domain::customer::talking_points;
+use crate::domain::first_contact::{FirstContactStep, MaterialsVia};
 use crate::domain::visit_plan::{visit_cover, VisitCover};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::i18n::activities::{
@@ -181,6 +181,7 @@ pub fn ActivityForm(
 
     // V2: a visit logged without an approved plan for its customer and day is recorded
     // all the same; the form says how it stands before it is saved.
+    let cover_c = customer.clone();
     let cover = Memo::new(move |_| {
         if kind.get() != ActivityKind::Visit {
             return None;
