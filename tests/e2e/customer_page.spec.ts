@@ -315,6 +315,10 @@ test('a contact\'s interests are kept and shown in the sheet before a visit or a
   await expect(page.getByTestId('act-prep')).toHaveCount(0);
   await page.getByTestId('act-kind-meeting').click();
   await expect(page.getByTestId('act-prep')).toBeVisible();
+  // In Chinese too (the language is picked outside the sheet).
+  await page.keyboard.press('Escape');
   await c.shell.setLang('zh-CN');
+  await act.openSheet();
   await expect(page.getByTestId('act-prep')).toContainText('决策人');
+  await page.screenshot({ path: 'screenshots/customer-sheet-prep-zh-CN.png' });
 });
