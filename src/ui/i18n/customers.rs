@@ -56,7 +56,7 @@ crate::catalogue! { CMsg {
     ContactEmail => "邮箱", "Email";
     DecisionMaker => "决策人", "Decision maker";
     ContactInterests => "关注点与兴趣（见面前可准备的话题）", "Interests and concerns (topics to prepare before meeting)";
-    PrepTitle => "见面前：决策人关注什么", "Before you meet: what the decision makers care about";
+    PrepTitle => "见面前：对方关注什么（决策人在前）", "Before you meet: what the people there care about (decision makers first)";
     AddContact => "添加联系人", "Add a contact";
     Edit => "编辑", "Edit";
     FilterOwner => "归属", "Owner";
