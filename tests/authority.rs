@@ -385,6 +385,80 @@ fn p7_a_team_setting_written_later_by_a_rep_keeps_the_managers_value() {
     assert_eq!(refused, vec![(format!("li@{}", li().id().0), Verdict::LacksRole)]);
 }
 
+/// One field change of event `id` as a device stores it (slotted when gated, sealed).
+fn event_change(id: &str, field: &str, value: serde_json::Value, author: &str, at: i64, by: &PersonalKey) -> Replica {
+    let mut d = Document::new(id, authority::EVENT);
+    d.set(field, value, Hlc { wall_ms: at, counter: 0, device: format!("tab-{author}") }, author);
+    let mut r = Replica { docs: [(id.to_owned(), d)].into(), entries: Default::default() };
+    authority::into_slots(&mut r, Some(&by.id().0));
+    by.seal_change(&mut r);
+    r
+}
+
+/// Issue 15, E1: an event whose id names its creator counts, field by field and in any
+/// merge order, only from that creator, a manager or event staff. Another rep's later
+/// edit or deletion is refused and leaves the creator's event as it was; an event
+/// "created" by someone under another person's id shows nowhere; an event from before
+/// ids named creators is anyone's, as before.
+#[test]
+fn e1_a_creator_bound_event_counts_only_from_its_creator_a_manager_or_event_staff() {
+    use outpost::domain::event::{creator_of, event_id};
+    let zhao = key(4);
+    let sun = key(5);
+    let mut g = grants();
+    g.push(grant("g-zhao", "zhao", &zhao, &[Role::Rep], false, 130, &root()));
+    g.push(grant("g-sun", "sun", &sun, &[Role::EventStaff], false, 140, &root()));
+    let roster = Roster::fold(&root().id().0, &g);
+    let id = event_id("li", "kite-day");
+    assert_eq!(creator_of(&id), Some("li"));
+    let read = |r: &Replica| authority::sift_fields(&r.docs[&id], Some(&roster));
+
+    let created = event_change(&id, "theme", json!("Kite DIY day"), "li", 300, &li());
+    assert!(created.docs[&id].fields.contains_key(&format!("theme@{}", li().id().0)), "kept in the creator's slot");
+    let by_zhao = event_change(&id, "theme", json!("Cancelled"), "zhao", 310, &zhao);
+    let deleted_by_zhao = event_change(&id, "_deleted", json!(true), "zhao", 320, &zhao);
+    for merged in [
+        created.clone().merge(by_zhao.clone()).merge(deleted_by_zhao.clone()),
+        deleted_by_zhao.clone().merge(by_zhao.clone()).merge(created.clone()),
+    ] {
+        let (kept, refused) = read(&merged);
+        assert_eq!(kept.get("theme"), Some(&json!("Kite DIY day")));
+        assert!(!kept.is_deleted(), "another rep cannot delete it");
+        assert_eq!(
+            refused,
+            vec![("_deleted".to_owned(), Verdict::LacksRole), (format!("theme@{}", zhao.id().0), Verdict::LacksRole)]
+        );
+    }
+    // Event staff and a manager keep any event; the newest of their changes counts.
+    let by_sun = event_change(&id, "theme", json!("Kite day, plaza"), "sun", 330, &sun);
+    let venue_by_wang = event_change(&id, "venue", json!("Sales office"), "wang", 340, &root());
+    let all = created.clone().merge(by_zhao.clone()).merge(by_sun).merge(venue_by_wang);
+    let (kept, _) = read(&all);
+    assert_eq!(kept.get("theme"), Some(&json!("Kite day, plaza")));
+    assert_eq!(kept.get("venue"), Some(&json!("Sales office")));
+    // The creator's own later change counts again, whoever wrote in between.
+    let again = all.merge(event_change(&id, "theme", json!("Kite day"), "li", 350, &li()));
+    assert_eq!(read(&again).0.get("theme"), Some(&json!("Kite day")));
+    // The kiosk PIN stays the event desk's: not even the creator sets it.
+    let pin = event_change(&id, "pin", json!("salt:hash"), "li", 360, &li());
+    assert_eq!(read(&pin).1, vec![(format!("pin@{}", li().id().0), Verdict::LacksRole)]);
+
+    // Zhao "creates" an event under li's name: none of it counts, so it is left out.
+    let forged_id = event_id("li", "forged");
+    let forged = event_change(&forged_id, "theme", json!("Free prizes"), "zhao", 300, &zhao);
+    let (kept, refused) = authority::sift_fields(&forged.docs[&forged_id], Some(&roster));
+    assert!(kept.fields.is_empty());
+    assert_eq!(refused.len(), 1);
+
+    // An event from before ids named creators: any member's change counts, as before.
+    let old = event_change("ev-legacy", "theme", json!("Plaza warm-up"), "zhao", 300, &zhao);
+    assert!(old.docs["ev-legacy"].fields.contains_key("theme"), "not slotted");
+    assert_eq!(
+        authority::sift_fields(&old.docs["ev-legacy"], Some(&roster)).0.get("theme"),
+        Some(&json!("Plaza warm-up"))
+    );
+}
+
 proptest! {
     /// Devices receive grants and entries in any order and in any grouping of chunks;
     /// the roster is folded from whatever order a device holds them in, and every

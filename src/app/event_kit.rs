@@ -10,20 +10,21 @@ use crate::storage::events::load_events;
 use crate::storage::people::load_people;
 use crate::storage::RecordStore;
 
-/// E2: the organiser of the event, a manager or event staff plan its kit.
-pub fn can_plan_kit(actor: &Actor, organiser: &str) -> bool {
-    actor.profile == organiser || actor.is(&[Role::Manager, Role::EventStaff])
+/// E2: the event's keeper (`Event::keeper`, its creator), a manager or event staff
+/// plan its kit.
+pub fn can_plan_kit(actor: &Actor, keeper: &str) -> bool {
+    actor.profile == keeper || actor.is(&[Role::Manager, Role::EventStaff])
 }
 
 /// E2: an item is ticked by whoever prepares it, or by a planner.
-pub fn can_tick_kit(actor: &Actor, organiser: &str, item: &KitItem) -> bool {
-    actor.profile == item.who || can_plan_kit(actor, organiser)
+pub fn can_tick_kit(actor: &Actor, keeper: &str, item: &KitItem) -> bool {
+    actor.profile == item.who || can_plan_kit(actor, keeper)
 }
 
 async fn organiser_of<S: RecordStore>(s: &S, event: &str) -> Result<String, CommandError> {
     let events = load_events(s).await?;
     let ev = events.iter().find(|r| r.event.id == event).ok_or(RuleError::NotFound("event"))?;
-    Ok(ev.event.organiser.clone())
+    Ok(ev.event.keeper().to_owned())
 }
 
 async fn stored_item<S: RecordStore>(s: &S, id: &str) -> Result<Option<KitItem>, CommandError> {

@@ -50,15 +50,18 @@ pub fn can_keep_stock(actor: &Actor) -> bool {
 }
 
 /// E1/E2/E5: an event, its invitation list and its questionnaire are kept by whoever
-/// plans it — its organiser, a manager or event staff (as its materials kit, E2).
-pub fn can_edit_event(actor: &Actor, organiser: &str) -> bool {
-    actor.profile == organiser || actor.is(&[Role::Manager, Role::EventStaff])
+/// plans it — its keeper ([`Event::keeper`]: the creator its id names), a manager or
+/// event staff (as its materials kit, E2). Every device re-checks this for the event's
+/// fields on synced records (`domain::authority::person_for_field`).
+pub fn can_edit_event(actor: &Actor, keeper: &str) -> bool {
+    actor.profile == keeper || actor.is(&[Role::Manager, Role::EventStaff])
 }
 
 /// E1: anyone of the team may organise a new event (a rep organises a DIY day at a
-/// sales office); editing it afterwards is [`can_edit_event`].
-pub fn can_create_event(_actor: &Actor) -> bool {
-    true
+/// sales office) under an id that names them ([`crate::domain::event::event_id`]), not
+/// someone else; editing it afterwards is [`can_edit_event`].
+pub fn can_create_event(actor: &Actor, id: &str) -> bool {
+    crate::domain::event::creator_of(id).is_none_or(|c| c == actor.profile)
 }
 
 /// E1: creates or edits an event, checked by [`Event::validate`] and, once the event
@@ -73,8 +76,8 @@ pub async fn save_event<S: RecordStore>(
 ) -> Result<Replica, CommandError> {
     let stored = load_events(s).await?.into_iter().find(|r| r.event.id == new.id).map(|r| r.event);
     match &stored {
-        Some(old) => actor.allow(Action::EditEvent, can_edit_event(actor, &old.organiser))?,
-        None => actor.allow(Action::EditEvent, can_create_event(actor))?,
+        Some(old) => actor.allow(Action::EditEvent, can_edit_event(actor, old.keeper()))?,
+        None => actor.allow(Action::EditEvent, can_create_event(actor, &new.id))?,
     }
     new.validate().map_err(RuleError::Event)?;
     if let Some(old) = &stored {
@@ -94,7 +97,7 @@ pub async fn save_questions<S: RecordStore>(
     questions: &[String],
 ) -> Result<Replica, CommandError> {
     let r = event(s, event_id).await?;
-    actor.allow(Action::EditEvent, can_edit_event(actor, &r.event.organiser))?;
+    actor.allow(Action::EditEvent, can_edit_event(actor, r.event.keeper()))?;
     store(s, actor, |by| Ok(questions_change(event_id, questions, by))).await
 }
 
@@ -107,7 +110,7 @@ pub async fn invite_customers<S: RecordStore>(
     customers: &[(String, String)],
 ) -> Result<(Replica, usize), CommandError> {
     let r = event(s, event_id).await?;
-    actor.allow(Action::InviteCustomers, can_edit_event(actor, &r.event.organiser))?;
+    actor.allow(Action::InviteCustomers, can_edit_event(actor, r.event.keeper()))?;
     let n = customers.iter().filter(|(c, _)| !r.invitees.iter().any(|i| &i.customer == c)).count();
     match store(s, actor, |by| Ok(invite(event_id, customers, &r.invitees, by))).await {
         Ok(c) => Ok((c, n)),

@@ -15,6 +15,8 @@
 //!   fill in;
 //! - managers or event staff run the kiosk's chips, stock and count desks (E4, W1) and
 //!   set an event's kiosk PIN (E3);
+//! - an event whose id names its creator (E1, `domain::event::event_id`) is kept — every
+//!   field and its deletion — by that creator, a manager or event staff;
 //! - key-account support requests, service evaluations with their return visits and
 //!   activities (K1–K3) are anyone's of the team but event staff.
 //!
@@ -27,6 +29,7 @@
 //! marked [`Verdict::Legacy`].
 
 use crate::domain::customer::CustomerFile;
+use crate::domain::event::creator_of;
 use crate::domain::incentive::{step_role, PayoutStep};
 use crate::domain::profile::Role;
 use crate::domain::roster::Roster;
@@ -126,10 +129,23 @@ pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> 
     match (doc.kind.as_str(), field) {
         (VISIT_PLAN, f) if PLAN_DECISION_FIELDS.contains(&f) => Some(MANAGER),
         (EVENT, "pin") => Some(EVENT_DESK),
+        // E1: an event whose id names its creator is kept by its creator
+        // ([`person_for_field`]), a manager or event staff — every field, its deletion too.
+        (EVENT, _) if creator_of(&doc.id).is_some() => Some(EVENT_DESK),
         (APPLICATION, _) => Some(SALES),
         (k, _) if KEY_ACCOUNT_KINDS.contains(&k) => Some(KEY_ACCOUNT_TEAM),
         // C3 credit flag, P5 problem mark.
         ("customer", f) if CustomerFile::MANAGER_FIELDS.contains(&f) => Some(MANAGER),
+        _ => None,
+    }
+}
+
+/// The one person who may write a role-gated field of `doc` without the role: the
+/// creator an event's id names ([`creator_of`], E1), for every field but the kiosk PIN.
+pub fn person_for_field<'a>(doc: &'a Document, field: &str) -> Option<&'a str> {
+    match (doc.kind.as_str(), field) {
+        (EVENT, "pin") => None,
+        (EVENT, _) => creator_of(&doc.id),
         _ => None,
     }
 }
@@ -180,19 +196,22 @@ impl Verdict {
 
 /// Judges one entry; `roster` is `None` for a team without one.
 pub fn judge(e: &Entry, roster: Option<&Roster>) -> Verdict {
-    judge_change(e.seal.as_ref(), &e.author, e.stamp.wall_ms, needed(e), roster)
+    judge_change(e.seal.as_ref(), &e.author, e.stamp.wall_ms, needed(e), None, roster)
 }
 
 /// Judges one field of a document: its register, as [`judge`] does an entry.
 pub fn judge_field(doc: &Document, field: &str, reg: &Register, roster: Option<&Roster>) -> Verdict {
-    judge_change(reg.seal.as_ref(), &reg.author, reg.stamp.wall_ms, needed_for_field(doc, field), roster)
+    let (needed, person) = (needed_for_field(doc, field), person_for_field(doc, field));
+    judge_change(reg.seal.as_ref(), &reg.author, reg.stamp.wall_ms, needed, person, roster)
 }
 
+/// `needed` roles from the signer, unless the signer is `person`.
 fn judge_change(
     seal: Option<&Seal>,
     author: &str,
     at: i64,
     needed: Option<&[Role]>,
+    person: Option<&str>,
     roster: Option<&Roster>,
 ) -> Verdict {
     let Some(roster) = roster else {
@@ -212,6 +231,7 @@ fn judge_change(
         return Verdict::NotTheAuthor;
     }
     match needed {
+        _ if person == Some(member.person.as_str()) => Verdict::Trusted,
         Some(roles) if !member.roles.iter().any(|r| roles.contains(r)) => Verdict::LacksRole,
         _ => Verdict::Trusted,
     }
@@ -306,7 +326,10 @@ pub fn sift_fields_on_device(
             Some(_) if needed_for_field(doc, field).is_none() => (name.as_str(), None),
             _ => (field, slot),
         };
-        let needs_role = needed_for_field(doc, field).is_some();
+        // The creator of an event needs no role for it, so their own work shows on their
+        // device before an admin grants their key, as any work needing no role does.
+        let needs_role =
+            needed_for_field(doc, field).is_some() && person_for_field(doc, field) != Some(reg.author.as_str());
         let v = match slot {
             // A slot holds only its own signer's changes (the merge keeps it so; a
             // record stored before it is refused here too).

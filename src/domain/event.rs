@@ -38,6 +38,35 @@ pub enum EventError {
     LineNameEmpty,
 }
 
+/// What separates the creator from the random part of an event id ([`event_id`]).
+pub const CREATOR_MARK: char = '~';
+
+/// **E1** (issue 15) A new event's id, `<creator>~<random>`: it names the person who
+/// created the event, and an id never changes, so every device knows who may keep the
+/// event without trusting any field of it. The organiser is a field anyone planning the
+/// event may rewrite (and is a name, not a profile); the creator is fixed at birth.
+/// `domain::authority` counts a change of a creator-bound event only from its creator, a
+/// manager or event staff.
+///
+/// ```
+/// use outpost::domain::event::{creator_of, event_id};
+/// let id = event_id("p-li", "9f2c");
+/// assert_eq!(creator_of(&id), Some("p-li"));
+/// assert_eq!(creator_of("9f2c"), None);
+/// ```
+pub fn event_id(creator: &str, random: &str) -> String {
+    format!("{creator}{CREATOR_MARK}{random}")
+}
+
+/// The creator an event id names ([`event_id`]); `None` for ids written by builds
+/// before creators were bound (any id without the mark, or with an empty part).
+pub fn creator_of(id: &str) -> Option<&str> {
+    match id.rsplit_once(CREATOR_MARK) {
+        Some((creator, random)) if !creator.is_empty() && !random.is_empty() => Some(creator),
+        _ => None,
+    }
+}
+
 /// **E1** One promotional event (an LWW document).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
@@ -48,7 +77,8 @@ pub struct Event {
     pub starts_ms: i64,
     pub ends_ms: i64,
     pub venue: String,
-    /// The profile that organises it.
+    /// Who organises it, as the planners write it (a name; the creator who may keep the
+    /// event is bound in the id, [`creator_of`]).
     pub organiser: String,
     /// Who it is for, in the organiser's words ("owners and their families").
     pub audience: String,
@@ -109,6 +139,13 @@ pub enum Phase {
 }
 
 impl Event {
+    /// Who keeps the event besides managers and event staff: the creator its id names
+    /// ([`creator_of`]); for an event from before ids named creators, the organiser field
+    /// as it was compared before (such events are checked on the writing tablet only).
+    pub fn keeper(&self) -> &str {
+        creator_of(&self.id).unwrap_or(&self.organiser)
+    }
+
     /// **E1** Checks the fields a saved event must have.
     pub fn validate(&self) -> Result<(), EventError> {
         if self.theme.trim().is_empty() {

@@ -447,9 +447,11 @@ pub fn activity_recorded(a: &KeyActivity, by: &mut Author) -> Replica {
 /// The team's events (E1) a K2 activity may name, as `(id, theme, starts_ms)`, the
 /// latest first: the event documents only, not their ledgers.
 pub async fn event_choices<S: RecordStore>(st: &S) -> Result<Vec<(String, String, i64)>, StorageError> {
-    let mut out: Vec<(String, String, i64)> = st
-        .docs_of_kind(super::events::EVENT)
-        .await?
+    // Judged as the events page reads them: fields kept in slots read as one, forged
+    // ones left out.
+    let judge = super::roster::Judge::load(st).await?;
+    let mut out: Vec<(String, String, i64)> = judge
+        .docs(st.docs_of_kind(super::events::EVENT).await?)
         .iter()
         .filter(|d| !d.is_deleted())
         .filter_map(|d| decode_doc::<crate::domain::event::Event>(d, &mut Vec::new()))

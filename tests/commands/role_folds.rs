@@ -448,3 +448,52 @@ fn o1_a_slip_signature_stored_by_another_rep_does_not_count_and_the_order_reps_d
         assert_eq!(signed(load_orders(&s).await.unwrap()), 2);
     });
 }
+
+/// Issue 15, E1: a rep who creates an event keeps it — under an id that names him —
+/// even after the organiser field is changed to his name as people say it; another rep
+/// cannot edit it through the command, nor create one in his name, and what a tampered
+/// tablet stores for it counts on no device; a manager still edits it.
+#[test]
+fn e1_a_reps_event_is_his_to_keep_and_another_reps_edit_of_it_counts_nowhere() {
+    use outpost::app::events::{can_create_event, save_event};
+    use outpost::app::{Action, CommandError};
+    use outpost::domain::event::{event_id, Event};
+    use outpost::storage::events::{event_change, load_events};
+    block_on(async {
+        let s = signed_team_with_staff().await;
+        let id = event_id("li", "kite-day");
+        let ev = Event {
+            id: id.clone(),
+            theme: "Kite DIY day".into(),
+            starts_ms: at(DAY),
+            ends_ms: at(DAY + 3 * 3600 * 1000),
+            venue: "Sales office".into(),
+            organiser: "Li Wei".into(),
+            audience: String::new(),
+            format: String::new(),
+            budget: vec![],
+            consent_version: "v1".into(),
+        };
+        save_event(&s, &keyed(li_as(Role::Rep, at(20))), None, &ev).await.expect("li creates his event");
+        let moved = Event { venue: "Plaza".into(), ..ev.clone() };
+        save_event(&s, &keyed(li_as(Role::Rep, at(21))), None, &moved).await.expect("and edits it");
+        let zhao = keyed(actor("zhao", Role::Rep, "tab-z", at(22)));
+        let r = save_event(&s, &zhao, None, &Event { venue: "Nowhere".into(), ..moved.clone() }).await;
+        assert!(matches!(r, Err(CommandError::NotAllowed { action: Action::EditEvent, .. })), "{r:?}");
+        assert!(!can_create_event(&zhao, &event_id("li", "other")) && can_create_event(&zhao, &event_id("zhao", "x")));
+        // Zhao's tampered tablet writes the venue and deletes the event anyway.
+        let base = moved.clone();
+        forge(&s, "zhao", "tab-z", at(23), |by| {
+            event_change(Some(&base), &Event { venue: "Nowhere".into(), ..base.clone() }, by).unwrap()
+        })
+        .await;
+        forge(&s, "zhao", "tab-z", at(24), |by| outpost::storage::customers::delete_doc(&id, "event", by)).await;
+        let events = load_events(&s).await.unwrap();
+        let r = events.iter().find(|r| r.event.id == id).expect("still there");
+        assert_eq!(r.event.venue, "Plaza");
+        // The manager keeps any event.
+        save_event(&s, &keyed(wang(at(25))), None, &Event { venue: "Hall".into(), ..moved.clone() }).await.unwrap();
+        let events = load_events(&s).await.unwrap();
+        assert_eq!(events.iter().find(|r| r.event.id == id).unwrap().event.venue, "Hall");
+    });
+}

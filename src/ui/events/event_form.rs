@@ -59,7 +59,7 @@ pub fn EventForm(initial: Event, is_new: bool) -> impl IntoView {
     let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
     let saved = RwSignal::new(false);
     let cmds = Commands::new();
-    let may_save = move || is_new || cmds.can(|a| can_edit_event(a, &stored.get_value().organiser));
+    let may_save = move || is_new || cmds.can(|a| can_edit_event(a, stored.get_value().keeper()));
     let err = move |f: &'static str| {
         Signal::derive(move || errors.with(|e| e.iter().find(|(k, _)| *k == f).map(|(_, m)| m.clone())))
     };

@@ -26,7 +26,7 @@ pub fn EventSettings(id: String) -> impl IntoView {
     let q_saved = RwSignal::new(false);
     let oid = id.clone();
     let may_edit = move || {
-        let organiser = ctx.get(&oid).map(|r| r.event.organiser).unwrap_or_default();
+        let organiser = ctx.get(&oid).map(|r| r.event.keeper().to_owned()).unwrap_or_default();
         cmds.can(|a| can_edit_event(a, &organiser))
     };
 

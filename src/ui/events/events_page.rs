@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::event::invite_summary;
+use crate::domain::event::{event_id, invite_summary};
 use crate::domain::participant::{attended_keys, participants};
 use crate::storage::events::blank_event;
 use crate::ui::events::event_form::EventForm;
@@ -37,7 +37,8 @@ pub fn EventsPage() -> impl IntoView {
         Some(id) if id == "new" => {
             let me = use_session().current.get_untracked().unwrap_or_default();
             let name = use_session().current_profile().map(|p| p.name).unwrap_or(me);
-            view! { <EventForm initial=blank_event(&new_id(), &name, next_hour()) is_new=true /> }.into_any()
+            view! { <EventForm initial=blank_event(&event_id(&me, &new_id()), &name, next_hour()) is_new=true /> }
+                .into_any()
         }
         Some(id) => view! { <EventDetail id /> }.into_any(),
     }

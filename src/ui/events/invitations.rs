@@ -48,7 +48,7 @@ pub fn Invitations(id: String) -> impl IntoView {
     let added = RwSignal::new(None::<usize>);
     let cmds = Commands::new();
     let may_invite = move || {
-        let organiser = rec.with(|r| r.as_ref().map(|r| r.event.organiser.clone())).unwrap_or_default();
+        let organiser = rec.with(|r| r.as_ref().map(|r| r.event.keeper().to_owned())).unwrap_or_default();
         cmds.can(|a| can_edit_event(a, &organiser))
     };
     let add_id = id.clone();

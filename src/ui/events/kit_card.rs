@@ -34,7 +34,8 @@ pub fn KitCard(id: String) -> impl IntoView {
             items.try_set(mine);
         },
     );
-    let organiser = Memo::new(move |_| events.get(&eid.get_value()).map(|r| r.event.organiser).unwrap_or_default());
+    let organiser =
+        Memo::new(move |_| events.get(&eid.get_value()).map(|r| r.event.keeper().to_owned()).unwrap_or_default());
     let may_plan = move || cmds.can(|a| can_plan_kit(a, &organiser.get()));
     let today = move || orders.today();
     let people =
