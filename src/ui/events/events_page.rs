@@ -36,7 +36,7 @@ pub fn EventsPage() -> impl IntoView {
         None => view! { <EventList /> }.into_any(),
         Some(id) if id == "new" => {
             let me = use_session().current.get_untracked().unwrap_or_default();
-            let name = use_session().current_profile().map(|p| p.name).unwrap_or(me);
+            let name = use_session().current_profile().map(|p| p.name).unwrap_or_else(|| me.clone());
             view! { <EventForm initial=blank_event(&event_id(&me, &new_id()), &name, next_hour()) is_new=true /> }
                 .into_any()
         }
