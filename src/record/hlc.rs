@@ -15,6 +15,11 @@
 //!   behind what the team already stamped (a NAS reset to 2000), or far from this
 //!   device's with nothing to confirm it (a hostile host), is not believed, and the
 //!   round says so ([`HostClock`]). The clock itself never goes back.
+//! - A correction is remembered with the local time it was learned at, and dropped when
+//!   the local clock shows it was set since ([`Clock::offset_ms`]): a tablet told its
+//!   clock is three days behind, whose owner then sets it right, would otherwise add the
+//!   three days to the right time and stamp every change until its next sync three days
+//!   ahead — changes the other tablets hold back, and that win every conflict meanwhile.
 //!
 //! ```
 //! use outpost::record::hlc::Clock;
@@ -81,15 +86,41 @@ pub struct Clock {
     /// Added to the local wall clock: host time minus local time, when they differ by
     /// more than [`MAX_SKEW_MS`]; zero otherwise.
     pub offset_ms: i64,
+    /// The local wall time the correction was learned at; `None` for a clock stored by a
+    /// build before this was kept (its correction applies as it did then).
+    ///
+    /// Without a monotonic clock that survives a reload, a later local reading cannot
+    /// tell time that passed from a clock that was set; the correction is dropped in the
+    /// two cases that reading can tell, and in both the local clock is used alone:
+    /// - the device was behind (`offset_ms > 0`) and its clock has since moved on by the
+    ///   correction or more: it may have been set right, and adding the correction again
+    ///   would stamp the future. If instead that much time passed without a sync, the
+    ///   device stamps behind real time, which loses a conflict it might have won but
+    ///   holds nothing back anywhere;
+    /// - the device was ahead (`offset_ms < 0`) and its clock now reads earlier than when
+    ///   the correction was learned: it was set back.
+    #[serde(default)]
+    pub offset_at_ms: Option<i64>,
 }
 
 impl Clock {
     pub fn new(device: &str) -> Self {
-        Self { device: device.to_owned(), wall_ms: 0, counter: 0, offset_ms: 0 }
+        Self { device: device.to_owned(), wall_ms: 0, counter: 0, offset_ms: 0, offset_at_ms: None }
     }
 
     fn now(&self, local_now_ms: i64) -> i64 {
-        local_now_ms.saturating_add(self.offset_ms)
+        let set_since = match self.offset_at_ms {
+            Some(at) if self.offset_ms > 0 => {
+                local_now_ms >= at.saturating_add(self.offset_ms).saturating_sub(MAX_SKEW_MS)
+            }
+            Some(at) if self.offset_ms < 0 => local_now_ms < at.saturating_sub(MAX_SKEW_MS),
+            _ => false,
+        };
+        if set_since {
+            local_now_ms
+        } else {
+            local_now_ms.saturating_add(self.offset_ms)
+        }
     }
 
     /// A fresh stamp for a local change, greater than every stamp issued or accepted.
@@ -113,7 +144,7 @@ impl Clock {
     /// store: a sync round reads the clock when it starts and writes it back when it
     /// ends, and an edit stored meanwhile ticked the stored one further. Keeping the
     /// greater (wall, counter) means no stamp is ever issued twice; the correction
-    /// (`offset_ms`) is this clock's, the newer reading of the host.
+    /// (`offset_ms`, `offset_at_ms`) is this clock's, the newer reading of the host.
     pub fn merged_with_stored(mut self, stored: &Clock) -> Clock {
         if (stored.wall_ms, stored.counter) > (self.wall_ms, self.counter) {
             self.wall_ms = stored.wall_ms;
@@ -167,6 +198,7 @@ impl Clock {
         }
         if diff.abs() <= MAX_SKEW_MS {
             self.offset_ms = 0;
+            self.offset_at_ms = None;
             return HostClock::InStep;
         }
         let confirmed = match team_newest_ms {
@@ -178,6 +210,7 @@ impl Clock {
             return HostClock::Unconfirmed { host_ms: host_now_ms, off_ms: diff };
         }
         self.offset_ms = diff;
+        self.offset_at_ms = Some(local_now_ms);
         HostClock::Corrected { offset_ms: diff }
     }
 }
@@ -277,6 +310,33 @@ mod tests {
         let out = c.correct_to_host(NOW + 3 * 24 * 3600 * 1000, NOW, Some(NOW - 60_000));
         assert!(matches!(out, HostClock::Unconfirmed { .. }), "{out:?}");
         assert_eq!(c.tick(NOW).wall_ms, NOW);
+    }
+
+    /// The device was three days behind and corrected by the host; its owner then sets
+    /// the clock right while offline. Its next change is stamped at the right time, not
+    /// three days ahead (where every other tablet would hold it back).
+    #[test]
+    fn a_correction_is_dropped_once_the_device_clock_is_set_right() {
+        const DAY: i64 = 24 * 3600 * 1000;
+        let mut c = Clock::new("a");
+        let behind = NOW - 3 * DAY;
+        assert_eq!(c.correct_to_host(NOW, behind, Some(NOW - 60_000)), HostClock::Corrected { offset_ms: 3 * DAY });
+        // An hour later, clock still wrong: the correction holds.
+        assert_eq!(c.tick(behind + 3_600_000).wall_ms, NOW + 3_600_000);
+        // Set right two hours after the correction: the local clock alone.
+        assert_eq!(c.tick(NOW + 7_200_000).wall_ms, NOW + 7_200_000);
+        // A device ahead by a day and corrected, then set back: the local clock alone too.
+        let mut d = Clock::new("d");
+        assert_eq!(d.correct_to_host(NOW, NOW + DAY, Some(NOW - 60_000)), HostClock::Corrected { offset_ms: -DAY });
+        assert_eq!(d.corrected_now(NOW + DAY + 60_000), NOW + 60_000, "not set yet");
+        assert_eq!(d.corrected_now(NOW + 120_000), NOW + 120_000, "set back");
+        // A clock stored before the learning time was kept applies its correction as before.
+        let mut old = Clock::new("o");
+        old.offset_ms = 3 * DAY;
+        assert_eq!(old.corrected_now(NOW), NOW + 3 * DAY);
+        // In step again: nothing to remember.
+        c.correct_to_host(NOW + 8_000_000, NOW + 8_000_000, None);
+        assert_eq!((c.offset_ms, c.offset_at_ms), (0, None));
     }
 
     #[test]
