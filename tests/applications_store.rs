@@ -50,6 +50,7 @@ fn a1_materials_ticked_on_two_tablets_complete_the_checklist_and_a_slow_review_i
         "ap1",
         ApplicationStatus::Submitted,
         "",
+        None,
         &mut Author { profile: "li", clock: &mut a, now_ms: MON + 10 },
     );
     let r = r.merge(sub);
@@ -65,6 +66,7 @@ fn a1_materials_ticked_on_two_tablets_complete_the_checklist_and_a_slow_review_i
         "ap1",
         ApplicationStatus::Returned,
         "Sign page 2",
+        None,
         &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY },
     );
     let d2 = status_change(
@@ -72,6 +74,7 @@ fn a1_materials_ticked_on_two_tablets_complete_the_checklist_and_a_slow_review_i
         "ap1",
         ApplicationStatus::Approved,
         "ok",
+        None,
         &mut Author { profile: "wang", clock: &mut b, now_ms: MON + DAY + 1 },
     );
     let data = read(&r.merge(d2).merge(d1));

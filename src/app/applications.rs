@@ -88,7 +88,8 @@ pub async fn submit_application<S: RecordStore>(s: &S, actor: &Actor, id: &str) 
     actor.allow(Action::FileApplication, can_tick_materials(actor, &a.rep))?;
     a.submit(&data.checklists, &actor.profile, actor.now_ms).map_err(CommandError::rule)?;
     let entry = actor.id();
-    store(s, actor, |by| Ok(status_change(&entry, id, a.status(), "", by))).await
+    let prev = data.trails.get(id).map(|t| t.head.clone()).unwrap_or_default();
+    store(s, actor, |by| Ok(status_change(&entry, id, a.status(), "", Some(&prev), by))).await
 }
 
 /// A1: a reviewer decides a submitted application, with feedback for the customer.
@@ -104,7 +105,8 @@ pub async fn decide_application<S: RecordStore>(
     let mut a = data.applications.iter().find(|a| a.id == id).cloned().ok_or(RuleError::NotFound("application"))?;
     a.decide(outcome, &actor.profile, actor.now_ms, feedback).map_err(CommandError::rule)?;
     let entry = actor.id();
-    store(s, actor, |by| Ok(status_change(&entry, id, a.status(), feedback, by))).await
+    let prev = data.trails.get(id).map(|t| t.head.clone()).unwrap_or_default();
+    store(s, actor, |by| Ok(status_change(&entry, id, a.status(), feedback, Some(&prev), by))).await
 }
 
 /// A1: the manager saves the checklists of materials.

@@ -14,6 +14,7 @@ use super::customers::Author;
 use super::{RecordStore, StorageError};
 use crate::domain::application::{Application, ApplicationStatus, Checklists, StatusChange};
 use crate::record::replica::{Document, Entry, Replica};
+use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
 pub const APPLICATION: &str = "application";
 pub const APPLICATION_STATUS: &str = "application.status";
@@ -25,8 +26,24 @@ const GOT: &str = "got:";
 pub struct ApplicationsData {
     pub checklists: Checklists,
     pub applications: Vec<Application>,
+    /// Per application id: how each step of its history was taken (issue 15).
+    pub trails: BTreeMap<String, StepTrail>,
     /// Stored fields that could not be read (the records are shown with the others).
     pub problems: Vec<FieldProblem>,
+}
+
+/// How an application's review steps were taken (A1, issue 15): each step names the
+/// [`chain_digest`] of the step before it (`prev`), so a step is bound to the exact signed
+/// history it was taken on; a step taken on another history (a concurrent decision that
+/// lost) does not fit. `verified` and `devices` run along `Application::history`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StepTrail {
+    /// The digest the next step names as its `prev` (empty before the first step).
+    pub head: String,
+    /// Sealed and chained; steps from before the chain fit by status alone, unverified.
+    pub verified: Vec<bool>,
+    /// The device each step was taken on.
+    pub devices: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -97,11 +114,19 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
                 };
                 let mut es = changes.remove(&d.id).unwrap_or_default();
                 es.sort_by(|x, y| x.stamp.cmp(&y.stamp));
+                let mut trail = StepTrail::default();
                 for e in es {
                     let Some(b) = decode_entry::<StatusBody>(e, &mut problems) else {
                         continue;
                     };
+                    let prev = chain_prev(e);
+                    if prev.is_some_and(|p| p != trail.head) {
+                        continue;
+                    }
                     if fits(a.status(), b.status) {
+                        trail.verified.push(e.seal.is_some() && prev.is_some());
+                        trail.devices.push(e.stamp.device.clone());
+                        trail.head = chain_digest(e);
                         a.history.push(StatusChange {
                             status: b.status,
                             by: e.author.clone(),
@@ -110,6 +135,7 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> ApplicationsData {
                         });
                     }
                 }
+                data.trails.insert(a.id.clone(), trail);
                 data.applications.push(a);
             }
             _ => {}
@@ -208,15 +234,24 @@ pub fn material_change(id: &str, material: &str, received: bool, by: &mut Author
     one(d)
 }
 
-/// A status change already checked by [`Application::submit`] / [`Application::decide`].
-pub fn status_change(entry_id: &str, id: &str, status: ApplicationStatus, feedback: &str, by: &mut Author) -> Replica {
+/// A status change already checked by [`Application::submit`] / [`Application::decide`],
+/// taken on the history whose [`StepTrail::head`] is `prev` (`None` writes an unchained
+/// step, as builds before the chain did).
+pub fn status_change(
+    entry_id: &str,
+    id: &str,
+    status: ApplicationStatus,
+    feedback: &str,
+    prev: Option<&str>,
+    by: &mut Author,
+) -> Replica {
     let e = Entry {
         id: entry_id.to_owned(),
         kind: APPLICATION_STATUS.to_owned(),
         subject: id.to_owned(),
         stamp: by.clock.tick(by.now_ms),
         author: by.profile.to_owned(),
-        body: body_of(&StatusBody { status, feedback: feedback.trim().to_owned() }),
+        body: chained_body(body_of(&StatusBody { status, feedback: feedback.trim().to_owned() }), prev),
         seal: None,
     };
     Replica { docs: Default::default(), entries: [(e.id.clone(), e)].into() }

@@ -413,7 +413,7 @@ fn a1_a_material_ticked_or_a_submission_by_another_rep_on_a_tampered_tablet_does
         // Complete: Zhao submitting it from his tablet does not start its review.
         forge(&s, "wang", "tab-b", at(24), |by| material_change(&id, "ID copy", true, by)).await;
         forge(&s, "zhao", "tab-c", at(25), |by| {
-            outpost::storage::applications::status_change("st-z", &id, ApplicationStatus::Submitted, "", by)
+            outpost::storage::applications::status_change("st-z", &id, ApplicationStatus::Submitted, "", Some(""), by)
         })
         .await;
         assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Collecting);
@@ -495,5 +495,42 @@ fn e1_a_reps_event_is_his_to_keep_and_another_reps_edit_of_it_counts_nowhere() {
         save_event(&s, &keyed(wang(at(25))), None, &Event { venue: "Hall".into(), ..moved.clone() }).await.unwrap();
         let events = load_events(&s).await.unwrap();
         assert_eq!(events.iter().find(|r| r.event.id == id).unwrap().event.venue, "Hall");
+    });
+}
+
+/// Issue 15, A1: an application's review steps form a hash chain. A decision taken on a
+/// history that has since moved on — finance approving, on a tablet that was offline,
+/// the submission the manager had meanwhile returned — does not fit the application's
+/// history once the rep resubmits, though its status alone would: nobody approves an
+/// application they have not seen. Steps taken through the commands are verified.
+#[test]
+fn a1_a_decision_taken_on_an_older_history_does_not_decide_the_resubmitted_application() {
+    use outpost::app::applications::{open_application, tick_material};
+    use outpost::storage::applications::status_change;
+    block_on(async {
+        let s = signed_team().await;
+        let lists = Checklists([("card".to_owned(), vec!["ID copy".to_owned()])].into());
+        save_checklists(&s, &keyed(wang(at(20))), &lists).await.unwrap();
+        let r = open_application(&s, &keyed(li(at(21))), "c1", "card").await.unwrap();
+        let id = r.docs.into_keys().next().unwrap();
+        tick_material(&s, &keyed(li(at(22))), &id, "ID copy", true).await.unwrap();
+        submit_application(&s, &keyed(li(at(23))), &id).await.unwrap();
+        let first_submission = load_applications(&s).await.unwrap().trails[&id].head.clone();
+        decide_application(&s, &keyed(wang(at(24))), &id, Outcome::Returned, "Sign page 2").await.unwrap();
+        submit_application(&s, &keyed(li(at(25))), &id).await.unwrap();
+        // Qian's tablet saw only the first submission; her approval arrives stamped later.
+        forge(&s, "qian", "tab-q", at(26), |by| {
+            status_change("st-q", &id, ApplicationStatus::Approved, "ok", Some(&first_submission), by)
+        })
+        .await;
+        let data = load_applications(&s).await.unwrap();
+        let a = &data.applications[0];
+        assert_eq!(a.status(), ApplicationStatus::Submitted, "{:?}", a.history);
+        let trail = &data.trails[&id];
+        assert_eq!(trail.verified, vec![true, true, true], "submitted, returned, resubmitted");
+        assert_eq!(trail.devices.len(), a.history.len());
+        // Taken on the history as it stands, the approval fits.
+        decide_application(&s, &keyed(qian(at(27))), &id, Outcome::Approved, "ok").await.unwrap();
+        assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Approved);
     });
 }

@@ -15,6 +15,7 @@ use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
 use crate::ui::state::platform::now_ms;
+use crate::ui::widgets::verified_badge::VerifiedBadge;
 
 /// A1: the review may take at most this many working days.
 const REVIEW_MAX_DAYS: u32 = 3;
@@ -106,8 +107,10 @@ pub fn ApplicationsCard(customer: String) -> impl IntoView {
                                     }).collect_view()}
                                 </ul>
                                 <ol class="history">
-                                    {a.history.iter().map(|h| { let (st, who, at, fb) = (h.status, name_of(&h.by), h.at_ms, h.feedback.clone());
-                                        view! { <li data-testid="app-history">{move || format!("{} · {} · {}", date_text(i18n.lang(), at), who, status_label(i18n.lang(), st))}{(!fb.is_empty()).then(|| format!(" — {fb}"))}</li> }
+                                    {a.history.iter().enumerate().map(|(i, h)| { let (st, who, at, fb) = (h.status, name_of(&h.by), h.at_ms, h.feedback.clone());
+                                        // Signed by a reviewer the roster held, and taken on the history shown above it.
+                                        let (ok, dev) = data.with_untracked(|d| d.trails.get(&a.id).map(|t| (t.verified.get(i).copied().unwrap_or(false), t.devices.get(i).cloned()))).unwrap_or_default();
+                                        view! { <li data-testid="app-history" data-device=dev>{move || format!("{} · {} · {}", date_text(i18n.lang(), at), who, status_label(i18n.lang(), st))}{(!fb.is_empty()).then(|| format!(" — {fb}"))}" "<VerifiedBadge verified=ok /></li> }
                                     }).collect_view()}
                                 </ol>
                                 {editable.then(|| view! { <div class="actions"><button type="button" class="primary" data-testid="app-submit" on:click=submit>{t(AMsg::Submit)}</button></div> })}
