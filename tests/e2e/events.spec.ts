@@ -378,3 +378,35 @@ test('two tablets edit different budget lines offline and keep both edits', asyn
   await a.context.close();
   await b.context.close();
 });
+
+test('a rep who creates an event keeps editing it; another rep on another tablet may not', async ({ browser }) => {
+  // E1, issue 15: the event's id names its creator, so the rep who organised it keeps it
+  // whatever the organiser field says; before, the check compared his profile with the
+  // organiser's *name* and he could not save his own event again.
+  const t0 = Math.floor(Date.now() / MIN) * MIN;
+  const a = await tablet(browser, t0);
+  await a.d.shell.open();
+  await a.d.shell.setLang('en');
+  await a.d.shell.createProfile('Rep Zhao', 'rep');
+  await a.d.createTeam();
+  const link = await a.d.inviteLink();
+  await a.ev.create({ theme: 'Kite DIY day', starts: t0 + 24 * 60 * MIN, ends: t0 + 27 * 60 * MIN, venue: 'Sales office' });
+  expect(a.page.url()).toMatch(/#\/events\/[^/]+~[^/]+/);
+  await a.page.getByTestId('event-venue').fill('Plaza');
+  await expect(a.page.getByTestId('event-save')).toBeEnabled();
+  await a.page.getByTestId('event-save').click();
+  await expect(a.page.getByTestId('event-saved')).toBeVisible();
+  expect(await a.d.syncNow()).toBe('done');
+
+  const b = await tablet(browser, t0);
+  await b.page.goto(link);
+  await b.d.shell.setLang('en');
+  await b.d.shell.createProfile('Rep Sun', 'rep');
+  await b.d.join(link);
+  expect(await b.d.syncNow()).toBe('done');
+  await b.ev.open('Kite DIY day');
+  await expect(b.page.getByTestId('event-when')).toContainText('Plaza');
+  await expect(b.page.getByTestId('event-save')).toBeDisabled();
+  await a.context.close();
+  await b.context.close();
+});
