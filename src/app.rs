@@ -156,6 +156,7 @@ pub enum Action {
     InviteCustomers,
     KeepStock,
     FileKeyAccountRequest,
+    KeepServiceTerms,
     FileApplication,
     RecordActivity,
 }
@@ -250,6 +251,11 @@ pub enum RuleError {
     Contact(Vec<crate::domain::customer::FieldError>),
     #[error(transparent)]
     Kit(#[from] crate::domain::event_kit::KitError),
+    #[error(transparent)]
+    Terms(#[from] crate::domain::key_service::TermsError),
+    /// K2: a service-team seat goes to someone of the team who may serve key accounts.
+    #[error("{0:?} may not hold a key-account seat")]
+    SeatHolder(String),
     /// Something the action needs was left empty.
     #[error("{0:?} is empty")]
     Empty(Needed),

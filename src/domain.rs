@@ -23,6 +23,7 @@ pub mod first_contact;
 pub mod handover;
 pub mod incentive;
 pub mod key_activity;
+pub mod key_service;
 pub mod kpi;
 pub mod minutes;
 pub mod money;

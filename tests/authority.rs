@@ -173,8 +173,8 @@ fn the_authority_kinds_are_the_ones_storage_writes() {
     assert_eq!(authority::KIOSK_KINDS, [CHIPS, STOCK, COUNT]);
     assert_eq!(authority::EVENT, outpost::storage::events::EVENT);
     assert_eq!(authority::APPLICATION, outpost::storage::applications::APPLICATION);
-    use outpost::storage::key_accounts::{KA_ACTIVITY, KA_EVALUATION, KA_REQUEST};
-    assert_eq!(authority::KEY_ACCOUNT_KINDS, [KA_REQUEST, KA_EVALUATION, KA_ACTIVITY]);
+    use outpost::storage::key_accounts::{KA_ACTIVITY, KA_EVALUATION, KA_REQUEST, KA_TERMS};
+    assert_eq!(authority::KEY_ACCOUNT_KINDS, [KA_REQUEST, KA_EVALUATION, KA_ACTIVITY, KA_TERMS]);
     for id in [outpost::storage::staff_pin::STAFF_PIN_ID, outpost::storage::key_accounts::KA_ROLES_ID] {
         assert!(id.starts_with(authority::TEAM_DOC_PREFIX), "{id}");
     }

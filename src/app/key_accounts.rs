@@ -205,3 +205,36 @@ pub async fn save_key_account_roles<S: RecordStore>(
     let old = load_key_accounts(s).await?.roles;
     store(s, actor, |by| roles_change(&old, roles, by).ok_or(RuleError::Unchanged.into())).await
 }
+
+/// K2: the key-account leads keep a key account's service team and terms — a manager,
+/// or whoever the team made key-account supervisor or manager (K1). Every device
+/// re-checks this on synced records (`storage::key_accounts::keep_leads_terms`).
+pub fn can_keep_terms(actor: &Actor, roles: &KeyAccountRoles) -> bool {
+    crate::domain::key_service::may_keep_terms(&[actor.role], roles, &actor.profile)
+}
+
+/// K2: saves `customer`'s service team and terms (checked by
+/// [`ServiceTerms::validate`](crate::domain::key_service::ServiceTerms::validate); the
+/// customer must be on this device). Only the fields that differ from `base` — the terms
+/// as the form was opened on — are written, so another tablet's change of another term
+/// stays. A seat may go only to someone who may hold a key-account role.
+pub async fn save_service_terms<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    base: &crate::domain::key_service::ServiceTerms,
+    new: crate::domain::key_service::ServiceTerms,
+) -> Result<Replica, CommandError> {
+    let data = load_key_accounts(s).await?;
+    actor.allow(Action::KeepServiceTerms, can_keep_terms(actor, &data.roles))?;
+    stored_file(s, &new.customer_id).await?.ok_or(RuleError::NotFound("customer"))?;
+    let new = new.tidied();
+    new.validate().map_err(RuleError::Terms)?;
+    let people = crate::storage::people::load_people(s).await?;
+    for person in new.team.values() {
+        if !people.iter().any(|p| &p.id == person && may_hold_role(p.role)) {
+            return Err(RuleError::SeatHolder(person.clone()).into());
+        }
+    }
+    store(s, actor, |by| crate::storage::key_accounts::terms_change(base, &new, by).ok_or(RuleError::Unchanged.into()))
+        .await
+}

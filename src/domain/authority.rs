@@ -73,7 +73,7 @@ pub const INCENTIVE_KINDS: [&str; 2] = ["incentive_scheme", "incentive_month"];
 pub const EVENT: &str = "event";
 /// The key-account records a member files (K1 requests, K3 evaluations, K2 activities):
 /// not event staff's.
-pub const KEY_ACCOUNT_KINDS: [&str; 3] = ["ka_request", "ka_evaluation", "ka_activity"];
+pub const KEY_ACCOUNT_KINDS: [&str; 4] = ["ka_request", "ka_evaluation", "ka_activity", "ka_terms"];
 /// Team-wide settings documents are named `team:<what>`.
 pub const TEAM_DOC_PREFIX: &str = "team:";
 

@@ -1,6 +1,7 @@
 //! Key accounts on the device (K1–K3): support requests, K2 activities and service
 //! evaluations as documents, each two-step decision as an entry, and the team's
-//! key-account roles.
+//! key-account roles; each key account's service team and terms (K2, seed 004) as one
+//! document per customer, [`KA_TERMS`], one register per field.
 //!
 //! A decision is an entry `ka.decision` about the request or evaluation: its author is
 //! who decided, its stamp when and on which device — nothing a later edit can change.
@@ -23,6 +24,7 @@ use crate::domain::approval::{
     SupportRequest,
 };
 use crate::domain::key_activity::{key_accounts, KeyActivity};
+use crate::domain::key_service::{ServiceTerms, SupportRole};
 use crate::record::replica::{Document, Entry, Replica};
 use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
@@ -32,6 +34,8 @@ pub const KA_ACTIVITY: &str = "ka_activity";
 pub const KA_DECISION: &str = "ka.decision";
 pub const KA_ROLES_ID: &str = "team:key_accounts";
 pub const KA_ROLES_KIND: &str = "team_key_accounts";
+/// K2: a key account's service team and terms, id `ka_terms:<customer>`.
+pub const KA_TERMS: &str = "ka_terms";
 
 /// A decision with the device it was taken on (K1: who, when, which device).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +74,8 @@ pub struct KeyAccountsData {
     pub evaluations: Vec<EvaluationRecord>,
     /// K2 activities, the latest day first.
     pub activities: Vec<KeyActivity>,
+    /// K2 service team and terms, by customer.
+    pub terms: BTreeMap<String, ServiceTerms>,
     /// Stored fields that could not be read (the records are shown with the others).
     pub problems: Vec<FieldProblem>,
 }
@@ -82,7 +88,14 @@ impl KeyAccountsData {
     /// The customers that are key accounts, derived from every K1–K3 record here.
     pub fn key_account_ids(&self) -> BTreeSet<String> {
         let requests: Vec<SupportRequest> = self.requests.iter().map(|r| r.request.clone()).collect();
-        key_accounts(&requests, &self.evaluations_only(), &self.activities)
+        let mut ids = key_accounts(&requests, &self.evaluations_only(), &self.activities);
+        ids.extend(self.terms.values().filter(|t| !t.is_empty()).map(|t| t.customer_id.clone()));
+        ids
+    }
+
+    /// `customer`'s service team and terms; empty ones when none are kept.
+    pub fn terms_of(&self, customer: &str) -> ServiceTerms {
+        self.terms.get(customer).cloned().unwrap_or_else(|| ServiceTerms::new(customer))
     }
 
     /// The K2 activities of `customer`, the latest day first.
@@ -378,6 +391,12 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> KeyAccountsData {
                     data.activities.push(a);
                 }
             }
+            KA_TERMS => {
+                let t = terms_from_doc(d);
+                if !t.customer_id.is_empty() {
+                    data.terms.insert(t.customer_id.clone(), t);
+                }
+            }
             _ => {}
         }
     }
@@ -395,8 +414,25 @@ pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData
     docs.extend(st.docs_of_kind(KA_EVALUATION).await?);
     docs.extend(st.docs_of_kind(KA_ACTIVITY).await?);
     docs.extend(st.docs_of_kind(KA_ROLES_KIND).await?);
+    let mut terms = st.docs_of_kind(KA_TERMS).await?;
     let entries: Vec<Entry> = st.entries_of_kind(KA_DECISION).await?;
     let judge = super::roster::Judge::load(st).await?;
+    if let Some(roster) = judge.roster() {
+        // K2: terms are the key-account leads' to keep — a manager, or whoever the team
+        // made key-account supervisor or manager. Changes from anyone else are dropped
+        // before the newest counting one is taken, so they leave the kept value in place.
+        let roles = docs
+            .iter()
+            .find(|d| d.kind == KA_ROLES_KIND && !d.is_deleted())
+            .and_then(|d| judge.docs(vec![d.clone()]).pop())
+            .map(|d| roles_of(&d, &mut Vec::new()))
+            .unwrap_or_default();
+        let may = |by: &str, at: i64| crate::domain::key_service::may_keep_terms(&roster.roles_of(by, at), &roles, by);
+        for d in &mut terms {
+            keep_leads_terms(d, may);
+        }
+    }
+    docs.extend(terms);
     let mut data = assemble(judge.docs(docs), judge.entries(entries));
     if judge.roster().is_none() {
         // Without a roster a seal names a key, not a person the team vouched for.
@@ -407,6 +443,77 @@ pub async fn load_key_accounts<S: RecordStore>(st: &S) -> Result<KeyAccountsData
         }
     }
     Ok(data)
+}
+
+/// K2: leaves out of a terms document every change whose author may not keep terms
+/// (`may(author, at_ms)`). Whose terms they are is in the document's id.
+pub fn keep_leads_terms(d: &mut Document, may: impl Fn(&str, i64) -> bool) {
+    d.fields.retain(|_, reg| may(&reg.author, reg.stamp.wall_ms));
+}
+
+/// The id of `customer`'s terms document.
+pub fn terms_id(customer: &str) -> String {
+    format!("{KA_TERMS}:{customer}")
+}
+
+const TEAM_FIELD: &str = "team.";
+
+fn terms_fields(t: &ServiceTerms) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = SupportRole::ALL
+        .iter()
+        .map(|r| (format!("{TEAM_FIELD}{}", r.code()), json!(t.team.get(r).cloned().unwrap_or_default())))
+        .collect();
+    out.extend([
+        ("warranty_limited_years".to_owned(), json!(t.warranty_limited_years)),
+        ("warranty_onsite_years".to_owned(), json!(t.warranty_onsite_years)),
+        ("warranty_full_years".to_owned(), json!(t.warranty_full_years)),
+        ("special_regions".to_owned(), json!(t.special_regions)),
+        ("rush_supply".to_owned(), json!(t.rush_supply)),
+        ("paid_delivery".to_owned(), json!(t.paid_delivery)),
+        ("custom_products".to_owned(), json!(t.custom_products)),
+        ("payment_terms".to_owned(), json!(t.payment_terms)),
+        ("notes".to_owned(), json!(t.notes)),
+    ]);
+    out
+}
+
+/// K2: the terms a (judged) document holds; a field missing or unreadable reads as
+/// not promised.
+pub fn terms_from_doc(d: &Document) -> ServiceTerms {
+    let text = |f: &str| d.get(f).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let years = |f: &str| d.get(f).and_then(Value::as_u64).and_then(|y| u8::try_from(y).ok()).unwrap_or(0);
+    let flag = |f: &str| d.get(f).and_then(Value::as_bool).unwrap_or(false);
+    ServiceTerms {
+        customer_id: d.id.strip_prefix(&format!("{KA_TERMS}:")).unwrap_or_default().to_owned(),
+        team: SupportRole::ALL
+            .into_iter()
+            .map(|r| (r, text(&format!("{TEAM_FIELD}{}", r.code()))))
+            .filter(|(_, p)| !p.is_empty())
+            .collect(),
+        warranty_limited_years: years("warranty_limited_years"),
+        warranty_onsite_years: years("warranty_onsite_years"),
+        warranty_full_years: years("warranty_full_years"),
+        special_regions: text("special_regions"),
+        rush_supply: flag("rush_supply"),
+        paid_delivery: flag("paid_delivery"),
+        custom_products: text("custom_products"),
+        payment_terms: text("payment_terms"),
+        notes: text("notes"),
+    }
+}
+
+/// K2: the fields of `new` that differ from `old` (the terms as the form was opened on),
+/// each its own register; `None` when nothing changed.
+pub fn terms_change(old: &ServiceTerms, new: &ServiceTerms, by: &mut Author) -> Option<Replica> {
+    let before = terms_fields(old);
+    let mut d = Document::new(&terms_id(&new.customer_id), KA_TERMS);
+    for (k, v) in terms_fields(new) {
+        if !before.iter().any(|(bk, bv)| *bk == k && *bv == v) {
+            let st = by.clock.tick(by.now_ms);
+            d.set(&k, v, st, by.profile);
+        }
+    }
+    (!d.fields.is_empty()).then(|| Replica { docs: [(d.id.clone(), d)].into(), entries: Default::default() })
 }
 
 fn doc_with(id: &str, kind: &str, fields: Vec<(&str, Value)>, by: &mut Author) -> Replica {

@@ -295,3 +295,101 @@ fn k1_k3_requests_evaluations_and_return_visits_are_filed_by_the_team_but_not_ev
         assert_eq!((e.return_visit_on, e.customer_opinion.as_str()), (Some("2026-01-05".parse().unwrap()), "happy"));
     });
 }
+
+fn terms(customer: &str) -> outpost::domain::key_service::ServiceTerms {
+    use outpost::domain::key_service::{ServiceTerms, SupportRole};
+    let mut t = ServiceTerms::new(customer);
+    t.team.insert(SupportRole::AccountManager, "wang".into());
+    t.team.insert(SupportRole::Training, "li".into());
+    t.warranty_limited_years = 5;
+    t.warranty_onsite_years = 3;
+    t.warranty_full_years = 1;
+    t.rush_supply = true;
+    t.payment_terms = " 60 days after delivery ".into();
+    t
+}
+
+/// K2 (seed 004): a manager, or a key-account supervisor or manager, keeps a key
+/// account's service team and terms; a rep without a key-account role may not; terms
+/// are checked; a seat goes only to someone who may serve key accounts; the customer
+/// becomes a key account.
+#[test]
+fn k2_the_key_account_leads_keep_the_service_team_and_terms() {
+    use outpost::app::key_accounts::save_service_terms;
+    use outpost::domain::key_service::{ServiceTerms, SupportRole, TermsError};
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let none = ServiceTerms::new("c1");
+        let before = stored_count(&s).await;
+        let refused = save_service_terms(&s, &zhao(at(1)), &none, terms("c1")).await;
+        assert!(
+            matches!(refused, Err(CommandError::NotAllowed { action: Action::KeepServiceTerms, .. })),
+            "{refused:?}"
+        );
+        assert_eq!(stored_count(&s).await, before);
+
+        save_service_terms(&s, &wang(at(2)), &none, terms("c1")).await.unwrap();
+        let data = load_key_accounts(&s).await.unwrap();
+        let kept = data.terms_of("c1");
+        assert_eq!(kept.team.get(&SupportRole::Training).map(String::as_str), Some("li"));
+        assert_eq!((kept.warranty_limited_years, kept.warranty_onsite_years, kept.warranty_full_years), (5, 3, 1));
+        assert_eq!(kept.payment_terms, "60 days after delivery", "trimmed");
+        assert!(kept.rush_supply && !kept.paid_delivery);
+        assert!(data.key_account_ids().contains("c1"));
+
+        // Zhao made key-account supervisor keeps them too.
+        set_key_account_role(&s, &wang(at(3)), "zhao", Step::Review, true).await.unwrap();
+        let mut more = kept.clone();
+        more.paid_delivery = true;
+        save_service_terms(&s, &zhao(at(4)), &kept, more.clone()).await.unwrap();
+        assert!(load_key_accounts(&s).await.unwrap().terms_of("c1").paid_delivery);
+        // Saved again unchanged: nothing stored.
+        let again = save_service_terms(&s, &zhao(at(5)), &more, more.clone()).await;
+        assert!(matches!(again, Err(CommandError::Rule(RuleError::Unchanged))), "{again:?}");
+
+        // Checked: nested warranty years, a leader for support seats, who sits in a seat.
+        let mut bad = more.clone();
+        bad.warranty_full_years = 4;
+        let r = save_service_terms(&s, &wang(at(6)), &more, bad).await;
+        assert!(matches!(r, Err(CommandError::Rule(RuleError::Terms(TermsError::FullLongerThanOnsite)))), "{r:?}");
+        let mut leaderless = more.clone();
+        leaderless.team.remove(&SupportRole::AccountManager);
+        let r = save_service_terms(&s, &wang(at(7)), &more, leaderless).await;
+        assert!(matches!(r, Err(CommandError::Rule(RuleError::Terms(TermsError::NoAccountManager)))), "{r:?}");
+        let mut staff = more.clone();
+        staff.team.insert(SupportRole::Marketing, "sun".into());
+        let r = save_service_terms(&s, &wang(at(8)), &more, staff).await;
+        assert!(matches!(&r, Err(CommandError::Rule(RuleError::SeatHolder(p))) if p == "sun"), "{r:?}");
+        let r = save_service_terms(&s, &wang(at(9)), &ServiceTerms::new("nobody"), terms("nobody")).await;
+        assert!(matches!(r, Err(CommandError::Rule(RuleError::NotFound("customer")))), "{r:?}");
+        assert_eq!(load_key_accounts(&s).await.unwrap().terms_of("c1"), more);
+    });
+}
+
+/// K2: each term is its own register, so two leads changing different terms of one
+/// account on two tablets offline both keep their change.
+#[test]
+fn k2_two_tablets_changing_different_terms_offline_keep_both() {
+    use outpost::domain::key_service::ServiceTerms;
+    use outpost::storage::customers::Author;
+    use outpost::storage::key_accounts::{assemble, terms_change};
+    let base = terms("c1");
+    let mut a = outpost::record::hlc::Clock::new("tab-a");
+    let mut b = outpost::record::hlc::Clock::new("tab-b");
+    let first =
+        terms_change(&ServiceTerms::new("c1"), &base, &mut Author { profile: "wang", clock: &mut a, now_ms: at(1) })
+            .unwrap();
+    let mut on_a = base.clone();
+    on_a.rush_supply = false;
+    let mut on_b = base.clone();
+    on_b.special_regions = "Tibet, Qinghai".into();
+    let ca = terms_change(&base, &on_a, &mut Author { profile: "wang", clock: &mut a, now_ms: at(2) }).unwrap();
+    let cb = terms_change(&base, &on_b, &mut Author { profile: "zhao", clock: &mut b, now_ms: at(3) }).unwrap();
+    assert_eq!(cb.docs.values().next().unwrap().fields.len(), 1, "only the changed term is written");
+    for merged in [first.clone().merge(ca.clone()).merge(cb.clone()), cb.merge(ca).merge(first)] {
+        let got = assemble(merged.docs.into_values().collect(), vec![]).terms_of("c1");
+        assert!(!got.rush_supply);
+        assert_eq!(got.special_regions, "Tibet, Qinghai");
+        assert_eq!(got.warranty_limited_years, 5);
+    }
+}

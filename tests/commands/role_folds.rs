@@ -534,3 +534,32 @@ fn a1_a_decision_taken_on_an_older_history_does_not_decide_the_resubmitted_appli
         assert_eq!(load_applications(&s).await.unwrap().applications[0].status(), ApplicationStatus::Approved);
     });
 }
+
+/// K2: a key account's terms changed on a tampered tablet by a rep who is no
+/// key-account lead count on no device, and leave the manager's terms in place.
+#[test]
+fn k2_service_terms_changed_by_a_rep_without_a_key_account_role_do_not_count() {
+    use outpost::app::key_accounts::save_service_terms;
+    use outpost::domain::key_service::ServiceTerms;
+    use outpost::storage::key_accounts::terms_change;
+    block_on(async {
+        let s = signed_team().await;
+        let none = ServiceTerms::new("c1");
+        let mut t = ServiceTerms::new("c1");
+        t.warranty_limited_years = 3;
+        t.payment_terms = "60 days".into();
+        save_service_terms(&s, &keyed(wang(at(20))), &none, t.clone()).await.unwrap();
+        let mut forged = t.clone();
+        forged.payment_terms = "pay when you like".into();
+        forged.warranty_limited_years = 10;
+        forge(&s, "zhao", "tab-c", at(21), |by| terms_change(&t, &forged, by).unwrap()).await;
+        let got = load_key_accounts(&s).await.unwrap().terms_of("c1");
+        assert_eq!((got.payment_terms.as_str(), got.warranty_limited_years), ("60 days", 3));
+        // Made key-account manager, the same rep's later change counts.
+        outpost::app::key_accounts::set_key_account_role(&s, &keyed(wang(at(22))), "zhao", Step::Approve, true)
+            .await
+            .unwrap();
+        save_service_terms(&s, &keyed(zhao(at(23))), &t, forged.clone()).await.unwrap();
+        assert_eq!(load_key_accounts(&s).await.unwrap().terms_of("c1").payment_terms, "pay when you like");
+    });
+}

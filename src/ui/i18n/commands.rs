@@ -3,6 +3,7 @@
 
 use crate::app::{Action, CommandError, Needed, RuleError};
 use crate::domain::collection::CollectionError;
+use crate::domain::key_service::TermsError;
 use crate::domain::pool::PoolError;
 use crate::domain::project::ProjectError;
 use crate::domain::receivable::ConfirmError;
@@ -44,6 +45,13 @@ crate::catalogue! { XMsg {
     NoRole => "请至少选择一个角色。", "Choose at least one role.";
     NoKeyActivity => "活动现场人员不能记录大客户活动。", "Event staff do not record key-account activities.";
     OnlyAdmins => "只有团队名册的管理员可以授予或撤销角色。", "Only an admin of the team roster grants or revokes roles.";
+    OnlyKeyAccountLeads => "只有经理或大客户主管/经理可以维护服务团队和服务条款。", "Only a manager or a key-account supervisor or manager keeps the service team and terms.";
+    WarrantyTooLong => "保修年限不能超过 30 年。", "A warranty cannot run more than 30 years.";
+    OnsiteLongerThanLimited => "上门服务年限不能超过有限保修年限。", "On-site service cannot run longer than the limited warranty.";
+    FullLongerThanOnsite => "全保年限不能超过上门服务年限。", "Full cover cannot run longer than on-site service.";
+    TermsTextTooLong => "文字不能超过 500 字。", "A text cannot be longer than 500 characters.";
+    SeatHolder => "服务团队的席位只能安排给可服务大客户的团队成员（活动现场人员除外）。", "A seat goes to someone of the team who may serve key accounts (not event staff).";
+    NoAccountManager => "已安排支持人员，请同时指定大客户经理来带领团队。", "Support seats are filled: name the key-account manager who leads them.";
     Invalid => "输入不符合规则：", "The input breaks a rule: ";
     NeedProjectName => "请填写项目名称。", "Enter the project's name.";
     NeedMinutesText => "请先写下纪要内容。", "Write the minutes first.";
@@ -58,6 +66,16 @@ crate::catalogue! { XMsg {
     StorageFailed => "保存到本机数据库失败：", "Saving to the local database failed: ";
 } }
 
+fn terms_error(e: &TermsError) -> XMsg {
+    match e {
+        TermsError::WarrantyTooLong => XMsg::WarrantyTooLong,
+        TermsError::OnsiteLongerThanLimited => XMsg::OnsiteLongerThanLimited,
+        TermsError::FullLongerThanOnsite => XMsg::FullLongerThanOnsite,
+        TermsError::TextTooLong => XMsg::TermsTextTooLong,
+        TermsError::NoAccountManager => XMsg::NoAccountManager,
+    }
+}
+
 /// Why a command was refused, in `lang`.
 pub fn command_error(lang: Lang, e: &CommandError) -> String {
     let m = |x: XMsg| x.text(lang).to_owned();
@@ -68,6 +86,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
         CommandError::NotAllowed { action: Action::RecordKeyAccountActivity, .. } => m(XMsg::NoKeyActivity),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
         CommandError::NotAllowed { action: Action::ManageRoster, .. } => m(XMsg::OnlyAdmins),
+        CommandError::NotAllowed { action: Action::KeepServiceTerms, .. } => m(XMsg::OnlyKeyAccountLeads),
         CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
         CommandError::Storage(s) => format!("{}{s}", m(XMsg::StorageFailed)),
         CommandError::Rule(r) => match r {
@@ -114,6 +133,8 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Empty(Needed::Product) => m(XMsg::NeedProduct),
             RuleError::Empty(Needed::Amount) => m(XMsg::NeedAmount),
             RuleError::Kit(e) => kit_error_text(lang, *e).to_owned(),
+            RuleError::Terms(e) => m(terms_error(e)),
+            RuleError::SeatHolder(_) => m(XMsg::SeatHolder),
             RuleError::Capacity(max) => capacity_error(lang, *max),
             RuleError::Invalid(e) => format!("{}{e}", m(XMsg::Invalid)),
         },
