@@ -10,9 +10,9 @@
 //! a key account, as its K1–K3 records do ([`super::key_activity::key_accounts`]).
 //!
 //! ```
-//! use outpost::domain::key_service::{ServiceTerms, SupportRole, TermsError};
+//! use outpost::domain::key_service::{ServiceTerms, Seat, TermsError};
 //! let mut t = ServiceTerms::new("c1");
-//! t.team.insert(SupportRole::AccountManager, "wang".into());
+//! t.team.insert(Seat::AccountManager, "wang".into());
 //! t.warranty_onsite_years = 3;
 //! t.warranty_limited_years = 1;
 //! assert_eq!(t.validate(), Err(TermsError::OnsiteLongerThanLimited));
@@ -34,7 +34,7 @@ pub const MAX_TEXT: usize = 500;
 /// The seats of a key account's service team (seed 004's team table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum SupportRole {
+pub enum Seat {
     /// Leads the team serving the account.
     AccountManager,
     /// Guides the customer's own selling.
@@ -47,28 +47,22 @@ pub enum SupportRole {
     Training,
 }
 
-impl SupportRole {
-    pub const ALL: [SupportRole; 5] = [
-        SupportRole::AccountManager,
-        SupportRole::Sales,
-        SupportRole::Marketing,
-        SupportRole::Finance,
-        SupportRole::Training,
-    ];
+impl Seat {
+    pub const ALL: [Seat; 5] = [Seat::AccountManager, Seat::Sales, Seat::Marketing, Seat::Finance, Seat::Training];
 
     /// The stable name used in storage.
     pub fn code(self) -> &'static str {
         match self {
-            SupportRole::AccountManager => "account_manager",
-            SupportRole::Sales => "sales",
-            SupportRole::Marketing => "marketing",
-            SupportRole::Finance => "finance",
-            SupportRole::Training => "training",
+            Seat::AccountManager => "account_manager",
+            Seat::Sales => "sales",
+            Seat::Marketing => "marketing",
+            Seat::Finance => "finance",
+            Seat::Training => "training",
         }
     }
 
-    pub fn from_code(code: &str) -> Option<SupportRole> {
-        SupportRole::ALL.into_iter().find(|r| r.code() == code)
+    pub fn from_code(code: &str) -> Option<Seat> {
+        Seat::ALL.into_iter().find(|r| r.code() == code)
     }
 }
 
@@ -91,7 +85,7 @@ pub enum TermsError {
 pub struct ServiceTerms {
     pub customer_id: String,
     /// Who holds each seat (a profile id); a seat not in the map is empty.
-    pub team: BTreeMap<SupportRole, String>,
+    pub team: BTreeMap<Seat, String>,
     /// Years of limited warranty (×年有限保修); 0 = none promised.
     pub warranty_limited_years: u8,
     /// Of which years with on-site service (×年上门).
@@ -134,7 +128,7 @@ impl ServiceTerms {
         if texts.iter().any(|t| t.chars().count() > MAX_TEXT) {
             return Err(TermsError::TextTooLong);
         }
-        if !self.team.is_empty() && !self.team.contains_key(&SupportRole::AccountManager) {
+        if !self.team.is_empty() && !self.team.contains_key(&Seat::AccountManager) {
             return Err(TermsError::NoAccountManager);
         }
         Ok(())

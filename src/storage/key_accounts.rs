@@ -24,7 +24,7 @@ use crate::domain::approval::{
     SupportRequest,
 };
 use crate::domain::key_activity::{key_accounts, KeyActivity};
-use crate::domain::key_service::{ServiceTerms, SupportRole};
+use crate::domain::key_service::{Seat, ServiceTerms};
 use crate::record::replica::{Document, Entry, Replica};
 use crate::record::seal::{chain_digest, chain_prev, chained_body};
 
@@ -459,7 +459,7 @@ pub fn terms_id(customer: &str) -> String {
 const TEAM_FIELD: &str = "team.";
 
 fn terms_fields(t: &ServiceTerms) -> Vec<(String, Value)> {
-    let mut out: Vec<(String, Value)> = SupportRole::ALL
+    let mut out: Vec<(String, Value)> = Seat::ALL
         .iter()
         .map(|r| (format!("{TEAM_FIELD}{}", r.code()), json!(t.team.get(r).cloned().unwrap_or_default())))
         .collect();
@@ -485,7 +485,7 @@ pub fn terms_from_doc(d: &Document) -> ServiceTerms {
     let flag = |f: &str| d.get(f).and_then(Value::as_bool).unwrap_or(false);
     ServiceTerms {
         customer_id: d.id.strip_prefix(&format!("{KA_TERMS}:")).unwrap_or_default().to_owned(),
-        team: SupportRole::ALL
+        team: Seat::ALL
             .into_iter()
             .map(|r| (r, text(&format!("{TEAM_FIELD}{}", r.code()))))
             .filter(|(_, p)| !p.is_empty())

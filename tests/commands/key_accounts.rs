@@ -297,10 +297,10 @@ fn k1_k3_requests_evaluations_and_return_visits_are_filed_by_the_team_but_not_ev
 }
 
 fn terms(customer: &str) -> outpost::domain::key_service::ServiceTerms {
-    use outpost::domain::key_service::{ServiceTerms, SupportRole};
+    use outpost::domain::key_service::{Seat, ServiceTerms};
     let mut t = ServiceTerms::new(customer);
-    t.team.insert(SupportRole::AccountManager, "wang".into());
-    t.team.insert(SupportRole::Training, "li".into());
+    t.team.insert(Seat::AccountManager, "wang".into());
+    t.team.insert(Seat::Training, "li".into());
     t.warranty_limited_years = 5;
     t.warranty_onsite_years = 3;
     t.warranty_full_years = 1;
@@ -316,7 +316,7 @@ fn terms(customer: &str) -> outpost::domain::key_service::ServiceTerms {
 #[test]
 fn k2_the_key_account_leads_keep_the_service_team_and_terms() {
     use outpost::app::key_accounts::save_service_terms;
-    use outpost::domain::key_service::{ServiceTerms, SupportRole, TermsError};
+    use outpost::domain::key_service::{Seat, ServiceTerms, TermsError};
     block_on(async {
         let s = team_with_customer("c1").await;
         let none = ServiceTerms::new("c1");
@@ -331,7 +331,7 @@ fn k2_the_key_account_leads_keep_the_service_team_and_terms() {
         save_service_terms(&s, &wang(at(2)), &none, terms("c1")).await.unwrap();
         let data = load_key_accounts(&s).await.unwrap();
         let kept = data.terms_of("c1");
-        assert_eq!(kept.team.get(&SupportRole::Training).map(String::as_str), Some("li"));
+        assert_eq!(kept.team.get(&Seat::Training).map(String::as_str), Some("li"));
         assert_eq!((kept.warranty_limited_years, kept.warranty_onsite_years, kept.warranty_full_years), (5, 3, 1));
         assert_eq!(kept.payment_terms, "60 days after delivery", "trimmed");
         assert!(kept.rush_supply && !kept.paid_delivery);
@@ -353,11 +353,11 @@ fn k2_the_key_account_leads_keep_the_service_team_and_terms() {
         let r = save_service_terms(&s, &wang(at(6)), &more, bad).await;
         assert!(matches!(r, Err(CommandError::Rule(RuleError::Terms(TermsError::FullLongerThanOnsite)))), "{r:?}");
         let mut leaderless = more.clone();
-        leaderless.team.remove(&SupportRole::AccountManager);
+        leaderless.team.remove(&Seat::AccountManager);
         let r = save_service_terms(&s, &wang(at(7)), &more, leaderless).await;
         assert!(matches!(r, Err(CommandError::Rule(RuleError::Terms(TermsError::NoAccountManager)))), "{r:?}");
         let mut staff = more.clone();
-        staff.team.insert(SupportRole::Marketing, "sun".into());
+        staff.team.insert(Seat::Marketing, "sun".into());
         let r = save_service_terms(&s, &wang(at(8)), &more, staff).await;
         assert!(matches!(&r, Err(CommandError::Rule(RuleError::SeatHolder(p))) if p == "sun"), "{r:?}");
         let r = save_service_terms(&s, &wang(at(9)), &ServiceTerms::new("nobody"), terms("nobody")).await;

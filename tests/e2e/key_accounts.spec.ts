@@ -7,7 +7,7 @@ import { CustomersPage } from './pages/customers';
 import { EventsPage } from './pages/events';
 import { KeyAccountsPage } from './pages/key_accounts';
 import { shot, teamDate } from './pages/orders';
-import { addPerson } from './pages/shell';
+import { addPerson, switchTo } from './pages/shell';
 
 const DAY = 86_400_000;
 
@@ -69,4 +69,48 @@ test('a rep records key-account activities, sees them listed and counted, and th
   await shot(page, 'ka-activities', 'key-account-activities-zh-CN.png');
   await c.shell.setLang('en');
   await shot(page, 'ka-activities', 'key-account-activities-en.png');
+});
+
+test('a manager keeps a key account\'s service team and terms; a rep reads them and may not edit (K2, seed 004)', async ({ page }) => {
+  const c = new CustomersPage(page);
+  await c.shell.open();
+  await c.shell.setLang('en');
+  await c.shell.createProfile('Manager Wang', 'manager');
+  await addPerson(c.shell, 'Rep Li', 'rep');
+  await c.create({ name: 'Harbour Foods', contact: 'Buyer', phone: '13900000002' });
+  await switchTo(c.shell, 'Manager Wang');
+  await c.open('Harbour Foods', 'key-account');
+  await expect(page.getByTestId('ka-terms-empty')).toBeVisible();
+  await page.getByTestId('ka-terms-edit').click();
+
+  // Bad input is refused with its reason and stores nothing: on-site longer than the warranty.
+  await page.getByTestId('ka-seat-account_manager').selectOption({ label: 'Manager Wang' });
+  await page.getByTestId('ka-seat-training').selectOption({ label: 'Rep Li' });
+  await page.getByTestId('ka-warranty-limited').fill('1');
+  await page.getByTestId('ka-warranty-onsite').fill('3');
+  await page.getByTestId('ka-terms-save').click();
+  await expect(page.getByTestId('ka-terms-error')).toHaveText('On-site service cannot run longer than the limited warranty.');
+  await page.getByTestId('ka-warranty-limited').fill('5');
+  await page.getByTestId('ka-warranty-full').fill('1');
+  await page.getByTestId('ka-rush').check();
+  await page.getByTestId('ka-payment-terms').fill('60 days after delivery');
+  await page.getByTestId('ka-terms-save').click();
+  await expect(page.getByTestId('ka-terms-saved')).toBeVisible();
+  await expect(page.getByTestId('ka-seat')).toHaveText(['Manager Wang', 'Rep Li']);
+  await expect(page.getByTestId('ka-promise')).toHaveText([
+    '5 years limited warranty, 3 on-site, 1 full cover',
+    'Rush supply',
+    'Special payment terms: 60 days after delivery',
+  ]);
+  await expect(page.getByTestId('customer-key-account')).toHaveText('Key account');
+  await shot(page, 'ka-terms', 'key-account-terms-en.png');
+
+  // The rep reads them, in Chinese after a reload, and is not offered the form.
+  await switchTo(c.shell, 'Rep Li');
+  await page.reload();
+  await c.shell.setLang('zh-CN');
+  await expect(page.getByTestId('ka-promise').first()).toHaveText('5 年有限保修，3 年上门，1 年全保');
+  await expect(page.getByTestId('ka-terms-edit')).toHaveCount(0);
+  await shot(page, 'ka-terms', 'key-account-terms-zh-CN.png');
+  await c.shell.setLang('en');
 });

@@ -3,6 +3,7 @@
 
 use crate::domain::approval::{ActivityKind, ApprovalError, ApprovalStatus, Step};
 use crate::domain::key_activity::{ActivityCounts, KeyActivityError, MAX_NOTES, MAX_WHO};
+use crate::domain::key_service::Seat;
 use crate::ui::i18n::Lang;
 
 crate::catalogue! { KMsg {
@@ -55,7 +56,62 @@ crate::catalogue! { KMsg {
     ActivityCountsNone => "该客户还没有记录活动。", "No activities recorded for this customer.";
     ActivityCountLabel => "此类活动已记录", "Recorded activities of this kind";
     RecordOnlyTeam => "活动现场人员不能记录大客户活动。", "Event staff do not record key-account activities.";
+    TermsTitle => "服务团队与服务条款", "Service team and terms";
+    TermsNone => "还没有安排服务团队或约定服务条款。", "No service team or terms yet.";
+    TermsSaved => "服务团队与条款已保存。", "Service team and terms saved.";
+    TermsLeadsOnly => "服务团队与条款由经理或大客户主管/经理维护。", "A manager or a key-account supervisor or manager keeps the team and terms.";
+    TermsEdit => "编辑团队与条款", "Edit team and terms";
+    TeamLegend => "服务团队", "Service team";
+    TermsLegend => "服务承诺", "What we promised";
+    WarrantyLimited => "有限保修（年）", "Limited warranty (years)";
+    WarrantyOnsite => "其中上门服务（年）", "Of which on-site (years)";
+    WarrantyFull => "其中全保（年）", "Of which full cover (years)";
+    SpecialRegions => "特殊地区保修承诺", "Special warranty regions";
+    RushSupply => "加急供货", "Rush supply";
+    PaidDelivery => "有偿点对点送货上门", "Paid door-to-door delivery";
+    CustomProducts => "定制产品", "Made-to-order products";
+    PaymentTerms => "特殊付款方式", "Special payment terms";
 } }
+
+/// The name of a seat in a key account's service team (K2).
+pub fn seat_label(lang: Lang, r: Seat) -> &'static str {
+    let zh = lang == Lang::ZhCn;
+    match (r, zh) {
+        (Seat::AccountManager, true) => "大客户经理",
+        (Seat::AccountManager, false) => "Key-account manager",
+        (Seat::Sales, true) => "销售支持",
+        (Seat::Sales, false) => "Sales support",
+        (Seat::Marketing, true) => "市场支持",
+        (Seat::Marketing, false) => "Marketing support",
+        (Seat::Finance, true) => "财务支持",
+        (Seat::Finance, false) => "Finance support",
+        (Seat::Training, true) => "培训支持",
+        (Seat::Training, false) => "Training support",
+    }
+}
+
+/// "5 years limited warranty, 3 on-site, 1 full cover" (K2).
+pub fn warranty_text(lang: Lang, limited: u8, onsite: u8, full: u8) -> String {
+    if lang == Lang::ZhCn {
+        let mut s = format!("{limited} 年有限保修");
+        if onsite > 0 {
+            s.push_str(&format!("，{onsite} 年上门"));
+        }
+        if full > 0 {
+            s.push_str(&format!("，{full} 年全保"));
+        }
+        s
+    } else {
+        let mut s = format!("{limited} years limited warranty");
+        if onsite > 0 {
+            s.push_str(&format!(", {onsite} on-site"));
+        }
+        if full > 0 {
+            s.push_str(&format!(", {full} full cover"));
+        }
+        s
+    }
+}
 
 pub fn status_label(lang: Lang, s: ApprovalStatus) -> &'static str {
     let zh = lang == Lang::ZhCn;

@@ -11,6 +11,7 @@ use crate::ui::i18n::key_accounts::{activity_label, approval_error, counts_text,
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::key_accounts::approval_steps::ApprovalSteps;
 use crate::ui::key_accounts::key_activities::KeyActivities;
+use crate::ui::key_accounts::service_terms::ServiceTermsCard;
 use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load_on_change;
@@ -199,6 +200,7 @@ pub fn KeyAccountCard(customer: String) -> impl IntoView {
                     </div>
                 </form>
             </Show>
+            <ServiceTermsCard customer=customer.clone() data=data />
             <KeyActivities customer=customer.clone() data=data />
             <h3>{t(KMsg::Evaluations)}</h3>
             <p class="muted" data-testid="ka-activity-counts">{t(KMsg::ActivityCountsTitle)}": "
