@@ -102,14 +102,15 @@ pub fn ServiceTermsCard(customer: String, data: RwSignal<KeyAccountsData>) -> im
                     let seats = Seat::ALL.into_iter().filter_map(|r| s.team.get(&r).map(|p| (r, name_of(p)))).collect::<Vec<_>>();
                     let mut promised: Vec<String> = Vec::new();
                     let lang = i18n.lang();
+                    let sep = if lang == crate::ui::i18n::Lang::ZhCn { "：" } else { ": " };
                     if s.warranty_limited_years > 0 {
                         promised.push(crate::ui::i18n::key_accounts::warranty_text(lang, s.warranty_limited_years, s.warranty_onsite_years, s.warranty_full_years));
                     }
-                    if !s.special_regions.is_empty() { promised.push(format!("{}: {}", KMsg::SpecialRegions.text(lang), s.special_regions)); }
+                    if !s.special_regions.is_empty() { promised.push(format!("{}{sep}{}", KMsg::SpecialRegions.text(lang), s.special_regions)); }
                     if s.rush_supply { promised.push(KMsg::RushSupply.text(lang).to_owned()); }
                     if s.paid_delivery { promised.push(KMsg::PaidDelivery.text(lang).to_owned()); }
-                    if !s.custom_products.is_empty() { promised.push(format!("{}: {}", KMsg::CustomProducts.text(lang), s.custom_products)); }
-                    if !s.payment_terms.is_empty() { promised.push(format!("{}: {}", KMsg::PaymentTerms.text(lang), s.payment_terms)); }
+                    if !s.custom_products.is_empty() { promised.push(format!("{}{sep}{}", KMsg::CustomProducts.text(lang), s.custom_products)); }
+                    if !s.payment_terms.is_empty() { promised.push(format!("{}{sep}{}", KMsg::PaymentTerms.text(lang), s.payment_terms)); }
                     view! {
                         <dl class="ka-facts" data-testid="ka-team">
                             {seats.into_iter().map(|(r, name)| view! { <dt>{move || seat_label(i18n.lang(), r)}</dt><dd data-testid="ka-seat" data-seat=r.code()>{name}</dd> }).collect_view()}
