@@ -38,6 +38,7 @@ pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
+pub mod warehouse;
 
 use thiserror::Error;
 
@@ -158,6 +159,8 @@ pub enum Action {
     FileKeyAccountRequest,
     FileApplication,
     RecordActivity,
+    WriteSlip,
+    EditWarehouseCatalogue,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -237,6 +240,8 @@ pub enum RuleError {
     Event(#[from] crate::domain::event::EventError),
     #[error(transparent)]
     Stock(#[from] crate::domain::stock::StockError),
+    #[error(transparent)]
+    Warehouse(#[from] crate::domain::warehouse::WarehouseError),
     #[error(transparent)]
     Activity(#[from] crate::domain::activity::ActivityError),
     #[error(transparent)]
