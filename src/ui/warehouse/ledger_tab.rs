@@ -42,7 +42,10 @@ pub fn LedgerTab() -> impl IntoView {
                 <label class="field"><span>{t(WMsg::Item)}</span>
                     <select data-testid="wh-ledger-item" on:change=move |ev| item.set(event_target_value(&ev))>
                         <option value="">{t(WMsg::All)}</option>
-                        {move || ctx.data.get().items.iter().map(|i| view! { <option value=i.id.clone()>{i.label()}</option> }).collect_view()}
+                        {move || ctx.data.get().items.iter().map(|i| {
+                            let id = i.id.clone();
+                            view! { <option value=i.id.clone() selected=move || item.get() == id>{i.label()}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 {date(WMsg::From, "wh-ledger-from", from)}

@@ -28,6 +28,9 @@ pub fn SlipForm() -> impl IntoView {
     let counterparty = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
     let lines = RwSignal::new(vec![(String::new(), String::new())]);
+    // The rows are redrawn only when a line is added or removed, not on every keystroke
+    // (a redraw would take the focus out of the field being typed in).
+    let count = Memo::new(move |_| lines.with(Vec::len));
     let note = RwSignal::new(String::new());
     let msg = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
@@ -129,7 +132,7 @@ pub fn SlipForm() -> impl IntoView {
             <table class="table wh-lines">
                 <thead><tr><th>{t(WMsg::Item)}</th><th class="num">{t(WMsg::Qty)}</th><th></th></tr></thead>
                 <tbody>
-                    {move || (0..lines.with(Vec::len)).map(|n| view! {
+                    {move || (0..count.get()).map(|n| view! {
                         <tr data-testid="wh-line">
                             <td><select data-testid="wh-line-item" aria-label=t(WMsg::Item) on:change=move |ev| lines.update(|l| l[n].0 = event_target_value(&ev))>
                                 <option value="">{t(WMsg::ChooseItem)}</option>

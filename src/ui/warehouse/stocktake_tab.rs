@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
 use crate::app::warehouse::{can_write_slips, record_count, settle_stocktake};
@@ -19,8 +21,12 @@ pub fn StocktakeTab() -> impl IntoView {
     let cmds = Commands::new();
     let may = move || cmds.can(can_write_slips);
     let msg = RwSignal::new(None::<String>);
+    // What is typed per item, kept outside the rows: a sync or another row's save
+    // redraws the rows without losing it.
+    let typed = RwSignal::new(BTreeMap::<String, String>::new());
     let recon = Memo::new(move |_| ctx.data.with(|d| stocktake(&d.slips, &d.counts)));
-    let save = move |item: String, text: String| {
+    let save = move |item: String| {
+        let text = typed.with_untracked(|m| m.get(&item).cloned().unwrap_or_default());
         let Some(c) = text.trim().parse::<i64>().ok().filter(|c| *c >= 0) else {
             return msg.set(Some(WMsg::ErrCount.text(i18n.lang()).to_owned()));
         };
@@ -47,14 +53,14 @@ pub fn StocktakeTab() -> impl IntoView {
                 <tbody>{move || ctx.data.with(|d| {
                     let levels = on_hand(&d.slips);
                     d.items.iter().map(|i| {
-                        let text = RwSignal::new(String::new());
-                        let id = i.id.clone();
+                        let (id, key, put) = (i.id.clone(), i.id.clone(), i.id.clone());
                         view! {
                             <tr data-testid="wh-count-row" data-item=i.label()>
                                 <td>{i.label()}</td><td class="num">{levels.get(&i.id).copied().unwrap_or(0)}</td>
                                 <td><input type="number" min="0" step="1" inputmode="numeric" data-testid="wh-count" aria-label=format!("{} {}", t(WMsg::Counted)(), i.label())
-                                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) /></td>
-                                <td><button type="button" data-testid="wh-count-save" on:click=move |_| save(id.clone(), text.get_untracked())>{t(WMsg::SaveCount)}</button></td>
+                                    prop:value=move || typed.with(|m| m.get(&key).cloned().unwrap_or_default())
+                                    on:input=move |ev| { let v = event_target_value(&ev); typed.update(|m| { m.insert(put.clone(), v); }) } /></td>
+                                <td><button type="button" data-testid="wh-count-save" on:click=move |_| save(id.clone())>{t(WMsg::SaveCount)}</button></td>
                             </tr>
                         }
                     }).collect_view()
