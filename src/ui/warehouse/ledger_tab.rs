@@ -66,8 +66,8 @@ pub fn LedgerTab() -> impl IntoView {
                     <th class="num">{t(WMsg::In)}</th><th class="num">{t(WMsg::Out)}</th><th class="num">{t(WMsg::Balance)}</th><th>{t(WMsg::Counterparty)}</th></tr></thead>
                 <tbody>{move || lines().into_iter().map(|l| view! {
                     <tr data-testid="wh-ledger-row">
-                        <td>{l.day.to_string()}</td>
-                        <td><a href=format!("#/warehouse/slip/{}", l.slip)>{l.number}</a></td>
+                        <td class="wh-nowrap">{l.day.to_string()}</td>
+                        <td class="wh-nowrap"><a href=format!("#/warehouse/slip/{}", l.slip)>{l.number}</a></td>
                         <td>{t(kind_label(l.kind))}</td><td>{l.name}</td>
                         <td class="num">{(l.qty_in > 0).then_some(l.qty_in)}</td>
                         <td class="num">{(l.qty_out > 0).then_some(l.qty_out)}</td>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::domain::warehouse::{Party, SlipKind};
+use crate::domain::warehouse::SlipKind;
 use crate::ui::i18n::t;
 use crate::ui::i18n::warehouse::{kind_label, party_label, WMsg};
 use crate::ui::warehouse::warehouse_ctx::use_warehouse;
@@ -12,6 +12,7 @@ use crate::ui::warehouse::warehouse_ctx::use_warehouse;
 #[component]
 pub fn SlipPrint(id: String) -> impl IntoView {
     let ctx = use_warehouse();
+    let people = crate::ui::customers::customers_ctx::use_customers();
     let slip = Memo::new(move |_| ctx.data.with(|d| d.slip(&id).cloned()));
     move || {
         let Some(s) = slip.get() else {
@@ -23,7 +24,7 @@ pub fn SlipPrint(id: String) -> impl IntoView {
             SlipKind::Issue => vec![WMsg::SigKeeper, WMsg::SigSupervisor, WMsg::SigCustomer],
             SlipKind::Receipt => vec![WMsg::SigKeeper, WMsg::SigDeliverer],
         };
-        let party = if s.party == Party::Event { WMsg::PartyEvent } else { party_label(s.party) };
+        let party = party_label(s.party);
         let copy = move |label: WMsg| {
             let s = s.clone();
             let signs = signs.clone();
@@ -45,7 +46,7 @@ pub fn SlipPrint(id: String) -> impl IntoView {
                         }).collect_view()}</tbody>
                     </table>
                     {(!s.note.is_empty()).then(|| view! { <p>{t(WMsg::Note)}": "{s.note.clone()}</p> })}
-                    <p class="muted">{t(WMsg::By)}": "{s.by.clone()}</p>
+                    <p class="muted">{t(WMsg::By)}": "{people.data.with(|d| d.name_of(&s.by))}</p>
                     <div class="wh-signs">{signs.into_iter().map(|m| view! { <span class="wh-sign">{t(m)}": "</span> }).collect_view()}</div>
                 </article>
             }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::warehouse::{can_write_slips, reverse_slip};
-use crate::domain::warehouse::Slip;
+use crate::domain::warehouse::{Party, Slip};
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::warehouse::{kind_label, WMsg};
 use crate::ui::i18n::{t, use_i18n};
@@ -41,6 +41,7 @@ pub fn SlipsList() -> impl IntoView {
             <h2>{t(WMsg::TabSlips)}</h2>
             {move || msg.get().map(|m| view! { <p class="error" role="alert" data-testid="wh-reverse-error">{m}</p> })}
             <Show when=move || ctx.data.with(|d| !d.slips.is_empty()) fallback=move || view! { <p class="muted">{t(WMsg::NoSlips)}</p> }>
+            <div class="table-scroll">
             <table class="table">
                 <thead><tr><th>{t(WMsg::Number)}</th><th>{t(WMsg::Day)}</th><th>{t(WMsg::Kind)}</th><th>{t(WMsg::Counterparty)}</th><th>{t(WMsg::Item)}</th><th></th></tr></thead>
                 <tbody>
@@ -52,15 +53,15 @@ pub fn SlipsList() -> impl IntoView {
                         let undoable = !reversed && s.reverses.is_none() && may_write();
                         view! {
                             <tr data-testid="wh-slip-row" data-number=shown>
-                                <td><a href=format!("#/warehouse/slip/{}", s.id) data-testid="wh-slip-number">{number}</a></td>
-                                <td>{s.day.to_string()}</td>
+                                <td class="wh-nowrap"><a href=format!("#/warehouse/slip/{}", s.id) data-testid="wh-slip-number">{number}</a></td>
+                                <td class="wh-nowrap">{s.day.to_string()}</td>
                                 <td>{t(kind_label(s.kind))}
                                     {s.reverses.as_ref().map(|r| view! { <div class="muted">{t(WMsg::ReversesNo)}{ctx.number(r)}</div> })}
                                     {s.adjustment.then(|| view! { <div class="muted">{t(WMsg::Adjustment)}</div> })}
                                     {reversed.then(|| view! { <div class="muted">{t(WMsg::Reversed)}</div> })}</td>
-                                <td>{s.counterparty.clone()}</td>
+                                <td>{if s.party == Party::Stocktake { t(WMsg::PartyStocktake)().to_owned() } else { s.counterparty.clone() }}</td>
                                 <td>{what.join("，")}</td>
-                                <td>{undoable.then(|| view! {
+                                <td class="wh-nowrap">{undoable.then(|| view! {
                                     <button type="button" data-testid="wh-reverse" on:click=move |_| reverse(id.clone())>{t(WMsg::Reverse)}</button>
                                 })}</td>
                             </tr>
@@ -68,6 +69,7 @@ pub fn SlipsList() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             </Show>
         </section>
     }
