@@ -124,6 +124,9 @@ fn w1_the_daily_report_gives_opening_in_out_and_closing_per_item() {
     assert_eq!(got, vec![("bag", 0, 0, 0, 0), ("cup", 50, 5, 20, 35), ("pen", 10, 30, 0, 40)]);
 }
 
+/// Item, opening, in, out, closing, counted.
+type MonthRow<'a> = (&'a str, i64, i64, i64, i64, Option<i64>);
+
 #[test]
 fn w1_the_month_end_report_covers_the_month_with_the_latest_count_taken_in_it() {
     let items = [item("cup", "Cup"), item("pen", "Pen")];
@@ -140,7 +143,7 @@ fn w1_the_month_end_report_covers_the_month_with_the_latest_count_taken_in_it() 
         count("k3", 600, "2026-04-02", "pen", 1),
     ];
     let r = month_end(&march(), &items, &counts, day("2026-03-15"));
-    let got: Vec<(&str, i64, i64, i64, i64, Option<i64>)> =
+    let got: Vec<MonthRow<'_>> =
         r.iter().map(|x| (x.item.as_str(), x.opening, x.qty_in, x.qty_out, x.closing, x.counted)).collect();
     assert_eq!(got, vec![("cup", 50, 5, 21, 34, Some(33)), ("pen", 10, 30, 12, 28, None)]);
 }
