@@ -13,11 +13,11 @@ use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::profile::Role;
 use crate::domain::warehouse::report::stocktake;
 use crate::domain::warehouse::{
-    check_reversal, check_slip, Item, Party, Slip, SlipDraft, SlipKind, SlipLine, WarehouseError,
+    check_reversal, check_slip, Item, Party, Signer, Slip, SlipDraft, SlipKind, SlipLine, WarehouseError,
 };
 use crate::record::replica::Replica;
 use crate::storage::customers::join;
-use crate::storage::warehouse::{count_entry, item_change, load_warehouse, slip_entry, WarehouseData};
+use crate::storage::warehouse::{count_entry, item_change, load_warehouse, sign_entry, slip_entry, WarehouseData};
 use crate::storage::RecordStore;
 
 /// W1: slips and stocktake counts are written by a manager or event staff.
@@ -157,4 +157,30 @@ pub async fn settle_stocktake<S: RecordStore>(s: &S, actor: &Actor, day: NaiveDa
         slips.push(Slip { adjustment: true, ..slip_of(actor, actor.id(), &draft, &data) });
     }
     store(s, actor, |by| Ok(join(slips.iter().map(|sl| slip_entry(sl, by)).collect::<Vec<_>>()))).await
+}
+
+/// W1: records the name signed on one signature line of a slip (the keeper's, the
+/// supervisor's, or the customer's or deliverer's given on the desk's tablet); a line is
+/// signed once — after an offline double, the first signature stands everywhere.
+pub async fn sign_slip<S: RecordStore>(
+    s: &S,
+    actor: &Actor,
+    slip_id: &str,
+    signer: Signer,
+    name: &str,
+) -> Result<Replica, CommandError> {
+    actor.allow(Action::WriteSlip, can_write_slips(actor))?;
+    let data = load_warehouse(s).await?;
+    let slip = data.slip(slip_id).ok_or(RuleError::NotFound("slip"))?;
+    if !Signer::lines(slip.kind).contains(&signer) {
+        return Err(RuleError::NotFound("signature line").into());
+    }
+    if name.trim().is_empty() {
+        return Err(refuse(WarehouseError::NoSignerName));
+    }
+    if data.signature(slip_id, signer).is_some() {
+        return Err(refuse(WarehouseError::AlreadySigned));
+    }
+    let id = actor.id();
+    store(s, actor, |by| Ok(sign_entry(&id, slip_id, signer, name, by))).await
 }

@@ -75,7 +75,7 @@ pub const EVENT: &str = "event";
 /// not event staff's.
 pub const KEY_ACCOUNT_KINDS: [&str; 3] = ["ka_request", "ka_evaluation", "ka_activity"];
 /// The team warehouse's slips and stocktake counts (W1): the warehouse desk's.
-pub const WAREHOUSE_KINDS: [&str; 2] = ["warehouse.slip", "warehouse.count"];
+pub const WAREHOUSE_KINDS: [&str; 3] = ["warehouse.slip", "warehouse.count", "warehouse.sign"];
 /// The warehouse's item catalogue (W1): the manager's.
 pub const WAREHOUSE_ITEM: &str = "warehouse.item";
 /// Team-wide settings documents are named `team:<what>`.

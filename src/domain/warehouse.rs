@@ -69,6 +69,10 @@ pub enum WarehouseError {
     ReverseOfReversal,
     #[error("a counted quantity cannot be negative ({item})")]
     NegativeCount { item: String },
+    #[error("a signature needs the name of who signs")]
+    NoSignerName,
+    #[error("this line of the slip is signed already")]
+    AlreadySigned,
 }
 
 /// One line of the item catalogue (name, spec, unit).
@@ -191,6 +195,37 @@ impl Slip {
     pub fn moves(&self) -> impl Iterator<Item = (&str, i64)> {
         self.lines.iter().map(move |l| (l.item.as_str(), self.kind.sign() * l.qty))
     }
+}
+
+/// Who signs a slip's signature line (seed 002: an issue slip is signed by the keeper,
+/// the warehouse supervisor and the customer; a receipt by the keeper and the deliverer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    Keeper,
+    Supervisor,
+    Customer,
+    Deliverer,
+}
+
+impl Signer {
+    /// The signature lines of a slip of `kind`, in print order.
+    pub fn lines(kind: SlipKind) -> &'static [Signer] {
+        match kind {
+            SlipKind::Issue => &[Signer::Keeper, Signer::Supervisor, Signer::Customer],
+            SlipKind::Receipt => &[Signer::Keeper, Signer::Deliverer],
+        }
+    }
+}
+
+/// A signature recorded on a slip: the name written on its line, by whom and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub slip: String,
+    pub signer: Signer,
+    pub name: String,
+    pub by: String,
+    pub at_ms: i64,
 }
 
 /// The stamp of a slip not stored yet (the entry's stamp replaces it).

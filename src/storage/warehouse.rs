@@ -1,7 +1,9 @@
 //! The team warehouse on the device (**W1**): the item catalogue as documents of kind
 //! [`ITEM`] (each field a register, the manager's: `domain::authority`), slips as
 //! immutable entries of kind [`SLIP`] and stocktake counts as entries of kind
-//! [`COUNT`] (the warehouse desk's: managers and event staff). Every device reads them
+//! [`COUNT`] and signatures on a slip's lines as entries of kind [`SIGN`] (the
+//! warehouse desk's: managers and event staff, who hold the tablet for the customer or
+//! deliverer too). Every device reads them
 //! through the roster's judge, so a slip signed by another role counts nowhere.
 //!
 //! A slip to an event has the event as its subject (else [`WAREHOUSE`]), so the
@@ -13,12 +15,13 @@ use super::codec::{body_of, decode_doc, decode_entry, Codec, FieldProblem, Reade
 use super::customers::{entry_change, Author};
 use super::{RecordStore, StorageError};
 use crate::domain::warehouse::report::CountSheet;
-use crate::domain::warehouse::{Item, Party, Slip, SlipKind, SlipLine};
+use crate::domain::warehouse::{Item, Party, Signature, Signer, Slip, SlipKind, SlipLine};
 use crate::record::replica::{Document, Entry, Replica};
 
 pub const ITEM: &str = "warehouse.item";
 pub const SLIP: &str = "warehouse.slip";
 pub const COUNT: &str = "warehouse.count";
+pub const SIGN: &str = "warehouse.sign";
 /// The subject of a slip that is not to an event.
 pub const WAREHOUSE: &str = "warehouse";
 
@@ -30,6 +33,8 @@ pub struct WarehouseData {
     /// In stamp order.
     pub slips: Vec<Slip>,
     pub counts: Vec<CountSheet>,
+    /// The first signature of each line of each slip, in stamp order.
+    pub signatures: Vec<Signature>,
 }
 
 impl WarehouseData {
@@ -39,6 +44,11 @@ impl WarehouseData {
 
     pub fn slip(&self, id: &str) -> Option<&Slip> {
         self.slips.iter().find(|s| s.id == id)
+    }
+
+    /// The signature on `signer`'s line of slip `slip`, if signed.
+    pub fn signature(&self, slip: &str, signer: Signer) -> Option<&Signature> {
+        self.signatures.iter().find(|s| s.slip == slip && s.signer == signer)
     }
 }
 
@@ -96,6 +106,23 @@ impl Codec for SlipBody {
     }
 }
 
+struct SignBody {
+    signer: Signer,
+    name: String,
+}
+
+impl Codec for SignBody {
+    fn encode(&self) -> Vec<(&'static str, Value)> {
+        vec![("signer", json!(self.signer)), ("name", json!(self.name))]
+    }
+
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let signer = r.choice("signer");
+        let signer = r.require("signer", signer)?;
+        Some(SignBody { signer, name: r.text("name") })
+    }
+}
+
 struct CountBody {
     day: chrono::NaiveDate,
     counted: i64,
@@ -126,6 +153,7 @@ pub fn slip_of(e: &Entry, problems: &mut Vec<FieldProblem>) -> Option<Slip> {
 pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<WarehouseData> {
     let mut problems = Vec::new();
     let mut data = WarehouseData::default();
+    let mut signed = Vec::new();
     for d in docs.iter().filter(|d| !d.is_deleted() && d.kind == ITEM) {
         data.items.extend(decode_doc::<Item>(d, &mut problems));
     }
@@ -138,7 +166,20 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<WarehouseD
                     data.counts.push(CountSheet { id, stamp, day: b.day, item, counted: b.counted.max(0) });
                 }
             }
+            SIGN => {
+                if let Some(b) = decode_entry::<SignBody>(e, &mut problems) {
+                    let (slip, by, at_ms) = (e.subject.clone(), e.author.clone(), e.stamp.wall_ms);
+                    signed.push((e.stamp.clone(), Signature { slip, signer: b.signer, name: b.name, by, at_ms }));
+                }
+            }
             _ => {}
+        }
+    }
+    // Two tablets signing one line offline: the first signature stands on every device.
+    signed.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, s) in signed {
+        if data.signature(&s.slip, s.signer).is_none() {
+            data.signatures.push(s);
         }
     }
     data.items.sort_by(|a, b| a.label().cmp(&b.label()).then_with(|| a.id.cmp(&b.id)));
@@ -152,6 +193,7 @@ pub async fn load_warehouse<S: RecordStore>(s: &S) -> Result<WarehouseData, Stor
     let docs = s.docs_of_kind(ITEM).await?;
     let mut entries = s.entries_of_kind(SLIP).await?;
     entries.extend(s.entries_of_kind(COUNT).await?);
+    entries.extend(s.entries_of_kind(SIGN).await?);
     let judge = super::roster::Judge::load(s).await?;
     Ok(assemble(judge.docs(docs), judge.entries(entries)).records)
 }
@@ -182,4 +224,9 @@ pub fn slip_entry(slip: &Slip, by: &mut Author) -> Replica {
 /// **W1** A stocktake count of one item.
 pub fn count_entry(id: &str, item: &str, day: chrono::NaiveDate, counted: i64, by: &mut Author) -> Replica {
     entry_change(id, COUNT, item, body_of(&CountBody { day, counted }), by)
+}
+
+/// **W1** A signature on one line of a slip.
+pub fn sign_entry(id: &str, slip: &str, signer: Signer, name: &str, by: &mut Author) -> Replica {
+    entry_change(id, SIGN, slip, body_of(&SignBody { signer, name: name.trim().to_owned() }), by)
 }

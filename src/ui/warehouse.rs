@@ -4,6 +4,7 @@
 
 pub mod ledger_tab;
 pub mod reports_tab;
+pub mod sign_line;
 pub mod slip_form;
 pub mod slip_print;
 pub mod slips_list;

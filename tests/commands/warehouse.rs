@@ -247,3 +247,33 @@ fn w1_an_issue_slip_to_an_event_moves_that_events_prize_stock() {
         assert_eq!(on_hand(&load_warehouse(&s).await.unwrap().slips)[&cup], 18);
     });
 }
+
+#[test]
+fn w1_a_slips_lines_are_signed_once_by_name_by_the_warehouse_desk() {
+    use outpost::app::warehouse::sign_slip;
+    use outpost::domain::warehouse::Signer;
+    block_on(async {
+        let s = MemoryStore::new();
+        seed_team(&s).await;
+        let cup = with_cup(&s, &wang(at(1))).await;
+        write_slip(&s, &sun(at(2)), &draft(SlipKind::Receipt, &cup, 9)).await.unwrap();
+        let r = write_slip(&s, &sun(at(3)), &draft(SlipKind::Issue, &cup, 4)).await.unwrap();
+        let issue = r.entries.into_keys().next().unwrap();
+        let refused = sign_slip(&s, &li(at(4)), &issue, Signer::Keeper, "Li").await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::WriteSlip, .. })));
+        let e = warehouse_error(sign_slip(&s, &sun(at(4)), &issue, Signer::Keeper, "  ").await);
+        assert_eq!(e, WarehouseError::NoSignerName);
+        let no_line = sign_slip(&s, &sun(at(4)), &issue, Signer::Deliverer, "Sun").await;
+        assert!(matches!(no_line, Err(CommandError::Rule(RuleError::NotFound(_)))), "an issue has no deliverer line");
+        sign_slip(&s, &sun(at(5)), &issue, Signer::Keeper, "Sun").await.expect("the keeper signs");
+        sign_slip(&s, &sun(at(6)), &issue, Signer::Customer, "Ms Chen")
+            .await
+            .expect("the customer signs on the tablet");
+        let e = warehouse_error(sign_slip(&s, &wang(at(7)), &issue, Signer::Keeper, "Wang").await);
+        assert_eq!(e, WarehouseError::AlreadySigned);
+        let d = load_warehouse(&s).await.unwrap();
+        assert_eq!(d.signature(&issue, Signer::Keeper).map(|x| x.name.as_str()), Some("Sun"));
+        assert_eq!(d.signature(&issue, Signer::Customer).map(|x| x.name.as_str()), Some("Ms Chen"));
+        assert!(d.signature(&issue, Signer::Supervisor).is_none());
+    });
+}

@@ -50,6 +50,13 @@ test('receive, issue, print three copies, read the card and the day, settle a st
   await expect(a.page.getByTestId('wh-copy').nth(2)).toContainText('Copy 3 — customer');
   await expect(a.page.getByTestId('wh-copy').first()).toContainText('Supervisor\'s signature');
   await expect(a.page.getByTestId('wh-print-button')).toHaveText('Print');
+  // The keeper signs on the tablet; the name shows on all three copies.
+  const keeper = a.page.getByTestId('wh-copy').first().getByTestId('wh-sign').first();
+  await keeper.getByTestId('wh-sign-button').click();
+  await expect(keeper.getByRole('alert')).toHaveText('Enter the name of who signs.');
+  await keeper.getByTestId('wh-sign-name').fill('Keeper Zhou');
+  await keeper.getByTestId('wh-sign-button').click();
+  await expect(a.page.getByTestId('wh-signed')).toHaveText(Array(3).fill('Keeper Zhou'));
   await a.page.screenshot({ path: 'screenshots/warehouse-print-en.png', fullPage: true });
   await a.page.emulateMedia({ media: 'print' });
   await expect(a.page.locator('.nav-bar')).toBeHidden();

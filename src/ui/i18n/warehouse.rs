@@ -1,7 +1,7 @@
 //! zh-CN / en strings of the team warehouse: slips, the stock card, the ledger, the
 //! reports and the stocktake.
 
-use crate::domain::warehouse::{Party, SlipKind, WarehouseError};
+use crate::domain::warehouse::{Party, Signer, SlipKind, WarehouseError};
 use crate::ui::i18n::Lang;
 
 crate::catalogue! { WMsg {
@@ -89,6 +89,10 @@ crate::catalogue! { WMsg {
     ErrCounterparty => "请填写对方。", "Enter the counterparty.";
     ErrDay => "请选择日期。", "Choose a date.";
     ErrName => "请填写物品名称。", "Enter the item's name.";
+    Sign => "签字", "Sign";
+    SignerName => "签字人姓名", "Name of who signs";
+    NoSignerName => "请填写签字人姓名。", "Enter the name of who signs.";
+    AlreadySigned => "这一栏已经签过字。", "This line is signed already.";
 }}
 
 pub fn kind_label(k: SlipKind) -> WMsg {
@@ -105,6 +109,15 @@ pub fn party_label(p: Party) -> WMsg {
         Party::Event => WMsg::PartyEvent,
         Party::Rep => WMsg::PartyRep,
         Party::Stocktake => WMsg::PartyStocktake,
+    }
+}
+
+pub fn signer_label(s: Signer) -> WMsg {
+    match s {
+        Signer::Keeper => WMsg::SigKeeper,
+        Signer::Supervisor => WMsg::SigSupervisor,
+        Signer::Customer => WMsg::SigCustomer,
+        Signer::Deliverer => WMsg::SigDeliverer,
     }
 }
 
@@ -152,6 +165,8 @@ pub fn warehouse_error(lang: Lang, e: &WarehouseError) -> String {
             "A reversing slip is not reversed again; write a new slip."
         }
         .to_owned(),
+        WarehouseError::NoSignerName => WMsg::NoSignerName.text(lang).to_owned(),
+        WarehouseError::AlreadySigned => WMsg::AlreadySigned.text(lang).to_owned(),
         WarehouseError::NegativeCount { item } => {
             if zh {
                 format!("“{item}”的盘点数不能为负。")

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::domain::warehouse::SlipKind;
+use crate::domain::warehouse::{Signer, SlipKind};
 use crate::ui::i18n::t;
 use crate::ui::i18n::warehouse::{kind_label, party_label, WMsg};
+use crate::ui::warehouse::sign_line::SignLine;
 use crate::ui::warehouse::warehouse_ctx::use_warehouse;
 
 /// **W1** A slip in three copies as the seed's forms are printed: the keeper's stub,
@@ -20,14 +21,9 @@ pub fn SlipPrint(id: String) -> impl IntoView {
         };
         let number = ctx.number(&s.id);
         let third = if s.kind == SlipKind::Issue { WMsg::CopyCustomer } else { WMsg::CopyDeliverer };
-        let signs: Vec<WMsg> = match s.kind {
-            SlipKind::Issue => vec![WMsg::SigKeeper, WMsg::SigSupervisor, WMsg::SigCustomer],
-            SlipKind::Receipt => vec![WMsg::SigKeeper, WMsg::SigDeliverer],
-        };
         let party = party_label(s.party);
         let copy = move |label: WMsg| {
             let s = s.clone();
-            let signs = signs.clone();
             let number = number.clone();
             view! {
                 <article class="wh-copy" data-testid="wh-copy">
@@ -47,7 +43,10 @@ pub fn SlipPrint(id: String) -> impl IntoView {
                     </table>
                     {(!s.note.is_empty()).then(|| view! { <p>{t(WMsg::Note)}": "{s.note.clone()}</p> })}
                     <p class="muted">{t(WMsg::By)}": "{people.data.with(|d| d.name_of(&s.by))}</p>
-                    <div class="wh-signs">{signs.into_iter().map(|m| view! { <span class="wh-sign">{t(m)}": "</span> }).collect_view()}</div>
+                    <div class="wh-signs">{Signer::lines(s.kind).iter().map(|who| {
+                        // Signed on the first copy; the others show the same names.
+                        view! { <SignLine slip=s.id.clone() signer=*who editable=label == WMsg::CopyStub /> }
+                    }).collect_view()}</div>
                 </article>
             }
         };
