@@ -38,6 +38,7 @@ pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
+pub mod warehouse;
 
 use thiserror::Error;
 
@@ -159,6 +160,8 @@ pub enum Action {
     KeepServiceTerms,
     FileApplication,
     RecordActivity,
+    WriteSlip,
+    EditWarehouseCatalogue,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -238,6 +241,8 @@ pub enum RuleError {
     Event(#[from] crate::domain::event::EventError),
     #[error(transparent)]
     Stock(#[from] crate::domain::stock::StockError),
+    #[error(transparent)]
+    Warehouse(#[from] crate::domain::warehouse::WarehouseError),
     #[error(transparent)]
     Activity(#[from] crate::domain::activity::ActivityError),
     #[error(transparent)]

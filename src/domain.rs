@@ -47,3 +47,4 @@ pub mod target;
 pub mod team_rules;
 pub mod tier;
 pub mod visit_plan;
+pub mod warehouse;

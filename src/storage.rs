@@ -49,6 +49,7 @@ pub mod targets;
 pub mod team;
 pub mod team_lists;
 pub mod team_rules;
+pub mod warehouse;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;

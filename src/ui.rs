@@ -24,6 +24,7 @@ pub mod settings;
 pub mod shell;
 pub mod state;
 pub mod today;
+pub mod warehouse;
 pub mod widgets;
 
 pub use app::App;

@@ -17,6 +17,9 @@
 //!   set an event's kiosk PIN (E3);
 //! - an event whose id names its creator (E1, `domain::event::event_id`) is kept — every
 //!   field and its deletion — by that creator, a manager or event staff;
+//! - managers or event staff write the team warehouse's slips and stocktake counts
+//!   (W1: no warehouse role exists, and event staff hand out the prizes), and managers
+//!   keep its item catalogue;
 //! - key-account support requests, service evaluations with their return visits and
 //!   activities (K1–K3) are anyone's of the team but event staff.
 //!
@@ -74,6 +77,10 @@ pub const EVENT: &str = "event";
 /// The key-account records a member files (K1 requests, K3 evaluations, K2 activities):
 /// not event staff's.
 pub const KEY_ACCOUNT_KINDS: [&str; 4] = ["ka_request", "ka_evaluation", "ka_activity", "ka_terms"];
+/// The team warehouse's slips and stocktake counts (W1): the warehouse desk's.
+pub const WAREHOUSE_KINDS: [&str; 3] = ["warehouse.slip", "warehouse.count", "warehouse.sign"];
+/// The warehouse's item catalogue (W1): the manager's.
+pub const WAREHOUSE_ITEM: &str = "warehouse.item";
 /// Team-wide settings documents are named `team:<what>`.
 pub const TEAM_DOC_PREFIX: &str = "team:";
 
@@ -116,14 +123,18 @@ pub fn needed(e: &Entry) -> Option<&'static [Role]> {
                 _ => Some(MANAGER),
             }
         }
-        k if KIOSK_KINDS.contains(&k) => Some(EVENT_DESK),
+        k if KIOSK_KINDS.contains(&k) || WAREHOUSE_KINDS.contains(&k) => Some(EVENT_DESK),
         _ => None,
     }
 }
 
 /// The roles a document field needs from its writer; `None` = any member.
 pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> {
-    if doc.id.starts_with(TEAM_DOC_PREFIX) || doc.kind == PRODUCT || INCENTIVE_KINDS.contains(&doc.kind.as_str()) {
+    if doc.id.starts_with(TEAM_DOC_PREFIX)
+        || doc.kind == PRODUCT
+        || doc.kind == WAREHOUSE_ITEM
+        || INCENTIVE_KINDS.contains(&doc.kind.as_str())
+    {
         return Some(MANAGER);
     }
     match (doc.kind.as_str(), field) {

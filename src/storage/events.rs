@@ -13,7 +13,8 @@
 //!   event: registrations ([`REGISTRATION`], **E3**), chip moves ([`CHIPS`], **E4**),
 //!   stock movements and counts ([`STOCK`], [`COUNT`], **W1**) and questionnaire answers
 //!   ([`ANSWER`], **E5**). Participants, balances, conflicts and stock levels are folded
-//!   from them by the domain, never stored; two kiosks registering the same phone
+//!   from them by the domain, never stored (a team-warehouse slip to the event, W1,
+//!   moves its prize stock too); two kiosks registering the same phone
 //!   offline become one participant once their entries meet.
 
 use std::collections::BTreeMap;
@@ -29,6 +30,7 @@ use crate::domain::customer::{Contact, CustomerFile};
 use crate::domain::event::{place_budget_lines, BudgetLine, Event, InviteStatus, Invitee};
 use crate::domain::participant::{Participant, Registration, RegistrationForm, Relation};
 use crate::domain::stock::{Count, MoveReason, StockMove};
+use crate::domain::warehouse::SlipKind;
 use crate::record::hlc::Hlc;
 use crate::record::replica::{Document, Entry, Replica};
 
@@ -88,7 +90,7 @@ pub async fn load_events_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<
     let mut docs = s.docs_of_kind(EVENT).await?;
     docs.extend(s.docs_of_kind(INVITEE).await?);
     let mut entries: Vec<Entry> = Vec::new();
-    for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER] {
+    for kind in [REGISTRATION, CHIPS, STOCK, COUNT, ANSWER, super::warehouse::SLIP] {
         entries.extend(s.entries_of_kind(kind).await?);
     }
     let judge = super::roster::Judge::load(s).await?;
@@ -296,6 +298,20 @@ pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<V
             STOCK => {
                 if let Some(b) = decode_entry::<StockBody>(&e, &mut problems) {
                     r.stock.push(StockMove { id, stamp, item: b.item, qty: b.qty, reason: b.reason });
+                }
+            }
+            // W1: a warehouse slip to this event is its prize stock moving: an issue
+            // from the warehouse comes in, a receipt back into the warehouse goes out.
+            super::warehouse::SLIP => {
+                if let Some(slip) = super::warehouse::slip_of(&e, &mut problems) {
+                    for (n, l) in slip.lines.iter().enumerate() {
+                        let (qty, reason) = match slip.kind {
+                            SlipKind::Issue => (l.qty, MoveReason::Received),
+                            SlipKind::Receipt => (-l.qty, MoveReason::Returned),
+                        };
+                        let id = format!("{id}#{n}");
+                        r.stock.push(StockMove { id, stamp: stamp.clone(), item: l.name.clone(), qty, reason });
+                    }
                 }
             }
             COUNT => {

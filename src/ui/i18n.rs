@@ -26,6 +26,7 @@ pub mod roster;
 pub mod service;
 pub mod sync_status;
 pub mod targets;
+pub mod warehouse;
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,7 @@ catalogue! { Msg {
     NavSettings => "设置", "Settings";
     NavFinance => "财务", "Finance";
     NavIncentives => "激励", "Incentives";
+    NavWarehouse => "仓库", "Warehouse";
     Online => "在线", "Online";
     Offline => "离线", "Offline";
     OfflineHint => "离线也可以继续工作，联网后再同步。", "You can keep working offline; sync when the network is back.";

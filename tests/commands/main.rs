@@ -25,6 +25,7 @@ mod seed_workflows;
 mod service;
 mod targets;
 mod team;
+mod warehouse;
 
 use outpost::domain::customer::CustomerFile;
 use outpost::storage::memory::MemoryStore;

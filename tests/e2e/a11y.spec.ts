@@ -9,7 +9,7 @@ import { Shell } from './pages/shell';
 
 test.beforeEach(() => clearHost());
 
-const SLUGS = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'incentives', 'finance', 'settings'] as const;
+const SLUGS = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'incentives', 'warehouse', 'finance', 'settings'] as const;
 
 /** The violations axe finds on what the page shows now, as readable lines. */
 async function violations(page: Page): Promise<string[]> {
@@ -48,6 +48,13 @@ test('every page and a customer pass axe in both languages', async ({ page }) =>
       await expect(page.getByTestId('page-title')).toBeVisible();
       await page.waitForLoadState('networkidle');
       found.push(...(await violations(page)).map((v) => `[${slug} ${lang}] ${v}`));
+    }
+    // The warehouse's other sections (W1), each with its form or table.
+    for (const tab of ['slips', 'ledger', 'reports', 'stocktake'] as const) {
+      await page.getByTestId('nav-warehouse').click();
+      await page.getByTestId(`wh-tab-${tab}`).click();
+      await expect(page.getByTestId(`wh-tab-${tab}`)).toHaveClass(/active/);
+      found.push(...(await violations(page)).map((v) => `[warehouse ${tab} ${lang}] ${v}`));
     }
     await c.open('Harbour Kites');
     await expect(page.getByTestId('owner-name')).toBeVisible();

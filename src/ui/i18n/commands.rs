@@ -87,6 +87,12 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
         CommandError::NotAllowed { action: Action::ManageRoster, .. } => m(XMsg::OnlyAdmins),
         CommandError::NotAllowed { action: Action::KeepServiceTerms, .. } => m(XMsg::OnlyKeyAccountLeads),
+        CommandError::NotAllowed { action: Action::WriteSlip, .. } => {
+            crate::ui::i18n::warehouse::WMsg::OnlyDesk.text(lang).to_owned()
+        }
+        CommandError::NotAllowed { action: Action::EditWarehouseCatalogue, .. } => {
+            crate::ui::i18n::warehouse::WMsg::OnlyManagerCatalogue.text(lang).to_owned()
+        }
         CommandError::NotAllowed { role, .. } => format!("{}{}", m(XMsg::NotAllowed), role_msg(*role).text(lang)),
         CommandError::Storage(s) => format!("{}{s}", m(XMsg::StorageFailed)),
         CommandError::Rule(r) => match r {
@@ -119,6 +125,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Event(e) => event_error_text(lang, e),
             RuleError::Stock(e) => stock_error(lang, e),
+            RuleError::Warehouse(e) => crate::ui::i18n::warehouse::warehouse_error(lang, e),
             RuleError::Activity(e) => activity_error_text(lang, e).to_owned(),
             RuleError::Project(e) => project_error(lang, e),
             RuleError::TeamRules(e) => rules_error_text(lang, Some(e)),

@@ -52,5 +52,6 @@ fn icon(p: Page) -> &'static str {
         Page::Join => "+",
         Page::Finance => "¥",
         Page::Incentives => "★",
+        Page::Warehouse => "▦",
     }
 }

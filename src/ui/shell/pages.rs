@@ -14,6 +14,7 @@ use crate::ui::settings::settings_page::SettingsPage;
 use crate::ui::state::route::Page;
 use crate::ui::state::scope::scoped;
 use crate::ui::today::today_page::TodayPage;
+use crate::ui::warehouse::warehouse_page::WarehousePage;
 
 /// The page for a route, under an owner of its own ([`scoped`]): what a page provides
 /// is disposed with it when the route changes.
@@ -29,5 +30,6 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Events => view! { <EventsPage /> }.into_any(),
         Page::Reports => view! { <ReportsPage /> }.into_any(),
         Page::Incentives => view! { <IncentivesPage /> }.into_any(),
+        Page::Warehouse => view! { <WarehousePage /> }.into_any(),
     })
 }

@@ -21,11 +21,13 @@ pub enum Page {
     Finance,
     /// Incentive statements (I1–I7).
     Incentives,
+    /// The team warehouse (W1).
+    Warehouse,
 }
 
 impl Page {
     /// The pages in the navigation bar, in order.
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 9] = [
         Page::Today,
         Page::Customers,
         Page::Pool,
@@ -33,6 +35,7 @@ impl Page {
         Page::Events,
         Page::Reports,
         Page::Incentives,
+        Page::Warehouse,
         Page::Settings,
     ];
 
@@ -48,6 +51,7 @@ impl Page {
             Page::Join => "join",
             Page::Finance => "finance",
             Page::Incentives => "incentives",
+            Page::Warehouse => "warehouse",
         }
     }
 
@@ -63,6 +67,7 @@ impl Page {
             Page::Join => Msg::JoinTitle,
             Page::Finance => Msg::NavFinance,
             Page::Incentives => Msg::NavIncentives,
+            Page::Warehouse => Msg::NavWarehouse,
         }
     }
 
