@@ -22,6 +22,7 @@
 //! ```
 
 pub mod activities;
+pub mod application_report;
 pub mod applications;
 pub mod commission;
 pub mod customers;
@@ -34,10 +35,12 @@ pub mod orders;
 pub mod pool;
 pub mod reports;
 pub mod roster;
+pub mod sales_plans;
 pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
+pub mod trainings;
 
 use thiserror::Error;
 
@@ -158,6 +161,9 @@ pub enum Action {
     FileKeyAccountRequest,
     FileApplication,
     RecordActivity,
+    WriteSalesPlan,
+    DecideSalesPlan,
+    RecordTraining,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -233,6 +239,10 @@ pub enum RuleError {
     Target(#[from] crate::domain::target::TargetError),
     #[error(transparent)]
     Report(#[from] crate::domain::sales_report::ReportError),
+    #[error(transparent)]
+    SalesPlan(#[from] crate::domain::sales_plan::SalesPlanError),
+    #[error(transparent)]
+    Training(#[from] crate::domain::training::TrainingError),
     #[error(transparent)]
     Event(#[from] crate::domain::event::EventError),
     #[error(transparent)]

@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod application;
+pub mod application_report;
 pub mod approval;
 pub mod authority;
 pub mod cadence;
@@ -38,6 +39,7 @@ pub mod receivable;
 pub mod report;
 pub mod review;
 pub mod roster;
+pub mod sales_plan;
 pub mod sales_report;
 pub mod search;
 pub mod service;
@@ -45,4 +47,5 @@ pub mod stock;
 pub mod target;
 pub mod team_rules;
 pub mod tier;
+pub mod training;
 pub mod visit_plan;
