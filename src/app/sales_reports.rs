@@ -5,13 +5,13 @@
 use super::reports::can_see_team;
 use super::sales_plans::PlanView;
 use super::targets::target_facts;
-use crate::domain::sales_plan::plan_progress;
-use crate::storage::sales_plans::load_plans;
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::profile::Role;
+use crate::domain::sales_plan::plan_progress;
 use crate::domain::sales_report::{report_lines, ReportError, ReportLine, ReportNotes};
 use crate::domain::target::{Period, PeriodKind, Scope};
 use crate::record::replica::Replica;
+use crate::storage::sales_plans::load_plans;
 use crate::storage::sales_reports::{load_notes, notes_change};
 use crate::storage::settings::load_calendar;
 use crate::storage::targets::load_targets;

@@ -14,6 +14,7 @@ crate::catalogue! { PMsg {
     Goals => "目标", "Goals";
     GoalHint => "留空表示不设此项目标；销售额以元为单位。", "Leave blank for no goal; sales in yuan.";
     Actions => "行动计划（每行一项：要争取的客户、活动）", "Actions (one per line: customers to win, activities)";
+    ActionsShort => "行动计划", "Actions planned";
     Submit => "提交计划", "Submit the plan";
     Revise => "修改并重新提交", "Revise and resubmit";
     Submitted => "已提交，等待经理审批。", "Submitted; waiting for the manager.";

@@ -52,7 +52,9 @@ pub fn AppStatusCard() -> impl IntoView {
             customers.data.with_untracked(|d| d.name_of(id))
         }
     };
-    let customer = move |id: &str| customers.data.with_untracked(|d| d.get(id).map(|c| c.rec.file.name.clone()).unwrap_or_default());
+    let customer = move |id: &str| {
+        customers.data.with_untracked(|d| d.get(id).map(|c| c.rec.file.name.clone()).unwrap_or_default())
+    };
     let yes_no = move |b: Option<bool>| match b {
         Some(true) => PMsg::Yes.text(i18n.lang()),
         Some(false) => PMsg::No.text(i18n.lang()),
@@ -61,7 +63,17 @@ pub fn AppStatusCard() -> impl IntoView {
     let export = move |_| {
         let lang = i18n.lang();
         let Some(m) = month.get_untracked() else { return };
-        let heads = [PMsg::Rep, PMsg::Customer, PMsg::Product, PMsg::Status, PMsg::Since, PMsg::Waiting, PMsg::Late, PMsg::Missing, PMsg::Feedback];
+        let heads = [
+            PMsg::Rep,
+            PMsg::Customer,
+            PMsg::Product,
+            PMsg::Status,
+            PMsg::Since,
+            PMsg::Waiting,
+            PMsg::Late,
+            PMsg::Missing,
+            PMsg::Feedback,
+        ];
         let h: Vec<&str> = heads.iter().map(|x| x.text(lang)).collect();
         let rows: Vec<Vec<String>> = report.with_untracked(|r| {
             r.lines
@@ -84,7 +96,8 @@ pub fn AppStatusCard() -> impl IntoView {
         let bytes = export_csv(&h, rows);
         download(&format!("applications-{}.csv", m.code()), &bytes, "text/csv");
     };
-    let status_heads = STATUS_ORDER.into_iter().map(|s| view! { <th>{move || status_label(i18n.lang(), s)}</th> }).collect_view();
+    let status_heads =
+        STATUS_ORDER.into_iter().map(|s| view! { <th>{move || status_label(i18n.lang(), s)}</th> }).collect_view();
     view! {
         <section class="card" data-testid="app-status">
             <h2>{t(PMsg::AppsTitle)}</h2>

@@ -66,7 +66,12 @@ pub fn PlansCard() -> impl IntoView {
         }
         for (i, m) in PLAN_MEASURES.into_iter().enumerate() {
             let goal = current.as_ref().and_then(|d| d.goals.iter().find(|g| g.measure == m));
-            amounts[i].set(goal.map(|g| if m.is_money() { crate::domain::money::format_yuan(g.amount) } else { g.amount.to_string() }).unwrap_or_default());
+            amounts[i].set(
+                goal.map(
+                    |g| if m.is_money() { crate::domain::money::format_yuan(g.amount) } else { g.amount.to_string() },
+                )
+                .unwrap_or_default(),
+            );
         }
         actions.set(current.map(|d| d.actions).unwrap_or_default());
     });
@@ -88,7 +93,9 @@ pub fn PlansCard() -> impl IntoView {
             let v = if m.is_money() { parse_yuan(&typed).ok() } else { typed.trim().parse::<i64>().ok() };
             match v.filter(|v| *v > 0) {
                 Some(amount) => goals.push(PlanGoal { measure: m, amount }),
-                None => return msg.set(Some((false, format!("{}: {}", measure_label(lang, m), PMsg::BadGoal.text(lang))))),
+                None => {
+                    return msg.set(Some((false, format!("{}: {}", measure_label(lang, m), PMsg::BadGoal.text(lang)))))
+                }
             }
         }
         let draft = PlanDraft { period: p, goals, actions: actions.get_untracked() };

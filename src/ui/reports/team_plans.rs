@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::sales_plans::{decide_plan, PlanView};
-use crate::domain::sales_plan::{SalesPlanStatus};
+use crate::domain::sales_plan::SalesPlanStatus;
 use crate::domain::target::Period;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
@@ -61,7 +61,7 @@ pub fn TeamPlans(views: RwSignal<Vec<PlanView>>, period: RwSignal<Option<Period>
         <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
             <table class="targets-table plans-table">
                 <thead><tr>
-                    <th>{t(PMsg::Rep)}</th><th>{t(PMsg::Status)}</th><th>{t(PMsg::Progress)}</th><th>{t(PMsg::Actions)}</th>
+                    <th>{t(PMsg::Rep)}</th><th>{t(PMsg::Status)}</th><th>{t(PMsg::Progress)}</th><th>{t(PMsg::ActionsShort)}</th>
                 </tr></thead>
                 <tbody>
                     <Show when=move || views.with(|v| v.is_empty())>
