@@ -142,4 +142,10 @@ test('a rep submits a monthly plan, the manager approves it on another tablet, a
   await mp.open();
   const mt = new TrainingCard(m.page);
   await expect(mt.card.getByTestId('training-hours-row').filter({ hasText: 'Rep Li' })).toHaveAttribute('data-minutes', '90');
+  // The team's plans in Chinese, on the tablet and on a desktop.
+  await m.d.shell.setLang('zh-CN');
+  await expect(mp.row('Rep Li')).toHaveAttribute('data-status', 'approved');
+  await mp.card.screenshot({ path: 'screenshots/plans-manager-zh.png' });
+  await m.page.setViewportSize({ width: 1440, height: 900 });
+  await mp.card.screenshot({ path: 'screenshots/plans-manager-desktop-zh.png' });
 });
