@@ -70,6 +70,7 @@ pub fn TeamPlans(views: RwSignal<Vec<PlanView>>, period: RwSignal<Option<Period>
                     <For each=rows key=|v| (v.plan.rep.clone(), v.plan.current().map(|c| c.id.clone()), v.status(), v.progress.clone().into_iter().map(|g| g.progress.actual).collect::<Vec<_>>()) let:v>
                         {
                             let status = v.status();
+                            let versions = v.plan.versions.len();
                             let rep = v.plan.rep.clone();
                             let version = v.plan.current().map(|c| c.id.clone()).unwrap_or_default();
                             let lines = v.plan.current().map(|c| c.draft.action_lines()).unwrap_or_default();
@@ -92,7 +93,7 @@ pub fn TeamPlans(views: RwSignal<Vec<PlanView>>, period: RwSignal<Option<Period>
                             let decide2 = decide.clone();
                             view! {
                                 <tr data-testid="plan-row" data-rep=v.plan.rep.clone() data-status=status_code(status)>
-                                    <td>{name}<div class="muted">{format!("{} {}", PMsg::Versions.text(i18n.lang()), v.plan.versions.len())}</div></td>
+                                    <td>{name}<div class="muted">{move || format!("{} {versions}", PMsg::Versions.text(i18n.lang()))}</div></td>
                                     <td><span class=format!("badge plan-{}", status_code(status))>{move || status_text(i18n.lang(), status)}</span>
                                         <div class="muted">{attainment_text(Some(mean_bp(&v)))}</div></td>
                                     <td class="plan-goals"><GoalBars lines=v.progress.clone() /></td>
