@@ -82,8 +82,11 @@ test('a rep submits a monthly plan, the manager approves it on another tablet, a
   await r.c.section('applications');
   await r.page.getByTestId('app-new').click();
   const app = r.page.getByTestId('application');
+  // Each tick is stored and redrawn before the next (as orders.spec.ts does).
   await app.getByTestId('app-material').nth(0).check();
+  await expect(app.getByTestId('app-complete')).toHaveAttribute('data-got', '1');
   await app.getByTestId('app-material').nth(1).check();
+  await expect(app.getByTestId('app-complete')).toHaveAttribute('data-got', '2');
   await app.getByTestId('app-submit').click();
   await expect(app).toHaveAttribute('data-status', 'Submitted');
   expect(await r.d.syncNow()).toBe('done');
