@@ -22,6 +22,7 @@
 //! ```
 
 pub mod activities;
+pub mod application_report;
 pub mod applications;
 pub mod commission;
 pub mod customers;
@@ -34,10 +35,12 @@ pub mod orders;
 pub mod pool;
 pub mod reports;
 pub mod roster;
+pub mod sales_plans;
 pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
+pub mod trainings;
 pub mod warehouse;
 
 use thiserror::Error;
@@ -162,6 +165,9 @@ pub enum Action {
     RecordActivity,
     WriteSlip,
     EditWarehouseCatalogue,
+    WriteSalesPlan,
+    DecideSalesPlan,
+    RecordTraining,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -237,6 +243,10 @@ pub enum RuleError {
     Target(#[from] crate::domain::target::TargetError),
     #[error(transparent)]
     Report(#[from] crate::domain::sales_report::ReportError),
+    #[error(transparent)]
+    SalesPlan(#[from] crate::domain::sales_plan::SalesPlanError),
+    #[error(transparent)]
+    Training(#[from] crate::domain::training::TrainingError),
     #[error(transparent)]
     Event(#[from] crate::domain::event::EventError),
     #[error(transparent)]

@@ -6,6 +6,7 @@
 
 pub mod activity;
 pub mod application;
+pub mod application_report;
 pub mod approval;
 pub mod authority;
 pub mod cadence;
@@ -39,6 +40,7 @@ pub mod receivable;
 pub mod report;
 pub mod review;
 pub mod roster;
+pub mod sales_plan;
 pub mod sales_report;
 pub mod search;
 pub mod service;
@@ -46,5 +48,6 @@ pub mod stock;
 pub mod target;
 pub mod team_rules;
 pub mod tier;
+pub mod training;
 pub mod visit_plan;
 pub mod warehouse;

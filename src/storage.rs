@@ -39,6 +39,7 @@ pub mod quarantine;
 pub mod record_health;
 pub mod recovery;
 pub mod roster;
+pub mod sales_plans;
 pub mod sales_reports;
 pub mod schema;
 pub mod service_log;
@@ -49,6 +50,7 @@ pub mod targets;
 pub mod team;
 pub mod team_lists;
 pub mod team_rules;
+pub mod trainings;
 pub mod warehouse;
 
 use serde::de::DeserializeOwned;

@@ -87,6 +87,7 @@ fn results_fold_from_confirmed_payments_first_deals_releases_and_activities() {
         ],
         line_sales: Vec::new(),
         tallies: Vec::new(),
+        applications: Vec::new(),
     };
     assert_eq!(facts.actual(Measure::Sales, &li, &may), 1_500_00);
     assert_eq!(facts.actual(Measure::Sales, &Scope::Team, &may), 1_500_00);

@@ -1,13 +1,17 @@
 //! The monthly sales report (A3): a rep writes their own improvements and next steps;
-//! the manager reads every rep's report and the team's figures.
+//! the manager reads every rep's report and the team's figures. A rep's report shows
+//! the month's sales plan progress next to the rep's parts (V9 follow-up report).
 
 use super::reports::can_see_team;
+use super::sales_plans::PlanView;
 use super::targets::target_facts;
 use super::{store, Action, Actor, CommandError, RuleError};
 use crate::domain::profile::Role;
+use crate::domain::sales_plan::plan_progress;
 use crate::domain::sales_report::{report_lines, ReportError, ReportLine, ReportNotes};
 use crate::domain::target::{Period, PeriodKind, Scope};
 use crate::record::replica::Replica;
+use crate::storage::sales_plans::load_plans;
 use crate::storage::sales_reports::{load_notes, notes_change};
 use crate::storage::settings::load_calendar;
 use crate::storage::targets::load_targets;
@@ -40,6 +44,9 @@ pub struct SalesReport {
     pub scope: Scope,
     pub lines: Vec<ReportLine>,
     pub notes: Option<ReportNotes>,
+    /// V9: the rep's plan for the month and its progress (none for the team, or without
+    /// a plan).
+    pub plan: Option<PlanView>,
 }
 
 /// A3: the report of `scope` for `month` — a rep always gets their own, whatever is
@@ -55,9 +62,17 @@ pub async fn sales_report<S: RecordStore>(
     let targets = load_targets(s).await?;
     let facts = target_facts(s, &cal).await?;
     let lines = report_lines(&month, &scope, &targets, &facts, cal.local_date(actor.now_ms), &cal);
-    let notes = match &scope {
-        Scope::Rep(rep) => Some(load_notes(s, &month, rep).await?),
-        Scope::Team => None,
+    let (notes, plan) = match &scope {
+        Scope::Rep(rep) => {
+            let plan = load_plans(s).await?.into_iter().find(|p| p.rep == *rep && p.period == month);
+            let today = cal.local_date(actor.now_ms);
+            let plan = plan.and_then(|plan| {
+                let progress = plan_progress(&plan.current()?.draft, rep, &facts, today, &cal);
+                Some(PlanView { plan, progress })
+            });
+            (Some(load_notes(s, &month, rep).await?), plan)
+        }
+        Scope::Team => (None, None),
     };
-    Ok(SalesReport { scope, lines, notes })
+    Ok(SalesReport { scope, lines, notes, plan })
 }

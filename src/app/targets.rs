@@ -6,6 +6,7 @@ use super::reports::{can_see_team, is_reported};
 use super::{store, Action, Actor, CommandError, RuleError};
 use chrono::NaiveDate;
 
+use crate::domain::application::ApplicationStatus;
 use crate::domain::calendar::TeamCalendar;
 use crate::domain::pool::FactKind;
 use crate::domain::profile::Role;
@@ -15,6 +16,7 @@ use crate::domain::target::{
 };
 use crate::record::replica::Replica;
 use crate::storage::activities::load_activity_data;
+use crate::storage::applications::load_applications;
 use crate::storage::customers::{join, load_customers};
 use crate::storage::orders::load_orders;
 use crate::storage::people::load_people;
@@ -156,6 +158,13 @@ pub async fn target_facts<S: RecordStore>(s: &S, cal: &TeamCalendar) -> Result<T
         facts.activities.push((a.rep.clone(), a.kind, cal.local_date(a.at_ms)));
     }
     facts.tallies = load_tallies(s).await?;
+    // A1: an application counts once, on the day it first went to review.
+    for a in load_applications(s).await?.applications {
+        let first = a.history.iter().find(|c| c.status == ApplicationStatus::Submitted);
+        if let Some(c) = first {
+            facts.applications.push((a.rep.clone(), cal.local_date(c.at_ms)));
+        }
+    }
     // T3: each confirmed payment as applied to an order, shared over its product lines.
     let orders = load_orders(s).await?;
     for a in orders.ledger().applied {

@@ -20,6 +20,8 @@
 //! - managers or event staff write the team warehouse's slips and stocktake counts
 //!   (W1: no warehouse role exists, and event staff hand out the prizes), and managers
 //!   keep its item catalogue;
+//! - reps write their own sales plans and managers decide them (V9); a training record
+//!   is a rep's or a manager's (seed 003);
 //! - key-account support requests, service evaluations with their return visits and
 //!   activities (K1–K3) are anyone's of the team but event staff.
 //!
@@ -61,6 +63,12 @@ pub const MINUTES_STEP: &str = "minutes.step";
 pub const KIOSK_KINDS: [&str; 3] = ["event.chips", "event.stock", "event.count"];
 /// A target set or adjusted (T1–T3): the manager's.
 pub const TARGET_SET: &str = "target.set";
+/// A version of a rep's sales plan (V9): a rep's own.
+pub const SALES_PLAN_VERSION: &str = "sales_plan.version";
+/// A manager's decision on a sales plan version (V9).
+pub const SALES_PLAN_DECISION: &str = "sales_plan.decision";
+/// A training attended (seed 003): the rep's own, or a manager's for a rep.
+pub const TRAINING: &str = "training";
 /// A step of a month's payout recorded done (I7): finance's step is finance's, every
 /// other step the manager's ([`crate::domain::incentive::step_role`]).
 pub const PAYOUT_STEP: &str = "incentive.payout_step";
@@ -91,6 +99,8 @@ const EVENT_DESK: &[Role] = &[Role::Manager, Role::EventStaff];
 /// Who may hold a key-account role (K1–K3): every role but event staff.
 /// Who opens and fills in an application (A1): the sales side.
 const SALES: &[Role] = &[Role::Rep, Role::Manager];
+/// Who writes a sales plan (V9): a rep, for themself.
+const REP: &[Role] = &[Role::Rep];
 const KEY_ACCOUNT_TEAM: &[Role] = &[Role::Rep, Role::Manager, Role::Finance];
 
 fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
@@ -101,7 +111,9 @@ fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
 pub fn needed(e: &Entry) -> Option<&'static [Role]> {
     match e.kind.as_str() {
         FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(FINANCE),
-        POOL_ASSIGN | NOTE_RETURNED | CUSTOMER_REVIEWED | TARGET_SET => Some(MANAGER),
+        POOL_ASSIGN | NOTE_RETURNED | CUSTOMER_REVIEWED | TARGET_SET | SALES_PLAN_DECISION => Some(MANAGER),
+        SALES_PLAN_VERSION => Some(REP),
+        TRAINING => Some(SALES),
         ORDER_STEP => match body_str(e, "type") {
             Some("approved" | "rejected" | "reopened") => Some(MANAGER),
             _ => None,

@@ -154,14 +154,23 @@ pub enum Measure {
     NetAccounts,
     Visits,
     Calls,
+    /// Applications submitted for review (A1), counted for the application's rep on the
+    /// day of its first submission.
+    Applications,
     /// One of the counts the team defines, logged by each rep (the goal names it).
     Count,
 }
 
 impl Measure {
     /// The measures read from the records; [`Measure::Count`] goes with a count's name.
-    pub const ALL: [Measure; 5] =
-        [Measure::Sales, Measure::NewAccounts, Measure::NetAccounts, Measure::Visits, Measure::Calls];
+    pub const ALL: [Measure; 6] = [
+        Measure::Sales,
+        Measure::NewAccounts,
+        Measure::NetAccounts,
+        Measure::Visits,
+        Measure::Calls,
+        Measure::Applications,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -170,6 +179,7 @@ impl Measure {
             Measure::NetAccounts => "net_accounts",
             Measure::Visits => "visits",
             Measure::Calls => "calls",
+            Measure::Applications => "applications",
             Measure::Count => "count",
         }
     }
@@ -392,6 +402,8 @@ pub struct TargetFacts {
     pub releases: Vec<(String, NaiveDate)>,
     /// Logged activities: (rep, kind, day).
     pub activities: Vec<(String, ActivityKind, NaiveDate)>,
+    /// Applications first submitted for review (A1): (rep, day).
+    pub applications: Vec<(String, NaiveDate)>,
 }
 
 impl TargetFacts {
@@ -437,6 +449,9 @@ impl TargetFacts {
             Measure::Visits | Measure::Calls => {
                 let kind = if measure == Measure::Visits { ActivityKind::Visit } else { ActivityKind::Call };
                 count(self.activities.iter().filter(|(r, k, d)| mine(r) && *k == kind && period.contains(*d)).count())
+            }
+            Measure::Applications => {
+                count(self.applications.iter().filter(|(r, d)| mine(r) && period.contains(*d)).count())
             }
             // A team's count is read by its name ([`Self::actual_for`]).
             Measure::Count => 0,

@@ -20,6 +20,7 @@ pub mod key_accounts;
 pub mod kpi;
 pub mod orders;
 pub mod photos;
+pub mod plans;
 pub mod pool;
 pub mod recovery;
 pub mod roster;

@@ -20,6 +20,7 @@ mod payout;
 mod pool;
 mod role_folds;
 mod roster;
+mod sales_plans;
 mod sales_reports;
 mod seed_workflows;
 mod service;

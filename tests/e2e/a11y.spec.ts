@@ -6,6 +6,7 @@ import { expect, test, type Page } from './fixtures';
 import { CustomersPage } from './pages/customers';
 import { clearHost, SyncPage } from './pages/sync';
 import { Shell } from './pages/shell';
+import { PlansCard } from './pages/plans';
 
 test.beforeEach(() => clearHost());
 
@@ -67,6 +68,26 @@ test('every page and a customer pass axe in both languages', async ({ page }) =>
     await expect(page.getByTestId('activity-sheet')).toBeVisible();
     found.push(...(await violations(page)).map((v) => `[activity sheet ${lang}] ${v}`));
     await page.keyboard.press('Escape');
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('a rep\'s plan with its progress, the application report and the training record pass axe in both languages', async ({ page }) => {
+  const d = new SyncPage(page);
+  await d.shell.open();
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Rep Li', 'rep');
+  await d.createTeam();
+  const plans = new PlansCard(page);
+  await plans.open();
+  await plans.submit({ sales: '20,000', visits: '12' }, 'Win Kite Works');
+  await expect(plans.mine()).toHaveAttribute('data-status', 'submitted');
+  await plans.mine().getByTestId('plan-history').locator('summary').click();
+  const found: string[] = [];
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await d.shell.setLang(lang);
+    await expect(plans.card).toBeVisible();
+    found.push(...(await violations(page)).map((v) => `[reports rep ${lang}] ${v}`));
   }
   expect(found, found.join('\n')).toEqual([]);
 });

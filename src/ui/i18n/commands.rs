@@ -28,6 +28,7 @@ crate::catalogue! { XMsg {
     NotYourStep => "这一步不由你处理。", "This step is not yours to take.";
     OnlyFinanceConfirms => "只有财务可以确认收款。", "Only finance confirms payments.";
     OnlyManagerDecides => "只有经理可以审批拜访计划。", "Only a manager decides visit plans.";
+    OnlyManagerPlans => "只有经理可以审批销售计划。", "Only a manager decides sales plans.";
     OnlyManagerCreditFlag => "只有经理可以设置或取消信用预警，其他改动未保存。", "Only a manager sets or clears the credit warning; nothing was saved.";
     NotFound => "本机找不到这条记录（可能已在别处删除）。", "This record is not on this device (deleted elsewhere?).";
     Owned => "该客户已有负责人，不能再认领。", "The customer already has an owner and cannot be claimed.";
@@ -82,6 +83,7 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
     match e {
         CommandError::NotAllowed { action: Action::ConfirmPayment, .. } => m(XMsg::OnlyFinanceConfirms),
         CommandError::NotAllowed { action: Action::DecideVisitPlan, .. } => m(XMsg::OnlyManagerDecides),
+        CommandError::NotAllowed { action: Action::DecideSalesPlan, .. } => m(XMsg::OnlyManagerPlans),
         CommandError::NotAllowed { action: Action::SetCreditFlag, .. } => m(XMsg::OnlyManagerCreditFlag),
         CommandError::NotAllowed { action: Action::RecordKeyAccountActivity, .. } => m(XMsg::NoKeyActivity),
         CommandError::NotAllowed { action: Action::DecideKeyAccountStep, .. } => m(XMsg::NotYourStep),
@@ -121,6 +123,8 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Incentive(e) => incentive_error(lang, e),
             RuleError::Target(e) => crate::ui::i18n::targets::target_error(lang, e),
             RuleError::Report(e) => crate::ui::i18n::targets::report_error(lang, e),
+            RuleError::SalesPlan(e) => crate::ui::i18n::plans::plan_error(lang, e),
+            RuleError::Training(e) => crate::ui::i18n::plans::training_error(lang, e),
             RuleError::Pool(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Payment(e) => format!("{}{e}", m(XMsg::Invalid)),
             RuleError::Event(e) => event_error_text(lang, e),

@@ -118,6 +118,13 @@ pub fn measure_label(lang: Lang, m: Measure) -> &'static str {
                 "Calls"
             }
         }
+        Measure::Applications => {
+            if zh {
+                "提交申请"
+            } else {
+                "Applications submitted"
+            }
+        }
         Measure::Count => {
             if zh {
                 "团队计数"

@@ -8,8 +8,10 @@ use crate::domain::target::{Period, PeriodKind, Scope};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
+use crate::ui::i18n::plans::{status_text, PMsg};
 use crate::ui::i18n::targets::{amount_text, attainment_text, measure_label, period_label, TMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
+use crate::ui::reports::goal_bars::GoalBars;
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
 use crate::ui::state::session::use_db;
@@ -162,6 +164,15 @@ pub fn SalesReportCard() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || report.with(|r| r.as_ref().and_then(|r| r.plan.clone())).map(|v| {
+                let status = v.status();
+                view! {
+                    <div class="report-plan" data-testid="sr-plan">
+                        <h3>{t(PMsg::PlanInReport)}" · "{move || status_text(i18n.lang(), status)}</h3>
+                        <GoalBars lines=v.progress />
+                    </div>
+                }
+            })}
             <Show when=move || report.with(|r| r.as_ref().is_some_and(|r| r.notes.is_some()))>
                 <form class="form" data-testid="sr-notes" on:submit=save novalidate>
                     <label class="field"><span>{t(TMsg::Improvements)}</span>
