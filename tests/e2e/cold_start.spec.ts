@@ -3,17 +3,15 @@
 // or another tablet's edit pulled by sync leaves the snapshot stale, so the reload after
 // it reads the records (and shows the edit), and the one after that the new snapshot.
 import { expect, test } from './fixtures';
-import type { Page } from '@playwright/test';
 import { clearHost } from './pages/sync';
 import { CustomersPage } from './pages/customers';
 import { teamOfTwo } from './pages/team';
 
 test.beforeEach(() => clearHost());
 
-/** Where the list's last full read found the customers: "snapshot" or "records". */
-const readFrom = (page: Page) => page.getByTestId('customer-count').getAttribute('data-read');
-
-/** Every row as drawn (name, owner, tier, countdown): what a reload must show again. */
+/** Every row as drawn (name, owner, tier, countdown): what a reload must show again. The
+ * count's `data-read` says where the list's last full read found the customers:
+ * "snapshot" or "records". */
 const rowTexts = async (c: CustomersPage) => (await c.rows().allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 
 test('a reload offline lists the customers from the snapshot, row for row as before; a local edit shows after the next reload', async ({ page, context }) => {
@@ -31,6 +29,7 @@ test('a reload offline lists the customers from the snapshot, row for row as bef
   await page.reload();
   await expect(c.page.getByTestId('customer-count')).toHaveAttribute('data-read', 'snapshot');
   expect(await rowTexts(c)).toEqual(before);
+  await page.screenshot({ path: 'screenshots/cold-start-list-en.png' });
   await c.search('wang');
   await expect.poll(() => c.names()).toEqual(['Alpha Kites', 'Beta Hardware', 'Gamma Foods']);
   await c.search('');
