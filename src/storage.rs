@@ -29,6 +29,7 @@ pub mod idb;
 pub mod incentives;
 pub mod key_accounts;
 pub mod kpi;
+pub mod list_model;
 pub mod memory;
 pub mod orders;
 pub mod payout_steps;

@@ -16,6 +16,7 @@ use crate::record::replica::{Document, Entry};
 use crate::storage::customers::{assemble, contact_change, customer_change, fact_entry, join, Author};
 use crate::storage::data::apply_local;
 use crate::storage::idb::IdbStore;
+use crate::storage::list_model::{load_customers_cached, Read, CUSTOMER_LIST_KEY};
 use crate::storage::schema::{StoreName, VERSION};
 use crate::storage::{RecordStore, StorageError};
 use crate::ui::customers::customers_ctx::build_list;
@@ -83,6 +84,23 @@ pub async fn outpost_bench_list_load(n: u32) -> Result<JsValue, JsValue> {
     let t6 = precise_now();
     let all_len = all.len();
     drop(all);
+    // The list's snapshot (issue 17): the full read (with the roster) that writes it, then
+    // a cold start's read of it, and the list built from it.
+    let t7 = precise_now();
+    let (full, first) = load_customers_cached(&db, "bench").await.map_err(err)?;
+    let t8 = precise_now();
+    let (snap, second) = load_customers_cached(&db, "bench").await.map_err(err)?;
+    let t9 = precise_now();
+    let same = first == Read::Records && second == Read::Snapshot && full == snap;
+    drop(full);
+    let (snap_data, _index) = build_list(snap, Vec::new(), now_ms, &PoolSettings::default(), &TierSettings::default());
+    let t10 = precise_now();
+    let snapshot_chars = db
+        .get(StoreName::Views, CUSTOMER_LIST_KEY)
+        .await
+        .map_err(err)?
+        .and_then(|v| v.get("j").and_then(|j| j.as_str()).map(str::len))
+        .unwrap_or(0);
     db.close();
     let _ = IdbStore::delete_database(name).await;
 
@@ -96,5 +114,10 @@ pub async fn outpost_bench_list_load(n: u32) -> Result<JsValue, JsValue> {
     set(&out, "customers", data.customers.len() as f64)?;
     set(&out, "whole_store_ms", t6 - t5)?;
     set(&out, "docs", all_len as f64)?;
+    set(&out, "cached_full_ms", t8 - t7)?;
+    set(&out, "snapshot_read_ms", t9 - t8)?;
+    set(&out, "snapshot_build_ms", t10 - t9)?;
+    set(&out, "snapshot_same", f64::from(u8::from(same && snap_data.customers.len() == data.customers.len())))?;
+    set(&out, "snapshot_bytes", snapshot_chars as f64)?;
     Ok(out.into())
 }

@@ -12,14 +12,15 @@ use super::pool::{ownership, Fact, FactKind, Ownership, PoolSettings};
 use super::tier::{value_tier, Tier, TierInfo, TierSettings};
 
 /// A contact document, by id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ContactRecord {
     pub id: String,
     pub contact: Contact,
 }
 
-/// One customer as the device knows it: its file, its contacts and its facts.
-#[derive(Debug, Clone, PartialEq)]
+/// One customer as the device knows it: its file, its contacts and its facts. Kept in the
+/// list's snapshot (`storage::list_model`) as it is: inputs, never a derived value.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CustomerRecord {
     pub id: String,
     pub file: CustomerFile,

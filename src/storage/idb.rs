@@ -20,6 +20,7 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::list_model::{bumped, changes_data, DATA_VERSION_KEY};
 use super::schema::{self, StoreName};
 use super::{refuses, resolve, RecordStore, StorageError, Write, Written};
 use crate::record::replica::{Document, Entry};
@@ -28,6 +29,9 @@ use crate::record::replica::{Document, Entry};
 #[derive(Clone, Debug)]
 pub struct IdbStore {
     db: Database,
+    /// The database has the read models' store (schema 6 on): every write that changes
+    /// records bumps the data version there. Only tests open an older schema.
+    views: bool,
 }
 
 fn tx_err(e: impl std::fmt::Display) -> StorageError {
@@ -113,7 +117,8 @@ impl IdbStore {
             })
             .await
             .map_err(|e| StorageError::Open(e.to_string()))?;
-        Ok(Self { db })
+        let views = db.object_store_names().any(|n| n == StoreName::Views.as_str());
+        Ok(Self { db, views })
     }
 
     /// Closes this connection as soon as another tab opens the database at a newer
@@ -279,6 +284,11 @@ async fn prefetch(
 impl RecordStore for IdbStore {
     async fn write_checked(&self, writes: Vec<Write>) -> Result<Written, StorageError> {
         let mut names: Vec<&'static str> = writes.iter().map(|w| w.store().as_str()).collect();
+        // A batch that may change records also bumps the data version, in its transaction.
+        let bumps = self.views && writes.iter().any(|w| changes_data(w.store(), w.key()));
+        if bumps {
+            names.push(StoreName::Views.as_str());
+        }
         names.sort_unstable();
         names.dedup();
         if names.is_empty() {
@@ -288,6 +298,7 @@ impl RecordStore for IdbStore {
         let mut known = prefetch(&tx, &writes).await?;
         let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
+        let mut data_changed = false;
         for w in &writes {
             let current = match (w, known.get_mut(&w.store())) {
                 (Write::Put(..), _) => None,
@@ -321,13 +332,23 @@ impl RecordStore for IdbStore {
                     os.put(encode(w.store(), &v)?).with_key(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
+                    data_changed |= changes_data(w.store(), w.key());
                 }
                 Some(None) => {
                     os.delete(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
+                    data_changed |= changes_data(w.store(), w.key());
                 }
             }
+        }
+        if bumps && data_changed {
+            let next = bumped(read_one(&tx, StoreName::Views, DATA_VERSION_KEY).await?.as_ref());
+            let os = tx.object_store(StoreName::Views.as_str()).map_err(tx_err)?;
+            os.put(encode(StoreName::Views, &next)?)
+                .with_key(DATA_VERSION_KEY.to_owned())
+                .primitive()
+                .map_err(tx_err)?;
         }
         tx.commit().await.map_err(tx_err)?;
         Ok(Written { changed, records, refused })

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
+use super::list_model::{bumped, changes_data, DATA_VERSION_KEY};
 use super::{refuses, resolve, RecordStore, StorageError, StoreName, Write, Written};
 
 #[derive(Debug, Default)]
@@ -42,8 +43,10 @@ impl RecordStore for MemoryStore {
         let mut stores = self.stores.borrow().clone();
         let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
+        let mut data_changed = false;
         for w in &writes {
             let key = w.key().to_owned();
+            let data = changes_data(w.store(), &key);
             let map = stores.entry(w.store()).or_default();
             if refuses(w, map.get(&key)) {
                 refused.push(key);
@@ -55,13 +58,21 @@ impl RecordStore for MemoryStore {
                     map.insert(key, v);
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
+                    data_changed |= data;
                 }
                 Some(None) => {
                     map.remove(&key);
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
+                    data_changed |= data;
                 }
             }
+        }
+        // The data version moves with the records, in the same all-or-nothing write.
+        if data_changed {
+            let views = stores.entry(StoreName::Views).or_default();
+            let next = bumped(views.get(DATA_VERSION_KEY));
+            views.insert(DATA_VERSION_KEY.into(), next);
         }
         *self.stores.borrow_mut() = stores;
         Ok(Written { changed, records, refused })

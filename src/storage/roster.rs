@@ -10,7 +10,7 @@ use crate::domain::authority::{has_slots, judge, needed, on_this_device, sift_fi
 use crate::domain::roster::{Roster, GRANT};
 use crate::record::replica::{Document, Entry};
 
-const ROSTER_ROOT_KEY: &str = "roster_root";
+pub(crate) const ROSTER_ROOT_KEY: &str = "roster_root";
 
 /// The write that records the team's first admin key (from the invite, or this device
 /// creating the team).

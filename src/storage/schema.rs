@@ -13,7 +13,7 @@
 pub const DB_NAME: &str = "outpost";
 
 /// The schema version this build writes. Raise it only by appending a [`Step`].
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// The object stores, by the name IndexedDB knows them under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -37,10 +37,14 @@ pub enum StoreName {
     /// WebCrypto `CryptoKey` stored as the key object itself, no JSON
     /// ([`super::device_secret`]). Read only by that module.
     Secrets,
+    /// Read models kept beside the records (issue 17): the data version every write of
+    /// records bumps in its own transaction, and the customer list's snapshot taken at
+    /// one version ([`super::list_model`]). Never synced; rebuilt from the records.
+    Views,
 }
 
 impl StoreName {
-    pub const ALL: [StoreName; 8] = [
+    pub const ALL: [StoreName; 9] = [
         StoreName::Profiles,
         StoreName::Settings,
         StoreName::Meta,
@@ -49,6 +53,7 @@ impl StoreName {
         StoreName::Outbox,
         StoreName::Blobs,
         StoreName::Secrets,
+        StoreName::Views,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +66,7 @@ impl StoreName {
             StoreName::Outbox => "outbox",
             StoreName::Blobs => "blobs",
             StoreName::Secrets => "secrets",
+            StoreName::Views => "views",
         }
     }
 }
@@ -139,6 +145,7 @@ pub const STEPS: &[Step] = &[
     },
     Step { version: 4, creates: &[StoreDef { store: StoreName::Blobs, indexes: &[] }] },
     Step { version: 5, creates: &[StoreDef { store: StoreName::Secrets, indexes: &[] }] },
+    Step { version: 6, creates: &[StoreDef { store: StoreName::Views, indexes: &[] }] },
 ];
 
 /// The steps to run when a database at `old` is opened at `new`.
@@ -169,15 +176,22 @@ mod tests {
     #[test]
     fn upgrading_from_one_runs_only_the_later_steps() {
         let v: Vec<u32> = steps_between(1, VERSION).map(|s| s.version).collect();
-        assert_eq!(v, vec![2, 3, 4, 5]);
+        assert_eq!(v, vec![2, 3, 4, 5, 6]);
         assert_eq!(steps_between(0, VERSION).count(), STEPS.len());
         assert_eq!(steps_between(VERSION, VERSION).count(), 0);
     }
 
     #[test]
-    fn a_database_from_the_data_core_release_gains_only_the_blob_and_secret_stores() {
+    fn a_database_from_the_data_core_release_gains_only_the_blob_secret_and_view_stores() {
         let added: Vec<StoreName> = steps_between(3, VERSION).flat_map(|s| s.creates).map(|d| d.store).collect();
-        assert_eq!(added, vec![StoreName::Blobs, StoreName::Secrets]);
+        assert_eq!(added, vec![StoreName::Blobs, StoreName::Secrets, StoreName::Views]);
         assert!(!StoreName::Blobs.compact(), "blob records are one base64 string already");
+    }
+
+    #[test]
+    fn the_read_models_store_is_the_only_step_after_the_secrets_and_has_no_index() {
+        let added: Vec<&StoreDef> = steps_between(5, VERSION).flat_map(|s| s.creates).collect();
+        assert_eq!(added, vec![&StoreDef { store: StoreName::Views, indexes: &[] }]);
+        assert!(!StoreName::Views.compact(), "a snapshot is one JSON text already");
     }
 }

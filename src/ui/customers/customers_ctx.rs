@@ -12,15 +12,16 @@ use crate::domain::customer_list::{derive, CustomerView, Filter, Sort};
 use crate::domain::pool::PoolSettings;
 use crate::domain::search::{SearchIndex, SearchItem};
 use crate::domain::tier::TierSettings;
-use crate::ui::state::platform::now_ms;
+use crate::ui::state::platform::{after_paint, build_id, now_ms};
 use crate::ui::state::session::Db;
 use crate::ui::state::sync_ctx::SyncCtx;
 use std::collections::BTreeSet;
 
 use crate::domain::profile::Profile;
 use crate::record::replica::{Document, Entry, Replica};
-use crate::storage::customers::{assemble, load_customers, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
+use crate::storage::customers::{assemble, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
 use crate::storage::customers::{join, Author};
+use crate::storage::list_model::{load_customers_cached, Read};
 use crate::storage::people::PERSON;
 use crate::storage::people::{load_people, person_change, person_key_change, Person};
 use crate::storage::team_lists::TEAM_LISTS_KIND;
@@ -39,6 +40,10 @@ pub struct CustomerData {
     /// When the derived values were computed.
     pub now_ms: i64,
 }
+
+/// Rows drawn from the head of the list's snapshot before the whole list is derived and
+/// indexed on a cold start: more than a desktop screen holds.
+const FIRST_ROWS: usize = 60;
 
 /// How many ranked hits lead a search result; the rest follow in name order.
 const RANKED: usize = 50;
@@ -124,6 +129,9 @@ pub struct CustomersCtx {
     pub sort: RwSignal<Sort>,
     /// Source channels (C2) and segments (C5) as the team keeps them.
     pub lists: RwSignal<TeamLists>,
+    /// Where the last full read found the customers: the list's snapshot, still current,
+    /// or every record (issue 17). Shown to tests, not to people.
+    pub read: RwSignal<Option<Read>>,
 }
 
 fn search_item(c: &CustomerView) -> SearchItem {
@@ -273,6 +281,7 @@ enum Update {
 }
 
 struct Full {
+    read: Read,
     data: CustomerData,
     index: SearchIndex,
     lists: TeamLists,
@@ -280,23 +289,57 @@ struct Full {
     tiers: TierSettings,
 }
 
-/// Reads every customer, the people, the team lists and rules, and builds the list;
-/// publishes this device's profiles to the directory on the way.
+/// Reads every customer (from the list's snapshot when no record changed since it was
+/// taken), the people, the team lists and rules, and builds the list; publishes this
+/// device's profiles to the directory on the way. Owner, tier and countdowns are derived
+/// here on every read, never taken from the snapshot.
 async fn read_all(
     db: &Db,
+    ctx: CustomersCtx,
     sync: SyncCtx,
     session: Session,
     profiles: &[Profile],
 ) -> Result<Full, crate::storage::StorageError> {
-    let recs = load_customers(db.store()).await?;
+    let (recs, read) = load_customers_cached(db.store(), &build_id()).await?;
     let people = load_people(db.store()).await?;
     let lists = load_team_lists(db.store()).await?;
     let cal = crate::storage::settings::load_calendar(db.store()).await?;
     let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
     pool.utc_offset_minutes = cal.utc_offset_minutes;
+    if read == Read::Snapshot {
+        show_first_rows(ctx, &recs, &people, &pool, &tiers).await;
+    }
     publish_people(db, sync, session, profiles, &people).await;
     let (data, index) = build_list(recs, people, now_ms(), &pool, &tiers);
-    Ok(Full { data, index, lists, pool, tiers })
+    Ok(Full { read, data, index, lists, pool, tiers })
+}
+
+/// On a cold start with the list page open (nothing listed yet, the list in its default
+/// order; no other page is drawn from a part of the customers), draws the first rows from the
+/// head of the snapshot, which keeps the records in list order, and lets the browser
+/// paint them before the whole list is derived, sorted and indexed. They are the list's
+/// own first rows, derived the same way; the "loading" note stays until the whole list
+/// replaces them.
+async fn show_first_rows(
+    ctx: CustomersCtx,
+    recs: &[crate::domain::customer_list::CustomerRecord],
+    people: &[Person],
+    pool: &PoolSettings,
+    tiers: &TierSettings,
+) {
+    let cold = !ctx.loaded.get_untracked()
+        && ctx.data.with_untracked(|d| d.customers.is_empty())
+        && ctx.query.with_untracked(|q| q.trim().is_empty())
+        && ctx.sort.get_untracked() == Sort::Name
+        && crate::ui::state::route::on_customer_list();
+    if !cold || recs.len() <= FIRST_ROWS {
+        return;
+    }
+    let head = recs[..FIRST_ROWS].to_vec();
+    let (data, index) = build_list(head, people.to_vec(), now_ms(), pool, tiers);
+    ctx.index.try_set(Arc::new(index));
+    ctx.data.try_set(Arc::new(data));
+    after_paint().await;
 }
 
 /// Applies a read: patched customers replace theirs in place; a full read replaces all.
@@ -319,7 +362,8 @@ fn apply(ctx: CustomersCtx, update: Update) {
             });
         }
         Update::Full(f) => {
-            let Full { data, index, lists, pool, tiers } = *f;
+            let Full { read, data, index, lists, pool, tiers } = *f;
+            ctx.read.try_set(Some(read));
             if ctx.pool.try_get_untracked().is_some_and(|p| p != pool) {
                 ctx.pool.try_set(pool);
             }
@@ -353,6 +397,7 @@ pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
         filter: RwSignal::new(Filter::default()),
         sort: RwSignal::new(Sort::default()),
         lists: RwSignal::new(TeamLists::default()),
+        read: RwSignal::new(None),
     };
     let session = use_session();
     load_into(
@@ -371,7 +416,7 @@ pub fn provide_customers(db: Db, sync: SyncCtx) -> CustomersCtx {
                         return Ok(Update::Patch(views));
                     }
                 }
-                read_all(&db, sync, session, &profiles).await.map(|f| Update::Full(Box::new(f)))
+                read_all(&db, ctx, sync, session, &profiles).await.map(|f| Update::Full(Box::new(f)))
             }
         },
         move |u| apply(ctx, u),

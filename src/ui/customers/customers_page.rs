@@ -68,7 +68,8 @@ fn CustomerListPage() -> impl IntoView {
             <button type="button" data-testid="export-xlsx" on:click=move |_| export(true)>{t(CMsg::ExportXlsx)}</button>
         </section>
         <CustomerFilters />
-        <p class="muted count" data-testid="customer-count" data-count=move || count.get().to_string()>
+        <p class="muted count" data-testid="customer-count" data-count=move || count.get().to_string()
+            data-read=move || ctx.read.get().map(|r| r.as_str())>
             {move || shown_count(i18n.lang(), count.get(), ctx.data.with(|d| d.customers.len()))}
         </p>
         <Show when=move || !ctx.loaded.get()>

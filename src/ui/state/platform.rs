@@ -34,6 +34,31 @@ pub fn set_html_lang(tag: &str) {
     }
 }
 
+/// This build's identity: the content-hashed name of the wasm the page loaded (Trunk names
+/// it `outpost-<hash>_bg.wasm` and preloads it), or `""` on a page without that link.
+/// A read model written by another build is not trusted (`storage::list_model`).
+pub fn build_id() -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(r#"link[rel="preload"][type="application/wasm"]"#).ok().flatten())
+        .and_then(|l| l.get_attribute("href"))
+        .unwrap_or_default()
+}
+
+/// Resolves once the browser has drawn a frame (at once without a window): what was just
+/// put on screen shows before a long piece of work blocks the page.
+pub async fn after_paint() {
+    let Some(w) = window() else { return };
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let later = w.clone();
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = later.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = w.request_animation_frame(then.unchecked_ref());
+    });
+    let _ = JsFuture::from(p).await;
+}
+
 pub fn is_online() -> bool {
     window().map(|w| w.navigator().on_line()).unwrap_or(true)
 }

@@ -106,6 +106,12 @@ pub fn rest_of(hash: &str) -> Vec<String> {
     path.split('/').skip(1).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
+/// Whether the customer list itself is open now (`#/customers`, no customer).
+pub fn on_customer_list() -> bool {
+    let h = current_hash();
+    Page::from_hash(&h) == Page::Customers && rest_of(&h).is_empty()
+}
+
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
