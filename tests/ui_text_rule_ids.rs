@@ -202,3 +202,31 @@ fn no_error_message_below_the_ui_carries_a_rule_id() {
     assert!(messages > 50, "only {messages} error messages found under src/");
     assert!(found.is_empty(), "rule ids in error messages (keep them in doc comments):\n{}", found.join("\n"));
 }
+
+/// The stylesheets are served as written (comments and all) and anyone can read them in
+/// the browser, so their comments say what a rule is about, not its id.
+#[test]
+fn no_served_file_carries_a_rule_id() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = vec![root.join("index.html")];
+    for dir in ["style", "public"] {
+        if let Ok(rd) = fs::read_dir(root.join(dir)) {
+            files.extend(rd.flatten().map(|e| e.path()).filter(|p| {
+                p.extension().is_some_and(|x| x == "css" || x == "html" || x == "js" || x == "json")
+            }));
+        }
+    }
+    files.sort();
+    assert!(files.iter().any(|f| f.extension().is_some_and(|x| x == "css")), "the stylesheets are scanned");
+    let mut found = Vec::new();
+    for f in &files {
+        let Ok(text) = fs::read_to_string(f) else { continue };
+        for (n, line) in text.lines().enumerate() {
+            if let Some(id) = rule_id(&without_product_names(line)) {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                found.push(format!("{}:{}: {id}", rel.display(), n + 1));
+            }
+        }
+    }
+    assert!(found.is_empty(), "rule ids in files the browser is served:\n{}", found.join("\n"));
+}
