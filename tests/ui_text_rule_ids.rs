@@ -211,9 +211,11 @@ fn no_served_file_carries_a_rule_id() {
     let mut files: Vec<PathBuf> = vec![root.join("index.html")];
     for dir in ["style", "public"] {
         if let Ok(rd) = fs::read_dir(root.join(dir)) {
-            files.extend(rd.flatten().map(|e| e.path()).filter(|p| {
-                p.extension().is_some_and(|x| x == "css" || x == "html" || x == "js" || x == "json")
-            }));
+            files.extend(
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "css" || x == "html" || x == "js" || x == "json")),
+            );
         }
     }
     files.sort();
