@@ -1,6 +1,7 @@
 //! Pieces with no business meaning, used by every area.
 
 pub mod file_io;
+pub mod period_step;
 pub mod qr_scanner;
 pub mod signature_pad;
 pub mod text_field;

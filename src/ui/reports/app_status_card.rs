@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::widgets::period_step::PeriodStep;
+
 use crate::app::application_report::application_status;
 use crate::domain::application_report::{StatusReport, STATUS_ORDER};
 use crate::domain::export::export_csv;
@@ -8,7 +10,6 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::applications::status_label;
 use crate::ui::i18n::plans::PMsg;
-use crate::ui::i18n::targets::{period_label, TMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
@@ -102,13 +103,7 @@ pub fn AppStatusCard() -> impl IntoView {
         <section class="card" data-testid="app-status">
             <h2>{t(PMsg::AppsTitle)}</h2>
             <p class="muted">{t(PMsg::AppsHint)}</p>
-            <div class="period-step">
-                <button type="button" data-testid="as-prev" aria-label=move || TMsg::Prev.text(i18n.lang())
-                    on:click=move |_| month.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
-                <strong data-testid="as-month">{move || month.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}</strong>
-                <button type="button" data-testid="as-next" aria-label=move || TMsg::Next.text(i18n.lang())
-                    on:click=move |_| month.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
-            </div>
+            <PeriodStep period=month id="as" label_id="as-month" />
             <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
                 <table class="targets-table">
                     <thead><tr><th>{t(PMsg::Rep)}</th>{status_heads}<th>{t(PMsg::Oldest)}</th><th>{t(PMsg::Late)}</th>

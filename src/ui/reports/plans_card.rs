@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::widgets::period_step::PeriodPicker;
+
 use crate::app::sales_plans::{can_decide_plan, can_write_plan, plans_of, write_plan, PlanView};
 use crate::domain::money::parse_yuan;
 use crate::domain::sales_plan::{PlanDraft, PlanGoal, SalesPlanStatus, PLAN_MEASURES};
@@ -8,7 +10,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
 use crate::ui::i18n::plans::{status_code, status_text, PMsg};
-use crate::ui::i18n::targets::{amount_text, kind_label, measure_label, period_label, TMsg};
+use crate::ui::i18n::targets::{amount_text, measure_label};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::reports::goal_bars::GoalBars;
 use crate::ui::reports::team_plans::TeamPlans;
@@ -112,33 +114,12 @@ pub fn PlansCard() -> impl IntoView {
             },
         );
     };
-    let kinds = [PeriodKind::Year, PeriodKind::Quarter, PeriodKind::Month]
-        .into_iter()
-        .map(|k| view! { <option value=k.code()>{move || kind_label(i18n.lang(), k)}</option> })
-        .collect_view();
-
     view! {
         <section class="card plans" data-testid="plans">
             <h2>{t(PMsg::Title)}</h2>
             <p class="muted">{t(PMsg::Hint)}</p>
             <div class="target-controls">
-                <label class="field"><span>{t(TMsg::Period)}</span>
-                    <select data-testid="plan-kind" prop:value=move || kind.get().code() on:change=move |ev| {
-                        if let Some(k) = PeriodKind::from_code(&event_target_value(&ev)) {
-                            kind.set(k);
-                            period.set(Some(Period::containing(k, today())));
-                        }
-                    }>{kinds}</select>
-                </label>
-                <div class="period-step">
-                    <button type="button" data-testid="plan-prev" aria-label=move || TMsg::Prev.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
-                    <strong data-testid="plan-period" data-code=move || period.get().map(|p| p.code()).unwrap_or_default()>
-                        {move || period.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}
-                    </strong>
-                    <button type="button" data-testid="plan-next" aria-label=move || TMsg::Next.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
-                </div>
+                <PeriodPicker kinds=vec![PeriodKind::Year, PeriodKind::Quarter, PeriodKind::Month] kind period today=Signal::derive(today) id="plan" label_id="plan-period" />
             </div>
             <Show when=writer>
                 <h3>{t(PMsg::MyPlan)}</h3>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::widgets::period_step::PeriodStep;
+
 use crate::app::reports::{can_see_team, is_reported};
 use crate::app::sales_reports::{can_write_report, sales_report, save_report_notes, SalesReport};
 use crate::domain::export::export_xlsx;
@@ -9,7 +11,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::plans::{status_text, PMsg};
-use crate::ui::i18n::targets::{amount_text, attainment_text, measure_label, period_label, TMsg};
+use crate::ui::i18n::targets::{amount_text, attainment_text, measure_label, TMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::reports::goal_bars::GoalBars;
 use crate::ui::state::command::Commands;
@@ -117,15 +119,7 @@ pub fn SalesReportCard() -> impl IntoView {
         <section class="card sales-report" data-testid="sales-report" node_ref=section>
             <h2>{t(TMsg::ReportTitle)}</h2>
             <div class="target-controls no-print">
-                <div class="period-step">
-                    <button type="button" data-testid="sr-prev" aria-label=move || TMsg::Prev.text(i18n.lang())
-                        on:click=move |_| month.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
-                    <strong data-testid="sr-month" data-code=move || month.get().map(|p| p.code()).unwrap_or_default()>
-                        {move || month.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}
-                    </strong>
-                    <button type="button" data-testid="sr-next" aria-label=move || TMsg::Next.text(i18n.lang())
-                        on:click=move |_| month.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
-                </div>
+                <PeriodStep period=month id="sr" label_id="sr-month" />
                 <Show when=team_view>
                     <label class="field"><span>{t(TMsg::Who)}</span>
                         <select data-testid="sr-who" on:change=move |ev| {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::widgets::period_step::PeriodPicker;
+
 use crate::app::targets::{
     can_set_targets, log_count, set_target_for, split_team_target_for, target_board_for, BoardRow,
 };
@@ -10,9 +12,7 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
-use crate::ui::i18n::targets::{
-    amount_text, attainment_text, kind_label, line_label, measure_label, period_label, TMsg,
-};
+use crate::ui::i18n::targets::{amount_text, attainment_text, line_label, measure_label, TMsg};
 use crate::ui::i18n::{t, use_i18n, Msg};
 use crate::ui::orders::orders_ctx::use_orders;
 use crate::ui::state::command::Commands;
@@ -156,10 +156,6 @@ pub fn TargetsCard() -> impl IntoView {
         cmds.run(move |db, a| async move { split_team_target_for(db.store(), &a, p, &g, &why).await }, done);
     };
 
-    let kinds = PeriodKind::ALL
-        .into_iter()
-        .map(|k| view! { <option value=k.code()>{move || kind_label(i18n.lang(), k)}</option> })
-        .collect_view();
     let measures = Measure::ALL
         .into_iter()
         .map(|m| view! { <option value=m.code()>{move || measure_label(i18n.lang(), m)}</option> })
@@ -170,23 +166,7 @@ pub fn TargetsCard() -> impl IntoView {
             <h2>{t(TMsg::Title)}</h2>
             <p class="muted">{t(TMsg::Hint)}</p>
             <div class="target-controls">
-                <label class="field"><span>{t(TMsg::Period)}</span>
-                    <select data-testid="target-kind" prop:value=move || kind.get().code() on:change=move |ev| {
-                        if let Some(k) = PeriodKind::from_code(&event_target_value(&ev)) {
-                            kind.set(k);
-                            period.set(Some(Period::containing(k, today())));
-                        }
-                    }>{kinds}</select>
-                </label>
-                <div class="period-step">
-                    <button type="button" data-testid="target-prev" aria-label=move || TMsg::Prev.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
-                    <strong data-testid="target-period" data-code=move || period.get().map(|p| p.code()).unwrap_or_default()>
-                        {move || period.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}
-                    </strong>
-                    <button type="button" data-testid="target-next" aria-label=move || TMsg::Next.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
-                </div>
+                <PeriodPicker kinds=PeriodKind::ALL.to_vec() kind period today=Signal::derive(today) id="target" label_id="target-period" />
                 <label class="field"><span>{t(TMsg::Measure)}</span>
                     <select data-testid="target-measure"
                         prop:value=move || match (line.get(), measure.get()) {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::ui::widgets::period_step::PeriodPicker;
+
 use crate::app::reports::{can_see_team, is_reported};
 use crate::app::trainings::{record_training, training_sheet, TrainingSheet};
 use crate::domain::target::{Period, PeriodKind};
@@ -8,7 +10,6 @@ use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::plans::PMsg;
-use crate::ui::i18n::targets::{kind_label, period_label, TMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::load::load;
@@ -101,10 +102,6 @@ pub fn TrainingCard() -> impl IntoView {
                     on:input=move |ev| { sig.set(event_target_value(&ev)); msg.set(None); } /></label>
         }
     };
-    let kinds = [PeriodKind::Year, PeriodKind::Quarter, PeriodKind::Month]
-        .into_iter()
-        .map(|k| view! { <option value=k.code()>{move || kind_label(i18n.lang(), k)}</option> })
-        .collect_view();
     let name = move |id: &str| customers.data.with_untracked(|d| d.name_of(id));
     view! {
         <section class="card" data-testid="trainings">
@@ -139,21 +136,7 @@ pub fn TrainingCard() -> impl IntoView {
                 <div class="actions"><button type="submit" class="primary" data-testid="training-add">{t(PMsg::Add)}</button></div>
             </form>
             <div class="target-controls">
-                <label class="field"><span>{t(TMsg::Period)}</span>
-                    <select data-testid="training-kind" prop:value=move || kind.get().code() on:change=move |ev| {
-                        if let Some(k) = PeriodKind::from_code(&event_target_value(&ev)) {
-                            kind.set(k);
-                            period.set(Some(Period::containing(k, today())));
-                        }
-                    }>{kinds}</select>
-                </label>
-                <div class="period-step">
-                    <button type="button" aria-label=move || TMsg::Prev.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(-1)))>"‹"</button>
-                    <strong>{move || period.get().map(|p| period_label(i18n.lang(), &p)).unwrap_or_default()}</strong>
-                    <button type="button" aria-label=move || TMsg::Next.text(i18n.lang())
-                        on:click=move |_| period.update(|p| *p = p.map(|p| p.step(1)))>"›"</button>
-                </div>
+                <PeriodPicker kinds=vec![PeriodKind::Year, PeriodKind::Quarter, PeriodKind::Month] kind period today=Signal::derive(today) id="training" label_id="training-period" />
             </div>
             <h3>{t(PMsg::HoursPerRep)}</h3>
             <ul class="plain-list" data-testid="training-hours-list">
