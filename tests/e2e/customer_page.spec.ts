@@ -91,6 +91,14 @@ test('sections are tabs kept in the address: a click, the address, a reload, bac
   await page.keyboard.press('Home');
   await expect(tab('overview')).toHaveAttribute('aria-selected', 'true');
   await expect(page).toHaveURL(new RegExp(`#/customers/${id}$`));
+  // Keys pressed faster than the address changes come back move on from the focused tab.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('activities')).toBeFocused();
+  await expect(tab('activities')).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(new RegExp(`#/customers/${id}/activities$`));
+  await page.keyboard.press('Home');
 
   // Chosen while scrolled far down, a section starts at its top under the tabs.
   await c.section('file');

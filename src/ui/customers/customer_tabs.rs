@@ -80,7 +80,15 @@ pub fn CustomerTabs(id: String, current: Memo<&'static str>, #[prop(into)] draft
     };
     Effect::new(move |_| show_tab(current.get()));
     let keys = move |ev: leptos::ev::KeyboardEvent| {
-        let at = SECTIONS.iter().position(|(s, _)| *s == current.get_untracked()).unwrap_or(0);
+        // From the tab that has focus, not the route: a key pressed before the address
+        // change of the one before has come back must still move on from where focus is.
+        let focused = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.id())
+            .and_then(|id| id.strip_prefix("tab-").map(str::to_owned));
+        let from = focused.unwrap_or_else(|| current.get_untracked().to_owned());
+        let at = SECTIONS.iter().position(|(s, _)| *s == from).unwrap_or(0);
         let to = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => (at + 1) % SECTIONS.len(),
             "ArrowLeft" | "ArrowUp" => (at + SECTIONS.len() - 1) % SECTIONS.len(),
@@ -90,7 +98,9 @@ pub fn CustomerTabs(id: String, current: Memo<&'static str>, #[prop(into)] draft
         };
         ev.prevent_default();
         let section = SECTIONS[to].0;
-        go(section);
+        // Unconditionally: the route may still name the tab this key moves back to.
+        // (Setting the address it already has adds no history entry.)
+        set_hash(&section_href(&cid.get_value(), section));
         focus_tab(section);
     };
     view! {
