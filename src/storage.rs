@@ -17,6 +17,7 @@ pub mod attachments;
 pub mod blob_sync;
 pub mod blobs;
 pub mod capacities;
+pub mod change_log;
 pub mod codec;
 pub mod collection;
 pub mod customers;
@@ -267,6 +268,15 @@ pub trait RecordStore {
 
     /// Every entry of the given kinds, in key order (as one whole-store read gives them):
     /// a page reads the ledgers it folds, not every claim, check-in and chip move.
+    /// Every entry about `subject`, in id order. IndexedDB answers from the entries'
+    /// `by_subject` index; this default reads the whole store.
+    async fn entries_of_subject(&self, subject: &str) -> Result<Vec<Entry>, StorageError> {
+        let mut entries: Vec<Entry> = self.get_all_as(StoreName::Entries).await?;
+        entries.retain(|e| e.subject == subject);
+        entries.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        Ok(entries)
+    }
+
     async fn entries_of_kinds(&self, kinds: &[&str]) -> Result<Vec<Entry>, StorageError> {
         let mut out = Vec::new();
         for k in kinds {

@@ -1,6 +1,7 @@
 //! The customer list's persisted read model (issue 17): the data version every write
-//! transaction bumps, and a snapshot used only while nothing changed since it was taken,
-//! so a cold start shows exactly what a full read shows.
+//! transaction bumps, and a snapshot used as it is only while nothing changed since it
+//! was taken, caught up from the change log otherwise, so a cold start shows exactly
+//! what a full read shows.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -11,7 +12,10 @@ use outpost::domain::customer_list::CustomerRecord;
 use outpost::domain::pool::FactKind;
 use outpost::record::hlc::Clock;
 use outpost::record::replica::Replica;
-use outpost::storage::customers::{contact_change, customer_change, fact_entry, join, load_customers, Author};
+use outpost::storage::change_log::LOG_KEYS;
+use outpost::storage::customers::{
+    contact_change, customer_change, delete_doc, fact_entry, join, load_customers, Author, CONTACT, CUSTOMER,
+};
 use outpost::storage::data::{apply_local, apply_remote, mark_pushed, outbox};
 use outpost::storage::list_model::{data_version, load_customers_cached, Read};
 use outpost::storage::memory::{MemoryStore, QUOTA_ERROR};
@@ -19,6 +23,7 @@ use outpost::storage::roster::set_root;
 use outpost::storage::{RecordStore, StorageError, StoreName, Write};
 use outpost::sync::engine::SyncState;
 use pollster::block_on;
+use proptest::prelude::*;
 use serde_json::json;
 
 const T: i64 = 1_780_000_000_000;
@@ -137,10 +142,10 @@ fn a_local_edit_bumps_the_data_version_in_its_own_write_and_the_next_read_sees_i
     block_on(apply_local(&s, &edit, &clock)).unwrap();
     assert_eq!(version(&s), before + 1, "one transaction, one bump");
     let (recs, read) = cached(&s);
-    assert_eq!(read, Read::Records, "the snapshot is stale after an edit");
+    assert_eq!(read, Read::CaughtUp, "the snapshot is stale after an edit: the edited customer is read again");
     assert_eq!(recs, listed(&s));
     assert!(recs.iter().any(|r| r.file.name == "厦门新名字贸易有限公司"));
-    assert_eq!(cached(&s), (recs, Read::Snapshot), "the full read left a fresh snapshot");
+    assert_eq!(cached(&s), (recs, Read::Snapshot), "catching up left a fresh snapshot");
 }
 
 #[test]
@@ -154,7 +159,7 @@ fn a_pull_from_another_tablet_makes_the_snapshot_stale() {
     block_on(apply_remote(&s, &incoming, &SyncState::default(), &other)).unwrap();
     assert_eq!(version(&s), before + 1);
     let (recs, read) = cached(&s);
-    assert_eq!(read, Read::Records);
+    assert_eq!(read, Read::CaughtUp);
     assert_eq!(recs.len(), 4, "the pulled customer is listed");
     assert_eq!(recs, listed(&s));
 }
@@ -209,4 +214,137 @@ fn a_snapshot_taken_by_another_build_is_not_used() {
     assert_eq!(read, Read::Records, "an updated app may judge or decode records otherwise");
     assert_eq!(recs, listed(&s));
     assert_eq!(block_on(load_customers_cached(&s, "build-2")).unwrap().1, Read::Snapshot);
+}
+
+/// One step of a device's life between two cold starts.
+#[derive(Debug, Clone)]
+enum Step {
+    /// Renames customer `c` (a new place in the list).
+    Rename(u8, u8),
+    /// Enters customer `c` with two contacts and three facts (again: no change).
+    Enter(u8),
+    /// Deletes customer `c`.
+    Delete(u8),
+    /// A fact about customer `c`, who may not be stored yet.
+    Fact(u8),
+    /// A contact `k` for customer `c`, who may not be stored yet; again: moves it.
+    Contact(u8, u8),
+    /// Removes contact `k`.
+    DropContact(u8),
+    /// The roster's root (every fact judged again).
+    Root,
+    /// A pull of more changes than the log keeps.
+    Flood,
+    /// A cold start.
+    Read,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0..6u8, 0..4u8).prop_map(|(c, n)| Step::Rename(c, n)),
+        (0..6u8).prop_map(Step::Enter),
+        (0..6u8).prop_map(Step::Delete),
+        (0..7u8).prop_map(Step::Fact),
+        (0..7u8, 0..5u8).prop_map(|(c, k)| Step::Contact(c, k)),
+        (0..5u8).prop_map(Step::DropContact),
+        Just(Step::Root),
+        Just(Step::Flood),
+        Just(Step::Read),
+        Just(Step::Read),
+    ]
+}
+
+fn run(s: &MemoryStore, clock: &mut Clock, at: &mut i64, step: &Step, facts: &mut u32) {
+    *at += 1_000;
+    let mut by = Author { profile: "li", clock, now_ms: *at };
+    let change = match step {
+        Step::Rename(c, n) => {
+            let old = CustomerFile { name: "x".into(), ..Default::default() };
+            let new = CustomerFile { name: format!("name {n} {at}"), region: format!("r{n}"), ..Default::default() };
+            customer_change(&format!("c{c}"), Some(&old), &new, &mut by)
+        }
+        Step::Enter(c) => Some(full_customer(&format!("c{c}"), &mut by)),
+        Step::Delete(c) => Some(delete_doc(&format!("c{c}"), CUSTOMER, &mut by)),
+        Step::Fact(c) => {
+            *facts += 1;
+            fact_entry(&format!("f{facts:05}"), &format!("c{c}"), &FactKind::Claim { rep: "li".into() }, &mut by).ok()
+        }
+        Step::Contact(c, k) => {
+            let contact = Contact { name: format!("k{k} {at}"), ..Default::default() };
+            contact_change(&format!("c{c}"), &format!("k{k}"), None, &contact, &mut by)
+        }
+        Step::DropContact(k) => Some(delete_doc(&format!("k{k}"), CONTACT, &mut by)),
+        Step::Root => {
+            block_on(s.write(vec![set_root("root-key")])).unwrap();
+            None
+        }
+        Step::Flood => {
+            let mut other = Clock::new("tab-zhao");
+            let mut by = Author { profile: "zhao", clock: &mut other, now_ms: *at };
+            let many = join((0..LOG_KEYS as u32 + 1).filter_map(|i| {
+                fact_entry(&format!("z{i:05}"), "c1", &FactKind::Claim { rep: "zhao".into() }, &mut by).ok()
+            }));
+            block_on(apply_remote(s, &many, &SyncState::default(), &other)).unwrap();
+            None
+        }
+        Step::Read => {
+            let (recs, _) = cached(s);
+            assert_eq!(recs, listed(s), "a cold start lists exactly what a full read lists");
+            None
+        }
+    };
+    if let Some(change) = change {
+        block_on(apply_local(s, &change, clock)).unwrap();
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Whatever happened between two cold starts — edits, deletions, contacts moved,
+    /// facts about customers not stored yet, a roster root, a flood of pulled records —
+    /// the list read from the snapshot and the change log is the full read's, record for
+    /// record.
+    #[test]
+    fn a_snapshot_caught_up_from_the_log_equals_a_full_read(steps in proptest::collection::vec(step(), 1..40)) {
+        let (s, mut clock) = seeded();
+        let _ = cached(&s);
+        let (mut at, mut facts) = (T + 10_000, 0);
+        for st in &steps {
+            run(&s, &mut clock, &mut at, st, &mut facts);
+        }
+        let (recs, _) = cached(&s);
+        prop_assert_eq!(recs, listed(&s));
+    }
+}
+
+#[test]
+fn a_snapshot_catches_up_unless_the_log_cannot_show_it_equals_a_full_read() {
+    let (s, mut clock) = seeded();
+    let _ = cached(&s);
+    let mut at = T + 10_000;
+    let mut facts = 0;
+    // Edits, a contact, facts: the changed customers alone are read again.
+    for st in [Step::Rename(1, 2), Step::Contact(2, 1), Step::Fact(3), Step::Enter(4)] {
+        run(&s, &mut clock, &mut at, &st, &mut facts);
+    }
+    let (recs, read) = cached(&s);
+    assert_eq!(read, Read::CaughtUp);
+    assert_eq!(recs, listed(&s));
+    assert_eq!(recs.len(), 4);
+    assert_eq!(cached(&s).1, Read::Snapshot);
+    // A contact stored before its customer: the customer's arrival is read in full.
+    run(&s, &mut clock, &mut at, &Step::Contact(5, 0), &mut facts);
+    assert_eq!(cached(&s).1, Read::CaughtUp, "an orphan contact alone changes no listed customer");
+    run(&s, &mut clock, &mut at, &Step::Enter(5), &mut facts);
+    let (recs, read) = cached(&s);
+    assert_eq!(read, Read::Records, "its contacts from before cannot be found alone");
+    assert_eq!(recs, listed(&s));
+    assert!(recs.iter().find(|r| r.id == "c5").is_some_and(|r| r.contacts.iter().any(|k| k.id == "k0")));
+    // A flood of pulled records, or a roster root: read in full.
+    run(&s, &mut clock, &mut at, &Step::Flood, &mut facts);
+    assert_eq!(cached(&s).1, Read::Records);
+    run(&s, &mut clock, &mut at, &Step::Root, &mut facts);
+    assert_eq!(cached(&s).1, Read::Records);
+    assert_eq!(cached(&s).1, Read::Snapshot);
 }

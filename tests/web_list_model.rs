@@ -1,7 +1,8 @@
 //! The customer list's persisted read model in a real IndexedDB (issue 17): the data
 //! version is bumped in the very transaction that writes the records, a pull or a local
-//! edit leaves the snapshot stale, and after a reopen the list read from the snapshot is
-//! exactly the full read.
+//! edit leaves the snapshot stale (caught up from the change log written in the same
+//! transaction), and after a reopen the list read from the snapshot is exactly the full
+//! read.
 #![cfg(target_arch = "wasm32")]
 
 use outpost::domain::customer::{Contact, CustomerFile};
@@ -9,6 +10,7 @@ use outpost::domain::customer_list::CustomerRecord;
 use outpost::domain::pool::FactKind;
 use outpost::record::hlc::Clock;
 use outpost::record::replica::{Document, Replica};
+use outpost::storage::change_log::{keys_since, CHANGE_LOG_KEY};
 use outpost::storage::customers::{contact_change, customer_change, fact_entry, join, load_customers, Author};
 use outpost::storage::data::{apply_local, apply_remote, replica};
 use outpost::storage::idb::IdbStore;
@@ -77,6 +79,10 @@ async fn the_data_version_is_bumped_in_the_same_transaction_as_the_records() {
     assert!(failed.is_err());
     assert_eq!(db.get(StoreName::Docs, "c0100").await.unwrap(), None);
     assert_eq!(data_version(&db).await.unwrap(), 2, "rolled back with the records");
+    let log = db.get(StoreName::Views, CHANGE_LOG_KEY).await.unwrap();
+    assert_eq!(keys_since(log.as_ref(), 1, 2).unwrap(), ["d:zz-bad"], "the change log too");
+    let first = keys_since(log.as_ref(), 0, 1).unwrap();
+    assert_eq!(first.len(), 9, "three customers, their contacts and facts: {first:?}");
 
     // Writes outside the records leave it.
     put_typed(&db, StoreName::Settings, "lang", &"en").await.unwrap();
@@ -119,7 +125,7 @@ async fn a_pull_and_a_local_edit_each_leave_the_snapshot_stale() {
     let (incoming, other) = customers("tab-zhao", 500, 1);
     apply_remote(&db, &incoming, &SyncState::default(), &other).await.unwrap();
     let (recs, read) = load_customers_cached(&db, "b1").await.unwrap();
-    assert_eq!(read, Read::Records);
+    assert_eq!(read, Read::CaughtUp, "the pulled customer alone is read, from the change log");
     assert!(recs.iter().any(|r| r.id == "c0500"));
     assert_eq!(recs, listed(&db).await);
 
@@ -131,7 +137,7 @@ async fn a_pull_and_a_local_edit_each_leave_the_snapshot_stale() {
             .expect("renamed");
     apply_local(&db, &edit, &clock).await.unwrap();
     let (recs, read) = load_customers_cached(&db, "b1").await.unwrap();
-    assert_eq!(read, Read::Records);
+    assert_eq!(read, Read::CaughtUp);
     assert!(recs.iter().any(|r| r.file.name == "厦门新名字"));
     assert_eq!(recs, listed(&db).await);
     assert_eq!(load_customers_cached(&db, "b1").await.unwrap(), (recs, Read::Snapshot));
@@ -160,5 +166,24 @@ async fn opening_a_version_5_database_adds_the_views_store_and_keeps_every_recor
     assert_eq!(load_customers_cached(&now, "b1").await.unwrap(), (before_list.clone(), Read::Records));
     assert_eq!(load_customers_cached(&now, "b1").await.unwrap(), (before_list, Read::Snapshot));
     now.close();
+    IdbStore::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_entries_about_one_customer_come_from_the_subject_index_in_id_order() {
+    let name = unique("by-subject");
+    let db = IdbStore::open_named(&name, schema::VERSION).await.expect("open");
+    let (change, mut clock) = customers("tab-li", 0, 30);
+    apply_local(&db, &change, &clock).await.unwrap();
+    let mut by = Author { profile: "li", clock: &mut clock, now_ms: T + 5 };
+    let more = join(
+        ["c0007-z", "c0007-a"]
+            .map(|id| fact_entry(id, "c0007", &FactKind::Claim { rep: "li".into() }, &mut by).expect("a fact")),
+    );
+    apply_local(&db, &more, &clock).await.unwrap();
+    let got: Vec<String> = db.entries_of_subject("c0007").await.unwrap().into_iter().map(|e| e.id).collect();
+    assert_eq!(got, ["c0007-a", "c0007-f", "c0007-z"]);
+    assert!(db.entries_of_subject("nobody").await.unwrap().is_empty());
+    db.close();
     IdbStore::delete_database(&name).await.unwrap();
 }

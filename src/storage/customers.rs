@@ -7,7 +7,7 @@
 //! stamped, so two reps editing different fields of one customer offline both keep
 //! their edit after sync.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -46,12 +46,21 @@ pub async fn load_customers<S: RecordStore>(s: &S) -> Result<Vec<CustomerRecord>
 
 /// [`load_customers`] with the fields that could not be read.
 pub async fn load_customers_restored<S: RecordStore>(s: &S) -> Result<Restored<Vec<CustomerRecord>>, StorageError> {
+    Ok(load_customers_listed(s).await?.0)
+}
+
+/// [`load_customers_restored`] with the customers that stored contacts name but that
+/// are not listed (not stored, deleted, or left with no field that counts): the list's
+/// snapshot keeps them, as such a customer cannot be caught up alone (`list_model`).
+pub async fn load_customers_listed<S: RecordStore>(
+    s: &S,
+) -> Result<(Restored<Vec<CustomerRecord>>, BTreeSet<String>), StorageError> {
     let mut docs: Vec<Document> = s.docs_of_kind(CUSTOMER).await?;
     docs.extend(s.docs_of_kind(CONTACT).await?);
     // The entry kinds the pool, tier and review rules fold, in key order.
     let entries: Vec<Entry> = s.entries_of_kinds(&FactKind::TAGS).await?;
     let judge = super::roster::Judge::load(s).await?;
-    Ok(assemble_restored(judge.docs(docs), judge.entries(entries)))
+    Ok(assemble_listed(judge.docs(docs), judge.entries(entries)))
 }
 
 /// Builds the records from raw documents and entries (pure; tested natively).
@@ -62,6 +71,11 @@ pub fn assemble(docs: Vec<Document>, entries: Vec<Entry>) -> Vec<CustomerRecord>
 /// [`assemble`] with every field that could not be read; a customer or contact with a
 /// bad field is kept with its other fields.
 pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<Vec<CustomerRecord>> {
+    assemble_listed(docs, entries).0
+}
+
+/// [`assemble_restored`] with the customers the contacts name that are not listed.
+pub fn assemble_listed(docs: Vec<Document>, entries: Vec<Entry>) -> (Restored<Vec<CustomerRecord>>, BTreeSet<String>) {
     let mut problems: Vec<FieldProblem> = Vec::new();
     let mut contacts: HashMap<String, Vec<ContactRecord>> = HashMap::new();
     let mut contact_updated: HashMap<String, i64> = HashMap::new();
@@ -119,7 +133,7 @@ pub fn assemble_restored(docs: Vec<Document>, entries: Vec<Entry>) -> Restored<V
             }
         })
         .collect();
-    Restored { records, problems }
+    (Restored { records, problems }, contacts.into_keys().collect())
 }
 
 impl Codec for CustomerFile {

@@ -20,7 +20,8 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::list_model::{bumped, changes_data, DATA_VERSION_KEY};
+use super::change_log::{logged, CHANGE_LOG_KEY};
+use super::list_model::{bumped, changes_data, version_of, DATA_VERSION_KEY};
 use super::schema::{self, StoreName};
 use super::{refuses, resolve, RecordStore, StorageError, Write, Written};
 use crate::record::replica::{Document, Entry};
@@ -193,9 +194,19 @@ impl IdbStore {
         store: StoreName,
         range: KeyRange<JsValue>,
     ) -> Result<Vec<T>, StorageError> {
+        self.by_index(store, "by_kind", range).await
+    }
+
+    /// The records of `store` whose `index` value falls in `range`.
+    async fn by_index<T: DeserializeOwned>(
+        &self,
+        store: StoreName,
+        index: &str,
+        range: KeyRange<JsValue>,
+    ) -> Result<Vec<T>, StorageError> {
         let tx = self.db.transaction(store.as_str()).build().map_err(tx_err)?;
         let os = tx.object_store(store.as_str()).map_err(tx_err)?;
-        let ix = os.index("by_kind").map_err(tx_err)?;
+        let ix = os.index(index).map_err(tx_err)?;
         let rows = ix
             .get_all::<JsValue>()
             .with_query::<JsValue, _>(range)
@@ -299,6 +310,7 @@ impl RecordStore for IdbStore {
         let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
         let mut data_changed = false;
+        let mut logged_keys: Vec<(StoreName, &str)> = Vec::new();
         for w in &writes {
             let current = match (w, known.get_mut(&w.store())) {
                 (Write::Put(..), _) => None,
@@ -332,23 +344,33 @@ impl RecordStore for IdbStore {
                     os.put(encode(w.store(), &v)?).with_key(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
-                    data_changed |= changes_data(w.store(), w.key());
+                    if changes_data(w.store(), w.key()) {
+                        data_changed = true;
+                        logged_keys.push((w.store(), w.key()));
+                    }
                 }
                 Some(None) => {
                     os.delete(w.key().to_owned()).primitive().map_err(tx_err)?;
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
-                    data_changed |= changes_data(w.store(), w.key());
+                    if changes_data(w.store(), w.key()) {
+                        data_changed = true;
+                        logged_keys.push((w.store(), w.key()));
+                    }
                 }
             }
         }
         if bumps && data_changed {
             let next = bumped(read_one(&tx, StoreName::Views, DATA_VERSION_KEY).await?.as_ref());
+            // Which records changed, logged in the same transaction (`change_log`).
+            let log = read_one(&tx, StoreName::Views, CHANGE_LOG_KEY).await?;
+            let log = logged(log.as_ref(), version_of(Some(&next)), &logged_keys);
             let os = tx.object_store(StoreName::Views.as_str()).map_err(tx_err)?;
             os.put(encode(StoreName::Views, &next)?)
                 .with_key(DATA_VERSION_KEY.to_owned())
                 .primitive()
                 .map_err(tx_err)?;
+            os.put(encode(StoreName::Views, &log)?).with_key(CHANGE_LOG_KEY.to_owned()).primitive().map_err(tx_err)?;
         }
         tx.commit().await.map_err(tx_err)?;
         Ok(Written { changed, records, refused })
@@ -406,5 +428,10 @@ impl RecordStore for IdbStore {
 
     async fn entries_of_kind(&self, kind: &str) -> Result<Vec<Entry>, StorageError> {
         self.by_kind(StoreName::Entries, KeyRange::Only(JsValue::from_str(kind))).await
+    }
+
+    async fn entries_of_subject(&self, subject: &str) -> Result<Vec<Entry>, StorageError> {
+        // The index answers in subject, then key order: the entries' id order.
+        self.by_index(StoreName::Entries, "by_subject", KeyRange::Only(JsValue::from_str(subject))).await
     }
 }

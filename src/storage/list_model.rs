@@ -7,9 +7,13 @@
 //! *in the same transaction* ([`RecordStore::write_checked`], both stores). The snapshot
 //! carries the version read before the records it holds were read; it is used only while
 //! the stored version is still that one, so no record can have changed since: what it
-//! holds is what [`load_customers`] would read now, byte for byte. Any write (a local
-//! edit, a pull, an import, a roster grant) leaves it stale and the next read is a full
-//! one, which writes a fresh snapshot.
+//! holds is what [`load_customers`](super::customers::load_customers) would read now,
+//! byte for byte. A write (a local edit, a pull, an import, a roster grant) leaves it
+//! stale; the next read catches it up from the [change log](super::change_log) written
+//! in the same transactions — only the customers the changed records name are read
+//! again — or, when the log cannot show that equals a full read (too many changes, a
+//! roster grant, this device's profiles), reads everything. Either way it writes a
+//! fresh snapshot.
 //!
 //! The snapshot holds *inputs* only. Owner, tier and countdowns depend on the clock and
 //! stay derived on every read (`domain::customer_list::derive`); the people, team lists
@@ -33,21 +37,28 @@
 //! block_on(s.write(vec![Write::Put(StoreName::Docs, "c1".into(), doc)])).unwrap();
 //! assert_eq!(block_on(data_version(&s)).unwrap(), 1, "bumped by the write itself");
 //! let (_, read) = block_on(load_customers_cached(&s, "build-1")).unwrap();
-//! assert_eq!(read, Read::Records, "a record changed since the snapshot");
+//! assert_eq!(read, Read::CaughtUp, "a record changed since the snapshot: read again alone");
 //! ```
 
 use serde_json::Value;
 
-use super::customers::load_customers;
-use super::{RecordStore, StorageError, StoreName, Write};
+use std::collections::{BTreeSet, HashMap};
+
+use super::change_log::{keys_since, CHANGE_LOG_KEY};
+use super::customers::{assemble_listed, load_customers_listed, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
+use super::roster::Judge;
+use super::{get_typed, RecordStore, StorageError, StoreName, Write};
 use crate::domain::customer_list::CustomerRecord;
+use crate::domain::pool::FactKind;
+use crate::domain::roster::GRANT;
+use crate::record::replica::{Document, Entry};
 
 /// The key of the data version in the `views` store.
 pub const DATA_VERSION_KEY: &str = "data_version";
 /// The key of the customer list's snapshot in the `views` store.
 pub const CUSTOMER_LIST_KEY: &str = "customer_list";
 /// Raised when what a snapshot holds changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Whether a changed record of `store` under `key` can change what a read model is built
 /// from: documents and entries, and what the roster judges them by (the team's root key
@@ -61,7 +72,7 @@ pub(crate) fn changes_data(store: StoreName, key: &str) -> bool {
 }
 
 /// The stored data version as a number (0 for a database no write has bumped yet).
-fn version_of(v: Option<&Value>) -> u64 {
+pub(crate) fn version_of(v: Option<&Value>) -> u64 {
     v.and_then(|v| v.get("n")).and_then(Value::as_u64).unwrap_or(0)
 }
 
@@ -80,7 +91,9 @@ pub async fn data_version<S: RecordStore>(s: &S) -> Result<u64, StorageError> {
 pub enum Read {
     /// The snapshot, still current.
     Snapshot,
-    /// Every record (no snapshot, a stale one, or one of another build).
+    /// The snapshot, with the customers changed since it was taken read again.
+    CaughtUp,
+    /// Every record (no snapshot, one of another build, or one too far behind).
     Records,
 }
 
@@ -88,59 +101,192 @@ impl Read {
     pub fn as_str(self) -> &'static str {
         match self {
             Read::Snapshot => "snapshot",
+            Read::CaughtUp => "caught-up",
             Read::Records => "records",
         }
     }
 }
 
-/// The snapshot as stored: its version, build and format beside the records as one JSON
-/// text (one string for IndexedDB to clone, not a tree of 50k objects).
-fn encode(version: u64, build: &str, customers: &[CustomerRecord]) -> Result<Value, StorageError> {
-    let text = serde_json::to_string(customers).map_err(|e| StorageError::Decode(e.to_string()))?;
-    Ok(serde_json::json!({ "format": FORMAT, "version": version, "build": build, "j": text }))
+/// What a snapshot holds: the records in list order and the customers stored contacts
+/// name that are not listed ([`load_customers_listed`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Held {
+    records: Vec<CustomerRecord>,
+    orphans: BTreeSet<String>,
 }
 
-/// The records of a stored snapshot taken at `version` by `build`; `None` for any other,
-/// refused on its header without parsing the records.
-fn decode(stored: Value, version: u64, build: &str) -> Option<Vec<CustomerRecord>> {
+/// The snapshot as stored: its version, build and format beside the records as one JSON
+/// text (one string for IndexedDB to clone, not a tree of 50k objects).
+fn encode(version: u64, build: &str, held: &Held) -> Result<Value, StorageError> {
+    let text = serde_json::to_string(&held.records).map_err(|e| StorageError::Decode(e.to_string()))?;
+    Ok(serde_json::json!({
+        "format": FORMAT, "version": version, "build": build, "o": held.orphans, "j": text,
+    }))
+}
+
+/// The version a stored snapshot was taken at and what it holds, if it was taken by
+/// `build` in this format no later than `version`; `None` for any other, refused on its
+/// header without parsing the records.
+fn decode(stored: Value, version: u64, build: &str) -> Option<(u64, Held)> {
+    let at = stored.get("version").and_then(Value::as_u64)?;
     let current = stored.get("format").and_then(Value::as_u64) == Some(u64::from(FORMAT))
-        && stored.get("version").and_then(Value::as_u64) == Some(version)
+        && at <= version
         && stored.get("build").and_then(Value::as_str) == Some(build);
     if !current {
         return None;
     }
     let Value::Object(mut m) = stored else { return None };
+    let orphans = serde_json::from_value(m.remove("o")?).ok()?;
     let Some(Value::String(text)) = m.remove("j") else { return None };
     // A snapshot that does not parse (cut short, or types changed within one format) is
     // a miss, never an error: the records are read instead.
-    serde_json::from_str(&text).ok()
+    let records = serde_json::from_str(&text).ok()?;
+    Some((at, Held { records, orphans }))
 }
 
-/// The customers as [`load_customers`] reads them, in list order (name, then id): from the snapshot when no record
-/// changed since it was taken by this `build`, otherwise read in full, after which the
-/// snapshot is written again (tagged with the version read *before* the records, so a
-/// write landing during the read leaves it stale rather than wrong).
+/// List order: name, then id. A cold start draws the first rows from the head of the
+/// snapshot before deriving the rest.
+fn sort(records: &mut [CustomerRecord]) {
+    records.sort_by(|a, b| a.file.name.cmp(&b.file.name).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// Above this many changed customers a full read is about as quick as catching up one
+/// by one.
+const CATCH_UP_MAX: usize = 2_000;
+
+/// The snapshot `held`, taken at version `at`, brought to version `now`: the customers
+/// the records changed since then name ([`change_log`](super::change_log)) read again
+/// and assembled exactly as a full read assembles them — their document, every contact,
+/// every fact entry about them, as the roster counts them. `None` when that cannot be
+/// shown to equal a full read: the log does not reach back to `at`, the change touched
+/// what every record is judged by (a roster grant, this device's profiles), an entry
+/// went missing, or a customer appears whose contacts were stored before it.
+async fn catch_up<S: RecordStore>(s: &S, mut held: Held, at: u64, now: u64) -> Result<Option<Held>, StorageError> {
+    let log = s.get(StoreName::Views, CHANGE_LOG_KEY).await?;
+    let Some(keys) = keys_since(log.as_ref(), at, now) else { return Ok(None) };
+    let profiles: BTreeSet<String> = s.keys(StoreName::Profiles).await?.into_iter().collect();
+    let listed: HashMap<String, usize> = held.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+    let home: HashMap<&str, &str> =
+        held.records.iter().flat_map(|r| r.contacts.iter().map(move |c| (c.id.as_str(), r.id.as_str()))).collect();
+    let mut affected: BTreeSet<String> = BTreeSet::new();
+    let mut moved_in: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for key in &keys {
+        if let Some(id) = key.strip_prefix("d:") {
+            if profiles.contains(id) {
+                return Ok(None);
+            }
+            if let Some(h) = home.get(id) {
+                affected.insert((*h).to_owned());
+            }
+            match get_typed::<_, Document>(s, StoreName::Docs, id).await? {
+                Some(d) if d.kind == CUSTOMER => {
+                    affected.insert(d.id);
+                }
+                Some(d) if d.kind == CONTACT => {
+                    if let Some(owner) = d.get(CONTACT_CUSTOMER).and_then(Value::as_str) {
+                        affected.insert(owner.to_owned());
+                        moved_in.entry(owner.to_owned()).or_default().insert(d.id.clone());
+                    }
+                }
+                Some(_) => {}
+                None if listed.contains_key(id) => {
+                    affected.insert(id.to_owned());
+                }
+                None => {}
+            }
+        } else if let Some(id) = key.strip_prefix("e:") {
+            match get_typed::<_, Entry>(s, StoreName::Entries, id).await? {
+                Some(e) if e.kind == GRANT => return Ok(None),
+                Some(e) if FactKind::is_tag(&e.kind) => {
+                    affected.insert(e.subject);
+                }
+                Some(_) => {}
+                None => return Ok(None),
+            }
+        } else {
+            return Ok(None);
+        }
+    }
+    if affected.len() > CATCH_UP_MAX || affected.iter().any(|id| !listed.contains_key(id) && held.orphans.contains(id))
+    {
+        return Ok(None);
+    }
+    let judge = Judge::load(s).await?;
+    let mut fresh: HashMap<String, Option<CustomerRecord>> = HashMap::new();
+    for id in &affected {
+        let mut contacts: BTreeSet<String> = moved_in.remove(id).unwrap_or_default();
+        if let Some(&i) = listed.get(id) {
+            contacts.extend(held.records[i].contacts.iter().map(|c| c.id.clone()));
+        }
+        let mut docs: Vec<Document> = Vec::with_capacity(contacts.len() + 1);
+        docs.extend(get_typed::<_, Document>(s, StoreName::Docs, id).await?);
+        for c in &contacts {
+            docs.extend(get_typed::<_, Document>(s, StoreName::Docs, c).await?);
+        }
+        let mut entries = s.entries_of_subject(id).await?;
+        entries.retain(|e| FactKind::is_tag(&e.kind));
+        entries.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let (restored, orphans) = assemble_listed(judge.docs(docs), judge.entries(entries));
+        let rec = restored.records.into_iter().find(|r| &r.id == id);
+        // Whose contacts are stored but who is not listed: conservatively kept, so a
+        // customer appearing later with them is read in full.
+        held.orphans.extend(orphans);
+        if rec.is_none() && !contacts.is_empty() {
+            held.orphans.insert(id.clone());
+        }
+        fresh.insert(id.clone(), rec);
+    }
+    held.records.retain_mut(|r| match fresh.remove(&r.id) {
+        Some(Some(rec)) => {
+            *r = rec;
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
+    held.records.extend(fresh.into_values().flatten());
+    for r in &held.records {
+        held.orphans.remove(&r.id);
+    }
+    sort(&mut held.records);
+    Ok(Some(held))
+}
+
+/// The customers as [`load_customers`](super::customers::load_customers) reads them, in list order (name, then id): from
+/// the snapshot when no record changed since it was taken by this `build`; from the
+/// snapshot with the customers changed since read again when the change log reaches back
+/// to it; otherwise read in full. Unless it was current, the snapshot is then written
+/// again (tagged with the version read *before* the records, so a write landing during
+/// the read leaves it stale rather than wrong).
 pub async fn load_customers_cached<S: RecordStore>(
     s: &S,
     build: &str,
 ) -> Result<(Vec<CustomerRecord>, Read), StorageError> {
     let version = data_version(s).await?;
+    let mut found = None;
     if let Some(stored) = s.get(StoreName::Views, CUSTOMER_LIST_KEY).await? {
-        if let Some(recs) = decode(stored, version, build) {
-            return Ok((recs, Read::Snapshot));
+        match decode(stored, version, build) {
+            Some((at, held)) if at == version => return Ok((held.records, Read::Snapshot)),
+            Some((at, held)) => found = catch_up(s, held, at, version).await?.map(|h| (h, Read::CaughtUp)),
+            None => {}
         }
     }
-    let mut recs = load_customers(s).await?;
-    // In list order (name, then id), so a cold start can draw the first rows from the
-    // head of the snapshot before deriving the rest.
-    recs.sort_by(|a, b| a.file.name.cmp(&b.file.name).then_with(|| a.id.cmp(&b.id)));
+    let (held, read) = match found {
+        Some(f) => f,
+        None => {
+            let (restored, orphans) = load_customers_listed(s).await?;
+            let mut records = restored.records;
+            sort(&mut records);
+            (Held { records, orphans }, Read::Records)
+        }
+    };
     // Not worth a second write of tens of MB when a write already made it stale; and a
     // full disk only costs the next cold start its speed.
     if data_version(s).await? == version {
         let _ =
-            s.write(vec![Write::Put(StoreName::Views, CUSTOMER_LIST_KEY.into(), encode(version, build, &recs)?)]).await;
+            s.write(vec![Write::Put(StoreName::Views, CUSTOMER_LIST_KEY.into(), encode(version, build, &held)?)]).await;
     }
-    Ok((recs, Read::Records))
+    Ok((held.records, read))
 }
 
 #[cfg(test)]
@@ -158,9 +304,11 @@ mod tests {
             created_by: "rep".into(),
             updated_ms: 2,
         }];
-        let stored = encode(7, "b1", &recs).unwrap();
-        assert_eq!(decode(stored.clone(), 7, "b1"), Some(recs));
-        assert_eq!(decode(stored.clone(), 8, "b1"), None, "a write since");
+        let held = Held { records: recs, orphans: ["c9".to_owned()].into() };
+        let stored = encode(7, "b1", &held).unwrap();
+        assert_eq!(decode(stored.clone(), 7, "b1"), Some((7, held.clone())));
+        assert_eq!(decode(stored.clone(), 8, "b1"), Some((7, held)), "writes since: caught up from the log");
+        assert_eq!(decode(stored.clone(), 6, "b1"), None, "taken after the version read");
         assert_eq!(decode(stored.clone(), 7, "b2"), None, "another build");
         let mut other = stored.clone();
         other["format"] = Value::from(FORMAT + 1);

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use super::list_model::{bumped, changes_data, DATA_VERSION_KEY};
+use super::change_log::{logged, CHANGE_LOG_KEY};
+use super::list_model::{bumped, changes_data, version_of, DATA_VERSION_KEY};
 use super::{refuses, resolve, RecordStore, StorageError, StoreName, Write, Written};
 
 #[derive(Debug, Default)]
@@ -44,6 +45,7 @@ impl RecordStore for MemoryStore {
         let (mut changed, mut records) = (0, 0);
         let mut refused = Vec::new();
         let mut data_changed = false;
+        let mut logged_keys: Vec<(StoreName, String)> = Vec::new();
         for w in &writes {
             let key = w.key().to_owned();
             let data = changes_data(w.store(), &key);
@@ -55,16 +57,22 @@ impl RecordStore for MemoryStore {
             match resolve(w, map.get(&key))? {
                 None => {}
                 Some(Some(v)) => {
-                    map.insert(key, v);
+                    map.insert(key.clone(), v);
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
                     data_changed |= data;
+                    if data {
+                        logged_keys.push((w.store(), key));
+                    }
                 }
                 Some(None) => {
                     map.remove(&key);
                     changed += 1;
                     records += usize::from(w.store() != StoreName::Meta);
                     data_changed |= data;
+                    if data {
+                        logged_keys.push((w.store(), key));
+                    }
                 }
             }
         }
@@ -72,7 +80,10 @@ impl RecordStore for MemoryStore {
         if data_changed {
             let views = stores.entry(StoreName::Views).or_default();
             let next = bumped(views.get(DATA_VERSION_KEY));
+            let keys: Vec<(StoreName, &str)> = logged_keys.iter().map(|(s, k)| (*s, k.as_str())).collect();
+            let log = logged(views.get(CHANGE_LOG_KEY), version_of(Some(&next)), &keys);
             views.insert(DATA_VERSION_KEY.into(), next);
+            views.insert(CHANGE_LOG_KEY.into(), log);
         }
         *self.stores.borrow_mut() = stores;
         Ok(Written { changed, records, refused })

@@ -1,7 +1,8 @@
 // Cold start from the customer list's snapshot (issue 17): a reload reads one stored
 // value instead of every record, and shows exactly what a full read shows; a local edit
 // or another tablet's edit pulled by sync leaves the snapshot stale, so the reload after
-// it reads the records (and shows the edit), and the one after that the new snapshot.
+// it reads the changed customers again (or every record, after a change the open list
+// re-read in full, which left a fresh snapshot), and the one after that the snapshot.
 import { expect, test } from './fixtures';
 import { clearHost } from './pages/sync';
 import { CustomersPage } from './pages/customers';
@@ -47,6 +48,22 @@ test('a reload offline lists the customers from the snapshot, row for row as bef
   await page.reload();
   await expect(c.page.getByTestId('customer-count')).toHaveAttribute('data-read', 'snapshot');
   expect(await rowTexts(c)).toEqual(after);
+
+  // An edit the open list patches in place (no new place in the order): the reload
+  // after it reads that customer again and the rest from the snapshot.
+  await c.open('Gamma Foods');
+  await c.editFile();
+  await page.getByTestId('cf-address').fill('88 Harbour Road');
+  await page.getByTestId('cf-save').click();
+  await expect(page.getByTestId('cf-saved')).toBeVisible();
+  await c.openList();
+  const edited = await rowTexts(c);
+  await page.reload();
+  await expect(c.page.getByTestId('customer-count')).toHaveAttribute('data-read', 'caught-up');
+  expect(await rowTexts(c)).toEqual(edited);
+  await c.open('Gamma Foods');
+  await c.editFile();
+  await expect(page.getByTestId('cf-address')).toHaveValue('88 Harbour Road');
   await context.setOffline(false);
 });
 

@@ -306,7 +306,7 @@ async fn read_all(
     let cal = crate::storage::settings::load_calendar(db.store()).await?;
     let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
     pool.utc_offset_minutes = cal.utc_offset_minutes;
-    if read == Read::Snapshot {
+    if read != Read::Records {
         show_first_rows(ctx, &recs, &people, &pool, &tiers).await;
     }
     publish_people(db, sync, session, profiles, &people).await;
