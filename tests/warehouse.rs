@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use outpost::domain::warehouse::report::{
-    card, daily, ledger, month_end, period_csv, stocktake, CountSheet, LedgerFilter,
+    card, daily, ledger, month_end, overdrawn, period_csv, stocktake, CountSheet, LedgerFilter,
 };
 use outpost::domain::warehouse::{
     check_reversal, check_slip, numbers, on_hand, series_of, Item, Party, Slip, SlipDraft, SlipKind, SlipLine,
@@ -229,4 +229,30 @@ fn w1_report_csv_escapes_formulas_in_item_names() {
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
     assert!(csv.contains("'+1"), "{csv}");
     assert!(!csv.lines().any(|l| l.starts_with('=') || l.starts_with('+')));
+}
+
+#[test]
+fn w1_two_tablets_issuing_the_last_units_offline_show_the_item_overdrawn_after_sync() {
+    // 5 kites received; each tablet, offline, checks its issue of 4 against the 5 it knows.
+    let mut slips = vec![slip("r1", "tab-a", 100, Receipt, "2026-03-01", &[("kite", 5), ("pen", 3)])];
+    let a = slip("i1", "tab-a", 200, Issue, "2026-03-02", &[("kite", 4)]);
+    let b = slip("i2", "tab-b", 210, Issue, "2026-03-02", &[("kite", 4)]);
+    let catalogue = [item("kite", "kite"), item("pen", "pen")];
+    assert!(check_slip(&draft(Issue, &[("kite", 4)]), &catalogue, &slips).is_ok());
+    assert!(overdrawn(&slips).is_empty());
+    slips.push(a);
+    assert!(overdrawn(&slips).is_empty(), "one tablet alone stays within its stock");
+    slips.push(b);
+    let numbers = numbers(&slips);
+    let o = overdrawn(&slips);
+    assert_eq!(o.len(), 1, "only the kites: {o:?}");
+    assert_eq!((o[0].item.as_str(), o[0].lowest, o[0].now, o[0].day), ("kite", -3, -3, day("2026-03-02")));
+    assert_eq!(o[0].number, numbers["i2"], "the slip that took it below zero");
+    // More received: no longer below zero, but the ledger keeps that it was.
+    slips.push(slip("r2", "tab-a", 300, Receipt, "2026-03-03", &[("kite", 10)]));
+    let o = overdrawn(&slips);
+    assert_eq!((o[0].lowest, o[0].now), (-3, 7));
+    // The same slips in another order (as another tablet receives them) give the same.
+    slips.reverse();
+    assert_eq!(overdrawn(&slips), o);
 }

@@ -118,7 +118,35 @@ test('receive, issue, print three copies, read the card and the day, settle a st
   expect(numbersA).toEqual(expect.arrayContaining([onA, onB1, onB2, `RK-${series}-000001`, `CK-${series}-000001`]));
   await wb.tab('stock');
   await expect(wb.level(KIT)).toHaveText('18');
+  await expect(b.page.getByTestId('wh-overdrawn')).toHaveCount(0);
+
+  // Offline, each tablet issues 10 of the 18 kits it knows of: each is within its stock,
+  // together they are not. After sync both show the item went below zero, and why.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  const overA = await wa.writeSlip({ kind: 'issue', party: 'rep', counterparty: 'Rep Li', lines: [[KIT, '10']] });
+  const overB = await wb.writeSlip({ kind: 'issue', party: 'rep', counterparty: 'Rep Zhao', lines: [[KIT, '10']] });
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  expect(await a.d.syncNow()).toBe('done');
+  expect(await b.d.syncNow()).toBe('done');
+  expect(await a.d.syncNow()).toBe('done');
+  for (const [w, p] of [[wa, a.page], [wb, b.page]] as const) {
+    await w.tab('stock');
+    await expect(w.level(KIT)).toHaveText('-2');
+    await expect(w.level(KIT)).toHaveClass(/error/);
+    const warning = p.getByTestId('wh-overdrawn');
+    await expect(warning).toHaveCount(1);
+    await expect(warning).toContainText('below zero');
+    await expect(warning).toContainText('-2');
+    // It names the slip that took it below zero: the later of the two in the ledger.
+    const text = (await warning.textContent()) ?? '';
+    expect([overA, overB].filter((n) => text.includes(n))).toHaveLength(1);
+  }
   await b.d.shell.setLang('zh-CN');
+  await wb.tab('stock');
+  await expect(b.page.getByTestId('wh-overdrawn')).toContainText('低于零');
+  await b.page.screenshot({ path: 'screenshots/warehouse-overdrawn-zh-CN.png' });
   await wb.tab('slips');
   await b.page.screenshot({ path: 'screenshots/warehouse-slips-zh-CN.png', fullPage: true });
   await a.context.close();

@@ -78,6 +78,45 @@ pub fn ledger(slips: &[Slip], filter: &LedgerFilter) -> Vec<LedgerLine> {
     out
 }
 
+/// An item the ledger takes below zero: each tablet checks an issue against what it
+/// knows, so two tablets issuing the last units offline can together issue more than
+/// there was; after they sync, the ledger shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overdrawn {
+    pub item: String,
+    pub name: String,
+    /// The first line that took it below zero.
+    pub day: NaiveDate,
+    pub number: String,
+    /// The lowest balance the ledger reached.
+    pub lowest: i64,
+    /// Its balance now (below zero until more is received or a stocktake settles it).
+    pub now: i64,
+}
+
+/// **W1** Every item the ledger takes below zero at some line, in item order: computed
+/// from the slips, so it shows on every tablet once the slips that caused it are synced.
+pub fn overdrawn(slips: &[Slip]) -> Vec<Overdrawn> {
+    let mut out: BTreeMap<String, Overdrawn> = BTreeMap::new();
+    for l in ledger(slips, &LedgerFilter::default()) {
+        if let Some(o) = out.get_mut(&l.item) {
+            o.lowest = o.lowest.min(l.balance);
+            o.now = l.balance;
+        } else if l.balance < 0 {
+            let o = Overdrawn {
+                item: l.item.clone(),
+                name: l.name,
+                day: l.day,
+                number: l.number,
+                lowest: l.balance,
+                now: l.balance,
+            };
+            out.insert(l.item, o);
+        }
+    }
+    out.into_values().collect()
+}
+
 /// **W1** An item's stock card: its ledger lines with the balance after each.
 pub fn card(slips: &[Slip], item: &str) -> Vec<LedgerLine> {
     ledger(slips, &LedgerFilter { item: Some(item.to_owned()), ..Default::default() })

@@ -1,6 +1,7 @@
 //! zh-CN / en strings of the team warehouse: slips, the stock card, the ledger, the
 //! reports and the stocktake.
 
+use crate::domain::warehouse::report::Overdrawn;
 use crate::domain::warehouse::{Party, Signer, SlipKind, WarehouseError};
 use crate::ui::i18n::Lang;
 
@@ -118,6 +119,20 @@ pub fn signer_label(s: Signer) -> WMsg {
         Signer::Supervisor => WMsg::SigSupervisor,
         Signer::Customer => WMsg::SigCustomer,
         Signer::Deliverer => WMsg::SigDeliverer,
+    }
+}
+
+/// An item the ledger took below zero, in `lang`: what happened and what to do.
+pub fn overdrawn_text(lang: Lang, o: &Overdrawn) -> String {
+    let (item, day, number, lowest, now) = (&o.name, o.day, &o.number, o.lowest, o.now);
+    if lang == Lang::ZhCn {
+        format!(
+            "“{item}”在 {day} 出库单 {number} 后结存低于零（最低 {lowest}，现为 {now}）：两台平板离线时各自出库，同步后合计超出库存。请清点实物并用盘点调整。"
+        )
+    } else {
+        format!(
+            "“{item}” went below zero on {day} with slip {number} (lowest {lowest}, now {now}): two tablets issued it offline and together issued more than there was. Count the stock and settle it with a stocktake."
+        )
     }
 }
 

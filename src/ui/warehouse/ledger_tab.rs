@@ -71,7 +71,7 @@ pub fn LedgerTab() -> impl IntoView {
                         <td>{t(kind_label(l.kind))}</td><td>{l.name}</td>
                         <td class="num">{(l.qty_in > 0).then_some(l.qty_in)}</td>
                         <td class="num">{(l.qty_out > 0).then_some(l.qty_out)}</td>
-                        <td class="num" data-testid="wh-balance">{l.balance}</td>
+                        <td class="num" class:error=l.balance < 0 data-testid="wh-balance">{l.balance}</td>
                         <td>{l.counterparty}</td>
                     </tr>
                 }).collect_view()}</tbody>

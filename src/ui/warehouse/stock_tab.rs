@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::app::warehouse::{can_edit_catalogue, save_item};
+use crate::domain::warehouse::report::overdrawn;
 use crate::domain::warehouse::{on_hand, Item};
 use crate::ui::i18n::commands::command_error;
-use crate::ui::i18n::warehouse::WMsg;
+use crate::ui::i18n::warehouse::{overdrawn_text, WMsg};
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::warehouse::warehouse_ctx::use_warehouse;
@@ -50,6 +51,14 @@ pub fn StockTab() -> impl IntoView {
     view! {
         <section class="card" data-testid="wh-stock">
             <h2>{t(WMsg::TabStock)}</h2>
+            {move || {
+                let lang = i18n.lang();
+                ctx.data.with(|d| overdrawn(&d.slips)).into_iter().map(|o| view! {
+                    <p class="notice warn" role="alert" data-testid="wh-overdrawn" data-item=o.item.clone()>
+                        {overdrawn_text(lang, &o)}
+                    </p>
+                }).collect_view()
+            }}
             <Show when=move || !rows().is_empty() fallback=move || view! { <p class="muted">{t(WMsg::NoItems)}</p> }>
                 <table class="table">
                     <thead><tr><th>{t(WMsg::Item)}</th><th>{t(WMsg::Unit)}</th><th class="num">{t(WMsg::OnHand)}</th><th></th></tr></thead>
@@ -59,7 +68,7 @@ pub fn StockTab() -> impl IntoView {
                             view! {
                                 <tr data-testid="wh-stock-row">
                                     <td>{item.label()}</td><td>{item.unit.clone()}</td>
-                                    <td class="num" data-testid="wh-level">{n}</td>
+                                    <td class="num" class:error=n < 0 data-testid="wh-level">{n}</td>
                                     <td>{may_edit().then(|| view! { <button type="button" class="secondary" on:click=move |_| form.set(edit.clone())>{t(WMsg::EditItem)}</button> })}</td>
                                 </tr>
                             }
