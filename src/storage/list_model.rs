@@ -58,7 +58,7 @@ pub const DATA_VERSION_KEY: &str = "data_version";
 /// The key of the customer list's snapshot in the `views` store.
 pub const CUSTOMER_LIST_KEY: &str = "customer_list";
 /// Raised when what a snapshot holds changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Whether a changed record of `store` under `key` can change what a read model is built
 /// from: documents and entries, and what the roster judges them by (the team's root key
@@ -316,6 +316,29 @@ mod tests {
         let mut cut = stored;
         cut["j"] = Value::from("[{\"id\":");
         assert_eq!(decode(cut, 7, "b1"), None, "cut short");
+    }
+
+    #[test]
+    fn a_snapshot_leaves_empty_fields_out_and_reads_them_back_empty() {
+        let mut rec = CustomerRecord {
+            id: "c1".into(),
+            file: Default::default(),
+            contacts: vec![],
+            facts: vec![],
+            created_ms: 1,
+            created_by: "rep".into(),
+            updated_ms: 2,
+        };
+        rec.file.name = "Kite Works".into();
+        rec.file.region = "福州".into();
+        let held = Held { records: vec![rec], orphans: BTreeSet::new() };
+        let stored = encode(1, "b", &held).unwrap();
+        let text = stored["j"].as_str().unwrap();
+        assert!(text.contains("\"region\":\"福州\""), "{text}");
+        for empty in ["credit_code", "notes", "grade", "payday", "problem", "collect_slots"] {
+            assert!(!text.contains(empty), "{empty} left out: {text}");
+        }
+        assert_eq!(decode(stored, 1, "b"), Some((1, held)));
     }
 
     #[test]

@@ -4,15 +4,24 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// Serialised (the list's snapshot) without its empty fields; a missing field reads as
+/// empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Contact {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub title: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub email: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub decision_maker: bool,
     /// What the person cares about — interests, hobbies, concerns — so a rep can prepare
     /// topics before meeting them (seed 000: know the decision maker's interests first).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub interests: String,
 }
 

@@ -7,46 +7,74 @@ use serde_json::Value;
 use crate::domain::collection::{CollectSlot, CollectionHabits};
 
 /// A customer as the rep knows it. Text fields are empty when unknown.
+/// Serialised (the list's snapshot) without its empty fields; a missing field reads as
+/// empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CustomerFile {
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// 统一社会信用代码, 18 characters (GB 32100-2015), stored upper-case.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub credit_code: String,
     /// Business licence number.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub licence_no: String,
     /// Tax registration number.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub tax_no: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub region: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub industry: String,
     /// Economic nature (state-owned, private, foreign-invested…).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub nature: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub size: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub main_business: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub credit_standing: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub management_background: String,
     /// A C2 channel code ([`SOURCES`](super::SOURCES) or a team's own).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// A C5 segment code ([`SEGMENTS`](super::SEGMENTS) or a team's own).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub segment: String,
     /// Annual spend in fen (1/100 yuan).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_spend_fen: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub discount_pct: Option<u32>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// C4 demand grade: `"a"`, `"b"` or `"c"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub grade: Option<String>,
     /// A special background asks for weekly follow-up (V6).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub special_background: bool,
     /// Set by a manager: a poor payment record, shown whatever the tier (C3).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub manual_credit_flag: bool,
     /// When the rep collected the customer (C6 counts two working days from here).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub collected_on: Option<NaiveDate>,
     /// O2: the day of the month the customer's money comes in (1–31).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub payday: Option<u32>,
     /// O2: when the customer prefers to be asked for money; empty = any time.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub collect_slots: Vec<CollectSlot>,
     /// Set by a manager: a problem customer (P5), with why.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub problem: bool,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub problem_note: String,
 }
 
