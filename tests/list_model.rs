@@ -17,7 +17,7 @@ use outpost::storage::customers::{
     contact_change, customer_change, delete_doc, fact_entry, join, load_customers, Author, CONTACT, CUSTOMER,
 };
 use outpost::storage::data::{apply_local, apply_remote, mark_pushed, outbox};
-use outpost::storage::list_model::{data_version, load_customers_cached, Read};
+use outpost::storage::list_model::{data_version, load_customers_cached, load_customers_head, Read, HEAD_ROWS};
 use outpost::storage::memory::{MemoryStore, QUOTA_ERROR};
 use outpost::storage::roster::set_root;
 use outpost::storage::{RecordStore, StorageError, StoreName, Write};
@@ -131,6 +131,30 @@ fn a_cold_start_reads_the_snapshot_and_it_is_exactly_what_a_full_read_gives() {
     let (again, read) = cached(&s);
     assert_eq!(read, Read::Snapshot);
     assert_eq!(again, full, "every field, contact and fact as the full read has them");
+}
+
+#[test]
+fn the_head_is_the_lists_first_rows_and_only_while_the_snapshot_is_current() {
+    let s = MemoryStore::new();
+    let mut clock = Clock::new("tab-li");
+    let mut by = Author { profile: "li", clock: &mut clock, now_ms: T };
+    let ids: Vec<String> = (0..HEAD_ROWS + 15).map(|i| format!("c{i:03}")).collect();
+    let change = join(ids.iter().map(|id| full_customer(id, &mut by)));
+    block_on(apply_local(&s, &change, &clock)).unwrap();
+    assert_eq!(block_on(load_customers_head(&s, BUILD)).unwrap(), None, "no snapshot yet");
+    let (all, _) = cached(&s);
+    let head = block_on(load_customers_head(&s, BUILD)).unwrap().expect("written with the snapshot");
+    assert_eq!(head.len(), HEAD_ROWS);
+    assert_eq!(head[..], all[..HEAD_ROWS]);
+    assert_eq!(block_on(load_customers_head(&s, "build-2")).unwrap(), None, "another build");
+    let edit = rename(&mut clock, "c070", "A first now", T + 1_000);
+    block_on(apply_local(&s, &edit, &clock)).unwrap();
+    assert_eq!(block_on(load_customers_head(&s, BUILD)).unwrap(), None, "stale: never shown");
+    let (all, read) = cached(&s);
+    assert_eq!(read, Read::CaughtUp);
+    let head = block_on(load_customers_head(&s, BUILD)).unwrap().expect("rewritten when caught up");
+    assert_eq!(head[..], all[..HEAD_ROWS]);
+    assert_eq!(head[0].id, "c070", "the renamed customer sorts first");
 }
 
 #[test]

@@ -57,6 +57,12 @@ use crate::record::replica::{Document, Entry};
 pub const DATA_VERSION_KEY: &str = "data_version";
 /// The key of the customer list's snapshot in the `views` store.
 pub const CUSTOMER_LIST_KEY: &str = "customer_list";
+/// The key of the snapshot's head: its first [`HEAD_ROWS`] records, stored beside it in
+/// the same write, so a cold start can draw the list's first screen before reading the
+/// whole snapshot.
+pub const CUSTOMER_HEAD_KEY: &str = "customer_list_head";
+/// How many records the head holds: more than a tablet's screen of rows.
+pub const HEAD_ROWS: usize = 60;
 /// Raised when what a snapshot holds changes shape.
 const FORMAT: u32 = 3;
 
@@ -283,10 +289,27 @@ pub async fn load_customers_cached<S: RecordStore>(
     // Not worth a second write of tens of MB when a write already made it stale; and a
     // full disk only costs the next cold start its speed.
     if data_version(s).await? == version {
-        let _ =
-            s.write(vec![Write::Put(StoreName::Views, CUSTOMER_LIST_KEY.into(), encode(version, build, &held)?)]).await;
+        let head = Held { records: held.records.iter().take(HEAD_ROWS).cloned().collect(), orphans: BTreeSet::new() };
+        let _ = s
+            .write(vec![
+                Write::Put(StoreName::Views, CUSTOMER_LIST_KEY.into(), encode(version, build, &held)?),
+                Write::Put(StoreName::Views, CUSTOMER_HEAD_KEY.into(), encode(version, build, &head)?),
+            ])
+            .await;
     }
     Ok((held.records, read))
+}
+
+/// The first [`HEAD_ROWS`] customers in list order, when the snapshot this `build` took
+/// is current (no record changed since): what [`load_customers_cached`] will return
+/// begins with them. `None` otherwise — a stale head is never shown.
+pub async fn load_customers_head<S: RecordStore>(
+    s: &S,
+    build: &str,
+) -> Result<Option<Vec<CustomerRecord>>, StorageError> {
+    let version = data_version(s).await?;
+    let Some(stored) = s.get(StoreName::Views, CUSTOMER_HEAD_KEY).await? else { return Ok(None) };
+    Ok(decode(stored, version, build).filter(|(at, _)| *at == version).map(|(_, h)| h.records))
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::domain::profile::Profile;
 use crate::record::replica::{Document, Entry, Replica};
 use crate::storage::customers::{assemble, CONTACT, CONTACT_CUSTOMER, CUSTOMER};
 use crate::storage::customers::{join, Author};
-use crate::storage::list_model::{load_customers_cached, Read};
+use crate::storage::list_model::{load_customers_cached, load_customers_head, Read};
 use crate::storage::people::PERSON;
 use crate::storage::people::{load_people, person_change, person_key_change, Person};
 use crate::storage::team_lists::TEAM_LISTS_KIND;
@@ -43,7 +43,7 @@ pub struct CustomerData {
 
 /// Rows drawn from the head of the list's snapshot before the whole list is derived and
 /// indexed on a cold start: more than a desktop screen holds.
-const FIRST_ROWS: usize = 60;
+const FIRST_ROWS: usize = crate::storage::list_model::HEAD_ROWS;
 
 /// How many ranked hits lead a search result; the rest follow in name order.
 const RANKED: usize = 50;
@@ -300,13 +300,21 @@ async fn read_all(
     session: Session,
     profiles: &[Profile],
 ) -> Result<Full, crate::storage::StorageError> {
-    let (recs, read) = load_customers_cached(db.store(), &build_id()).await?;
     let people = load_people(db.store()).await?;
     let lists = load_team_lists(db.store()).await?;
     let cal = crate::storage::settings::load_calendar(db.store()).await?;
     let (mut pool, tiers) = crate::storage::team_rules::load_rules(db.store()).await?;
     pool.utc_offset_minutes = cal.utc_offset_minutes;
-    if read != Read::Records {
+    // The snapshot's head first (a few KB), when it is current: the first screen of
+    // rows before the whole snapshot is read.
+    let mut shown = false;
+    if cold_list(ctx) {
+        if let Some(head) = load_customers_head(db.store(), &build_id()).await? {
+            shown = show_first_rows(ctx, &head, &people, &pool, &tiers).await;
+        }
+    }
+    let (recs, read) = load_customers_cached(db.store(), &build_id()).await?;
+    if read != Read::Records && !shown && recs.len() > FIRST_ROWS {
         show_first_rows(ctx, &recs, &people, &pool, &tiers).await;
     }
     publish_people(db, sync, session, profiles, &people).await;
@@ -314,32 +322,37 @@ async fn read_all(
     Ok(Full { read, data, index, lists, pool, tiers })
 }
 
-/// On a cold start with the list page open (nothing listed yet, the list in its default
-/// order; no other page is drawn from a part of the customers), draws the first rows from the
-/// head of the snapshot, which keeps the records in list order, and lets the browser
-/// paint them before the whole list is derived, sorted and indexed. They are the list's
-/// own first rows, derived the same way; the "loading" note stays until the whole list
-/// replaces them.
+/// A cold start with the list page open: nothing listed yet, the list in its default
+/// order (no other page is drawn from a part of the customers).
+fn cold_list(ctx: CustomersCtx) -> bool {
+    !ctx.loaded.get_untracked()
+        && ctx.data.with_untracked(|d| d.customers.is_empty())
+        && ctx.query.with_untracked(|q| q.trim().is_empty())
+        && ctx.sort.get_untracked() == Sort::Name
+        && crate::ui::state::route::on_customer_list()
+}
+
+/// On a cold start with the list page open ([`cold_list`]), draws the first rows from
+/// records in list order (the snapshot's head, or the head of the snapshot) and lets the
+/// browser paint them before the whole list is read, derived, sorted and indexed. They
+/// are the list's own first rows, derived the same way; the "loading" note stays until
+/// the whole list replaces them. Whether they were drawn.
 async fn show_first_rows(
     ctx: CustomersCtx,
     recs: &[crate::domain::customer_list::CustomerRecord],
     people: &[Person],
     pool: &PoolSettings,
     tiers: &TierSettings,
-) {
-    let cold = !ctx.loaded.get_untracked()
-        && ctx.data.with_untracked(|d| d.customers.is_empty())
-        && ctx.query.with_untracked(|q| q.trim().is_empty())
-        && ctx.sort.get_untracked() == Sort::Name
-        && crate::ui::state::route::on_customer_list();
-    if !cold || recs.len() <= FIRST_ROWS {
-        return;
+) -> bool {
+    if !cold_list(ctx) {
+        return false;
     }
-    let head = recs[..FIRST_ROWS].to_vec();
+    let head = recs.iter().take(FIRST_ROWS).cloned().collect();
     let (data, index) = build_list(head, people.to_vec(), now_ms(), pool, tiers);
     ctx.index.try_set(Arc::new(index));
     ctx.data.try_set(Arc::new(data));
     after_paint().await;
+    true
 }
 
 /// Applies a read: patched customers replace theirs in place; a full read replaces all.
