@@ -23,7 +23,7 @@ crate::catalogue! { PMsg {
     Rep => "销售代表", "Rep";
     Versions => "版本", "Versions";
     Progress => "进度", "Progress";
-    PerDay => "每工作日还需", "Needed a working day";
+    PerDay => "每工作日还需", "Needed per working day";
     Met => "已达成", "met";
     Comment => "审批意见（退回时必填）", "Comment (needed to return)";
     Approve => "批准", "Approve";

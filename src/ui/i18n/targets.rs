@@ -17,7 +17,7 @@ crate::catalogue! { TMsg {
     Actual => "实际", "Result";
     Attainment => "达成率", "Attained";
     Projected => "按进度预计", "At this pace";
-    PerDay => "每工作日还需", "Needed a day";
+    PerDay => "每工作日还需", "Needed per working day";
     NotSet => "未设定", "not set";
     Done => "已完成", "met";
     DaysGone => "已过工作日", "Working days gone";
