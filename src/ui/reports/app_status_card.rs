@@ -105,7 +105,7 @@ pub fn AppStatusCard() -> impl IntoView {
             <p class="muted">{t(PMsg::AppsHint)}</p>
             <PeriodStep period=month id="as" label_id="as-month" />
             <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::TableRegion)>
-                <table class="targets-table">
+                <table class="targets-table status-table">
                     <thead><tr><th>{t(PMsg::Rep)}</th>{status_heads}<th>{t(PMsg::Oldest)}</th><th>{t(PMsg::Late)}</th>
                         <th>{t(PMsg::Missing)}</th><th>{t(PMsg::Feedback)}" · "{t(PMsg::No)}</th></tr></thead>
                     <tbody>
