@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../target/dist-bench');
+// BENCH_DIST=dist serves another build (the app part needs no bench feature).
+const dist = path.resolve(here, '../..', process.env.BENCH_DIST || 'target/dist-bench');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 
 const server = http.createServer((req, res) => {
