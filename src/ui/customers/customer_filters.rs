@@ -3,16 +3,16 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use crate::domain::customer_list::{Filter, OwnerFilter, Sort};
-use crate::storage::key_accounts::load_key_accounts;
-use crate::ui::i18n::territory::TerMsg;
-use crate::ui::state::load::load;
-use crate::ui::state::session::use_db;
-use crate::ui::state::sync_ctx::use_sync;
 use crate::domain::tier::Tier;
+use crate::storage::key_accounts::load_key_accounts;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{grade_label, list_label, sort_label, tier_label, CMsg};
+use crate::ui::i18n::territory::TerMsg;
 use crate::ui::i18n::{t, use_i18n};
+use crate::ui::state::load::load;
+use crate::ui::state::session::use_db;
 use crate::ui::state::session::use_session;
+use crate::ui::state::sync_ctx::use_sync;
 
 /// Days ahead for the "returns to the pool soon" filter.
 pub const SOON_DAYS: i64 = 7;

@@ -52,7 +52,9 @@ pub fn territory_error(lang: Lang, e: &TerritoryError) -> String {
     match (lang, e) {
         (Lang::ZhCn, TerritoryError::EmptyRegion { row }) => format!("第 {row} 行没有填写片区。"),
         (Lang::En, TerritoryError::EmptyRegion { row }) => format!("Row {row} has no region."),
-        (Lang::ZhCn, TerritoryError::DuplicateRegion { region }) => format!("片区“{region}”重复了，每个片区只能写一行。"),
+        (Lang::ZhCn, TerritoryError::DuplicateRegion { region }) => {
+            format!("片区“{region}”重复了，每个片区只能写一行。")
+        }
         (Lang::En, TerritoryError::DuplicateRegion { region }) => {
             format!("The region “{region}” is listed twice; give each region one row.")
         }

@@ -47,7 +47,13 @@ pub fn ForMarketing() -> impl IntoView {
                 d.customers
                     .iter()
                     .filter_map(|c| {
-                        let at = c.rec.facts.iter().filter(|f| f.kind == FactKind::Reviewed).map(|f| f.stamp.wall_ms).min()?;
+                        let at = c
+                            .rec
+                            .facts
+                            .iter()
+                            .filter(|f| f.kind == FactKind::Reviewed)
+                            .map(|f| f.stamp.wall_ms)
+                            .min()?;
                         Some(Reviewed { id: c.rec.id.clone(), reviewed_ms: at, forwarded: s.contains_key(&c.rec.id) })
                     })
                     .collect()
@@ -61,10 +67,12 @@ pub fn ForMarketing() -> impl IntoView {
     let recent = Memo::new(move |_| {
         let mut v: Vec<(i64, String, String)> = sent.with(|s| {
             ctx.data.with(|d| {
-                s.iter().filter_map(|(id, f)| Some((f.at_ms, d.get(id)?.rec.file.name.clone(), d.name_of(&f.by)))).collect()
+                s.iter()
+                    .filter_map(|(id, f)| Some((f.at_ms, d.get(id)?.rec.file.name.clone(), d.name_of(&f.by))))
+                    .collect()
             })
         });
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v.sort_by_key(|b| std::cmp::Reverse(b.0));
         v.truncate(RECENT);
         v
     });

@@ -4,13 +4,13 @@ use crate::app::pool::can_manage_pool;
 use crate::ui::i18n::pool::PMsg;
 use crate::ui::i18n::territory::TerMsg;
 use crate::ui::pool::for_marketing::ForMarketing;
-use crate::ui::pool::territory_assign::TerritoryAssign;
 use crate::ui::pool::handover_wizard::HandoverWizard;
 use crate::ui::pool::lead_distribution::LeadDistribution;
 use crate::ui::pool::my_notices::MyNotices;
 use crate::ui::pool::pool_list::PoolList;
 use crate::ui::pool::reassign_list::ReassignList;
 use crate::ui::pool::review_queue::ReviewQueue;
+use crate::ui::pool::territory_assign::TerritoryAssign;
 use crate::ui::state::route::use_route;
 
 const TABS: [(&str, Tab); 6] = [

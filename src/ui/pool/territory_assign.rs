@@ -37,7 +37,8 @@ pub fn TerritoryAssign() -> impl IntoView {
             let loads = caps.with(|c| rep_loads(&d.customers, &reps, c));
             let leads = pending_leads(&d.customers);
             let p = table.with(|tb| propose(&leads, tb, &loads));
-            let line = |id: &str| d.get(id).map(|c| (id.to_owned(), c.rec.file.name.clone(), c.rec.file.region.clone()));
+            let line =
+                |id: &str| d.get(id).map(|c| (id.to_owned(), c.rec.file.name.clone(), c.rec.file.region.clone()));
             let lines: Vec<_> = p
                 .assignments
                 .iter()

@@ -67,7 +67,10 @@ fn TerritoryEditor() -> impl IntoView {
             rows: rows
                 .get_untracked()
                 .iter()
-                .map(|r| TerritoryRow { region: r.region.get_untracked(), reps: r.reps.get_untracked().into_iter().collect() })
+                .map(|r| TerritoryRow {
+                    region: r.region.get_untracked(),
+                    reps: r.reps.get_untracked().into_iter().collect(),
+                })
                 .collect(),
         };
         cmds.run(
