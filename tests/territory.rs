@@ -3,9 +3,14 @@
 
 use chrono::NaiveDate;
 use outpost::domain::calendar::TeamCalendar;
+use outpost::domain::customer_list::{derive, CustomerView};
 use outpost::domain::distribution::RepLoad;
 use outpost::domain::forwarding::{for_marketing, forward_due, Reviewed};
-use outpost::domain::territory::{check_table, propose, Lead, TerritoryError, TerritoryRow, TerritoryTable};
+use outpost::domain::pool::PoolSettings;
+use outpost::domain::territory::{
+    check_table, pending_leads, propose, Lead, TerritoryError, TerritoryRow, TerritoryTable,
+};
+use outpost::domain::tier::TierSettings;
 
 fn reps() -> Vec<String> {
     ["li", "zhao", "zhou"].map(String::from).to_vec()
@@ -159,4 +164,44 @@ fn seed002_files_past_their_day_come_first_flagged_and_sent_ones_leave_the_list(
     let got: Vec<(&str, bool)> = list.iter().map(|i| (i.id.as_str(), i.overdue)).collect();
     assert_eq!(got, [("late", true), ("new", false)]);
     assert_eq!(list[1].due, Some(date("2026-01-14")));
+}
+
+fn customer(id: &str, source: &str, created_ms: i64, claimed_by: Option<&str>) -> CustomerView {
+    use outpost::domain::customer::CustomerFile;
+    use outpost::domain::customer_list::CustomerRecord;
+    use outpost::domain::pool::{Fact, FactKind};
+    use outpost::record::hlc::Hlc;
+    let facts = claimed_by
+        .map(|rep| Fact {
+            id: format!("f-{id}"),
+            stamp: Hlc { wall_ms: created_ms + 1, counter: 0, device: "t".into() },
+            author: rep.into(),
+            kind: FactKind::Claim { rep: rep.into() },
+        })
+        .into_iter()
+        .collect();
+    let file = CustomerFile { name: id.into(), source: source.into(), region: "浦东".into(), ..Default::default() };
+    let rec = CustomerRecord {
+        id: id.into(),
+        file,
+        contacts: vec![],
+        facts,
+        created_ms,
+        created_by: "wang".into(),
+        updated_ms: created_ms,
+    };
+    derive(rec, created_ms + 1000, &PoolSettings::default(), &TierSettings::default())
+}
+
+#[test]
+fn seed002_pending_leads_are_marketing_and_event_customers_never_owned_first_entered_first() {
+    let list = [
+        customer("z-late", "marketing", 300, None),
+        customer("a-event", "event", 200, None),
+        customer("fair", "trade_fair", 100, None),
+        customer("claimed", "marketing", 100, Some("li")),
+        customer("b-first", "marketing", 100, None),
+    ];
+    let ids: Vec<String> = pending_leads(&list).into_iter().map(|l| l.id).collect();
+    assert_eq!(ids, ["b-first", "a-event", "z-late"], "whatever order the list is in");
 }

@@ -15,7 +15,6 @@
 //! ```
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::calendar::{CalendarError, TeamCalendar};
 
@@ -28,7 +27,7 @@ pub fn forward_due(cal: &TeamCalendar, reviewed_ms: i64) -> Result<NaiveDate, Ca
 }
 
 /// A reviewed customer file as the marketing list sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reviewed {
     pub id: String,
     /// The first manager's review (C6).
@@ -38,7 +37,7 @@ pub struct Reviewed {
 }
 
 /// One file still to send.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForwardItem {
     pub id: String,
     pub reviewed_ms: i64,

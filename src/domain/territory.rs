@@ -56,7 +56,7 @@ impl TerritoryRow {
 }
 
 /// The table as the team keeps it, rows in region order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TerritoryTable {
     pub rows: Vec<TerritoryRow>,
 }
@@ -114,7 +114,7 @@ pub fn check_table(table: &TerritoryTable, reps: &[String]) -> Result<(), Territ
 }
 
 /// A lead waiting for a rep, with the region its file gives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lead {
     pub id: String,
     pub region: String,
@@ -127,17 +127,19 @@ impl Lead {
 }
 
 /// Marketing's leads waiting for a rep: ownerless customers never owned (P5) that came
-/// from marketing or a company event, in list order.
+/// from marketing or a company event, first entered first (then by id), so every list
+/// order — the screen's by name, the store's by id — gives the same proposal.
 pub fn pending_leads(customers: &[CustomerView]) -> Vec<Lead> {
-    customers
+    let mut leads: Vec<&CustomerView> = customers
         .iter()
         .filter(|c| c.own.claimable() && !c.own.ever_owned && LEAD_SOURCES.contains(&c.rec.file.source.as_str()))
-        .map(|c| Lead::new(&c.rec.id, &c.rec.file.region))
-        .collect()
+        .collect();
+    leads.sort_by(|a, b| a.rec.created_ms.cmp(&b.rec.created_ms).then_with(|| a.rec.id.cmp(&b.rec.id)));
+    leads.into_iter().map(|c| Lead::new(&c.rec.id, &c.rec.file.region)).collect()
 }
 
 /// What [`propose`] computed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TerritoryProposal {
     /// `(lead, rep)` in the order the leads were given.
     pub assignments: Vec<(String, String)>,

@@ -4,15 +4,11 @@ use std::sync::Arc;
 
 use crate::domain::customer_list::{Filter, OwnerFilter, Sort};
 use crate::domain::tier::Tier;
-use crate::storage::key_accounts::load_key_accounts;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{grade_label, list_label, sort_label, tier_label, CMsg};
 use crate::ui::i18n::territory::TerMsg;
 use crate::ui::i18n::{t, use_i18n};
-use crate::ui::state::load::load;
-use crate::ui::state::session::use_db;
 use crate::ui::state::session::use_session;
-use crate::ui::state::sync_ctx::use_sync;
 
 /// Days ahead for the "returns to the pool soon" filter.
 pub const SOON_DAYS: i64 = 7;
@@ -37,26 +33,18 @@ fn owner_from(code: &str) -> OwnerFilter {
 
 /// K1–K3: while the key-account filter is on, its set is read from the key-account
 /// records (derived, as on the customer page) and read again after every change or pull;
-/// while it is off nothing is read.
-fn key_accounts_kept_current(f: RwSignal<Filter>) {
-    let db = use_db();
-    let sync = use_sync();
-    let on = Memo::new(move |_| f.with(|f| f.key_accounts.is_some()));
-    load(
-        move || on.get().then(|| sync.data_version.get()),
-        move |_| {
-            let db = db.clone();
-            async move { load_key_accounts(db.store()).await }
-        },
-        move |d| {
-            let ids = Arc::new(d.key_account_ids());
-            f.try_update(|f| {
-                if f.key_accounts.is_some() {
-                    f.key_accounts = Some(ids);
-                }
-            });
-        },
-    );
+/// mounted only while the filter is on, so nothing is read otherwise.
+#[component]
+fn KeyAccountsFeed(f: RwSignal<Filter>) -> impl IntoView {
+    let ka = crate::ui::key_accounts::key_account_card::key_accounts_signal();
+    Effect::new(move |_| {
+        let ids = Arc::new(ka.with(|d| d.key_account_ids()));
+        f.try_update(|f| {
+            if f.key_accounts.is_some() {
+                f.key_accounts = Some(ids);
+            }
+        });
+    });
 }
 
 /// The sort, always in view beside the search box.
@@ -101,7 +89,6 @@ pub fn CustomerFilters() -> impl IntoView {
         .count()
     };
     let active = move || f.with(count);
-    key_accounts_kept_current(f);
     // Coming back to the list with filters set shows them.
     let initially_open = f.with_untracked(count) > 0;
     view! {
@@ -165,6 +152,7 @@ pub fn CustomerFilters() -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); f.update(|f| f.key_accounts = on.then(Default::default)) } />
                 <span>{t(TerMsg::KeyAccountsOnly)}</span>
             </label>
+            <Show when=move || f.with(|f| f.key_accounts.is_some())><KeyAccountsFeed f /></Show>
             <button type="button" data-testid="filters-clear" on:click=move |_| f.set(Default::default())>{t(CMsg::ClearFilters)}</button>
         </section>
         </details>

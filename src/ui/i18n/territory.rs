@@ -10,6 +10,7 @@ crate::catalogue! { TerMsg {
     TableHint => "市场部收集的线索按客户所在片区交给该片区的代表；一个片区有几位代表时，分给现有客户相对容量最少的一位。", "Leads collected by marketing go to the reps of the customer's region; where several reps share a region, to the one holding the fewest customers for their capacity.";
     Region => "片区", "Region";
     Reps => "代表", "Reps";
+    Rep => "分给", "Goes to";
     AddRow => "添加片区", "Add a region";
     RemoveRow => "删除此片区", "Remove this region";
     NoRows => "还没有片区。", "No regions yet.";

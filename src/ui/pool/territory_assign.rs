@@ -84,7 +84,7 @@ pub fn TerritoryAssign() -> impl IntoView {
             </Show>
             <Show when=move || { count() > 0 }>
                 <table class="plan" data-testid="territory-plan">
-                    <thead><tr><th>{t(crate::ui::i18n::pool::PMsg::Customer)}</th><th>{t(TerMsg::Region)}</th><th>{t(TerMsg::Reps)}</th></tr></thead>
+                    <thead><tr><th>{t(crate::ui::i18n::pool::PMsg::Customer)}</th><th>{t(TerMsg::Region)}</th><th>{t(TerMsg::Rep)}</th></tr></thead>
                     <tbody>
                         {move || proposal.get().0.into_iter().map(|(_, name, region, rep)| view! {
                             <tr data-testid="territory-line"><td>{name}</td><td>{region}</td><td>{rep}</td></tr>
