@@ -40,6 +40,7 @@ pub mod sales_reports;
 pub mod service;
 pub mod settings;
 pub mod targets;
+pub mod territory;
 pub mod trainings;
 pub mod warehouse;
 
@@ -168,6 +169,8 @@ pub enum Action {
     WriteSalesPlan,
     DecideSalesPlan,
     RecordTraining,
+    SaveTerritories,
+    ForwardToMarketing,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -203,6 +206,9 @@ pub enum RuleError {
     /// P4/P7/H1: a customer goes to a rep of the team.
     #[error("{0:?} is not a rep of the team")]
     NotARep(String),
+    /// Seed 002: only a file the manager has reviewed (C6) goes to marketing.
+    #[error("the customer file is not reviewed yet")]
+    NotReviewed,
     /// The change would store nothing new.
     #[error("nothing changed")]
     Unchanged,
@@ -257,6 +263,8 @@ pub enum RuleError {
     Activity(#[from] crate::domain::activity::ActivityError),
     #[error(transparent)]
     Project(#[from] crate::domain::project::ProjectError),
+    #[error(transparent)]
+    Territory(#[from] crate::domain::territory::TerritoryError),
     #[error(transparent)]
     TeamRules(#[from] crate::domain::team_rules::RulesError),
     #[error(transparent)]

@@ -25,6 +25,7 @@ pub mod data;
 pub mod device_secret;
 pub mod event_kit;
 pub mod events;
+pub mod forwarding;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod incentives;
@@ -52,6 +53,7 @@ pub mod targets;
 pub mod team;
 pub mod team_lists;
 pub mod team_rules;
+pub mod territories;
 pub mod trainings;
 pub mod warehouse;
 

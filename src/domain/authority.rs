@@ -5,10 +5,11 @@
 //! when sealed by a key the roster gave the needed role at the record's stamp:
 //! - finance confirms payments (O3, which moves ownership under P2/P3 and tier under C3);
 //! - managers assign pool customers (P4, P5, P7, H1, H2), review new entries (C6),
-//!   decide orders (O1) and visit plans (V2), review minutes (V5), set the credit flag
-//!   (C3) and the problem-customer mark (P5), send a release note back (P9), keep the
-//!   price list and every team setting (P7 capacities, O2 lead time), set targets
-//!   (T1–T3) and keep the incentive schemes and a month's station figures (I1–I7), and record the payout
+//!   send reviewed files to marketing (seed 002), decide orders (O1) and visit plans
+//!   (V2), review minutes (V5), set the credit flag (C3) and the problem-customer mark
+//!   (P5), send a release note back (P9), keep the price list and every team setting
+//!   (P7 capacities, seed 002 territories, O2 lead time), set targets (T1–T3) and keep
+//!   the incentive schemes and a month's station figures (I1–I7), and record the payout
 //!   steps done (I7) but one;
 //! - finance records the payout step "finance checks and pays" (I7);
 //! - managers or finance review applications (A1), which reps or managers open and
@@ -53,6 +54,8 @@ pub const NOTE_RETURNED: &str = "pool.note_returned";
 pub const ORDER_STEP: &str = "order.step";
 /// A manager's review of a new customer entry (C6).
 pub const CUSTOMER_REVIEWED: &str = "customer.reviewed";
+/// A reviewed customer file sent to marketing the next working day (seed 002).
+pub const CUSTOMER_FORWARDED: &str = "customer.forwarded";
 /// A status of a credit-card application; the review outcomes are a reviewer's (A1).
 pub const APPLICATION_STATUS: &str = "application.status";
 /// An application document (A1): opened and its materials ticked by the sales side.
@@ -111,7 +114,9 @@ fn body_str<'a>(e: &'a Entry, field: &str) -> Option<&'a str> {
 pub fn needed(e: &Entry) -> Option<&'static [Role]> {
     match e.kind.as_str() {
         FINANCE_CONFIRMATION | PAYMENT_CONFIRMED => Some(FINANCE),
-        POOL_ASSIGN | NOTE_RETURNED | CUSTOMER_REVIEWED | TARGET_SET | SALES_PLAN_DECISION => Some(MANAGER),
+        POOL_ASSIGN | NOTE_RETURNED | CUSTOMER_REVIEWED | CUSTOMER_FORWARDED | TARGET_SET | SALES_PLAN_DECISION => {
+            Some(MANAGER)
+        }
         SALES_PLAN_VERSION => Some(REP),
         TRAINING => Some(SALES),
         ORDER_STEP => match body_str(e, "type") {

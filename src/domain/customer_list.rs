@@ -104,6 +104,9 @@ pub struct Filter {
     pub returns_within_days: Option<i64>,
     /// Only problem customers (P5).
     pub problem_only: bool,
+    /// Only key accounts (K1–K3): the set derived from the key-account records, kept
+    /// current by the list while the filter is on; `None`: any customer.
+    pub key_accounts: Option<std::sync::Arc<std::collections::BTreeSet<String>>>,
 }
 
 impl Filter {
@@ -123,6 +126,7 @@ impl Filter {
             && (self.region.is_empty() || f.region.contains(self.region.as_str()))
             && self.returns_within_days.map(|d| c.own.returns_within(now_ms, d)).unwrap_or(true)
             && (!self.problem_only || f.problem)
+            && self.key_accounts.as_ref().is_none_or(|ids| ids.contains(&c.rec.id))
     }
 }
 

@@ -76,8 +76,9 @@ pub fn propose(leads: &[String], reps: &[RepLoad]) -> Proposal {
     proposal
 }
 
-/// Orders two reps by load ratio, then customers held, then id; both have capacity > 0.
-fn lighter(a: &RepLoad, a_now: usize, b: &RepLoad, b_now: usize) -> Ordering {
+/// Orders two reps by load ratio, then customers held, then id; both have capacity > 0
+/// (also the tie-break of seed 002's territory assignment, `domain::territory`).
+pub fn lighter(a: &RepLoad, a_now: usize, b: &RepLoad, b_now: usize) -> Ordering {
     // a_now / a.capacity vs b_now / b.capacity without floats.
     let left = a_now as u128 * b.capacity as u128;
     let right = b_now as u128 * a.capacity as u128;

@@ -27,6 +27,7 @@ pub mod roster;
 pub mod service;
 pub mod sync_status;
 pub mod targets;
+pub mod territory;
 pub mod warehouse;
 
 /// A UI language.

@@ -16,3 +16,4 @@ pub mod storage_health;
 pub mod team_lists_settings;
 pub mod team_status;
 pub mod team_sync;
+pub mod territory_settings;

@@ -26,6 +26,7 @@ mod seed_workflows;
 mod service;
 mod targets;
 mod team;
+mod territory;
 mod warehouse;
 
 use outpost::domain::customer::CustomerFile;

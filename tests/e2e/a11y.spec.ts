@@ -5,7 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
 import { CustomersPage } from './pages/customers';
 import { clearHost, SyncPage } from './pages/sync';
-import { Shell } from './pages/shell';
+import { addPerson, Shell, switchTo } from './pages/shell';
+import { TerritoryPage } from './pages/territory';
+import { shot } from './pages/orders';
 import { PlansCard } from './pages/plans';
 
 test.beforeEach(() => clearHost());
@@ -88,6 +90,55 @@ test('a rep\'s plan with its progress, the application report and the training r
     await d.shell.setLang(lang);
     await expect(plans.card).toBeVisible();
     found.push(...(await violations(page)).map((v) => `[reports rep ${lang}] ${v}`));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test('the territory table, assignment by territory, the files for marketing and the key-account filter pass axe in both languages', async ({ page }) => {
+  test.setTimeout(120_000);
+  const d = new SyncPage(page);
+  const c = new CustomersPage(page);
+  await d.shell.open();
+  await d.shell.setLang('en');
+  await d.shell.createProfile('Manager Wang', 'manager');
+  await d.createTeam();
+  await addPerson(d.shell, 'Rep Li', 'rep');
+  await switchTo(d.shell, 'Manager Wang');
+  const ter = new TerritoryPage(page);
+  await ter.openSettings();
+  await ter.addRow('North', ['Rep Li']);
+  await ter.save();
+  await expect(page.getByTestId('territory-saved')).toBeVisible();
+  for (const [name, region] of [['North Mill', 'North'], ['East Farm', 'East']]) {
+    await c.openList();
+    await page.getByTestId('customer-new').click();
+    await c.fill({ name, region });
+    await page.getByTestId('cf-source').selectOption('marketing');
+    await page.getByTestId('cf-save').click();
+    await expect(page.getByTestId('customer-title')).toHaveText(name);
+  }
+  await page.getByTestId('nav-pool').click();
+  await page.getByTestId('pool-tab-review').click();
+  await page.getByTestId('review-row').filter({ hasText: 'North Mill' }).getByTestId('review-ok').click();
+  const found: string[] = [];
+  for (const lang of ['zh-CN', 'en'] as const) {
+    await d.shell.setLang(lang);
+    await ter.openSettings();
+    await expect(ter.rows()).toHaveCount(1);
+    found.push(...(await violations(page)).map((v) => `[territory settings ${lang}] ${v}`));
+    if (lang === 'zh-CN') await shot(page, 'territory-settings', 'territory-settings-zh.png');
+    await ter.openAssign();
+    await expect(ter.lines()).toHaveCount(1);
+    found.push(...(await violations(page)).map((v) => `[territory assign ${lang}] ${v}`));
+    if (lang === 'zh-CN') await page.screenshot({ path: 'screenshots/territory-assign-zh.png', fullPage: true });
+    await ter.openForMarketing();
+    await expect(ter.toSend()).toHaveCount(1);
+    found.push(...(await violations(page)).map((v) => `[for marketing ${lang}] ${v}`));
+    await c.openList();
+    await c.showFilters();
+    await page.getByTestId('filter-key-accounts').check();
+    found.push(...(await violations(page)).map((v) => `[key-account filter ${lang}] ${v}`));
+    await page.getByTestId('filter-key-accounts').uncheck();
   }
   expect(found, found.join('\n')).toEqual([]);
 });

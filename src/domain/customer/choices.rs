@@ -19,6 +19,9 @@ pub const SOURCES: &[Choice] = &[
     ("mall_list", "商场品牌名录", "Mall brand lists"),
     ("partner_referral", "合作伙伴推荐", "Partner referral"),
     ("event", "公司活动", "Company events"),
+    // Seed 002 第二条（五）: what the marketing department collects goes to the reps of
+    // its region (`domain::territory`).
+    ("marketing", "市场部收集", "Marketing department"),
 ];
 
 /// C5: example segments from the three businesses the rules describe; a team keeps the

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 
-use crate::domain::customer_list::{OwnerFilter, Sort};
+use std::sync::Arc;
+
+use crate::domain::customer_list::{Filter, OwnerFilter, Sort};
 use crate::domain::tier::Tier;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::customers::{grade_label, list_label, sort_label, tier_label, CMsg};
+use crate::ui::i18n::territory::TerMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::session::use_session;
 
@@ -28,6 +31,22 @@ fn owner_from(code: &str) -> OwnerFilter {
     }
 }
 
+/// K1–K3: while the key-account filter is on, its set is read from the key-account
+/// records (derived, as on the customer page) and read again after every change or pull;
+/// mounted only while the filter is on, so nothing is read otherwise.
+#[component]
+fn KeyAccountsFeed(f: RwSignal<Filter>) -> impl IntoView {
+    let ka = crate::ui::key_accounts::key_account_card::key_accounts_signal();
+    Effect::new(move |_| {
+        let ids = Arc::new(ka.with(|d| d.key_account_ids()));
+        f.try_update(|f| {
+            if f.key_accounts.is_some() {
+                f.key_accounts = Some(ids);
+            }
+        });
+    });
+}
+
 /// The sort, always in view beside the search box.
 #[component]
 pub fn SortSelect() -> impl IntoView {
@@ -44,7 +63,7 @@ pub fn SortSelect() -> impl IntoView {
 }
 
 /// Filters by owner, pool, tier, grade, segment, source, region and "returns to the pool
-/// within 7 days", problem customers only (P5), and the sort. Every control is a native select: big, touch friendly.
+/// within 7 days", problem customers only (P5), key accounts only (K1–K3), and the sort. Every control is a native select: big, touch friendly.
 #[component]
 pub fn CustomerFilters() -> impl IntoView {
     let ctx = use_customers();
@@ -53,7 +72,7 @@ pub fn CustomerFilters() -> impl IntoView {
     let f = ctx.filter;
     let people = move || ctx.data.with(|d| d.people.iter().map(|p| (p.id.clone(), p.name.clone())).collect::<Vec<_>>());
     let me = move || session.current.get().unwrap_or_default();
-    let count = |f: &crate::domain::customer_list::Filter| {
+    let count = |f: &Filter| {
         [
             f.owner != OwnerFilter::Everyone,
             f.tier.is_some(),
@@ -63,6 +82,7 @@ pub fn CustomerFilters() -> impl IntoView {
             !f.region.is_empty(),
             f.returns_within_days.is_some(),
             f.problem_only,
+            f.key_accounts.is_some(),
         ]
         .into_iter()
         .filter(|b| *b)
@@ -126,6 +146,13 @@ pub fn CustomerFilters() -> impl IntoView {
                     on:change=move |ev| { let on = event_target_checked(&ev); f.update(|f| f.problem_only = on) } />
                 <span>{t(CMsg::FilterProblem)}</span>
             </label>
+            <label class="check">
+                <input type="checkbox" data-testid="filter-key-accounts"
+                    prop:checked=move || f.with(|f| f.key_accounts.is_some())
+                    on:change=move |ev| { let on = event_target_checked(&ev); f.update(|f| f.key_accounts = on.then(Default::default)) } />
+                <span>{t(TerMsg::KeyAccountsOnly)}</span>
+            </label>
+            <Show when=move || f.with(|f| f.key_accounts.is_some())><KeyAccountsFeed f /></Show>
             <button type="button" data-testid="filters-clear" on:click=move |_| f.set(Default::default())>{t(CMsg::ClearFilters)}</button>
         </section>
         </details>

@@ -35,6 +35,7 @@ crate::catalogue! { XMsg {
     NotOwner => "只有负责人可以将客户退回公海。", "Only the owner returns this customer to the pool.";
     NotARep => "客户只能交给团队中的销售代表。", "A customer goes only to a rep of the team.";
     Unchanged => "没有需要保存的改动。", "Nothing changed.";
+    NotReviewed => "客户档案须先经经理审核，才能发送市场部。", "The manager reviews a customer file before it goes to marketing.";
     Pin => "PIN 码不正确或不符合要求（4–12 位数字）。", "The PIN is wrong or not 4–12 digits.";
     HeldForNote => "该客户在等待原负责人的退回说明，暂不能认领。", "This customer waits for its release note and cannot be claimed yet.";
     NoReleaseNote => "该客户没有可退回的说明。", "There is no release note to send back.";
@@ -132,6 +133,8 @@ pub fn command_error(lang: Lang, e: &CommandError) -> String {
             RuleError::Warehouse(e) => crate::ui::i18n::warehouse::warehouse_error(lang, e),
             RuleError::Activity(e) => activity_error_text(lang, e).to_owned(),
             RuleError::Project(e) => project_error(lang, e),
+            RuleError::Territory(e) => crate::ui::i18n::territory::territory_error(lang, e),
+            RuleError::NotReviewed => m(XMsg::NotReviewed),
             RuleError::TeamRules(e) => rules_error_text(lang, Some(e)),
             RuleError::Collection(CollectionError::BadPayday) => OMsg::BadPayday.text(lang).to_owned(),
             RuleError::Collection(CollectionError::BadRemindDays) => OMsg::BadRemindDays.text(lang).to_owned(),

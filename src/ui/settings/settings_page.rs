@@ -35,6 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
         <CalendarSettings />
         <TeamListsSettings />
         <RulesSettings />
+        <crate::ui::settings::territory_settings::TerritorySettings />
         <crate::ui::settings::collection_settings::CollectionSettingsCard />
         <StaffPinSettings />
         <crate::ui::settings::activity_rules_settings::ActivityRulesSettings />
