@@ -104,7 +104,7 @@ fn key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
-fn group<'a>(items: &'a [Sighting], name: impl Fn(&Sighting) -> &str) -> Vec<(String, Vec<&'a Sighting>)> {
+fn group(items: &[Sighting], name: impl Fn(&Sighting) -> &str) -> Vec<(String, Vec<&Sighting>)> {
     let mut groups: Vec<(String, String, Vec<&Sighting>)> = Vec::new();
     let mut sorted: Vec<&Sighting> = items.iter().collect();
     sorted.sort_by(|a, b| b.seen_on.cmp(&a.seen_on).then_with(|| a.id.cmp(&b.id)));
