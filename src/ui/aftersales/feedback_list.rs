@@ -110,7 +110,10 @@ fn FeedbackItem(f: Feedback) -> impl IntoView {
             {f.follow_ups.iter().map(|u| view! {
                 <p data-testid="fb-follow-up">"→ "<strong>{u.who.clone()}</strong>": "{u.answer.clone()}</p>
             }).collect_view()}
-            {f.closing.as_ref().map(|c| view! { <p class="muted" data-testid="fb-closed">{t(FMsg::Close)}" · "{c.note.clone()}</p> })}
+            {f.closing.as_ref().map(|c| {
+                let by = customers.data.with_untracked(|d| d.name_of(&c.by));
+                view! { <p class="muted" data-testid="fb-closed">{t(FMsg::CloseNote)}": "{c.note.clone()}" · "{by}</p> }
+            })}
             <Show when=may_answer>
                 <details class="reforward" data-testid="fb-answer-box">
                     <summary>{t(FMsg::RecordAnswer)}</summary>
