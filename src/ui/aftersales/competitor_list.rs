@@ -80,7 +80,7 @@ pub fn CompetitorList(#[prop(optional)] customer: Option<String>, edit: RwSignal
                                     .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" · ");
                                 let sv = StoredValue::new(s.clone());
                                 view! {
-                                    <li data-testid="cs-row">
+                                    <li class="cs-row" data-testid="cs-row">
                                         <p><strong>{head}</strong></p>
                                         <p class="muted">{meta}</p>
                                         {(!s.strengths.is_empty()).then(|| view! { <p>"+ "{t(FMsg::Strengths)}": "{s.strengths.clone()}</p> })}
