@@ -60,7 +60,7 @@ test('a rep reports feedback and a late repair, the manager answers on another t
   // A competitor product seen at the customer.
   await ra.recordSighting({ competitor: 'Grand Suites', product: 'Day delegate rate', price: '380', strengths: 'Free parking', weaknesses: 'Far from metro', source: 'Ms Lin' });
   await expect(ra.card('competitors').getByTestId('cs-row')).toHaveCount(1);
-  await r.page.getByTestId('repairs').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await r.page.getByTestId('repairs').evaluate((e) => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -130); });
   await r.page.screenshot({ path: 'screenshots/aftersales-customer-en.png' });
   expect(await r.d.syncNow()).toBe('done');
 
@@ -122,7 +122,7 @@ test('a rep reports feedback and a late repair, the manager answers on another t
   await expect(ra.card('competitors').getByTestId('cs-row')).toHaveCount(1); // only this customer's
 
   await r.d.shell.setLang('zh-CN');
-  await r.page.getByTestId('repairs').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await r.page.getByTestId('repairs').evaluate((e) => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -130); });
   await r.page.screenshot({ path: 'screenshots/aftersales-customer-zh-CN.png' });
   await m.context.close();
   await r.context.close();

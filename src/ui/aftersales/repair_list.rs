@@ -62,22 +62,28 @@ fn RepairItem(row: RepairRow, edit: RwSignal<Option<RepairJob>>, show_customer: 
         );
     };
     let may = move || cmds.can(can_keep_repairs);
-    let promised = j.promised_on.map(|d| format!("{} {d}", FMsg::Promised.text(i18n.lang()))).unwrap_or_default();
-    let cost = match j.cost_fen {
-        Some(c) => format!("{} ¥{}", FMsg::CostShort.text(i18n.lang()), format_yuan(c)),
-        None => String::new(),
+    // Worded in the language shown now: a switch redraws it without a reload of the rows.
+    let meta = {
+        let j = j.clone();
+        let who = if show_customer { customer_name(Some(&j.customer_id)) } else { String::new() };
+        move || {
+            let lang = i18n.lang();
+            let promised = j.promised_on.map(|d| format!("{} {d}", FMsg::Promised.text(lang))).unwrap_or_default();
+            let cost =
+                j.cost_fen.map(|c| format!("{} ¥{}", FMsg::CostShort.text(lang), format_yuan(c))).unwrap_or_default();
+            [
+                who.clone(),
+                format!("{} {}", FMsg::Reported.text(lang), j.reported_on),
+                promised,
+                j.assigned_to.clone(),
+                cost,
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+        }
     };
-    let meta = [
-        if show_customer { customer_name(Some(&j.customer_id)) } else { String::new() },
-        format!("{} {}", FMsg::Reported.text(i18n.lang()), j.reported_on),
-        promised,
-        j.assigned_to.clone(),
-        cost,
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
     let kind = j.kind;
     let (overdue, late, onsite) = (row.overdue, row.working_days_late, row.onsite_years);
     let jv = StoredValue::new(j.clone());
