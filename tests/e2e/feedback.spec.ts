@@ -106,6 +106,18 @@ test('a rep reports feedback and a late repair, the manager answers on another t
   expect(csv).toContain('Harbour Hotel');
   expect(csv).toContain('"1,200.00"');
   await m.page.screenshot({ path: 'screenshots/aftersales-competitors-en.png' });
+  // A sighting is corrected in place: a bad price is refused and kept, a good one saved.
+  const west = ma.card('competitors').getByTestId('cs-row').filter({ hasText: 'Meeting room' });
+  await west.getByTestId('cs-edit').click();
+  await expect(m.page.getByTestId('cs-price')).toHaveValue('1200.00');
+  await m.page.getByTestId('cs-price').fill('about 1000');
+  await m.page.getByTestId('cs-save').click();
+  await expect(m.page.getByTestId('cs-error')).toContainText('valid amount');
+  await expect(m.page.getByTestId('cs-competitor')).toHaveValue('grand suites');
+  await m.page.getByTestId('cs-price').fill('990');
+  await m.page.getByTestId('cs-save').click();
+  await expect(ma.card('competitors').getByTestId('cs-row')).toHaveCount(2);
+  await expect(west).toContainText('¥990.00');
   expect(await m.d.syncNow()).toBe('done');
 
   // The rep sees the answer, closes the report, and marks the repair done: no longer overdue.
