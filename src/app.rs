@@ -25,14 +25,17 @@ pub mod activities;
 pub mod application_report;
 pub mod applications;
 pub mod commission;
+pub mod competitors;
 pub mod customers;
 pub mod event_kit;
 pub mod events;
+pub mod feedback;
 pub mod import;
 pub mod incentives;
 pub mod key_accounts;
 pub mod orders;
 pub mod pool;
+pub mod repairs;
 pub mod reports;
 pub mod roster;
 pub mod sales_plans;
@@ -171,6 +174,10 @@ pub enum Action {
     RecordTraining,
     SaveTerritories,
     ForwardToMarketing,
+    AnswerFeedback,
+    CloseFeedback,
+    RecordCompetitor,
+    KeepRepairJob,
 }
 
 /// Why a command stored nothing. `NotAllowed` and `Rule` carry machine reasons the UI
@@ -279,6 +286,15 @@ pub enum RuleError {
     /// K2: a service-team seat goes to someone of the team who may serve key accounts.
     #[error("{0:?} may not hold a key-account seat")]
     SeatHolder(String),
+    #[error(transparent)]
+    Feedback(#[from] crate::domain::feedback::FeedbackError),
+    /// A feedback report names no department.
+    #[error("no department chosen")]
+    NoDepartment,
+    #[error(transparent)]
+    Competitor(#[from] crate::domain::competitor::CompetitorError),
+    #[error(transparent)]
+    Repair(#[from] crate::domain::repair::RepairError),
     /// Something the action needs was left empty.
     #[error("{0:?} is empty")]
     Empty(Needed),

@@ -9,6 +9,7 @@
 //! rule is decided here.
 
 pub mod activities;
+pub mod aftersales;
 pub mod app;
 pub mod customers;
 pub mod events;

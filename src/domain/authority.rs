@@ -23,6 +23,11 @@
 //!   keep its item catalogue;
 //! - reps write their own sales plans and managers decide them (V9); a training record
 //!   is a rep's or a manager's (seed 003);
+//! - market feedback (seeds 000/002/003) is anyone's to report; its answers are a
+//!   manager's (the team has no department roles), and a closing is a manager's or the
+//!   report's own author's (`storage::feedback` checks the author when folding);
+//! - competitor sightings and repair jobs with their status steps (seeds 000/002) are
+//!   the sales side's (rep, manager);
 //! - key-account support requests, service evaluations with their return visits and
 //!   activities (K1–K3) are anyone's of the team but event staff.
 //!
@@ -92,6 +97,17 @@ pub const KEY_ACCOUNT_KINDS: [&str; 4] = ["ka_request", "ka_evaluation", "ka_act
 pub const WAREHOUSE_KINDS: [&str; 3] = ["warehouse.slip", "warehouse.count", "warehouse.sign"];
 /// The warehouse's item catalogue (W1): the manager's.
 pub const WAREHOUSE_ITEM: &str = "warehouse.item";
+/// A market feedback report (seeds 000/002/003): anyone's.
+pub const FEEDBACK_RAISED: &str = "feedback.raised";
+/// A follow-up on a report: an answer is a manager's; a closing a manager's or the
+/// author's (checked when folding, `storage::feedback`).
+pub const FEEDBACK_STEP: &str = "feedback.step";
+/// A competitor sighting document (seed 002): the sales side's.
+pub const COMPETITOR: &str = "competitor";
+/// A repair or maintenance job document (seed 002): the sales side's.
+pub const REPAIR_JOB: &str = "repair_job";
+/// A status step of a repair job: the sales side's.
+pub const REPAIR_STEP: &str = "repair.step";
 /// Team-wide settings documents are named `team:<what>`.
 pub const TEAM_DOC_PREFIX: &str = "team:";
 
@@ -118,7 +134,11 @@ pub fn needed(e: &Entry) -> Option<&'static [Role]> {
             Some(MANAGER)
         }
         SALES_PLAN_VERSION => Some(REP),
-        TRAINING => Some(SALES),
+        TRAINING | REPAIR_STEP => Some(SALES),
+        FEEDBACK_STEP => match body_str(e, "step") {
+            Some("closed") => None,
+            _ => Some(MANAGER),
+        },
         ORDER_STEP => match body_str(e, "type") {
             Some("approved" | "rejected" | "reopened") => Some(MANAGER),
             _ => None,
@@ -160,7 +180,7 @@ pub fn needed_for_field(doc: &Document, field: &str) -> Option<&'static [Role]> 
         // E1: an event whose id names its creator is kept by its creator
         // ([`person_for_field`]), a manager or event staff — every field, its deletion too.
         (EVENT, _) if creator_of(&doc.id).is_some() => Some(EVENT_DESK),
-        (APPLICATION, _) => Some(SALES),
+        (APPLICATION | COMPETITOR | REPAIR_JOB, _) => Some(SALES),
         (k, _) if KEY_ACCOUNT_KINDS.contains(&k) => Some(KEY_ACCOUNT_TEAM),
         // C3 credit flag, P5 problem mark.
         ("customer", f) if CustomerFile::MANAGER_FIELDS.contains(&f) => Some(MANAGER),

@@ -9,6 +9,7 @@ use crate::sync::passphrase::Weakness;
 use leptos::prelude::*;
 
 pub mod activities;
+pub mod aftersales;
 pub mod applications;
 pub mod bucket;
 pub mod commands;
@@ -116,6 +117,7 @@ catalogue! { Msg {
     NavFinance => "财务", "Finance";
     NavIncentives => "激励", "Incentives";
     NavWarehouse => "仓库", "Warehouse";
+    NavAftersales => "售后与市场", "After-sales";
     Online => "在线", "Online";
     Offline => "离线", "Offline";
     OfflineHint => "离线也可以继续工作，联网后再同步。", "You can keep working offline; sync when the network is back.";

@@ -7,6 +7,7 @@
 mod common;
 
 mod activities;
+mod aftersales;
 mod applications;
 mod commission;
 mod customers;

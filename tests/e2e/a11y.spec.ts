@@ -12,7 +12,7 @@ import { PlansCard } from './pages/plans';
 
 test.beforeEach(() => clearHost());
 
-const SLUGS = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'incentives', 'warehouse', 'finance', 'settings'] as const;
+const SLUGS = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'aftersales', 'incentives', 'warehouse', 'finance', 'settings'] as const;
 
 /** The violations axe finds on what the page shows now, as readable lines. */
 async function violations(page: Page): Promise<string[]> {
@@ -59,6 +59,19 @@ test('every page and a customer pass axe in both languages', async ({ page }) =>
       await expect(page.getByTestId(`wh-tab-${tab}`)).toHaveClass(/active/);
       found.push(...(await violations(page)).map((v) => `[warehouse ${tab} ${lang}] ${v}`));
     }
+    // The after-sales page's other sections: competitors (its form open) and repairs.
+    for (const tab of ['competitors', 'repairs'] as const) {
+      await page.getByTestId('nav-aftersales').click();
+      await page.getByTestId(`as-tab-${tab}`).click();
+      await expect(page.getByTestId(`as-tab-${tab}`)).toHaveClass(/active/);
+      if (tab === 'competitors') await page.getByTestId('cs-new').click();
+      found.push(...(await violations(page)).map((v) => `[aftersales ${tab} ${lang}] ${v}`));
+    }
+    // A customer's service tab with the repair, feedback and competitor forms open.
+    await c.open('Harbour Kites', 'service');
+    for (const open of ['rj-new', 'fb-new', 'cs-new']) await page.getByTestId(open).click();
+    await expect(page.getByTestId('rj-form')).toBeVisible();
+    found.push(...(await violations(page)).map((v) => `[customer service ${lang}] ${v}`));
     await c.open('Harbour Kites');
     await expect(page.getByTestId('owner-name')).toBeVisible();
     found.push(...(await violations(page)).map((v) => `[customer ${lang}] ${v}`));

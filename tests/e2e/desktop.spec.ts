@@ -22,7 +22,7 @@ test('at 1440×900 the navigation is a side column and pages use the width', asy
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await manager(page);
-  for (const slug of ['customers', 'pool', 'reports', 'incentives', 'warehouse', 'finance', 'today']) {
+  for (const slug of ['customers', 'pool', 'reports', 'aftersales', 'incentives', 'warehouse', 'finance', 'today']) {
     await page.getByTestId(`nav-${slug}`).click();
     await expect(page.getByTestId('page-title')).toBeVisible();
     const nav = (await page.locator('nav.nav-bar').boundingBox())!;

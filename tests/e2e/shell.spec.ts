@@ -114,7 +114,7 @@ test('every navigation link opens its page', async ({ page }) => {
   await app.createProfile('Rep One');
   const titles: Record<string, string> = {
     today: 'Today', customers: 'Customers', pool: 'Pool', activities: 'Activities',
-    events: 'Events', reports: 'Reports', incentives: 'Incentives', warehouse: 'Warehouse', settings: 'Settings',
+    events: 'Events', reports: 'Reports', aftersales: 'After-sales', incentives: 'Incentives', warehouse: 'Warehouse', settings: 'Settings',
   };
   for (const slug of NAV) {
     await app.nav(slug).click();

@@ -80,6 +80,7 @@ pub fn CustomerPage(id: Option<String>) -> impl IntoView {
             </SectionPanel>
             <SectionPanel section="service" current=section>
                 <crate::ui::service::service_card::ServiceCard customer=id() />
+                <crate::ui::aftersales::customer_aftersales::CustomerAftersales customer=id() />
             </SectionPanel>
             <SectionPanel section="key-account" current=section>
                 <crate::ui::key_accounts::key_account_card::KeyAccountCard customer=id() />

@@ -45,6 +45,6 @@ pub fn Shell() -> impl IntoView {
 }
 
 /// Every page the navigation offers, in order.
-pub fn nav_pages() -> [Page; 9] {
+pub fn nav_pages() -> [Page; 10] {
     Page::ALL
 }

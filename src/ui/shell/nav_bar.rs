@@ -53,5 +53,6 @@ fn icon(p: Page) -> &'static str {
         Page::Finance => "¥",
         Page::Incentives => "★",
         Page::Warehouse => "▦",
+        Page::Aftersales => "⚒",
     }
 }

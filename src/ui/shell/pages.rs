@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::activities::activities_page::ActivitiesPage;
+use crate::ui::aftersales::aftersales_page::AftersalesPage;
 use crate::ui::customers::customers_page::CustomersPage;
 use crate::ui::events::events_page::EventsPage;
 use crate::ui::incentives::incentives_page::IncentivesPage;
@@ -31,5 +32,6 @@ pub fn page_view(page: Page) -> AnyView {
         Page::Reports => view! { <ReportsPage /> }.into_any(),
         Page::Incentives => view! { <IncentivesPage /> }.into_any(),
         Page::Warehouse => view! { <WarehousePage /> }.into_any(),
+        Page::Aftersales => view! { <AftersalesPage /> }.into_any(),
     })
 }

@@ -23,17 +23,20 @@ pub enum Page {
     Incentives,
     /// The team warehouse (W1).
     Warehouse,
+    /// Market feedback, competitor files, repair jobs (seeds 000/002/003).
+    Aftersales,
 }
 
 impl Page {
     /// The pages in the navigation bar, in order.
-    pub const ALL: [Page; 9] = [
+    pub const ALL: [Page; 10] = [
         Page::Today,
         Page::Customers,
         Page::Pool,
         Page::Activities,
         Page::Events,
         Page::Reports,
+        Page::Aftersales,
         Page::Incentives,
         Page::Warehouse,
         Page::Settings,
@@ -52,6 +55,7 @@ impl Page {
             Page::Finance => "finance",
             Page::Incentives => "incentives",
             Page::Warehouse => "warehouse",
+            Page::Aftersales => "aftersales",
         }
     }
 
@@ -68,6 +72,7 @@ impl Page {
             Page::Finance => Msg::NavFinance,
             Page::Incentives => Msg::NavIncentives,
             Page::Warehouse => Msg::NavWarehouse,
+            Page::Aftersales => Msg::NavAftersales,
         }
     }
 

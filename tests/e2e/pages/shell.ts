@@ -2,7 +2,7 @@
 import { expect, type Page } from '../fixtures';
 
 export type Role = 'rep' | 'manager' | 'finance' | 'event_staff';
-export const NAV = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'incentives', 'warehouse', 'settings'] as const;
+export const NAV = ['today', 'customers', 'pool', 'activities', 'events', 'reports', 'aftersales', 'incentives', 'warehouse', 'settings'] as const;
 
 export function base(): string {
   const b = process.env.OUTPOST_BASE;
