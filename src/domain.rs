@@ -16,6 +16,7 @@ pub mod collection;
 pub mod csv_import;
 pub mod customer;
 pub mod customer_list;
+pub mod day_plan;
 pub mod distribution;
 pub mod event;
 pub mod event_kit;

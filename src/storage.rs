@@ -21,6 +21,7 @@ pub mod codec;
 pub mod collection;
 pub mod customers;
 pub mod data;
+pub mod day_plans;
 pub mod device_secret;
 pub mod event_kit;
 pub mod events;

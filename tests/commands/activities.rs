@@ -18,7 +18,12 @@ use super::common::*;
 use super::team_with_customer;
 
 fn draft() -> PlanDraft {
-    PlanDraft { day: "2026-01-05".parse().ok(), goals: "demo the new line".into(), customers: vec!["c1".into()] }
+    PlanDraft {
+        day: "2026-01-05".parse().ok(),
+        goals: "demo the new line".into(),
+        customers: vec!["c1".into()],
+        slots: vec![],
+    }
 }
 
 async fn with_plan() -> (MemoryStore, String) {
