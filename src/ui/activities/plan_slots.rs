@@ -33,49 +33,45 @@ pub fn PlanSlots(
             <fieldset class="field plan-slots" data-testid="plan-slots">
                 <legend>{t(DMsg::Schedule)}</legend>
                 <p class="muted">{t(DMsg::ScheduleHint)}</p>
-                {move || picked.get().into_iter().map(|c| {
-                    let name = names.with(|n| n.iter().find(|(id, _)| *id == c).map(|(_, n)| n.clone())).unwrap_or_else(|| c.clone());
-                    let s = slot_of(&c);
-                    let hint = slot_hint(s.kind, s.half());
-                    let (c1, c2, c3) = (c.clone(), c.clone(), c.clone());
-                    let label = name.clone();
-                    view! {
-                        <div class="slot-row" data-testid="plan-slot" data-customer=name.clone()
-                            data-kind=plan_kind_code(s.kind) data-slot=slot_code(s.half())>
-                            <strong>{name.clone()}</strong>
-                            <select data-testid="plan-slot-kind" aria-label=move || format!("{label} · {}", t(DMsg::KindOf)())
-                                prop:value=plan_kind_code(s.kind)
-                                on:change=move |ev| {
-                                    let k = if event_target_value(&ev) == "call" { PlanKind::Call } else { PlanKind::Visit };
-                                    edit(c1.clone(), Box::new(move |s| s.kind = k));
-                                }>
-                                {[PlanKind::Call, PlanKind::Visit].into_iter().map(|k| view! {
-                                    <option value=plan_kind_code(k)>{move || plan_kind_label(i18n.lang(), k)}</option>
-                                }).collect_view()}
-                            </select>
-                            <select data-testid="plan-slot-half" aria-label=t(DMsg::HalfOf)
-                                prop:value=slot_code(s.half())
-                                on:change=move |ev| {
-                                    let h = if event_target_value(&ev) == "morning" { Slot::Morning } else { Slot::Afternoon };
-                                    edit(c2.clone(), Box::new(move |s| { s.slot = h; s.time = None; }));
-                                }>
-                                {[Slot::Morning, Slot::Afternoon].into_iter().map(|h| view! {
-                                    <option value=slot_code(h)>{move || slot_label(i18n.lang(), h)}</option>
-                                }).collect_view()}
-                            </select>
-                            <input type="time" data-testid="plan-slot-time" aria-label=t(DMsg::Time)
-                                prop:value=s.time.map(|x| x.format("%H:%M").to_string()).unwrap_or_default()
-                                on:change=move |ev| {
-                                    let time = chrono::NaiveTime::parse_from_str(&event_target_value(&ev), "%H:%M").ok();
-                                    edit(c3.clone(), Box::new(move |s| {
-                                        s.time = time;
-                                        if let Some(x) = time { s.slot = Slot::of_time(x); }
-                                    }));
-                                } />
-                            {hint.map(|h| view! { <small class="hint" data-testid="plan-slot-hint">{move || hint_text(i18n.lang(), h)}</small> })}
-                        </div>
-                    }
-                }).collect_view()}
+                {move || {
+                    let lang = i18n.lang();
+                    picked.get().into_iter().map(|c| {
+                        let name = names.with(|n| n.iter().find(|(id, _)| *id == c).map(|(_, n)| n.clone())).unwrap_or_else(|| c.clone());
+                        let s = slot_of(&c);
+                        let hint = slot_hint(s.kind, s.half());
+                        let (c1, c2, c3) = (c.clone(), c.clone(), c);
+                        let kinds = [PlanKind::Call, PlanKind::Visit].map(|k| view! { <option value=plan_kind_code(k)>{plan_kind_label(lang, k)}</option> });
+                        let halves = [Slot::Morning, Slot::Afternoon].map(|h| view! { <option value=slot_code(h)>{slot_label(lang, h)}</option> });
+                        view! {
+                            <div class="slot-row" data-testid="plan-slot" data-customer=name.clone()
+                                data-kind=plan_kind_code(s.kind) data-slot=slot_code(s.half())>
+                                <strong>{name.clone()}</strong>
+                                <select data-testid="plan-slot-kind" aria-label=format!("{name} · {}", DMsg::KindOf.text(lang))
+                                    prop:value=plan_kind_code(s.kind)
+                                    on:change=move |ev| {
+                                        let k = if event_target_value(&ev) == "call" { PlanKind::Call } else { PlanKind::Visit };
+                                        edit(c1.clone(), Box::new(move |s| s.kind = k));
+                                    }>{kinds}</select>
+                                <select data-testid="plan-slot-half" aria-label=format!("{name} · {}", DMsg::HalfOf.text(lang))
+                                    prop:value=slot_code(s.half())
+                                    on:change=move |ev| {
+                                        let h = if event_target_value(&ev) == "morning" { Slot::Morning } else { Slot::Afternoon };
+                                        edit(c2.clone(), Box::new(move |s| { s.slot = h; s.time = None; }));
+                                    }>{halves}</select>
+                                <input type="time" data-testid="plan-slot-time" aria-label=format!("{name} · {}", DMsg::Time.text(lang))
+                                    prop:value=s.time.map(|x| x.format("%H:%M").to_string()).unwrap_or_default()
+                                    on:change=move |ev| {
+                                        let time = chrono::NaiveTime::parse_from_str(&event_target_value(&ev), "%H:%M").ok();
+                                        edit(c3.clone(), Box::new(move |s| {
+                                            s.time = time;
+                                            if let Some(x) = time { s.slot = Slot::of_time(x); }
+                                        }));
+                                    } />
+                                {hint.map(|h| view! { <small class="hint" data-testid="plan-slot-hint">{hint_text(lang, h)}</small> })}
+                            </div>
+                        }
+                    }).collect_view()
+                }}
             </fieldset>
         </Show>
     }

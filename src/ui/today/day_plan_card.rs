@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::activities::can_log_activity_for;
@@ -10,7 +11,7 @@ use crate::ui::activities::activity_sheet::{provide_activity_sheet, ActivityShee
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{rule_label, AMsg};
 use crate::ui::i18n::day_plan::{hint_text, plan_kind_code, DMsg};
-use crate::ui::i18n::{t, use_i18n};
+use crate::ui::i18n::{t, use_i18n, Lang};
 use crate::ui::state::command::Commands;
 use crate::ui::state::session::use_session;
 
@@ -74,36 +75,39 @@ pub fn DayPlanCard(services: RwSignal<Vec<ServiceReturn>>) -> impl IntoView {
         logging.set(Some(customer));
         sheet.open(Some(if kind == PlanKind::Call { ActivityKind::Call } else { ActivityKind::Visit }));
     };
-    let row = move |i: DayItem| {
-        let (cid, kind, done) = (i.customer.clone(), i.kind, i.done);
-        let time = i.time.map(|x| x.format("%H:%M").to_string());
-        let detail = (!i.address.is_empty()).then(|| i.address.clone());
+    // Rows are plain text in the language of the moment: the list is drawn again when
+    // the language, the plan or the day changes.
+    let row = move |i: DayItem, lang: Lang, can_log: bool| {
+        let (cid, kind, done, key) = (i.customer.clone(), i.kind, i.done, i.name.clone());
+        let time = i.time.map(|x| x.format("%H:%M ").to_string()).unwrap_or_default();
+        let follow_up = i.follow_up.map(|r| {
+            let off = if i.planned { String::new() } else { format!(" · {}", DMsg::NotOnPlan.text(lang)) };
+            format!("{}: {}{off}", DMsg::FollowUp.text(lang), rule_label(lang, r))
+        });
+        let action = if done {
+            view! { <span class="badge ok" data-testid="day-done">{DMsg::Done.text(lang)}</span> }.into_any()
+        } else if can_log {
+            let label = if kind == PlanKind::Call { DMsg::LogCall } else { DMsg::LogVisit };
+            view! {
+                <button type="button" class="primary day-log" data-testid="day-log" on:click=move |_| open(cid.clone(), kind)>
+                    {label.text(lang)}
+                </button>
+            }
+            .into_any()
+        } else {
+            view! { <span class="badge" data-testid="day-todo">{DMsg::ToDo.text(lang)}</span> }.into_any()
+        };
         view! {
-            <li class="day-item" class:done=done data-testid="day-item" data-customer=i.name.clone()
-                data-kind=plan_kind_code(kind) data-done=done.to_string() data-planned=i.planned.to_string()>
+            <li class="day-item" class:done=done data-testid="day-item" data-customer=key
+                data-kind=plan_kind_code(kind) data-done=done.to_string()>
                 <span class="tick" aria-hidden="true">{if done { "✓" } else { "" }}</span>
                 <div class="day-item-text">
-                    <a href=format!("#/customers/{}", i.customer)>{time.map(|x| format!("{x} "))}{i.name.clone()}</a>
-                    {detail.map(|d| view! { <small class="muted">{d}</small> })}
-                    {i.follow_up.map(|r| view! {
-                        <small class="muted" data-testid="day-follow-up">{t(DMsg::FollowUp)}": "{move || rule_label(i18n.lang(), r)}
-                            {(!i.planned).then(|| view! { " · "{t(DMsg::NotOnPlan)} })}</small>
-                    })}
-                    {i.hint.map(|h| view! { <small class="hint" data-testid="day-hint">{move || hint_text(i18n.lang(), h)}</small> })}
+                    <a href=format!("#/customers/{}", i.customer)>{time}{i.name}</a>
+                    {(!i.address.is_empty()).then(|| view! { <small class="muted">{i.address}</small> })}
+                    {follow_up.map(|f| view! { <small class="muted" data-testid="day-follow-up">{f}</small> })}
+                    {i.hint.map(|h| view! { <small class="hint" data-testid="day-hint">{hint_text(lang, h)}</small> })}
                 </div>
-                {move || if done {
-                    view! { <span class="badge ok" data-testid="day-done">{t(DMsg::Done)}</span> }.into_any()
-                } else if can_log() {
-                    let c = cid.clone();
-                    view! {
-                        <button type="button" class="primary day-log" data-testid="day-log" aria-haspopup="dialog"
-                            on:click=move |_| open(c.clone(), kind)>
-                            {if kind == PlanKind::Call { t(DMsg::LogCall)() } else { t(DMsg::LogVisit)() }}
-                        </button>
-                    }.into_any()
-                } else {
-                    view! { <span class="badge" data-testid="day-todo">{t(DMsg::ToDo)}</span> }.into_any()
-                }}
+                {action}
             </li>
         }
     };
@@ -136,31 +140,29 @@ pub fn DayPlanCard(services: RwSignal<Vec<ServiceReturn>>) -> impl IntoView {
                 <p class="muted" data-testid="day-read-only">{t(DMsg::ReadOnly)}</p>
             </Show>
             {move || {
-                let p = plan.get();
+                let (p, lang, can_log) = (plan.get(), i18n.lang(), can_log());
                 if p.is_empty() {
-                    return view! { <p class="muted" data-testid="day-empty">{t(DMsg::NothingPlanned)}</p> }.into_any();
+                    return view! { <p class="muted" data-testid="day-empty">{DMsg::NothingPlanned.text(lang)}</p> }.into_any();
                 }
+                let none = |m: DMsg| view! { <p class="muted">{m.text(lang)}</p> };
                 view! {
-                    <h3>{t(DMsg::Morning)}</h3>
-                    {if p.morning.is_empty() {
-                        view! { <p class="muted">{t(DMsg::NothingMorning)}</p> }.into_any()
-                    } else {
-                        view! { <ul class="plain-list day-items" data-testid="day-morning">{p.morning.into_iter().map(row).collect_view()}</ul> }.into_any()
-                    }}
-                    <h3>{t(DMsg::Afternoon)}</h3>
-                    {if p.afternoon.is_empty() {
-                        view! { <p class="muted">{t(DMsg::NothingAfternoon)}</p> }.into_any()
-                    } else {
-                        p.afternoon.into_iter().map(|g| {
-                            let label = g.region.clone();
-                            view! {
-                                <div class="region" data-testid="visit-region" data-region=g.region.clone()>
-                                    <h4>{move || if label.is_empty() { t(AMsg::NoRegion)().to_owned() } else { label.clone() }}</h4>
-                                    <ul class="plain-list day-items">{g.items.into_iter().map(row).collect_view()}</ul>
-                                </div>
-                            }
-                        }).collect_view().into_any()
-                    }}
+                    <h3>{DMsg::Morning.text(lang)}</h3>
+                    {if p.morning.is_empty() { Either::Left(none(DMsg::NothingMorning)) } else { Either::Right(view! {
+                        <ul class="plain-list day-items" data-testid="day-morning">
+                            {p.morning.into_iter().map(|i| row(i, lang, can_log)).collect_view()}
+                        </ul>
+                    }) }}
+                    <h3>{DMsg::Afternoon.text(lang)}</h3>
+                    {p.afternoon.is_empty().then(|| none(DMsg::NothingAfternoon))}
+                    {p.afternoon.into_iter().map(|g| {
+                        let label = if g.region.is_empty() { AMsg::NoRegion.text(lang).to_owned() } else { g.region.clone() };
+                        view! {
+                            <div class="region" data-testid="visit-region" data-region=g.region>
+                                <h4>{label}</h4>
+                                <ul class="plain-list day-items">{g.items.into_iter().map(|i| row(i, lang, can_log)).collect_view()}</ul>
+                            </div>
+                        }
+                    }).collect_view()}
                 }.into_any()
             }}
             {move || logging.get().map(|customer| view! { <ActivitySheetView customer sheet /> })}

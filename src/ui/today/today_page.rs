@@ -126,6 +126,7 @@ pub fn TodayPage() -> impl IntoView {
                         {ps.into_iter().enumerate().map(|(i, p)| {
                             let pct = (p.done * 100).checked_div(p.target).map_or(100, |p| p.min(100));
                             let (done, target, met) = (p.done, p.target, p.met);
+                            let p2 = p.clone();
                             view! {
                                 <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
                                     data-done=done.to_string() data-target=target.to_string() data-met=met.to_string()>
@@ -133,7 +134,7 @@ pub fn TodayPage() -> impl IntoView {
                                         <span>{move || quota_label(i18n.lang(), &p)}</span>
                                         <strong data-testid="quota-count">{format!("{done} / {target}")}</strong>
                                     </div>
-                                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
+                                    <div class="bar" role="progressbar" aria-label=move || quota_label(i18n.lang(), &p2) aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
                                         <span style=format!("width: {pct}%")></span>
                                     </div>
                                 </li>
