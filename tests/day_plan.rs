@@ -65,7 +65,7 @@ fn v8_a_visit_in_the_morning_or_a_call_in_the_afternoon_gets_a_hint_not_a_refusa
     };
     assert_eq!(draft.check(day("2026-03-05")), Ok(()));
     // The hint is computed on the day plan's row.
-    let plan = day_plan(&draft.all_slots(), &[], &places(), &[]);
+    let plan = day_plan(&draft.all_slots(), &[], &|c| places().get(c).cloned(), &[]);
     assert_eq!(plan.morning[0].hint, Some(SlotHint::VisitInMorning));
 }
 
@@ -93,7 +93,7 @@ fn v8_the_afternoon_is_grouped_by_region_with_no_region_last_and_sorted_by_time_
         slot("c4", PlanKind::Visit, Slot::Afternoon),
         slot("c7", PlanKind::Visit, Slot::Afternoon), // no customer file on this device
     ];
-    let plan = day_plan(&slots, &[], &places(), &[]);
+    let plan = day_plan(&slots, &[], &|c| places().get(c).cloned(), &[]);
     let (morning, afternoon) = names(&plan);
     assert_eq!(morning, vec!["c6"]);
     // 浦 (U+6D66) sorts before 闵 (U+95F5); in a group the timed visit leads, then the
@@ -111,12 +111,12 @@ fn v8_what_the_days_activities_did_is_ticked_a_call_by_any_contact_a_visit_only_
         slot("c2", PlanKind::Visit, Slot::Afternoon),
     ];
     let done = vec![("c6".to_owned(), ActivityKind::Sms), ("c2".to_owned(), ActivityKind::Call)];
-    let plan = day_plan(&slots, &[], &places(), &done);
+    let plan = day_plan(&slots, &[], &|c| places().get(c).cloned(), &done);
     let ticked: Vec<(&str, bool)> = plan.items().map(|i| (i.customer.as_str(), i.done)).collect();
     // c2 was only phoned: its visit is still to do.
     assert_eq!(ticked, vec![("c6", true), ("c1", false), ("c2", false)]);
     let done = vec![("c2".to_owned(), ActivityKind::Visit), ("c1".to_owned(), ActivityKind::Meeting)];
-    let plan = day_plan(&slots, &[], &places(), &done);
+    let plan = day_plan(&slots, &[], &|c| places().get(c).cloned(), &done);
     assert!(plan.afternoon.iter().flat_map(|g| &g.items).all(|i| i.done));
     assert!(!plan.morning[0].done);
 }
@@ -130,7 +130,7 @@ fn v8_due_phone_follow_ups_fill_the_morning_and_join_a_planned_row_instead_of_do
         ("c6".to_owned(), CadenceRule::NewlyAssigned),
         ("c3".to_owned(), CadenceRule::ServiceReturnVisit), // K3 asks for a visit
     ];
-    let plan = day_plan(&slots, &due, &places(), &[]);
+    let plan = day_plan(&slots, &due, &|c| places().get(c).cloned(), &[]);
     let (morning, afternoon) = names(&plan);
     assert_eq!(morning, vec!["c6", "c2"]); // untimed: by address, the blank one first
     assert_eq!(afternoon, vec![("浦东", vec!["c1"]), ("闵行", vec!["c3"])]);

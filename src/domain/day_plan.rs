@@ -27,8 +27,6 @@
 //! assert_eq!(slot_hint(PlanKind::Call, Slot::Morning), None);
 //! ```
 
-use std::collections::HashMap;
-
 use chrono::{NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
@@ -161,20 +159,22 @@ impl DayPlan {
 
 /// V8: builds a rep's day plan from the slots of their approved plans for the day (in
 /// filing order; a customer's first slot of a kind counts), the follow-ups due by that
-/// day (customer, rule), where each customer is, and the rep's activities that day
-/// (customer, kind).
-pub fn day_plan<'a>(
-    slots: impl IntoIterator<Item = &'a PlanSlot>,
+/// day (customer, rule), where each customer is (`None`: no file on this device), and
+/// the rep's activities that day (customer, kind).
+pub fn day_plan(
+    slots: &[PlanSlot],
     due: &[(String, CadenceRule)],
-    places: &HashMap<String, Place>,
+    places: &dyn Fn(&str) -> Option<Place>,
     done: &[(String, ActivityKind)],
 ) -> DayPlan {
-    let mut items: Vec<DayItem> = Vec::new();
-    let place = |c: &str| places.get(c).cloned().unwrap_or_else(|| Place { name: c.to_owned(), ..Place::default() });
+    let mut items: Vec<(String, DayItem)> = Vec::new();
+    let place = |c: &str| places(c).unwrap_or_else(|| Place { name: c.to_owned(), ..Place::default() });
+    // Each item with its region (trimmed; empty = none).
     let item = |customer: &str, kind: PlanKind, half: Slot, time: Option<NaiveTime>, planned: bool| {
         let p = place(customer);
         let done = done.iter().any(|(c, k)| c == customer && (kind == PlanKind::Call || k.is_face_to_face()));
-        DayItem {
+        let region = p.region.trim().to_owned();
+        let item = DayItem {
             customer: customer.to_owned(),
             name: p.name,
             address: p.address,
@@ -185,47 +185,51 @@ pub fn day_plan<'a>(
             follow_up: None,
             hint: slot_hint(kind, half),
             done,
-        }
+        };
+        (region, item)
     };
     for s in slots {
-        if !items.iter().any(|i| i.customer == s.customer && i.kind == s.kind) {
+        if !items.iter().any(|(_, i)| i.customer == s.customer && i.kind == s.kind) {
             items.push(item(&s.customer, s.kind, s.half(), s.time, true));
         }
     }
     for (customer, rule) in due {
         let kind = follow_up_kind(*rule);
         // A visit serves a call's contact; a call does not make a visit.
-        let joins = items.iter().position(|i| &i.customer == customer && (kind == PlanKind::Call || i.kind == kind));
+        let joins =
+            items.iter().position(|(_, i)| &i.customer == customer && (kind == PlanKind::Call || i.kind == kind));
         match joins {
             Some(i) => {
-                items[i].follow_up.get_or_insert(*rule);
+                items[i].1.follow_up.get_or_insert(*rule);
             }
             None => {
                 let half = if kind == PlanKind::Call { Slot::Morning } else { Slot::Afternoon };
                 let mut it = item(customer, kind, half, None, false);
-                it.follow_up = Some(*rule);
+                it.1.follow_up = Some(*rule);
                 items.push(it);
             }
         }
     }
-    let (mut morning, afternoon): (Vec<DayItem>, Vec<DayItem>) =
-        items.into_iter().partition(|i| i.half == Slot::Morning);
-    morning.sort_by(|a, b| order(a).cmp(&order(b)));
-    let mut groups: Vec<RegionGroup> = Vec::new();
-    for it in afternoon {
-        let region = places.get(&it.customer).map(|p| p.region.trim().to_owned()).unwrap_or_default();
-        match groups.iter_mut().find(|g| g.region == region) {
-            Some(g) => g.items.push(it),
-            None => groups.push(RegionGroup { region, items: vec![it] }),
+    // One sort: the morning ahead of the afternoon, whose regions follow each other
+    // ("no region" last); then time, address, name.
+    items.sort_by(|(ra, a), (rb, b)| sort_key(ra, a).cmp(&sort_key(rb, b)));
+    let mut plan = DayPlan::default();
+    for (region, it) in items {
+        if it.half == Slot::Morning {
+            plan.morning.push(it);
+        } else if let Some(g) = plan.afternoon.last_mut().filter(|g| g.region == region) {
+            g.items.push(it);
+        } else {
+            plan.afternoon.push(RegionGroup { region, items: vec![it] });
         }
     }
-    groups.sort_by(|a, b| (a.region.is_empty(), &a.region).cmp(&(b.region.is_empty(), &b.region)));
-    for g in &mut groups {
-        g.items.sort_by(|a, b| order(a).cmp(&order(b)));
-    }
-    DayPlan { morning, afternoon: groups }
+    plan
 }
 
-fn order(i: &DayItem) -> (bool, Option<NaiveTime>, &str, &str, &str) {
-    (i.time.is_none(), i.time, &i.address, &i.name, &i.customer)
+type SortKey<'a> = (bool, bool, &'a str, bool, Option<NaiveTime>, &'a str, &'a str, &'a str);
+
+fn sort_key<'a>(region: &'a str, i: &'a DayItem) -> SortKey<'a> {
+    let pm = i.half == Slot::Afternoon;
+    let region = if pm { region } else { "" };
+    (pm, pm && region.is_empty(), region, i.time.is_none(), i.time, &i.address, &i.name, &i.customer)
 }

@@ -3,8 +3,6 @@
 //! customer is, and the rep's activities that day — pure, so Today and the tests read
 //! the same thing.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::activities::{cadence_inputs, ActivityData, ServiceReturn};
@@ -44,15 +42,10 @@ pub fn rep_day_plan(data: &ActivityData, ctx: &CadenceContext<'_>, rep: &str, da
             }
         }
     }
-    let places: HashMap<String, Place> = ctx
-        .customers
-        .iter()
-        .filter(|c| slots.iter().any(|s| s.customer == c.rec.id) || due.iter().any(|(id, _)| *id == c.rec.id))
-        .map(|c| {
-            let f = &c.rec.file;
-            (c.rec.id.clone(), Place { name: f.name.clone(), region: f.region.clone(), address: f.address.clone() })
-        })
-        .collect();
+    let places = |id: &str| {
+        let f = &ctx.customers.iter().find(|c| c.rec.id == id)?.rec.file;
+        Some(Place { name: f.name.clone(), region: f.region.clone(), address: f.address.clone() })
+    };
     let done: Vec<_> = data
         .activities
         .iter()
