@@ -162,14 +162,18 @@ fn v8_slots_filed_with_a_plan_are_read_back_and_a_revision_of_a_slot_alone_is_a_
         day: Some(day("2026-03-05")),
         goals: "morning calls, afternoon visits".into(),
         customers: vec!["c6".into(), "c1".into(), "c2".into()],
-        slots: vec![slot("c6", PlanKind::Call, Slot::Morning), slot("c1", PlanKind::Visit, Slot::Afternoon)],
+        slots: vec![
+            slot("c6", PlanKind::Call, Slot::Morning),
+            slot("c1", PlanKind::Visit, Slot::Afternoon),
+            slot("c9", PlanKind::Call, Slot::Morning), // c9 was taken off the plan
+        ],
     };
     let at = 1_772_600_000_000;
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at)).unwrap();
     let docs: Vec<_> = filed.docs.values().cloned().collect();
     let data = assemble(docs, vec![], None);
-    // c2 had no slot: it is stored as the default, an afternoon visit.
-    assert_eq!(data.plans[0].draft.slots, draft.all_slots());
+    // c2 has no slot: it reads as the default, an afternoon visit; c9's slot is dropped.
+    assert_eq!(data.plans[0].draft, PlanDraft { slots: draft.slots[..2].to_vec(), ..draft.clone() });
     assert_eq!(data.plans[0].draft.slot_of("c2"), PlanSlot::default_for("c2"));
     assert_eq!(data.plans[0].status, PlanStatus::Pending);
     let mut moved = data.plans[0].draft.clone();

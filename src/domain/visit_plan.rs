@@ -82,6 +82,12 @@ impl PlanDraft {
         self.slots.iter().find(|s| s.customer == customer).cloned().unwrap_or_else(|| PlanSlot::default_for(customer))
     }
 
+    /// V8: the stored slots of customers the plan names (a slot left from a customer
+    /// taken off the plan is dropped).
+    pub fn named_slots(&self) -> Vec<&PlanSlot> {
+        self.slots.iter().filter(|s| self.customers.contains(&s.customer)).collect()
+    }
+
     /// V8: the slot of every customer the plan names, in the plan's order.
     pub fn all_slots(&self) -> Vec<PlanSlot> {
         self.customers.iter().filter(|c| !c.trim().is_empty()).map(|c| self.slot_of(c)).collect()

@@ -332,8 +332,9 @@ fn plan_fields(rep: &str, p: &PlanDraft) -> Vec<(&'static str, Value)> {
         ("day", p.day.map(|d| Value::String(d.to_string())).unwrap_or(Value::Null)),
         ("goals", Value::String(p.goals.clone())),
         ("customers", serde_json::to_value(&p.customers).unwrap_or(Value::Null)),
-        // V8: a slot for a customer the plan does not name is dropped.
-        ("slots", serde_json::to_value(p.all_slots()).unwrap_or(Value::Null)),
+        // V8: a slot for a customer the plan does not name is dropped; a customer without
+        // one reads as an afternoon visit (`PlanDraft::slot_of`).
+        ("slots", serde_json::to_value(p.named_slots()).unwrap_or(Value::Null)),
     ]
 }
 
