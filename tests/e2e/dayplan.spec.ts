@@ -133,6 +133,9 @@ test('a planned day opens Today in order, by region, and ticks off what is logge
   await expect(rep.dayItem('River Bikes')).toHaveAttribute('data-done', 'false');
   await expect(plan.getByTestId('day-progress')).toHaveText('1 / 3 done');
   await a.page.screenshot({ path: 'screenshots/dayplan-ticked-en.png' });
+  await a.page.setViewportSize({ width: 1440, height: 900 });
+  await a.page.screenshot({ path: 'screenshots/dayplan-today-desktop-en.png' });
+  await a.page.setViewportSize({ width: 768, height: 1024 });
   const found = await axe(a.page, 'day plan en');
   await a.d.shell.setLang('zh-CN');
   await expect(plan).toContainText('上午');

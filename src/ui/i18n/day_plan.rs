@@ -9,8 +9,6 @@ crate::catalogue! { DMsg {
     Morning => "上午", "Morning";
     Afternoon => "下午", "Afternoon";
     NothingPlanned => "这一天没有已批准的计划，也没有到期的跟进。", "No approved plan and no follow-up due for this day.";
-    NothingMorning => "上午没有电话要打。", "No calls this morning.";
-    NothingAfternoon => "下午没有拜访。", "No visits this afternoon.";
     LogCall => "记录电话", "Log the call";
     LogVisit => "记录拜访", "Log the visit";
     Done => "已完成", "Done";
@@ -18,7 +16,7 @@ crate::catalogue! { DMsg {
     FollowUp => "到期跟进", "Follow-up due";
     NotOnPlan => "不在计划中", "not on the plan";
     Schedule => "时间安排", "Schedule";
-    ScheduleHint => "每位客户：打电话（含预约）还是拜访、上午还是下午，可填具体时间（时间决定上午或下午）。", "For each customer: a call (or booking) or a visit, morning or afternoon, and a time if you like (the time decides the half of the day).";
+    ScheduleHint => "每位客户：电话或拜访，上午或下午；可填时间。", "For each customer: call or visit, morning or afternoon; a time if you like.";
     Time => "时间", "Time";
     KindOf => "电话还是拜访", "Call or visit";
     HalfOf => "上午或下午", "Morning or afternoon";

@@ -1,4 +1,3 @@
-use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::app::activities::can_log_activity_for;
@@ -144,16 +143,14 @@ pub fn DayPlanCard(services: RwSignal<Vec<ServiceReturn>>) -> impl IntoView {
                 if p.is_empty() {
                     return view! { <p class="muted" data-testid="day-empty">{DMsg::NothingPlanned.text(lang)}</p> }.into_any();
                 }
-                let none = |m: DMsg| view! { <p class="muted">{m.text(lang)}</p> };
                 view! {
-                    <h3>{DMsg::Morning.text(lang)}</h3>
-                    {if p.morning.is_empty() { Either::Left(none(DMsg::NothingMorning)) } else { Either::Right(view! {
+                    {(!p.morning.is_empty()).then(|| view! {
+                        <h3>{DMsg::Morning.text(lang)}</h3>
                         <ul class="plain-list day-items" data-testid="day-morning">
                             {p.morning.into_iter().map(|i| row(i, lang, can_log)).collect_view()}
                         </ul>
-                    }) }}
-                    <h3>{DMsg::Afternoon.text(lang)}</h3>
-                    {p.afternoon.is_empty().then(|| none(DMsg::NothingAfternoon))}
+                    })}
+                    {(!p.afternoon.is_empty()).then(|| view! { <h3>{DMsg::Afternoon.text(lang)}</h3> })}
                     {p.afternoon.into_iter().map(|g| {
                         let label = if g.region.is_empty() { AMsg::NoRegion.text(lang).to_owned() } else { g.region.clone() };
                         view! {
