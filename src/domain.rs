@@ -17,6 +17,7 @@ pub mod competitor;
 pub mod csv_import;
 pub mod customer;
 pub mod customer_list;
+pub mod day_plan;
 pub mod distribution;
 pub mod event;
 pub mod event_kit;

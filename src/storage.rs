@@ -23,6 +23,7 @@ pub mod collection;
 pub mod competitors;
 pub mod customers;
 pub mod data;
+pub mod day_plans;
 pub mod device_secret;
 pub mod event_kit;
 pub mod events;

@@ -105,6 +105,7 @@ fn v2_a_plan_filed_on_one_tablet_is_approved_on_another_after_sync() {
         day: Some(day("2026-03-03")),
         goals: "demo the scanner".into(),
         customers: vec!["c1".into(), "c2".into()],
+        slots: vec![],
     };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     assert_eq!(data_of(&filed).plans[0].status, PlanStatus::Pending);
@@ -145,7 +146,8 @@ fn v2_a_plan_filed_on_one_tablet_is_approved_on_another_after_sync() {
 fn v2_a_revision_made_offline_while_the_manager_approved_leaves_the_plan_pending_whatever_the_clocks() {
     let mut li = Tablet::new("li", "tab-a");
     let mut wang = Tablet::new("wang", "tab-b");
-    let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()] };
+    let draft =
+        PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()], slots: vec![] };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     wang.observe(&filed, at("2026-03-02", 9));
     let seen = data_of(&filed).plans[0].revision.clone();
@@ -163,7 +165,8 @@ fn v2_a_revision_made_offline_while_the_manager_approved_leaves_the_plan_pending
 fn v2_a_rejection_made_after_a_revision_stands_and_carries_the_opinion() {
     let mut li = Tablet::new("li", "tab-a");
     let mut wang = Tablet::new("wang", "tab-b");
-    let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()] };
+    let draft =
+        PlanDraft { day: Some(day("2026-03-03")), goals: "intro".into(), customers: vec!["c1".into()], slots: vec![] };
     let filed = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 9))).unwrap();
     wang.observe(&filed, at("2026-03-02", 12));
     let rejected = plan_decision(
@@ -338,7 +341,8 @@ fn the_store_reads_back_what_was_applied_locally() {
     let mut li = Tablet::new("li", "tab-a");
     let a = visit("a1", "c1", "li", at("2026-03-02", 15));
     let r = activity_change(&a, "f1", &mut li.at(at("2026-03-02", 15))).unwrap();
-    let draft = PlanDraft { day: Some(day("2026-03-03")), goals: "g".into(), customers: vec!["c1".into()] };
+    let draft =
+        PlanDraft { day: Some(day("2026-03-03")), goals: "g".into(), customers: vec!["c1".into()], slots: vec![] };
     let r = r.merge(plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-02", 16))).unwrap());
     block_on(apply_local(&store, &r, &li.clock)).unwrap();
     let data = block_on(load_activity_data(&store)).unwrap();
@@ -446,8 +450,12 @@ fn v9_a_diary_merges_field_by_field_and_the_week_report_counts_plan_progress_res
     let mut li2 = Tablet::new("li", "tab-c");
     let mut wang = Tablet::new("wang", "tab-b");
     // V2: an approved plan for Thursday with two customers; one is visited, to closing.
-    let draft =
-        PlanDraft { day: Some(day("2026-03-05")), goals: "g".into(), customers: vec!["c1".into(), "c2".into()] };
+    let draft = PlanDraft {
+        day: Some(day("2026-03-05")),
+        goals: "g".into(),
+        customers: vec!["c1".into(), "c2".into()],
+        slots: vec![],
+    };
     let mut r = plan_change("p1", "li", None, &draft, &mut li.at(at("2026-03-04", 9))).unwrap();
     wang.observe(&r, at("2026-03-04", 10));
     let seen = data_of(&r).plans[0].revision.clone();

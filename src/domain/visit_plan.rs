@@ -15,12 +15,19 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::activity::ActivityKind;
+use crate::domain::day_plan::PlanSlot;
+
 /// What the rep writes.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PlanDraft {
     pub day: Option<NaiveDate>,
     pub goals: String,
     pub customers: Vec<String>,
+    /// V8: when and how each customer is seen (`domain::day_plan`); a customer without
+    /// one is a visit in the afternoon ([`PlanDraft::slot_of`]).
+    #[serde(default)]
+    pub slots: Vec<PlanSlot>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +76,22 @@ impl PlanDraft {
         }
         Ok(())
     }
+
+    /// V8: the slot of one of the plan's customers.
+    pub fn slot_of(&self, customer: &str) -> PlanSlot {
+        self.slots.iter().find(|s| s.customer == customer).cloned().unwrap_or_else(|| PlanSlot::default_for(customer))
+    }
+
+    /// V8: the stored slots of customers the plan names (a slot left from a customer
+    /// taken off the plan is dropped).
+    pub fn named_slots(&self) -> Vec<&PlanSlot> {
+        self.slots.iter().filter(|s| self.customers.contains(&s.customer)).collect()
+    }
+
+    /// V8: the slot of every customer the plan names, in the plan's order.
+    pub fn all_slots(&self) -> Vec<PlanSlot> {
+        self.customers.iter().filter(|c| !c.trim().is_empty()).map(|c| self.slot_of(c)).collect()
+    }
 }
 
 /// V2: how a visit stands against its rep's visit plans for its day, worst first (the
@@ -104,6 +127,14 @@ pub fn visit_cover<'a>(
         .unwrap_or(VisitCover::NotPlanned)
 }
 
+/// V2: what the activity form warns about before a visit is saved, and what a listed
+/// visit is marked with: a visit not covered by an approved plan (`None` for any other
+/// kind of activity, or an approved visit). A warning, never a refusal: the visit is
+/// recorded all the same and counts as unplanned in the reports.
+pub fn visit_warning(kind: ActivityKind, cover: VisitCover) -> Option<VisitCover> {
+    (kind == ActivityKind::Visit && cover != VisitCover::Approved).then_some(cover)
+}
+
 /// V2: checks a manager's decision.
 pub fn check_decision(decision: Decision, opinion: &str) -> Result<(), PlanError> {
     if decision == Decision::Rejected && opinion.trim().is_empty() {
@@ -131,7 +162,7 @@ mod tests {
     }
 
     fn draft() -> PlanDraft {
-        PlanDraft { day: Some(day("2026-03-04")), goals: "demo".into(), customers: vec!["c1".into()] }
+        PlanDraft { day: Some(day("2026-03-04")), goals: "demo".into(), customers: vec!["c1".into()], slots: vec![] }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub const ACTIVITY_RULES_ID: &str = "team:activity_rules";
 pub const ACTIVITY_RULES_KIND: &str = "activity_rules";
 
 /// The rep's fields of a plan and the manager's.
-const PLAN_FIELDS: [&str; 4] = ["rep", "day", "goals", "customers"];
+const PLAN_FIELDS: [&str; 5] = ["rep", "day", "goals", "customers", "slots"];
 const DECISION_FIELDS: [&str; 4] = ["decision", "opinion", "decided_by", "decided_on"];
 
 /// The team's V6/K3 intervals and V7 quotas.
@@ -271,7 +271,12 @@ impl Codec for VisitPlan {
 fn plan_from_doc(d: &Document, r: &mut Reader<'_>) -> Option<VisitPlan> {
     let rep = r.opt_text("rep");
     let rep = r.require("rep", rep)?;
-    let draft = PlanDraft { day: r.date("day"), goals: r.text("goals"), customers: r.list("customers") };
+    let draft = PlanDraft {
+        day: r.date("day"),
+        goals: r.text("goals"),
+        customers: r.list("customers"),
+        slots: r.value("slots").unwrap_or_default(),
+    };
     let decision: Option<Decision> = r.choice("decision");
     let revision = latest(d, &PLAN_FIELDS).cloned();
     let seen: Option<Hlc> = r.value("decided_on");
@@ -327,6 +332,9 @@ fn plan_fields(rep: &str, p: &PlanDraft) -> Vec<(&'static str, Value)> {
         ("day", p.day.map(|d| Value::String(d.to_string())).unwrap_or(Value::Null)),
         ("goals", Value::String(p.goals.clone())),
         ("customers", serde_json::to_value(&p.customers).unwrap_or(Value::Null)),
+        // V8: a slot for a customer the plan does not name is dropped; a customer without
+        // one reads as an afternoon visit (`PlanDraft::slot_of`).
+        ("slots", serde_json::to_value(p.named_slots()).unwrap_or(Value::Null)),
     ]
 }
 

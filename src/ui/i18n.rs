@@ -14,6 +14,7 @@ pub mod applications;
 pub mod bucket;
 pub mod commands;
 pub mod customers;
+pub mod day_plan;
 pub mod events;
 pub mod import;
 pub mod incentives;

@@ -18,7 +18,12 @@ use super::common::*;
 use super::team_with_customer;
 
 fn draft() -> PlanDraft {
-    PlanDraft { day: "2026-01-05".parse().ok(), goals: "demo the new line".into(), customers: vec!["c1".into()] }
+    PlanDraft {
+        day: "2026-01-05".parse().ok(),
+        goals: "demo the new line".into(),
+        customers: vec!["c1".into()],
+        slots: vec![],
+    }
 }
 
 async fn with_plan() -> (MemoryStore, String) {
@@ -249,5 +254,56 @@ fn j1_j3_a_project_starts_with_a_stored_customer_moves_only_forward_and_keeps_it
         assert_eq!((rec.stages.current, rec.closed), (Some(ProjectStage::DetailedDesign), true));
         assert!(rec.project.bid_checklist[0].ready);
         assert!(edit_project(&s, &li(at(6)), "pj1", Some(true), |_| {}).await.unwrap_err().is_unchanged());
+    });
+}
+
+#[test]
+fn v8_a_plan_filed_with_a_morning_call_makes_the_reps_day_once_approved_and_a_call_that_day_ticks_it() {
+    use outpost::app::activities::log_activity;
+    use outpost::domain::day_plan::{PlanKind, PlanSlot, Slot};
+    use outpost::storage::day_plans::{rep_day_plan, CadenceContext};
+    use outpost::storage::settings::load_calendar;
+    block_on(async {
+        let s = team_with_customer("c1").await;
+        let call = PlanSlot { customer: "c1".into(), kind: PlanKind::Call, slot: Slot::Morning, time: None };
+        let planned = PlanDraft { slots: vec![call.clone()], ..draft() };
+        // A manager files no plan, with or without slots.
+        let refused = file_visit_plan(&s, &wang(at(0)), None, &planned).await;
+        assert!(matches!(refused, Err(CommandError::NotAllowed { action: Action::FileVisitPlan, .. })));
+        let plan = file_visit_plan(&s, &li(at(0)), None, &planned).await.unwrap().docs.into_keys().next().unwrap();
+        let monday: chrono::NaiveDate = "2026-01-05".parse().unwrap();
+        let ten_am = at(4 * DAY + 2 * 3_600_000); // 10:00 team time (UTC+8)
+        let day_of = |rep: &'static str| {
+            let s = &s;
+            async move {
+                let data = load_activity_data(s).await.unwrap();
+                let cal = load_calendar(s).await.unwrap();
+                let ctx = CadenceContext { customers: &[], services: &[], p8_days: 7, cal: &cal, now_ms: ten_am };
+                rep_day_plan(&data, &ctx, rep, monday)
+            }
+        };
+        // Pending: not on the day yet.
+        assert!(day_of("li").await.is_empty());
+        let seen = load_activity_data(&s).await.unwrap().plans[0].revision.clone();
+        decide_visit_plan(&s, &wang(at(DAY)), &plan, Decision::Approved, "", seen.as_ref()).await.unwrap();
+        let day = day_of("li").await;
+        assert_eq!(day.morning.len(), 1);
+        assert_eq!((day.morning[0].kind, day.morning[0].done), (PlanKind::Call, false));
+        assert!(day_of("zhao").await.is_empty()); // li's plan is li's day only
+        let a = Activity {
+            id: "a1".into(),
+            customer_id: "c1".into(),
+            rep: "li".into(),
+            kind: ActivityKind::Call,
+            at_ms: ten_am,
+            people_met: vec![],
+            needs: String::new(),
+            visit_stage: None,
+            next_step: None,
+            notes: String::new(),
+            first_contact: None,
+        };
+        log_activity(&s, &li(ten_am), &a).await.unwrap();
+        assert!(day_of("li").await.morning[0].done);
     });
 }

@@ -61,7 +61,12 @@ pub(crate) async fn forge(
 }
 
 fn draft() -> PlanDraft {
-    PlanDraft { day: "2026-01-05".parse().ok(), goals: "demo the new line".into(), customers: vec!["c1".into()] }
+    PlanDraft {
+        day: "2026-01-05".parse().ok(),
+        goals: "demo the new line".into(),
+        customers: vec!["c1".into()],
+        slots: vec![],
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@ use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityKind, PersonMet};
 use crate::domain::first_contact::{FirstContact, NextFirstStep};
 use crate::domain::minutes::MinutesState;
+use crate::domain::visit_plan::{visit_cover, visit_warning};
 use crate::storage::activities::minutes_items;
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::activities::activity_sheet::use_activity_sheet;
@@ -11,6 +12,7 @@ use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, kind_code, kind_label, stage_label, step_label, via_label, AMsg};
 use crate::ui::i18n::commands::command_error;
 use crate::ui::i18n::customers::date_text;
+use crate::ui::i18n::day_plan::DMsg;
 use crate::ui::i18n::{t, use_i18n};
 use crate::ui::state::command::Commands;
 use crate::ui::state::platform::{new_id, now_ms};
@@ -50,6 +52,23 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
     let quick = move |k: ActivityKind, name: String, title: String, dm: bool| {
         log_contact(k, PersonMet { name, title, decision_maker: dm }, Some(failed));
     };
+
+    // V2: the visits no approved plan of their rep covered on their day.
+    let uid = customer.clone();
+    let unplanned = Memo::new(move |_| {
+        let cal = feed.cal.get();
+        feed.data.with(|d| {
+            d.activities
+                .iter()
+                .filter(|a| a.customer_id == uid)
+                .filter(|a| {
+                    let plans = d.plans.iter().filter(|p| p.rep == a.rep).map(|p| (&p.draft, p.status));
+                    visit_warning(a.kind, visit_cover(plans, &uid, cal.local_date(a.at_ms))).is_some()
+                })
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
 
     // V1: where the first contact stands, from the log.
     let first = Memo::new(move |_| log.with(|l| FirstContact::of(l.iter())));
@@ -148,12 +167,16 @@ pub fn ActivityCard(customer: String) -> impl IntoView {
                     items.into_iter().map(|a| {
                         let m = mins.iter().find(|(id, ..)| *id == a.id).map(|(_, s, o)| (*s, *o));
                         let who = ctx.data.with_untracked(|d| d.name_of(&a.rep));
+                        let off_plan = unplanned.with(|u| u.contains(&a.id));
                         view! {
                             <li class="activity-row" data-testid="activity-row" data-kind=kind_code(a.kind)>
                                 <div class="row-head">
                                     <span class="badge">{move || kind_label(i18n.lang(), a.kind)}</span>
                                     <span class="muted">{move || date_text(i18n.lang(), a.at_ms)}" · "{who.clone()}</span>
                                     {a.visit_stage.map(|s| view! { <span class="badge stage" data-testid="activity-stage">{move || stage_label(i18n.lang(), s)}</span> })}
+                                    {off_plan.then(|| view! {
+                                        <span class="badge warn" data-testid="activity-unplanned" title=t(DMsg::UnplannedTitle)>{t(DMsg::Unplanned)}</span>
+                                    })}
                                     {m.map(|(s, overdue)| view! {
                                         <a class="badge" class:danger=overdue href="#/activities/minutes" data-testid="activity-minutes">
                                             {move || step_label(i18n.lang(), match s { MinutesState::Due => None, MinutesState::Done(x) => Some(x) })}

@@ -5,7 +5,7 @@ use crate::app::activities::log_activity;
 use crate::domain::activity::{Activity, ActivityError, ActivityKind, NextStep, PersonMet, VisitStage};
 use crate::domain::customer::talking_points;
 use crate::domain::first_contact::{FirstContactStep, MaterialsVia};
-use crate::domain::visit_plan::{visit_cover, VisitCover};
+use crate::domain::visit_plan::{visit_cover, visit_warning, VisitCover};
 use crate::ui::activities::activity_feed::activity_feed;
 use crate::ui::i18n::activities::{
     activity_error_field, activity_error_text, kind_code, kind_label, stage_label, via_label, AMsg,
@@ -183,7 +183,8 @@ pub fn ActivityForm(
     // all the same; the form says how it stands before it is saved.
     let cover_c = customer.clone();
     let cover = Memo::new(move |_| {
-        if kind.get() != ActivityKind::Visit {
+        let k = kind.get();
+        if k != ActivityKind::Visit {
             return None;
         }
         let cal = feed.cal.get();
@@ -194,7 +195,7 @@ pub fn ActivityForm(
         let c = feed
             .data
             .with(|d| visit_cover(d.plans.iter().filter(|p| p.rep == me).map(|p| (&p.draft, p.status)), &cover_c, day));
-        (c != VisitCover::Approved).then_some(c)
+        visit_warning(k, c)
     });
 
     let set_purpose = move |code: String| {

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
 use crate::app::activities::{can_decide_visit_plans, can_file_visit_plan, decide_visit_plan, file_visit_plan};
+use crate::domain::day_plan::PlanSlot;
 use crate::domain::visit_plan::{check_decision, Decision, PlanDraft, PlanError, PlanStatus};
 use crate::ui::activities::activity_feed::activity_feed;
+use crate::ui::activities::plan_slots::PlanSlots;
 use crate::ui::customers::customers_ctx::use_customers;
 use crate::ui::i18n::activities::{day_text, plan_error_field, plan_error_text, status_code, status_label, AMsg};
 use crate::ui::i18n::commands::command_error;
@@ -28,6 +30,8 @@ pub fn VisitPlans() -> impl IntoView {
     let day = RwSignal::new(String::new());
     let goals = RwSignal::new(String::new());
     let picked = RwSignal::new(Vec::<String>::new());
+    // V8: the slot set for a picked customer (the others are afternoon visits).
+    let slots = RwSignal::new(Vec::<PlanSlot>::new());
     let find = RwSignal::new(String::new());
     let error = RwSignal::new(None::<PlanError>);
     let filed = RwSignal::new(false);
@@ -58,6 +62,7 @@ pub fn VisitPlans() -> impl IntoView {
             day: day.get_untracked().parse().ok(),
             goals: goals.get_untracked().trim().to_owned(),
             customers: picked.get_untracked(),
+            slots: slots.get_untracked(),
         };
         let today = feed.cal.get_untracked().local_date(crate::ui::state::platform::now_ms());
         if let Err(e) = draft.check(today) {
@@ -71,6 +76,7 @@ pub fn VisitPlans() -> impl IntoView {
                 Ok(_) => {
                     goals.set(String::new());
                     picked.set(Vec::new());
+                    slots.set(Vec::new());
                     revising.set(None);
                     filed.set(true);
                     failed.set(None);
@@ -145,6 +151,7 @@ pub fn VisitPlans() -> impl IntoView {
                     </div>
                     {err_for("customers")}
                 </fieldset>
+                <PlanSlots picked slots names=mine />
                 {move || failed.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="actions">
                     <Show when=move || filed.get()><span class="ok" role="status" data-testid="plan-filed">{t(AMsg::Filed)}</span></Show>
@@ -153,6 +160,7 @@ pub fn VisitPlans() -> impl IntoView {
                             revising.set(None);
                             goals.set(String::new());
                             picked.set(Vec::new());
+                            slots.set(Vec::new());
                             error.set(None);
                         }>{t(crate::ui::i18n::Msg::Cancel)}</button>
                     </Show>
@@ -206,6 +214,7 @@ pub fn VisitPlans() -> impl IntoView {
                         day.set(rdraft.day.map(|d| d.to_string()).unwrap_or_default());
                         goals.set(rdraft.goals.clone());
                         picked.set(rdraft.customers.clone());
+                        slots.set(rdraft.all_slots());
                         error.set(None);
                         filed.set(false);
                         revising.set(Some((rid.clone(), rdraft.clone())));

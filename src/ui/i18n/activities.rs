@@ -72,8 +72,6 @@ crate::catalogue! { AMsg {
     FollowUps => "待跟进客户", "Follow-ups due";
     NoFollowUps => "今天没有到期的跟进。", "No follow-ups due.";
     Upcoming => "即将到期", "Coming up";
-    TodayVisits => "今日已批准的拜访（按区域）", "Today's approved visits by region";
-    NoVisitsToday => "今天没有已批准的拜访。", "No approved visits today.";
     NoRegion => "未填地区", "No region";
     Quotas => "指标进度", "Quotas";
     MinutesDue => "待写纪要", "Minutes due";

@@ -1,10 +1,8 @@
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use crate::domain::cadence::next_contact;
 use crate::domain::quota::progress;
-use crate::storage::activities::{approved_on, cadence_inputs, minutes_items, quota_activities};
+use crate::storage::activities::{cadence_inputs, minutes_items, quota_activities};
 use crate::storage::projects::open_stages;
 use crate::storage::settings::load_calendar;
 use crate::ui::activities::activity_feed::activity_feed;
@@ -19,9 +17,9 @@ use crate::ui::state::session::use_session;
 const UPCOMING_DAYS: i64 = 3;
 
 /// The rep's day: who is working, the team-local date and whether it is a working day;
-/// quota progress (V7), follow-ups due from the cadence engine (V6, P8, K3), today's
-/// approved visits grouped by region (V8) and minutes due (V5). A manager sees the
-/// team's visits and minutes.
+/// the day plan first (V8: calls in the morning, visits by region in the afternoon,
+/// `day_plan_card.rs`), quota progress (V7), follow-ups due from the cadence engine (V6,
+/// P8, K3) and minutes due (V5). A manager sees the team's minutes and a rep's day plan.
 #[component]
 pub fn TodayPage() -> impl IntoView {
     crate::ui::activities::activity_feed::provide_activity_feed();
@@ -44,7 +42,6 @@ pub fn TodayPage() -> impl IntoView {
     let me = move || session.current.get().unwrap_or_default();
     let cmds = crate::ui::state::command::Commands::new();
     let is_manager = move || cmds.can(crate::app::reports::can_see_team);
-    let today = move || feed.cal.with(|c| c.local_date(feed.now.get()));
 
     // A rep sees their own progress; a manager sees each rep's.
     let quotas = Memo::new(move |_| {
@@ -88,25 +85,6 @@ pub fn TodayPage() -> impl IntoView {
         v.sort_by_key(|(id, n)| (n.due_on, n.rule, id.clone()));
         v
     });
-    let visits = Memo::new(move |_| {
-        let (me, manager, day) = (me(), is_manager(), today());
-        let plans: Vec<_> =
-            feed.data.with(|d| approved_on(d, day).into_iter().filter(|p| manager || p.rep == me).cloned().collect());
-        let mut by_region: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
-        ctx.data.with(|c| {
-            for p in &plans {
-                let rep = c.name_of(&p.rep);
-                for cid in &p.draft.customers {
-                    let (name, region) = c
-                        .get(cid)
-                        .map(|v| (v.rec.file.name.clone(), v.rec.file.region.trim().to_owned()))
-                        .unwrap_or_else(|| (cid.clone(), String::new()));
-                    by_region.entry(region).or_default().push((cid.clone(), name, rep.clone()));
-                }
-            }
-        });
-        by_region.into_iter().collect::<Vec<_>>()
-    });
     let minutes_due = Memo::new(move |_| {
         let (cal, now, me, manager) = (feed.cal.get(), feed.now.get(), me(), is_manager());
         feed.data.with(|d| {
@@ -134,6 +112,8 @@ pub fn TodayPage() -> impl IntoView {
                 </p>
             })}
         </section>
+        // V8: what to do now, in order — the top of the day.
+        <crate::ui::today::day_plan_card::DayPlanCard services />
         // P6 lost claims and P9 release notes owed (or sent back) come first: they are
         // what the rep must act on.
         <crate::ui::pool::my_notices::MyNotices />
@@ -146,6 +126,7 @@ pub fn TodayPage() -> impl IntoView {
                         {ps.into_iter().enumerate().map(|(i, p)| {
                             let pct = (p.done * 100).checked_div(p.target).map_or(100, |p| p.min(100));
                             let (done, target, met) = (p.done, p.target, p.met);
+                            let p2 = p.clone();
                             view! {
                                 <li class="quota" class:met=met data-testid="quota" data-index=i.to_string()
                                     data-done=done.to_string() data-target=target.to_string() data-met=met.to_string()>
@@ -153,7 +134,7 @@ pub fn TodayPage() -> impl IntoView {
                                         <span>{move || quota_label(i18n.lang(), &p)}</span>
                                         <strong data-testid="quota-count">{format!("{done} / {target}")}</strong>
                                     </div>
-                                    <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
+                                    <div class="bar" role="progressbar" aria-label=move || quota_label(i18n.lang(), &p2) aria-valuemin="0" aria-valuemax=target.to_string() aria-valuenow=done.to_string()>
                                         <span style=format!("width: {pct}%")></span>
                                     </div>
                                 </li>
@@ -184,30 +165,6 @@ pub fn TodayPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any()
-                }}
-            </section>
-            <section class="card" data-testid="today-visits">
-                <h2>{t(AMsg::TodayVisits)}</h2>
-                <p class="muted">{t(AMsg::V8Hint)}</p>
-                {move || {
-                    let v = visits.get();
-                    if v.is_empty() {
-                        return view! { <p class="muted" data-testid="visits-empty">{t(AMsg::NoVisitsToday)}</p> }.into_any();
-                    }
-                    v.into_iter().map(|(region, rows)| {
-                        let label = region.clone();
-                        view! {
-                            <div class="region" data-testid="visit-region" data-region=region.clone()>
-                                <h3>{move || if label.is_empty() { t(AMsg::NoRegion)().to_owned() } else { label.clone() }}</h3>
-                                <ul class="plain-list">
-                                    {rows.into_iter().map(|(id, name, rep)| view! {
-                                        <li data-testid="today-visit"><a href=format!("#/customers/{id}")>{name}</a>
-                                            {is_manager().then(|| view! { <span class="muted">" · "{rep.clone()}</span> })}</li>
-                                    }).collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    }).collect_view().into_any()
                 }}
             </section>
             <section class="card" data-testid="today-minutes">

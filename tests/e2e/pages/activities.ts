@@ -55,6 +55,23 @@ export class ActivitiesPage {
     return this.page.getByTestId('plan-row');
   }
 
+  /** V8: a picked customer's row in the plan form's schedule. */
+  slot(customer: string) {
+    return this.page.locator(`[data-testid=plan-slot][data-customer="${customer}"]`);
+  }
+
+  /** V8: sets a picked customer's kind (call or visit) and half of the day. */
+  async setSlot(customer: string, kind: 'call' | 'visit', half: 'morning' | 'afternoon') {
+    await this.slot(customer).getByTestId('plan-slot-kind').selectOption(kind);
+    await this.slot(customer).getByTestId('plan-slot-half').selectOption(half);
+    await expect(this.slot(customer)).toHaveAttribute('data-slot', half);
+  }
+
+  /** V8: a row of the day plan on Today. */
+  dayItem(customer: string) {
+    return this.page.locator(`[data-testid=day-item][data-customer="${customer}"]`);
+  }
+
   plan(goals: string) {
     return this.plans().filter({ hasText: goals });
   }
