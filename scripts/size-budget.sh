@@ -7,7 +7,7 @@
 # raise it only with the reason in the commit message.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-budget_kb="${OUTPOST_FIRST_SCREEN_BUDGET_KB:-1875}"
+budget_kb="${OUTPOST_FIRST_SCREEN_BUDGET_KB:-1980}"
 [ -f dist/index.html ] || { echo "size budget: dist/index.html missing (run scripts/build.sh)" >&2; exit 1; }
 # Every quoted file name the page loads: the loader's import and wasm, stylesheets, scripts.
 files=$(grep -oE "[\"'](\./)?[A-Za-z0-9_.-]+\.(wasm|js|css)[\"']" dist/index.html | tr -d "\"'" | sed 's|^\./||' | sort -u)
