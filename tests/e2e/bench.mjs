@@ -231,6 +231,7 @@ async function appScaleBench(browser) {
     // snapshot is caught up from the change log (only that customer read again).
     await page.getByTestId('customer-search').fill('');
     await page.getByTestId('customer-row').first().click();
+    await page.getByTestId('go-file').click();
     await page.getByTestId('cf-edit').click();
     await page.getByTestId('cf-address').fill('88 Harbour Road');
     await page.getByTestId('cf-save').click();
@@ -278,6 +279,8 @@ const browser = await chromium.launch({
   args: ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 try {
+  // The app part drives the app itself; the harness page needs the bench build.
+  if (only !== 'app') {
   const page = await browser.newPage({ bypassCSP: true }); // Dexie is injected as an inline script: a harness, not the app under test
   await page.goto(base);
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.outpost_bench_run, null, { timeout: 60_000 });
@@ -316,6 +319,7 @@ try {
   if (!only || only === 'import') await importBench(page);
   if (!only || only === 'seal') await sealBench(page);
   if (!only || only === 'list') await listBench(page);
+  }
   if (!only || only === 'app') await appScaleBench(browser);
 } finally {
   await browser.close();
